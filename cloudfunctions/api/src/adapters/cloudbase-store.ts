@@ -1,0 +1,85 @@
+// The CloudBase Store: @cloudbase/node-sdk database. Transactions use runTransaction with single-document
+// operations only (what CloudBase supports); version checks happen inside the transaction.
+import type { CollectionName, DocumentOf } from '@/core/schemas/documents';
+import { StoreConflict, type FindOptions, type Store, type StoreTx, type Where } from '../ports';
+
+/** The subset of the node SDK's database we use, so tests can check the adapter against a fake. */
+export interface CloudbaseDatabase {
+  collection(name: string): CloudbaseCollection;
+  runTransaction(callback: (transaction: { collection(name: string): CloudbaseCollection }) => Promise<unknown>): Promise<unknown>;
+}
+interface CloudbaseDoc {
+  get(): Promise<{ data: unknown }>;
+  set(data: object): Promise<unknown>;
+}
+interface CloudbaseQuery {
+  where(condition: object): CloudbaseQuery;
+  orderBy(field: string, direction: 'asc' | 'desc'): CloudbaseQuery;
+  skip(count: number): CloudbaseQuery;
+  limit(count: number): CloudbaseQuery;
+  get(): Promise<{ data: unknown[] }>;
+}
+interface CloudbaseCollection extends CloudbaseQuery {
+  doc(id: string): CloudbaseDoc;
+}
+
+const PAGE = 1000;
+const DEFAULT_LIMIT = 10000;
+
+function firstDoc(data: unknown): unknown {
+  return Array.isArray(data) ? (data[0] ?? null) : (data ?? null);
+}
+
+function withoutId<T extends { _id: string }>(doc: T): Omit<T, '_id'> {
+  const { _id: _ignored, ...rest } = doc;
+  return rest;
+}
+
+export class CloudbaseStore implements Store {
+  constructor(private readonly db: CloudbaseDatabase) {}
+
+  async get<C extends CollectionName>(collection: C, id: string): Promise<DocumentOf<C> | null> {
+    const result = await this.db.collection(collection).doc(id).get();
+    return firstDoc(result.data) as DocumentOf<C> | null;
+  }
+
+  async find<C extends CollectionName>(collection: C, where: Where, options: FindOptions = {}): Promise<DocumentOf<C>[]> {
+    const wanted = options.limit ?? DEFAULT_LIMIT;
+    const found: DocumentOf<C>[] = [];
+    // Server-side reads return at most 1,000 documents a call: page until done.
+    while (found.length < wanted) {
+      let query: CloudbaseQuery = this.db.collection(collection).where(where);
+      if (options.orderBy) query = query.orderBy(options.orderBy.field, options.orderBy.direction);
+      const pageSize = Math.min(PAGE, wanted - found.length);
+      const page = await query.skip(found.length).limit(pageSize).get();
+      found.push(...(page.data as DocumentOf<C>[]));
+      if (page.data.length < pageSize) break;
+    }
+    return found;
+  }
+
+  async transaction<R>(work: (tx: StoreTx) => Promise<R>): Promise<R> {
+    let result: R | undefined;
+    await this.db.runTransaction(async (transaction) => {
+      const read = async <C extends CollectionName>(collection: C, id: string) =>
+        firstDoc((await transaction.collection(collection).doc(id).get()).data) as DocumentOf<C> | null;
+      const tx: StoreTx = {
+        get: read,
+        create: async (collection, doc) => {
+          if (await read(collection, doc._id)) throw new StoreConflict(collection, doc._id, 'already exists');
+          await transaction.collection(collection).doc(doc._id).set(withoutId(doc));
+        },
+        replace: async (collection, doc, expectedVersion) => {
+          const stored = (await read(collection, doc._id)) as { version?: number } | null;
+          if (!stored) throw new StoreConflict(collection, doc._id, 'missing');
+          if (stored.version !== expectedVersion) throw new StoreConflict(collection, doc._id, 'version changed');
+          await transaction.collection(collection).doc(doc._id).set(withoutId(doc));
+        },
+      };
+      result = await work(tx);
+    });
+    return result as R;
+  }
+
+  async close(): Promise<void> {}
+}

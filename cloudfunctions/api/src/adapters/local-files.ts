@@ -1,0 +1,61 @@
+// Local disk stands in for CloudBase storage: files live under .data/files, and links are signed and
+// short-lived, like CloudBase temporary URLs, so private evidence is never served by a bare path.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { storagePathOf } from '@/core/evidence/file-ids';
+import type { Clock, Files } from '../ports';
+
+export class LocalFiles implements Files {
+  constructor(
+    private readonly root: string,
+    private readonly secret: string,
+    private readonly clock: Clock,
+    /** Prefix of the links, e.g. "/files/" on the local server. */
+    private readonly linkBase = '/files/',
+  ) {}
+
+  /** The absolute path of a storage path, refusing anything that would leave the root. */
+  resolve(storagePath: string): string {
+    const absolute = path.resolve(this.root, storagePath);
+    if (!absolute.startsWith(path.resolve(this.root) + path.sep)) throw new Error(`outside storage: ${storagePath}`);
+    return absolute;
+  }
+
+  async write(storagePath: string, bytes: Buffer): Promise<string> {
+    const absolute = this.resolve(storagePath);
+    await mkdir(path.dirname(absolute), { recursive: true });
+    await writeFile(absolute, bytes);
+    return `local://${storagePath}`;
+  }
+
+  async exists(fileId: string): Promise<boolean> {
+    const storagePath = storagePathOf(fileId);
+    if (!storagePath || !fileId.startsWith('local://')) return false;
+    try {
+      return (await stat(this.resolve(storagePath))).isFile();
+    } catch {
+      return false;
+    }
+  }
+
+  private signature(storagePath: string, expires: number): string {
+    return createHmac('sha256', this.secret).update(`${storagePath}\n${expires}`).digest('base64url');
+  }
+
+  async temporaryUrl(fileId: string, ttlSeconds: number): Promise<string> {
+    const storagePath = storagePathOf(fileId);
+    if (!storagePath) throw new Error(`not a local file id: ${fileId}`);
+    const expires = Math.floor(this.clock.now().getTime() / 1000) + ttlSeconds;
+    const query = `expires=${expires}&signature=${this.signature(storagePath, expires)}`;
+    return `${this.linkBase}${storagePath.split('/').map(encodeURIComponent).join('/')}?${query}`;
+  }
+
+  /** Checks a link made by temporaryUrl: the right signature and not yet expired. */
+  verifyLink(storagePath: string, expires: number, signature: string): boolean {
+    if (!Number.isInteger(expires) || expires < this.clock.now().getTime() / 1000) return false;
+    const expected = Buffer.from(this.signature(storagePath, expires));
+    const given = Buffer.from(signature);
+    return expected.length === given.length && timingSafeEqual(expected, given);
+  }
+}

@@ -1,0 +1,20 @@
+import type { Organization, User } from '@/core/schemas/documents';
+import type { Actor } from '@/core/workflow/transition';
+import type { Deps } from './ports';
+
+/** Everything a handler knows about a call: the ports, the resolved caller and the server's time. */
+export interface HandlerContext {
+  deps: Deps;
+  caller: Caller;
+  now: Date;
+}
+
+export interface Caller {
+  user: User;
+  org: Organization;
+  actor: Actor;
+}
+
+export function actorOf(user: User): Actor {
+  return { userId: user._id, name: user.name, role: user.role, orgId: user.orgId };
+}

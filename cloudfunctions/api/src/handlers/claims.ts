@@ -1,0 +1,50 @@
+import { AppError } from '@/core/errors';
+import { fileBelongsToApplication } from '@/core/evidence/file-ids';
+import { indicatorByKey, isSummable } from '@/core/program/program-schema';
+import type { ActionOutput, ParsedInput } from '@/core/schemas/actions';
+import type { Claim } from '@/core/schemas/documents';
+import { transition } from '@/core/workflow/transition';
+import { writeAudit } from '../audit';
+import type { HandlerContext } from '../context';
+import { loadProgram, loadVisibleApplication } from '../loaders';
+
+/** An awardee claims an achievement against an indicator, with evidence already uploaded to storage. */
+export async function addClaim(input: ParsedInput<'claim.add'>, context: HandlerContext): Promise<ActionOutput<'claim.add'>> {
+  const { deps, caller, now } = context;
+  const application = await loadVisibleApplication(deps.store, caller, input.applicationId);
+  const allowed = transition(application, 'claim', caller.actor);
+  if (!allowed.ok) throw new AppError(allowed.code);
+  const program = await loadProgram(deps.store, application.programId);
+  const indicator = indicatorByKey(program, input.indicatorKey);
+  if (!indicator || !isSummable(indicator)) throw new AppError('INDICATOR_UNKNOWN', input.indicatorKey);
+  for (const fileId of input.fileIds) {
+    if (!fileBelongsToApplication(fileId, application._id)) throw new AppError('FILE_NOT_OWNED');
+    if (!(await deps.files.exists(fileId))) throw new AppError('FILE_NOT_FOUND');
+  }
+  const claim: Claim = {
+    _id: deps.newId(),
+    version: 1,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    applicationId: application._id,
+    programId: application.programId,
+    orgId: application.orgId,
+    indicatorKey: indicator.key,
+    amount: input.amount,
+    description: input.description,
+    fileIds: input.fileIds,
+    createdBy: caller.user._id,
+  };
+  await deps.store.transaction(async (tx) => {
+    await tx.create('claims', claim);
+    await writeAudit(
+      tx,
+      [{ action: 'claim', from: null, to: 'claimed', reason: null }],
+      { entity: 'claim', id: claim._id, version: claim.version },
+      caller,
+      now,
+      deps.newId,
+    );
+  });
+  return claim;
+}

@@ -1,0 +1,28 @@
+// Loads shared by handlers, each refusing with the error a user should see.
+import { AppError } from '@/core/errors';
+import { maySeeApplication } from '@/core/policy/visibility';
+import type { Application, Program } from '@/core/schemas/documents';
+import type { Caller } from './context';
+import type { StoreReader } from './ports';
+
+export async function loadProgram(store: StoreReader, programId: string): Promise<Program> {
+  const program = await store.get('programs', programId);
+  if (!program) throw new AppError('NOT_FOUND', '项目不存在');
+  return program;
+}
+
+/** An application the caller may see; another unit's application is reported as missing, not forbidden. */
+export async function loadVisibleApplication(store: StoreReader, caller: Caller, applicationId: string): Promise<Application> {
+  const application = await store.get('applications', applicationId);
+  if (!application || !maySeeApplication(caller.user, application)) throw new AppError('NOT_FOUND', '申报不存在');
+  return application;
+}
+
+export async function orgNames(store: StoreReader, orgIds: readonly string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const orgId of new Set(orgIds)) {
+    const org = await store.get('organizations', orgId);
+    names.set(orgId, org?.name ?? '（未知单位）');
+  }
+  return names;
+}

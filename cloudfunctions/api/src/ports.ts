@@ -1,0 +1,61 @@
+// The ports the api function runs on. Each has a CloudBase adapter (production) and an embedded one
+// (local stack and tests); handlers see only these interfaces.
+import type { CollectionName, DocumentOf } from '@/core/schemas/documents';
+
+export type Scalar = string | number | boolean | null;
+/** Equality on top-level fields: the only query shape both adapters implement identically. */
+export type Where = Record<string, Scalar>;
+
+export interface FindOptions {
+  orderBy?: { field: string; direction: 'asc' | 'desc' };
+  limit?: number;
+}
+
+export interface StoreReader {
+  get<C extends CollectionName>(collection: C, id: string): Promise<DocumentOf<C> | null>;
+  find<C extends CollectionName>(collection: C, where: Where, options?: FindOptions): Promise<DocumentOf<C>[]>;
+}
+
+/** Writes inside a transaction land together or not at all. */
+export interface StoreTx {
+  get<C extends CollectionName>(collection: C, id: string): Promise<DocumentOf<C> | null>;
+  /** Fails with StoreConflict when a document with this id already exists. */
+  create<C extends CollectionName>(collection: C, doc: DocumentOf<C>): Promise<void>;
+  /** Fails with StoreConflict unless the stored document still has expectedVersion. */
+  replace<C extends CollectionName>(collection: C, doc: DocumentOf<C>, expectedVersion: number): Promise<void>;
+}
+
+export interface Store extends StoreReader {
+  transaction<R>(work: (tx: StoreTx) => Promise<R>): Promise<R>;
+  close(): Promise<void>;
+}
+
+export class StoreConflict extends Error {
+  constructor(collection: string, id: string, why: string) {
+    super(`${collection}/${id}: ${why}`);
+    this.name = 'StoreConflict';
+  }
+}
+
+export interface Files {
+  /** Whether an uploaded file with this ID exists in storage. */
+  exists(fileId: string): Promise<boolean>;
+  /** A short-lived link to a private file. */
+  temporaryUrl(fileId: string, ttlSeconds: number): Promise<string>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+/** Who is calling, as the platform says: the OPENID in production, the signed demo session locally. */
+export interface Identity {
+  openid: string;
+}
+
+export interface Deps {
+  store: Store;
+  files: Files;
+  clock: Clock;
+  newId: () => string;
+}

@@ -1,0 +1,49 @@
+// `npm start`: the local stack on 127.0.0.1 with the embedded store, demo data and the H5 build.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
+import { shiftedClock, systemClock } from '../../api/src/adapters/clocks';
+import { EmbeddedStore } from '../../api/src/adapters/embedded-store';
+import { LocalFiles } from '../../api/src/adapters/local-files';
+import { newId } from '../../api/src/ids';
+import { seedDemoData } from '../../api/src/seed/seed';
+import { createLocalServer } from './server';
+import { loadOrCreateSecret } from './session';
+
+// The demo programme's call ran in the second half of 2023: by default the server's clock starts in it.
+const DEFAULT_DEMO_CLOCK = '2023-07-03T09:00:00+08:00';
+
+async function main(): Promise<void> {
+  const root = process.cwd();
+  const dataDir = path.resolve(root, process.env.DATA_DIR ?? '.data');
+  const staticDir = path.resolve(root, process.env.STATIC_DIR ?? 'dist-h5');
+  const port = Number(process.env.PORT ?? 8787);
+  const clockSetting = process.env.DEMO_CLOCK ?? DEFAULT_DEMO_CLOCK;
+  const clock = clockSetting === 'real' ? systemClock : shiftedClock(clockSetting);
+
+  mkdirSync(path.join(dataDir, 'db'), { recursive: true });
+  const secret = loadOrCreateSecret(dataDir);
+  const store = new EmbeddedStore(path.join(dataDir, 'db'));
+  const files = new LocalFiles(path.join(dataDir, 'files'), secret, clock);
+  const { created } = await seedDemoData(store, clock);
+  const server = createLocalServer({ deps: { store, files, clock, newId }, files, secret, staticDir });
+
+  server.listen(port, '127.0.0.1', () => {
+    console.log(`学会奖补通 local server: http://127.0.0.1:${port}/`);
+    console.log(`  data: ${dataDir} (${created > 0 ? `seeded ${created} demo records` : 'demo data already present'})`);
+    console.log(
+      `  server clock: ${formatShanghaiDateTime(clock.now())} (Asia/Shanghai)${clockSetting === 'real' ? '' : ` — demo clock; DEMO_CLOCK=real for today`}`,
+    );
+  });
+  const stop = () => {
+    server.close();
+    void store.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,109 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
+
+const isH5 = process.env.TARO_ENV === 'h5';
+
+// Base URL the client prefixes to API calls. H5 talks to the same origin `/api` by default;
+// the weapp build uses Taro.cloud.callFunction and ignores it.
+const apiBase = process.env.TARO_APP_API_BASE ?? '/api';
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'xuehui-jiangbu',
+    // NutUI is drawn at 375 px; our own styles at 750 px (STACK-NOTES pitfall 3).
+    designWidth(input) {
+      const file = typeof input === 'object' && input !== null ? (input as { file?: string }).file : undefined;
+      if (file && file.replace(/\\+/g, '/').includes('@nutui')) return 375;
+      return 750;
+    },
+    deviceRatio: {
+      640: 2.34 / 2,
+      750: 1,
+      375: 2,
+      828: 1.81 / 2,
+    },
+    sourceRoot: 'src',
+    // Separate folders: Taro empties its output on every build (STACK-NOTES pitfall 2).
+    outputRoot: isH5 ? 'dist-h5' : 'dist',
+    plugins: [],
+    defineConstants: {
+      'process.env.TARO_APP_API_BASE': JSON.stringify(apiBase),
+      // CloudBase environment id for the weapp build (empty: the one selected in WeChat DevTools).
+      'process.env.TARO_APP_CLOUD_ENV': JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+    },
+    alias: {
+      '@': path.resolve(__dirname, '..', 'src'),
+    },
+    copy: {
+      patterns: [],
+      options: {},
+    },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: {
+      enable: true,
+    },
+    mini: {
+      optimizeMainPackage: {
+        enable: true,
+      },
+      postcss: {
+        pxtransform: {
+          enable: true,
+          config: {},
+        },
+        cssModules: {
+          enable: false,
+          config: {
+            namingPattern: 'module',
+            generateScopedName: '[name]__[local]___[hash:base64:5]',
+          },
+        },
+      },
+    },
+    h5: {
+      // Taro splits only initial chunks on H5, so every lazily loaded page would carry its own copy of
+      // the NutUI components it uses; sharing async chunks too keeps one copy.
+      webpackChain(chain) {
+        chain.optimization.splitChunks({
+          ...chain.optimization.get('splitChunks'),
+          chunks: 'all',
+        });
+      },
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: {
+        mode: 'hash',
+      },
+      output: {
+        filename: 'js/[name].[hash:8].js',
+        chunkFilename: 'js/[name].[chunkhash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[hash].css',
+        chunkFilename: 'css/[name].[chunkhash].css',
+      },
+      postcss: {
+        autoprefixer: {
+          enable: true,
+          config: {},
+        },
+        cssModules: {
+          enable: false,
+          config: {
+            namingPattern: 'module',
+            generateScopedName: '[name]__[local]___[hash:base64:5]',
+          },
+        },
+      },
+    },
+  };
+
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, baseConfig, devConfig);
+  }
+  return merge({}, baseConfig, prodConfig);
+});

@@ -1,0 +1,32 @@
+// Times are stored as UTC ISO strings and judged and shown in Asia/Shanghai (UTC+8 all year, no DST).
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+
+dayjs.extend(utc);
+
+const SHANGHAI_OFFSET_MINUTES = 8 * 60;
+
+export function inShanghai(iso: string | Date) {
+  return dayjs(iso).utcOffset(SHANGHAI_OFFSET_MINUTES);
+}
+
+/** "2023-12-31T15:59:59.999Z" → "2023年12月31日 23:59" */
+export function formatShanghaiDateTime(iso: string | Date): string {
+  return inShanghai(iso).format('YYYY年M月D日 HH:mm');
+}
+
+/** "2023-09-27T…" → "2023年9月27日" */
+export function formatShanghaiDate(iso: string | Date): string {
+  return inShanghai(iso).format('YYYY年M月D日');
+}
+
+/** The UTC instant of a wall-clock time in Shanghai, e.g. shanghaiToUtcIso('2023-12-31 23:59:59'). */
+export function shanghaiToUtcIso(wallClock: string): string {
+  const parsed = dayjs.utc(wallClock);
+  if (!parsed.isValid()) throw new RangeError(`not a date: ${wallClock}`);
+  return parsed.subtract(SHANGHAI_OFFSET_MINUTES, 'minute').toISOString();
+}
+
+export function isAfter(a: string | Date, b: string | Date): boolean {
+  return new Date(a).getTime() > new Date(b).getTime();
+}

@@ -1,0 +1,50 @@
+// One list of error codes with the Chinese message a user sees. Handlers throw AppError; the router
+// turns it into { ok: false, error: { code, message } }.
+export const errorMessages = {
+  UNAUTHENTICATED: '请先登录',
+  NOT_REGISTERED: '当前账号尚未登记，请联系学会秘书处',
+  FORBIDDEN: '无权执行此操作',
+  NOT_FOUND: '记录不存在或已被删除',
+  INVALID_INPUT: '输入有误',
+  UNKNOWN_ACTION: '不支持的操作',
+  CONFLICT: '数据已被他人修改，请刷新后重试',
+  NOT_OPEN_YET: '申报尚未开始',
+  DEADLINE_PASSED: '申报已截止',
+  APPLICANT_NOT_ELIGIBLE: '本单位不在本项目的申报范围内',
+  BUDGET_OVER_LIMIT: '预算合计超过奖补金额上限',
+  APPLICATION_INCOMPLETE: '申报书尚未填写完整',
+  TRANSITION_NOT_ALLOWED: '当前状态下不能执行该操作',
+  REASON_REQUIRED: '请填写理由',
+  INDICATOR_UNKNOWN: '指标不存在',
+  FILE_NOT_OWNED: '文件不属于本项目，不能引用',
+  FILE_NOT_FOUND: '文件不存在或尚未上传完成',
+  SESSION_INVALID: '登录已失效，请重新登录',
+  INTERNAL: '服务器开小差了，请稍后再试',
+} as const;
+
+export type ErrorCode = keyof typeof errorMessages;
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  /** Chinese detail appended to the standard message, e.g. which fields are missing. */
+  readonly detail?: string;
+
+  constructor(code: ErrorCode, detail?: string) {
+    super(detail ? `${errorMessages[code]}：${detail}` : errorMessages[code]);
+    this.code = code;
+    this.detail = detail;
+  }
+
+  toBody(): ErrorBody {
+    return { code: this.code, message: this.message };
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && value in errorMessages;
+}

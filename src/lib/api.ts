@@ -1,0 +1,56 @@
+// The only way the app talks to the server: one typed call per action of the core contract.
+import Taro from '@tarojs/taro';
+import type { ActionInput, ActionName, ActionOutput, ApiResult } from '@/core/schemas/actions';
+import { isWeapp } from './platform';
+import { clearSession, sessionToken } from './session';
+
+const API_URL = process.env.TARO_APP_API_BASE || '/api';
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+const NETWORK_ERROR = new ApiError('NETWORK', '网络不稳定，请检查网络后重试（已填写的内容不会丢失）');
+
+async function send(event: { action: string; input: unknown }): Promise<ApiResult<unknown>> {
+  if (isWeapp) {
+    const response = await Taro.cloud.callFunction({ name: 'api', data: event });
+    return response.result as ApiResult<unknown>;
+  }
+  const token = sessionToken();
+  const response = await Taro.request<ApiResult<unknown>>({
+    url: API_URL,
+    method: 'POST',
+    data: event,
+    header: { 'content-type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    timeout: 15000,
+  });
+  return response.data;
+}
+
+export async function call<A extends ActionName>(action: A, input: ActionInput<A>): Promise<ActionOutput<A>> {
+  let result: ApiResult<unknown>;
+  try {
+    result = await send({ action, input });
+  } catch {
+    throw NETWORK_ERROR;
+  }
+  if (!result || typeof result !== 'object') throw NETWORK_ERROR;
+  if (!result.ok) {
+    if (result.error.code === 'UNAUTHENTICATED' || result.error.code === 'SESSION_INVALID') clearSession();
+    throw new ApiError(result.error.code, result.error.message);
+  }
+  return result.data as ActionOutput<A>;
+}
+
+/** The message to show for any failure of a call. */
+export function messageOf(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  return '操作失败，请稍后重试';
+}

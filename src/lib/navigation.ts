@@ -1,0 +1,41 @@
+// Routes of the app in one place, so pages never spell paths by hand.
+import Taro from '@tarojs/taro';
+
+export const routes = {
+  home: '/pages/index/index',
+  login: '/pages/login/index',
+  myApplications: '/apply/pages/mine/index',
+  editApplication: '/apply/pages/edit/index',
+  addClaim: '/apply/pages/claim/index',
+  queue: '/admin/pages/queue/index',
+  applicationDetail: '/admin/pages/detail/index',
+  dashboard: '/admin/pages/dashboard/index',
+  reviewQueue: '/review/pages/queue/index',
+} as const;
+
+export type RouteName = keyof typeof routes;
+
+function urlOf(route: RouteName, params: Record<string, string>): string {
+  // URLSearchParams does not exist in the mini-program runtime.
+  const query = Object.entries(params)
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
+    .join('&');
+  return query ? `${routes[route]}?${query}` : routes[route];
+}
+
+export function go(route: RouteName, params: Record<string, string> = {}): Promise<unknown> {
+  return Taro.navigateTo({ url: urlOf(route, params) });
+}
+
+/** Opens a route in place of the current page, so stepping through a queue never deepens the page stack. */
+export function replace(route: RouteName, params: Record<string, string> = {}): Promise<unknown> {
+  return Taro.redirectTo({ url: urlOf(route, params) });
+}
+
+export function restart(route: RouteName): Promise<unknown> {
+  return Taro.reLaunch({ url: routes[route] });
+}
+
+export function back(): Promise<unknown> {
+  return Taro.navigateBack();
+}

@@ -1,0 +1,117 @@
+// Starts the real local server (the bundled one `npm start` runs) on a free port with a fresh data folder,
+// and Debian's Chromium at a phone viewport.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const root = path.resolve(__dirname, '../../..');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = path.join(root, 'test-results', 'e2e');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
+  });
+}
+
+export interface LocalStack {
+  url: string;
+  dataDir: string;
+  stop(): Promise<void>;
+  restart(): Promise<void>;
+}
+
+export async function startLocalStack(): Promise<LocalStack> {
+  for (const required of ['dist-h5/index.html', '.build/local-server.cjs']) {
+    if (!existsSync(path.join(root, required)))
+      throw new Error(`${required} is missing: run npm run build:h5 and npm run build:server first`);
+  }
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'xhjb-e2e-'));
+  const port = await freePort();
+  let child: ChildProcess | null = null;
+
+  const launch = () =>
+    new Promise<void>((resolve, reject) => {
+      child = spawn(process.execPath, [path.join(root, '.build/local-server.cjs')], {
+        cwd: root,
+        env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, STATIC_DIR: path.join(root, 'dist-h5') },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      const timer = setTimeout(() => reject(new Error(`local server did not start:\n${output}`)), 20_000);
+      child.stdout!.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('local server: http://')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.on('exit', (code) => {
+        clearTimeout(timer);
+        if (!output.includes('local server: http://')) reject(new Error(`local server exited with ${code}:\n${output}`));
+      });
+    });
+
+  const stopChild = () =>
+    new Promise<void>((resolve) => {
+      const running = child;
+      if (!running || running.exitCode !== null) return resolve();
+      running.on('exit', () => resolve());
+      running.kill('SIGTERM');
+    });
+
+  await launch();
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    dataDir,
+    async stop() {
+      await stopChild();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+    async restart() {
+      await stopChild();
+      await launch();
+    },
+  };
+}
+
+export function chromiumVersion(): string {
+  return spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout.trim();
+}
+
+export async function launchPhone(): Promise<{ browser: Browser; context: BrowserContext; page: Page }> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk`);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ], // Playwright gives every launch a fresh, empty profile of its own.
+  });
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  const page = await context.newPage();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return { browser, context, page };
+}

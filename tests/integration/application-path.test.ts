@@ -1,0 +1,168 @@
+// The walking skeleton's path through the api, on the embedded store: apply, return, resubmit, approve,
+// claim with evidence, dashboard.
+import { OPENID, PROGRAM_ID, completeContent, requestId, startHarness, type Harness } from '../support/harness';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+test('a branch contact drafts, leaves, comes back, submits; the secretariat returns it with a reason; the contact fixes and resubmits; it is approved', async () => {
+  const draft = await h.as(OPENID.structure, 'application.create', {
+    programId: PROGRAM_ID,
+    requestId: requestId(),
+    content: completeContent({ plan: '' }),
+  });
+  expect(draft.status).toBe('draft');
+  expect(draft.statusLabel).toBe('草稿（未提交）');
+  expect(draft.availableActions).toEqual(['save', 'submit']);
+
+  // Coming back later: the draft is listed with what was typed.
+  const mine = await h.as(OPENID.structure, 'application.listMine', { programId: PROGRAM_ID });
+  expect(mine.map((application) => application._id)).toEqual([draft._id]);
+  expect(await h.refused(OPENID.structure, 'application.submit', { applicationId: draft._id, version: draft.version })).toBe(
+    'APPLICATION_INCOMPLETE',
+  );
+
+  const saved = await h.as(OPENID.structure, 'application.save', {
+    applicationId: draft._id,
+    version: draft.version,
+    content: completeContent(),
+  });
+  expect(saved.version).toBe(draft.version + 1);
+  const submitted = await h.as(OPENID.structure, 'application.submit', { applicationId: draft._id, version: saved.version });
+  expect(submitted.status).toBe('submitted');
+  expect(submitted.availableActions).toEqual([]);
+
+  const queue = await h.as(OPENID.secretary, 'application.queue', { programId: PROGRAM_ID, status: 'submitted' });
+  expect(queue.map((application) => [application._id, application.orgName, application.statusLabel])).toEqual([
+    [draft._id, '建筑结构专业委员会', '待审核'],
+  ]);
+  expect(queue[0]?.availableActions).toEqual(['approve', 'return']);
+
+  expect(
+    await h.refused(OPENID.secretary, 'application.decide', { applicationId: draft._id, version: submitted.version, decision: 'return' }),
+  ).toBe('REASON_REQUIRED');
+  const returned = await h.as(OPENID.secretary, 'application.decide', {
+    applicationId: draft._id,
+    version: submitted.version,
+    decision: 'return',
+    reason: '预算依据不清楚，请补充',
+  });
+  expect(returned.status).toBe('returned');
+
+  const seenByApplicant = await h.as(OPENID.structure, 'application.get', { applicationId: draft._id });
+  expect(seenByApplicant.application.statusLabel).toBe('已退回，请修改后重新提交');
+  expect(seenByApplicant.application.returnReason).toBe('预算依据不清楚，请补充');
+  expect(seenByApplicant.application.availableActions).toEqual(['save', 'submit']);
+
+  const fixed = await h.as(OPENID.structure, 'application.save', {
+    applicationId: draft._id,
+    version: returned.version,
+    content: completeContent({ budget: [{ item: '专家劳务', amountFen: 150_000, basis: '3场×每场500元，按学会标准' }] }),
+  });
+  const resubmitted = await h.as(OPENID.structure, 'application.submit', { applicationId: draft._id, version: fixed.version });
+  expect(resubmitted.status).toBe('submitted');
+
+  const approved = await h.as(OPENID.secretary, 'application.decide', {
+    applicationId: draft._id,
+    version: resubmitted.version,
+    decision: 'approve',
+  });
+  expect(approved.status).toBe('approved');
+  expect(approved.returnReason).toBeNull();
+
+  const detail = await h.as(OPENID.secretary, 'application.get', { applicationId: draft._id });
+  expect(detail.audit.map((entry) => [entry.action, entry.from, entry.to, entry.actorName])).toEqual([
+    ['create', null, 'draft', '李工（结构专委会）'],
+    ['submit', 'draft', 'submitted', '李工（结构专委会）'],
+    ['return', 'submitted', 'returned', '王秘书'],
+    ['submit', 'returned', 'submitted', '李工（结构专委会）'],
+    ['approve', 'submitted', 'approved', '王秘书'],
+  ]);
+  expect(detail.audit[2]?.reason).toBe('预算依据不清楚，请补充');
+});
+
+async function approvedApplication(openid: string = OPENID.structure) {
+  const created = await h.as(openid, 'application.create', { programId: PROGRAM_ID, requestId: requestId(), content: completeContent() });
+  const submitted = await h.as(openid, 'application.submit', { applicationId: created._id, version: created.version });
+  return h.as(OPENID.secretary, 'application.decide', { applicationId: created._id, version: submitted.version, decision: 'approve' });
+}
+
+test('an awardee claims an indicator with an uploaded photo; the secretariat opens the photo and sees the dashboard roll up', async () => {
+  const award = await approvedApplication();
+  const fileId = await h.files.write(`evidence/${award._id}/photo1.jpg`, Buffer.from('jpeg bytes'));
+
+  const claim = await h.as(OPENID.structure, 'claim.add', {
+    applicationId: award._id,
+    indicatorKey: 'published-results',
+    amount: 2,
+    description: '在天府科技云发布科技成果2项',
+    fileIds: [fileId],
+  });
+  expect(claim.fileIds).toEqual([fileId]);
+
+  const link = await h.as(OPENID.secretary, 'file.link', { fileId });
+  expect(
+    h.files.verifyLink(
+      `evidence/${award._id}/photo1.jpg`,
+      Number(new URL(link.url, 'http://x').searchParams.get('expires')),
+      new URL(link.url, 'http://x').searchParams.get('signature') ?? '',
+    ),
+  ).toBe(true);
+
+  const dashboard = await h.as(OPENID.secretary, 'dashboard.get', { programId: PROGRAM_ID });
+  const published = dashboard.rows.find((row) => row.key === 'published-results');
+  expect(published).toMatchObject({ target: 30, provinceMinimum: 20, committed: 3, claimed: 2, committedCoversTarget: false });
+  const rank = dashboard.rows.find((row) => row.key === 'tfkjy-registered-rank');
+  expect(rank).toMatchObject({ target: 50, provinceMinimum: 50, committed: null, claimed: null });
+  expect(dashboard.rows).toHaveLength(19);
+  expect(dashboard.counts.approved).toBe(1);
+  expect(dashboard.approvedFen).toBe(300_000);
+});
+
+test('a claim refers only to files in its own award folder that really exist', async () => {
+  const mine = await approvedApplication(OPENID.structure);
+  const theirs = await approvedApplication(OPENID.academic);
+  const theirFile = await h.files.write(`evidence/${theirs._id}/x.jpg`, Buffer.from('x'));
+  const claim = (fileIds: string[]) => ({
+    applicationId: mine._id,
+    indicatorKey: 'published-results',
+    amount: 1,
+    description: '成果',
+    fileIds,
+  });
+
+  expect(await h.refused(OPENID.structure, 'claim.add', claim([theirFile]))).toBe('FILE_NOT_OWNED');
+  expect(await h.refused(OPENID.structure, 'claim.add', claim([`local://evidence/${mine._id}/../${theirs._id}/x.jpg`]))).toBe(
+    'FILE_NOT_OWNED',
+  );
+  expect(await h.refused(OPENID.structure, 'claim.add', claim([`local://evidence/${mine._id}/never-uploaded.jpg`]))).toBe('FILE_NOT_FOUND');
+  expect(await h.refused(OPENID.structure, 'claim.add', claim([]))).toBe('INVALID_INPUT');
+  expect(await h.refused(OPENID.academic, 'file.link', { fileId: `local://evidence/${mine._id}/x.jpg` })).toBe('NOT_FOUND');
+  expect(await h.store.find('claims', {})).toEqual([]);
+});
+
+test('claims are refused before approval and on indicators that are not counted per award', async () => {
+  const created = await h.as(OPENID.structure, 'application.create', {
+    programId: PROGRAM_ID,
+    requestId: requestId(),
+    content: completeContent(),
+  });
+  const fileId = await h.files.write(`evidence/${created._id}/a.jpg`, Buffer.from('a'));
+  const claim = { applicationId: created._id, indicatorKey: 'published-results', amount: 1, description: '成果', fileIds: [fileId] };
+  expect(await h.refused(OPENID.structure, 'claim.add', claim)).toBe('TRANSITION_NOT_ALLOWED');
+  const award = await approvedApplication();
+  const awardFile = await h.files.write(`evidence/${award._id}/a.jpg`, Buffer.from('a'));
+  expect(
+    await h.refused(OPENID.structure, 'claim.add', {
+      ...claim,
+      applicationId: award._id,
+      fileIds: [awardFile],
+      indicatorKey: 'satisfaction',
+    }),
+  ).toBe('INDICATOR_UNKNOWN');
+});

@@ -1,0 +1,92 @@
+// A complete api on the embedded store in a temporary folder, with a clock the test moves by hand.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ManualClock } from '../../cloudfunctions/api/src/adapters/clocks';
+import { EmbeddedStore } from '../../cloudfunctions/api/src/adapters/embedded-store';
+import { LocalFiles } from '../../cloudfunctions/api/src/adapters/local-files';
+import { newId } from '../../cloudfunctions/api/src/ids';
+import type { Deps } from '../../cloudfunctions/api/src/ports';
+import { route } from '../../cloudfunctions/api/src/router';
+import { seedDemoData } from '../../cloudfunctions/api/src/seed/seed';
+import type { ActionInput, ActionName, ActionOutput, ApiResult } from '@/core/schemas/actions';
+
+export const OPENID = {
+  secretary: 'demo-secretary',
+  structure: 'demo-contact-structure',
+  academic: 'demo-contact-academic',
+  design: 'demo-contact-design',
+  reviewer: 'demo-reviewer',
+} as const;
+
+export const PROGRAM_ID = 'program-sichuan-civil-2023';
+/** Inside the demo programme's call (2023-06-25 … 2023-12-31, Asia/Shanghai). */
+export const DURING_CALL = '2023-07-03T09:00:00+08:00';
+
+export interface Harness {
+  dir: string;
+  deps: Deps;
+  clock: ManualClock;
+  files: LocalFiles;
+  store: EmbeddedStore;
+  raw(openid: string | null, action: string, input?: unknown): Promise<ApiResult<unknown>>;
+  /** Calls an action and returns its data, failing the test with the server's message otherwise. */
+  as<A extends ActionName>(openid: string, action: A, input: ActionInput<A>): Promise<ActionOutput<A>>;
+  /** Calls an action that must fail, and returns its error code. */
+  refused(openid: string | null, action: string, input?: unknown): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(options: { dir?: string } = {}): Promise<Harness> {
+  const dir = options.dir ?? mkdtempSync(path.join(os.tmpdir(), 'xhjb-'));
+  const clock = new ManualClock(DURING_CALL);
+  const store = new EmbeddedStore(path.join(dir, 'db'));
+  const files = new LocalFiles(path.join(dir, 'files'), 'test-secret', clock);
+  const deps: Deps = { store, files, clock, newId };
+  await seedDemoData(store, clock);
+  const raw = (openid: string | null, action: string, input?: unknown) => route({ action, input }, openid ? { openid } : null, deps);
+  return {
+    dir,
+    deps,
+    clock,
+    files,
+    store,
+    raw,
+    async as(openid, action, input) {
+      const result = await raw(openid, action, input);
+      if (!result.ok) throw new Error(`${action} refused: ${result.error.code} ${result.error.message}`);
+      return result.data as never;
+    },
+    async refused(openid, action, input) {
+      const result = await raw(openid, action, input);
+      if (result.ok) throw new Error(`${action} was expected to be refused but succeeded`);
+      return result.error.code;
+    },
+    async close() {
+      await store.close();
+      if (!options.dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function completeContent(overrides: Partial<ActionInput<'application.create'>['content']> = {}) {
+  return {
+    projectName: '建筑结构抗震科普进社区',
+    plan: '一、开展抗震科普讲座3场；二、发布科技成果3项；三、推荐论文2篇。',
+    budget: [
+      { item: '专家劳务', amountFen: 150_000, basis: '3场×500元' },
+      { item: '资料印刷', amountFen: 100_000, basis: '' },
+    ],
+    commitments: [
+      { indicatorKey: 'published-results', amount: 3 },
+      { indicatorKey: 'papers-recommended', amount: 2 },
+    ],
+    ...overrides,
+  };
+}
+
+let counter = 0;
+export function requestId(): string {
+  counter += 1;
+  return `test${Date.now().toString(36)}${counter.toString().padStart(4, '0')}`;
+}
