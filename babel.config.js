@@ -18,6 +18,8 @@ module.exports = {
       {
         libraryName: '@nutui/nutui-react-taro',
         libraryDirectory: 'dist/es/packages',
+        // NutUI folders are the lower-cased name ("textarea"), not kebab-case ("text-area").
+        camel2DashComponentName: false,
         // Import each NutUI component on demand, together with its compiled CSS.
         customName: (name) => `@nutui/nutui-react-taro/dist/es/packages/${name.toLowerCase()}`,
         customStyleName: (name) => `@nutui/nutui-react-taro/dist/es/packages/${name.toLowerCase()}/style/css`,

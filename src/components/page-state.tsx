@@ -1,6 +1,7 @@
-// Loading, empty and error states, the same on every screen.
-import { Button, Empty, Loading } from '@nutui/nutui-react-taro';
-import { View } from '@tarojs/components';
+// Loading, empty and error states, the same on every screen. Drawn locally: NutUI's Empty fetches its
+// picture from a CDN, which shows as a broken image on a bad signal.
+import { Button, Loading } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 
 interface PageStateProps {
@@ -16,7 +17,8 @@ export function PageState({ loading, error, empty = false, emptyText = '暂无�
   if (error) {
     return (
       <View className="page-state page-state--error">
-        <Empty status="error" title="加载失败" description={error} />
+        <Text className="page-state__title">加载失败</Text>
+        <Text className="page-state__text">{error}</Text>
         {onRetry ? (
           <Button type="primary" size="small" onClick={onRetry}>
             重试
@@ -35,7 +37,7 @@ export function PageState({ loading, error, empty = false, emptyText = '暂无�
   if (empty) {
     return (
       <View className="page-state">
-        <Empty status="empty" description={emptyText} />
+        <Text className="page-state__text">{emptyText}</Text>
       </View>
     );
   }

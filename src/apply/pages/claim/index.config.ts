@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '填报指标完成情况',
+});

@@ -1,0 +1,26 @@
+import { Text, View } from '@tarojs/components';
+import { dimensionLabels, indicatorByKey, type Program } from '@/core/program/program-schema';
+import type { Commitment } from '@/core/schemas/documents';
+import { formatIndicatorValue } from './indicator-value';
+
+export function CommitmentList({ commitments, program }: { commitments: readonly Commitment[]; program: Pick<Program, 'indicators'> }) {
+  if (commitments.length === 0) return <Text className="admin-muted">未承诺指标</Text>;
+  return (
+    <View className="admin-list">
+      {commitments.map((commitment) => {
+        const indicator = indicatorByKey(program, commitment.indicatorKey);
+        return (
+          <View className="admin-list__row" key={commitment.indicatorKey}>
+            <View className="admin-list__main">
+              <Text className="admin-list__name">{indicator?.name ?? commitment.indicatorKey}</Text>
+              {indicator ? <Text className="admin-list__sub">{dimensionLabels[indicator.dimension]}</Text> : null}
+            </View>
+            <Text className="admin-list__value">
+              {formatIndicatorValue(indicator?.kind ?? 'count', indicator?.unit ?? '', commitment.amount)}
+            </Text>
+          </View>
+        );
+      })}
+    </View>
+  );
+}

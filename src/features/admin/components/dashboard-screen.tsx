@@ -1,0 +1,20 @@
+// 指标看板: where the programme stands against its quota, its money and each indicator's target.
+import { View } from '@tarojs/components';
+import { PageState } from '@/components/page-state';
+import { useDashboard } from '../hooks/use-dashboard';
+import { useReloadOnShow } from '../hooks/use-reload-on-show';
+import { DashboardSummary } from './dashboard-summary';
+import { IndicatorBoard } from './indicator-board';
+
+export function DashboardScreen({ programId }: { programId?: string }) {
+  const dashboard = useDashboard(programId);
+  useReloadOnShow(dashboard.reload);
+  const data = dashboard.data;
+  if (!data) return <PageState loading={dashboard.loading} error={dashboard.error} onRetry={() => void dashboard.reload()} />;
+  return (
+    <View className="admin-page">
+      <DashboardSummary dashboard={data} />
+      <IndicatorBoard rows={data.rows} />
+    </View>
+  );
+}

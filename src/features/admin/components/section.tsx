@@ -1,0 +1,14 @@
+import { Text, View } from '@tarojs/components';
+import type { ReactNode } from 'react';
+
+export function Section({ title, extra, children }: { title: string; extra?: ReactNode; children: ReactNode }) {
+  return (
+    <View className="admin-section">
+      <View className="admin-section__head">
+        <Text className="admin-section__title">{title}</Text>
+        {extra ? <Text className="admin-section__extra">{extra}</Text> : null}
+      </View>
+      {children}
+    </View>
+  );
+}

@@ -1,0 +1,195 @@
+// 填报指标完成情况: an awardee claims an achievement against an indicator, with evidence photos.
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
+import { Image, View } from '@tarojs/components';
+import { PageState } from '@/components/page-state';
+import { indicatorByKey } from '@/core/program/program-schema';
+import type { ApplicationDetail } from '@/core/schemas/actions';
+import { ApiError, call } from '@/lib/api';
+import { showSuccess } from '@/lib/feedback';
+import { back } from '@/lib/navigation';
+import { useRemote } from '@/features/common/use-remote';
+import { useSignedIn } from '@/features/common/use-signed-in';
+import { DESCRIPTION_MAX, useClaimForm } from '../hooks/use-claim-form';
+import { MAX_PHOTOS } from '../hooks/use-evidence-photos';
+import { IndicatorPicker } from './indicator-picker';
+
+function ClaimList({ detail }: { detail: ApplicationDetail }) {
+  if (detail.claims.length === 0) {
+    return <View className="apply-hint">还没有填报记录。</View>;
+  }
+  return (
+    <View>
+      {[...detail.claims].reverse().map((claim) => {
+        const indicator = indicatorByKey(detail.program, claim.indicatorKey);
+        return (
+          <View key={claim._id} className="apply-line">
+            <View className="apply-line__main">
+              <View>{indicator?.name ?? claim.indicatorKey}</View>
+              <View className="apply-line__amount">
+                {claim.amount} {indicator?.unit ?? ''}
+              </View>
+            </View>
+            <View className="apply-line__note">{claim.description}</View>
+            <View className="apply-line__note">佐证照片 {claim.fileIds.length} 张</View>
+          </View>
+        );
+      })}
+    </View>
+  );
+}
+
+/** Committed and already claimed amounts of one indicator, so the contact sees how far they are. */
+function progressOf(detail: ApplicationDetail, indicatorKey: string): string | null {
+  const indicator = indicatorByKey(detail.program, indicatorKey);
+  if (!indicator) return null;
+  const committed = detail.application.commitments.find((commitment) => commitment.indicatorKey === indicatorKey)?.amount;
+  const claimed = detail.claims.filter((claim) => claim.indicatorKey === indicatorKey).reduce((sum, claim) => sum + claim.amount, 0);
+  const committedText = committed === undefined ? '未承诺' : `承诺 ${committed} ${indicator.unit}`;
+  return `${committedText}，已填报 ${claimed} ${indicator.unit}`;
+}
+
+interface ClaimEditorProps {
+  applicationId: string;
+  detail: ApplicationDetail;
+  onSubmitted: () => void;
+}
+
+function ClaimEditor({ applicationId, detail, onSubmitted }: ClaimEditorProps) {
+  const form = useClaimForm(applicationId, detail);
+  const { evidence } = form;
+  const unit = indicatorByKey(detail.program, form.indicatorKey)?.unit ?? '';
+  const progress = form.indicatorKey ? progressOf(detail, form.indicatorKey) : null;
+
+  const onSubmit = async () => {
+    if (await form.submit()) {
+      showSuccess('已提交');
+      // Opened without a page behind it: stay, and show the new claim in the list.
+      back().catch(onSubmitted);
+    }
+  };
+
+  return (
+    <View>
+      {form.restored ? <View className="apply-notice apply-notice--info">已恢复未提交的内容</View> : null}
+      <View className="apply-section">
+        <View className="apply-section__title">指标</View>
+        <IndicatorPicker indicators={form.indicators} value={form.indicatorKey} onChange={form.setIndicatorKey} />
+        {progress ? <View className="apply-hint">{progress}</View> : null}
+      </View>
+      <View className="apply-section">
+        <View className="apply-section__title">完成数量</View>
+        <View className="apply-field apply-field--inline">
+          <Input
+            className="apply-input apply-input--short"
+            type="number"
+            value={form.amountText}
+            placeholder="整数"
+            onChange={form.setAmountText}
+          />
+          <View className="apply-field__unit">{unit}</View>
+        </View>
+      </View>
+      <View className="apply-section">
+        <View className="apply-section__title">完成情况说明</View>
+        <TextArea
+          className="apply-textarea"
+          value={form.description}
+          maxLength={-1}
+          rows={5}
+          autoSize
+          status={form.descriptionChars > DESCRIPTION_MAX ? 'error' : 'default'}
+          placeholder="时间、地点、内容、成效等"
+          onChange={form.setDescription}
+        />
+        <View className={`apply-counter${form.descriptionChars > DESCRIPTION_MAX ? ' apply-counter--over' : ''}`}>
+          {form.descriptionChars} / {DESCRIPTION_MAX}
+        </View>
+      </View>
+      <View className="apply-section">
+        <View className="apply-section__title">
+          佐证照片（{evidence.photos.length} / {MAX_PHOTOS}）
+        </View>
+        <View className="apply-photos">
+          {evidence.photos.map((photo) => (
+            <View key={photo.localId} className={`apply-photo apply-photo--${photo.state}`}>
+              <Image
+                className="apply-photo__image"
+                src={photo.path}
+                mode="aspectFill"
+                onClick={() => (photo.state === 'failed' ? evidence.retry(photo.localId) : undefined)}
+              />
+              {photo.state !== 'done' ? (
+                <View className="apply-photo__state" onClick={() => evidence.retry(photo.localId)}>
+                  {photo.state === 'uploading' ? '上传中…' : '上传失败\n点击重试'}
+                </View>
+              ) : null}
+              <View className="apply-photo__remove" onClick={() => evidence.remove(photo.localId)}>
+                ×
+              </View>
+            </View>
+          ))}
+        </View>
+        {evidence.progress ? (
+          <View className="apply-hint">
+            正在上传 {evidence.progress.done} / {evidence.progress.total}…
+          </View>
+        ) : null}
+        {evidence.pickError ? <View className="apply-row__error">{evidence.pickError}</View> : null}
+        {evidence.photos.length < MAX_PHOTOS ? (
+          <Button className="apply-add" fill="outline" type="primary" block onClick={() => void evidence.addPhotos()}>
+            添加照片
+          </Button>
+        ) : null}
+      </View>
+      {form.error ? <View className="apply-notice apply-notice--error">{form.error}</View> : null}
+      <View className="apply-actions">
+        <Button type="primary" size="large" block loading={form.sending} disabled={form.sending} onClick={() => void onSubmit()}>
+          提交
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+export function ClaimForm({ applicationId }: { applicationId?: string }) {
+  const signedIn = useSignedIn();
+  const remote = useRemote(async () => {
+    if (!applicationId) throw new ApiError('INVALID_INPUT', '缺少申报编号，请从“我的申报”进入');
+    return call('application.get', { applicationId });
+  }, [applicationId]);
+
+  if (!signedIn) return null;
+  const detail = remote.data;
+  const mayClaim = detail?.application.availableActions.includes('claim') ?? false;
+
+  return (
+    <View className="page apply-page">
+      <PageState loading={remote.loading && !detail} error={detail ? null : remote.error} onRetry={() => void remote.reload()}>
+        {detail && applicationId ? (
+          <View>
+            <View className="apply-header">
+              <View className="apply-header__program">{detail.application.projectName || '（未命名项目）'}</View>
+              <View className="apply-hint">{detail.program.name}</View>
+            </View>
+            {mayClaim ? (
+              <ClaimEditor
+                key={detail.claims.length}
+                applicationId={applicationId}
+                detail={detail}
+                onSubmitted={() => void remote.reload()}
+              />
+            ) : (
+              <View className="apply-banner apply-banner--warning">
+                该申报当前状态为“{detail.application.statusLabel}”，立项后才能填报指标完成情况。
+              </View>
+            )}
+            <View className="apply-section">
+              <View className="apply-section__title">已填报</View>
+              <ClaimList detail={detail} />
+            </View>
+          </View>
+        ) : null}
+      </PageState>
+    </View>
+  );
+}

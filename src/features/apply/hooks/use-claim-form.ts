@@ -1,0 +1,107 @@
+// The claim form of an approved application: indicator, amount, description and evidence; typed text and
+// uploaded file IDs are kept on the phone until the claim is accepted.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { countChars } from '@/core/application/rules';
+import type { ApplicationDetail } from '@/core/schemas/actions';
+import { call, messageOf } from '@/lib/api';
+import { dropLocalDraft, loadLocalDraft, saveLocalDraft } from '@/lib/drafts';
+import { committableIndicators } from '../application-form';
+import { useEvidencePhotos, type EvidencePhoto } from './use-evidence-photos';
+
+export const DESCRIPTION_MAX = 500;
+
+interface StoredClaimDraft {
+  indicatorKey: string;
+  amountText: string;
+  description: string;
+  /** Only uploaded photos are kept: a file ID stays valid, a picked-but-not-uploaded path may not. */
+  photos: EvidencePhoto[];
+}
+
+export function useClaimForm(applicationId: string, detail: ApplicationDetail | null) {
+  const key = `claim:${applicationId}`;
+  const [stored] = useState(() => (applicationId ? loadLocalDraft<StoredClaimDraft>(key) : null));
+  const [indicatorKey, setIndicatorKey] = useState(stored?.indicatorKey ?? '');
+  const [amountText, setAmountText] = useState(stored?.amountText ?? '');
+  const [description, setDescription] = useState(stored?.description ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const evidence = useEvidencePhotos(applicationId, stored?.photos ?? []);
+  const restored = Boolean(stored && (stored.description || stored.amountText || stored.photos.length > 0));
+
+  const indicators = useMemo(() => (detail ? committableIndicators(detail.program) : []), [detail]);
+
+  // Default to the first indicator the unit committed to.
+  useEffect(() => {
+    if (!detail || indicatorKey) return;
+    const first = detail.application.commitments[0]?.indicatorKey ?? indicators[0]?.key;
+    if (first) setIndicatorKey(first);
+  }, [detail, indicators, indicatorKey]);
+
+  const uploaded = evidence.photos.filter((photo) => photo.state === 'done' && photo.fileId);
+  const uploadedIds = uploaded.map((photo) => photo.fileId).join('|');
+  useEffect(() => {
+    if (!applicationId) return;
+    if (!description && !amountText && uploaded.length === 0) dropLocalDraft(key);
+    else saveLocalDraft<StoredClaimDraft>(key, { indicatorKey, amountText, description, photos: uploaded });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, indicatorKey, amountText, description, uploadedIds]);
+
+  const descriptionChars = countChars(description.trim());
+
+  /** The first reason the claim cannot be sent yet, in Chinese; null when it can. */
+  function problem(): string | null {
+    const amount = /^\d+$/.test(amountText.trim()) ? Number(amountText.trim()) : NaN;
+    if (!indicatorKey) return '请选择指标';
+    if (!(amount >= 1 && amount <= 100000)) return '请填写完成数量（1 以上的整数）';
+    if (descriptionChars === 0) return '请填写完成情况说明';
+    if (descriptionChars > DESCRIPTION_MAX) return `完成情况说明不能超过 ${DESCRIPTION_MAX} 字`;
+    if (evidence.photos.some((photo) => photo.state === 'uploading')) return '照片仍在上传，请稍候';
+    if (evidence.photos.some((photo) => photo.state === 'failed')) return '有照片上传失败，请点击照片重试或删除';
+    if (uploaded.length === 0) return '请至少上传一张佐证照片';
+    return null;
+  }
+
+  const submit = useCallback(async (): Promise<boolean> => {
+    const reason = problem();
+    if (reason) {
+      setError(reason);
+      return false;
+    }
+    setSending(true);
+    setError(null);
+    try {
+      await call('claim.add', {
+        applicationId,
+        indicatorKey,
+        amount: Number(amountText.trim()),
+        description: description.trim(),
+        fileIds: uploaded.map((photo) => photo.fileId as string),
+      });
+      dropLocalDraft(key);
+      return true;
+    } catch (failure) {
+      setError(messageOf(failure));
+      return false;
+    } finally {
+      setSending(false);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [applicationId, indicatorKey, amountText, description, uploaded, key, evidence.photos]);
+
+  return {
+    indicators,
+    indicatorKey,
+    setIndicatorKey,
+    amountText,
+    setAmountText,
+    description,
+    setDescription,
+    descriptionChars,
+    evidence,
+    restored,
+    error,
+    sending,
+    submit,
+  };
+}

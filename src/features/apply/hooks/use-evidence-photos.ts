@@ -1,0 +1,86 @@
+// Evidence photos of one claim: picked on the phone, uploaded one by one straight to storage, each with
+// its own state so a failed upload can be retried without choosing the photo again.
+import { useCallback, useRef, useState } from 'react';
+import { messageOf } from '@/lib/api';
+import { pickPhotos, uploadEvidence } from '@/lib/upload';
+
+export const MAX_PHOTOS = 9;
+
+export interface EvidencePhoto {
+  localId: string;
+  /** Local path or blob URL for the thumbnail. */
+  path: string;
+  fileId: string | null;
+  state: 'uploading' | 'done' | 'failed';
+  error?: string;
+}
+
+let photoCounter = 0;
+
+export function useEvidencePhotos(applicationId: string, initial: EvidencePhoto[] = []) {
+  const [photos, setPhotos] = useState<EvidencePhoto[]>(initial);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [pickError, setPickError] = useState<string | null>(null);
+  const count = useRef(initial.length);
+  count.current = photos.length;
+
+  const patch = useCallback((localId: string, change: Partial<EvidencePhoto>) => {
+    setPhotos((current) => current.map((photo) => (photo.localId === localId ? { ...photo, ...change } : photo)));
+  }, []);
+
+  const upload = useCallback(
+    async (photo: Pick<EvidencePhoto, 'localId' | 'path'>) => {
+      patch(photo.localId, { state: 'uploading', error: undefined });
+      try {
+        const fileId = await uploadEvidence(applicationId, photo.path);
+        patch(photo.localId, { state: 'done', fileId });
+      } catch (error) {
+        patch(photo.localId, { state: 'failed', error: messageOf(error) });
+      }
+    },
+    [applicationId, patch],
+  );
+
+  const addPhotos = useCallback(async () => {
+    const room = MAX_PHOTOS - count.current;
+    if (room <= 0) return;
+    setPickError(null);
+    let picked: { path: string }[];
+    try {
+      picked = (await pickPhotos(room)).slice(0, room);
+    } catch (error) {
+      // Closing the picker is not an error worth showing.
+      const text = String((error as { errMsg?: string })?.errMsg ?? '');
+      if (!/cancel/i.test(text)) setPickError('无法选择照片，请检查相册或相机权限');
+      return;
+    }
+    if (picked.length === 0) return;
+    const added: EvidencePhoto[] = picked.map((file) => {
+      photoCounter += 1;
+      return { localId: `photo${Date.now().toString(36)}${photoCounter}`, path: file.path, fileId: null, state: 'uploading' };
+    });
+    setPhotos((current) => [...current, ...added]);
+    setProgress({ done: 0, total: added.length });
+    for (const [index, photo] of added.entries()) {
+      await upload(photo);
+      setProgress({ done: index + 1, total: added.length });
+    }
+    setProgress(null);
+  }, [upload]);
+
+  const retry = useCallback(
+    (localId: string) => {
+      const photo = photos.find((item) => item.localId === localId);
+      if (photo) void upload(photo);
+    },
+    [photos, upload],
+  );
+
+  const remove = useCallback((localId: string) => {
+    setPhotos((current) => current.filter((photo) => photo.localId !== localId));
+  }, []);
+
+  const clear = useCallback(() => setPhotos([]), []);
+
+  return { photos, progress, pickError, addPhotos, retry, remove, clear };
+}

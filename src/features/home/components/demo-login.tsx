@@ -1,0 +1,77 @@
+// 选择演示账号: the H5 build's stand-in for WeChat sign-in. In the mini-program WeChat identifies the person.
+import { Button } from '@nutui/nutui-react-taro';
+import { View } from '@tarojs/components';
+import { useState } from 'react';
+import { PageState } from '@/components/page-state';
+import { messageOf } from '@/lib/api';
+import { listDemoAccounts, signInAsDemo, type DemoAccount } from '@/lib/demo-auth';
+import { restart } from '@/lib/navigation';
+import { isWeapp } from '@/lib/platform';
+import { useRemote } from '@/features/common/use-remote';
+
+function WeappNote() {
+  return (
+    <View className="page home-page">
+      <View className="home-intro">微信小程序中将自动识别您的微信身份</View>
+      <View className="home-actions">
+        <Button type="primary" size="large" block onClick={() => void restart('home')}>
+          进入首页
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+function DemoAccounts() {
+  const remote = useRemote(listDemoAccounts, []);
+  const [signingIn, setSigningIn] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const choose = async (account: DemoAccount) => {
+    if (signingIn) return;
+    setSigningIn(account.userId);
+    setError(null);
+    try {
+      await signInAsDemo(account.userId);
+      await restart('home');
+    } catch (failure) {
+      setError(messageOf(failure));
+      setSigningIn(null);
+    }
+  };
+
+  return (
+    <View className="page home-page">
+      <View className="home-title">选择演示账号</View>
+      <View className="home-intro">
+        这是本地演示环境中代替微信登录的方式：选择一个账号即以该身份使用。正式小程序中将自动识别您的微信身份。
+      </View>
+      {error ? <View className="home-error">{error}</View> : null}
+      <PageState
+        loading={remote.loading}
+        error={remote.error}
+        empty={remote.data?.length === 0}
+        emptyText="没有可用的演示账号"
+        onRetry={() => void remote.reload()}
+      >
+        {(remote.data ?? []).map((account) => (
+          <View
+            key={account.userId}
+            className={`home-account${signingIn === account.userId ? ' home-account--busy' : ''}`}
+            onClick={() => void choose(account)}
+          >
+            <View className="home-account__name">{account.name}</View>
+            <View className="home-account__meta">
+              {account.roleLabel} · {account.orgName}
+            </View>
+            <View className="home-account__go">{signingIn === account.userId ? '登录中…' : '›'}</View>
+          </View>
+        ))}
+      </PageState>
+    </View>
+  );
+}
+
+export function DemoLogin() {
+  return isWeapp ? <WeappNote /> : <DemoAccounts />;
+}

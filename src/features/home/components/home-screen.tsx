@@ -1,0 +1,141 @@
+// 首页: who I am, the society's programmes, and the entries my role may use.
+import { Button, Tag } from '@nutui/nutui-react-taro';
+import { View } from '@tarojs/components';
+import { PageState } from '@/components/page-state';
+import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
+import { formatYuan } from '@/core/money';
+import type { ProgramView, SessionView } from '@/core/schemas/actions';
+import { roleLabels } from '@/core/schemas/common';
+import { go, restart, type RouteName } from '@/lib/navigation';
+import { isH5 } from '@/lib/platform';
+import { clearSession } from '@/lib/session';
+import { useSignedIn } from '@/features/common/use-signed-in';
+import { useHome } from '../hooks/use-home';
+
+interface Entry {
+  title: string;
+  description: string;
+  route: RouteName;
+  params?: Record<string, string>;
+}
+
+function EntryLink({ entry }: { entry: Entry }) {
+  return (
+    <View className="home-entry" onClick={() => void go(entry.route, entry.params)}>
+      <View className="home-entry__text">
+        <View className="home-entry__title">{entry.title}</View>
+        <View className="home-entry__description">{entry.description}</View>
+      </View>
+      <View className="home-entry__arrow">›</View>
+    </View>
+  );
+}
+
+/** Entries that belong to one programme (the secretariat works programme by programme). */
+function programEntries(session: SessionView, program: ProgramView): Entry[] {
+  if (session.user.role !== 'secretariat') return [];
+  return [
+    { title: '申报审核', description: '审核各单位提交的申报书', route: 'queue', params: { programId: program._id } },
+    { title: '指标看板', description: '承诺与完成情况汇总', route: 'dashboard', params: { programId: program._id } },
+  ];
+}
+
+function roleEntries(session: SessionView, programs: readonly ProgramView[]): Entry[] {
+  if (session.user.role === 'applicant') {
+    const first = programs.find((program) => program.windowOpen) ?? programs[0];
+    return [
+      {
+        title: '我的申报',
+        description: '填写、提交申报书，立项后填报指标完成情况',
+        route: 'myApplications',
+        params: first ? { programId: first._id } : {},
+      },
+    ];
+  }
+  if (session.user.role === 'reviewer') {
+    return [{ title: '评审任务', description: '查看并评审分配给我的申报', route: 'reviewQueue' }];
+  }
+  return [];
+}
+
+interface ProgramCardProps {
+  program: ProgramView;
+  entries: Entry[];
+  /** The page heading already names the first programme. */
+  showName: boolean;
+}
+
+function ProgramCard({ program, entries, showName }: ProgramCardProps) {
+  return (
+    <View className="home-card">
+      <View className="home-card__head">
+        <View className="home-card__name">{showName ? program.name : '项目概况'}</View>
+        <View className="home-card__tag">
+          <Tag type={program.windowOpen ? 'success' : 'default'}>{program.windowOpen ? '申报中' : '未在申报期'}</Tag>
+        </View>
+      </View>
+      <View className="home-card__summary">{program.summary}</View>
+      <View className="home-card__fact">
+        奖补 {program.quota} 项 × {formatYuan(program.awardAmountFen)}
+      </View>
+      <View className="home-card__fact">申报截止 {formatShanghaiDateTime(program.deadline)}</View>
+      {entries.map((entry) => (
+        <EntryLink key={entry.title} entry={entry} />
+      ))}
+    </View>
+  );
+}
+
+export function HomeScreen() {
+  const signedIn = useSignedIn();
+  const remote = useHome(signedIn);
+  if (!signedIn) return null;
+
+  const switchAccount = () => {
+    clearSession();
+    void restart('login');
+  };
+
+  const data = remote.data;
+  return (
+    <View className="page home-page">
+      <PageState loading={remote.loading} error={remote.error} onRetry={() => void remote.reload()}>
+        {data ? (
+          <View>
+            <View className="home-title">{data.programs[0]?.name ?? '学会奖补通'}</View>
+            <View className="home-me">
+              <View className="home-me__text">
+                <View className="home-me__name">{data.session.user.name}</View>
+                <View className="home-me__meta">
+                  {data.session.org.name} · {roleLabels[data.session.user.role]}
+                </View>
+              </View>
+              {isH5 ? (
+                <View className="home-me__switch" onClick={switchAccount}>
+                  切换账号
+                </View>
+              ) : null}
+            </View>
+            {roleEntries(data.session, data.programs).map((entry) => (
+              <EntryLink key={entry.title} entry={entry} />
+            ))}
+            {data.programs.length === 0 ? (
+              <View className="home-intro">暂无奖补项目。</View>
+            ) : (
+              data.programs.map((program, index) => (
+                <ProgramCard key={program._id} program={program} entries={programEntries(data.session, program)} showName={index > 0} />
+              ))
+            )}
+          </View>
+        ) : null}
+      </PageState>
+      {isH5 && remote.error ? (
+        <View className="home-actions">
+          <Button size="large" block onClick={switchAccount}>
+            重新选择账号
+          </Button>
+        </View>
+      ) : null}
+    </View>
+  );
+}

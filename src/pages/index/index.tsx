@@ -1,0 +1,5 @@
+import { HomeScreen } from '@/features/home/components/home-screen';
+
+export default function IndexPage() {
+  return <HomeScreen />;
+}
