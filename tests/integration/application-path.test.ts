@@ -96,13 +96,21 @@ test('an awardee claims an indicator with an uploaded photo; the secretariat ope
   const award = await approvedApplication();
   const fileId = await h.files.write(`evidence/${award._id}/photo1.jpg`, Buffer.from('jpeg bytes'));
 
-  const claim = await h.as(OPENID.structure, 'claim.add', {
+  const claimInput = {
     applicationId: award._id,
+    requestId: requestId(),
     indicatorKey: 'published-results',
     amount: 2,
     description: '在天府科技云发布科技成果2项',
     fileIds: [fileId],
-  });
+  };
+  // Sent twice (the first answer lost on a bad signal): recorded once.
+  const [claim, retried] = await Promise.all([
+    h.as(OPENID.structure, 'claim.add', claimInput),
+    h.as(OPENID.structure, 'claim.add', claimInput),
+  ]);
+  expect(retried._id).toBe(claim._id);
+  expect(await h.store.find('claims', {})).toHaveLength(1);
   expect(claim.fileIds).toEqual([fileId]);
 
   const link = await h.as(OPENID.secretary, 'file.link', { fileId });
@@ -130,6 +138,7 @@ test('a claim refers only to files in its own award folder that really exist', a
   const theirFile = await h.files.write(`evidence/${theirs._id}/x.jpg`, Buffer.from('x'));
   const claim = (fileIds: string[]) => ({
     applicationId: mine._id,
+    requestId: requestId(),
     indicatorKey: 'published-results',
     amount: 1,
     description: '成果',
@@ -153,7 +162,14 @@ test('claims are refused before approval and on indicators that are not counted 
     content: completeContent(),
   });
   const fileId = await h.files.write(`evidence/${created._id}/a.jpg`, Buffer.from('a'));
-  const claim = { applicationId: created._id, indicatorKey: 'published-results', amount: 1, description: '成果', fileIds: [fileId] };
+  const claim = {
+    applicationId: created._id,
+    requestId: requestId(),
+    indicatorKey: 'published-results',
+    amount: 1,
+    description: '成果',
+    fileIds: [fileId],
+  };
   expect(await h.refused(OPENID.structure, 'claim.add', claim)).toBe('TRANSITION_NOT_ALLOWED');
   const award = await approvedApplication();
   const awardFile = await h.files.write(`evidence/${award._id}/a.jpg`, Buffer.from('a'));

@@ -82,6 +82,7 @@ test('a photo uploaded to storage is linked to a claim, and served only through 
 
   const claim = await api(contact, 'claim.add', {
     applicationId: created._id,
+    requestId: requestId(),
     indicatorKey: 'published-results',
     amount: 1,
     description: '发布成果1项',

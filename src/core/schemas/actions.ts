@@ -100,6 +100,8 @@ export const actionContracts = {
   'claim.add': {
     input: z.object({
       applicationId: id,
+      /** Chosen by the client once per claim, so a retry after a lost answer records it once. */
+      requestId,
       indicatorKey: z.string().min(1).max(64),
       amount: z.number().int().min(1).max(100000),
       description: z.string().trim().min(1, '请填写完成情况说明').max(500),

@@ -22,7 +22,7 @@ export async function addClaim(input: ParsedInput<'claim.add'>, context: Handler
     if (!(await deps.files.exists(fileId))) throw new AppError('FILE_NOT_FOUND');
   }
   const claim: Claim = {
-    _id: deps.newId(),
+    _id: `claim_${input.requestId}`,
     version: 1,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
@@ -35,7 +35,12 @@ export async function addClaim(input: ParsedInput<'claim.add'>, context: Handler
     fileIds: input.fileIds,
     createdBy: caller.user._id,
   };
-  await deps.store.transaction(async (tx) => {
+  return deps.store.transaction(async (tx) => {
+    const existing = await tx.get('claims', claim._id);
+    if (existing) {
+      if (existing.applicationId !== claim.applicationId || existing.createdBy !== claim.createdBy) throw new AppError('CONFLICT');
+      return existing;
+    }
     await tx.create('claims', claim);
     await writeAudit(
       tx,
@@ -45,6 +50,6 @@ export async function addClaim(input: ParsedInput<'claim.add'>, context: Handler
       now,
       deps.newId,
     );
+    return claim;
   });
-  return claim;
 }

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { countChars } from '@/core/application/rules';
 import type { ApplicationDetail } from '@/core/schemas/actions';
 import { call, messageOf } from '@/lib/api';
-import { dropLocalDraft, loadLocalDraft, saveLocalDraft } from '@/lib/drafts';
+import { dropLocalDraft, loadLocalDraft, newRequestId, saveLocalDraft } from '@/lib/drafts';
 import { committableIndicators } from '../application-form';
 import { useEvidencePhotos, type EvidencePhoto } from './use-evidence-photos';
 
@@ -16,6 +16,8 @@ interface StoredClaimDraft {
   description: string;
   /** Only uploaded photos are kept: a file ID stays valid, a picked-but-not-uploaded path may not. */
   photos: EvidencePhoto[];
+  /** The claim's idempotency key, kept with the draft so a retried send records one claim. */
+  requestId?: string;
 }
 
 export function useClaimForm(applicationId: string, detail: ApplicationDetail | null) {
@@ -24,6 +26,7 @@ export function useClaimForm(applicationId: string, detail: ApplicationDetail | 
   const [indicatorKey, setIndicatorKey] = useState(stored?.indicatorKey ?? '');
   const [amountText, setAmountText] = useState(stored?.amountText ?? '');
   const [description, setDescription] = useState(stored?.description ?? '');
+  const [requestId] = useState(() => stored?.requestId ?? newRequestId());
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const evidence = useEvidencePhotos(applicationId, stored?.photos ?? []);
@@ -43,7 +46,7 @@ export function useClaimForm(applicationId: string, detail: ApplicationDetail | 
   useEffect(() => {
     if (!applicationId) return;
     if (!description && !amountText && uploaded.length === 0) dropLocalDraft(key);
-    else saveLocalDraft<StoredClaimDraft>(key, { indicatorKey, amountText, description, photos: uploaded });
+    else saveLocalDraft<StoredClaimDraft>(key, { indicatorKey, amountText, description, photos: uploaded, requestId });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, indicatorKey, amountText, description, uploadedIds]);
 
@@ -73,6 +76,7 @@ export function useClaimForm(applicationId: string, detail: ApplicationDetail | 
     try {
       await call('claim.add', {
         applicationId,
+        requestId,
         indicatorKey,
         amount: Number(amountText.trim()),
         description: description.trim(),
@@ -87,7 +91,7 @@ export function useClaimForm(applicationId: string, detail: ApplicationDetail | 
       setSending(false);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [applicationId, indicatorKey, amountText, description, uploaded, key, evidence.photos]);
+  }, [applicationId, requestId, indicatorKey, amountText, description, uploaded, key, evidence.photos]);
 
   return {
     indicators,
