@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { PageState } from '@/components/page-state';
 import { go } from '@/lib/navigation';
 import { queueFilters, useAdminQueue, type QueueFilter } from '../hooks/use-admin-queue';
-import { useReloadOnShow } from '../hooks/use-reload-on-show';
+import { useReloadOnShow } from '@/features/common/use-reload-on-show';
 import { ApplicationRow } from './application-row';
 import { QueueFilterBar } from './queue-filter-bar';
 

@@ -2,7 +2,7 @@
 import { View } from '@tarojs/components';
 import { PageState } from '@/components/page-state';
 import { useDashboard } from '../hooks/use-dashboard';
-import { useReloadOnShow } from '../hooks/use-reload-on-show';
+import { useReloadOnShow } from '@/features/common/use-reload-on-show';
 import { DashboardSummary } from './dashboard-summary';
 import { IndicatorBoard } from './indicator-board';
 

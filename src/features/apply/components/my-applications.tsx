@@ -10,7 +10,7 @@ import { call } from '@/lib/api';
 import { go } from '@/lib/navigation';
 import { useRemote } from '@/features/common/use-remote';
 import { useSignedIn } from '@/features/common/use-signed-in';
-import { useReloadOnShow } from '../hooks/use-reload-on-show';
+import { useReloadOnShow } from '@/features/common/use-reload-on-show';
 
 interface MyApplicationsProps {
   /** The programme a new application is for; the first open one when not given. */
