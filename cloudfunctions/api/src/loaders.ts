@@ -5,20 +5,23 @@ import type { Application, Program } from '@/core/schemas/documents';
 import type { Caller } from './context';
 import type { StoreReader } from './ports';
 
-export async function loadProgram(store: StoreReader, programId: string): Promise<Program> {
+/** Reads by id: a Store outside a transaction, or a StoreTx inside one. */
+type Reader = Pick<StoreReader, 'get'>;
+
+export async function loadProgram(store: Reader, programId: string): Promise<Program> {
   const program = await store.get('programs', programId);
   if (!program) throw new AppError('NOT_FOUND', '项目不存在');
   return program;
 }
 
 /** An application the caller may see; another unit's application is reported as missing, not forbidden. */
-export async function loadVisibleApplication(store: StoreReader, caller: Caller, applicationId: string): Promise<Application> {
+export async function loadVisibleApplication(store: Reader, caller: Caller, applicationId: string): Promise<Application> {
   const application = await store.get('applications', applicationId);
   if (!application || !maySeeApplication(caller.user, application)) throw new AppError('NOT_FOUND', '申报不存在');
   return application;
 }
 
-export async function orgNames(store: StoreReader, orgIds: readonly string[]): Promise<Map<string, string>> {
+export async function orgNames(store: Reader, orgIds: readonly string[]): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   for (const orgId of new Set(orgIds)) {
     const org = await store.get('organizations', orgId);

@@ -9,6 +9,7 @@ import { AppError } from '@/core/errors';
 import { storagePathOf } from '@/core/evidence/file-ids';
 import { roleLabels } from '@/core/schemas/common';
 import type { LocalFiles } from '../../api/src/adapters/local-files';
+import { orgNames } from '../../api/src/loaders';
 import type { Deps } from '../../api/src/ports';
 import { route } from '../../api/src/router';
 import { issueSession, verifySession } from './session';
@@ -112,11 +113,17 @@ export function createLocalServer(options: LocalServerOptions): http.Server {
     }
     if (method === 'GET' && url.pathname === '/auth/demo-accounts') {
       const users = await deps.store.find('users', {}, { orderBy: { field: '_id', direction: 'asc' } });
-      const accounts = [];
-      for (const user of users) {
-        const org = await deps.store.get('organizations', user.orgId);
-        accounts.push({ userId: user._id, name: user.name, role: user.role, roleLabel: roleLabels[user.role], orgName: org?.name ?? '' });
-      }
+      const names = await orgNames(
+        deps.store,
+        users.map((user) => user.orgId),
+      );
+      const accounts = users.map((user) => ({
+        userId: user._id,
+        name: user.name,
+        role: user.role,
+        roleLabel: roleLabels[user.role],
+        orgName: names.get(user.orgId) ?? '',
+      }));
       sendJson(response, 200, { ok: true, data: accounts });
       return;
     }

@@ -77,12 +77,10 @@ async function changeApplication(
   reason?: string,
 ) {
   const { caller, deps, now } = context;
-  const visible = await loadVisibleApplication(deps.store, caller, applicationId);
-  const program = await loadProgram(deps.store, visible.programId);
-  const saved = await deps.store.transaction(async (tx) => {
-    const current = await tx.get('applications', applicationId);
-    if (!current) throw new AppError('NOT_FOUND', '申报不存在');
+  const { saved, program } = await deps.store.transaction(async (tx) => {
+    const current = await loadVisibleApplication(tx, caller, applicationId);
     if (current.version !== version) throw new AppError('CONFLICT');
+    const program = await loadProgram(tx, current.programId);
     const result = transition(current, action, caller.actor, { reason });
     if (!result.ok) throw new AppError(result.code);
     const next: Application = {
@@ -93,7 +91,7 @@ async function changeApplication(
     };
     await tx.replace('applications', next, current.version);
     await writeAudit(tx, result.effects, { entity: 'application', id: applicationId, version: next.version }, caller, now, deps.newId);
-    return next;
+    return { saved: next, program };
   });
   return viewOf(saved, program, context);
 }
