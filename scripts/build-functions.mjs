@@ -7,7 +7,7 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..');
 const only = process.argv[2]; // "functions" | "server" | undefined (both)
 
-const functions = ['api'];
+const functions = ['api', 'cron'];
 const common = {
   bundle: true,
   platform: 'node',

@@ -1,6 +1,7 @@
-// The walking skeleton's path through the api, on the embedded store: apply, return, resubmit, approve,
-// claim with evidence, dashboard.
+// The application's first steps through the api, on the embedded store: apply, return, resubmit; then
+// claims with evidence on an award, verified by the secretariat, rolled up on the dashboard.
 import { OPENID, PROGRAM_ID, completeContent, requestId, startHarness, type Harness } from '../support/harness';
+import { decided, publicizedAndClosed, shortlisted, submitted } from '../support/lifecycle';
 
 let h: Harness;
 beforeEach(async () => {
@@ -10,15 +11,16 @@ afterEach(async () => {
   await h.close();
 });
 
-test('a branch contact drafts, leaves, comes back, submits; the secretariat returns it with a reason; the contact fixes and resubmits; it is approved', async () => {
+test('a branch contact drafts, leaves, comes back, submits; the secretariat returns it with a reason; the contact fixes and resubmits; it passes the formal check', async () => {
   const draft = await h.as(OPENID.structure, 'application.create', {
     programId: PROGRAM_ID,
     requestId: requestId(),
-    content: completeContent({ plan: '' }),
+    content: completeContent({ sections: { plan: '' } }),
   });
   expect(draft.status).toBe('draft');
   expect(draft.statusLabel).toBe('草稿（未提交）');
   expect(draft.availableActions).toEqual(['save', 'submit']);
+  expect(draft.categoryName).toBe('培育奖励');
 
   // Coming back later: the draft is listed with what was typed.
   const mine = await h.as(OPENID.structure, 'application.listMine', { programId: PROGRAM_ID });
@@ -35,13 +37,13 @@ test('a branch contact drafts, leaves, comes back, submits; the secretariat retu
   expect(saved.version).toBe(draft.version + 1);
   const submitted = await h.as(OPENID.structure, 'application.submit', { applicationId: draft._id, version: saved.version });
   expect(submitted.status).toBe('submitted');
-  expect(submitted.availableActions).toEqual([]);
+  expect(submitted.availableActions).toEqual(['withdraw']);
 
   const queue = await h.as(OPENID.secretary, 'application.queue', { programId: PROGRAM_ID, status: 'submitted' });
   expect(queue.map((application) => [application._id, application.orgName, application.statusLabel])).toEqual([
-    [draft._id, '建筑结构专业委员会', '待审核'],
+    [draft._id, '建筑结构专业委员会', '待形式审查'],
   ]);
-  expect(queue[0]?.availableActions).toEqual(['approve', 'return']);
+  expect(queue[0]?.availableActions).toEqual(['return', 'passCheck', 'rejectCheck']);
 
   expect(
     await h.refused(OPENID.secretary, 'application.decide', { applicationId: draft._id, version: submitted.version, decision: 'return' }),
@@ -56,8 +58,9 @@ test('a branch contact drafts, leaves, comes back, submits; the secretariat retu
 
   const seenByApplicant = await h.as(OPENID.structure, 'application.get', { applicationId: draft._id });
   expect(seenByApplicant.application.statusLabel).toBe('已退回，请修改后重新提交');
-  expect(seenByApplicant.application.returnReason).toBe('预算依据不清楚，请补充');
-  expect(seenByApplicant.application.availableActions).toEqual(['save', 'submit']);
+  expect(seenByApplicant.application.decisionReason).toBe('预算依据不清楚，请补充');
+  expect(seenByApplicant.application.outcomes.check).toBe('returned');
+  expect(seenByApplicant.application.availableActions).toEqual(['save', 'resubmit', 'withdraw']);
 
   const fixed = await h.as(OPENID.structure, 'application.save', {
     applicationId: draft._id,
@@ -65,34 +68,37 @@ test('a branch contact drafts, leaves, comes back, submits; the secretariat retu
     content: completeContent({ budget: [{ item: '专家劳务', amountFen: 150_000, basis: '3场×每场500元，按学会标准' }] }),
   });
   const resubmitted = await h.as(OPENID.structure, 'application.submit', { applicationId: draft._id, version: fixed.version });
-  expect(resubmitted.status).toBe('submitted');
+  expect(resubmitted.status).toBe('resubmitted');
+  expect(resubmitted.decisionReason).toBeNull();
 
-  const approved = await h.as(OPENID.secretary, 'application.decide', {
+  const checked = await h.as(OPENID.secretary, 'application.decide', {
     applicationId: draft._id,
     version: resubmitted.version,
-    decision: 'approve',
+    decision: 'passCheck',
   });
-  expect(approved.status).toBe('approved');
-  expect(approved.returnReason).toBeNull();
+  expect(checked.status).toBe('checkPassed');
+  expect(checked.outcomes.check).toBe('passed');
 
   const detail = await h.as(OPENID.secretary, 'application.get', { applicationId: draft._id });
   expect(detail.audit.map((entry) => [entry.action, entry.from, entry.to, entry.actorName])).toEqual([
     ['create', null, 'draft', '李工（结构专委会）'],
     ['submit', 'draft', 'submitted', '李工（结构专委会）'],
     ['return', 'submitted', 'returned', '王秘书'],
-    ['submit', 'returned', 'submitted', '李工（结构专委会）'],
-    ['approve', 'submitted', 'approved', '王秘书'],
+    ['resubmit', 'returned', 'resubmitted', '李工（结构专委会）'],
+    ['passCheck', 'resubmitted', 'checkPassed', '王秘书'],
   ]);
   expect(detail.audit[2]?.reason).toBe('预算依据不清楚，请补充');
 });
 
+/** An award under way: through check, review, publicity and the approval notice. */
 async function approvedApplication(openid: string = OPENID.structure) {
-  const created = await h.as(openid, 'application.create', { programId: PROGRAM_ID, requestId: requestId(), content: completeContent() });
-  const submitted = await h.as(openid, 'application.submit', { applicationId: created._id, version: created.version });
-  return h.as(OPENID.secretary, 'application.decide', { applicationId: created._id, version: submitted.version, decision: 'approve' });
+  const application = await shortlisted(h, await submitted(h, openid));
+  await publicizedAndClosed(h);
+  const approved = (await h.as(OPENID.secretary, 'application.get', { applicationId: application._id })).application;
+  return decided(h, approved, 'issueNotice');
 }
 
-test('an awardee claims an indicator with an uploaded photo; the secretariat opens the photo and sees the dashboard roll up', async () => {
+test('an awardee claims an indicator with an uploaded photo; the secretariat opens the photo, verifies it and sees the dashboard roll up', async () => {
   const award = await approvedApplication();
   const fileId = await h.files.write(`evidence/${award._id}/photo1.jpg`, Buffer.from('jpeg bytes'));
 
@@ -122,14 +128,21 @@ test('an awardee claims an indicator with an uploaded photo; the secretariat ope
     ),
   ).toBe(true);
 
+  const before = await h.as(OPENID.secretary, 'dashboard.get', { programId: PROGRAM_ID });
+  expect(before.rows.find((row) => row.key === 'published-results')).toMatchObject({ committed: 3, claimed: 2, verified: 0, gap: 30 });
+  expect(await h.refused(OPENID.secretary, 'claim.verify', { claimId: claim._id, version: claim.version, decision: 'rejected' })).toBe('REASON_REQUIRED');
+  expect(await h.refused(OPENID.structure, 'claim.verify', { claimId: claim._id, version: claim.version, decision: 'verified' })).toBe('FORBIDDEN');
+  const verified = await h.as(OPENID.secretary, 'claim.verify', { claimId: claim._id, version: claim.version, decision: 'verified' });
+  expect(verified.verification).toBe('verified');
+
   const dashboard = await h.as(OPENID.secretary, 'dashboard.get', { programId: PROGRAM_ID });
   const published = dashboard.rows.find((row) => row.key === 'published-results');
-  expect(published).toMatchObject({ target: 30, provinceMinimum: 20, committed: 3, claimed: 2, committedCoversTarget: false });
+  expect(published).toMatchObject({ target: 30, provinceMinimum: 20, committed: 3, claimed: 2, verified: 2, gap: 28, committedCoversTarget: false });
   const rank = dashboard.rows.find((row) => row.key === 'tfkjy-registered-rank');
   expect(rank).toMatchObject({ target: 50, provinceMinimum: 50, committed: null, claimed: null });
   expect(dashboard.rows).toHaveLength(19);
-  expect(dashboard.counts.approved).toBe(1);
-  expect(dashboard.approvedFen).toBe(300_000);
+  expect(dashboard.counts.implementing).toBe(1);
+  expect(dashboard.grantedFen).toBe(300_000);
 });
 
 test('a claim refers only to files in its own award folder that really exist', async () => {
@@ -171,10 +184,10 @@ test('claims are refused before approval and on indicators that are not counted 
     fileIds: [fileId],
   };
   expect(await h.refused(OPENID.structure, 'claim.add', claim)).toBe('TRANSITION_NOT_ALLOWED');
-  const award = await approvedApplication();
+  const award = await approvedApplication(OPENID.academic);
   const awardFile = await h.files.write(`evidence/${award._id}/a.jpg`, Buffer.from('a'));
   expect(
-    await h.refused(OPENID.structure, 'claim.add', {
+    await h.refused(OPENID.academic, 'claim.add', {
       ...claim,
       applicationId: award._id,
       fileIds: [awardFile],

@@ -5,10 +5,12 @@ import path from 'node:path';
 import { ManualClock } from '../../cloudfunctions/api/src/adapters/clocks';
 import { EmbeddedStore } from '../../cloudfunctions/api/src/adapters/embedded-store';
 import { LocalFiles } from '../../cloudfunctions/api/src/adapters/local-files';
+import { RecordingNotifier } from '../../cloudfunctions/api/src/adapters/local-notifier';
 import { newId } from '../../cloudfunctions/api/src/ids';
 import type { Deps } from '../../cloudfunctions/api/src/ports';
 import { route } from '../../cloudfunctions/api/src/router';
 import { seedDemoData } from '../../cloudfunctions/api/src/seed/seed';
+import { templatesFrom } from '../../cloudfunctions/api/src/templates';
 import type { ActionInput, ActionName, ActionOutput, ApiResult } from '@/core/schemas/actions';
 
 export const OPENID = {
@@ -17,6 +19,13 @@ export const OPENID = {
   academic: 'demo-contact-academic',
   design: 'demo-contact-design',
   reviewer: 'demo-reviewer',
+  reviewerScu: 'demo-reviewer-scu',
+  reviewerStructure: 'demo-reviewer-structure',
+  secretaryXuzhou: 'demo-secretary-xuzhou',
+  secretarySuzhou: 'demo-secretary-suzhou',
+  secretarySast: 'demo-secretary-sast',
+  xzCivil: 'demo-contact-xz-civil',
+  szMech: 'demo-contact-sz-mech',
 } as const;
 
 export const PROGRAM_ID = 'program-sichuan-civil-2023';
@@ -29,6 +38,7 @@ export interface Harness {
   clock: ManualClock;
   files: LocalFiles;
   store: EmbeddedStore;
+  notifier: RecordingNotifier;
   raw(openid: string | null, action: string, input?: unknown): Promise<ApiResult<unknown>>;
   /** Calls an action and returns its data, failing the test with the server's message otherwise. */
   as<A extends ActionName>(openid: string, action: A, input: ActionInput<A>): Promise<ActionOutput<A>>;
@@ -42,7 +52,8 @@ export async function startHarness(options: { dir?: string } = {}): Promise<Harn
   const clock = new ManualClock(DURING_CALL);
   const store = new EmbeddedStore(path.join(dir, 'db'));
   const files = new LocalFiles(path.join(dir, 'files'), 'test-secret', clock);
-  const deps: Deps = { store, files, clock, newId };
+  const notifier = new RecordingNotifier();
+  const deps: Deps = { store, files, clock, newId, notifier, templates: templatesFrom(undefined, 'local') };
   await seedDemoData(store, clock);
   const raw = (openid: string | null, action: string, input?: unknown) => route({ action, input }, openid ? { openid } : null, deps);
   return {
@@ -51,6 +62,7 @@ export async function startHarness(options: { dir?: string } = {}): Promise<Harn
     clock,
     files,
     store,
+    notifier,
     raw,
     async as(openid, action, input) {
       const result = await raw(openid, action, input);
@@ -71,8 +83,9 @@ export async function startHarness(options: { dir?: string } = {}): Promise<Harn
 
 export function completeContent(overrides: Partial<ActionInput<'application.create'>['content']> = {}) {
   return {
+    categoryKey: 'award',
     projectName: '建筑结构抗震科普进社区',
-    plan: '一、开展抗震科普讲座3场；二、发布科技成果3项；三、推荐论文2篇。',
+    sections: { plan: '一、开展抗震科普讲座3场；二、发布科技成果3项；三、推荐论文2篇。' },
     budget: [
       { item: '专家劳务', amountFen: 150_000, basis: '3场×500元' },
       { item: '资料印刷', amountFen: 100_000, basis: '' },
@@ -81,6 +94,7 @@ export function completeContent(overrides: Partial<ActionInput<'application.crea
       { indicatorKey: 'published-results', amount: 3 },
       { indicatorKey: 'papers-recommended', amount: 2 },
     ],
+    declaration: { signerName: '李工', agreed: true as const },
     ...overrides,
   };
 }

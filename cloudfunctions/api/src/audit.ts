@@ -1,17 +1,23 @@
 // Writes audit entries (a transition's effects, or a creation) inside the same transaction as the change they record.
 import type { AuditEntry } from '@/core/schemas/documents';
 import type { Effect } from '@/core/workflow/transition';
-
-/** A change worth recording: a workflow effect, or a creation (from null). */
-export type AuditRecord = Pick<AuditEntry, 'action' | 'from' | 'to' | 'reason'> | Effect;
-import type { Caller } from './context';
 import type { StoreTx } from './ports';
+
+/** A change worth recording: a workflow effect, or any other change named by its action. */
+export type AuditRecord = Pick<AuditEntry, 'action' | 'from' | 'to' | 'reason'> | Effect;
+
+/** Who made the change: a person, the system (timer) or the public (an objection). */
+export interface AuditActor {
+  userId: string;
+  name: string;
+  role: AuditEntry['actorRole'];
+}
 
 export async function writeAudit(
   tx: StoreTx,
   records: readonly AuditRecord[],
   subject: { entity: AuditEntry['entity']; id: string; version: number },
-  caller: Caller,
+  actor: AuditActor,
   now: Date,
   newId: () => string,
 ): Promise<void> {
@@ -23,9 +29,9 @@ export async function writeAudit(
       entityId: subject.id,
       entityVersion: subject.version,
       action: record.action,
-      actorId: caller.user._id,
-      actorName: caller.user.name,
-      actorRole: caller.user.role,
+      actorId: actor.userId,
+      actorName: actor.name,
+      actorRole: actor.role,
       from: record.from,
       to: record.to,
       reason: record.reason,

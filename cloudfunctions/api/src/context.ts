@@ -9,6 +9,12 @@ export interface HandlerContext {
   now: Date;
 }
 
+/** A public action (the notice, an objection) runs without a caller. */
+export interface PublicContext {
+  deps: Deps;
+  now: Date;
+}
+
 export interface Caller {
   user: User;
   org: Organization;

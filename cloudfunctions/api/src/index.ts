@@ -1,22 +1,27 @@
 // The deployed `api` cloud function: CloudBase adapters around the shared router.
 import tcb from '@cloudbase/node-sdk';
 import { CloudbaseFiles, type CloudbaseStorage } from './adapters/cloudbase-files';
+import { CloudbaseNotifier, type WxOpenApi } from './adapters/cloudbase-notifier';
 import { CloudbaseStore, type CloudbaseDatabase } from './adapters/cloudbase-store';
 import { systemClock } from './adapters/clocks';
 import { newId } from './ids';
 import type { Deps } from './ports';
 import { route } from './router';
+import { templatesFrom } from './templates';
 
 let app: ReturnType<typeof tcb.init> | null = null;
 let deps: Deps | null = null;
 
-function cloud() {
+/** One CloudBase app and one set of ports per warm instance. */
+export function cloud(): { app: ReturnType<typeof tcb.init>; deps: Deps } {
   if (!app || !deps) {
     app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
     deps = {
       store: new CloudbaseStore(app.database() as unknown as CloudbaseDatabase),
       files: new CloudbaseFiles(app as unknown as CloudbaseStorage),
       clock: systemClock,
+      notifier: new CloudbaseNotifier(app as unknown as WxOpenApi),
+      templates: templatesFrom(process.env.SUBSCRIBE_TEMPLATES, 'none'),
       newId,
     };
   }

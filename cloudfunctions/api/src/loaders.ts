@@ -1,7 +1,7 @@
 // Loads shared by handlers, each refusing with the error a user should see.
 import { AppError } from '@/core/errors';
 import { maySeeApplication } from '@/core/policy/visibility';
-import type { Application, Program } from '@/core/schemas/documents';
+import type { Application, Organization, Program } from '@/core/schemas/documents';
 import type { Caller } from './context';
 import type { StoreReader } from './ports';
 
@@ -19,6 +19,12 @@ export async function loadVisibleApplication(store: Reader, caller: Caller, appl
   const application = await store.get('applications', applicationId);
   if (!application || !maySeeApplication(caller.user, application)) throw new AppError('NOT_FOUND', '申报不存在');
   return application;
+}
+
+export async function loadOrganization(store: Reader, orgId: string): Promise<Organization> {
+  const org = await store.get('organizations', orgId);
+  if (!org) throw new AppError('NOT_FOUND', '单位不存在');
+  return org;
 }
 
 export async function orgNames(store: Reader, orgIds: readonly string[]): Promise<Map<string, string>> {

@@ -31,7 +31,11 @@ export interface Store extends StoreReader {
 }
 
 export class StoreConflict extends Error {
-  constructor(collection: string, id: string, why: string) {
+  constructor(
+    readonly collection: string,
+    id: string,
+    why: string,
+  ) {
     super(`${collection}/${id}: ${why}`);
     this.name = 'StoreConflict';
   }
@@ -53,9 +57,37 @@ export interface Identity {
   openid: string;
 }
 
+/** A WeChat subscribe message (订阅消息) to one person. */
+export interface SubscribeMessage {
+  openid: string;
+  templateId: string;
+  /** The mini-program page the message opens. */
+  page: string;
+  data: Record<string, { value: string }>;
+}
+
+export interface SendResult {
+  /** sent: WeChat accepted it; recorded: a local stand-in wrote it down; failed: WeChat refused it. */
+  result: 'sent' | 'recorded' | 'failed';
+  detail: string | null;
+}
+
+export interface Notifier {
+  send(message: SubscribeMessage): Promise<SendResult>;
+}
+
+/** Subscribe-message templates by purpose, from configuration (the ids are the mini-program's own). */
+export interface SubscribeTemplate {
+  key: 'statusChange' | 'reminder';
+  templateId: string;
+  title: string;
+}
+
 export interface Deps {
   store: Store;
   files: Files;
   clock: Clock;
+  notifier: Notifier;
+  templates: readonly SubscribeTemplate[];
   newId: () => string;
 }

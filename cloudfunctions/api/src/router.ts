@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import { AppError } from '@/core/errors';
 import { actionContracts, isActionName, type ActionName, type ApiResult } from '@/core/schemas/actions';
-import { actorOf, type Caller, type HandlerContext } from './context';
-import { handlers } from './handlers';
+import { actorOf, type Caller, type HandlerContext, type PublicContext } from './context';
+import { handlers, isPublicAction, publicHandlers } from './handlers';
 import { StoreConflict, type Deps, type Identity } from './ports';
 
 const eventSchema = z.object({ action: z.string(), input: z.unknown().optional() });
@@ -44,10 +44,16 @@ async function runAction<A extends ActionName>(action: A, rawInput: unknown, ide
   const contract = actionContracts[action];
   const parsed = contract.input.safeParse(rawInput);
   if (!parsed.success) throw new AppError('INVALID_INPUT', describeIssue(parsed.error));
-  const caller = await resolveCaller(identity, deps);
-  const context: HandlerContext = { deps, caller, now: deps.clock.now() };
-  const handler = handlers[action] as (input: unknown, context: HandlerContext) => Promise<unknown>;
-  const output = await handler(parsed.data, context);
+  let output: unknown;
+  if (isPublicAction(action)) {
+    const handler = publicHandlers[action] as (input: unknown, context: PublicContext) => Promise<unknown>;
+    output = await handler(parsed.data, { deps, now: deps.clock.now() });
+  } else {
+    const caller = await resolveCaller(identity, deps);
+    const context: HandlerContext = { deps, caller, now: deps.clock.now() };
+    const handler = (handlers as Record<string, unknown>)[action] as (input: unknown, context: HandlerContext) => Promise<unknown>;
+    output = await handler(parsed.data, context);
+  }
   // The answer is checked against the contract too: a handler bug surfaces here, not on a phone.
   const checked = contract.output.safeParse(output);
   if (!checked.success) {

@@ -1,24 +1,64 @@
 // Stored documents → what a caller is shown.
-import { budgetTotalFen, isWindowOpen } from '@/core/application/rules';
+import { applicationWindow, budgetTotalFen, isProgramOpen, isWindowOpen } from '@/core/application/rules';
+import { emptyCounts, type LedgerCounts } from '@/core/award/quota';
+import { eligibilityIssues } from '@/core/program/eligibility';
+import { categoryByKey } from '@/core/program/program-schema';
 import { audienceOf } from '@/core/policy/visibility';
-import type { ApplicationView, ProgramView } from '@/core/schemas/actions';
-import type { Application, Program } from '@/core/schemas/documents';
+import type { ApplicationView, ProgramView, ReviewView } from '@/core/schemas/actions';
+import type { Application, Organization, Program, Review } from '@/core/schemas/documents';
 import { statusTable } from '@/core/workflow/award-workflow';
-import { availableActions } from '@/core/workflow/transition';
+import { availableActions, type Actor } from '@/core/workflow/transition';
 import type { Caller } from './context';
 
-export function toProgramView(program: Program, now: Date): ProgramView {
-  return { ...program, windowOpen: isWindowOpen(program, now), serverNow: now.toISOString() };
+export function toProgramView(program: Program, now: Date, ledger: LedgerCounts | null, org: Organization | null): ProgramView {
+  const counts = ledger ?? emptyCounts(program);
+  return {
+    ...program,
+    windowOpen: isProgramOpen(program, now),
+    categoryStates: program.categories.map((category) => {
+      const window = applicationWindow(program, category.key);
+      const tally = counts.categories[category.key] ?? { shortlisted: 0, granted: 0 };
+      return {
+        key: category.key,
+        windowOpen: isWindowOpen(window, now),
+        deadline: window.deadline,
+        eligibilityIssues: org && org.kind !== 'society' && org.kind !== 'association' ? eligibilityIssues(program, category, org) : [],
+        shortlisted: tally.shortlisted,
+        granted: tally.granted,
+      };
+    }),
+    grantedFen: counts.grantedFen,
+    shortlistedFen: counts.shortlistedFen,
+    serverNow: now.toISOString(),
+  };
+}
+
+/** The actions an actor may take now, less submitting after the category's deadline. */
+export function actionsNow(actor: Actor, application: Application, program: Program, now: Date) {
+  const open = isWindowOpen(applicationWindow(program, application.categoryKey), now);
+  return availableActions(actor, application, { midtermReport: program.midtermReport }).filter(
+    (action) => open || (action !== 'submit' && action !== 'resubmit'),
+  );
 }
 
 export function toApplicationView(application: Application, program: Program, orgName: string, caller: Caller, now: Date): ApplicationView {
   const status = statusTable[application.status];
-  const windowOpen = isWindowOpen(program, now);
   return {
     ...application,
     orgName,
+    categoryName: categoryByKey(program, application.categoryKey)?.name ?? '',
     statusLabel: audienceOf(caller.user.role) === 'staff' ? status.staffLabel : status.applicantLabel,
+    stage: status.stage,
     budgetTotalFen: budgetTotalFen(application.budget),
-    availableActions: availableActions(caller.actor, application).filter((action) => windowOpen || action !== 'submit'),
+    availableActions: actionsNow(caller.actor, application, program, now),
+  };
+}
+
+export function toReviewView(review: Review, application: Application, program: Program, orgName: string): ReviewView {
+  return {
+    ...review,
+    applicationName: application.projectName,
+    orgName,
+    categoryName: categoryByKey(program, application.categoryKey)?.name ?? '',
   };
 }

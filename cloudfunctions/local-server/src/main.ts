@@ -5,13 +5,17 @@ import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import { shiftedClock, systemClock } from '../../api/src/adapters/clocks';
 import { EmbeddedStore } from '../../api/src/adapters/embedded-store';
 import { LocalFiles } from '../../api/src/adapters/local-files';
+import { RecordingNotifier } from '../../api/src/adapters/local-notifier';
 import { newId } from '../../api/src/ids';
+import { runScheduledWork } from '../../api/src/scheduled';
 import { seedDemoData } from '../../api/src/seed/seed';
+import { templatesFrom } from '../../api/src/templates';
 import { createLocalServer } from './server';
 import { loadOrCreateSecret } from './session';
 
 // The demo programme's call ran in the second half of 2023: by default the server's clock starts in it.
 const DEFAULT_DEMO_CLOCK = '2023-07-03T09:00:00+08:00';
+const CRON_INTERVAL_MS = Number(process.env.CRON_INTERVAL_MS ?? 60_000);
 
 async function main(): Promise<void> {
   const root = process.cwd();
@@ -26,7 +30,12 @@ async function main(): Promise<void> {
   const store = new EmbeddedStore(path.join(dataDir, 'db'));
   const files = new LocalFiles(path.join(dataDir, 'files'), secret, clock);
   const { created } = await seedDemoData(store, clock);
-  const server = createLocalServer({ deps: { store, files, clock, newId }, files, secret, staticDir });
+  const deps = { store, files, clock, newId, notifier: new RecordingNotifier(), templates: templatesFrom(process.env.SUBSCRIBE_TEMPLATES, 'local') };
+  const server = createLocalServer({ deps, files, secret, staticDir });
+  // The local stand-in for the cron function's timer trigger.
+  const timer = setInterval(() => {
+    runScheduledWork(deps).catch((error: unknown) => console.error('[cron] failed', error));
+  }, CRON_INTERVAL_MS);
 
   server.listen(port, '127.0.0.1', () => {
     console.log(`学会奖补通 local server: http://127.0.0.1:${port}/`);
@@ -36,6 +45,7 @@ async function main(): Promise<void> {
     );
   });
   const stop = () => {
+    clearInterval(timer);
     server.close();
     void store.close().then(() => process.exit(0));
   };

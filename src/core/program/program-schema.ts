@@ -1,25 +1,29 @@
-// A programme (计划/项目) is data: the same code runs every call for applications.
-// This is the walking-skeleton subset; categories, eligibility rules and phases come with the lifecycle work.
+// A programme (计划/项目) is data: the same code runs every call for applications. The four seed programmes
+// are configuration files validated by programConfigSchema; a new programme starts as a copy of one of them.
 import { z } from 'zod';
 import { fen, id, isoTime, orgKind, storedFields } from '../schemas/common';
 
-export const dimensions = ['political', 'innovation', 'academic', 'credibility'] as const;
+export const dimensions = ['political', 'innovation', 'academic', 'credibility', 'organization', 'selfDevelopment'] as const;
 export const dimensionLabels: Record<(typeof dimensions)[number], string> = {
   political: '政治引领力',
   innovation: '创新支撑力',
   academic: '学术引领力',
   credibility: '社会公信力',
+  organization: '组织凝聚力',
+  selfDevelopment: '自我发展力',
 };
 
 export const indicatorKinds = ['count', 'percent', 'yesno', 'rank'] as const;
 export type IndicatorKind = (typeof indicatorKinds)[number];
 
+const key = z.string().regex(/^[a-z0-9-]+$/, '编码只能包含小写字母、数字和连字符');
+
 export const indicatorSchema = z.object({
-  key: z.string().regex(/^[a-z0-9-]+$/),
+  key,
   name: z.string().min(1).max(60),
   dimension: z.enum(dimensions),
   kind: z.enum(indicatorKinds),
-  /** What a count is counted in, e.g. 项, 篇, 名 (empty for percent / yes-no / rank). */
+  /** What a count is counted in, e.g. 项, 篇, 名 (empty for yes-no). */
   unit: z.string().max(8),
   /** The programme's own target: count/percent ≥ target, rank ≤ target, yes/no 1 = yes. */
   target: z.number().nonnegative(),
@@ -29,51 +33,194 @@ export const indicatorSchema = z.object({
 });
 export type Indicator = z.infer<typeof indicatorSchema>;
 
+/** Social-organisation assessment grades (社会组织评估等级), lowest first. */
+export const ratings = ['1A', '2A', '3A', '4A', '5A'] as const;
+export type Rating = (typeof ratings)[number];
+
+/**
+ * Eligibility rules, each with a Chinese reason built in core/program/eligibility.ts. A rule applies to the
+ * categories it names, or to all when it names none.
+ */
+export const eligibilityRuleSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('minRating'), rating: z.enum(ratings), categories: z.array(key).default([]) }),
+  z.object({ kind: z.literal('passedAnnualInspection'), categories: z.array(key).default([]) }),
+  z.object({ kind: z.literal('cleanIntegrity'), categories: z.array(key).default([]) }),
+  z.object({ kind: z.literal('canIssueTaxInvoice'), categories: z.array(key).default([]) }),
+  z.object({ kind: z.literal('hasSocietyDay'), categories: z.array(key).default([]) }),
+  z.object({ kind: z.literal('notFundedBefore'), categories: z.array(key).default([]) }),
+]);
+export type EligibilityRule = z.infer<typeof eligibilityRuleSchema>;
+
+export const categorySchema = z
+  .object({
+    key,
+    name: z.string().min(1).max(40),
+    /** A heading shared by sibling categories, e.g. 服务专项 over 科技服务 and 科技创新智库. */
+    group: z.string().max(40).default(''),
+    description: z.string().max(500).default(''),
+    /** Sub-types an application picks from (e.g. 智库 / 学术和科技服务 / 科普); they share the category's quota. */
+    subtypes: z.array(z.object({ key, name: z.string().min(1).max(40) })).default([]),
+    quotaMin: z.number().int().nonnegative().default(0),
+    /** null: no cap of its own; the pool still caps it. */
+    quotaMax: z.number().int().positive().nullable(),
+    /** The award (and the budget ceiling) of one application in this category. */
+    awardAmountFen: fen.refine((value) => value > 0, '单项金额须大于 0'),
+    applicantKinds: z.array(orgKind).min(1),
+    /** The category's own deadline; null: the programme's. */
+    deadline: isoTime.nullable().default(null),
+    /** At most this many applications per organisation in this category; null: no limit. */
+    maxPerOrg: z.number().int().positive().nullable().default(null),
+    /** Each application names a service point (服务点), and an organisation applies once per point. */
+    servicePointRequired: z.boolean().default(false),
+  })
+  .refine((category) => category.quotaMax === null || category.quotaMin <= category.quotaMax, {
+    message: '名额下限不能大于上限',
+    path: ['quotaMin'],
+  });
+export type Category = z.infer<typeof categorySchema>;
+
+export const formSectionSchema = z.object({
+  key,
+  title: z.string().min(1).max(40),
+  hint: z.string().max(300).default(''),
+  maxChars: z.number().int().positive().max(20000),
+  required: z.boolean().default(true),
+});
+export type FormSection = z.infer<typeof formSectionSchema>;
+
 export const applicationFormSchema = z.object({
-  projectNameMaxChars: z.number().int().positive(),
-  planMaxChars: z.number().int().positive(),
-  budgetMaxLines: z.number().int().positive(),
+  projectNameMaxChars: z.number().int().positive().max(200),
+  sections: z.array(formSectionSchema).min(1),
+  budget: z.object({ required: z.boolean(), maxLines: z.number().int().positive().max(30) }),
+  /** null: the form has no such table. */
+  schedule: z.object({ required: z.boolean(), maxRows: z.number().int().positive().max(20) }).nullable(),
+  team: z.object({ required: z.boolean(), maxRows: z.number().int().positive().max(30) }).nullable(),
+  attachments: z.array(z.object({ key, name: z.string().min(1).max(40), required: z.boolean(), categories: z.array(key).default([]) })),
+  /** The applicant's signed declaration (申报单位意见 / 承诺); null: none asked. */
+  commitment: z.object({ text: z.string().min(1).max(500) }).nullable(),
+  /** Whether the applicant commits contributions to the programme's indicators. */
+  indicatorCommitments: z.boolean(),
 });
 export type ApplicationForm = z.infer<typeof applicationFormSchema>;
 
+export const reviewCriterionSchema = z.object({
+  key,
+  name: z.string().min(1).max(40),
+  /** Share of the total score, in percent; the weights add up to 100. */
+  weight: z.number().int().positive().max(100),
+  maxScore: z.number().int().positive().max(100),
+});
+export type ReviewCriterion = z.infer<typeof reviewCriterionSchema>;
+
+export const phaseSchema = z.object({
+  key,
+  name: z.string().min(1).max(20),
+  startsAt: isoTime.nullable(),
+  endsAt: isoTime.nullable(),
+});
+export type Phase = z.infer<typeof phaseSchema>;
+
 /** Programme content as written in a configuration file (no storage fields). */
-const programConfigShape = {
-  code: z.string().regex(/^[a-z0-9-]+$/),
+export const programConfigShape = {
+  code: key,
+  /** Programmes of the same series across years share a lineage (for 往年已获资助不得申报). */
+  lineage: key,
   name: z.string().min(1).max(80),
   year: z.number().int().min(2000).max(2100),
   summary: z.string().max(500),
-  applicantKinds: z.array(orgKind).min(1),
-  awardAmountFen: fen.refine((value) => value > 0),
-  quota: z.number().int().positive(),
-  poolFen: fen.refine((value) => value > 0),
+  /** Where the figures came from, and which ones the source left open. */
+  sourceNote: z.string().max(300).default(''),
+  categories: z.array(categorySchema).min(1),
+  poolFen: fen.refine((value) => value > 0, '资金池须大于 0'),
+  eligibility: z.array(eligibilityRuleSchema),
+  /** Groups of category keys an organisation may not apply to together (互不兼报). */
+  mutuallyExclusive: z.array(z.array(key).min(2)).default([]),
   opensAt: isoTime,
   deadline: isoTime,
   implementationEndsAt: isoTime,
+  /** The final report (结项/绩效报告) is due by this time. */
+  finalReportDueAt: isoTime,
+  phases: z.array(phaseSchema),
+  /** Whether the programme has a mid-term report (中期评估) before the final one. */
+  midtermReport: z.boolean(),
+  publicityWorkingDays: z.number().int().min(1).max(30),
+  rectificationMonths: z.number().int().min(1).max(12),
   form: applicationFormSchema,
-  indicators: z.array(indicatorSchema).min(1),
+  reviewCriteria: z.array(reviewCriterionSchema).min(1),
+  indicators: z.array(indicatorSchema),
 };
+
+function unique(values: readonly string[]): boolean {
+  return new Set(values).size === values.length;
+}
 
 export const programConfigSchema = z
   .object(programConfigShape)
-  .refine((program) => program.awardAmountFen * program.quota <= program.poolFen, {
-    message: '奖补名额 × 单项金额 超过资金池',
-    path: ['poolFen'],
-  })
   .refine((program) => new Date(program.opensAt) < new Date(program.deadline), {
     message: '截止时间须晚于开始时间',
     path: ['deadline'],
+  })
+  .refine((program) => unique(program.categories.map((category) => category.key)), { message: '类别编码重复', path: ['categories'] })
+  .refine((program) => unique(program.indicators.map((indicator) => indicator.key)), { message: '指标编码重复', path: ['indicators'] })
+  .refine((program) => program.reviewCriteria.reduce((sum, criterion) => sum + criterion.weight, 0) === 100, {
+    message: '评审指标权重合计须为 100',
+    path: ['reviewCriteria'],
+  })
+  .refine(
+    (program) => {
+      const keys = new Set(program.categories.map((category) => category.key));
+      const named = [
+        ...program.mutuallyExclusive.flat(),
+        ...program.eligibility.flatMap((rule) => rule.categories),
+        ...program.form.attachments.flatMap((attachment) => attachment.categories),
+      ];
+      return named.every((categoryKey) => keys.has(categoryKey));
+    },
+    { message: '规则中引用了不存在的类别', path: ['categories'] },
+  )
+  .refine((program) => guaranteedFen(program) <= program.poolFen, {
+    message: '各类别名额下限 × 单项金额 超过资金池',
+    path: ['poolFen'],
   });
 export type ProgramConfig = z.infer<typeof programConfigSchema>;
+export type ProgramConfigInput = z.input<typeof programConfigSchema>;
 
 export const programSchema = z.object({
   ...storedFields,
+  /** The organisation that runs the programme (a society or a 科协). */
   societyId: id,
+  /** The seed configuration (or programme) this one was started from. */
+  templateCode: z.string().nullable().default(null),
   ...programConfigShape,
 });
 export type Program = z.infer<typeof programSchema>;
 
-export function indicatorByKey(program: Pick<Program, 'indicators'>, key: string): Indicator | undefined {
-  return program.indicators.find((indicator) => indicator.key === key);
+/** What the programme must pay at least: every category's minimum quota at its amount. */
+export function guaranteedFen(program: { categories: readonly Pick<Category, 'quotaMin' | 'awardAmountFen'>[] }): number {
+  return program.categories.reduce((sum, category) => sum + category.quotaMin * category.awardAmountFen, 0);
+}
+
+export function indicatorByKey(program: Pick<Program, 'indicators'>, indicatorKey: string): Indicator | undefined {
+  return program.indicators.find((indicator) => indicator.key === indicatorKey);
+}
+
+export function categoryByKey(program: Pick<Program, 'categories'>, categoryKey: string): Category | undefined {
+  return program.categories.find((category) => category.key === categoryKey);
+}
+
+/** The total quota across categories, or null when some category has no cap. */
+export function totalQuota(program: Pick<Program, 'categories'>): number | null {
+  let total = 0;
+  for (const category of program.categories) {
+    if (category.quotaMax === null) return null;
+    total += category.quotaMax;
+  }
+  return total;
+}
+
+/** When applications to a category close: its own deadline, or the programme's. */
+export function categoryDeadline(program: Pick<Program, 'deadline'>, category: Pick<Category, 'deadline'>): string {
+  return category.deadline ?? program.deadline;
 }
 
 /** Only count indicators are summed from awards; the others are reported at society level. */

@@ -1,48 +1,89 @@
 // The contract of the api function: every action's input and output. The client and the server both
 // import these, so a call that type-checks on the phone is the call the function accepts.
 import { z } from 'zod';
-import { id, isoTime, orgKind, role, version } from './common';
-import { applicationSchema, auditEntrySchema, budgetLineSchema, claimSchema, commitmentSchema, programSchema } from './documents';
-import { applicationStatus, workflowActions } from '../workflow/award-workflow';
+import { fen, id, isoTime, orgKind, role, version } from './common';
+import {
+  achievementSchema,
+  applicationContentShape,
+  applicationSchema,
+  auditEntrySchema,
+  claimSchema,
+  notificationSchema,
+  objectionSchema,
+  organizationProfileSchema,
+  payoutSchema,
+  programSchema,
+  publicitySchema,
+  reviewSchema,
+} from './documents';
+import { applicationStatus, stages, workflowActions } from '../workflow/award-workflow';
+import { programConfigShape } from '../program/program-schema';
 
-export const applicationContentSchema = z.object({
-  projectName: z.string().trim().max(200),
-  plan: z.string().max(20000),
-  budget: z.array(budgetLineSchema).max(30),
-  commitments: z.array(commitmentSchema).max(30),
-});
+export const applicationContentSchema = z.object(applicationContentShape);
 export type ApplicationContentInput = z.input<typeof applicationContentSchema>;
 
 const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确');
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const reason = z.string().trim().max(500).optional();
 
 export const sessionView = z.object({
   user: z.object({ id, name: z.string(), role }),
-  org: z.object({ id, name: z.string(), kind: orgKind }),
+  org: z.object({ id, name: z.string(), kind: orgKind, profile: organizationProfileSchema }),
+  unreadNotifications: z.number().int().nonnegative(),
   serverNow: isoTime,
 });
 export type SessionView = z.infer<typeof sessionView>;
 
+export const categoryStateView = z.object({
+  key: z.string(),
+  /** Applications to this category are open now (its own deadline or the programme's). */
+  windowOpen: z.boolean(),
+  deadline: isoTime,
+  /** Why the caller's organisation may not apply to it (empty: it may). Only for applicants. */
+  eligibilityIssues: z.array(z.string()),
+  shortlisted: z.number().int(),
+  granted: z.number().int(),
+});
+
 export const programView = programSchema.extend({
   windowOpen: z.boolean(),
+  categoryStates: z.array(categoryStateView),
+  grantedFen: fen,
+  shortlistedFen: fen,
   serverNow: isoTime,
 });
 export type ProgramView = z.infer<typeof programView>;
 
 export const applicationView = applicationSchema.extend({
   orgName: z.string(),
+  categoryName: z.string(),
   /** The status label for the caller's audience (staff or applicant). */
   statusLabel: z.string(),
+  stage: z.enum(stages),
   budgetTotalFen: z.number().int(),
   /** What the caller may do now; the client shows exactly these buttons, the server still checks. */
   availableActions: z.array(z.enum(workflowActions)),
 });
 export type ApplicationView = z.infer<typeof applicationView>;
 
+export const reviewView = reviewSchema.extend({
+  applicationName: z.string(),
+  orgName: z.string(),
+  categoryName: z.string(),
+});
+export type ReviewView = z.infer<typeof reviewView>;
+
 export const applicationDetail = z.object({
   application: applicationView,
   program: programView,
   claims: z.array(claimSchema),
   audit: z.array(auditEntrySchema),
+  /** Staff only: every review of the application. */
+  reviews: z.array(reviewView),
+  /** Staff only, while it is in publicity: the objections lodged against it. */
+  objections: z.array(objectionSchema),
+  /** What submit would refuse now (eligibility and limits), so the form can say it before the tap. */
+  submitIssues: z.array(z.string()),
 });
 export type ApplicationDetail = z.infer<typeof applicationDetail>;
 
@@ -56,23 +97,147 @@ export const indicatorRowSchema = z.object({
   provinceMinimum: z.number().nullable(),
   committed: z.number().nullable(),
   claimed: z.number().nullable(),
+  verified: z.number().nullable(),
+  gap: z.number().nullable(),
   committedCoversTarget: z.boolean().nullable(),
 });
 
 export const dashboardView = z.object({
-  program: z.object({ id, name: z.string(), quota: z.number().int(), awardAmountFen: z.number().int(), poolFen: z.number().int() }),
+  program: z.object({ id, name: z.string(), quota: z.number().int().nullable(), poolFen: z.number().int() }),
   counts: z.record(applicationStatus, z.number().int()),
-  approvedFen: z.number().int(),
+  grantedFen: z.number().int(),
+  paidFen: z.number().int(),
   rows: z.array(indicatorRowSchema),
 });
 export type DashboardView = z.infer<typeof dashboardView>;
 
 export const fileLinkView = z.object({ url: z.string(), expiresAt: isoTime });
 
+export const reviewerCandidateView = z.object({
+  userId: id,
+  name: z.string(),
+  orgName: z.string(),
+  assigned: z.boolean(),
+  /** Why this reviewer may not review the application (e.g. 与申报单位同属一个单位); null: may. */
+  excludedBecause: z.string().nullable(),
+});
+
+export const rankingRowView = z.object({
+  applicationId: id,
+  projectName: z.string(),
+  orgName: z.string(),
+  categoryKey: z.string(),
+  status: applicationStatus,
+  statusLabel: z.string(),
+  version,
+  assigned: z.number().int(),
+  submitted: z.number().int(),
+  mean: z.number().nullable(),
+  spread: z.number().nullable(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  /** Reviewer names whose total is far from the others'. */
+  outliers: z.array(z.string()),
+  rank: z.number().int().nullable(),
+});
+export type RankingRowView = z.infer<typeof rankingRowView>;
+
+export const rankingView = z.object({
+  categories: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      quotaMax: z.number().int().nullable(),
+      shortlisted: z.number().int(),
+      granted: z.number().int(),
+      rows: z.array(rankingRowView),
+    }),
+  ),
+});
+export type RankingView = z.infer<typeof rankingView>;
+
+/** The public notice as anyone sees it, signed in or not. */
+export const publicNoticeView = z.object({
+  id,
+  programName: z.string(),
+  title: z.string(),
+  /** e.g. 公示期 2023年9月27日至2023年10月9日 */
+  periodText: z.string(),
+  opensOn: z.string(),
+  closesOn: z.string(),
+  workingDays: z.number().int(),
+  /** Shown when some year of the period was counted Monday–Friday for want of holiday data. */
+  calendarWarning: z.string().nullable(),
+  entries: publicitySchema.shape.entries,
+  contact: z.string(),
+  open: z.boolean(),
+});
+export type PublicNoticeView = z.infer<typeof publicNoticeView>;
+
+export const batchResultView = z.array(
+  z.object({ applicationId: id, ok: z.boolean(), code: z.string().nullable(), message: z.string().nullable() }),
+);
+export type BatchResultView = z.infer<typeof batchResultView>;
+
+/** The secretariat's decisions on one application; shortlisting and approval go through the quota ledger. */
+export const staffDecisions = [
+  'return',
+  'passCheck',
+  'rejectCheck',
+  'shortlist',
+  'unshortlist',
+  'decline',
+  'approve',
+  'issueNotice',
+  'passMidterm',
+  'rectifyMidterm',
+  'accept',
+  'rectifyFinal',
+  'fail',
+] as const;
+export type StaffDecision = (typeof staffDecisions)[number];
+
+/** What the secretariat may edit in a programme started from a template. */
+export const programEditSchema = z.object({
+  name: programConfigShape.name,
+  summary: programConfigShape.summary,
+  opensAt: isoTime,
+  deadline: isoTime,
+  implementationEndsAt: isoTime,
+  finalReportDueAt: isoTime,
+  poolFen: programConfigShape.poolFen,
+  publicityWorkingDays: programConfigShape.publicityWorkingDays,
+  categories: z.array(
+    z.object({
+      key: z.string(),
+      quotaMin: z.number().int().nonnegative(),
+      quotaMax: z.number().int().positive().nullable(),
+      awardAmountFen: fen,
+      deadline: isoTime.nullable(),
+    }),
+  ),
+  indicatorTargets: z.array(z.object({ key: z.string(), target: z.number().nonnegative() })),
+  form: z.object({
+    projectNameMaxChars: z.number().int().positive().max(200),
+    sectionLimits: z.array(z.object({ key: z.string(), maxChars: z.number().int().positive().max(20000) })),
+    budgetMaxLines: z.number().int().positive().max(30),
+  }),
+});
+export type ProgramEdit = z.infer<typeof programEditSchema>;
+
 export const actionContracts = {
   'session.me': { input: z.object({}), output: sessionView },
   'program.list': { input: z.object({}), output: z.array(programView) },
   'program.get': { input: z.object({ programId: id }), output: programView },
+  'program.templates': {
+    input: z.object({}),
+    output: z.array(z.object({ code: z.string(), name: z.string(), summary: z.string(), categories: z.number().int() })),
+  },
+  'program.createFromTemplate': {
+    input: z.object({ templateCode: z.string().min(1).max(80), requestId, name: z.string().trim().min(1).max(80) }),
+    output: programView,
+  },
+  'program.update': { input: z.object({ programId: id, version, edit: programEditSchema }), output: programView },
   'application.create': {
     input: z.object({ programId: id, requestId, content: applicationContentSchema }),
     output: applicationView,
@@ -81,20 +246,41 @@ export const actionContracts = {
     input: z.object({ applicationId: id, version, content: applicationContentSchema }),
     output: applicationView,
   },
+  /** Submits a draft, or resubmits a returned application. */
   'application.submit': { input: z.object({ applicationId: id, version }), output: applicationView },
+  'application.withdraw': { input: z.object({ applicationId: id, version, reason }), output: applicationView },
   'application.get': { input: z.object({ applicationId: id }), output: applicationDetail },
   'application.listMine': { input: z.object({ programId: id.optional() }), output: z.array(applicationView) },
   'application.queue': {
-    input: z.object({ programId: id, status: applicationStatus.optional() }),
+    input: z.object({ programId: id, stage: z.enum(stages).optional(), status: applicationStatus.optional() }),
     output: z.array(applicationView),
   },
   'application.decide': {
+    input: z.object({ applicationId: id, version, decision: z.enum(staffDecisions), reason }),
+    output: applicationView,
+  },
+  /** The same decision on many applications, each in its own transaction; the answer says how each went. */
+  'application.decideMany': {
+    input: z.object({
+      items: z.array(z.object({ applicationId: id, version })).min(1).max(200),
+      decision: z.enum(staffDecisions),
+      reason,
+    }),
+    output: batchResultView,
+  },
+  /** The mid-term, final or rectification report, whichever the application's status asks for. */
+  'application.report': {
     input: z.object({
       applicationId: id,
       version,
-      decision: z.enum(['approve', 'return']),
-      reason: z.string().trim().max(500).optional(),
+      summary: z.string().trim().min(1, '请填写报告摘要').max(5000),
+      achievements: z.array(achievementSchema).max(30),
+      fileIds: z.array(z.string().min(1).max(512)).max(18),
     }),
+    output: applicationView,
+  },
+  'application.pay': {
+    input: z.object({ applicationId: id, version, payout: payoutSchema.pick({ amountFen: true, paidOn: true, voucherNo: true }) }),
     output: applicationView,
   },
   'claim.add': {
@@ -109,9 +295,93 @@ export const actionContracts = {
     }),
     output: claimSchema,
   },
+  'claim.verify': {
+    input: z.object({ claimId: id, version, decision: z.enum(['verified', 'rejected']), reason }),
+    output: claimSchema,
+  },
+  'review.candidates': { input: z.object({ applicationId: id }), output: z.array(reviewerCandidateView) },
+  'review.assign': {
+    input: z.object({ applicationId: id, version, reviewerIds: z.array(id).min(1).max(20) }),
+    output: z.object({
+      application: applicationView,
+      assigned: z.array(z.string()),
+      excluded: z.array(z.object({ userId: id, name: z.string(), reason: z.string() })),
+    }),
+  },
+  'review.mine': { input: z.object({}), output: z.array(reviewView) },
+  'review.declare': { input: z.object({ reviewId: id, version, noConflict: z.literal(true) }), output: reviewView },
+  'review.open': {
+    input: z.object({ reviewId: id }),
+    output: z.object({
+      review: reviewView,
+      application: applicationView,
+      program: programView,
+      /** The other reviewers' reviews: empty until the caller has submitted their own. */
+      otherReviews: z.array(reviewView),
+    }),
+  },
+  'review.submit': {
+    input: z.object({
+      reviewId: id,
+      version,
+      scores: z.array(z.object({ criterionKey: z.string().min(1).max(64), score: z.number().min(0).max(100) })).min(1).max(20),
+      comment: z.string().trim().min(1, '请填写评审意见').max(1000),
+    }),
+    output: reviewView,
+  },
+  'review.ranking': { input: z.object({ programId: id }), output: rankingView },
+  'publicity.open': {
+    input: z.object({
+      programId: id,
+      title: z.string().trim().min(1).max(100),
+      opensOn: day.optional(),
+      contact: z.string().trim().min(1, '请填写异议受理联系方式').max(200),
+    }),
+    output: z.object({ publicity: publicitySchema, notice: publicNoticeView }),
+  },
+  'publicity.list': { input: z.object({ programId: id }), output: z.array(publicitySchema) },
+  /** Public: no sign-in. Closes the notice on read once it has ended. */
+  'publicity.get': { input: z.object({ publicityId: id }), output: publicNoticeView },
+  'publicity.close': { input: z.object({ publicityId: id }), output: batchResultView },
+  /** Public: anyone may object during the notice, leaving a contact. */
+  'objection.lodge': {
+    input: z.object({
+      publicityId: id,
+      applicationId: id.nullable(),
+      content: z.string().trim().min(5, '请写明异议内容（至少 5 个字）').max(1000),
+      contactName: z.string().trim().min(1, '请填写联系人').max(20),
+      contactPhone: z.string().trim().regex(/^[0-9+\-\s]{5,30}$/, '请填写正确的联系电话'),
+    }),
+    output: z.object({ id, receivedAt: isoTime }),
+  },
+  'objection.list': { input: z.object({ publicityId: id }), output: z.array(objectionSchema) },
+  'objection.handle': {
+    input: z.object({
+      objectionId: id,
+      version,
+      decision: z.enum(['upheld', 'dismissed']),
+      note: z.string().trim().min(1, '请填写处理意见').max(500),
+    }),
+    output: objectionSchema,
+  },
+  'notification.list': { input: z.object({}), output: z.array(notificationSchema) },
+  'notification.read': { input: z.object({ ids: z.array(id).max(200) }), output: z.object({ unread: z.number().int() }) },
+  /** Records the one-time subscribe-message consents the user just gave on a tap. */
+  'notification.subscribe': {
+    input: z.object({ templateKeys: z.array(z.string().min(1).max(40)).max(5) }),
+    output: z.object({ subscriptions: z.record(z.string(), z.number().int()) }),
+  },
+  /** The template ids the client asks consent for (from the server's configuration). */
+  'notification.templates': {
+    input: z.object({}),
+    output: z.array(z.object({ key: z.string(), templateId: z.string(), title: z.string() })),
+  },
   'file.link': { input: z.object({ fileId: z.string().min(1).max(512) }), output: fileLinkView },
   'dashboard.get': { input: z.object({ programId: id }), output: dashboardView },
 } as const;
+
+/** Actions anyone may call without signing in. */
+
 
 export type ActionName = keyof typeof actionContracts;
 export type ActionInput<A extends ActionName> = z.input<(typeof actionContracts)[A]['input']>;

@@ -5,11 +5,12 @@ export const isoTime = z.iso.datetime({ offset: true });
 export const fen = z.number().int().nonnegative();
 export const version = z.number().int().nonnegative();
 
-export const orgKinds = ['society', 'branch', 'memberUnit'] as const;
+export const orgKinds = ['association', 'society', 'branch', 'memberUnit'] as const;
 export const orgKind = z.enum(orgKinds);
 export type OrgKind = z.infer<typeof orgKind>;
 
 export const orgKindLabels: Record<OrgKind, string> = {
+  association: '科协',
   society: '学会',
   branch: '分支机构',
   memberUnit: '会员单位',

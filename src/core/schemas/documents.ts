@@ -1,15 +1,28 @@
 // Stored documents: the shape of every record in the Store, whichever adapter holds it.
 import { z } from 'zod';
 import { fen, id, isoTime, orgKind, role, storedFields } from './common';
-import { applicationStatus } from '../workflow/award-workflow';
-import { programSchema } from '../program/program-schema';
+import { applicationStatus, outcomeFields } from '../workflow/award-workflow';
+import { programSchema, ratings } from '../program/program-schema';
+
+export const organizationProfileSchema = z.object({
+  /** 社会组织评估等级; null: not assessed. */
+  rating: z.enum(ratings).nullable().default(null),
+  annualInspectionPassed: z.boolean().default(false),
+  integrityClean: z.boolean().default(true),
+  canIssueTaxInvoice: z.boolean().default(false),
+  hasSocietyDay: z.boolean().default(false),
+  /** Lineages of programmes that funded this organisation before (往年已获资助). */
+  fundedLineages: z.array(z.string()).default([]),
+});
+export type OrganizationProfile = z.infer<typeof organizationProfileSchema>;
 
 export const organizationSchema = z.object({
   ...storedFields,
   name: z.string().min(1).max(80),
   kind: orgKind,
-  /** The society a branch or member unit belongs to; null for a society. */
+  /** The society (or 科协) a branch, member unit or society belongs to; null at the top. */
   societyId: id.nullable(),
+  profile: organizationProfileSchema.default(organizationProfileSchema.parse({})),
 });
 export type Organization = z.infer<typeof organizationSchema>;
 
@@ -21,6 +34,8 @@ export const userSchema = z.object({
   role,
   orgId: id,
   phone: z.string().max(20).optional(),
+  /** One-time subscribe-message consents left, per template key (WeChat allows one message per consent). */
+  subscriptions: z.record(z.string(), z.number().int().nonnegative()).default({}),
 });
 export type User = z.infer<typeof userSchema>;
 
@@ -40,6 +55,82 @@ export const commitmentSchema = z.object({
 });
 export type Commitment = z.infer<typeof commitmentSchema>;
 
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+export const scheduleRowSchema = z.object({
+  phase: z.string().trim().min(1, '请填写实施阶段').max(40),
+  startsOn: day,
+  endsOn: day,
+  work: z.string().trim().min(1, '请填写工作内容').max(300),
+  owner: z.string().trim().max(20).default(''),
+});
+export type ScheduleRow = z.infer<typeof scheduleRowSchema>;
+
+export const teamMemberSchema = z.object({
+  name: z.string().trim().min(1, '请填写姓名').max(20),
+  age: z.number().int().min(16).max(100).nullable().default(null),
+  title: z.string().trim().max(40).default(''),
+  employer: z.string().trim().max(60).default(''),
+  task: z.string().trim().max(200).default(''),
+});
+export type TeamMember = z.infer<typeof teamMemberSchema>;
+
+export const attachmentSchema = z.object({
+  key: z.string().min(1).max(64),
+  fileId: z.string().min(1).max(512),
+  name: z.string().trim().min(1).max(80),
+});
+export type Attachment = z.infer<typeof attachmentSchema>;
+
+/** The signed commitment (申报单位意见): who signed, in their own words. */
+export const declarationSchema = z.object({ signerName: z.string().trim().min(1, '请填写签名人').max(20), agreed: z.literal(true) });
+
+/** What the applicant fills in; the programme's form says which parts are asked and their limits. */
+export const applicationContentShape = {
+  categoryKey: z.string().min(1).max(64),
+  subtypeKey: z.string().max(64).nullable().default(null),
+  servicePoint: z.string().trim().max(60).default(''),
+  projectName: z.string().trim().max(200),
+  sections: z.record(z.string().min(1).max(64), z.string().max(20000)).default({}),
+  budget: z.array(budgetLineSchema).max(30),
+  schedule: z.array(scheduleRowSchema).max(20).default([]),
+  team: z.array(teamMemberSchema).max(30).default([]),
+  attachments: z.array(attachmentSchema).max(20).default([]),
+  commitments: z.array(commitmentSchema).max(30),
+  declaration: declarationSchema.nullable().default(null),
+};
+
+export const achievementSchema = z.object({
+  indicatorKey: z.string().min(1).max(64),
+  amount: z.number().int().min(0).max(100000),
+});
+
+/** A mid-term, final or rectification report: summary, indicator figures, evidence. */
+export const reportSchema = z.object({
+  summary: z.string().trim().min(1, '请填写报告摘要').max(5000),
+  achievements: z.array(achievementSchema).max(30).default([]),
+  fileIds: z.array(z.string().min(1).max(512)).max(18).default([]),
+  submittedAt: isoTime,
+});
+export type Report = z.infer<typeof reportSchema>;
+
+export const payoutSchema = z.object({
+  amountFen: fen.refine((value) => value > 0, '发放金额须大于 0'),
+  paidOn: day,
+  voucherNo: z.string().trim().min(1, '请填写凭证号').max(40),
+  recordedBy: id,
+  recordedAt: isoTime,
+});
+export type Payout = z.infer<typeof payoutSchema>;
+
+export const outcomesSchema = z.object({
+  check: z.enum(outcomeFields.check).nullable(),
+  review: z.enum(outcomeFields.review).nullable(),
+  publicity: z.enum(outcomeFields.publicity).nullable(),
+  midterm: z.enum(outcomeFields.midterm).nullable(),
+  final: z.enum(outcomeFields.final).nullable(),
+});
+
 export const applicationSchema = z.object({
   ...storedFields,
   programId: id,
@@ -48,14 +139,22 @@ export const applicationSchema = z.object({
   /** Idempotency key chosen by the client when it first creates the draft. */
   requestId: z.string().min(8).max(64),
   status: applicationStatus,
-  projectName: z.string().max(60),
-  plan: z.string().max(20000),
-  budget: z.array(budgetLineSchema).max(30),
-  commitments: z.array(commitmentSchema).max(30),
-  /** The reason of the last return for revision, shown to the applicant until they resubmit. */
-  returnReason: z.string().nullable(),
+  ...applicationContentShape,
+  /** What each decision decided: the meaning of a status never has to be guessed from its name. */
+  outcomes: outcomesSchema,
+  /** The reason given with the last decision (return, rejection, rectification…), shown to the applicant. */
+  decisionReason: z.string().nullable(),
   submittedAt: isoTime.nullable(),
   decidedAt: isoTime.nullable(),
+  /** The award granted at approval (the category's amount then), counted in the pool. */
+  awardFen: fen.nullable().default(null),
+  publicityId: id.nullable().default(null),
+  reports: z
+    .object({ midterm: reportSchema.nullable(), final: reportSchema.nullable(), rectification: reportSchema.nullable() })
+    .default({ midterm: null, final: null, rectification: null }),
+  /** A report asked again (mid-term or final rectification) is due by this time. */
+  dueAt: isoTime.nullable().default(null),
+  payout: payoutSchema.nullable().default(null),
 });
 export type Application = z.infer<typeof applicationSchema>;
 
@@ -69,19 +168,122 @@ export const claimSchema = z.object({
   description: z.string().max(500),
   fileIds: z.array(z.string()).max(9),
   createdBy: id,
+  /** The secretariat verifies each claim against its evidence; only verified claims count toward targets. */
+  verification: z.enum(['pending', 'verified', 'rejected']).default('pending'),
+  verificationReason: z.string().nullable().default(null),
 });
 export type Claim = z.infer<typeof claimSchema>;
 
+export const reviewStatuses = ['assigned', 'declared', 'submitted'] as const;
+
+/** One reviewer's review of one application. */
+export const reviewSchema = z.object({
+  ...storedFields,
+  programId: id,
+  applicationId: id,
+  reviewerId: id,
+  reviewerName: z.string(),
+  status: z.enum(reviewStatuses),
+  /** The reviewer declared no conflict of interest before seeing the application. */
+  declaredAt: isoTime.nullable(),
+  scores: z.array(z.object({ criterionKey: z.string(), score: z.number().min(0).max(100) })),
+  comment: z.string().max(1000),
+  /** Weighted total on a 0–100 scale, set on submission. */
+  total: z.number().min(0).max(100).nullable(),
+  submittedAt: isoTime.nullable(),
+});
+export type Review = z.infer<typeof reviewSchema>;
+
+export const publicityEntrySchema = z.object({
+  applicationId: id,
+  orgName: z.string(),
+  projectName: z.string(),
+  categoryName: z.string(),
+  awardFen: fen,
+});
+
+/** A public notice (公示) of a shortlist: readable without signing in. */
+export const publicitySchema = z.object({
+  ...storedFields,
+  programId: id,
+  title: z.string().min(1).max(100),
+  /** Shanghai calendar days, inclusive, counted in Chinese working days. */
+  opensOn: day,
+  closesOn: day,
+  workingDays: z.number().int().positive(),
+  /** The UTC instant the closing day ends in Shanghai: after it the shortlist is approved. */
+  endsAt: isoTime,
+  /** Years the holiday calendar did not cover, counted as Monday–Friday (shown as a warning). */
+  fallbackYears: z.array(z.number().int()),
+  entries: z.array(publicityEntrySchema),
+  contact: z.string().max(200),
+  status: z.enum(['open', 'closed']),
+  closedAt: isoTime.nullable(),
+});
+export type Publicity = z.infer<typeof publicitySchema>;
+
+export const objectionSchema = z.object({
+  ...storedFields,
+  publicityId: id,
+  programId: id,
+  /** The shortlisted application objected to; null: the notice as a whole. */
+  applicationId: id.nullable(),
+  content: z.string().min(1).max(1000),
+  contactName: z.string().min(1).max(20),
+  contactPhone: z.string().min(5).max(30),
+  status: z.enum(['open', 'upheld', 'dismissed']),
+  handledBy: id.nullable(),
+  handlingNote: z.string().max(500).nullable(),
+});
+export type Objection = z.infer<typeof objectionSchema>;
+
+const categoryTally = z.object({ shortlisted: z.number().int().nonnegative(), granted: z.number().int().nonnegative() });
+
+/**
+ * The programme's quota ledger: one document updated in the same transaction as each shortlisting and
+ * approval, so two clerks (or a hundred) can never pass a quota or the pool together.
+ */
+export const ledgerSchema = z.object({
+  ...storedFields,
+  programId: id,
+  categories: z.record(z.string(), categoryTally),
+  shortlistedFen: fen,
+  grantedFen: fen,
+});
+export type Ledger = z.infer<typeof ledgerSchema>;
+
+/** An in-app message to one person; the subscribe message sent for it (if any) is recorded beside it. */
+export const notificationSchema = z.object({
+  ...storedFields,
+  userId: id,
+  programId: id.nullable(),
+  applicationId: id.nullable(),
+  title: z.string().max(60),
+  body: z.string().max(300),
+  /** The page the message opens. */
+  page: z.string().max(200).nullable(),
+  readAt: isoTime.nullable(),
+  subscribe: z
+    .object({
+      templateKey: z.string(),
+      /** sent: WeChat took it; recorded: the local adapter wrote it down; skipped: no consent left; failed: WeChat refused. */
+      result: z.enum(['sent', 'recorded', 'skipped', 'failed']),
+      detail: z.string().max(300).nullable(),
+    })
+    .nullable(),
+});
+export type Notification = z.infer<typeof notificationSchema>;
+
 export const auditEntrySchema = z.object({
   _id: id,
-  entity: z.enum(['application', 'claim', 'program']),
+  entity: z.enum(['application', 'claim', 'program', 'review', 'publicity', 'objection']),
   entityId: id,
   /** The entity's version after the change: orders a document's history even within one millisecond. */
   entityVersion: z.number().int().nonnegative(),
   action: z.string(),
   actorId: id,
   actorName: z.string(),
-  actorRole: role,
+  actorRole: z.enum(['applicant', 'secretariat', 'reviewer', 'system', 'public']),
   from: z.string().nullable(),
   to: z.string().nullable(),
   reason: z.string().nullable(),
@@ -95,6 +297,11 @@ export const collections = {
   programs: programSchema,
   applications: applicationSchema,
   claims: claimSchema,
+  reviews: reviewSchema,
+  publicities: publicitySchema,
+  objections: objectionSchema,
+  ledgers: ledgerSchema,
+  notifications: notificationSchema,
   audit: auditEntrySchema,
 } as const;
 export type CollectionName = keyof typeof collections;

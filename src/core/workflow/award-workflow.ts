@@ -1,29 +1,153 @@
 // The award lifecycle as data: statuses with a label for staff and one for applicants, and actions with
-// where they start, where they lead and who may take them. transition() reads only this table.
+// where they start, where they lead, who may take them, the outcome they record and whom they notify.
+// transition() reads only this table.
 import { z } from 'zod';
 import type { Role } from '../schemas/common';
 
-export const applicationStatuses = ['draft', 'submitted', 'returned', 'approved'] as const;
+export const applicationStatuses = [
+  'draft',
+  'submitted',
+  'returned',
+  'resubmitted',
+  'withdrawn',
+  'checkRejected',
+  'checkPassed',
+  'underReview',
+  'notSelected',
+  'shortlisted',
+  'inPublicity',
+  'objectionUpheld',
+  'approved',
+  'implementing',
+  'midtermSubmitted',
+  'midtermRectify',
+  'midtermPassed',
+  'finalSubmitted',
+  'inRectification',
+  'rectificationSubmitted',
+  'accepted',
+  'failed',
+  'paid',
+] as const;
 export const applicationStatus = z.enum(applicationStatuses);
 export type ApplicationStatus = z.infer<typeof applicationStatus>;
+
+/** The stage a status belongs to: the secretariat's queues and the applicant's timeline group by it. */
+export const stages = ['application', 'check', 'review', 'publicity', 'implementation', 'acceptance', 'payout', 'closed'] as const;
+export type Stage = (typeof stages)[number];
+
+export const stageLabels: Record<Stage, string> = {
+  application: '申报',
+  check: '形式审查',
+  review: '专家评审',
+  publicity: '公示',
+  implementation: '实施',
+  acceptance: '验收',
+  payout: '奖补发放',
+  closed: '已结束',
+};
 
 export interface StatusDefinition {
   staffLabel: string;
   applicantLabel: string;
+  stage: Stage;
   /** The applicant may change the form's content in this status. */
   editable: boolean;
+  /** The award counts against its category's quota and the pool (shortlisted or later, not ended badly). */
+  holdsShortlistPlace: boolean;
+  /** The award is granted: it counts against the approval quota and the pool. */
+  granted: boolean;
   /** NutUI tag type used to colour the status. */
   tone: 'default' | 'primary' | 'warning' | 'success' | 'danger';
 }
 
+function status(
+  staffLabel: string,
+  applicantLabel: string,
+  stage: Stage,
+  tone: StatusDefinition['tone'],
+  flags: Partial<Pick<StatusDefinition, 'editable' | 'holdsShortlistPlace' | 'granted'>> = {},
+): StatusDefinition {
+  return { staffLabel, applicantLabel, stage, tone, editable: false, holdsShortlistPlace: false, granted: false, ...flags };
+}
+
+const held = { holdsShortlistPlace: true } as const;
+const grantedAward = { holdsShortlistPlace: true, granted: true } as const;
+
 export const statusTable: Record<ApplicationStatus, StatusDefinition> = {
-  draft: { staffLabel: '草稿', applicantLabel: '草稿（未提交）', editable: true, tone: 'default' },
-  submitted: { staffLabel: '待审核', applicantLabel: '已提交，等待学会审核', editable: false, tone: 'primary' },
-  returned: { staffLabel: '已退回修改', applicantLabel: '已退回，请修改后重新提交', editable: true, tone: 'warning' },
-  approved: { staffLabel: '已立项', applicantLabel: '已立项，实施中', editable: false, tone: 'success' },
+  draft: status('草稿', '草稿（未提交）', 'application', 'default', { editable: true }),
+  submitted: status('待形式审查', '已提交，等待形式审查', 'check', 'primary'),
+  returned: status('已退回修改', '已退回，请修改后重新提交', 'application', 'warning', { editable: true }),
+  resubmitted: status('已重新提交，待形式审查', '已重新提交，等待形式审查', 'check', 'primary'),
+  withdrawn: status('申报单位已撤回', '已撤回', 'closed', 'default'),
+  checkRejected: status('形式审查未通过', '未通过形式审查', 'closed', 'danger'),
+  checkPassed: status('形式审查通过，待分配专家', '已通过形式审查，等待专家评审', 'review', 'primary'),
+  underReview: status('专家评审中', '专家评审中', 'review', 'primary'),
+  notSelected: status('评审未入选', '经专家评审未入选', 'closed', 'default'),
+  shortlisted: status('拟立项，待公示', '拟立项，等待公示', 'publicity', 'primary', held),
+  inPublicity: status('公示中', '公示中', 'publicity', 'primary', held),
+  objectionUpheld: status('异议成立，不予立项', '公示期间异议成立，不予立项', 'closed', 'danger'),
+  approved: status('已立项，待下达通知', '已立项，等待立项通知', 'implementation', 'success', grantedAward),
+  implementing: status('实施中', '实施中', 'implementation', 'success', grantedAward),
+  midtermSubmitted: status('中期报告待审核', '中期报告已提交，等待审核', 'implementation', 'primary', grantedAward),
+  midtermRectify: status('中期检查需整改', '中期检查需整改，请按期重新提交', 'implementation', 'warning', grantedAward),
+  midtermPassed: status('中期检查通过', '中期检查通过，请按期提交结项报告', 'implementation', 'success', grantedAward),
+  finalSubmitted: status('结项报告待验收', '结项报告已提交，等待验收', 'acceptance', 'primary', grantedAward),
+  inRectification: status('限期整改中', '验收未通过，请在整改期限内重新提交', 'acceptance', 'warning', grantedAward),
+  rectificationSubmitted: status('整改报告待验收', '整改报告已提交，等待验收', 'acceptance', 'primary', grantedAward),
+  accepted: status('已验收，待发放', '已通过验收，等待奖补发放', 'payout', 'success', grantedAward),
+  failed: status('验收不合格', '验收不合格：退还经费，取消下一年度申报资格', 'closed', 'danger', grantedAward),
+  paid: status('已发放', '奖补已发放', 'closed', 'success', grantedAward),
 };
 
-export const workflowActions = ['save', 'submit', 'approve', 'return', 'claim'] as const;
+/** The outcome fields an action may record; a decision's meaning is this field, never the action's name. */
+export const outcomeFields = {
+  check: ['passed', 'returned', 'rejected'],
+  review: ['shortlisted', 'notSelected'],
+  publicity: ['approved', 'objectionUpheld'],
+  midterm: ['passed', 'rectify'],
+  final: ['accepted', 'rectify', 'failed'],
+} as const;
+export type OutcomeField = keyof typeof outcomeFields;
+export type Outcomes = { [F in OutcomeField]: (typeof outcomeFields)[F][number] | null };
+export const emptyOutcomes: Outcomes = { check: null, review: null, publicity: null, midterm: null, final: null };
+
+export type OutcomeOf = { [F in OutcomeField]: { field: F; value: (typeof outcomeFields)[F][number] } }[OutcomeField];
+
+/** Who takes an action: a person in a role, or the system (the timer function). */
+export type ActorRole = Role | 'system';
+export const actorRoles: readonly ActorRole[] = ['applicant', 'secretariat', 'reviewer', 'system'];
+
+/** Conditions the table cannot say with statuses alone; transition() checks them against the programme. */
+export type Guard = 'noMidterm';
+
+export const workflowActions = [
+  'save',
+  'submit',
+  'resubmit',
+  'withdraw',
+  'return',
+  'passCheck',
+  'rejectCheck',
+  'startReview',
+  'shortlist',
+  'unshortlist',
+  'decline',
+  'openPublicity',
+  'upholdObjection',
+  'approve',
+  'issueNotice',
+  'claim',
+  'submitMidterm',
+  'passMidterm',
+  'rectifyMidterm',
+  'submitFinal',
+  'accept',
+  'rectifyFinal',
+  'submitRectification',
+  'fail',
+  'pay',
+] as const;
 export type WorkflowAction = (typeof workflowActions)[number];
 
 export interface ActionDefinition {
@@ -31,16 +155,159 @@ export interface ActionDefinition {
   from: readonly ApplicationStatus[];
   /** null: the action keeps the status (it changes content only). */
   to: ApplicationStatus | null;
-  by: readonly Role[];
+  by: readonly ActorRole[];
   /** Applicants act only on their own organisation's applications; staff act on any. */
   ownOrgOnly: boolean;
   reasonRequired: boolean;
+  outcome: OutcomeOf | null;
+  /** Whom the shell tells about the change, in-app and by subscribe message. */
+  notify: 'applicant' | 'secretariat' | null;
+  /** Leaving this status by this action also needs the guard to hold. */
+  guard: { from: ApplicationStatus; requires: Guard } | null;
 }
 
+type Definition = Pick<ActionDefinition, 'label' | 'from' | 'to' | 'by'> & Partial<ActionDefinition>;
+
+function action(definition: Definition): ActionDefinition {
+  return { ownOrgOnly: false, reasonRequired: false, outcome: null, notify: null, guard: null, ...definition };
+}
+
+const applicant = ['applicant'] as const;
+const secretariat = ['secretariat'] as const;
+const own = { ownOrgOnly: true, notify: 'secretariat' } as const;
+const toApplicant = { notify: 'applicant' } as const;
+const checkable = ['submitted', 'resubmitted'] as const;
+const grantedOpen = ['approved', 'implementing', 'midtermSubmitted', 'midtermRectify', 'midtermPassed', 'inRectification'] as const;
+
 export const actionTable: Record<WorkflowAction, ActionDefinition> = {
-  save: { label: '保存草稿', from: ['draft', 'returned'], to: null, by: ['applicant'], ownOrgOnly: true, reasonRequired: false },
-  submit: { label: '提交申报', from: ['draft', 'returned'], to: 'submitted', by: ['applicant'], ownOrgOnly: true, reasonRequired: false },
-  approve: { label: '批准立项', from: ['submitted'], to: 'approved', by: ['secretariat'], ownOrgOnly: false, reasonRequired: false },
-  return: { label: '退回修改', from: ['submitted'], to: 'returned', by: ['secretariat'], ownOrgOnly: false, reasonRequired: true },
-  claim: { label: '填报指标完成情况', from: ['approved'], to: null, by: ['applicant'], ownOrgOnly: true, reasonRequired: false },
+  save: action({ label: '保存', from: ['draft', 'returned'], to: null, by: applicant, ownOrgOnly: true }),
+  submit: action({ label: '提交申报', from: ['draft'], to: 'submitted', by: applicant, ...own }),
+  resubmit: action({ label: '重新提交', from: ['returned'], to: 'resubmitted', by: applicant, ...own }),
+  withdraw: action({
+    label: '撤回申报',
+    from: ['submitted', 'returned', 'resubmitted', 'checkPassed'],
+    to: 'withdrawn',
+    by: applicant,
+    ...own,
+  }),
+  return: action({
+    label: '退回修改',
+    from: checkable,
+    to: 'returned',
+    by: secretariat,
+    reasonRequired: true,
+    outcome: { field: 'check', value: 'returned' },
+    ...toApplicant,
+  }),
+  passCheck: action({
+    label: '形式审查通过',
+    from: checkable,
+    to: 'checkPassed',
+    by: secretariat,
+    outcome: { field: 'check', value: 'passed' },
+    ...toApplicant,
+  }),
+  rejectCheck: action({
+    label: '形式审查不通过',
+    from: checkable,
+    to: 'checkRejected',
+    by: secretariat,
+    reasonRequired: true,
+    outcome: { field: 'check', value: 'rejected' },
+    ...toApplicant,
+  }),
+  startReview: action({ label: '分配评审专家', from: ['checkPassed'], to: 'underReview', by: secretariat, ...toApplicant }),
+  shortlist: action({
+    label: '列入拟立项',
+    from: ['underReview'],
+    to: 'shortlisted',
+    by: secretariat,
+    outcome: { field: 'review', value: 'shortlisted' },
+    ...toApplicant,
+  }),
+  unshortlist: action({ label: '移出拟立项', from: ['shortlisted'], to: 'underReview', by: secretariat, reasonRequired: true }),
+  decline: action({
+    label: '不予入选',
+    from: ['underReview'],
+    to: 'notSelected',
+    by: secretariat,
+    reasonRequired: true,
+    outcome: { field: 'review', value: 'notSelected' },
+    ...toApplicant,
+  }),
+  openPublicity: action({ label: '发布公示', from: ['shortlisted'], to: 'inPublicity', by: secretariat, ...toApplicant }),
+  upholdObjection: action({
+    label: '异议成立',
+    from: ['inPublicity'],
+    to: 'objectionUpheld',
+    by: secretariat,
+    reasonRequired: true,
+    outcome: { field: 'publicity', value: 'objectionUpheld' },
+    ...toApplicant,
+  }),
+  approve: action({
+    label: '批准立项',
+    from: ['inPublicity'],
+    to: 'approved',
+    by: ['secretariat', 'system'],
+    outcome: { field: 'publicity', value: 'approved' },
+    ...toApplicant,
+  }),
+  issueNotice: action({ label: '下达立项通知', from: ['approved'], to: 'implementing', by: secretariat, ...toApplicant }),
+  claim: action({ label: '填报指标完成情况', from: grantedOpen, to: null, by: applicant, ownOrgOnly: true }),
+  submitMidterm: action({ label: '提交中期报告', from: ['implementing', 'midtermRectify'], to: 'midtermSubmitted', by: applicant, ...own }),
+  passMidterm: action({
+    label: '中期检查通过',
+    from: ['midtermSubmitted'],
+    to: 'midtermPassed',
+    by: secretariat,
+    outcome: { field: 'midterm', value: 'passed' },
+    ...toApplicant,
+  }),
+  rectifyMidterm: action({
+    label: '中期检查需整改',
+    from: ['midtermSubmitted'],
+    to: 'midtermRectify',
+    by: secretariat,
+    reasonRequired: true,
+    outcome: { field: 'midterm', value: 'rectify' },
+    ...toApplicant,
+  }),
+  submitFinal: action({
+    label: '提交结项报告',
+    from: ['implementing', 'midtermPassed'],
+    to: 'finalSubmitted',
+    by: applicant,
+    ...own,
+    // Straight from implementing only where the programme has no mid-term report.
+    guard: { from: 'implementing', requires: 'noMidterm' },
+  }),
+  accept: action({
+    label: '验收通过',
+    from: ['finalSubmitted', 'rectificationSubmitted'],
+    to: 'accepted',
+    by: secretariat,
+    outcome: { field: 'final', value: 'accepted' },
+    ...toApplicant,
+  }),
+  rectifyFinal: action({
+    label: '限期整改',
+    from: ['finalSubmitted'],
+    to: 'inRectification',
+    by: secretariat,
+    reasonRequired: true,
+    outcome: { field: 'final', value: 'rectify' },
+    ...toApplicant,
+  }),
+  submitRectification: action({ label: '提交整改报告', from: ['inRectification'], to: 'rectificationSubmitted', by: applicant, ...own }),
+  fail: action({
+    label: '验收不合格',
+    from: ['finalSubmitted', 'rectificationSubmitted', 'inRectification'],
+    to: 'failed',
+    by: ['secretariat', 'system'],
+    reasonRequired: true,
+    outcome: { field: 'final', value: 'failed' },
+    ...toApplicant,
+  }),
+  pay: action({ label: '登记奖补发放', from: ['accepted'], to: 'paid', by: secretariat, ...toApplicant }),
 };

@@ -1,15 +1,20 @@
-import { checkApplicationWindow, checkContentLimits, checkSubmittable } from '@/core/application/rules';
+import { addCalendarMonths, shanghaiDay, publicityEndsAtUtc } from '@/core/calendar/working-days';
+import { isAfter } from '@/core/calendar/shanghai';
+import { applicationWindow, checkApplicationWindow, checkContentLimits, checkSubmittable } from '@/core/application/rules';
 import { AppError } from '@/core/errors';
-import { isEligibleApplicant } from '@/core/program/eligibility';
-import type { ActionOutput, ParsedInput } from '@/core/schemas/actions';
-import type { Application, Program } from '@/core/schemas/documents';
-import type { WorkflowAction } from '@/core/workflow/award-workflow';
-import { transition } from '@/core/workflow/transition';
+import { fileBelongsToApplication } from '@/core/evidence/file-ids';
+import { eligibilityIssues, limitIssues } from '@/core/program/eligibility';
+import { categoryByKey } from '@/core/program/program-schema';
+import type { ActionOutput, ParsedInput, StaffDecision } from '@/core/schemas/actions';
+import type { Application, Program, Report } from '@/core/schemas/documents';
+import { emptyOutcomes, statusTable, type WorkflowAction } from '@/core/workflow/award-workflow';
 import { writeAudit } from '../audit';
-import type { HandlerContext } from '../context';
-import { loadProgram, loadVisibleApplication, orgNames } from '../loaders';
-import type { Where } from '../ports';
-import { toApplicationView, toProgramView } from '../views';
+import { changeApplication } from '../award-change';
+import type { Caller, HandlerContext } from '../context';
+import { loadOrganization, loadProgram, loadVisibleApplication, orgNames } from '../loaders';
+import { StoreConflict, type Deps, type Where } from '../ports';
+import { toApplicationView, toProgramView, toReviewView } from '../views';
+import { ledgerFor } from './programs';
 
 async function viewOf(application: Application, program: Program, context: HandlerContext) {
   const names = await orgNames(context.deps.store, [application.orgId]);
@@ -24,11 +29,15 @@ export async function createApplication(
   const { caller, deps, now } = context;
   if (caller.user.role !== 'applicant') throw new AppError('FORBIDDEN', '仅申报单位联系人可以申报');
   const program = await loadProgram(deps.store, input.programId);
-  if (!isEligibleApplicant(program, caller.org)) throw new AppError('APPLICANT_NOT_ELIGIBLE');
-  checkApplicationWindow(program, now);
+  const category = categoryByKey(program, input.content.categoryKey);
+  if (!category) throw new AppError('INVALID_INPUT', '请选择申报类别');
+  const issues = eligibilityIssues(program, category, caller.org);
+  if (issues.length > 0) throw new AppError('APPLICANT_NOT_ELIGIBLE', issues.join('；'));
+  checkApplicationWindow(applicationWindow(program, category.key), now);
   checkContentLimits(program, input.content);
-
   const applicationId = `app_${input.requestId}`;
+  checkAttachmentsOwned(input.content.attachments, applicationId);
+
   const application = await deps.store.transaction(async (tx) => {
     const existing = await tx.get('applications', applicationId);
     if (existing) {
@@ -46,104 +55,216 @@ export async function createApplication(
       requestId: input.requestId,
       status: 'draft',
       ...input.content,
-      returnReason: null,
+      outcomes: emptyOutcomes,
+      decisionReason: null,
       submittedAt: null,
       decidedAt: null,
+      awardFen: null,
+      publicityId: null,
+      reports: { midterm: null, final: null, rectification: null },
+      dueAt: null,
+      payout: null,
     };
     await tx.create('applications', created);
-    await writeAudit(
-      tx,
-      [{ action: 'create', from: null, to: 'draft', reason: null }],
-      { entity: 'application', id: applicationId, version: created.version },
-      caller,
-      now,
-      deps.newId,
-    );
+    const actor = { userId: caller.user._id, name: caller.user.name, role: caller.user.role };
+    await writeAudit(tx, [{ action: 'create', from: null, to: 'draft', reason: null }], { entity: 'application', id: applicationId, version: 1 }, actor, now, deps.newId);
     return created;
   });
   return viewOf(application, program, context);
 }
 
-/**
- * The common step of every change to an application: load it in a transaction, insist on the version the
- * caller saw, run the workflow transition, apply the change, save and audit together.
- */
-async function changeApplication(
-  context: HandlerContext,
-  applicationId: string,
-  version: number,
-  action: WorkflowAction,
-  change: (application: Application, program: Program) => Partial<Application>,
-  reason?: string,
-) {
-  const { caller, deps, now } = context;
-  const { saved, program } = await deps.store.transaction(async (tx) => {
-    const current = await loadVisibleApplication(tx, caller, applicationId);
-    if (current.version !== version) throw new AppError('CONFLICT');
-    const program = await loadProgram(tx, current.programId);
-    const result = transition(current, action, caller.actor, { reason });
-    if (!result.ok) throw new AppError(result.code);
-    const next: Application = {
-      ...result.next,
-      ...change(current, program),
-      version: current.version + 1,
-      updatedAt: now.toISOString(),
-    };
-    await tx.replace('applications', next, current.version);
-    await writeAudit(tx, result.effects, { entity: 'application', id: applicationId, version: next.version }, caller, now, deps.newId);
-    return { saved: next, program };
+/** Attachments are uploaded into the application's own storage folder; anything else is refused. */
+function checkAttachmentsOwned(attachments: Application['attachments'], applicationId: string): void {
+  if (attachments.some((attachment) => !fileBelongsToApplication(attachment.fileId, applicationId))) throw new AppError('FILE_NOT_OWNED');
+}
+
+function change(context: HandlerContext, applicationId: string, version: number, action: WorkflowAction, options: { reason?: string; patch?: (current: Application, program: Program) => Partial<Application> } = {}) {
+  return changeApplication(context.deps, context.now, { applicationId, version, action, actor: context.caller.actor, caller: context.caller, ...options });
+}
+
+export async function saveApplication(input: ParsedInput<'application.save'>, context: HandlerContext) {
+  const { saved, program } = await change(context, input.applicationId, input.version, 'save', {
+    patch: (current, program) => {
+      if (input.content.categoryKey !== current.categoryKey) {
+        const category = categoryByKey(program, input.content.categoryKey);
+        const issues = category ? eligibilityIssues(program, category, context.caller.org) : ['申报类别不存在'];
+        if (issues.length > 0) throw new AppError('APPLICANT_NOT_ELIGIBLE', issues.join('；'));
+      }
+      checkContentLimits(program, input.content);
+      checkAttachmentsOwned(input.content.attachments, current._id);
+      return { ...input.content };
+    },
   });
   return viewOf(saved, program, context);
 }
 
-export function saveApplication(input: ParsedInput<'application.save'>, context: HandlerContext) {
-  return changeApplication(context, input.applicationId, input.version, 'save', (_current, program) => {
-    checkContentLimits(program, input.content);
-    return { ...input.content };
-  });
+/** Eligibility and per-applicant limits, as submit judges them now: the reasons the applicant sees. */
+export async function submitIssues(deps: Deps, program: Program, application: Application): Promise<{ eligibility: string[]; limits: string[] }> {
+  const category = categoryByKey(program, application.categoryKey);
+  if (!category) return { eligibility: ['请选择申报类别'], limits: [] };
+  const org = await loadOrganization(deps.store, application.orgId);
+  const others = await deps.store.find('applications', { programId: program._id, orgId: application.orgId });
+  return { eligibility: eligibilityIssues(program, category, org), limits: limitIssues(program, application, others) };
 }
 
-export function submitApplication(input: ParsedInput<'application.submit'>, context: HandlerContext) {
-  return changeApplication(context, input.applicationId, input.version, 'submit', (current, program) => {
-    checkApplicationWindow(program, context.now);
-    checkSubmittable(program, current);
-    return { submittedAt: context.now.toISOString() };
-  });
-}
-
-export function decideApplication(input: ParsedInput<'application.decide'>, context: HandlerContext) {
-  const action = input.decision === 'approve' ? 'approve' : 'return';
-  return changeApplication(
-    context,
-    input.applicationId,
-    input.version,
-    action,
-    () => ({ decidedAt: context.now.toISOString(), returnReason: action === 'return' ? (input.reason ?? null) : null }),
-    input.reason,
-  );
-}
-
-export async function getApplication(
-  input: ParsedInput<'application.get'>,
-  context: HandlerContext,
-): Promise<ActionOutput<'application.get'>> {
+/** Submits a draft, or resubmits a returned application; eligibility and limits are judged here, on the server. */
+export async function submitApplication(input: ParsedInput<'application.submit'>, context: HandlerContext) {
   const { deps, caller, now } = context;
-  const application = await loadVisibleApplication(deps.store, caller, input.applicationId);
-  const program = await loadProgram(deps.store, application.programId);
-  const [claims, audit] = await Promise.all([
-    deps.store.find('claims', { applicationId: application._id }, { orderBy: { field: 'createdAt', direction: 'asc' } }),
-    deps.store.find('audit', { entity: 'application', entityId: application._id }),
-  ]);
-  audit.sort((a, b) => a.entityVersion - b.entityVersion);
-  return {
-    application: await viewOf(application, program, context),
-    program: toProgramView(program, now),
-    claims,
-    audit,
+  const current = await loadVisibleApplication(deps.store, caller, input.applicationId);
+  const program = await loadProgram(deps.store, current.programId);
+  const issues = await submitIssues(deps, program, current);
+  const action = current.status === 'returned' ? 'resubmit' : 'submit';
+  const { saved } = await change(context, input.applicationId, input.version, action, {
+    patch: (latest) => {
+      checkApplicationWindow(applicationWindow(program, latest.categoryKey), now);
+      checkSubmittable(program, latest);
+      if (issues.eligibility.length > 0) throw new AppError('APPLICANT_NOT_ELIGIBLE', issues.eligibility.join('；'));
+      if (issues.limits.length > 0) throw new AppError('LIMIT_EXCEEDED', issues.limits.join('；'));
+      return { submittedAt: now.toISOString(), decisionReason: null };
+    },
+  });
+  return viewOf(saved, program, context);
+}
+
+export async function withdrawApplication(input: ParsedInput<'application.withdraw'>, context: HandlerContext) {
+  const { saved, program } = await change(context, input.applicationId, input.version, 'withdraw', { reason: input.reason });
+  return viewOf(saved, program, context);
+}
+
+/** The due time of a report asked again: the end of the same day, rectificationMonths later, in Shanghai. */
+export function rectificationDue(program: Program, now: Date): string {
+  return publicityEndsAtUtc(addCalendarMonths(shanghaiDay(now), program.rectificationMonths));
+}
+
+function decisionPatch(decision: StaffDecision, context: HandlerContext, deps: Deps) {
+  return async (applicationId: string): Promise<((current: Application, program: Program) => Partial<Application>) | undefined> => {
+    if (decision === 'approve') {
+      const application = await deps.store.get('applications', applicationId);
+      const publicity = application?.publicityId ? await deps.store.get('publicities', application.publicityId) : null;
+      if (!publicity || isAfter(publicity.endsAt, context.now)) {
+        throw new AppError('PUBLICITY_NOT_ENDED', publicity ? `公示期至 ${publicity.closesOn}` : undefined);
+      }
+      const [pending] = await deps.store.find('objections', { applicationId, status: 'open' }, { limit: 1 });
+      if (pending) throw new AppError('OBJECTION_PENDING');
+      return undefined;
+    }
+    if (decision === 'rectifyMidterm' || decision === 'rectifyFinal') {
+      return (_current, program) => ({ dueAt: rectificationDue(program, context.now) });
+    }
+    if (decision === 'passMidterm' || decision === 'accept' || decision === 'fail') return () => ({ dueAt: null });
+    return undefined;
   };
 }
 
-async function listViews(applications: Application[], context: HandlerContext) {
+async function decideOne(context: HandlerContext, applicationId: string, version: number, decision: StaffDecision, reason?: string) {
+  if (context.caller.user.role !== 'secretariat') throw new AppError('FORBIDDEN');
+  const patch = await decisionPatch(decision, context, context.deps)(applicationId);
+  return change(context, applicationId, version, decision, { reason, patch });
+}
+
+export async function decideApplication(input: ParsedInput<'application.decide'>, context: HandlerContext) {
+  const { saved, program } = await decideOne(context, input.applicationId, input.version, input.decision, input.reason);
+  return viewOf(saved, program, context);
+}
+
+/** Reports each item's result as a user should read it; one refusal does not stop the others. */
+export async function runEach<T extends { applicationId: string }>(items: readonly T[], work: (item: T) => Promise<unknown>) {
+  const results: ActionOutput<'application.decideMany'> = [];
+  for (const item of items) {
+    try {
+      await work(item);
+      results.push({ applicationId: item.applicationId, ok: true, code: null, message: null });
+    } catch (error) {
+      const known = error instanceof AppError ? error : error instanceof StoreConflict ? new AppError('CONFLICT') : null;
+      if (!known) console.error('[api] batch item failed', item.applicationId, error);
+      const body = (known ?? new AppError('INTERNAL')).toBody();
+      results.push({ applicationId: item.applicationId, ok: false, code: body.code, message: body.message });
+    }
+  }
+  return results;
+}
+
+export async function decideManyApplications(input: ParsedInput<'application.decideMany'>, context: HandlerContext) {
+  if (context.caller.user.role !== 'secretariat') throw new AppError('FORBIDDEN');
+  return runEach(input.items, (item) => decideOne(context, item.applicationId, item.version, input.decision, input.reason));
+}
+
+/** Which report the application's status asks for, and the action that files it. */
+function reportStep(application: Application, program: Program): { action: WorkflowAction; slot: keyof Application['reports'] } {
+  switch (application.status) {
+    case 'implementing':
+      return program.midtermReport ? { action: 'submitMidterm', slot: 'midterm' } : { action: 'submitFinal', slot: 'final' };
+    case 'midtermRectify':
+      return { action: 'submitMidterm', slot: 'midterm' };
+    case 'midtermPassed':
+      return { action: 'submitFinal', slot: 'final' };
+    case 'inRectification':
+      return { action: 'submitRectification', slot: 'rectification' };
+    default:
+      throw new AppError('TRANSITION_NOT_ALLOWED', `当前状态（${statusTable[application.status].applicantLabel}）无需提交报告`);
+  }
+}
+
+export async function submitReport(input: ParsedInput<'application.report'>, context: HandlerContext) {
+  const { deps, caller, now } = context;
+  const current = await loadVisibleApplication(deps.store, caller, input.applicationId);
+  const program = await loadProgram(deps.store, current.programId);
+  const step = reportStep(current, program);
+  for (const fileId of input.fileIds) {
+    if (!fileBelongsToApplication(fileId, current._id)) throw new AppError('FILE_NOT_OWNED');
+    if (!(await deps.files.exists(fileId))) throw new AppError('FILE_NOT_FOUND');
+  }
+  for (const achievement of input.achievements) {
+    if (!program.indicators.some((indicator) => indicator.key === achievement.indicatorKey)) throw new AppError('INDICATOR_UNKNOWN', achievement.indicatorKey);
+  }
+  const report: Report = { summary: input.summary, achievements: input.achievements, fileIds: input.fileIds, submittedAt: now.toISOString() };
+  const { saved } = await change(context, input.applicationId, input.version, step.action, {
+    patch: (latest) => ({ reports: { ...latest.reports, [step.slot]: report } }),
+  });
+  return viewOf(saved, program, context);
+}
+
+export async function payApplication(input: ParsedInput<'application.pay'>, context: HandlerContext) {
+  if (context.caller.user.role !== 'secretariat') throw new AppError('FORBIDDEN');
+  const { saved, program } = await change(context, input.applicationId, input.version, 'pay', {
+    patch: (current) => {
+      if (current.awardFen !== null && input.payout.amountFen > current.awardFen) {
+        throw new AppError('INVALID_INPUT', '发放金额不能超过立项金额');
+      }
+      return { payout: { ...input.payout, recordedBy: context.caller.user._id, recordedAt: context.now.toISOString() } };
+    },
+  });
+  return viewOf(saved, program, context);
+}
+
+export async function getApplication(input: ParsedInput<'application.get'>, context: HandlerContext): Promise<ActionOutput<'application.get'>> {
+  const { deps, caller, now } = context;
+  const application = await loadVisibleApplication(deps.store, caller, input.applicationId);
+  const program = await loadProgram(deps.store, application.programId);
+  const staff = caller.user.role === 'secretariat';
+  const [claims, audit, reviews, objections, ledger] = await Promise.all([
+    deps.store.find('claims', { applicationId: application._id }, { orderBy: { field: 'createdAt', direction: 'asc' } }),
+    deps.store.find('audit', { entity: 'application', entityId: application._id }),
+    staff ? deps.store.find('reviews', { applicationId: application._id }) : Promise.resolve([]),
+    staff ? deps.store.find('objections', { applicationId: application._id }) : Promise.resolve([]),
+    ledgerFor(deps, program),
+  ]);
+  audit.sort((a, b) => a.entityVersion - b.entityVersion);
+  const names = await orgNames(deps.store, [application.orgId]);
+  const orgName = names.get(application.orgId) ?? '';
+  const editable = statusTable[application.status].editable;
+  return {
+    application: toApplicationView(application, program, orgName, caller, now),
+    program: toProgramView(program, now, ledger, caller.org),
+    claims,
+    audit,
+    reviews: reviews.map((review) => toReviewView(review, application, program, orgName)),
+    objections,
+    submitIssues: editable && caller.user.role === 'applicant' ? Object.values(await submitIssues(deps, program, application)).flat() : [],
+  };
+}
+
+export async function listViews(applications: Application[], context: Pick<HandlerContext, 'deps' | 'now'> & { caller: Caller }) {
   const { deps, caller, now } = context;
   const names = await orgNames(
     deps.store,
@@ -166,14 +287,15 @@ export async function listMyApplications(input: ParsedInput<'application.listMin
   return listViews(applications, context);
 }
 
-/** The secretariat's queue: drafts stay private to their unit until submitted. */
+/** The secretariat's queue, by stage or status: drafts stay private to their unit until submitted. */
 export async function queueApplications(input: ParsedInput<'application.queue'>, context: HandlerContext) {
   if (context.caller.user.role !== 'secretariat') throw new AppError('FORBIDDEN');
   const where: Where = { programId: input.programId };
   if (input.status) where.status = input.status;
   const applications = await context.deps.store.find('applications', where, { orderBy: { field: 'updatedAt', direction: 'asc' } });
-  return listViews(
-    applications.filter((application) => application.status !== 'draft'),
-    context,
+  const wanted = applications.filter(
+    (application) => application.status !== 'draft' && (!input.stage || statusTable[application.status].stage === input.stage),
   );
+  return listViews(wanted, context);
 }
+

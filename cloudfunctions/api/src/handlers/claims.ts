@@ -8,13 +8,17 @@ import { writeAudit } from '../audit';
 import type { HandlerContext } from '../context';
 import { loadProgram, loadVisibleApplication } from '../loaders';
 
+function auditActor(context: HandlerContext) {
+  return { userId: context.caller.user._id, name: context.caller.user.name, role: context.caller.user.role };
+}
+
 /** An awardee claims an achievement against an indicator, with evidence already uploaded to storage. */
 export async function addClaim(input: ParsedInput<'claim.add'>, context: HandlerContext): Promise<ActionOutput<'claim.add'>> {
   const { deps, caller, now } = context;
   const application = await loadVisibleApplication(deps.store, caller, input.applicationId);
-  const allowed = transition(application, 'claim', caller.actor);
-  if (!allowed.ok) throw new AppError(allowed.code);
   const program = await loadProgram(deps.store, application.programId);
+  const allowed = transition(application, 'claim', caller.actor, { midtermReport: program.midtermReport });
+  if (!allowed.ok) throw new AppError(allowed.code);
   const indicator = indicatorByKey(program, input.indicatorKey);
   if (!indicator || !isSummable(indicator)) throw new AppError('INDICATOR_UNKNOWN', input.indicatorKey);
   for (const fileId of input.fileIds) {
@@ -34,6 +38,8 @@ export async function addClaim(input: ParsedInput<'claim.add'>, context: Handler
     description: input.description,
     fileIds: input.fileIds,
     createdBy: caller.user._id,
+    verification: 'pending',
+    verificationReason: null,
   };
   return deps.store.transaction(async (tx) => {
     const existing = await tx.get('claims', claim._id);
@@ -42,14 +48,31 @@ export async function addClaim(input: ParsedInput<'claim.add'>, context: Handler
       return existing;
     }
     await tx.create('claims', claim);
+    await writeAudit(tx, [{ action: 'claim', from: null, to: 'pending', reason: null }], { entity: 'claim', id: claim._id, version: 1 }, auditActor(context), now, deps.newId);
+    return claim;
+  });
+}
+
+/** The secretariat verifies a claim against its evidence, or rejects it with a reason. */
+export async function verifyClaim(input: ParsedInput<'claim.verify'>, context: HandlerContext): Promise<ActionOutput<'claim.verify'>> {
+  const { deps, caller, now } = context;
+  if (caller.user.role !== 'secretariat') throw new AppError('FORBIDDEN');
+  const reason = input.reason?.trim() || null;
+  if (input.decision === 'rejected' && !reason) throw new AppError('REASON_REQUIRED');
+  return deps.store.transaction(async (tx) => {
+    const current = await tx.get('claims', input.claimId);
+    if (!current) throw new AppError('NOT_FOUND', '填报记录不存在');
+    if (current.version !== input.version) throw new AppError('CONFLICT');
+    const next: Claim = { ...current, verification: input.decision, verificationReason: reason, version: current.version + 1, updatedAt: now.toISOString() };
+    await tx.replace('claims', next, current.version);
     await writeAudit(
       tx,
-      [{ action: 'claim', from: null, to: 'claimed', reason: null }],
-      { entity: 'claim', id: claim._id, version: claim.version },
-      caller,
+      [{ action: 'verify', from: current.verification, to: input.decision, reason }],
+      { entity: 'claim', id: next._id, version: next.version },
+      auditActor(context),
       now,
       deps.newId,
     );
-    return claim;
+    return next;
   });
 }

@@ -1,32 +1,85 @@
 // The action table: one handler per action of the contract; the compiler insists none is missing.
 import type { ActionName, ActionOutput, ParsedInput } from '@/core/schemas/actions';
-import type { HandlerContext } from '../context';
+import type { HandlerContext, PublicContext } from '../context';
 import {
   createApplication,
   decideApplication,
+  decideManyApplications,
   getApplication,
   listMyApplications,
+  payApplication,
   queueApplications,
   saveApplication,
   submitApplication,
+  submitReport,
+  withdrawApplication,
 } from './applications';
-import { addClaim } from './claims';
-import { getDashboard, getProgram, getSession, linkFile, listPrograms } from './misc';
+import { addClaim, verifyClaim } from './claims';
+import { getDashboard, getSession, linkFile } from './misc';
+import { listNotifications, listTemplates as listMessageTemplates, markRead, recordSubscriptions } from './notifications';
+import { createFromTemplate, getProgram, listPrograms, listTemplates, updateProgram } from './programs';
+import {
+  closePublicityNow,
+  getPublicNotice,
+  handleObjection,
+  listObjections,
+  listPublicities,
+  lodgeObjection,
+  openPublicity,
+} from './publicity';
+import { assignReviewers, declareNoConflict, myReviews, openReview, reviewCandidates, reviewRanking, submitReview } from './reviews';
 
 export type Handler<A extends ActionName> = (input: ParsedInput<A>, context: HandlerContext) => Promise<ActionOutput<A>>;
+export type PublicHandler<A extends ActionName> = (input: ParsedInput<A>, context: PublicContext) => Promise<ActionOutput<A>>;
 
-export const handlers: { [A in ActionName]: Handler<A> } = {
+type PublicName = 'publicity.get' | 'objection.lodge';
+
+/** Actions anyone may call, signed in or not. */
+export const publicHandlers: { [A in PublicName]: PublicHandler<A> } = {
+  'publicity.get': getPublicNotice,
+  'objection.lodge': lodgeObjection,
+};
+
+export function isPublicAction(action: ActionName): action is PublicName {
+  return Object.prototype.hasOwnProperty.call(publicHandlers, action);
+}
+
+export const handlers: { [A in Exclude<ActionName, PublicName>]: Handler<A> } = {
   'session.me': getSession,
   'program.list': listPrograms,
   'program.get': getProgram,
+  'program.templates': listTemplates,
+  'program.createFromTemplate': createFromTemplate,
+  'program.update': updateProgram,
   'application.create': createApplication,
   'application.save': saveApplication,
   'application.submit': submitApplication,
+  'application.withdraw': withdrawApplication,
   'application.get': getApplication,
   'application.listMine': listMyApplications,
   'application.queue': queueApplications,
   'application.decide': decideApplication,
+  'application.decideMany': decideManyApplications,
+  'application.report': submitReport,
+  'application.pay': payApplication,
   'claim.add': addClaim,
+  'claim.verify': verifyClaim,
+  'review.candidates': reviewCandidates,
+  'review.assign': assignReviewers,
+  'review.mine': myReviews,
+  'review.declare': declareNoConflict,
+  'review.open': openReview,
+  'review.submit': submitReview,
+  'review.ranking': reviewRanking,
+  'publicity.open': openPublicity,
+  'publicity.list': listPublicities,
+  'publicity.close': closePublicityNow,
+  'objection.list': listObjections,
+  'objection.handle': handleObjection,
+  'notification.list': listNotifications,
+  'notification.read': markRead,
+  'notification.subscribe': recordSubscriptions,
+  'notification.templates': listMessageTemplates,
   'file.link': linkFile,
   'dashboard.get': getDashboard,
 };

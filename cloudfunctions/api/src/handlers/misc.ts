@@ -2,45 +2,44 @@ import { AppError } from '@/core/errors';
 import { fileBelongsToApplication, storagePathOf } from '@/core/evidence/file-ids';
 import { rollUpIndicators } from '@/core/kpi/rollup';
 import { maySeeApplication, maySeeDashboard } from '@/core/policy/visibility';
+import { totalQuota } from '@/core/program/program-schema';
 import type { ActionOutput, ParsedInput } from '@/core/schemas/actions';
+import type { Application } from '@/core/schemas/documents';
 import { applicationStatuses } from '@/core/workflow/award-workflow';
-import type { HandlerContext } from '../context';
+import type { Caller, HandlerContext } from '../context';
 import { loadProgram } from '../loaders';
-import { toProgramView } from '../views';
+import type { StoreReader } from '../ports';
 
 const LINK_SECONDS = 10 * 60;
 
 export async function getSession(_input: ParsedInput<'session.me'>, context: HandlerContext): Promise<ActionOutput<'session.me'>> {
   const { user, org } = context.caller;
+  const notifications = await context.deps.store.find('notifications', { userId: user._id, readAt: null });
   return {
     user: { id: user._id, name: user.name, role: user.role },
-    org: { id: org._id, name: org.name, kind: org.kind },
+    org: { id: org._id, name: org.name, kind: org.kind, profile: org.profile },
+    unreadNotifications: notifications.length,
     serverNow: context.now.toISOString(),
   };
 }
 
-/** Programmes of the caller's society (a society's own staff see its programmes; members see their society's). */
-export async function listPrograms(_input: ParsedInput<'program.list'>, context: HandlerContext) {
-  const societyId = context.caller.org.societyId ?? context.caller.org._id;
-  const programs = await context.deps.store.find('programs', { societyId }, { orderBy: { field: 'opensAt', direction: 'desc' } });
-  return programs.map((program) => toProgramView(program, context.now));
+/** A reviewer sees an application's files once they have declared no conflict of interest. */
+async function reviewerMaySee(store: StoreReader, caller: Caller, application: Application): Promise<boolean> {
+  if (caller.user.role !== 'reviewer') return false;
+  const [review] = await store.find('reviews', { applicationId: application._id, reviewerId: caller.user._id }, { limit: 1 });
+  return Boolean(review && review.status !== 'assigned');
 }
 
-export async function getProgram(input: ParsedInput<'program.get'>, context: HandlerContext) {
-  const program = await loadProgram(context.deps.store, input.programId);
-  const societyId = context.caller.org.societyId ?? context.caller.org._id;
-  if (program.societyId !== societyId) throw new AppError('NOT_FOUND', '项目不存在');
-  return toProgramView(program, context.now);
-}
-
-/** A short-lived link to an evidence file, for those who may see the application it belongs to. */
+/** A short-lived link to an evidence file or attachment, for those who may see the application it belongs to. */
 export async function linkFile(input: ParsedInput<'file.link'>, context: HandlerContext): Promise<ActionOutput<'file.link'>> {
   const { deps, caller, now } = context;
   const applicationId = storagePathOf(input.fileId)?.split('/')[1];
   const application = applicationId ? await deps.store.get('applications', applicationId) : null;
-  if (!application || !fileBelongsToApplication(input.fileId, application._id) || !maySeeApplication(caller.user, application)) {
-    throw new AppError('NOT_FOUND', '文件不存在');
-  }
+  const visible =
+    application &&
+    fileBelongsToApplication(input.fileId, application._id) &&
+    (maySeeApplication(caller.user, application) || (await reviewerMaySee(deps.store, caller, application)));
+  if (!visible) throw new AppError('NOT_FOUND', '文件不存在');
   return {
     url: await deps.files.temporaryUrl(input.fileId, LINK_SECONDS),
     expiresAt: new Date(now.getTime() + LINK_SECONDS * 1000).toISOString(),
@@ -55,21 +54,14 @@ export async function getDashboard(input: ParsedInput<'dashboard.get'>, context:
     deps.store.find('applications', { programId: program._id }),
     deps.store.find('claims', { programId: program._id }),
   ]);
-  const counts = Object.fromEntries(applicationStatuses.map((status) => [status, 0])) as Record<
-    (typeof applicationStatuses)[number],
-    number
-  >;
+  const counts = Object.fromEntries(applicationStatuses.map((status) => [status, 0])) as Record<(typeof applicationStatuses)[number], number>;
   for (const application of applications) counts[application.status] += 1;
+  const sumOf = (values: (number | null)[]) => values.reduce<number>((total, value) => total + (value ?? 0), 0);
   return {
-    program: {
-      id: program._id,
-      name: program.name,
-      quota: program.quota,
-      awardAmountFen: program.awardAmountFen,
-      poolFen: program.poolFen,
-    },
+    program: { id: program._id, name: program.name, quota: totalQuota(program), poolFen: program.poolFen },
     counts,
-    approvedFen: counts.approved * program.awardAmountFen,
+    grantedFen: sumOf(applications.filter((application) => application.status !== 'failed').map((application) => application.awardFen)),
+    paidFen: sumOf(applications.map((application) => application.payout?.amountFen ?? null)),
     rows: rollUpIndicators(program, applications, claims),
   };
 }

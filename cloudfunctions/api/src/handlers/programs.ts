@@ -1,0 +1,141 @@
+// Programmes: listing, starting one from a seed template, and the secretariat's edits, each validated by
+// the one programme schema before it is saved.
+import { ledgerId, type LedgerCounts } from '@/core/award/quota';
+import { AppError } from '@/core/errors';
+import { programConfigSchema, type Program, type ProgramConfig } from '@/core/program/program-schema';
+import { seedProgramByCode, seedPrograms } from '@/core/program/seeds';
+import type { ActionOutput, ParsedInput, ProgramEdit } from '@/core/schemas/actions';
+import { writeAudit } from '../audit';
+import type { HandlerContext } from '../context';
+import { loadProgram } from '../loaders';
+import type { Deps } from '../ports';
+import { toProgramView } from '../views';
+
+export async function ledgerFor(deps: Pick<Deps, 'store'>, program: Pick<Program, '_id'>): Promise<LedgerCounts | null> {
+  return deps.store.get('ledgers', ledgerId(program._id));
+}
+
+function societyOf(context: HandlerContext): string {
+  return context.caller.org.societyId ?? context.caller.org._id;
+}
+
+async function viewOf(program: Program, context: HandlerContext) {
+  return toProgramView(program, context.now, await ledgerFor(context.deps, program), context.caller.org);
+}
+
+/** Programmes of the caller's society (its staff see its programmes; its units see their society's). */
+export async function listPrograms(_input: ParsedInput<'program.list'>, context: HandlerContext) {
+  const programs = await context.deps.store.find('programs', { societyId: societyOf(context) }, { orderBy: { field: 'opensAt', direction: 'desc' } });
+  return Promise.all(programs.map((program) => viewOf(program, context)));
+}
+
+export async function getProgram(input: ParsedInput<'program.get'>, context: HandlerContext) {
+  const program = await loadProgram(context.deps.store, input.programId);
+  if (program.societyId !== societyOf(context)) throw new AppError('NOT_FOUND', '项目不存在');
+  return viewOf(program, context);
+}
+
+function requireSecretariat(context: HandlerContext): void {
+  if (context.caller.user.role !== 'secretariat') throw new AppError('FORBIDDEN', '仅学会秘书处可以配置项目');
+}
+
+export async function listTemplates(_input: ParsedInput<'program.templates'>, context: HandlerContext): Promise<ActionOutput<'program.templates'>> {
+  requireSecretariat(context);
+  return seedPrograms.map((seed) => ({ code: seed.code, name: seed.name, summary: seed.summary, categories: seed.categories.length }));
+}
+
+/** A checked programme configuration, or INVALID_INPUT with the first problem in words. */
+function validConfig(config: unknown): ProgramConfig {
+  const parsed = programConfigSchema.safeParse(config);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError('PROGRAM_INVALID', issue ? `${issue.path.join('.')}${issue.path.length ? '：' : ''}${issue.message}` : undefined);
+  }
+  return parsed.data;
+}
+
+function configOf(program: Program): ProgramConfig {
+  const { _id: _ignoredId, version: _v, createdAt: _c, updatedAt: _u, societyId: _s, templateCode: _t, ...config } = program;
+  return config;
+}
+
+export async function createFromTemplate(input: ParsedInput<'program.createFromTemplate'>, context: HandlerContext) {
+  requireSecretariat(context);
+  const template = seedProgramByCode(input.templateCode);
+  if (!template) throw new AppError('TEMPLATE_UNKNOWN');
+  const { deps, now } = context;
+  const programId = `program_${input.requestId}`;
+  const config = validConfig({ ...template, name: input.name, code: `${template.code}-${input.requestId.slice(0, 8).toLowerCase().replace(/[^a-z0-9]/g, 'x')}` });
+  const program = await deps.store.transaction(async (tx) => {
+    const existing = await tx.get('programs', programId);
+    if (existing) return existing;
+    const created: Program = {
+      _id: programId,
+      version: 1,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      societyId: societyOf(context),
+      templateCode: template.code,
+      ...config,
+    };
+    await tx.create('programs', created);
+    const actor = { userId: context.caller.user._id, name: context.caller.user.name, role: context.caller.user.role };
+    await writeAudit(tx, [{ action: 'createFromTemplate', from: null, to: template.code, reason: null }], { entity: 'program', id: programId, version: 1 }, actor, now, deps.newId);
+    return created;
+  });
+  return viewOf(program, context);
+}
+
+/** The edit applied to a programme's configuration; the result must pass the whole schema again. */
+export function applyEdit(config: ProgramConfig, edit: ProgramEdit): unknown {
+  const categoryEdit = new Map(edit.categories.map((category) => [category.key, category]));
+  const targetEdit = new Map(edit.indicatorTargets.map((indicator) => [indicator.key, indicator.target]));
+  const sectionEdit = new Map(edit.form.sectionLimits.map((section) => [section.key, section.maxChars]));
+  for (const key of categoryEdit.keys()) {
+    if (!config.categories.some((category) => category.key === key)) throw new AppError('PROGRAM_INVALID', `类别“${key}”不存在`);
+  }
+  return {
+    ...config,
+    name: edit.name,
+    summary: edit.summary,
+    opensAt: edit.opensAt,
+    deadline: edit.deadline,
+    implementationEndsAt: edit.implementationEndsAt,
+    finalReportDueAt: edit.finalReportDueAt,
+    poolFen: edit.poolFen,
+    publicityWorkingDays: edit.publicityWorkingDays,
+    categories: config.categories.map((category) => ({ ...category, ...(categoryEdit.get(category.key) ?? {}) })),
+    indicators: config.indicators.map((indicator) => ({ ...indicator, target: targetEdit.get(indicator.key) ?? indicator.target })),
+    form: {
+      ...config.form,
+      projectNameMaxChars: edit.form.projectNameMaxChars,
+      budget: { ...config.form.budget, maxLines: edit.form.budgetMaxLines },
+      sections: config.form.sections.map((section) => ({ ...section, maxChars: sectionEdit.get(section.key) ?? section.maxChars })),
+    },
+  };
+}
+
+export async function updateProgram(input: ParsedInput<'program.update'>, context: HandlerContext) {
+  requireSecretariat(context);
+  const { deps, now } = context;
+  const saved = await deps.store.transaction(async (tx) => {
+    const current = await loadProgram(tx, input.programId);
+    if (current.societyId !== societyOf(context)) throw new AppError('NOT_FOUND', '项目不存在');
+    if (current.version !== input.version) throw new AppError('CONFLICT');
+    const ledger = await tx.get('ledgers', ledgerId(current._id));
+    const config = validConfig(applyEdit(configOf(current), input.edit));
+    for (const category of config.categories) {
+      const taken = ledger?.categories[category.key]?.shortlisted ?? 0;
+      if (category.quotaMax !== null && category.quotaMax < taken) {
+        throw new AppError('PROGRAM_INVALID', `“${category.name}”已有 ${taken} 项拟立项，名额不能少于此数`);
+      }
+    }
+    if (ledger && config.poolFen < Math.max(ledger.grantedFen, ledger.shortlistedFen)) throw new AppError('PROGRAM_INVALID', '资金池不能少于已拟立项/立项金额');
+    const next: Program = { ...current, ...config, version: current.version + 1, updatedAt: now.toISOString() };
+    await tx.replace('programs', next, current.version);
+    const actor = { userId: context.caller.user._id, name: context.caller.user.name, role: context.caller.user.role };
+    await writeAudit(tx, [{ action: 'update', from: null, to: null, reason: null }], { entity: 'program', id: next._id, version: next.version }, actor, now, deps.newId);
+    return next;
+  });
+  return viewOf(saved, context);
+}

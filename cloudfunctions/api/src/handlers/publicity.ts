@@ -1,0 +1,241 @@
+// Publicity (公示): the shortlist is published for N Chinese working days on a public page anyone can open
+// and object on. When it ends it closes into approval — by the timer, or lazily when anyone reads it —
+// except for entries whose objection the secretariat upheld or has not yet handled.
+import { isAfter } from '@/core/calendar/shanghai';
+import { publicityEndsAtUtc, publicityPeriod, publicityPeriodText, shanghaiDay } from '@/core/calendar/working-days';
+import { AppError } from '@/core/errors';
+import { categoryByKey } from '@/core/program/program-schema';
+import type { ActionOutput, ParsedInput, PublicNoticeView } from '@/core/schemas/actions';
+import type { Objection, Publicity } from '@/core/schemas/documents';
+import { systemActor, type Actor } from '@/core/workflow/transition';
+import { writeAudit } from '../audit';
+import { changeApplication } from '../award-change';
+import type { Caller, HandlerContext, PublicContext } from '../context';
+import { loadProgram, orgNames } from '../loaders';
+import { audienceUsers, pages, writeNotifications } from '../notify';
+import type { Deps } from '../ports';
+import { runEach } from './applications';
+
+function requireSecretariat(context: HandlerContext): void {
+  if (context.caller.user.role !== 'secretariat') throw new AppError('FORBIDDEN');
+}
+
+async function loadPublicity(deps: Deps, publicityId: string): Promise<Publicity> {
+  const publicity = await deps.store.get('publicities', publicityId);
+  if (!publicity) throw new AppError('NOT_FOUND', '公示不存在');
+  return publicity;
+}
+
+export async function noticeView(deps: Deps, publicity: Publicity, now: Date): Promise<PublicNoticeView> {
+  const program = await loadProgram(deps.store, publicity.programId);
+  return {
+    id: publicity._id,
+    programName: program.name,
+    title: publicity.title,
+    periodText: publicityPeriodText(publicity),
+    opensOn: publicity.opensOn,
+    closesOn: publicity.closesOn,
+    workingDays: publicity.workingDays,
+    calendarWarning:
+      publicity.fallbackYears.length > 0
+        ? `节假日日历尚未收录 ${publicity.fallbackYears.join('、')} 年，该年度按周一至周五计算工作日，请人工核对公示期`
+        : null,
+    entries: publicity.entries,
+    contact: publicity.contact,
+    open: publicity.status === 'open' && !isAfter(now, publicity.endsAt),
+  };
+}
+
+export async function openPublicity(input: ParsedInput<'publicity.open'>, context: HandlerContext): Promise<ActionOutput<'publicity.open'>> {
+  requireSecretariat(context);
+  const { deps, now, caller } = context;
+  const program = await loadProgram(deps.store, input.programId);
+  const today = shanghaiDay(now);
+  const opensOn = input.opensOn ?? today;
+  if (opensOn < today) throw new AppError('INVALID_INPUT', '公示开始日期不能早于今天');
+  const period = publicityPeriod(opensOn, program.publicityWorkingDays);
+  const shortlisted = await deps.store.find('applications', { programId: program._id, status: 'shortlisted' }, { orderBy: { field: 'updatedAt', direction: 'asc' } });
+  if (shortlisted.length === 0) throw new AppError('NOTHING_TO_PUBLISH');
+
+  const publicityId = deps.newId();
+  const published = [];
+  for (const application of shortlisted) {
+    const { saved } = await changeApplication(deps, now, {
+      applicationId: application._id,
+      version: application.version,
+      action: 'openPublicity',
+      actor: caller.actor,
+      caller,
+      patch: () => ({ publicityId }),
+    });
+    published.push(saved);
+  }
+  const names = await orgNames(deps.store, published.map((application) => application.orgId));
+  const publicity: Publicity = {
+    _id: publicityId,
+    version: 1,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    programId: program._id,
+    title: input.title,
+    opensOn: period.opensOn,
+    closesOn: period.closesOn,
+    workingDays: program.publicityWorkingDays,
+    endsAt: publicityEndsAtUtc(period.closesOn),
+    fallbackYears: period.fallbackYears,
+    entries: published.map((application) => {
+      const category = categoryByKey(program, application.categoryKey);
+      return {
+        applicationId: application._id,
+        orgName: names.get(application.orgId) ?? '',
+        projectName: application.projectName,
+        categoryName: category?.name ?? '',
+        awardFen: category?.awardAmountFen ?? 0,
+      };
+    }),
+    contact: input.contact,
+    status: 'open',
+    closedAt: null,
+  };
+  await deps.store.transaction(async (tx) => {
+    await tx.create('publicities', publicity);
+    const actor = { userId: caller.user._id, name: caller.user.name, role: caller.user.role };
+    await writeAudit(tx, [{ action: 'open', from: null, to: 'open', reason: null }], { entity: 'publicity', id: publicityId, version: 1 }, actor, now, deps.newId);
+  });
+  return { publicity, notice: await noticeView(deps, publicity, now) };
+}
+
+export async function listPublicities(input: ParsedInput<'publicity.list'>, context: HandlerContext) {
+  requireSecretariat(context);
+  return context.deps.store.find('publicities', { programId: input.programId }, { orderBy: { field: 'createdAt', direction: 'desc' } });
+}
+
+/**
+ * Approves every entry still in publicity once the notice has ended, except those with an objection not
+ * yet handled; marks the notice closed. Run by the timer, on read, or by the secretariat.
+ */
+export async function closePublicity(deps: Deps, now: Date, publicity: Publicity, actor: Actor, caller: Caller | null) {
+  if (isAfter(publicity.endsAt, now)) throw new AppError('PUBLICITY_NOT_ENDED', `公示期至 ${publicity.closesOn}`);
+  const objections = await deps.store.find('objections', { publicityId: publicity._id, status: 'open' });
+  const results = await runEach(publicity.entries, async (entry) => {
+    const application = await deps.store.get('applications', entry.applicationId);
+    if (!application || application.status !== 'inPublicity') return;
+    if (objections.some((objection) => objection.applicationId === entry.applicationId)) throw new AppError('OBJECTION_PENDING');
+    await changeApplication(deps, now, { applicationId: application._id, version: application.version, action: 'approve', actor, caller });
+  });
+  if (publicity.status === 'open') {
+    await deps.store.transaction(async (tx) => {
+      const current = await tx.get('publicities', publicity._id);
+      if (!current || current.status !== 'open') return;
+      await tx.replace('publicities', { ...current, status: 'closed', closedAt: now.toISOString(), version: current.version + 1, updatedAt: now.toISOString() }, current.version);
+      await writeAudit(tx, [{ action: 'close', from: 'open', to: 'closed', reason: null }], { entity: 'publicity', id: current._id, version: current.version + 1 }, actor, now, deps.newId);
+    });
+  }
+  return results;
+}
+
+export async function closePublicityNow(input: ParsedInput<'publicity.close'>, context: HandlerContext) {
+  requireSecretariat(context);
+  const publicity = await loadPublicity(context.deps, input.publicityId);
+  return closePublicity(context.deps, context.now, publicity, context.caller.actor, context.caller);
+}
+
+/** Notices whose period has ended and that are still open: the timer closes them. */
+export async function closeDuePublicities(deps: Deps, now: Date): Promise<number> {
+  const open = await deps.store.find('publicities', { status: 'open' });
+  let closed = 0;
+  for (const publicity of open) {
+    if (isAfter(publicity.endsAt, now)) continue;
+    await closePublicity(deps, now, publicity, systemActor, null);
+    closed += 1;
+  }
+  return closed;
+}
+
+/** Public: the notice, closed first if its period has ended (lazily, in case the timer has not run yet). */
+export async function getPublicNotice(input: ParsedInput<'publicity.get'>, context: PublicContext) {
+  let publicity = await loadPublicity(context.deps, input.publicityId);
+  if (publicity.status === 'open' && !isAfter(publicity.endsAt, context.now)) {
+    await closePublicity(context.deps, context.now, publicity, systemActor, null);
+    publicity = await loadPublicity(context.deps, input.publicityId);
+  }
+  return noticeView(context.deps, publicity, context.now);
+}
+
+/** Public: anyone may object while the notice runs, leaving a contact; the secretariat is told at once. */
+export async function lodgeObjection(input: ParsedInput<'objection.lodge'>, context: PublicContext): Promise<ActionOutput<'objection.lodge'>> {
+  const { deps, now } = context;
+  const publicity = await loadPublicity(deps, input.publicityId);
+  if (publicity.status !== 'open' || isAfter(now, publicity.endsAt)) throw new AppError('PUBLICITY_CLOSED');
+  if (shanghaiDay(now) < publicity.opensOn) throw new AppError('INVALID_INPUT', '公示尚未开始');
+  if (input.applicationId && !publicity.entries.some((entry) => entry.applicationId === input.applicationId)) {
+    throw new AppError('INVALID_INPUT', '该项目不在本次公示名单中');
+  }
+  const program = await loadProgram(deps.store, publicity.programId);
+  const secretaries = await audienceUsers(deps.store, 'secretariat', { orgId: program.societyId }, program);
+  const objection: Objection = {
+    _id: deps.newId(),
+    version: 1,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    publicityId: publicity._id,
+    programId: publicity.programId,
+    applicationId: input.applicationId,
+    content: input.content,
+    contactName: input.contactName,
+    contactPhone: input.contactPhone,
+    status: 'open',
+    handledBy: null,
+    handlingNote: null,
+  };
+  const entry = publicity.entries.find((candidate) => candidate.applicationId === input.applicationId);
+  await deps.store.transaction(async (tx) => {
+    await tx.create('objections', objection);
+    const actor = { userId: 'public', name: input.contactName, role: 'public' as const };
+    await writeAudit(tx, [{ action: 'lodge', from: null, to: 'open', reason: null }], { entity: 'objection', id: objection._id, version: 1 }, actor, now, deps.newId);
+    await writeNotifications(
+      tx,
+      secretaries.map((user) => ({
+        userId: user._id,
+        programId: publicity.programId,
+        applicationId: input.applicationId,
+        title: `收到公示异议：${entry?.projectName ?? publicity.title}`.slice(0, 60),
+        body: input.content.slice(0, 300),
+        page: input.applicationId ? pages.secretariat(input.applicationId) : null,
+      })),
+      now,
+      deps.newId,
+    );
+  });
+  return { id: objection._id, receivedAt: now.toISOString() };
+}
+
+export async function listObjections(input: ParsedInput<'objection.list'>, context: HandlerContext) {
+  requireSecretariat(context);
+  return context.deps.store.find('objections', { publicityId: input.publicityId }, { orderBy: { field: 'createdAt', direction: 'asc' } });
+}
+
+/** Upholding an objection against an entry takes it off the shortlist (and out of the quota). */
+export async function handleObjection(input: ParsedInput<'objection.handle'>, context: HandlerContext) {
+  requireSecretariat(context);
+  const { deps, now, caller } = context;
+  const objection = await deps.store.get('objections', input.objectionId);
+  if (!objection) throw new AppError('NOT_FOUND', '异议不存在');
+  if (objection.version !== input.version) throw new AppError('CONFLICT');
+  if (objection.status !== 'open') throw new AppError('TRANSITION_NOT_ALLOWED', '该异议已处理');
+  if (input.decision === 'upheld' && objection.applicationId) {
+    const application = await deps.store.get('applications', objection.applicationId);
+    if (application?.status === 'inPublicity') {
+      await changeApplication(deps, now, { applicationId: application._id, version: application.version, action: 'upholdObjection', actor: caller.actor, caller, reason: input.note });
+    }
+  }
+  return deps.store.transaction(async (tx) => {
+    const current = await tx.get('objections', objection._id);
+    if (!current || current.version !== input.version) throw new AppError('CONFLICT');
+    const next: Objection = { ...current, status: input.decision, handledBy: caller.user._id, handlingNote: input.note, version: current.version + 1, updatedAt: now.toISOString() };
+    await tx.replace('objections', next, current.version);
+    const actor = { userId: caller.user._id, name: caller.user.name, role: caller.user.role };
+    await writeAudit(tx, [{ action: 'handle', from: 'open', to: input.decision, reason: input.note }], { entity: 'objection', id: next._id, version: next.version }, actor, now, deps.newId);
+    return next;
+  });
+}

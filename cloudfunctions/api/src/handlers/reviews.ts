@@ -1,0 +1,244 @@
+// Expert review: assignment with automatic recusal, a conflict-of-interest declaration before the
+// application is shown, scoring per criterion, blind until one's own review is in, and the ranking.
+import { AppError } from '@/core/errors';
+import { outlierIds, rankWithinCategories, scoreSheetIssue, summarize, weightedTotal } from '@/core/review/scoring';
+import type { ActionOutput, ParsedInput } from '@/core/schemas/actions';
+import type { Application, Review, User } from '@/core/schemas/documents';
+import { statusTable } from '@/core/workflow/award-workflow';
+import { writeAudit } from '../audit';
+import { changeApplication } from '../award-change';
+import type { HandlerContext } from '../context';
+import { loadProgram, orgNames } from '../loaders';
+import { pages, writeNotifications } from '../notify';
+import { toApplicationView, toProgramView, toReviewView } from '../views';
+import { ledgerFor } from './programs';
+
+function requireSecretariat(context: HandlerContext): void {
+  if (context.caller.user.role !== 'secretariat') throw new AppError('FORBIDDEN');
+}
+
+function reviewIdOf(applicationId: string, reviewerId: string): string {
+  return `review_${applicationId}_${reviewerId}`;
+}
+
+/** Why a reviewer may not review an application, or null: a reviewer of the applicant unit is excluded. */
+function recusalReason(reviewer: User, application: Application, orgName: string): string | null {
+  return reviewer.orgId === application.orgId ? `与申报单位同属“${orgName}”，按回避规定不能评审` : null;
+}
+
+async function loadApplicationForStaff(context: HandlerContext, applicationId: string): Promise<Application> {
+  requireSecretariat(context);
+  const application = await context.deps.store.get('applications', applicationId);
+  if (!application) throw new AppError('NOT_FOUND', '申报不存在');
+  return application;
+}
+
+export async function reviewCandidates(input: ParsedInput<'review.candidates'>, context: HandlerContext): Promise<ActionOutput<'review.candidates'>> {
+  const application = await loadApplicationForStaff(context, input.applicationId);
+  const { store } = context.deps;
+  const [reviewers, reviews] = await Promise.all([store.find('users', { role: 'reviewer' }), store.find('reviews', { applicationId: application._id })]);
+  const names = await orgNames(store, [application.orgId, ...reviewers.map((reviewer) => reviewer.orgId)]);
+  return reviewers.map((reviewer) => ({
+    userId: reviewer._id,
+    name: reviewer.name,
+    orgName: names.get(reviewer.orgId) ?? '',
+    assigned: reviews.some((review) => review.reviewerId === reviewer._id),
+    excludedBecause: recusalReason(reviewer, application, names.get(application.orgId) ?? ''),
+  }));
+}
+
+export async function assignReviewers(input: ParsedInput<'review.assign'>, context: HandlerContext): Promise<ActionOutput<'review.assign'>> {
+  const { deps, now, caller } = context;
+  const application = await loadApplicationForStaff(context, input.applicationId);
+  if (application.version !== input.version) throw new AppError('CONFLICT');
+  const names = await orgNames(deps.store, [application.orgId]);
+  const orgName = names.get(application.orgId) ?? '';
+  const excluded: ActionOutput<'review.assign'>['excluded'] = [];
+  const chosen: User[] = [];
+  for (const reviewerId of new Set(input.reviewerIds)) {
+    const reviewer = await deps.store.get('users', reviewerId);
+    if (!reviewer || reviewer.role !== 'reviewer') throw new AppError('NOT_FOUND', '评审专家不存在');
+    const reason = recusalReason(reviewer, application, orgName);
+    if (reason) excluded.push({ userId: reviewer._id, name: reviewer.name, reason });
+    else chosen.push(reviewer);
+  }
+  if (chosen.length === 0) throw new AppError('CONFLICT_OF_INTEREST', excluded.map((item) => `${item.name}：${item.reason}`).join('；'));
+
+  // The first assignment moves the application into review (and tells the applicant); later ones add reviewers.
+  let current = application;
+  if (application.status === 'checkPassed') {
+    current = (await changeApplication(deps, now, { applicationId: application._id, version: input.version, action: 'startReview', actor: caller.actor, caller })).saved;
+  } else if (application.status !== 'underReview') {
+    throw new AppError('TRANSITION_NOT_ALLOWED', '仅形式审查通过或评审中的申报可以分配专家');
+  }
+  const assigned: string[] = [];
+  await deps.store.transaction(async (tx) => {
+    for (const reviewer of chosen) {
+      const id = reviewIdOf(application._id, reviewer._id);
+      if (await tx.get('reviews', id)) continue;
+      const review: Review = {
+        _id: id,
+        version: 1,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+        programId: application.programId,
+        applicationId: application._id,
+        reviewerId: reviewer._id,
+        reviewerName: reviewer.name,
+        status: 'assigned',
+        declaredAt: null,
+        scores: [],
+        comment: '',
+        total: null,
+        submittedAt: null,
+      };
+      await tx.create('reviews', review);
+      await writeAudit(tx, [{ action: 'assign', from: null, to: 'assigned', reason: null }], { entity: 'review', id, version: 1 }, { userId: caller.user._id, name: caller.user.name, role: caller.user.role }, now, deps.newId);
+      assigned.push(reviewer._id);
+    }
+    await writeNotifications(
+      tx,
+      assigned.map((userId) => ({
+        userId,
+        programId: application.programId,
+        applicationId: null,
+        title: `新的评审任务：${application.projectName || '未命名项目'}`.slice(0, 60),
+        body: '请先确认与申报单位无利益冲突，再查看申报书并评分。',
+        page: pages.reviewer(),
+      })),
+      now,
+      deps.newId,
+    );
+  });
+  const program = await loadProgram(deps.store, application.programId);
+  return { application: toApplicationView(current, program, orgName, caller, now), assigned, excluded };
+}
+
+async function loadOwnReview(context: HandlerContext, reviewId: string): Promise<Review> {
+  const review = await context.deps.store.get('reviews', reviewId);
+  if (!review || review.reviewerId !== context.caller.user._id) throw new AppError('NOT_FOUND', '评审任务不存在');
+  return review;
+}
+
+async function reviewViewOf(context: HandlerContext, review: Review) {
+  const application = await context.deps.store.get('applications', review.applicationId);
+  if (!application) throw new AppError('NOT_FOUND', '申报不存在');
+  const program = await loadProgram(context.deps.store, application.programId);
+  const names = await orgNames(context.deps.store, [application.orgId]);
+  return { view: toReviewView(review, application, program, names.get(application.orgId) ?? ''), application, program, orgName: names.get(application.orgId) ?? '' };
+}
+
+export async function myReviews(_input: ParsedInput<'review.mine'>, context: HandlerContext) {
+  if (context.caller.user.role !== 'reviewer') return [];
+  const reviews = await context.deps.store.find('reviews', { reviewerId: context.caller.user._id }, { orderBy: { field: 'createdAt', direction: 'desc' } });
+  return Promise.all(reviews.map(async (review) => (await reviewViewOf(context, review)).view));
+}
+
+/** Changes one's own review in a transaction, on the version the reviewer saw. */
+async function changeReview(context: HandlerContext, reviewId: string, version: number, action: string, change: (review: Review) => Partial<Review>) {
+  const { deps, now, caller } = context;
+  await loadOwnReview(context, reviewId);
+  const saved = await deps.store.transaction(async (tx) => {
+    const current = await tx.get('reviews', reviewId);
+    if (!current || current.reviewerId !== caller.user._id) throw new AppError('NOT_FOUND', '评审任务不存在');
+    if (current.version !== version) throw new AppError('CONFLICT');
+    const next: Review = { ...current, ...change(current), version: current.version + 1, updatedAt: now.toISOString() };
+    await tx.replace('reviews', next, current.version);
+    const actor = { userId: caller.user._id, name: caller.user.name, role: caller.user.role };
+    await writeAudit(tx, [{ action, from: current.status, to: next.status, reason: null }], { entity: 'review', id: reviewId, version: next.version }, actor, now, deps.newId);
+    return next;
+  });
+  return (await reviewViewOf(context, saved)).view;
+}
+
+export function declareNoConflict(input: ParsedInput<'review.declare'>, context: HandlerContext) {
+  return changeReview(context, input.reviewId, input.version, 'declare', (review) => {
+    if (review.status !== 'assigned') throw new AppError('TRANSITION_NOT_ALLOWED', '已确认过');
+    return { status: 'declared', declaredAt: context.now.toISOString() };
+  });
+}
+
+export async function openReview(input: ParsedInput<'review.open'>, context: HandlerContext): Promise<ActionOutput<'review.open'>> {
+  const review = await loadOwnReview(context, input.reviewId);
+  if (review.status === 'assigned') throw new AppError('DECLARATION_REQUIRED');
+  const { view, application, program, orgName } = await reviewViewOf(context, review);
+  const others =
+    review.status === 'submitted'
+      ? (await context.deps.store.find('reviews', { applicationId: application._id, status: 'submitted' })).filter((other) => other._id !== review._id)
+      : [];
+  return {
+    review: view,
+    application: toApplicationView(application, program, orgName, context.caller, context.now),
+    program: toProgramView(program, context.now, await ledgerFor(context.deps, program), null),
+    otherReviews: others.map((other) => toReviewView(other, application, program, orgName)),
+  };
+}
+
+export async function submitReview(input: ParsedInput<'review.submit'>, context: HandlerContext) {
+  const review = await loadOwnReview(context, input.reviewId);
+  const application = await context.deps.store.get('applications', review.applicationId);
+  if (!application || application.status !== 'underReview') throw new AppError('TRANSITION_NOT_ALLOWED', '该申报已不在评审阶段');
+  const program = await loadProgram(context.deps.store, application.programId);
+  const issue = scoreSheetIssue(program.reviewCriteria, input.scores);
+  if (issue) throw new AppError('SCORES_INVALID', issue);
+  return changeReview(context, input.reviewId, input.version, 'submit', (current) => {
+    if (current.status === 'assigned') throw new AppError('DECLARATION_REQUIRED');
+    if (current.status === 'submitted') throw new AppError('TRANSITION_NOT_ALLOWED', '评分已提交');
+    return {
+      status: 'submitted',
+      scores: input.scores,
+      comment: input.comment,
+      total: weightedTotal(program.reviewCriteria, input.scores),
+      submittedAt: context.now.toISOString(),
+    };
+  });
+}
+
+export async function reviewRanking(input: ParsedInput<'review.ranking'>, context: HandlerContext): Promise<ActionOutput<'review.ranking'>> {
+  requireSecretariat(context);
+  const { store } = context.deps;
+  const program = await loadProgram(store, input.programId);
+  const [applications, reviews, ledger] = await Promise.all([
+    store.find('applications', { programId: program._id }),
+    store.find('reviews', { programId: program._id }),
+    ledgerFor(context.deps, program),
+  ]);
+  const inRanking = applications.filter((application) => {
+    const stage = statusTable[application.status].stage;
+    return stage === 'review' || stage === 'publicity' || application.status === 'notSelected' || statusTable[application.status].granted;
+  });
+  const names = await orgNames(store, inRanking.map((application) => application.orgId));
+  const rows = inRanking.map((application) => {
+    const own = reviews.filter((review) => review.applicationId === application._id);
+    const submitted = own.filter((review) => review.total !== null) as (Review & { total: number })[];
+    const summary = summarize(submitted.map((review) => review.total));
+    const outliers = outlierIds(submitted.map((review) => ({ id: review._id, total: review.total })));
+    return {
+      applicationId: application._id,
+      projectName: application.projectName,
+      orgName: names.get(application.orgId) ?? '',
+      categoryKey: application.categoryKey,
+      status: application.status,
+      statusLabel: statusTable[application.status].staffLabel,
+      version: application.version,
+      assigned: own.length,
+      submitted: submitted.length,
+      mean: summary.mean,
+      spread: summary.spread,
+      min: summary.min,
+      max: summary.max,
+      outliers: submitted.filter((review) => outliers.includes(review._id)).map((review) => review.reviewerName),
+    };
+  });
+  const ranked = rankWithinCategories(rows);
+  return {
+    categories: program.categories.map((category) => ({
+      key: category.key,
+      name: category.name,
+      quotaMax: category.quotaMax,
+      shortlisted: ledger?.categories[category.key]?.shortlisted ?? 0,
+      granted: ledger?.categories[category.key]?.granted ?? 0,
+      rows: ranked.filter((row) => row.categoryKey === category.key),
+    })),
+  };
+}

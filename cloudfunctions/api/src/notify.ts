@@ -1,0 +1,122 @@
+// In-app messages, written in the same transaction as the change they report, and the WeChat subscribe
+// message sent for each afterwards (only to people who gave a one-time consent left to use).
+import type { Application, Notification, Program, User } from '@/core/schemas/documents';
+import type { Effect } from '@/core/workflow/transition';
+import { statusChangeMessage } from '@/core/workflow/messages';
+import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
+import type { Deps, StoreReader, StoreTx, SubscribeTemplate } from './ports';
+
+export const pages = {
+  applicant: (applicationId: string) => `/apply/pages/mine/index?focus=${applicationId}`,
+  secretariat: (applicationId: string) => `/admin/pages/detail/index?id=${applicationId}`,
+  reviewer: () => '/review/pages/queue/index',
+} as const;
+
+/** The people an audience means for one application. */
+export async function audienceUsers(
+  store: Pick<StoreReader, 'find'>,
+  audience: 'applicant' | 'secretariat',
+  subject: { orgId: string },
+  program: Pick<Program, 'societyId'>,
+): Promise<User[]> {
+  const orgId = audience === 'applicant' ? subject.orgId : program.societyId;
+  const users = await store.find('users', { orgId });
+  return users.filter((user) => user.role === (audience === 'applicant' ? 'applicant' : 'secretariat'));
+}
+
+export interface MessageDraft {
+  userId: string;
+  programId: string | null;
+  applicationId: string | null;
+  title: string;
+  body: string;
+  page: string | null;
+}
+
+export async function writeNotifications(
+  tx: StoreTx,
+  drafts: readonly MessageDraft[],
+  now: Date,
+  newId: () => string,
+  idOf?: (draft: MessageDraft) => string,
+): Promise<Notification[]> {
+  const written: Notification[] = [];
+  for (const draft of drafts) {
+    const notification: Notification = {
+      _id: idOf ? idOf(draft) : newId(),
+      version: 1,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      ...draft,
+      readAt: null,
+      subscribe: null,
+    };
+    if (idOf && (await tx.get('notifications', notification._id))) continue;
+    await tx.create('notifications', notification);
+    written.push(notification);
+  }
+  return written;
+}
+
+/** Drafts for the notify effects of a transition, one per person in the audience. */
+export function draftsForEffects(
+  effects: readonly Effect[],
+  application: Pick<Application, '_id' | 'programId' | 'projectName'>,
+  recipients: Record<'applicant' | 'secretariat', readonly User[]>,
+): MessageDraft[] {
+  const drafts: MessageDraft[] = [];
+  for (const effect of effects) {
+    if (effect.kind !== 'notify') continue;
+    const text = statusChangeMessage(effect.action, effect.to, effect.audience, application.projectName, effect.reason);
+    for (const user of recipients[effect.audience]) {
+      drafts.push({
+        userId: user._id,
+        programId: application.programId,
+        applicationId: application._id,
+        ...text,
+        page: pages[effect.audience](application._id),
+      });
+    }
+  }
+  return drafts;
+}
+
+/**
+ * Sends the subscribe message for each new notification to people with a consent left, and records the
+ * result on the notification. Best effort: the change itself is already saved.
+ */
+export async function deliverSubscribeMessages(deps: Deps, notifications: readonly Notification[], key: SubscribeTemplate['key']): Promise<void> {
+  const template = deps.templates.find((candidate) => candidate.key === key);
+  for (const notification of notifications) {
+    try {
+      await deps.store.transaction(async (tx) => {
+        const user = await tx.get('users', notification.userId);
+        const current = await tx.get('notifications', notification._id);
+        if (!user || !current) return;
+        const left = template ? (user.subscriptions[template.key] ?? 0) : 0;
+        let subscribe: Notification['subscribe'];
+        if (!template || left <= 0) {
+          subscribe = { templateKey: key, result: 'skipped', detail: template ? '用户未订阅或订阅次数已用完' : '未配置消息模板' };
+        } else {
+          const sent = await deps.notifier.send({
+            openid: user.openid,
+            templateId: template.templateId,
+            page: notification.page ?? '/pages/index/index',
+            data: {
+              thing1: { value: notification.title.slice(0, 20) },
+              thing2: { value: notification.body.slice(0, 20) },
+              time3: { value: formatShanghaiDateTime(notification.createdAt) },
+            },
+          });
+          subscribe = { templateKey: key, result: sent.result, detail: sent.detail };
+          if (sent.result !== 'failed') {
+            await tx.replace('users', { ...user, subscriptions: { ...user.subscriptions, [template.key]: left - 1 }, version: user.version + 1 }, user.version);
+          }
+        }
+        await tx.replace('notifications', { ...current, subscribe, version: current.version + 1 }, current.version);
+      });
+    } catch (error) {
+      console.error('[notify] subscribe message not recorded', notification._id, error);
+    }
+  }
+}

@@ -1,0 +1,154 @@
+// What the timer function does each run: close ended publicity notices into approval, fail rectifications
+// whose month has passed, and remind people before deadlines. Every step is safe to run twice.
+import { applicationWindow } from '@/core/application/rules';
+import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
+import { formatChineseDay, shanghaiDay } from '@/core/calendar/working-days';
+import type { Application, Program } from '@/core/schemas/documents';
+import type { ApplicationStatus } from '@/core/workflow/award-workflow';
+import { systemActor } from '@/core/workflow/transition';
+import { changeApplication } from './award-change';
+import { closeDuePublicities } from './handlers/publicity';
+import { audienceUsers, deliverSubscribeMessages, pages, writeNotifications, type MessageDraft } from './notify';
+import type { Deps } from './ports';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface ScheduledReport {
+  closedPublicities: number;
+  failedRectifications: number;
+  reminders: number;
+}
+
+function within(dueAt: string, now: Date, days: number): boolean {
+  const left = new Date(dueAt).getTime() - now.getTime();
+  return left > 0 && left <= days * DAY_MS;
+}
+
+async function applicationsIn(deps: Deps, statuses: readonly ApplicationStatus[]): Promise<Application[]> {
+  const lists = await Promise.all(statuses.map((status) => deps.store.find('applications', { status })));
+  return lists.flat();
+}
+
+async function failOverdueRectifications(deps: Deps, now: Date): Promise<number> {
+  let failed = 0;
+  for (const application of await applicationsIn(deps, ['inRectification'])) {
+    if (!application.dueAt || new Date(application.dueAt) > now) continue;
+    await changeApplication(deps, now, {
+      applicationId: application._id,
+      version: application.version,
+      action: 'fail',
+      actor: systemActor,
+      caller: null,
+      reason: `整改期限（${formatShanghaiDateTime(application.dueAt)}）已过，未提交整改报告`,
+    });
+    failed += 1;
+  }
+  return failed;
+}
+
+interface Reminder {
+  id: string;
+  audience: 'applicant' | 'secretariat';
+  application: Application | null;
+  program: Program;
+  title: string;
+  body: string;
+  page: string | null;
+}
+
+async function dueReminders(deps: Deps, now: Date): Promise<Reminder[]> {
+  const programs = new Map<string, Program>();
+  const programOf = async (programId: string) => {
+    let program = programs.get(programId);
+    if (!program) {
+      program = (await deps.store.get('programs', programId)) ?? undefined;
+      if (program) programs.set(programId, program);
+    }
+    return program;
+  };
+  const reminders: Reminder[] = [];
+  for (const application of await applicationsIn(deps, ['draft', 'returned'])) {
+    const program = await programOf(application.programId);
+    if (!program) continue;
+    const { deadline } = applicationWindow(program, application.categoryKey);
+    if (!within(deadline, now, 3)) continue;
+    reminders.push({
+      id: `remind_deadline_${application._id}_${shanghaiDay(deadline)}`,
+      audience: 'applicant',
+      application,
+      program,
+      title: `申报即将截止：${application.projectName || '未命名项目'}`,
+      body: `申报截止时间 ${formatShanghaiDateTime(deadline)}，请尽快完成并提交。`,
+      page: pages.applicant(application._id),
+    });
+  }
+  for (const application of await applicationsIn(deps, ['inRectification', 'midtermRectify'])) {
+    const program = await programOf(application.programId);
+    if (!program || !application.dueAt || !within(application.dueAt, now, 7)) continue;
+    reminders.push({
+      id: `remind_due_${application._id}_${shanghaiDay(application.dueAt)}`,
+      audience: 'applicant',
+      application,
+      program,
+      title: `整改即将到期：${application.projectName}`,
+      body: `请于 ${formatShanghaiDateTime(application.dueAt)} 前提交整改报告，逾期视为验收不合格。`,
+      page: pages.applicant(application._id),
+    });
+  }
+  for (const application of await applicationsIn(deps, ['implementing', 'midtermPassed'])) {
+    const program = await programOf(application.programId);
+    if (!program || !within(program.finalReportDueAt, now, 7)) continue;
+    reminders.push({
+      id: `remind_final_${application._id}_${shanghaiDay(program.finalReportDueAt)}`,
+      audience: 'applicant',
+      application,
+      program,
+      title: `结项报告即将截止：${application.projectName}`,
+      body: `结项报告须于 ${formatShanghaiDateTime(program.finalReportDueAt)} 前提交。`,
+      page: pages.applicant(application._id),
+    });
+  }
+  for (const publicity of await deps.store.find('publicities', { status: 'open' })) {
+    const program = await programOf(publicity.programId);
+    if (!program || !within(publicity.endsAt, now, 1)) continue;
+    reminders.push({
+      id: `remind_publicity_${publicity._id}`,
+      audience: 'secretariat',
+      application: null,
+      program,
+      title: `公示即将结束：${publicity.title}`.slice(0, 60),
+      body: `公示期至 ${formatChineseDay(publicity.closesOn)}，结束后将自动批准立项；如有异议请及时处理。`,
+      page: null,
+    });
+  }
+  return reminders;
+}
+
+async function sendReminders(deps: Deps, now: Date): Promise<number> {
+  let sent = 0;
+  for (const reminder of await dueReminders(deps, now)) {
+    const users = await audienceUsers(deps.store, reminder.audience, reminder.application ?? { orgId: reminder.program.societyId }, reminder.program);
+    const drafts: MessageDraft[] = users.map((user) => ({
+      userId: user._id,
+      programId: reminder.program._id,
+      applicationId: reminder.application?._id ?? null,
+      title: reminder.title.slice(0, 60),
+      body: reminder.body.slice(0, 300),
+      page: reminder.page,
+    }));
+    // A deterministic id per person and deadline: a reminder is written once however often the timer runs.
+    const written = await deps.store.transaction((tx) => writeNotifications(tx, drafts, now, deps.newId, (draft) => `${reminder.id}_${draft.userId}`));
+    await deliverSubscribeMessages(deps, written, 'reminder');
+    sent += written.length;
+  }
+  return sent;
+}
+
+export async function runScheduledWork(deps: Deps): Promise<ScheduledReport> {
+  const now = deps.clock.now();
+  return {
+    closedPublicities: await closeDuePublicities(deps, now),
+    failedRectifications: await failOverdueRectifications(deps, now),
+    reminders: await sendReminders(deps, now),
+  };
+}
