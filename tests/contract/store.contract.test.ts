@@ -6,7 +6,7 @@ import path from 'node:path';
 import { EmbeddedStore } from '../../cloudfunctions/api/src/adapters/embedded-store';
 import { CloudbaseStore, type CloudbaseDatabase } from '../../cloudfunctions/api/src/adapters/cloudbase-store';
 import { StoreConflict, type Store } from '../../cloudfunctions/api/src/ports';
-import type { Organization } from '@/core/schemas/documents';
+import { organizationProfileSchema, type Organization } from '@/core/schemas/documents';
 
 interface Adapter {
   name: string;
@@ -58,6 +58,7 @@ function org(overrides: Partial<Organization> = {}): Organization {
     name: `单位${sequence}`,
     kind: 'branch',
     societyId: `${run}-society`,
+    profile: organizationProfileSchema.parse({}),
     ...overrides,
   };
 }

@@ -130,14 +130,26 @@ test('an awardee claims an indicator with an uploaded photo; the secretariat ope
 
   const before = await h.as(OPENID.secretary, 'dashboard.get', { programId: PROGRAM_ID });
   expect(before.rows.find((row) => row.key === 'published-results')).toMatchObject({ committed: 3, claimed: 2, verified: 0, gap: 30 });
-  expect(await h.refused(OPENID.secretary, 'claim.verify', { claimId: claim._id, version: claim.version, decision: 'rejected' })).toBe('REASON_REQUIRED');
-  expect(await h.refused(OPENID.structure, 'claim.verify', { claimId: claim._id, version: claim.version, decision: 'verified' })).toBe('FORBIDDEN');
+  expect(await h.refused(OPENID.secretary, 'claim.verify', { claimId: claim._id, version: claim.version, decision: 'rejected' })).toBe(
+    'REASON_REQUIRED',
+  );
+  expect(await h.refused(OPENID.structure, 'claim.verify', { claimId: claim._id, version: claim.version, decision: 'verified' })).toBe(
+    'FORBIDDEN',
+  );
   const verified = await h.as(OPENID.secretary, 'claim.verify', { claimId: claim._id, version: claim.version, decision: 'verified' });
   expect(verified.verification).toBe('verified');
 
   const dashboard = await h.as(OPENID.secretary, 'dashboard.get', { programId: PROGRAM_ID });
   const published = dashboard.rows.find((row) => row.key === 'published-results');
-  expect(published).toMatchObject({ target: 30, provinceMinimum: 20, committed: 3, claimed: 2, verified: 2, gap: 28, committedCoversTarget: false });
+  expect(published).toMatchObject({
+    target: 30,
+    provinceMinimum: 20,
+    committed: 3,
+    claimed: 2,
+    verified: 2,
+    gap: 28,
+    committedCoversTarget: false,
+  });
   const rank = dashboard.rows.find((row) => row.key === 'tfkjy-registered-rank');
   expect(rank).toMatchObject({ target: 50, provinceMinimum: 50, committed: null, claimed: null });
   expect(dashboard.rows).toHaveLength(19);

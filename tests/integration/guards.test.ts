@@ -156,7 +156,7 @@ test('bad input gets an error code and a Chinese message, and changes nothing', 
     error: { code: 'BUDGET_OVER_LIMIT', message: '预算合计超过奖补金额上限：合计 3,000.01 元，上限 3,000 元' },
   });
 
-  const tooLong = await save(completeContent({ plan: '字'.repeat(2001) }));
+  const tooLong = await save(completeContent({ sections: { plan: '字'.repeat(2001) } }));
   expect(tooLong.ok ? null : tooLong.error.code).toBe('INVALID_INPUT');
   expect(tooLong.ok ? '' : tooLong.error.message).toContain('2000');
 
@@ -184,6 +184,6 @@ test('the embedded store keeps a saved draft across a restart', async () => {
   expect(again.application.projectName).toBe('建筑结构抗震科普进社区');
   expect(again.application.budgetTotalFen).toBe(250_000);
   // Seeding again on start changed nothing that exists.
-  expect(await reopened.store.find('programs', {})).toHaveLength(1);
+  expect(await reopened.store.find('programs', {})).toHaveLength(4);
   await reopened.close();
 });

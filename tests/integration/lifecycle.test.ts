@@ -40,27 +40,59 @@ test('one award from application to payout, each step decided on the server and 
   expect(opened.application.sections.plan).toContain('抗震科普讲座');
   expect(opened.otherReviews).toEqual([]);
   const scores = await scoresFor(h, PROGRAM_ID, 0.9);
-  expect(await h.refused(OPENID.reviewer, 'review.submit', { reviewId: liuTask!._id, version: declared.version, scores: scores.slice(1), comment: '好' })).toBe(
-    'SCORES_INVALID',
-  );
-  const liuReview = await h.as(OPENID.reviewer, 'review.submit', { reviewId: liuTask!._id, version: declared.version, scores, comment: '方案扎实。' });
+  expect(
+    await h.refused(OPENID.reviewer, 'review.submit', {
+      reviewId: liuTask!._id,
+      version: declared.version,
+      scores: scores.slice(1),
+      comment: '好',
+    }),
+  ).toBe('SCORES_INVALID');
+  const liuReview = await h.as(OPENID.reviewer, 'review.submit', {
+    reviewId: liuTask!._id,
+    version: declared.version,
+    scores,
+    comment: '方案扎实。',
+  });
   expect(liuReview.total).toBe(90);
   expect((await h.as(OPENID.reviewer, 'review.open', { reviewId: liuTask!._id })).otherReviews).toEqual([]);
 
   const [zhaoTask] = await h.as(OPENID.reviewerScu, 'review.mine', {});
-  const zhaoDeclared = await h.as(OPENID.reviewerScu, 'review.declare', { reviewId: zhaoTask!._id, version: zhaoTask!.version, noConflict: true });
-  await h.as(OPENID.reviewerScu, 'review.submit', { reviewId: zhaoTask!._id, version: zhaoDeclared.version, scores: await scoresFor(h, PROGRAM_ID, 0.7), comment: '经费测算偏粗。' });
+  const zhaoDeclared = await h.as(OPENID.reviewerScu, 'review.declare', {
+    reviewId: zhaoTask!._id,
+    version: zhaoTask!.version,
+    noConflict: true,
+  });
+  await h.as(OPENID.reviewerScu, 'review.submit', {
+    reviewId: zhaoTask!._id,
+    version: zhaoDeclared.version,
+    scores: await scoresFor(h, PROGRAM_ID, 0.7),
+    comment: '经费测算偏粗。',
+  });
   const afterBoth = await h.as(OPENID.reviewer, 'review.open', { reviewId: liuTask!._id });
   expect(afterBoth.otherReviews.map((review) => [review.reviewerName, review.total])).toEqual([['赵教授（评审专家）', 70]]);
 
   const ranking = await h.as(OPENID.secretary, 'review.ranking', { programId: PROGRAM_ID });
   expect(ranking.categories[0]).toMatchObject({ key: 'award', quotaMax: 30, shortlisted: 0 });
-  expect(ranking.categories[0]?.rows[0]).toMatchObject({ applicationId: application._id, mean: 80, spread: 10, min: 70, max: 90, rank: 1, submitted: 2, assigned: 2 });
+  expect(ranking.categories[0]?.rows[0]).toMatchObject({
+    applicationId: application._id,
+    mean: 80,
+    spread: 10,
+    min: 70,
+    max: 90,
+    rank: 1,
+    submitted: 2,
+    assigned: 2,
+  });
 
   // Shortlist, publicity, an objection that is dismissed, approval when the notice ends.
   const shortlisted = await decided(h, await current(h, OPENID.secretary, application._id), 'shortlist');
   expect(shortlisted.outcomes.review).toBe('shortlisted');
-  const { publicity, notice } = await h.as(OPENID.secretary, 'publicity.open', { programId: PROGRAM_ID, title: '2023年培育奖励拟立项项目公示', contact: '王秘书 028-00000000' });
+  const { publicity, notice } = await h.as(OPENID.secretary, 'publicity.open', {
+    programId: PROGRAM_ID,
+    title: '2023年培育奖励拟立项项目公示',
+    contact: '王秘书 028-00000000',
+  });
   expect(notice.periodText).toBe('公示期 2023年7月3日至2023年7月7日');
   expect(notice.entries.map((entry) => [entry.orgName, entry.awardFen])).toEqual([['建筑结构专业委员会', 300_000]]);
   const objection = await h.raw(null, 'objection.lodge', {
@@ -73,11 +105,20 @@ test('one award from application to payout, each step decided on the server and 
   expect(objection.ok).toBe(true);
   h.clock.set('2023-07-10T09:00:00+08:00');
   // An objection not yet handled holds the approval back, even after the notice has ended.
-  expect(await h.refused(OPENID.secretary, 'application.decide', { applicationId: application._id, version: shortlisted.version + 1, decision: 'approve' })).toBe(
-    'OBJECTION_PENDING',
-  );
+  expect(
+    await h.refused(OPENID.secretary, 'application.decide', {
+      applicationId: application._id,
+      version: shortlisted.version + 1,
+      decision: 'approve',
+    }),
+  ).toBe('OBJECTION_PENDING');
   const [lodged] = await h.as(OPENID.secretary, 'objection.list', { publicityId: publicity._id });
-  await h.as(OPENID.secretary, 'objection.handle', { objectionId: lodged!._id, version: lodged!.version, decision: 'dismissed', note: '经核实内容不重复。' });
+  await h.as(OPENID.secretary, 'objection.handle', {
+    objectionId: lodged!._id,
+    version: lodged!.version,
+    decision: 'dismissed',
+    note: '经核实内容不重复。',
+  });
   const closing = await h.as(OPENID.secretary, 'publicity.close', { publicityId: publicity._id });
   expect(closing).toEqual([{ applicationId: application._id, ok: true, code: null, message: null }]);
   const approved = await current(h, OPENID.secretary, application._id);
@@ -115,9 +156,13 @@ test('one award from application to payout, each step decided on the server and 
     fileIds: [],
   });
   h.clock.set('2024-01-05T10:00:00+08:00');
-  expect(await h.refused(OPENID.secretary, 'application.pay', { applicationId: application._id, version: final.version, payout: { amountFen: 300_000, paidOn: '2024-01-05', voucherNo: 'X1' } })).toBe(
-    'TRANSITION_NOT_ALLOWED',
-  );
+  expect(
+    await h.refused(OPENID.secretary, 'application.pay', {
+      applicationId: application._id,
+      version: final.version,
+      payout: { amountFen: 300_000, paidOn: '2024-01-05', voucherNo: 'X1' },
+    }),
+  ).toBe('TRANSITION_NOT_ALLOWED');
   const rectify = await decided(h, final, 'rectifyFinal', '缺少论文推荐佐证');
   expect(rectify).toMatchObject({ status: 'inRectification', dueAt: '2024-02-05T16:00:00.000Z', decisionReason: '缺少论文推荐佐证' });
   const rectified = await h.as(OPENID.structure, 'application.report', {
@@ -130,9 +175,13 @@ test('one award from application to payout, each step decided on the server and 
   expect(rectified.status).toBe('rectificationSubmitted');
   const accepted = await decided(h, rectified, 'accept');
   expect(accepted.outcomes.final).toBe('accepted');
-  expect(await h.refused(OPENID.secretary, 'application.pay', { applicationId: application._id, version: accepted.version, payout: { amountFen: 300_001, paidOn: '2024-01-20', voucherNo: 'PZ-1' } })).toBe(
-    'INVALID_INPUT',
-  );
+  expect(
+    await h.refused(OPENID.secretary, 'application.pay', {
+      applicationId: application._id,
+      version: accepted.version,
+      payout: { amountFen: 300_001, paidOn: '2024-01-20', voucherNo: 'PZ-1' },
+    }),
+  ).toBe('INVALID_INPUT');
   const paid = await h.as(OPENID.secretary, 'application.pay', {
     applicationId: application._id,
     version: accepted.version,
@@ -200,11 +249,21 @@ test('subscribe messages go only to people who consented on a tap, one per conse
 
 test('the applicant may withdraw before review, not after', async () => {
   const application = await submitted(h, OPENID.structure);
-  const withdrawn = await h.as(OPENID.structure, 'application.withdraw', { applicationId: application._id, version: application.version, reason: '材料准备不足' });
+  const withdrawn = await h.as(OPENID.structure, 'application.withdraw', {
+    applicationId: application._id,
+    version: application.version,
+    reason: '材料准备不足',
+  });
   expect(withdrawn.status).toBe('withdrawn');
   expect(withdrawn.statusLabel).toBe('已撤回');
   const other = await submitted(h, OPENID.academic);
   const checked = await decided(h, other, 'passCheck');
-  const { application: underReview } = await h.as(OPENID.secretary, 'review.assign', { applicationId: checked._id, version: checked.version, reviewerIds: [REVIEWERS.liu.userId] });
-  expect(await h.refused(OPENID.academic, 'application.withdraw', { applicationId: underReview._id, version: underReview.version })).toBe('TRANSITION_NOT_ALLOWED');
+  const { application: underReview } = await h.as(OPENID.secretary, 'review.assign', {
+    applicationId: checked._id,
+    version: checked.version,
+    reviewerIds: [REVIEWERS.liu.userId],
+  });
+  expect(await h.refused(OPENID.academic, 'application.withdraw', { applicationId: underReview._id, version: underReview.version })).toBe(
+    'TRANSITION_NOT_ALLOWED',
+  );
 });

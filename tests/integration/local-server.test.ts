@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import { createLocalServer } from '../../cloudfunctions/local-server/src/server';
 import { issueSession } from '../../cloudfunctions/local-server/src/session';
 import { OPENID, PROGRAM_ID, completeContent, requestId, startHarness, type Harness } from '../support/harness';
+import { current, decided, publicizedAndClosed, shortlisted } from '../support/lifecycle';
 
 const SECRET = 'http-test-secret';
 let h: Harness;
@@ -59,8 +60,11 @@ test('a photo uploaded to storage is linked to a claim, and served only through 
   const secretary = await signIn('user-secretary');
   const created = (await api(contact, 'application.create', { programId: PROGRAM_ID, requestId: requestId(), content: completeContent() }))
     .data;
-  const submitted = (await api(contact, 'application.submit', { applicationId: created._id, version: created.version })).data;
-  await api(secretary, 'application.decide', { applicationId: created._id, version: submitted.version, decision: 'approve' });
+  await api(contact, 'application.submit', { applicationId: created._id, version: created.version });
+  // Through check, review and publicity to an award under way (claims are made during implementation).
+  await shortlisted(h, await current(h, OPENID.secretary, created._id));
+  await publicizedAndClosed(h);
+  await decided(h, await current(h, OPENID.secretary, created._id), 'issueNotice');
 
   const form = new FormData();
   form.append('path', `evidence/${created._id}/activity.jpg`);
@@ -97,7 +101,7 @@ test('a photo uploaded to storage is linked to a claim, and served only through 
   expect((await fetch(`${base}/files/evidence/${created._id}/activity.jpg`)).status).toBe(403);
   expect((await fetch(`${base}${link.url.replace(/signature=[^&]+/, 'signature=forged')}`)).status).toBe(403);
 
-  h.clock.set('2023-07-03T10:00:00+08:00'); // an hour later the ten-minute link has expired
+  h.clock.set(new Date(h.clock.now().getTime() + 3600_000).toISOString()); // an hour later the ten-minute link has expired
   expect((await fetch(`${base}${link.url}`)).status).toBe(403);
 });
 
@@ -106,7 +110,7 @@ test('a request body above the CloudBase limit is refused with a clear error', a
   const result = await api(token, 'application.create', {
     programId: PROGRAM_ID,
     requestId: requestId(),
-    content: completeContent({ plan: '字'.repeat(60_000) }),
+    content: completeContent({ sections: { plan: '字'.repeat(60_000) } }),
   });
   expect(result).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: '输入有误：请求内容过大' } });
   expect(await h.store.find('applications', {})).toEqual([]);

@@ -26,6 +26,8 @@ export const OPENID = {
   secretarySast: 'demo-secretary-sast',
   xzCivil: 'demo-contact-xz-civil',
   szMech: 'demo-contact-sz-mech',
+  xzAgri: 'demo-contact-xz-agri',
+  szEnv: 'demo-contact-sz-env',
 } as const;
 
 export const PROGRAM_ID = 'program-sichuan-civil-2023';

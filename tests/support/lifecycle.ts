@@ -1,21 +1,34 @@
 // Steps of the award lifecycle through the api, for tests that need an application at some later stage.
 import type { ActionInput, ApplicationView } from '@/core/schemas/actions';
+import { collections } from '@/core/schemas/documents';
 import { OPENID, PROGRAM_ID, completeContent, requestId, type Harness } from './harness';
 
 type Content = ActionInput<'application.create'>['content'];
 
-export async function submitted(h: Harness, openid: string, content: Content = completeContent(), programId = PROGRAM_ID): Promise<ApplicationView> {
+export async function submitted(
+  h: Harness,
+  openid: string,
+  content: Content = completeContent(),
+  programId = PROGRAM_ID,
+): Promise<ApplicationView> {
   const created = await h.as(openid, 'application.create', { programId, requestId: requestId(), content });
   return h.as(openid, 'application.submit', { applicationId: created._id, version: created.version });
 }
 
-export async function decided(h: Harness, application: ApplicationView, decision: ActionInput<'application.decide'>['decision'], reason?: string, secretary: string = OPENID.secretary) {
+export async function decided(
+  h: Harness,
+  application: ApplicationView,
+  decision: ActionInput<'application.decide'>['decision'],
+  reason?: string,
+  secretary: string = OPENID.secretary,
+) {
   return h.as(secretary, 'application.decide', { applicationId: application._id, version: application.version, decision, reason });
 }
 
 /** Full marks on every criterion of the programme, scaled by `share` (0–1). */
 export async function scoresFor(h: Harness, programId: string, share: number) {
-  const program = await h.as(OPENID.secretary, 'program.get', { programId });
+  const program = await h.deps.store.get('programs', programId);
+  if (!program) throw new Error(`no programme ${programId}`);
   return program.reviewCriteria.map((criterion) => ({ criterionKey: criterion.key, score: Math.round(criterion.maxScore * share) }));
 }
 
@@ -67,4 +80,80 @@ export async function publicizedAndClosed(h: Harness, programId = PROGRAM_ID, se
 
 export async function current(h: Harness, openid: string, applicationId: string): Promise<ApplicationView> {
   return (await h.as(openid, 'application.get', { applicationId })).application;
+}
+
+/** A unit and its contact, written straight into the store (what the secretariat would register). */
+export async function addApplicant(
+  h: Harness,
+  unit: { id: string; name: string; kind?: 'society' | 'branch' | 'memberUnit'; societyId: string; profile?: Record<string, unknown> },
+): Promise<string> {
+  const stamp = { version: 1, createdAt: h.clock.now().toISOString(), updatedAt: h.clock.now().toISOString() };
+  const openid = `test-${unit.id}`;
+  await h.store.transaction(async (tx) => {
+    await tx.create(
+      'organizations',
+      collections.organizations.parse({
+        _id: unit.id,
+        name: unit.name,
+        kind: unit.kind ?? 'society',
+        societyId: unit.societyId,
+        profile: unit.profile ?? {},
+        ...stamp,
+      }),
+    );
+    await tx.create(
+      'users',
+      collections.users.parse({ _id: `user-${unit.id}`, openid, name: `${unit.name}联系人`, role: 'applicant', orgId: unit.id, ...stamp }),
+    );
+  });
+  return openid;
+}
+
+/**
+ * A complete application to any programme's form: every section, a budget within the category's award,
+ * the tables the form asks for, required attachments (uploaded first into the application's folder), a signature.
+ */
+export async function contentFor(
+  h: Harness,
+  programId: string,
+  categoryKey: string,
+  draftRequestId: string,
+  overrides: Partial<Content> = {},
+): Promise<Content> {
+  const program = await h.deps.store.get('programs', programId);
+  if (!program) throw new Error(`no programme ${programId}`);
+  const category = program.categories.find((candidate) => candidate.key === categoryKey)!;
+  const attachments = [];
+  for (const attachment of program.form.attachments) {
+    const asked = attachment.categories.length === 0 || attachment.categories.includes(categoryKey);
+    if (!asked || !attachment.required) continue;
+    const fileId = await h.files.write(`evidence/app_${draftRequestId}/${attachment.key}.pdf`, Buffer.from('%PDF-1.4'));
+    attachments.push({ key: attachment.key, fileId, name: `${attachment.name}.pdf` });
+  }
+  return {
+    categoryKey,
+    subtypeKey: category.subtypes[0]?.key ?? null,
+    servicePoint: category.servicePointRequired ? '铜山区某企业' : '',
+    projectName: `${category.name}项目`,
+    sections: Object.fromEntries(program.form.sections.map((section) => [section.key, `${section.title}：按通知要求认真组织实施。`])),
+    budget: [{ item: '专家咨询费', amountFen: Math.min(category.awardAmountFen, 100_000), basis: '按标准' }],
+    schedule: program.form.schedule
+      ? [{ phase: '第一阶段', startsOn: `${program.year}-07-01`, endsOn: `${program.year}-09-30`, work: '组织实施', owner: '秘书长' }]
+      : [],
+    team: program.form.team?.required ? [{ name: '张三', age: 45, title: '教授', employer: '某大学', task: '项目负责人' }] : [],
+    attachments,
+    commitments: program.form.indicatorCommitments ? [{ indicatorKey: 'published-results', amount: 1 }] : [],
+    declaration: program.form.commitment ? { signerName: '法定代表人', agreed: true } : null,
+    ...overrides,
+  };
+}
+
+/** Creates and submits with contentFor; returns the submitted view. */
+export async function appliedTo(h: Harness, openid: string, programId: string, categoryKey: string, overrides: Partial<Content> = {}) {
+  const id = requestId();
+  const content = await contentFor(h, programId, categoryKey, id, overrides);
+  const created = await h.as(openid, 'application.create', { programId, requestId: id, content });
+  return h
+    .raw(openid, 'application.submit', { applicationId: created._id, version: created.version })
+    .then((result) => ({ created, result }));
 }

@@ -35,7 +35,13 @@ const ledgerMoves: Partial<Record<WorkflowAction, { step: QuotaStep; delta: 1 | 
   approve: { step: 'grant', delta: 1 },
 };
 
-async function moveLedger(tx: StoreTx, program: Program, application: Application, action: WorkflowAction, now: Date): Promise<number | null> {
+async function moveLedger(
+  tx: StoreTx,
+  program: Program,
+  application: Application,
+  action: WorkflowAction,
+  now: Date,
+): Promise<number | null> {
   const move = ledgerMoves[action];
   if (!move) return null;
   const category = categoryByKey(program, application.categoryKey);
@@ -64,7 +70,11 @@ const LEDGER_ATTEMPTS = 12;
  * Runs one change. On CloudBase a transaction that lost the race for the ledger fails with a conflict on
  * `ledgers`; it is retried (the application's own version still decides whether the caller was stale).
  */
-export async function changeApplication(deps: Deps, now: Date, change: ApplicationChange): Promise<{ saved: Application; program: Program }> {
+export async function changeApplication(
+  deps: Deps,
+  now: Date,
+  change: ApplicationChange,
+): Promise<{ saved: Application; program: Program }> {
   // The recipients of messages depend only on fields that never change (organisation, programme).
   const before = await deps.store.get('applications', change.applicationId);
   if (!before || (change.caller && !maySeeApplication(change.caller.user, before))) throw new AppError('NOT_FOUND', '申报不存在');

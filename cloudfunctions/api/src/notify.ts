@@ -85,7 +85,11 @@ export function draftsForEffects(
  * Sends the subscribe message for each new notification to people with a consent left, and records the
  * result on the notification. Best effort: the change itself is already saved.
  */
-export async function deliverSubscribeMessages(deps: Deps, notifications: readonly Notification[], key: SubscribeTemplate['key']): Promise<void> {
+export async function deliverSubscribeMessages(
+  deps: Deps,
+  notifications: readonly Notification[],
+  key: SubscribeTemplate['key'],
+): Promise<void> {
   const template = deps.templates.find((candidate) => candidate.key === key);
   for (const notification of notifications) {
     try {
@@ -110,7 +114,11 @@ export async function deliverSubscribeMessages(deps: Deps, notifications: readon
           });
           subscribe = { templateKey: key, result: sent.result, detail: sent.detail };
           if (sent.result !== 'failed') {
-            await tx.replace('users', { ...user, subscriptions: { ...user.subscriptions, [template.key]: left - 1 }, version: user.version + 1 }, user.version);
+            await tx.replace(
+              'users',
+              { ...user, subscriptions: { ...user.subscriptions, [template.key]: left - 1 }, version: user.version + 1 },
+              user.version,
+            );
           }
         }
         await tx.replace('notifications', { ...current, subscribe, version: current.version + 1 }, current.version);

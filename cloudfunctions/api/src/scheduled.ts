@@ -127,7 +127,12 @@ async function dueReminders(deps: Deps, now: Date): Promise<Reminder[]> {
 async function sendReminders(deps: Deps, now: Date): Promise<number> {
   let sent = 0;
   for (const reminder of await dueReminders(deps, now)) {
-    const users = await audienceUsers(deps.store, reminder.audience, reminder.application ?? { orgId: reminder.program.societyId }, reminder.program);
+    const users = await audienceUsers(
+      deps.store,
+      reminder.audience,
+      reminder.application ?? { orgId: reminder.program.societyId },
+      reminder.program,
+    );
     const drafts: MessageDraft[] = users.map((user) => ({
       userId: user._id,
       programId: reminder.program._id,
@@ -137,7 +142,9 @@ async function sendReminders(deps: Deps, now: Date): Promise<number> {
       page: reminder.page,
     }));
     // A deterministic id per person and deadline: a reminder is written once however often the timer runs.
-    const written = await deps.store.transaction((tx) => writeNotifications(tx, drafts, now, deps.newId, (draft) => `${reminder.id}_${draft.userId}`));
+    const written = await deps.store.transaction((tx) =>
+      writeNotifications(tx, drafts, now, deps.newId, (draft) => `${reminder.id}_${draft.userId}`),
+    );
     await deliverSubscribeMessages(deps, written, 'reminder');
     sent += written.length;
   }

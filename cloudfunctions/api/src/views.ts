@@ -10,6 +10,7 @@ import { statusTable } from '@/core/workflow/award-workflow';
 import { availableActions, type Actor } from '@/core/workflow/transition';
 import type { Caller } from './context';
 
+/** org: the applicant's organisation, whose eligibility each category states; null for staff and reviewers. */
 export function toProgramView(program: Program, now: Date, ledger: LedgerCounts | null, org: Organization | null): ProgramView {
   const counts = ledger ?? emptyCounts(program);
   return {
@@ -22,7 +23,7 @@ export function toProgramView(program: Program, now: Date, ledger: LedgerCounts 
         key: category.key,
         windowOpen: isWindowOpen(window, now),
         deadline: window.deadline,
-        eligibilityIssues: org && org.kind !== 'society' && org.kind !== 'association' ? eligibilityIssues(program, category, org) : [],
+        eligibilityIssues: org ? eligibilityIssues(program, category, org) : [],
         shortlisted: tally.shortlisted,
         granted: tally.granted,
       };

@@ -30,7 +30,14 @@ async function main(): Promise<void> {
   const store = new EmbeddedStore(path.join(dataDir, 'db'));
   const files = new LocalFiles(path.join(dataDir, 'files'), secret, clock);
   const { created } = await seedDemoData(store, clock);
-  const deps = { store, files, clock, newId, notifier: new RecordingNotifier(), templates: templatesFrom(process.env.SUBSCRIBE_TEMPLATES, 'local') };
+  const deps = {
+    store,
+    files,
+    clock,
+    newId,
+    notifier: new RecordingNotifier(),
+    templates: templatesFrom(process.env.SUBSCRIBE_TEMPLATES, 'local'),
+  };
   const server = createLocalServer({ deps, files, secret, staticDir });
   // The local stand-in for the cron function's timer trigger.
   const timer = setInterval(() => {

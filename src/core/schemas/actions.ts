@@ -262,7 +262,10 @@ export const actionContracts = {
   /** The same decision on many applications, each in its own transaction; the answer says how each went. */
   'application.decideMany': {
     input: z.object({
-      items: z.array(z.object({ applicationId: id, version })).min(1).max(200),
+      items: z
+        .array(z.object({ applicationId: id, version }))
+        .min(1)
+        .max(200),
       decision: z.enum(staffDecisions),
       reason,
     }),
@@ -324,7 +327,10 @@ export const actionContracts = {
     input: z.object({
       reviewId: id,
       version,
-      scores: z.array(z.object({ criterionKey: z.string().min(1).max(64), score: z.number().min(0).max(100) })).min(1).max(20),
+      scores: z
+        .array(z.object({ criterionKey: z.string().min(1).max(64), score: z.number().min(0).max(100) }))
+        .min(1)
+        .max(20),
       comment: z.string().trim().min(1, '请填写评审意见').max(1000),
     }),
     output: reviewView,
@@ -350,7 +356,10 @@ export const actionContracts = {
       applicationId: id.nullable(),
       content: z.string().trim().min(5, '请写明异议内容（至少 5 个字）').max(1000),
       contactName: z.string().trim().min(1, '请填写联系人').max(20),
-      contactPhone: z.string().trim().regex(/^[0-9+\-\s]{5,30}$/, '请填写正确的联系电话'),
+      contactPhone: z
+        .string()
+        .trim()
+        .regex(/^[0-9+\-\s]{5,30}$/, '请填写正确的联系电话'),
     }),
     output: z.object({ id, receivedAt: isoTime }),
   },
@@ -381,7 +390,6 @@ export const actionContracts = {
 } as const;
 
 /** Actions anyone may call without signing in. */
-
 
 export type ActionName = keyof typeof actionContracts;
 export type ActionInput<A extends ActionName> = z.input<(typeof actionContracts)[A]['input']>;

@@ -15,7 +15,9 @@ export class CloudbaseNotifier implements Notifier {
         requestData: { touser: message.openid, template_id: message.templateId, page: message.page, data: message.data },
       });
       const code = response.result?.errcode ?? 0;
-      return code === 0 ? { result: 'sent', detail: null } : { result: 'failed', detail: `${code} ${response.result?.errmsg ?? ''}`.trim() };
+      return code === 0
+        ? { result: 'sent', detail: null }
+        : { result: 'failed', detail: `${code} ${response.result?.errmsg ?? ''}`.trim() };
     } catch (error) {
       return { result: 'failed', detail: error instanceof Error ? error.message.slice(0, 300) : '发送失败' };
     }

@@ -67,7 +67,14 @@ export async function createApplication(
     };
     await tx.create('applications', created);
     const actor = { userId: caller.user._id, name: caller.user.name, role: caller.user.role };
-    await writeAudit(tx, [{ action: 'create', from: null, to: 'draft', reason: null }], { entity: 'application', id: applicationId, version: 1 }, actor, now, deps.newId);
+    await writeAudit(
+      tx,
+      [{ action: 'create', from: null, to: 'draft', reason: null }],
+      { entity: 'application', id: applicationId, version: 1 },
+      actor,
+      now,
+      deps.newId,
+    );
     return created;
   });
   return viewOf(application, program, context);
@@ -78,8 +85,21 @@ function checkAttachmentsOwned(attachments: Application['attachments'], applicat
   if (attachments.some((attachment) => !fileBelongsToApplication(attachment.fileId, applicationId))) throw new AppError('FILE_NOT_OWNED');
 }
 
-function change(context: HandlerContext, applicationId: string, version: number, action: WorkflowAction, options: { reason?: string; patch?: (current: Application, program: Program) => Partial<Application> } = {}) {
-  return changeApplication(context.deps, context.now, { applicationId, version, action, actor: context.caller.actor, caller: context.caller, ...options });
+function change(
+  context: HandlerContext,
+  applicationId: string,
+  version: number,
+  action: WorkflowAction,
+  options: { reason?: string; patch?: (current: Application, program: Program) => Partial<Application> } = {},
+) {
+  return changeApplication(context.deps, context.now, {
+    applicationId,
+    version,
+    action,
+    actor: context.caller.actor,
+    caller: context.caller,
+    ...options,
+  });
 }
 
 export async function saveApplication(input: ParsedInput<'application.save'>, context: HandlerContext) {
@@ -99,7 +119,11 @@ export async function saveApplication(input: ParsedInput<'application.save'>, co
 }
 
 /** Eligibility and per-applicant limits, as submit judges them now: the reasons the applicant sees. */
-export async function submitIssues(deps: Deps, program: Program, application: Application): Promise<{ eligibility: string[]; limits: string[] }> {
+export async function submitIssues(
+  deps: Deps,
+  program: Program,
+  application: Application,
+): Promise<{ eligibility: string[]; limits: string[] }> {
   const category = categoryByKey(program, application.categoryKey);
   if (!category) return { eligibility: ['请选择申报类别'], limits: [] };
   const org = await loadOrganization(deps.store, application.orgId);
@@ -140,7 +164,9 @@ function decisionPatch(decision: StaffDecision, context: HandlerContext, deps: D
   return async (applicationId: string): Promise<((current: Application, program: Program) => Partial<Application>) | undefined> => {
     if (decision === 'approve') {
       const application = await deps.store.get('applications', applicationId);
-      const publicity = application?.publicityId ? await deps.store.get('publicities', application.publicityId) : null;
+      // Anything not in publicity is refused by the workflow itself, with its own message.
+      if (application?.status !== 'inPublicity') return undefined;
+      const publicity = application.publicityId ? await deps.store.get('publicities', application.publicityId) : null;
       if (!publicity || isAfter(publicity.endsAt, context.now)) {
         throw new AppError('PUBLICITY_NOT_ENDED', publicity ? `公示期至 ${publicity.closesOn}` : undefined);
       }
@@ -215,9 +241,15 @@ export async function submitReport(input: ParsedInput<'application.report'>, con
     if (!(await deps.files.exists(fileId))) throw new AppError('FILE_NOT_FOUND');
   }
   for (const achievement of input.achievements) {
-    if (!program.indicators.some((indicator) => indicator.key === achievement.indicatorKey)) throw new AppError('INDICATOR_UNKNOWN', achievement.indicatorKey);
+    if (!program.indicators.some((indicator) => indicator.key === achievement.indicatorKey))
+      throw new AppError('INDICATOR_UNKNOWN', achievement.indicatorKey);
   }
-  const report: Report = { summary: input.summary, achievements: input.achievements, fileIds: input.fileIds, submittedAt: now.toISOString() };
+  const report: Report = {
+    summary: input.summary,
+    achievements: input.achievements,
+    fileIds: input.fileIds,
+    submittedAt: now.toISOString(),
+  };
   const { saved } = await change(context, input.applicationId, input.version, step.action, {
     patch: (latest) => ({ reports: { ...latest.reports, [step.slot]: report } }),
   });
@@ -237,7 +269,10 @@ export async function payApplication(input: ParsedInput<'application.pay'>, cont
   return viewOf(saved, program, context);
 }
 
-export async function getApplication(input: ParsedInput<'application.get'>, context: HandlerContext): Promise<ActionOutput<'application.get'>> {
+export async function getApplication(
+  input: ParsedInput<'application.get'>,
+  context: HandlerContext,
+): Promise<ActionOutput<'application.get'>> {
   const { deps, caller, now } = context;
   const application = await loadVisibleApplication(deps.store, caller, input.applicationId);
   const program = await loadProgram(deps.store, application.programId);
@@ -255,7 +290,7 @@ export async function getApplication(input: ParsedInput<'application.get'>, cont
   const editable = statusTable[application.status].editable;
   return {
     application: toApplicationView(application, program, orgName, caller, now),
-    program: toProgramView(program, now, ledger, caller.org),
+    program: toProgramView(program, now, ledger, caller.user.role === 'applicant' ? caller.org : null),
     claims,
     audit,
     reviews: reviews.map((review) => toReviewView(review, application, program, orgName)),
@@ -298,4 +333,3 @@ export async function queueApplications(input: ParsedInput<'application.queue'>,
   );
   return listViews(wanted, context);
 }
-

@@ -48,7 +48,14 @@ export async function addClaim(input: ParsedInput<'claim.add'>, context: Handler
       return existing;
     }
     await tx.create('claims', claim);
-    await writeAudit(tx, [{ action: 'claim', from: null, to: 'pending', reason: null }], { entity: 'claim', id: claim._id, version: 1 }, auditActor(context), now, deps.newId);
+    await writeAudit(
+      tx,
+      [{ action: 'claim', from: null, to: 'pending', reason: null }],
+      { entity: 'claim', id: claim._id, version: 1 },
+      auditActor(context),
+      now,
+      deps.newId,
+    );
     return claim;
   });
 }
@@ -63,7 +70,13 @@ export async function verifyClaim(input: ParsedInput<'claim.verify'>, context: H
     const current = await tx.get('claims', input.claimId);
     if (!current) throw new AppError('NOT_FOUND', '填报记录不存在');
     if (current.version !== input.version) throw new AppError('CONFLICT');
-    const next: Claim = { ...current, verification: input.decision, verificationReason: reason, version: current.version + 1, updatedAt: now.toISOString() };
+    const next: Claim = {
+      ...current,
+      verification: input.decision,
+      verificationReason: reason,
+      version: current.version + 1,
+      updatedAt: now.toISOString(),
+    };
     await tx.replace('claims', next, current.version);
     await writeAudit(
       tx,

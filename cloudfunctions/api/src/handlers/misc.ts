@@ -54,7 +54,10 @@ export async function getDashboard(input: ParsedInput<'dashboard.get'>, context:
     deps.store.find('applications', { programId: program._id }),
     deps.store.find('claims', { programId: program._id }),
   ]);
-  const counts = Object.fromEntries(applicationStatuses.map((status) => [status, 0])) as Record<(typeof applicationStatuses)[number], number>;
+  const counts = Object.fromEntries(applicationStatuses.map((status) => [status, 0])) as Record<
+    (typeof applicationStatuses)[number],
+    number
+  >;
   for (const application of applications) counts[application.status] += 1;
   const sumOf = (values: (number | null)[]) => values.reduce<number>((total, value) => total + (value ?? 0), 0);
   return {

@@ -3,16 +3,27 @@ import type { ActionOutput, ParsedInput } from '@/core/schemas/actions';
 import type { HandlerContext } from '../context';
 
 export async function listNotifications(_input: ParsedInput<'notification.list'>, context: HandlerContext) {
-  return context.deps.store.find('notifications', { userId: context.caller.user._id }, { orderBy: { field: 'createdAt', direction: 'desc' }, limit: 200 });
+  return context.deps.store.find(
+    'notifications',
+    { userId: context.caller.user._id },
+    { orderBy: { field: 'createdAt', direction: 'desc' }, limit: 200 },
+  );
 }
 
-export async function markRead(input: ParsedInput<'notification.read'>, context: HandlerContext): Promise<ActionOutput<'notification.read'>> {
+export async function markRead(
+  input: ParsedInput<'notification.read'>,
+  context: HandlerContext,
+): Promise<ActionOutput<'notification.read'>> {
   const { deps, caller, now } = context;
   await deps.store.transaction(async (tx) => {
     for (const id of input.ids) {
       const notification = await tx.get('notifications', id);
       if (!notification || notification.userId !== caller.user._id || notification.readAt) continue;
-      await tx.replace('notifications', { ...notification, readAt: now.toISOString(), version: notification.version + 1 }, notification.version);
+      await tx.replace(
+        'notifications',
+        { ...notification, readAt: now.toISOString(), version: notification.version + 1 },
+        notification.version,
+      );
     }
   });
   const unread = await deps.store.find('notifications', { userId: caller.user._id, readAt: null });
@@ -20,7 +31,10 @@ export async function markRead(input: ParsedInput<'notification.read'>, context:
 }
 
 /** Each accepted template adds one message the server may send (WeChat's one-time subscription). */
-export async function recordSubscriptions(input: ParsedInput<'notification.subscribe'>, context: HandlerContext): Promise<ActionOutput<'notification.subscribe'>> {
+export async function recordSubscriptions(
+  input: ParsedInput<'notification.subscribe'>,
+  context: HandlerContext,
+): Promise<ActionOutput<'notification.subscribe'>> {
   const { deps, caller, now } = context;
   const known = new Set<string>(deps.templates.map((template) => template.key));
   return deps.store.transaction(async (tx) => {

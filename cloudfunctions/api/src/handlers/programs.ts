@@ -20,12 +20,17 @@ function societyOf(context: HandlerContext): string {
 }
 
 async function viewOf(program: Program, context: HandlerContext) {
-  return toProgramView(program, context.now, await ledgerFor(context.deps, program), context.caller.org);
+  const applicant = context.caller.user.role === 'applicant' ? context.caller.org : null;
+  return toProgramView(program, context.now, await ledgerFor(context.deps, program), applicant);
 }
 
 /** Programmes of the caller's society (its staff see its programmes; its units see their society's). */
 export async function listPrograms(_input: ParsedInput<'program.list'>, context: HandlerContext) {
-  const programs = await context.deps.store.find('programs', { societyId: societyOf(context) }, { orderBy: { field: 'opensAt', direction: 'desc' } });
+  const programs = await context.deps.store.find(
+    'programs',
+    { societyId: societyOf(context) },
+    { orderBy: { field: 'opensAt', direction: 'desc' } },
+  );
   return Promise.all(programs.map((program) => viewOf(program, context)));
 }
 
@@ -39,7 +44,10 @@ function requireSecretariat(context: HandlerContext): void {
   if (context.caller.user.role !== 'secretariat') throw new AppError('FORBIDDEN', '仅学会秘书处可以配置项目');
 }
 
-export async function listTemplates(_input: ParsedInput<'program.templates'>, context: HandlerContext): Promise<ActionOutput<'program.templates'>> {
+export async function listTemplates(
+  _input: ParsedInput<'program.templates'>,
+  context: HandlerContext,
+): Promise<ActionOutput<'program.templates'>> {
   requireSecretariat(context);
   return seedPrograms.map((seed) => ({ code: seed.code, name: seed.name, summary: seed.summary, categories: seed.categories.length }));
 }
@@ -65,7 +73,14 @@ export async function createFromTemplate(input: ParsedInput<'program.createFromT
   if (!template) throw new AppError('TEMPLATE_UNKNOWN');
   const { deps, now } = context;
   const programId = `program_${input.requestId}`;
-  const config = validConfig({ ...template, name: input.name, code: `${template.code}-${input.requestId.slice(0, 8).toLowerCase().replace(/[^a-z0-9]/g, 'x')}` });
+  const config = validConfig({
+    ...template,
+    name: input.name,
+    code: `${template.code}-${input.requestId
+      .slice(0, 8)
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, 'x')}`,
+  });
   const program = await deps.store.transaction(async (tx) => {
     const existing = await tx.get('programs', programId);
     if (existing) return existing;
@@ -80,7 +95,14 @@ export async function createFromTemplate(input: ParsedInput<'program.createFromT
     };
     await tx.create('programs', created);
     const actor = { userId: context.caller.user._id, name: context.caller.user.name, role: context.caller.user.role };
-    await writeAudit(tx, [{ action: 'createFromTemplate', from: null, to: template.code, reason: null }], { entity: 'program', id: programId, version: 1 }, actor, now, deps.newId);
+    await writeAudit(
+      tx,
+      [{ action: 'createFromTemplate', from: null, to: template.code, reason: null }],
+      { entity: 'program', id: programId, version: 1 },
+      actor,
+      now,
+      deps.newId,
+    );
     return created;
   });
   return viewOf(program, context);
@@ -130,11 +152,19 @@ export async function updateProgram(input: ParsedInput<'program.update'>, contex
         throw new AppError('PROGRAM_INVALID', `“${category.name}”已有 ${taken} 项拟立项，名额不能少于此数`);
       }
     }
-    if (ledger && config.poolFen < Math.max(ledger.grantedFen, ledger.shortlistedFen)) throw new AppError('PROGRAM_INVALID', '资金池不能少于已拟立项/立项金额');
+    if (ledger && config.poolFen < Math.max(ledger.grantedFen, ledger.shortlistedFen))
+      throw new AppError('PROGRAM_INVALID', '资金池不能少于已拟立项/立项金额');
     const next: Program = { ...current, ...config, version: current.version + 1, updatedAt: now.toISOString() };
     await tx.replace('programs', next, current.version);
     const actor = { userId: context.caller.user._id, name: context.caller.user.name, role: context.caller.user.role };
-    await writeAudit(tx, [{ action: 'update', from: null, to: null, reason: null }], { entity: 'program', id: next._id, version: next.version }, actor, now, deps.newId);
+    await writeAudit(
+      tx,
+      [{ action: 'update', from: null, to: null, reason: null }],
+      { entity: 'program', id: next._id, version: next.version },
+      actor,
+      now,
+      deps.newId,
+    );
     return next;
   });
   return viewOf(saved, context);

@@ -46,7 +46,10 @@ export async function noticeView(deps: Deps, publicity: Publicity, now: Date): P
   };
 }
 
-export async function openPublicity(input: ParsedInput<'publicity.open'>, context: HandlerContext): Promise<ActionOutput<'publicity.open'>> {
+export async function openPublicity(
+  input: ParsedInput<'publicity.open'>,
+  context: HandlerContext,
+): Promise<ActionOutput<'publicity.open'>> {
   requireSecretariat(context);
   const { deps, now, caller } = context;
   const program = await loadProgram(deps.store, input.programId);
@@ -54,7 +57,11 @@ export async function openPublicity(input: ParsedInput<'publicity.open'>, contex
   const opensOn = input.opensOn ?? today;
   if (opensOn < today) throw new AppError('INVALID_INPUT', '公示开始日期不能早于今天');
   const period = publicityPeriod(opensOn, program.publicityWorkingDays);
-  const shortlisted = await deps.store.find('applications', { programId: program._id, status: 'shortlisted' }, { orderBy: { field: 'updatedAt', direction: 'asc' } });
+  const shortlisted = await deps.store.find(
+    'applications',
+    { programId: program._id, status: 'shortlisted' },
+    { orderBy: { field: 'updatedAt', direction: 'asc' } },
+  );
   if (shortlisted.length === 0) throw new AppError('NOTHING_TO_PUBLISH');
 
   const publicityId = deps.newId();
@@ -70,7 +77,10 @@ export async function openPublicity(input: ParsedInput<'publicity.open'>, contex
     });
     published.push(saved);
   }
-  const names = await orgNames(deps.store, published.map((application) => application.orgId));
+  const names = await orgNames(
+    deps.store,
+    published.map((application) => application.orgId),
+  );
   const publicity: Publicity = {
     _id: publicityId,
     version: 1,
@@ -100,7 +110,14 @@ export async function openPublicity(input: ParsedInput<'publicity.open'>, contex
   await deps.store.transaction(async (tx) => {
     await tx.create('publicities', publicity);
     const actor = { userId: caller.user._id, name: caller.user.name, role: caller.user.role };
-    await writeAudit(tx, [{ action: 'open', from: null, to: 'open', reason: null }], { entity: 'publicity', id: publicityId, version: 1 }, actor, now, deps.newId);
+    await writeAudit(
+      tx,
+      [{ action: 'open', from: null, to: 'open', reason: null }],
+      { entity: 'publicity', id: publicityId, version: 1 },
+      actor,
+      now,
+      deps.newId,
+    );
   });
   return { publicity, notice: await noticeView(deps, publicity, now) };
 }
@@ -127,8 +144,19 @@ export async function closePublicity(deps: Deps, now: Date, publicity: Publicity
     await deps.store.transaction(async (tx) => {
       const current = await tx.get('publicities', publicity._id);
       if (!current || current.status !== 'open') return;
-      await tx.replace('publicities', { ...current, status: 'closed', closedAt: now.toISOString(), version: current.version + 1, updatedAt: now.toISOString() }, current.version);
-      await writeAudit(tx, [{ action: 'close', from: 'open', to: 'closed', reason: null }], { entity: 'publicity', id: current._id, version: current.version + 1 }, actor, now, deps.newId);
+      await tx.replace(
+        'publicities',
+        { ...current, status: 'closed', closedAt: now.toISOString(), version: current.version + 1, updatedAt: now.toISOString() },
+        current.version,
+      );
+      await writeAudit(
+        tx,
+        [{ action: 'close', from: 'open', to: 'closed', reason: null }],
+        { entity: 'publicity', id: current._id, version: current.version + 1 },
+        actor,
+        now,
+        deps.newId,
+      );
     });
   }
   return results;
@@ -163,7 +191,10 @@ export async function getPublicNotice(input: ParsedInput<'publicity.get'>, conte
 }
 
 /** Public: anyone may object while the notice runs, leaving a contact; the secretariat is told at once. */
-export async function lodgeObjection(input: ParsedInput<'objection.lodge'>, context: PublicContext): Promise<ActionOutput<'objection.lodge'>> {
+export async function lodgeObjection(
+  input: ParsedInput<'objection.lodge'>,
+  context: PublicContext,
+): Promise<ActionOutput<'objection.lodge'>> {
   const { deps, now } = context;
   const publicity = await loadPublicity(deps, input.publicityId);
   if (publicity.status !== 'open' || isAfter(now, publicity.endsAt)) throw new AppError('PUBLICITY_CLOSED');
@@ -192,7 +223,14 @@ export async function lodgeObjection(input: ParsedInput<'objection.lodge'>, cont
   await deps.store.transaction(async (tx) => {
     await tx.create('objections', objection);
     const actor = { userId: 'public', name: input.contactName, role: 'public' as const };
-    await writeAudit(tx, [{ action: 'lodge', from: null, to: 'open', reason: null }], { entity: 'objection', id: objection._id, version: 1 }, actor, now, deps.newId);
+    await writeAudit(
+      tx,
+      [{ action: 'lodge', from: null, to: 'open', reason: null }],
+      { entity: 'objection', id: objection._id, version: 1 },
+      actor,
+      now,
+      deps.newId,
+    );
     await writeNotifications(
       tx,
       secretaries.map((user) => ({
@@ -226,16 +264,37 @@ export async function handleObjection(input: ParsedInput<'objection.handle'>, co
   if (input.decision === 'upheld' && objection.applicationId) {
     const application = await deps.store.get('applications', objection.applicationId);
     if (application?.status === 'inPublicity') {
-      await changeApplication(deps, now, { applicationId: application._id, version: application.version, action: 'upholdObjection', actor: caller.actor, caller, reason: input.note });
+      await changeApplication(deps, now, {
+        applicationId: application._id,
+        version: application.version,
+        action: 'upholdObjection',
+        actor: caller.actor,
+        caller,
+        reason: input.note,
+      });
     }
   }
   return deps.store.transaction(async (tx) => {
     const current = await tx.get('objections', objection._id);
     if (!current || current.version !== input.version) throw new AppError('CONFLICT');
-    const next: Objection = { ...current, status: input.decision, handledBy: caller.user._id, handlingNote: input.note, version: current.version + 1, updatedAt: now.toISOString() };
+    const next: Objection = {
+      ...current,
+      status: input.decision,
+      handledBy: caller.user._id,
+      handlingNote: input.note,
+      version: current.version + 1,
+      updatedAt: now.toISOString(),
+    };
     await tx.replace('objections', next, current.version);
     const actor = { userId: caller.user._id, name: caller.user.name, role: caller.user.role };
-    await writeAudit(tx, [{ action: 'handle', from: 'open', to: input.decision, reason: input.note }], { entity: 'objection', id: next._id, version: next.version }, actor, now, deps.newId);
+    await writeAudit(
+      tx,
+      [{ action: 'handle', from: 'open', to: input.decision, reason: input.note }],
+      { entity: 'objection', id: next._id, version: next.version },
+      actor,
+      now,
+      deps.newId,
+    );
     return next;
   });
 }

@@ -33,10 +33,16 @@ async function loadApplicationForStaff(context: HandlerContext, applicationId: s
   return application;
 }
 
-export async function reviewCandidates(input: ParsedInput<'review.candidates'>, context: HandlerContext): Promise<ActionOutput<'review.candidates'>> {
+export async function reviewCandidates(
+  input: ParsedInput<'review.candidates'>,
+  context: HandlerContext,
+): Promise<ActionOutput<'review.candidates'>> {
   const application = await loadApplicationForStaff(context, input.applicationId);
   const { store } = context.deps;
-  const [reviewers, reviews] = await Promise.all([store.find('users', { role: 'reviewer' }), store.find('reviews', { applicationId: application._id })]);
+  const [reviewers, reviews] = await Promise.all([
+    store.find('users', { role: 'reviewer' }),
+    store.find('reviews', { applicationId: application._id }),
+  ]);
   const names = await orgNames(store, [application.orgId, ...reviewers.map((reviewer) => reviewer.orgId)]);
   return reviewers.map((reviewer) => ({
     userId: reviewer._id,
@@ -47,7 +53,10 @@ export async function reviewCandidates(input: ParsedInput<'review.candidates'>, 
   }));
 }
 
-export async function assignReviewers(input: ParsedInput<'review.assign'>, context: HandlerContext): Promise<ActionOutput<'review.assign'>> {
+export async function assignReviewers(
+  input: ParsedInput<'review.assign'>,
+  context: HandlerContext,
+): Promise<ActionOutput<'review.assign'>> {
   const { deps, now, caller } = context;
   const application = await loadApplicationForStaff(context, input.applicationId);
   if (application.version !== input.version) throw new AppError('CONFLICT');
@@ -67,7 +76,15 @@ export async function assignReviewers(input: ParsedInput<'review.assign'>, conte
   // The first assignment moves the application into review (and tells the applicant); later ones add reviewers.
   let current = application;
   if (application.status === 'checkPassed') {
-    current = (await changeApplication(deps, now, { applicationId: application._id, version: input.version, action: 'startReview', actor: caller.actor, caller })).saved;
+    current = (
+      await changeApplication(deps, now, {
+        applicationId: application._id,
+        version: input.version,
+        action: 'startReview',
+        actor: caller.actor,
+        caller,
+      })
+    ).saved;
   } else if (application.status !== 'underReview') {
     throw new AppError('TRANSITION_NOT_ALLOWED', '仅形式审查通过或评审中的申报可以分配专家');
   }
@@ -93,7 +110,14 @@ export async function assignReviewers(input: ParsedInput<'review.assign'>, conte
         submittedAt: null,
       };
       await tx.create('reviews', review);
-      await writeAudit(tx, [{ action: 'assign', from: null, to: 'assigned', reason: null }], { entity: 'review', id, version: 1 }, { userId: caller.user._id, name: caller.user.name, role: caller.user.role }, now, deps.newId);
+      await writeAudit(
+        tx,
+        [{ action: 'assign', from: null, to: 'assigned', reason: null }],
+        { entity: 'review', id, version: 1 },
+        { userId: caller.user._id, name: caller.user.name, role: caller.user.role },
+        now,
+        deps.newId,
+      );
       assigned.push(reviewer._id);
     }
     await writeNotifications(
@@ -125,17 +149,32 @@ async function reviewViewOf(context: HandlerContext, review: Review) {
   if (!application) throw new AppError('NOT_FOUND', '申报不存在');
   const program = await loadProgram(context.deps.store, application.programId);
   const names = await orgNames(context.deps.store, [application.orgId]);
-  return { view: toReviewView(review, application, program, names.get(application.orgId) ?? ''), application, program, orgName: names.get(application.orgId) ?? '' };
+  return {
+    view: toReviewView(review, application, program, names.get(application.orgId) ?? ''),
+    application,
+    program,
+    orgName: names.get(application.orgId) ?? '',
+  };
 }
 
 export async function myReviews(_input: ParsedInput<'review.mine'>, context: HandlerContext) {
   if (context.caller.user.role !== 'reviewer') return [];
-  const reviews = await context.deps.store.find('reviews', { reviewerId: context.caller.user._id }, { orderBy: { field: 'createdAt', direction: 'desc' } });
+  const reviews = await context.deps.store.find(
+    'reviews',
+    { reviewerId: context.caller.user._id },
+    { orderBy: { field: 'createdAt', direction: 'desc' } },
+  );
   return Promise.all(reviews.map(async (review) => (await reviewViewOf(context, review)).view));
 }
 
 /** Changes one's own review in a transaction, on the version the reviewer saw. */
-async function changeReview(context: HandlerContext, reviewId: string, version: number, action: string, change: (review: Review) => Partial<Review>) {
+async function changeReview(
+  context: HandlerContext,
+  reviewId: string,
+  version: number,
+  action: string,
+  change: (review: Review) => Partial<Review>,
+) {
   const { deps, now, caller } = context;
   await loadOwnReview(context, reviewId);
   const saved = await deps.store.transaction(async (tx) => {
@@ -145,7 +184,14 @@ async function changeReview(context: HandlerContext, reviewId: string, version: 
     const next: Review = { ...current, ...change(current), version: current.version + 1, updatedAt: now.toISOString() };
     await tx.replace('reviews', next, current.version);
     const actor = { userId: caller.user._id, name: caller.user.name, role: caller.user.role };
-    await writeAudit(tx, [{ action, from: current.status, to: next.status, reason: null }], { entity: 'review', id: reviewId, version: next.version }, actor, now, deps.newId);
+    await writeAudit(
+      tx,
+      [{ action, from: current.status, to: next.status, reason: null }],
+      { entity: 'review', id: reviewId, version: next.version },
+      actor,
+      now,
+      deps.newId,
+    );
     return next;
   });
   return (await reviewViewOf(context, saved)).view;
@@ -164,7 +210,9 @@ export async function openReview(input: ParsedInput<'review.open'>, context: Han
   const { view, application, program, orgName } = await reviewViewOf(context, review);
   const others =
     review.status === 'submitted'
-      ? (await context.deps.store.find('reviews', { applicationId: application._id, status: 'submitted' })).filter((other) => other._id !== review._id)
+      ? (await context.deps.store.find('reviews', { applicationId: application._id, status: 'submitted' })).filter(
+          (other) => other._id !== review._id,
+        )
       : [];
   return {
     review: view,
@@ -194,7 +242,10 @@ export async function submitReview(input: ParsedInput<'review.submit'>, context:
   });
 }
 
-export async function reviewRanking(input: ParsedInput<'review.ranking'>, context: HandlerContext): Promise<ActionOutput<'review.ranking'>> {
+export async function reviewRanking(
+  input: ParsedInput<'review.ranking'>,
+  context: HandlerContext,
+): Promise<ActionOutput<'review.ranking'>> {
   requireSecretariat(context);
   const { store } = context.deps;
   const program = await loadProgram(store, input.programId);
@@ -207,7 +258,10 @@ export async function reviewRanking(input: ParsedInput<'review.ranking'>, contex
     const stage = statusTable[application.status].stage;
     return stage === 'review' || stage === 'publicity' || application.status === 'notSelected' || statusTable[application.status].granted;
   });
-  const names = await orgNames(store, inRanking.map((application) => application.orgId));
+  const names = await orgNames(
+    store,
+    inRanking.map((application) => application.orgId),
+  );
   const rows = inRanking.map((application) => {
     const own = reviews.filter((review) => review.applicationId === application._id);
     const submitted = own.filter((review) => review.total !== null) as (Review & { total: number })[];

@@ -11,7 +11,13 @@ type Seeded<S extends z.ZodTypeAny> = Omit<z.input<S>, 'version' | 'createdAt' |
 type SeedOrg = Seeded<typeof organizationSchema>;
 type SeedUser = Seeded<typeof userSchema>;
 
-const society = (id: string, name: string, societyId: string, profile: SeedOrg['profile']): SeedOrg => ({ _id: id, name, kind: 'society', societyId, profile });
+const society = (id: string, name: string, societyId: string, profile: SeedOrg['profile']): SeedOrg => ({
+  _id: id,
+  name,
+  kind: 'society',
+  societyId,
+  profile,
+});
 
 export const demoOrganizations: SeedOrg[] = [
   // The society of the first user, its branches and member units.
@@ -26,13 +32,29 @@ export const demoOrganizations: SeedOrg[] = [
   { _id: 'org-sast', name: '四川省科学技术协会', kind: 'association', societyId: null },
   { _id: 'org-szast', name: '苏州市科学技术协会', kind: 'association', societyId: null },
   { _id: 'org-xzast', name: '徐州市科学技术协会', kind: 'association', societyId: null },
-  society('org-sz-mech', '苏州市机械工程学会', 'org-szast', { rating: '4A', annualInspectionPassed: true, canIssueTaxInvoice: true, hasSocietyDay: true }),
-  society('org-sz-env', '苏州市环境科学学会', 'org-szast', { rating: '2A', annualInspectionPassed: true, canIssueTaxInvoice: true, hasSocietyDay: false }),
+  society('org-sz-mech', '苏州市机械工程学会', 'org-szast', {
+    rating: '4A',
+    annualInspectionPassed: true,
+    canIssueTaxInvoice: true,
+    hasSocietyDay: true,
+  }),
+  society('org-sz-env', '苏州市环境科学学会', 'org-szast', {
+    rating: '2A',
+    annualInspectionPassed: true,
+    canIssueTaxInvoice: true,
+    hasSocietyDay: false,
+  }),
   society('org-xz-civil', '徐州市土木建筑学会', 'org-xzast', { rating: '4A', annualInspectionPassed: true, canIssueTaxInvoice: true }),
   society('org-xz-agri', '徐州市农学会', 'org-xzast', { rating: '3A', annualInspectionPassed: true, canIssueTaxInvoice: true }),
 ];
 
-const person = (id: string, name: string, role: SeedUser['role'], orgId: string): SeedUser => ({ _id: `user-${id}`, openid: `demo-${id}`, name, role, orgId });
+const person = (id: string, name: string, role: SeedUser['role'], orgId: string): SeedUser => ({
+  _id: `user-${id}`,
+  openid: `demo-${id}`,
+  name,
+  role,
+  orgId,
+});
 
 export const demoUsers: SeedUser[] = [
   person('secretary', '王秘书', 'secretariat', SOCIETY_ID),
@@ -47,6 +69,8 @@ export const demoUsers: SeedUser[] = [
   person('secretary-sast', '省科协学会部', 'secretariat', 'org-sast'),
   person('contact-xz-civil', '孙秘书长（徐州土建学会）', 'applicant', 'org-xz-civil'),
   person('contact-sz-mech', '吴秘书长（苏州机械学会）', 'applicant', 'org-sz-mech'),
+  person('contact-xz-agri', '钱秘书长（徐州农学会）', 'applicant', 'org-xz-agri'),
+  person('contact-sz-env', '郑秘书长（苏州环境科学学会）', 'applicant', 'org-sz-env'),
 ];
 
 /** Which organisation runs each seed programme. */
@@ -62,5 +86,10 @@ export function programIdOf(code: string): string {
 }
 
 export function demoPrograms(): Seeded<typeof programSchema>[] {
-  return seedPrograms.map((config) => ({ _id: programIdOf(config.code), societyId: runners[config.code] ?? SOCIETY_ID, templateCode: config.code, ...config }));
+  return seedPrograms.map((config) => ({
+    _id: programIdOf(config.code),
+    societyId: runners[config.code] ?? SOCIETY_ID,
+    templateCode: config.code,
+    ...config,
+  }));
 }
