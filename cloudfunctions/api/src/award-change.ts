@@ -64,11 +64,12 @@ async function moveLedger(
   return category.awardAmountFen;
 }
 
-const LEDGER_ATTEMPTS = 12;
+const RACE_ATTEMPTS = 12;
 
 /**
- * Runs one change. On CloudBase a transaction that lost the race for the ledger fails with a conflict on
- * `ledgers`; it is retried (the application's own version still decides whether the caller was stale).
+ * Runs one change. A transaction that lost a race (for the ledger, usually) fails with StoreConflict and is
+ * run again: safe, because the application's version is checked inside it, so a stale caller still gets
+ * CONFLICT and nothing is written twice.
  */
 export async function changeApplication(
   deps: Deps,
@@ -90,7 +91,7 @@ export async function changeApplication(
       await deliverSubscribeMessages(deps, notifications, 'statusChange');
       return { saved, program };
     } catch (error) {
-      if (error instanceof StoreConflict && error.collection === 'ledgers' && attempt < LEDGER_ATTEMPTS) continue;
+      if (error instanceof StoreConflict && attempt < RACE_ATTEMPTS) continue;
       throw error;
     }
   }

@@ -82,8 +82,9 @@ export function draftsForEffects(
 }
 
 /**
- * Sends the subscribe message for each new notification to people with a consent left, and records the
- * result on the notification. Best effort: the change itself is already saved.
+ * Sends the subscribe message for each new notification to people with a consent left, then records the
+ * result on the notification and spends the consent. Best effort: the change itself is already saved.
+ * The message goes out before the record is written (never from inside a transaction that could run twice).
  */
 export async function deliverSubscribeMessages(
   deps: Deps,
@@ -93,35 +94,37 @@ export async function deliverSubscribeMessages(
   const template = deps.templates.find((candidate) => candidate.key === key);
   for (const notification of notifications) {
     try {
+      const user = await deps.store.get('users', notification.userId);
+      if (!user) continue;
+      const consented = template !== undefined && (user.subscriptions[template.key] ?? 0) > 0;
+      let subscribe: NonNullable<Notification['subscribe']>;
+      if (!template || !consented) {
+        subscribe = { templateKey: key, result: 'skipped', detail: template ? '用户未订阅或订阅次数已用完' : '未配置消息模板' };
+      } else {
+        const sent = await deps.notifier.send({
+          openid: user.openid,
+          templateId: template.templateId,
+          page: notification.page ?? '/pages/index/index',
+          data: {
+            thing1: { value: notification.title.slice(0, 20) },
+            thing2: { value: notification.body.slice(0, 20) },
+            time3: { value: formatShanghaiDateTime(notification.createdAt) },
+          },
+        });
+        subscribe = { templateKey: key, result: sent.result, detail: sent.detail };
+      }
       await deps.store.transaction(async (tx) => {
-        const user = await tx.get('users', notification.userId);
         const current = await tx.get('notifications', notification._id);
-        if (!user || !current) return;
-        const left = template ? (user.subscriptions[template.key] ?? 0) : 0;
-        let subscribe: Notification['subscribe'];
-        if (!template || left <= 0) {
-          subscribe = { templateKey: key, result: 'skipped', detail: template ? '用户未订阅或订阅次数已用完' : '未配置消息模板' };
-        } else {
-          const sent = await deps.notifier.send({
-            openid: user.openid,
-            templateId: template.templateId,
-            page: notification.page ?? '/pages/index/index',
-            data: {
-              thing1: { value: notification.title.slice(0, 20) },
-              thing2: { value: notification.body.slice(0, 20) },
-              time3: { value: formatShanghaiDateTime(notification.createdAt) },
-            },
-          });
-          subscribe = { templateKey: key, result: sent.result, detail: sent.detail };
-          if (sent.result !== 'failed') {
-            await tx.replace(
-              'users',
-              { ...user, subscriptions: { ...user.subscriptions, [template.key]: left - 1 }, version: user.version + 1 },
-              user.version,
-            );
-          }
+        if (current) await tx.replace('notifications', { ...current, subscribe, version: current.version + 1 }, current.version);
+        const latest = await tx.get('users', user._id);
+        if (template && consented && subscribe.result !== 'failed' && latest) {
+          const left = Math.max(0, (latest.subscriptions[template.key] ?? 0) - 1);
+          await tx.replace(
+            'users',
+            { ...latest, subscriptions: { ...latest.subscriptions, [template.key]: left }, version: latest.version + 1 },
+            latest.version,
+          );
         }
-        await tx.replace('notifications', { ...current, subscribe, version: current.version + 1 }, current.version);
       });
     } catch (error) {
       console.error('[notify] subscribe message not recorded', notification._id, error);

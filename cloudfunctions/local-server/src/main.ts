@@ -23,7 +23,8 @@ async function main(): Promise<void> {
   const staticDir = path.resolve(root, process.env.STATIC_DIR ?? 'dist-h5');
   const port = Number(process.env.PORT ?? 8787);
   const clockSetting = process.env.DEMO_CLOCK ?? DEFAULT_DEMO_CLOCK;
-  const clock = clockSetting === 'real' ? systemClock : shiftedClock(clockSetting);
+  const demoClock = clockSetting === 'real' ? null : shiftedClock(clockSetting);
+  const clock = demoClock ?? systemClock;
 
   mkdirSync(path.join(dataDir, 'db'), { recursive: true });
   const secret = loadOrCreateSecret(dataDir);
@@ -38,7 +39,8 @@ async function main(): Promise<void> {
     notifier: new RecordingNotifier(),
     templates: templatesFrom(process.env.SUBSCRIBE_TEMPLATES, 'local'),
   };
-  const server = createLocalServer({ deps, files, secret, staticDir });
+  const clockControl = process.env.DEMO_CLOCK_CONTROL === '1' ? demoClock : null;
+  const server = createLocalServer({ deps, files, secret, staticDir, clockControl });
   // The local stand-in for the cron function's timer trigger.
   const timer = setInterval(() => {
     runScheduledWork(deps).catch((error: unknown) => console.error('[cron] failed', error));

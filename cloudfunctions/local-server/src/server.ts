@@ -8,10 +8,12 @@ import path from 'node:path';
 import { AppError } from '@/core/errors';
 import { storagePathOf } from '@/core/evidence/file-ids';
 import { roleLabels } from '@/core/schemas/common';
+import type { AdjustableClock } from '../../api/src/adapters/clocks';
 import type { LocalFiles } from '../../api/src/adapters/local-files';
 import { orgNames } from '../../api/src/loaders';
 import type { Deps } from '../../api/src/ports';
 import { route } from '../../api/src/router';
+import { runScheduledWork } from '../../api/src/scheduled';
 import { issueSession, verifySession } from './session';
 
 export interface LocalServerOptions {
@@ -20,6 +22,8 @@ export interface LocalServerOptions {
   secret: string;
   /** The built H5 app; null serves the api only (integration tests). */
   staticDir: string | null;
+  /** Set only for demos and browser tests: lets POST /demo/clock move the server's time. */
+  clockControl?: AdjustableClock | null;
 }
 
 const MAX_JSON_BYTES = 100 * 1024; // what a CloudBase callFunction accepts
@@ -109,6 +113,17 @@ export function createLocalServer(options: LocalServerOptions): http.Server {
     if (method === 'POST' && url.pathname === '/api') {
       const event = await readJson(request);
       sendJson(response, 200, await route(event, identityOf(request), deps));
+      return;
+    }
+    if (options.clockControl && method === 'POST' && url.pathname === '/demo/clock') {
+      // Demo and browser tests only (DEMO_CLOCK_CONTROL=1): move the server's time, then run the timer's work.
+      const body = (await readJson(request)) as { at?: unknown };
+      if (typeof body.at !== 'string' || Number.isNaN(new Date(body.at).getTime())) {
+        return sendError(response, 400, new AppError('INVALID_INPUT', '时间格式不正确'));
+      }
+      options.clockControl.jumpTo(body.at);
+      const report = await runScheduledWork(deps);
+      sendJson(response, 200, { ok: true, data: { now: deps.clock.now().toISOString(), ...report } });
       return;
     }
     if (method === 'GET' && url.pathname === '/auth/demo-accounts') {

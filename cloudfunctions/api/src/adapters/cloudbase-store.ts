@@ -1,12 +1,20 @@
-// The CloudBase Store: @cloudbase/node-sdk database. Transactions use runTransaction with single-document
-// operations only (what CloudBase supports); version checks happen inside the transaction.
+// The CloudBase Store: @cloudbase/node-sdk database. Transactions use startTransaction with single-document
+// operations only (what CloudBase supports); version checks happen inside the transaction. (runTransaction is
+// not used: it retries on any error, our refusals included, and then reports only "Transaction failed".)
 import type { CollectionName, DocumentOf } from '@/core/schemas/documents';
 import { StoreConflict, type FindOptions, type Store, type StoreTx, type Where } from '../ports';
 
 /** The subset of the node SDK's database we use, so tests can check the adapter against a fake. */
 export interface CloudbaseDatabase {
   collection(name: string): CloudbaseCollection;
-  runTransaction(callback: (transaction: { collection(name: string): CloudbaseCollection }) => Promise<unknown>): Promise<unknown>;
+  startTransaction(): Promise<CloudbaseTransaction>;
+}
+/** @cloudbase/database's Transaction: reads and writes name a document reference. */
+interface CloudbaseTransaction {
+  get(ref: CloudbaseDoc): Promise<{ data(): unknown }>;
+  set(ref: CloudbaseDoc, data: object): Promise<unknown>;
+  commit(): Promise<unknown>;
+  rollback(): Promise<unknown>;
 }
 interface CloudbaseDoc {
   get(): Promise<{ data: unknown }>;
@@ -35,6 +43,12 @@ function withoutId<T extends { _id: string }>(doc: T): Omit<T, '_id'> {
   return rest;
 }
 
+/** CloudBase reports a transaction that lost a race as DATABASE_TRANSACTION_CONFLICT: the same as ours. */
+function platformConflict(error: unknown): StoreConflict | null {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  return code.includes('CONFLICT') ? new StoreConflict('transaction', '', code) : null;
+}
+
 export class CloudbaseStore implements Store {
   constructor(private readonly db: CloudbaseDatabase) {}
 
@@ -59,26 +73,31 @@ export class CloudbaseStore implements Store {
   }
 
   async transaction<R>(work: (tx: StoreTx) => Promise<R>): Promise<R> {
-    let result: R | undefined;
-    await this.db.runTransaction(async (transaction) => {
-      const read = async <C extends CollectionName>(collection: C, id: string) =>
-        firstDoc((await transaction.collection(collection).doc(id).get()).data) as DocumentOf<C> | null;
-      const tx: StoreTx = {
-        get: read,
-        create: async (collection, doc) => {
-          if (await read(collection, doc._id)) throw new StoreConflict(collection, doc._id, 'already exists');
-          await transaction.collection(collection).doc(doc._id).set(withoutId(doc));
-        },
-        replace: async (collection, doc, expectedVersion) => {
-          const stored = (await read(collection, doc._id)) as { version?: number } | null;
-          if (!stored) throw new StoreConflict(collection, doc._id, 'missing');
-          if (stored.version !== expectedVersion) throw new StoreConflict(collection, doc._id, 'version changed');
-          await transaction.collection(collection).doc(doc._id).set(withoutId(doc));
-        },
-      };
-      result = await work(tx);
-    });
-    return result as R;
+    const transaction = await this.db.startTransaction();
+    const ref = (collection: string, id: string) => this.db.collection(collection).doc(id);
+    const read = async <C extends CollectionName>(collection: C, id: string) =>
+      firstDoc((await transaction.get(ref(collection, id))).data()) as DocumentOf<C> | null;
+    const tx: StoreTx = {
+      get: read,
+      create: async (collection, doc) => {
+        if (await read(collection, doc._id)) throw new StoreConflict(collection, doc._id, 'already exists');
+        await transaction.set(ref(collection, doc._id), withoutId(doc));
+      },
+      replace: async (collection, doc, expectedVersion) => {
+        const stored = (await read(collection, doc._id)) as { version?: number } | null;
+        if (!stored) throw new StoreConflict(collection, doc._id, 'missing');
+        if (stored.version !== expectedVersion) throw new StoreConflict(collection, doc._id, 'version changed');
+        await transaction.set(ref(collection, doc._id), withoutId(doc));
+      },
+    };
+    try {
+      const result = await work(tx);
+      await transaction.commit();
+      return result;
+    } catch (error) {
+      await transaction.rollback().catch(() => undefined);
+      throw platformConflict(error) ?? error;
+    }
   }
 
   async close(): Promise<void> {}
