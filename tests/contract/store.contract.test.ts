@@ -1,11 +1,13 @@
-// One contract for the Store port, run against every adapter we ship: always the embedded one, and
-// CloudBase when credentials are present in the environment.
+// One contract for the Store port, run against every adapter we ship: always the embedded one and the
+// CloudBase adapter on an in-memory stand-in of @cloudbase/database, and real CloudBase when credentials
+// are present in the environment.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { EmbeddedStore } from '../../cloudfunctions/api/src/adapters/embedded-store';
 import { CloudbaseStore, type CloudbaseDatabase } from '../../cloudfunctions/api/src/adapters/cloudbase-store';
 import { StoreConflict, type Store } from '../../cloudfunctions/api/src/ports';
+import { fakeCloudbaseDatabase } from '../support/fake-cloudbase';
 import { organizationProfileSchema, type Organization } from '@/core/schemas/documents';
 
 interface Adapter {
@@ -25,6 +27,13 @@ const embedded: Adapter = {
         rmSync(dir, { recursive: true, force: true });
       },
     };
+  },
+};
+
+const cloudbaseFake: Adapter = {
+  name: 'CloudBase adapter on an in-memory @cloudbase/database stand-in',
+  async open() {
+    return { store: new CloudbaseStore(fakeCloudbaseDatabase()), dispose: async () => undefined };
   },
 };
 
@@ -63,7 +72,7 @@ function org(overrides: Partial<Organization> = {}): Organization {
   };
 }
 
-for (const adapter of cloudbaseReady ? [embedded, cloudbase] : [embedded]) {
+for (const adapter of cloudbaseReady ? [embedded, cloudbaseFake, cloudbase] : [embedded, cloudbaseFake]) {
   describe(`Store contract: ${adapter.name}`, () => {
     let store: Store;
     let dispose: () => Promise<void>;

@@ -8,9 +8,6 @@ import { StoreConflict, type Store } from '../../cloudfunctions/api/src/ports';
 import { OPENID, PROGRAM_ID, completeContent, requestId, startHarness, type Harness } from '../support/harness';
 
 let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
 afterEach(async () => {
   await h.close();
 });
@@ -70,83 +67,92 @@ function approveAll(applications: Application[]) {
   );
 }
 
-test('120 approvals fired together at the quota edge end with exactly 30 approved and the pool never exceeded', async () => {
-  const results = await approveAll(await inEndedPublicity(120));
-
-  expect(results.filter((result) => result.ok)).toHaveLength(30);
-  const refusals = results.filter((result) => !result.ok).map((result) => (result.ok ? '' : result.error.code));
-  expect(new Set(refusals)).toEqual(new Set(['QUOTA_FULL']));
-  const approved = await h.store.find('applications', { programId: PROGRAM_ID, status: 'approved' });
-  expect(approved).toHaveLength(30);
-  expect(approved.reduce((sum, application) => sum + (application.awardFen ?? 0), 0)).toBe(9_000_000);
-  const ledger = await h.store.get('ledgers', `ledger_${PROGRAM_ID}`);
-  expect(ledger).toMatchObject({ grantedFen: 9_000_000, categories: { award: { granted: 30 } } });
-  expect(ledger!.grantedFen).toBeLessThanOrEqual(10_000_000);
-  expect((await h.store.find('audit', { action: 'approve' })).length).toBe(30);
-});
-
-test('at the pool edge the pool decides: a pool of 10,000 yuan grants three awards of 3,000 and refuses the rest', async () => {
-  const program = await h.as(OPENID.secretary, 'program.get', { programId: PROGRAM_ID });
-  await h.as(OPENID.secretary, 'program.update', {
-    programId: PROGRAM_ID,
-    version: program.version,
-    edit: {
-      name: program.name,
-      summary: program.summary,
-      opensAt: program.opensAt,
-      deadline: program.deadline,
-      implementationEndsAt: program.implementationEndsAt,
-      finalReportDueAt: program.finalReportDueAt,
-      poolFen: 1_000_000,
-      publicityWorkingDays: program.publicityWorkingDays,
-      categories: program.categories.map((category) => ({
-        key: category.key,
-        quotaMin: 0,
-        quotaMax: category.quotaMax,
-        awardAmountFen: category.awardAmountFen,
-        deadline: category.deadline,
-      })),
-      indicatorTargets: [],
-      form: { projectNameMaxChars: 60, sectionLimits: [], budgetMaxLines: 20 },
-    },
+// Each race runs on the embedded store and on the CloudBase adapter (whose transactions fail at commit when
+// they lose, and are run again).
+describe.each(['embedded', 'cloudbase-fake'] as const)('on the %s store', (store) => {
+  beforeEach(async () => {
+    h = await startHarness({ store });
   });
-  const results = await approveAll(await inEndedPublicity(40));
 
-  expect(results.filter((result) => result.ok)).toHaveLength(3);
-  expect(new Set(results.filter((result) => !result.ok).map((result) => (result.ok ? '' : result.error.code)))).toEqual(
-    new Set(['POOL_EXHAUSTED']),
-  );
-  expect((await h.store.get('ledgers', `ledger_${PROGRAM_ID}`))?.grantedFen).toBe(900_000);
-});
+  test('120 approvals fired together at the quota edge end with exactly 30 approved and the pool never exceeded', async () => {
+    const results = await approveAll(await inEndedPublicity(120));
 
-test('a submit tapped 50 times at once (and the same approval by two clerks) takes effect once', async () => {
-  const draft = await h.as(OPENID.structure, 'application.create', {
-    programId: PROGRAM_ID,
-    requestId: requestId(),
-    content: completeContent(),
+    expect(results.filter((result) => result.ok)).toHaveLength(30);
+    const refusals = results.filter((result) => !result.ok).map((result) => (result.ok ? '' : result.error.code));
+    expect(new Set(refusals)).toEqual(new Set(['QUOTA_FULL']));
+    const approved = await h.store.find('applications', { programId: PROGRAM_ID, status: 'approved' });
+    expect(approved).toHaveLength(30);
+    expect(approved.reduce((sum, application) => sum + (application.awardFen ?? 0), 0)).toBe(9_000_000);
+    const ledger = await h.store.get('ledgers', `ledger_${PROGRAM_ID}`);
+    expect(ledger).toMatchObject({ grantedFen: 9_000_000, categories: { award: { granted: 30 } } });
+    expect(ledger!.grantedFen).toBeLessThanOrEqual(10_000_000);
+    expect((await h.store.find('audit', { action: 'approve' })).length).toBe(30);
   });
-  const submits = await Promise.all(
-    Array.from({ length: 50 }, () => h.raw(OPENID.structure, 'application.submit', { applicationId: draft._id, version: draft.version })),
-  );
-  expect(submits.filter((result) => result.ok)).toHaveLength(1);
-  expect(new Set(submits.filter((result) => !result.ok).map((result) => (result.ok ? '' : result.error.code)))).toEqual(
-    new Set(['CONFLICT']),
-  );
-  const stored = await h.store.get('applications', draft._id);
-  expect(stored).toMatchObject({ status: 'submitted', version: draft.version + 1 });
-  expect(await h.store.find('audit', { entityId: draft._id, action: 'submit' })).toHaveLength(1);
 
-  const [ready] = await inEndedPublicity(1);
-  const clerks = await Promise.all(
-    [1, 2].map(() =>
-      h.raw(OPENID.secretary, 'application.decide', { applicationId: ready!._id, version: ready!.version, decision: 'approve' }),
-    ),
-  );
-  expect(clerks.map((result) => result.ok).sort()).toEqual([false, true]);
-  expect((await h.store.get('ledgers', `ledger_${PROGRAM_ID}`))?.categories.award?.granted).toBe(1);
+  test('at the pool edge the pool decides: a pool of 10,000 yuan grants three awards of 3,000 and refuses the rest', async () => {
+    const program = await h.as(OPENID.secretary, 'program.get', { programId: PROGRAM_ID });
+    await h.as(OPENID.secretary, 'program.update', {
+      programId: PROGRAM_ID,
+      version: program.version,
+      edit: {
+        name: program.name,
+        summary: program.summary,
+        opensAt: program.opensAt,
+        deadline: program.deadline,
+        implementationEndsAt: program.implementationEndsAt,
+        finalReportDueAt: program.finalReportDueAt,
+        poolFen: 1_000_000,
+        publicityWorkingDays: program.publicityWorkingDays,
+        categories: program.categories.map((category) => ({
+          key: category.key,
+          quotaMin: 0,
+          quotaMax: category.quotaMax,
+          awardAmountFen: category.awardAmountFen,
+          deadline: category.deadline,
+        })),
+        indicatorTargets: [],
+        form: { projectNameMaxChars: 60, sectionLimits: [], budgetMaxLines: 20 },
+      },
+    });
+    const results = await approveAll(await inEndedPublicity(40));
+
+    expect(results.filter((result) => result.ok)).toHaveLength(3);
+    expect(new Set(results.filter((result) => !result.ok).map((result) => (result.ok ? '' : result.error.code)))).toEqual(
+      new Set(['POOL_EXHAUSTED']),
+    );
+    expect((await h.store.get('ledgers', `ledger_${PROGRAM_ID}`))?.grantedFen).toBe(900_000);
+  });
+
+  test('a submit tapped 50 times at once (and the same approval by two clerks) takes effect once', async () => {
+    const draft = await h.as(OPENID.structure, 'application.create', {
+      programId: PROGRAM_ID,
+      requestId: requestId(),
+      content: completeContent(),
+    });
+    const submits = await Promise.all(
+      Array.from({ length: 50 }, () => h.raw(OPENID.structure, 'application.submit', { applicationId: draft._id, version: draft.version })),
+    );
+    expect(submits.filter((result) => result.ok)).toHaveLength(1);
+    expect(new Set(submits.filter((result) => !result.ok).map((result) => (result.ok ? '' : result.error.code)))).toEqual(
+      new Set(['CONFLICT']),
+    );
+    const stored = await h.store.get('applications', draft._id);
+    expect(stored).toMatchObject({ status: 'submitted', version: draft.version + 1 });
+    expect(await h.store.find('audit', { entityId: draft._id, action: 'submit' })).toHaveLength(1);
+
+    const [ready] = await inEndedPublicity(1);
+    const clerks = await Promise.all(
+      [1, 2].map(() =>
+        h.raw(OPENID.secretary, 'application.decide', { applicationId: ready!._id, version: ready!.version, decision: 'approve' }),
+      ),
+    );
+    expect(clerks.map((result) => result.ok).sort()).toEqual([false, true]);
+    expect((await h.store.get('ledgers', `ledger_${PROGRAM_ID}`))?.categories.award?.granted).toBe(1);
+  });
 });
 
 test('on CloudBase a transaction that loses the race for the ledger is retried, and the approval still lands once', async () => {
+  h = await startHarness();
   const [ready] = await inEndedPublicity(1);
   let lostRaces = 0;
   const racing: Store = {

@@ -177,9 +177,11 @@ test('bad input gets an error code and a Chinese message, and changes nothing', 
 });
 
 test('the embedded store keeps a saved draft across a restart', async () => {
+  await h.close();
+  h = await startHarness({ store: 'embedded' });
   const draft = await draftOf(OPENID.structure);
   await h.store.close();
-  const reopened = await startHarness({ dir: h.dir });
+  const reopened = await startHarness({ dir: h.dir, store: 'embedded' });
   const again = await reopened.as(OPENID.structure, 'application.get', { applicationId: draft._id });
   expect(again.application.projectName).toBe('建筑结构抗震科普进社区');
   expect(again.application.budgetTotalFen).toBe(250_000);

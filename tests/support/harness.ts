@@ -1,16 +1,19 @@
-// A complete api on the embedded store in a temporary folder, with a clock the test moves by hand.
+// A complete api on the embedded store in a temporary folder (or the CloudBase adapter on an in-memory
+// stand-in), with a clock the test moves by hand.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ManualClock } from '../../cloudfunctions/api/src/adapters/clocks';
+import { CloudbaseStore } from '../../cloudfunctions/api/src/adapters/cloudbase-store';
 import { EmbeddedStore } from '../../cloudfunctions/api/src/adapters/embedded-store';
 import { LocalFiles } from '../../cloudfunctions/api/src/adapters/local-files';
 import { RecordingNotifier } from '../../cloudfunctions/api/src/adapters/local-notifier';
 import { newId } from '../../cloudfunctions/api/src/ids';
-import type { Deps } from '../../cloudfunctions/api/src/ports';
+import type { Deps, Store } from '../../cloudfunctions/api/src/ports';
 import { route } from '../../cloudfunctions/api/src/router';
 import { seedDemoData } from '../../cloudfunctions/api/src/seed/seed';
 import { templatesFrom } from '../../cloudfunctions/api/src/templates';
+import { fakeCloudbaseDatabase } from './fake-cloudbase';
 import type { ActionInput, ActionName, ActionOutput, ApiResult } from '@/core/schemas/actions';
 
 export const OPENID = {
@@ -39,7 +42,7 @@ export interface Harness {
   deps: Deps;
   clock: ManualClock;
   files: LocalFiles;
-  store: EmbeddedStore;
+  store: Store;
   notifier: RecordingNotifier;
   raw(openid: string | null, action: string, input?: unknown): Promise<ApiResult<unknown>>;
   /** Calls an action and returns its data, failing the test with the server's message otherwise. */
@@ -49,21 +52,25 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { dir?: string } = {}): Promise<Harness> {
+/** store: which Store adapter backs the api (the CloudBase adapter runs on an in-memory stand-in). */
+export async function startHarness(options: { dir?: string; store?: 'embedded' | 'cloudbase-fake' } = {}): Promise<Harness> {
   const dir = options.dir ?? mkdtempSync(path.join(os.tmpdir(), 'xhjb-'));
   const clock = new ManualClock(DURING_CALL);
   const store = new EmbeddedStore(path.join(dir, 'db'));
   const files = new LocalFiles(path.join(dir, 'files'), 'test-secret', clock);
   const notifier = new RecordingNotifier();
-  const deps: Deps = { store, files, clock, newId, notifier, templates: templatesFrom(undefined, 'local') };
-  await seedDemoData(store, clock);
+  // TEST_STORE=cloudbase-fake runs any suite on the CloudBase adapter instead.
+  const adapter = options.store ?? (process.env.TEST_STORE === 'cloudbase-fake' ? 'cloudbase-fake' : 'embedded');
+  const backing = adapter === 'cloudbase-fake' ? new CloudbaseStore(fakeCloudbaseDatabase()) : store;
+  const deps: Deps = { store: backing, files, clock, newId, notifier, templates: templatesFrom(undefined, 'local') };
+  await seedDemoData(backing, clock);
   const raw = (openid: string | null, action: string, input?: unknown) => route({ action, input }, openid ? { openid } : null, deps);
   return {
     dir,
     deps,
     clock,
     files,
-    store,
+    store: backing,
     notifier,
     raw,
     async as(openid, action, input) {

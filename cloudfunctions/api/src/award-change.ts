@@ -12,7 +12,8 @@ import { writeAudit } from './audit';
 import type { Caller } from './context';
 import { loadProgram } from './loaders';
 import { audienceUsers, deliverSubscribeMessages, draftsForEffects, writeNotifications } from './notify';
-import { StoreConflict, type Deps, type StoreTx } from './ports';
+import type { Deps, StoreTx } from './ports';
+import { retryingRaces } from './races';
 
 export interface ApplicationChange {
   applicationId: string;
@@ -64,13 +65,7 @@ async function moveLedger(
   return category.awardAmountFen;
 }
 
-const RACE_ATTEMPTS = 12;
-
-/**
- * Runs one change. A transaction that lost a race (for the ledger, usually) fails with StoreConflict and is
- * run again: safe, because the application's version is checked inside it, so a stale caller still gets
- * CONFLICT and nothing is written twice.
- */
+/** Runs one change, again if its transaction lost a race (see races.ts). */
 export async function changeApplication(
   deps: Deps,
   now: Date,
@@ -84,17 +79,11 @@ export async function changeApplication(
     applicant: await audienceUsers(deps.store, 'applicant', before, programForRecipients),
     secretariat: await audienceUsers(deps.store, 'secretariat', before, programForRecipients),
   };
-
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      const { saved, program, notifications } = await deps.store.transaction((tx) => applyChange(tx, deps, now, change, recipients));
-      await deliverSubscribeMessages(deps, notifications, 'statusChange');
-      return { saved, program };
-    } catch (error) {
-      if (error instanceof StoreConflict && attempt < RACE_ATTEMPTS) continue;
-      throw error;
-    }
-  }
+  const { saved, program, notifications } = await retryingRaces(() =>
+    deps.store.transaction((tx) => applyChange(tx, deps, now, change, recipients)),
+  );
+  await deliverSubscribeMessages(deps, notifications, 'statusChange');
+  return { saved, program };
 }
 
 async function applyChange(

@@ -45,8 +45,9 @@ function withoutId<T extends { _id: string }>(doc: T): Omit<T, '_id'> {
 
 /** CloudBase reports a transaction that lost a race as DATABASE_TRANSACTION_CONFLICT: the same as ours. */
 function platformConflict(error: unknown): StoreConflict | null {
+  if (error instanceof Error) return null; // our own refusals (AppError, StoreConflict) pass through as they are
   const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
-  return code.includes('CONFLICT') ? new StoreConflict('transaction', '', code) : null;
+  return code === 'DATABASE_TRANSACTION_CONFLICT' ? new StoreConflict('transaction', '', code) : null;
 }
 
 export class CloudbaseStore implements Store {

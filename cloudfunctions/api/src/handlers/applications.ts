@@ -9,6 +9,7 @@ import type { ActionOutput, ParsedInput, StaffDecision } from '@/core/schemas/ac
 import type { Application, Program, Report } from '@/core/schemas/documents';
 import { emptyOutcomes, statusTable, type WorkflowAction } from '@/core/workflow/award-workflow';
 import { writeAudit } from '../audit';
+import { retryingRaces } from '../races';
 import { changeApplication } from '../award-change';
 import type { Caller, HandlerContext } from '../context';
 import { loadOrganization, loadProgram, loadVisibleApplication, orgNames } from '../loaders';
@@ -38,45 +39,47 @@ export async function createApplication(
   const applicationId = `app_${input.requestId}`;
   checkAttachmentsOwned(input.content.attachments, applicationId);
 
-  const application = await deps.store.transaction(async (tx) => {
-    const existing = await tx.get('applications', applicationId);
-    if (existing) {
-      if (existing.orgId !== caller.org._id || existing.programId !== program._id) throw new AppError('CONFLICT');
-      return existing;
-    }
-    const created: Application = {
-      _id: applicationId,
-      version: 1,
-      createdAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-      programId: program._id,
-      orgId: caller.org._id,
-      createdBy: caller.user._id,
-      requestId: input.requestId,
-      status: 'draft',
-      ...input.content,
-      outcomes: emptyOutcomes,
-      decisionReason: null,
-      submittedAt: null,
-      decidedAt: null,
-      awardFen: null,
-      publicityId: null,
-      reports: { midterm: null, final: null, rectification: null },
-      dueAt: null,
-      payout: null,
-    };
-    await tx.create('applications', created);
-    const actor = { userId: caller.user._id, name: caller.user.name, role: caller.user.role };
-    await writeAudit(
-      tx,
-      [{ action: 'create', from: null, to: 'draft', reason: null }],
-      { entity: 'application', id: applicationId, version: 1 },
-      actor,
-      now,
-      deps.newId,
-    );
-    return created;
-  });
+  const application = await retryingRaces(() =>
+    deps.store.transaction(async (tx) => {
+      const existing = await tx.get('applications', applicationId);
+      if (existing) {
+        if (existing.orgId !== caller.org._id || existing.programId !== program._id) throw new AppError('CONFLICT');
+        return existing;
+      }
+      const created: Application = {
+        _id: applicationId,
+        version: 1,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+        programId: program._id,
+        orgId: caller.org._id,
+        createdBy: caller.user._id,
+        requestId: input.requestId,
+        status: 'draft',
+        ...input.content,
+        outcomes: emptyOutcomes,
+        decisionReason: null,
+        submittedAt: null,
+        decidedAt: null,
+        awardFen: null,
+        publicityId: null,
+        reports: { midterm: null, final: null, rectification: null },
+        dueAt: null,
+        payout: null,
+      };
+      await tx.create('applications', created);
+      const actor = { userId: caller.user._id, name: caller.user.name, role: caller.user.role };
+      await writeAudit(
+        tx,
+        [{ action: 'create', from: null, to: 'draft', reason: null }],
+        { entity: 'application', id: applicationId, version: 1 },
+        actor,
+        now,
+        deps.newId,
+      );
+      return created;
+    }),
+  );
   return viewOf(application, program, context);
 }
 

@@ -5,6 +5,7 @@ import type { ActionOutput, ParsedInput } from '@/core/schemas/actions';
 import type { Claim } from '@/core/schemas/documents';
 import { transition } from '@/core/workflow/transition';
 import { writeAudit } from '../audit';
+import { retryingRaces } from '../races';
 import type { HandlerContext } from '../context';
 import { loadProgram, loadVisibleApplication } from '../loaders';
 
@@ -41,23 +42,25 @@ export async function addClaim(input: ParsedInput<'claim.add'>, context: Handler
     verification: 'pending',
     verificationReason: null,
   };
-  return deps.store.transaction(async (tx) => {
-    const existing = await tx.get('claims', claim._id);
-    if (existing) {
-      if (existing.applicationId !== claim.applicationId || existing.createdBy !== claim.createdBy) throw new AppError('CONFLICT');
-      return existing;
-    }
-    await tx.create('claims', claim);
-    await writeAudit(
-      tx,
-      [{ action: 'claim', from: null, to: 'pending', reason: null }],
-      { entity: 'claim', id: claim._id, version: 1 },
-      auditActor(context),
-      now,
-      deps.newId,
-    );
-    return claim;
-  });
+  return retryingRaces(() =>
+    deps.store.transaction(async (tx) => {
+      const existing = await tx.get('claims', claim._id);
+      if (existing) {
+        if (existing.applicationId !== claim.applicationId || existing.createdBy !== claim.createdBy) throw new AppError('CONFLICT');
+        return existing;
+      }
+      await tx.create('claims', claim);
+      await writeAudit(
+        tx,
+        [{ action: 'claim', from: null, to: 'pending', reason: null }],
+        { entity: 'claim', id: claim._id, version: 1 },
+        auditActor(context),
+        now,
+        deps.newId,
+      );
+      return claim;
+    }),
+  );
 }
 
 /** The secretariat verifies a claim against its evidence, or rejects it with a reason. */

@@ -1,0 +1,105 @@
+// An in-memory stand-in for the part of @cloudbase/database the CloudBase Store uses, with its shapes:
+// doc().get() answers { data: [doc] }, queries page with skip/limit, and a Transaction reads and writes by
+// document reference and fails its commit with DATABASE_TRANSACTION_CONFLICT when another commit touched
+// a document it used. It lets the contract suite exercise the CloudBase adapter without credentials.
+import type { CloudbaseDatabase } from '../../cloudfunctions/api/src/adapters/cloudbase-store';
+
+type Doc = Record<string, unknown> & { _id: string };
+
+interface Ref {
+  collection: string;
+  id: string;
+  get(): Promise<{ data: Doc[] }>;
+  set(data: object): Promise<unknown>;
+}
+
+export function fakeCloudbaseDatabase(): CloudbaseDatabase {
+  const tables = new Map<string, Map<string, Doc>>();
+  const stamps = new Map<string, number>(); // commit counter per document, for conflict detection
+  let clock = 0;
+  const table = (name: string) => {
+    let found = tables.get(name);
+    if (!found) tables.set(name, (found = new Map()));
+    return found;
+  };
+  const key = (collection: string, id: string) => `${collection}/${id}`;
+  const write = (collection: string, id: string, data: object) => {
+    table(collection).set(id, structuredClone({ ...data, _id: id }) as Doc);
+    stamps.set(key(collection, id), ++clock);
+  };
+
+  const query = (
+    collection: string,
+    where: Record<string, unknown> = {},
+    order: [string, 'asc' | 'desc'] | null = null,
+    skip = 0,
+    limit = 100,
+  ) => ({
+    where: (condition: object) => query(collection, { ...where, ...condition }, order, skip, limit),
+    orderBy: (field: string, direction: 'asc' | 'desc') => query(collection, where, [field, direction], skip, limit),
+    skip: (count: number) => query(collection, where, order, count, limit),
+    limit: (count: number) => query(collection, where, order, skip, count),
+    async get() {
+      // MongoDB semantics: { field: null } also matches a missing field.
+      let docs = [...table(collection).values()].filter((doc) =>
+        Object.entries(where).every(([field, value]) => (doc[field] ?? null) === value),
+      );
+      if (order) {
+        const [field, direction] = order;
+        docs = docs.sort((a, b) => String(a[field]).localeCompare(String(b[field])) * (direction === 'asc' ? 1 : -1));
+      }
+      return { data: structuredClone(docs.slice(skip, skip + Math.min(limit, 1000))) };
+    },
+  });
+
+  const ref = (collection: string, id: string): Ref => ({
+    collection,
+    id,
+    async get() {
+      const doc = table(collection).get(id);
+      return { data: doc ? [structuredClone(doc)] : [] };
+    },
+    async set(data: object) {
+      write(collection, id, data);
+      return {};
+    },
+  });
+
+  return {
+    collection: (name: string) => ({ ...query(name), doc: (id: string) => ref(name, id) }),
+    async startTransaction() {
+      const startedAt = clock;
+      const pending = new Map<string, { ref: Ref; data: object }>();
+      const touched = new Set<string>();
+      let ended = false;
+      return {
+        async get(target: Ref) {
+          const k = key(target.collection, target.id);
+          touched.add(k);
+          const buffered = pending.get(k);
+          const doc = buffered ? { ...structuredClone(buffered.data), _id: target.id } : table(target.collection).get(target.id);
+          return { data: () => (doc ? structuredClone(doc) : null) };
+        },
+        async set(target: Ref, data: object) {
+          const k = key(target.collection, target.id);
+          touched.add(k);
+          pending.set(k, { ref: target, data: structuredClone(data) });
+          return {};
+        },
+        async commit() {
+          if (ended) throw { code: 'DATABASE_TRANSACTION_FAIL', message: 'transaction already ended' };
+          ended = true;
+          if ([...touched].some((k) => (stamps.get(k) ?? 0) > startedAt)) {
+            throw { code: 'DATABASE_TRANSACTION_CONFLICT', message: 'write conflict' };
+          }
+          for (const { ref: target, data } of pending.values()) write(target.collection, target.id, data);
+          return {};
+        },
+        async rollback() {
+          ended = true;
+          return {};
+        },
+      };
+    },
+  } as unknown as CloudbaseDatabase;
+}
