@@ -6,6 +6,7 @@ import { emptyOutcomes } from '@/core/workflow/award-workflow';
 import { changeApplication } from '../../cloudfunctions/api/src/award-change';
 import { StoreConflict, type Store } from '../../cloudfunctions/api/src/ports';
 import { OPENID, PROGRAM_ID, completeContent, requestId, startHarness, type Harness } from '../support/harness';
+import { contentFor } from '../support/lifecycle';
 
 let h: Harness;
 afterEach(async () => {
@@ -121,6 +122,21 @@ describe.each(['embedded', 'cloudbase-fake'] as const)('on the %s store', (store
       new Set(['POOL_EXHAUSTED']),
     );
     expect((await h.store.get('ledgers', `ledger_${PROGRAM_ID}`))?.grantedFen).toBe(900_000);
+  });
+
+  test('three 科技服务 applications of one society submitted at once: the limit of two per organisation holds', async () => {
+    h.clock.set('2022-05-20T10:00:00+08:00');
+    const drafts = [];
+    for (const point of ['甲企业', '乙企业', '丙企业']) {
+      const id = requestId();
+      const content = await contentFor(h, 'program-xuzhou-2022', 'tech-service', id, { servicePoint: point });
+      drafts.push(await h.as(OPENID.xzCivil, 'application.create', { programId: 'program-xuzhou-2022', requestId: id, content }));
+    }
+    const results = await Promise.all(
+      drafts.map((draft) => h.raw(OPENID.xzCivil, 'application.submit', { applicationId: draft._id, version: draft.version })),
+    );
+    expect(results.filter((result) => result.ok)).toHaveLength(2);
+    expect(results.filter((result) => !result.ok).map((result) => (result.ok ? '' : result.error.code))).toEqual(['LIMIT_EXCEEDED']);
   });
 
   test('a submit tapped 50 times at once (and the same approval by two clerks) takes effect once', async () => {

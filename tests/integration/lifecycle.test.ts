@@ -1,7 +1,7 @@
 // The society's whole year for one award, through the api: formal check, expert review with recusal and
 // blind scoring, ranking, publicity with an objection, approval, mid-term with a rectification, final
 // acceptance after a one-month rectification, payout; with the messages each person receives.
-import { OPENID, PROGRAM_ID, startHarness, type Harness } from '../support/harness';
+import { OPENID, PROGRAM_ID, requestId, startHarness, type Harness } from '../support/harness';
 import { current, decided, REVIEWERS, scoresFor, submitted } from '../support/lifecycle';
 
 let h: Harness;
@@ -96,6 +96,7 @@ test('one award from application to payout, each step decided on the server and 
   expect(notice.periodText).toBe('公示期 2023年7月3日至2023年7月7日');
   expect(notice.entries.map((entry) => [entry.orgName, entry.awardFen])).toEqual([['建筑结构专业委员会', 300_000]]);
   const objection = await h.raw(null, 'objection.lodge', {
+    requestId: requestId(),
     publicityId: publicity._id,
     applicationId: application._id,
     content: '该项目与去年申报内容重复。',
@@ -127,6 +128,7 @@ test('one award from application to payout, each step decided on the server and 
   // Implementation, a mid-term report sent back for rectification, then passed.
   const implementing = await decided(h, approved, 'issueNotice');
   const midterm = await h.as(OPENID.structure, 'application.report', {
+    requestId: requestId(),
     applicationId: application._id,
     version: implementing.version,
     summary: '已开展讲座1场。',
@@ -138,6 +140,7 @@ test('one award from application to payout, each step decided on the server and 
   const midRectify = await decided(h, midterm, 'rectifyMidterm', '进度偏慢，请补充佐证材料');
   expect(midRectify.dueAt).toBe('2023-10-01T16:00:00.000Z');
   const midAgain = await h.as(OPENID.structure, 'application.report', {
+    requestId: requestId(),
     applicationId: application._id,
     version: midRectify.version,
     summary: '已开展讲座2场，发布成果2项。',
@@ -149,6 +152,7 @@ test('one award from application to payout, each step decided on the server and 
 
   // Final report, a failed acceptance with one month to rectify, the rectification accepted, payout.
   const final = await h.as(OPENID.structure, 'application.report', {
+    requestId: requestId(),
     applicationId: application._id,
     version: midPassed.version,
     summary: '全部完成。',
@@ -166,6 +170,7 @@ test('one award from application to payout, each step decided on the server and 
   const rectify = await decided(h, final, 'rectifyFinal', '缺少论文推荐佐证');
   expect(rectify).toMatchObject({ status: 'inRectification', dueAt: '2024-02-05T16:00:00.000Z', decisionReason: '缺少论文推荐佐证' });
   const rectified = await h.as(OPENID.structure, 'application.report', {
+    requestId: requestId(),
     applicationId: application._id,
     version: rectify.version,
     summary: '已补充论文推荐证明。',

@@ -1,7 +1,7 @@
 // Publicity in Chinese working days, its public page (no sign-in), objections, and closing by itself
 // into approval — lazily when someone reads the notice, or by the timer function.
 import { runScheduledWork } from '../../cloudfunctions/api/src/scheduled';
-import { OPENID, PROGRAM_ID, startHarness, type Harness } from '../support/harness';
+import { OPENID, PROGRAM_ID, requestId, startHarness, type Harness } from '../support/harness';
 import { current, decided, shortlisted, submitted } from '../support/lifecycle';
 
 let h: Harness;
@@ -72,6 +72,7 @@ test('the timer closes an ended notice by itself; an upheld objection keeps its 
   expect(publicity.closesOn).toBe('2023-07-07');
 
   const lodged = await h.raw(null, 'objection.lodge', {
+    requestId: requestId(),
     publicityId: publicity._id,
     applicationId: second._id,
     content: '该单位去年已获同类奖励，材料雷同。',
@@ -81,6 +82,7 @@ test('the timer closes an ended notice by itself; an upheld objection keeps its 
   expect(lodged.ok).toBe(true);
   expect(
     await h.refused(null, 'objection.lodge', {
+      requestId: requestId(),
       publicityId: publicity._id,
       applicationId: 'app-not-listed',
       content: '无关项目的异议',
@@ -109,6 +111,7 @@ test('the timer closes an ended notice by itself; an upheld objection keeps its 
   expect((await current(h, OPENID.secretary, first._id)).status).toBe('approved');
   expect(
     await h.refused(null, 'objection.lodge', {
+      requestId: requestId(),
       publicityId: publicity._id,
       applicationId: first._id,
       content: '期满后的异议内容',
@@ -184,6 +187,7 @@ test('the timer fails a rectification whose month has passed and reminds people 
   await h.as(OPENID.secretary, 'publicity.close', { publicityId: publicity._id });
   let step = await decided(h, await current(h, OPENID.secretary, award._id), 'issueNotice');
   step = await h.as(OPENID.structure, 'application.report', {
+    requestId: requestId(),
     applicationId: award._id,
     version: step.version,
     summary: '中期',
@@ -192,6 +196,7 @@ test('the timer fails a rectification whose month has passed and reminds people 
   });
   step = await decided(h, step, 'passMidterm');
   step = await h.as(OPENID.structure, 'application.report', {
+    requestId: requestId(),
     applicationId: award._id,
     version: step.version,
     summary: '结项',

@@ -24,8 +24,11 @@ export interface ApplicationChange {
   /** A signed-in person (visibility is checked); null for the system. */
   caller: Caller | null;
   reason?: string | null;
-  /** Extra checks and content for this action, given the current application; throw AppError to refuse. */
-  patch?: (current: Application, program: Program) => Partial<Application>;
+  /**
+   * Extra checks and content for this action, given the current application, inside the transaction
+   * (reads and writes through tx land with the change, or not at all); throw AppError to refuse.
+   */
+  patch?: (current: Application, program: Program, tx: StoreTx) => Partial<Application> | Promise<Partial<Application>>;
 }
 
 /** How an action moves the quota ledger: into or out of the shortlist, or into the granted awards. */
@@ -99,7 +102,7 @@ async function applyChange(
   const program = await loadProgram(tx, current.programId);
   const result = transition(current, change.action, change.actor, { midtermReport: program.midtermReport }, { reason: change.reason });
   if (!result.ok) throw new AppError(result.code);
-  const patch = change.patch?.(current, program) ?? {};
+  const patch = (await change.patch?.(current, program, tx)) ?? {};
   const grantedFen = await moveLedger(tx, program, current, change.action, now);
   const reason = change.reason?.trim() || null;
   const decided = result.effects.some((effect) => effect.kind === 'audit') && change.actor.role !== 'applicant';

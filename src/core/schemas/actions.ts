@@ -276,6 +276,8 @@ export const actionContracts = {
     input: z.object({
       applicationId: id,
       version,
+      /** Chosen once per report by the client: a retry after a lost answer is recognised, not refused. */
+      requestId,
       summary: z.string().trim().min(1, '请填写报告摘要').max(5000),
       achievements: z.array(achievementSchema).max(30),
       fileIds: z.array(z.string().min(1).max(512)).max(18),
@@ -353,6 +355,8 @@ export const actionContracts = {
   'objection.lodge': {
     input: z.object({
       publicityId: id,
+      /** Chosen once per objection by the client, so a retry on a bad signal records it once. */
+      requestId,
       applicationId: id.nullable(),
       content: z.string().trim().min(5, '请写明异议内容（至少 5 个字）').max(1000),
       contactName: z.string().trim().min(1, '请填写联系人').max(20),

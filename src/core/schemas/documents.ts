@@ -111,6 +111,8 @@ export const reportSchema = z.object({
   achievements: z.array(achievementSchema).max(30).default([]),
   fileIds: z.array(z.string().min(1).max(512)).max(18).default([]),
   submittedAt: isoTime,
+  /** The client's id for this report, so a retried send is recognised. */
+  requestId: z.string().nullable().default(null),
 });
 export type Report = z.infer<typeof reportSchema>;
 
@@ -252,6 +254,18 @@ export const ledgerSchema = z.object({
 });
 export type Ledger = z.infer<typeof ledgerSchema>;
 
+/**
+ * The applications one organisation has submitted to one programme, updated in the submit transaction so
+ * two submits at once cannot both slip under a per-organisation limit.
+ */
+export const limitTallySchema = z.object({
+  ...storedFields,
+  programId: id,
+  orgId: id,
+  applicationIds: z.array(id),
+});
+export type LimitTally = z.infer<typeof limitTallySchema>;
+
 /** An in-app message to one person; the subscribe message sent for it (if any) is recorded beside it. */
 export const notificationSchema = z.object({
   ...storedFields,
@@ -301,6 +315,7 @@ export const collections = {
   publicities: publicitySchema,
   objections: objectionSchema,
   ledgers: ledgerSchema,
+  limitTallies: limitTallySchema,
   notifications: notificationSchema,
   audit: auditEntrySchema,
 } as const;

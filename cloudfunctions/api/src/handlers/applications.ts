@@ -1,6 +1,6 @@
 import { addCalendarMonths, shanghaiDay, publicityEndsAtUtc } from '@/core/calendar/working-days';
 import { isAfter } from '@/core/calendar/shanghai';
-import { applicationWindow, checkApplicationWindow, checkContentLimits, checkSubmittable } from '@/core/application/rules';
+import { applicationWindow, checkApplicationWindow, checkContentLimits, checkSubmittable, requireCategory } from '@/core/application/rules';
 import { AppError } from '@/core/errors';
 import { fileBelongsToApplication } from '@/core/evidence/file-ids';
 import { eligibilityIssues, limitIssues } from '@/core/program/eligibility';
@@ -10,10 +10,10 @@ import type { Application, Program, Report } from '@/core/schemas/documents';
 import { emptyOutcomes, statusTable, type WorkflowAction } from '@/core/workflow/award-workflow';
 import { writeAudit } from '../audit';
 import { retryingRaces } from '../races';
-import { changeApplication } from '../award-change';
+import { changeApplication, type ApplicationChange } from '../award-change';
 import type { Caller, HandlerContext } from '../context';
 import { loadOrganization, loadProgram, loadVisibleApplication, orgNames } from '../loaders';
-import { StoreConflict, type Deps, type Where } from '../ports';
+import { StoreConflict, type Deps, type StoreTx, type Where } from '../ports';
 import { toApplicationView, toProgramView, toReviewView } from '../views';
 import { ledgerFor } from './programs';
 
@@ -93,7 +93,7 @@ function change(
   applicationId: string,
   version: number,
   action: WorkflowAction,
-  options: { reason?: string; patch?: (current: Application, program: Program) => Partial<Application> } = {},
+  options: Pick<ApplicationChange, 'reason' | 'patch'> = {},
 ) {
   return changeApplication(context.deps, context.now, {
     applicationId,
@@ -121,32 +121,67 @@ export async function saveApplication(input: ParsedInput<'application.save'>, co
   return viewOf(saved, program, context);
 }
 
-/** Eligibility and per-applicant limits, as submit judges them now: the reasons the applicant sees. */
-export async function submitIssues(
-  deps: Deps,
-  program: Program,
-  application: Application,
-): Promise<{ eligibility: string[]; limits: string[] }> {
+/** Eligibility and per-applicant limits, as submit would judge them now: the reasons the applicant sees. */
+export async function submitIssues(deps: Deps, program: Program, application: Application): Promise<string[]> {
   const category = categoryByKey(program, application.categoryKey);
-  if (!category) return { eligibility: ['请选择申报类别'], limits: [] };
+  if (!category) return ['请选择申报类别'];
   const org = await loadOrganization(deps.store, application.orgId);
   const others = await deps.store.find('applications', { programId: program._id, orgId: application.orgId });
-  return { eligibility: eligibilityIssues(program, category, org), limits: limitIssues(program, application, others) };
+  return [...eligibilityIssues(program, category, org), ...limitIssues(program, application, others)];
+}
+
+function tallyId(programId: string, orgId: string): string {
+  return `limits_${programId}_${orgId}`;
+}
+
+/**
+ * Judges eligibility and the per-organisation limits inside the submit transaction, against the
+ * organisation's tally of submitted applications, and adds this one to the tally in the same step.
+ */
+async function checkAndTally(tx: StoreTx, program: Program, application: Application, now: Date): Promise<void> {
+  const category = requireCategory(program, application.categoryKey);
+  const org = await loadOrganization(tx, application.orgId);
+  const eligibility = eligibilityIssues(program, category, org);
+  if (eligibility.length > 0) throw new AppError('APPLICANT_NOT_ELIGIBLE', eligibility.join('；'));
+  const id = tallyId(program._id, application.orgId);
+  const tally = await tx.get('limitTallies', id);
+  const others: Application[] = [];
+  for (const otherId of tally?.applicationIds ?? []) {
+    const other = otherId === application._id ? null : await tx.get('applications', otherId);
+    if (other) others.push(other);
+  }
+  const limits = limitIssues(program, application, others);
+  if (limits.length > 0) throw new AppError('LIMIT_EXCEEDED', limits.join('；'));
+  const stamp = now.toISOString();
+  if (!tally) {
+    await tx.create('limitTallies', {
+      _id: id,
+      version: 1,
+      createdAt: stamp,
+      updatedAt: stamp,
+      programId: program._id,
+      orgId: application.orgId,
+      applicationIds: [application._id],
+    });
+  } else if (!tally.applicationIds.includes(application._id)) {
+    await tx.replace(
+      'limitTallies',
+      { ...tally, applicationIds: [...tally.applicationIds, application._id], version: tally.version + 1, updatedAt: stamp },
+      tally.version,
+    );
+  }
 }
 
 /** Submits a draft, or resubmits a returned application; eligibility and limits are judged here, on the server. */
 export async function submitApplication(input: ParsedInput<'application.submit'>, context: HandlerContext) {
   const { deps, caller, now } = context;
   const current = await loadVisibleApplication(deps.store, caller, input.applicationId);
-  const program = await loadProgram(deps.store, current.programId);
-  const issues = await submitIssues(deps, program, current);
   const action = current.status === 'returned' ? 'resubmit' : 'submit';
-  const { saved } = await change(context, input.applicationId, input.version, action, {
-    patch: (latest) => {
+  const { saved, program } = await change(context, input.applicationId, input.version, action, {
+    patch: async (latest, program, tx) => {
       checkApplicationWindow(applicationWindow(program, latest.categoryKey), now);
       checkSubmittable(program, latest);
-      if (issues.eligibility.length > 0) throw new AppError('APPLICANT_NOT_ELIGIBLE', issues.eligibility.join('；'));
-      if (issues.limits.length > 0) throw new AppError('LIMIT_EXCEEDED', issues.limits.join('；'));
+      await checkAndTally(tx, program, latest, now);
       return { submittedAt: now.toISOString(), decisionReason: null };
     },
   });
@@ -238,6 +273,8 @@ export async function submitReport(input: ParsedInput<'application.report'>, con
   const { deps, caller, now } = context;
   const current = await loadVisibleApplication(deps.store, caller, input.applicationId);
   const program = await loadProgram(deps.store, current.programId);
+  // The same report sent again after its answer was lost: it is already filed.
+  if (Object.values(current.reports).some((filed) => filed?.requestId === input.requestId)) return viewOf(current, program, context);
   const step = reportStep(current, program);
   for (const fileId of input.fileIds) {
     if (!fileBelongsToApplication(fileId, current._id)) throw new AppError('FILE_NOT_OWNED');
@@ -252,6 +289,7 @@ export async function submitReport(input: ParsedInput<'application.report'>, con
     achievements: input.achievements,
     fileIds: input.fileIds,
     submittedAt: now.toISOString(),
+    requestId: input.requestId,
   };
   const { saved } = await change(context, input.applicationId, input.version, step.action, {
     patch: (latest) => ({ reports: { ...latest.reports, [step.slot]: report } }),
@@ -298,7 +336,7 @@ export async function getApplication(
     audit,
     reviews: reviews.map((review) => toReviewView(review, application, program, orgName)),
     objections,
-    submitIssues: editable && caller.user.role === 'applicant' ? Object.values(await submitIssues(deps, program, application)).flat() : [],
+    submitIssues: editable && caller.user.role === 'applicant' ? await submitIssues(deps, program, application) : [],
   };
 }
 

@@ -10,6 +10,7 @@ import type { Objection, Publicity } from '@/core/schemas/documents';
 import { systemActor, type Actor } from '@/core/workflow/transition';
 import { writeAudit } from '../audit';
 import { changeApplication } from '../award-change';
+import { retryingRaces } from '../races';
 import type { Caller, HandlerContext, PublicContext } from '../context';
 import { loadProgram, orgNames } from '../loaders';
 import { audienceUsers, pages, writeNotifications } from '../notify';
@@ -204,8 +205,14 @@ export async function lodgeObjection(
   }
   const program = await loadProgram(deps.store, publicity.programId);
   const secretaries = await audienceUsers(deps.store, 'secretariat', { orgId: program.societyId }, program);
+  const objectionId = `objection_${input.requestId}`;
+  const existing = await deps.store.get('objections', objectionId);
+  if (existing) {
+    if (existing.publicityId !== publicity._id) throw new AppError('CONFLICT');
+    return { id: existing._id, receivedAt: existing.createdAt };
+  }
   const objection: Objection = {
-    _id: deps.newId(),
+    _id: objectionId,
     version: 1,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
@@ -220,31 +227,34 @@ export async function lodgeObjection(
     handlingNote: null,
   };
   const entry = publicity.entries.find((candidate) => candidate.applicationId === input.applicationId);
-  await deps.store.transaction(async (tx) => {
-    await tx.create('objections', objection);
-    const actor = { userId: 'public', name: input.contactName, role: 'public' as const };
-    await writeAudit(
-      tx,
-      [{ action: 'lodge', from: null, to: 'open', reason: null }],
-      { entity: 'objection', id: objection._id, version: 1 },
-      actor,
-      now,
-      deps.newId,
-    );
-    await writeNotifications(
-      tx,
-      secretaries.map((user) => ({
-        userId: user._id,
-        programId: publicity.programId,
-        applicationId: input.applicationId,
-        title: `收到公示异议：${entry?.projectName ?? publicity.title}`.slice(0, 60),
-        body: input.content.slice(0, 300),
-        page: input.applicationId ? pages.secretariat(input.applicationId) : null,
-      })),
-      now,
-      deps.newId,
-    );
-  });
+  await retryingRaces(() =>
+    deps.store.transaction(async (tx) => {
+      if (await tx.get('objections', objection._id)) return; // the same objection, sent twice at once
+      await tx.create('objections', objection);
+      const actor = { userId: 'public', name: input.contactName, role: 'public' as const };
+      await writeAudit(
+        tx,
+        [{ action: 'lodge', from: null, to: 'open', reason: null }],
+        { entity: 'objection', id: objection._id, version: 1 },
+        actor,
+        now,
+        deps.newId,
+      );
+      await writeNotifications(
+        tx,
+        secretaries.map((user) => ({
+          userId: user._id,
+          programId: publicity.programId,
+          applicationId: input.applicationId,
+          title: `收到公示异议：${entry?.projectName ?? publicity.title}`.slice(0, 60),
+          body: input.content.slice(0, 300),
+          page: input.applicationId ? pages.secretariat(input.applicationId) : null,
+        })),
+        now,
+        deps.newId,
+      );
+    }),
+  );
   return { id: objection._id, receivedAt: now.toISOString() };
 }
 
