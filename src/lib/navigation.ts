@@ -7,10 +7,18 @@ export const routes = {
   myApplications: '/apply/pages/mine/index',
   editApplication: '/apply/pages/edit/index',
   addClaim: '/apply/pages/claim/index',
+  report: '/apply/pages/report/index',
+  messages: '/inbox/pages/messages/index',
+  publicNotice: '/public/pages/notice/index',
   queue: '/admin/pages/queue/index',
   applicationDetail: '/admin/pages/detail/index',
   dashboard: '/admin/pages/dashboard/index',
+  ranking: '/admin/pages/ranking/index',
+  publicity: '/admin/pages/publicity/index',
+  programs: '/admin/pages/programs/index',
+  programEdit: '/admin/pages/program-edit/index',
   reviewQueue: '/review/pages/queue/index',
+  reviewScore: '/review/pages/score/index',
 } as const;
 
 export type RouteName = keyof typeof routes;
@@ -38,4 +46,14 @@ export function restart(route: RouteName): Promise<unknown> {
 
 export function back(): Promise<unknown> {
   return Taro.navigateBack();
+}
+
+/** Opens a page the server named (a message's link), e.g. "/apply/pages/edit/index?id=a1". */
+export function openPath(path: string): Promise<unknown> {
+  return Taro.navigateTo({ url: path.startsWith('/') ? path : `/${path}` });
+}
+
+/** The path of a route with its query, as a share card or a subscribe message names it. */
+export function pathOf(route: RouteName, params: Record<string, string> = {}): string {
+  return urlOf(route, params);
 }

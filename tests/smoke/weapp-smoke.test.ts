@@ -384,8 +384,11 @@ describe('weapp bundle smoke test', () => {
         'pages/index/index',
         'pages/login/index',
         'apply/pages/mine/index',
+        'apply/pages/report/index',
         'admin/pages/queue/index',
         'review/pages/queue/index',
+        'inbox/pages/messages/index',
+        'public/pages/notice/index',
       ]),
     );
   });

@@ -5,5 +5,5 @@ import { useSignedIn } from '@/features/common/use-signed-in';
 export default function AdminDetailPage() {
   const { params } = useRouter();
   const signedIn = useSignedIn();
-  return signedIn ? <ApplicationDetailScreen applicationId={params.id ?? ''} /> : null;
+  return signedIn ? <ApplicationDetailScreen applicationId={params.id ?? ''} stage={params.stage} /> : null;
 }

@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '申报审核',
+  navigationBarTitleText: '申报管理',
 });

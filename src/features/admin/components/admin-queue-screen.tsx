@@ -1,52 +1,154 @@
-// 申报审核: the clerk's list of applications, pending ones first come first served.
+// 申报管理: the programme's applications by stage; what waits for the secretariat first, oldest first;
+// several can be decided at once where a decision needs no reason.
 import { Text, View } from '@tarojs/components';
-import { useState } from 'react';
+import { Button } from '@nutui/nutui-react-taro';
+import { useMemo, useState } from 'react';
+import { actionTable, stageLabels } from '@/core/workflow/award-workflow';
 import { PageState } from '@/components/page-state';
-import { go } from '@/lib/navigation';
-import { queueFilters, useAdminQueue, type QueueFilter } from '../hooks/use-admin-queue';
+import { go, type RouteName } from '@/lib/navigation';
 import { useReloadOnShow } from '@/features/common/use-reload-on-show';
+import { useAdminQueue } from '../hooks/use-admin-queue';
+import { useBatchDecision } from '../hooks/use-batch-decision';
+import { batchDecisions, type BatchDecision, type QueueStage } from '../staff-actions';
 import { ApplicationRow } from './application-row';
-import { QueueFilterBar } from './queue-filter-bar';
+import { BatchResultDialog } from './batch-result-dialog';
+import { StageTabs } from './stage-tabs';
+import '../admin.css';
 
-const emptyTexts: Record<QueueFilter, string> = {
-  submitted: '暂无待审核的申报，都处理完了',
-  returned: '暂无已退回的申报',
-  approved: '暂无已立项的申报',
-  all: '还没有单位提交申报',
+const emptyTexts: Record<QueueStage, string> = {
+  check: '暂无待形式审查的申报',
+  review: '暂无进入专家评审的申报',
+  publicity: '暂无拟立项或公示中的申报',
+  implementation: '暂无实施中的项目',
+  acceptance: '暂无待验收的项目',
+  payout: '暂无待发放奖补的项目',
 };
 
-export function AdminQueueScreen({ programId }: { programId?: string }) {
-  const [filter, setFilter] = useState<QueueFilter>('submitted');
-  const queue = useAdminQueue(programId, filter);
+const tools: { title: string; route: RouteName }[] = [
+  { title: '评审排名', route: 'ranking' },
+  { title: '公示管理', route: 'publicity' },
+  { title: '指标看板', route: 'dashboard' },
+  { title: '项目设置', route: 'programs' },
+];
+
+export function AdminQueueScreen({ programId, initialStage }: { programId?: string; initialStage?: QueueStage }) {
+  const [stage, setStage] = useState<QueueStage>(initialStage ?? 'check');
+  const [selecting, setSelecting] = useState(false);
+  const [selected, setSelected] = useState<string[]>([]);
+  const queue = useAdminQueue(programId, stage);
+  const batch = useBatchDecision(() => {
+    setSelected([]);
+    setSelecting(false);
+    return queue.reload();
+  });
   useReloadOnShow(queue.reload);
-  const label = queueFilters.find((item) => item.value === filter)?.label ?? '';
+
+  const batchable = useMemo(
+    () => queue.visible.filter((application) => batchDecisions.some((decision) => application.availableActions.includes(decision))),
+    [queue.visible],
+  );
+  const chosen = queue.visible.filter((application) => selected.includes(application._id));
+  const offered = batchDecisions.filter((decision) => chosen.some((application) => application.availableActions.includes(decision)));
+  const names = useMemo(
+    () => new Map((queue.data?.applications ?? []).map((a) => [a._id, `${a.orgName}：${a.projectName}`])),
+    [queue.data],
+  );
+
+  function changeStage(next: QueueStage) {
+    setStage(next);
+    setSelected([]);
+    setSelecting(false);
+  }
+
+  function toggle(id: string) {
+    setSelected((current) => (current.includes(id) ? current.filter((other) => other !== id) : [...current, id]));
+  }
+
+  function runBatch(decision: BatchDecision) {
+    const items = chosen.filter((application) => application.availableActions.includes(decision));
+    void batch.run(decision, items);
+  }
+
+  const allChosen = batchable.length > 0 && batchable.every((application) => selected.includes(application._id));
+  const programParams = { programId: queue.programId ?? '' };
 
   return (
-    <View className="admin-page">
+    <View className={`admin-page${selecting ? ' admin-page--with-bar' : ''}`}>
       <View className="admin-queue__top">
-        <QueueFilterBar value={filter} counts={queue.data ? queue.counts : null} onChange={setFilter} />
+        <StageTabs value={stage} counts={queue.data ? queue.counts : null} onChange={changeStage} />
+      </View>
+      <View className="admin-tools">
+        {tools.map((tool) => (
+          <Text key={tool.route} className="admin-tools__item" onClick={() => void go(tool.route, programParams)}>
+            {tool.title}
+          </Text>
+        ))}
       </View>
       {queue.data ? (
         <View className="admin-queue__hint">
           <Text>
-            {label} {queue.visible.length} 条{filter === 'submitted' ? '，按提交先后排列' : ''}
+            {stageLabels[stage]} {queue.visible.length} 条，待处理 {queue.counts[stage].waiting} 条
           </Text>
-          <Text className="admin-link" onClick={() => void go('dashboard', { programId: queue.data?.programId ?? '' })}>
-            指标看板 ›
-          </Text>
+          {batchable.length > 0 ? (
+            <Text className="admin-link" onClick={() => (setSelecting(!selecting), setSelected([]))}>
+              {selecting ? '取消批量' : '批量处理'}
+            </Text>
+          ) : null}
         </View>
       ) : null}
       <PageState
         loading={queue.loading && !queue.data}
         error={queue.data ? null : queue.error}
         empty={queue.visible.length === 0}
-        emptyText={emptyTexts[filter]}
+        emptyText={emptyTexts[stage]}
         onRetry={() => void queue.reload()}
       >
         {queue.visible.map((application) => (
-          <ApplicationRow key={application._id} application={application} onOpen={(id) => void go('applicationDetail', { id })} />
+          <ApplicationRow
+            key={application._id}
+            application={application}
+            selecting={selecting}
+            selected={batchable.includes(application) ? selected.includes(application._id) : undefined}
+            onToggle={toggle}
+            onOpen={(id) => void go('applicationDetail', { id, stage })}
+          />
         ))}
       </PageState>
+
+      {selecting ? (
+        <View className="admin-bar">
+          <View className="admin-bar__line">
+            <Text className="admin-link" onClick={() => setSelected(allChosen ? [] : batchable.map((application) => application._id))}>
+              {allChosen ? '全不选' : `全选可批量处理的 ${batchable.length} 条`}
+            </Text>
+            <Text>已选 {chosen.length} 条</Text>
+          </View>
+          <View className="admin-bar__buttons">
+            {(offered.length ? offered : batchDecisions.filter((d) => batchable.some((a) => a.availableActions.includes(d)))).map(
+              (decision) => (
+                <Button
+                  key={decision}
+                  className="admin-bar__button"
+                  type="primary"
+                  disabled={chosen.length === 0 || batch.running !== null}
+                  loading={batch.running === decision}
+                  onClick={() => runBatch(decision)}
+                >
+                  {actionTable[decision].label}
+                  {chosen.length ? `（${chosen.filter((a) => a.availableActions.includes(decision)).length}）` : ''}
+                </Button>
+              ),
+            )}
+          </View>
+        </View>
+      ) : null}
+
+      <BatchResultDialog
+        title={batch.outcome ? `${actionTable[batch.outcome.decision].label}：处理结果` : null}
+        results={batch.outcome?.results ?? []}
+        nameOf={(id) => names.get(id) ?? id}
+        onClose={batch.dismiss}
+      />
     </View>
   );
 }

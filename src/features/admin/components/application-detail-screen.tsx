@@ -1,23 +1,41 @@
-// 申报详情: everything the clerk needs to decide, the decision buttons, and the evidence after approval.
-import { Text, View } from '@tarojs/components';
+// 申报详情: the whole application, its reviews, objections, reports, claims and payout, the decisions the
+// server offers, the audit trail, and the way to the next application waiting in the same queue.
+import { View } from '@tarojs/components';
 import { PageState } from '@/components/page-state';
-import { replace } from '@/lib/navigation';
+import { call, messageOf } from '@/lib/api';
+import { showMessage } from '@/lib/feedback';
+import { openFileLink } from '@/lib/open-file';
+import { useReloadOnShow } from '@/features/common/use-reload-on-show';
 import { useApplicationDetail } from '../hooks/use-application-detail';
 import { useFileLinks } from '../hooks/use-file-links';
+import { ApplicationContent } from './application-content';
 import { ApplicationSummary } from './application-summary';
 import { AuditTrail } from './audit-trail';
-import { BudgetTable } from './budget-table';
 import { ClaimList } from './claim-list';
-import { CommitmentList } from './commitment-list';
 import { DecisionBar } from './decision-bar';
+import { ObjectionList } from './objection-list';
+import { PayoutForm, PayoutRecord } from './payout-form';
+import { ReportList, reportFileIds } from './report-list';
+import { ReviewPanel } from './review-panel';
 import { Section } from './section';
+import '../admin.css';
 
 const NO_FILES: string[] = [];
 
-export function ApplicationDetailScreen({ applicationId }: { applicationId: string }) {
-  const detail = useApplicationDetail(applicationId);
+async function openAttachment(fileId: string, name: string) {
+  try {
+    const link = await call('file.link', { fileId });
+    await openFileLink(link.url, name);
+  } catch (error) {
+    showMessage(messageOf(error));
+  }
+}
+
+export function ApplicationDetailScreen({ applicationId, stage }: { applicationId: string; stage?: string }) {
+  const detail = useApplicationDetail(applicationId, stage);
+  useReloadOnShow(detail.reload);
   const data = detail.data;
-  const fileIds = data ? data.claims.flatMap((claim) => claim.fileIds) : NO_FILES;
+  const fileIds = data ? [...data.claims.flatMap((claim) => claim.fileIds), ...reportFileIds(data.application)] : NO_FILES;
   const links = useFileLinks(fileIds, data);
 
   if (!applicationId) {
@@ -26,36 +44,37 @@ export function ApplicationDetailScreen({ applicationId }: { applicationId: stri
   if (!data) {
     return <PageState loading={detail.loading} error={detail.error} onRetry={() => void detail.reload()} />;
   }
-  const { application, program, claims, audit } = data;
-  const showClaims = application.status === 'approved' || claims.length > 0;
+  const { application, program, claims, audit, reviews, objections } = data;
+  const showClaims = claims.length > 0 || application.availableActions.includes('claim') || application.status === 'implementing';
 
   return (
     <View className="admin-page admin-page--with-bar">
-      <ApplicationSummary application={application} />
-      <Section title="实施方案">
-        <Text className="admin-plan">{application.plan || '未填写'}</Text>
-      </Section>
-      <Section title="经费预算" extra={`${application.budget.length} 项`}>
-        <BudgetTable lines={application.budget} totalFen={application.budgetTotalFen} />
-      </Section>
-      <Section title="指标承诺" extra={`${application.commitments.length} 项`}>
-        <CommitmentList commitments={application.commitments} program={program} />
-      </Section>
+      <ApplicationSummary application={application} program={program} />
+      <ApplicationContent
+        application={application}
+        program={program}
+        onOpenAttachment={(fileId, name) => void openAttachment(fileId, name)}
+      />
+      <ReviewPanel application={application} program={program} reviews={reviews} onChanged={detail.reload} />
+      {application.status === 'inPublicity' || objections.length > 0 ? (
+        <Section title="公示异议" extra={objections.length ? `${objections.length} 条` : undefined}>
+          <ObjectionList objections={objections} onChanged={detail.reload} />
+        </Section>
+      ) : null}
+      <ReportList application={application} program={program} links={links} />
       {showClaims ? (
         <Section title="指标完成情况" extra={claims.length ? `${claims.length} 条，点图片看大图` : undefined}>
-          <ClaimList claims={claims} program={program} links={links} />
+          <ClaimList claims={claims} program={program} links={links} onChanged={detail.reload} />
         </Section>
+      ) : null}
+      {application.payout ? <PayoutRecord payout={application.payout} /> : null}
+      {application.availableActions.includes('pay') ? (
+        <PayoutForm key={application.version} application={application} today={program.serverNow} onPaid={detail.reload} />
       ) : null}
       <Section title="处理记录">
         <AuditTrail entries={audit} />
       </Section>
-      <DecisionBar
-        application={application}
-        awardAmountFen={program.awardAmountFen}
-        next={detail.next}
-        onDecided={detail.reload}
-        onNext={(id) => void replace('applicationDetail', { id })}
-      />
+      <DecisionBar application={application} program={program} next={detail.next} stage={detail.stage} onDecided={detail.reload} />
     </View>
   );
 }

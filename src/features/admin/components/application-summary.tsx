@@ -1,10 +1,13 @@
 import { Text, View } from '@tarojs/components';
-import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
+import { formatShanghaiDate, formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import { formatYuan } from '@/core/money';
-import type { ApplicationView } from '@/core/schemas/actions';
+import { categoryByKey } from '@/core/program/program-schema';
+import type { ApplicationView, ProgramView } from '@/core/schemas/actions';
 import { StatusTag } from '@/components/status-tag';
 
-export function ApplicationSummary({ application }: { application: ApplicationView }) {
+export function ApplicationSummary({ application, program }: { application: ApplicationView; program: ProgramView }) {
+  const category = categoryByKey(program, application.categoryKey);
+  const subtype = category?.subtypes.find((candidate) => candidate.key === application.subtypeKey);
   return (
     <View className="admin-summary">
       <View className="admin-summary__head">
@@ -14,21 +17,42 @@ export function ApplicationSummary({ application }: { application: ApplicationVi
       <View className="admin-facts">
         <Text className="admin-facts__label">申报单位</Text>
         <Text className="admin-facts__value">{application.orgName}</Text>
+        <Text className="admin-facts__label">申报类别</Text>
+        <Text className="admin-facts__value">
+          {application.categoryName}
+          {subtype ? ` · ${subtype.name}` : ''}
+          {application.servicePoint ? ` · 服务点：${application.servicePoint}` : ''}
+        </Text>
         <Text className="admin-facts__label">提交时间</Text>
         <Text className="admin-facts__value">{application.submittedAt ? formatShanghaiDateTime(application.submittedAt) : '—'}</Text>
         {application.decidedAt ? (
           <>
-            <Text className="admin-facts__label">处理时间</Text>
+            <Text className="admin-facts__label">最近处理</Text>
             <Text className="admin-facts__value">{formatShanghaiDateTime(application.decidedAt)}</Text>
           </>
         ) : null}
-        <Text className="admin-facts__label">经费合计</Text>
-        <Text className="admin-facts__value">{formatYuan(application.budgetTotalFen)}</Text>
+        <Text className="admin-facts__label">预算合计</Text>
+        <Text className="admin-facts__value">
+          {formatYuan(application.budgetTotalFen)}
+          {category ? `（上限 ${formatYuan(category.awardAmountFen)}）` : ''}
+        </Text>
+        {application.awardFen !== null ? (
+          <>
+            <Text className="admin-facts__label">立项金额</Text>
+            <Text className="admin-facts__value">{formatYuan(application.awardFen)}</Text>
+          </>
+        ) : null}
+        {application.dueAt ? (
+          <>
+            <Text className="admin-facts__label">整改期限</Text>
+            <Text className="admin-facts__value admin-facts__value--warn">{formatShanghaiDate(application.dueAt)} 前</Text>
+          </>
+        ) : null}
       </View>
-      {application.returnReason ? (
+      {application.decisionReason ? (
         <View className="admin-notice">
-          <Text className="admin-notice__title">退回理由</Text>
-          <Text className="admin-notice__text">{application.returnReason}</Text>
+          <Text className="admin-notice__title">最近一次处理理由</Text>
+          <Text className="admin-notice__text">{application.decisionReason}</Text>
         </View>
       ) : null}
     </View>

@@ -1,14 +1,21 @@
-// 指标完成情况: what the awardee reported, with evidence photos that open full-size on tap.
+// 指标完成情况: what the awardee claimed, with evidence photos that open full-size on tap; the secretariat
+// verifies (核实) or rejects (驳回, with a reason) each claim. Only verified claims count toward the targets.
 import { Image, Text, View } from '@tarojs/components';
+import { Button, Tag } from '@nutui/nutui-react-taro';
+import { useState } from 'react';
 import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import { indicatorByKey, type Program } from '@/core/program/program-schema';
 import type { Claim } from '@/core/schemas/documents';
+import { call } from '@/lib/api';
 import { previewImages } from '@/lib/preview';
+import { settle } from '../hooks/use-decision';
 import type { FileLinks } from '../hooks/use-file-links';
 import { formatIndicatorValue } from './indicator-value';
+import { ReasonDialog } from './reason-dialog';
 
-function EvidencePhotos({ fileIds, links }: { fileIds: readonly string[]; links: FileLinks }) {
+export function EvidencePhotos({ fileIds, links }: { fileIds: readonly string[]; links: FileLinks }) {
   const urls = fileIds.map((fileId) => links[fileId]).filter((url): url is string => Boolean(url));
+  if (fileIds.length === 0) return null;
   return (
     <View className="admin-photos">
       {fileIds.map((fileId, index) => {
@@ -37,18 +44,42 @@ function EvidencePhotos({ fileIds, links }: { fileIds: readonly string[]; links:
   );
 }
 
+const verificationTags: Record<Claim['verification'], { label: string; type: 'default' | 'success' | 'danger' }> = {
+  pending: { label: '待核实', type: 'default' },
+  verified: { label: '已核实', type: 'success' },
+  rejected: { label: '已驳回', type: 'danger' },
+};
+
 interface ClaimListProps {
   claims: readonly Claim[];
   program: Pick<Program, 'indicators'>;
   links: FileLinks;
+  onChanged: () => unknown;
 }
 
-export function ClaimList({ claims, program, links }: ClaimListProps) {
+export function ClaimList({ claims, program, links, onChanged }: ClaimListProps) {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [rejecting, setRejecting] = useState<Claim | null>(null);
+
+  async function verify(claim: Claim, decision: 'verified' | 'rejected', reason?: string) {
+    setBusy(claim._id);
+    try {
+      await settle(
+        () => call('claim.verify', { claimId: claim._id, version: claim.version, decision, ...(reason ? { reason } : {}) }),
+        decision === 'verified' ? '已核实' : '已驳回',
+        onChanged,
+      );
+    } finally {
+      setBusy(null);
+    }
+  }
+
   if (claims.length === 0) return <Text className="admin-muted">立项单位尚未填报完成情况</Text>;
   return (
     <View>
       {claims.map((claim) => {
         const indicator = indicatorByKey(program, claim.indicatorKey);
+        const tag = verificationTags[claim.verification];
         return (
           <View className="admin-claim" key={claim._id}>
             <View className="admin-claim__head">
@@ -59,10 +90,43 @@ export function ClaimList({ claims, program, links }: ClaimListProps) {
             </View>
             <Text className="admin-claim__text">{claim.description}</Text>
             <EvidencePhotos fileIds={claim.fileIds} links={links} />
-            <Text className="admin-list__sub">填报于 {formatShanghaiDateTime(claim.createdAt)}</Text>
+            <View className="admin-claim__foot">
+              <Text className="admin-list__sub">填报于 {formatShanghaiDateTime(claim.createdAt)}</Text>
+              <Tag type={tag.type}>{tag.label}</Tag>
+            </View>
+            {claim.verificationReason ? <Text className="admin-row__reason">驳回理由：{claim.verificationReason}</Text> : null}
+            {claim.verification === 'pending' ? (
+              <View className="admin-claim__actions">
+                <Button size="small" type="warning" fill="outline" disabled={busy !== null} onClick={() => setRejecting(claim)}>
+                  驳回
+                </Button>
+                <Button
+                  size="small"
+                  type="primary"
+                  disabled={busy !== null}
+                  loading={busy === claim._id}
+                  onClick={() => void verify(claim, 'verified').catch(() => undefined)}
+                >
+                  核实
+                </Button>
+              </View>
+            ) : null}
           </View>
         );
       })}
+      <ReasonDialog
+        visible={rejecting !== null}
+        title="驳回填报"
+        confirmText="确认驳回"
+        required
+        description="请写明驳回理由（如佐证不足、数量不符），立项单位将看到此理由。"
+        chips={['佐证材料不足', '数量与佐证不符', '不属于本指标']}
+        onConfirm={async (reason) => {
+          if (rejecting) await verify(rejecting, 'rejected', reason);
+          setRejecting(null);
+        }}
+        onClose={() => setRejecting(null)}
+      />
     </View>
   );
 }

@@ -1,10 +1,12 @@
 // 指标看板: where the programme stands against its quota, its money and each indicator's target.
 import { View } from '@tarojs/components';
 import { PageState } from '@/components/page-state';
+import { go } from '@/lib/navigation';
 import { useDashboard } from '../hooks/use-dashboard';
 import { useReloadOnShow } from '@/features/common/use-reload-on-show';
 import { DashboardSummary } from './dashboard-summary';
 import { IndicatorBoard } from './indicator-board';
+import '../admin.css';
 
 export function DashboardScreen({ programId }: { programId?: string }) {
   const dashboard = useDashboard(programId);
@@ -13,7 +15,7 @@ export function DashboardScreen({ programId }: { programId?: string }) {
   if (!data) return <PageState loading={dashboard.loading} error={dashboard.error} onRetry={() => void dashboard.reload()} />;
   return (
     <View className="admin-page">
-      <DashboardSummary dashboard={data} />
+      <DashboardSummary dashboard={data} onOpenStage={(stage) => void go('queue', { programId: data.program.id, stage })} />
       <IndicatorBoard rows={data.rows} />
     </View>
   );

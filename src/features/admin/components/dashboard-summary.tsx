@@ -1,7 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import { formatYuan } from '@/core/money';
 import type { DashboardView } from '@/core/schemas/actions';
-import { statusTable } from '@/core/workflow/award-workflow';
+import { statusTable, type ApplicationStatus } from '@/core/workflow/award-workflow';
+import { queueStages, type QueueStage } from '../staff-actions';
+import { stageLabels } from '@/core/workflow/award-workflow';
 
 function Meter({ value, of }: { value: number; of: number }) {
   const percent = of > 0 ? Math.min(100, Math.round((value / of) * 100)) : 0;
@@ -12,19 +14,29 @@ function Meter({ value, of }: { value: number; of: number }) {
   );
 }
 
-const countedStatuses = ['submitted', 'returned', 'approved', 'draft'] as const;
-const countLabels: Partial<Record<(typeof countedStatuses)[number], string>> = { draft: '填写中' };
+function countsByStage(counts: DashboardView['counts']): Record<QueueStage, number> {
+  const byStage = Object.fromEntries(queueStages.map((stage) => [stage, 0])) as Record<QueueStage, number>;
+  for (const [status, count] of Object.entries(counts)) {
+    const stage = statusTable[status as ApplicationStatus]?.stage as QueueStage;
+    if (stage in byStage) byStage[stage] += count;
+  }
+  return byStage;
+}
 
-export function DashboardSummary({ dashboard }: { dashboard: DashboardView }) {
-  const { program, counts, approvedFen } = dashboard;
+export function DashboardSummary({ dashboard, onOpenStage }: { dashboard: DashboardView; onOpenStage: (stage: QueueStage) => void }) {
+  const { program, counts, grantedFen, paidFen } = dashboard;
+  const byStage = countsByStage(counts);
+  const granted = Object.entries(counts)
+    .filter(([status]) => statusTable[status as ApplicationStatus]?.granted)
+    .reduce((sum, [, count]) => sum + count, 0);
   return (
     <View className="admin-summary">
       <Text className="admin-summary__program">{program.name}</Text>
-      <View className="admin-counts">
-        {countedStatuses.map((status) => (
-          <View className="admin-counts__cell" key={status}>
-            <Text className={`admin-counts__number admin-counts__number--${status}`}>{counts[status] ?? 0}</Text>
-            <Text className="admin-counts__label">{countLabels[status] ?? statusTable[status].staffLabel}</Text>
+      <View className="admin-counts admin-counts--six">
+        {queueStages.map((stage) => (
+          <View className="admin-counts__cell" key={stage} onClick={() => onOpenStage(stage)}>
+            <Text className="admin-counts__number">{byStage[stage]}</Text>
+            <Text className="admin-counts__label">{stageLabels[stage]}</Text>
           </View>
         ))}
       </View>
@@ -32,19 +44,28 @@ export function DashboardSummary({ dashboard }: { dashboard: DashboardView }) {
         <View className="admin-gauge__line">
           <Text>已立项</Text>
           <Text className="admin-gauge__value">
-            {counts.approved ?? 0} / 名额 {program.quota}
+            {granted} 项{program.quota !== null ? ` / 名额 ${program.quota}` : ''}
           </Text>
         </View>
-        <Meter value={counts.approved ?? 0} of={program.quota} />
+        {program.quota !== null ? <Meter value={granted} of={program.quota} /> : null}
       </View>
       <View className="admin-gauge">
         <View className="admin-gauge__line">
-          <Text>已安排奖补</Text>
+          <Text>已立项金额</Text>
           <Text className="admin-gauge__value">
-            {formatYuan(approvedFen)} / 资金池 {formatYuan(program.poolFen)}
+            {formatYuan(grantedFen)} / 资金池 {formatYuan(program.poolFen)}
           </Text>
         </View>
-        <Meter value={approvedFen} of={program.poolFen} />
+        <Meter value={grantedFen} of={program.poolFen} />
+      </View>
+      <View className="admin-gauge">
+        <View className="admin-gauge__line">
+          <Text>已发放</Text>
+          <Text className="admin-gauge__value">
+            {formatYuan(paidFen)} / 已立项 {formatYuan(grantedFen)}
+          </Text>
+        </View>
+        <Meter value={paidFen} of={grantedFen} />
       </View>
     </View>
   );

@@ -1,128 +1,118 @@
-// The clerk's buttons, exactly the actions the server offers; after a decision, the way to the next one.
-import { Text, Textarea, View } from '@tarojs/components';
-import { Button, Dialog } from '@nutui/nutui-react-taro';
+// The clerk's buttons: exactly the decisions the server offers, labelled from the workflow table; a reason
+// where the table asks for one; then the way to the next application that waits in the same queue.
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
-import { formatYuan } from '@/core/money';
-import type { ApplicationView } from '@/core/schemas/actions';
+import type { ApplicationView, ProgramView, StaffDecision } from '@/core/schemas/actions';
 import { actionTable } from '@/core/workflow/award-workflow';
 import { back, replace } from '@/lib/navigation';
+import { chineseDayAfterMonths } from '../dates';
 import { useDecision } from '../hooks/use-decision';
+import { adverseDecisions, decisionsOf } from '../staff-actions';
+import { ReasonDialog } from './reason-dialog';
+import { confirm } from '@/lib/feedback';
 
-const REASON_MAX = 500;
-/** Reasons clerks give most; a tap adds one, the clerk edits the rest. */
-const commonReasons = ['实施方案过于简略，请补充具体活动安排', '经费预算依据不充分', '指标承诺与实施方案不一致'];
+/** Reasons clerks give most, per decision; a tap adds one, the clerk edits the rest. */
+const commonReasons: Partial<Record<StaffDecision, string[]>> = {
+  return: ['实施方案过于简略，请补充具体活动安排', '经费预算依据不充分', '指标承诺与实施方案不一致'],
+  rejectCheck: ['申报单位不符合申报条件', '申报材料不完整且已逾期'],
+  rectifyMidterm: ['进度滞后，请补充整改措施', '佐证材料不足'],
+  rectifyFinal: ['关键指标未完成', '佐证材料不足，请补充'],
+};
+
+/** The day a rectification would be due if decided today (the server records the real one). */
+function rectificationDue(program: Pick<ProgramView, 'serverNow' | 'rectificationMonths'>): string {
+  return chineseDayAfterMonths(program.serverNow, program.rectificationMonths);
+}
 
 interface DecisionBarProps {
   application: ApplicationView;
-  awardAmountFen: number;
+  program: ProgramView;
   next: { id: string | null; remaining: number };
+  stage: string | null;
   onDecided: () => unknown;
-  onNext: (applicationId: string) => void;
 }
 
-export function DecisionBar({ application, awardAmountFen, next, onDecided, onNext }: DecisionBarProps) {
+export function DecisionBar({ application, program, next, stage, onDecided }: DecisionBarProps) {
   const { deciding, decide } = useDecision(application, onDecided);
-  const [dialog, setDialog] = useState<'approve' | 'return' | null>(null);
-  const [reason, setReason] = useState('');
-  const canApprove = application.availableActions.includes('approve');
-  const canReturn = application.availableActions.includes('return');
+  const [asking, setAsking] = useState<StaffDecision | null>(null);
+  const decisions = decisionsOf(application);
 
-  function addReason(text: string) {
-    setReason((current) => (current.trim() ? `${current.trim()}；${text}` : text).slice(0, REASON_MAX));
+  async function start(decision: StaffDecision) {
+    const definition = actionTable[decision];
+    if (definition.reasonRequired) {
+      setAsking(decision);
+      return;
+    }
+    const go = await confirm(
+      `${definition.label}？`,
+      `「${application.projectName || application.orgName}」将${definition.label}。`,
+      // WeChat shows at most four characters on a modal's confirm button.
+      definition.label.length <= 4 ? definition.label : '确定',
+    );
+    if (go) await decide(decision).catch(() => undefined);
   }
 
-  async function confirmReturn() {
-    await decide('return', reason.trim());
-    setReason('');
-  }
+  const goNext = () => {
+    if (next.id) void replace('applicationDetail', { id: next.id, ...(stage ? { stage } : {}) });
+  };
+  const asked = asking ? actionTable[asking] : null;
 
   return (
     <View className="admin-bar">
-      {canApprove || canReturn ? (
-        <View className="admin-bar__buttons">
-          {canReturn ? (
+      {decisions.length > 0 ? (
+        <View className={`admin-bar__buttons${decisions.length > 2 ? ' admin-bar__buttons--many' : ''}`}>
+          {decisions.map((decision) => (
             <Button
+              key={decision}
               className="admin-bar__button"
-              type="warning"
-              fill="outline"
+              type={adverseDecisions.has(decision) ? 'warning' : 'primary'}
+              fill={adverseDecisions.has(decision) ? 'outline' : 'solid'}
               disabled={deciding !== null}
-              loading={deciding === 'return'}
-              onClick={() => setDialog('return')}
+              loading={deciding === decision}
+              onClick={() => void start(decision)}
             >
-              {actionTable.return.label}
+              {actionTable[decision].label}
             </Button>
-          ) : null}
-          {canApprove ? (
-            <Button
-              className="admin-bar__button"
-              type="primary"
-              disabled={deciding !== null}
-              loading={deciding === 'approve'}
-              onClick={() => setDialog('approve')}
-            >
-              {actionTable.approve.label}
-            </Button>
-          ) : null}
+          ))}
         </View>
       ) : next.id ? (
-        <Button type="primary" block onClick={() => next.id && onNext(next.id)}>
-          下一条待审核（还有 {next.remaining} 条）
+        <Button type="primary" block onClick={goNext}>
+          下一条待处理（还有 {next.remaining} 条）
         </Button>
       ) : (
         <Button block onClick={() => void back().catch(() => replace('queue', { programId: application.programId }))}>
-          没有待审核的申报了，返回列表
+          本阶段没有待处理的申报了，返回列表
         </Button>
       )}
-
-      <Dialog
-        visible={dialog === 'approve'}
-        title="批准立项？"
-        confirmText="批准立项"
-        onConfirm={() => decide('approve')}
-        onCancel={() => setDialog(null)}
-        onClose={() => setDialog(null)}
-      >
-        <Text className="admin-dialog__text">
-          批准后「{application.orgName}」获得 1 个奖补名额（{formatYuan(awardAmountFen)}），并可开始填报指标完成情况。
+      {decisions.length > 0 && next.id ? (
+        <Text className="admin-bar__skip" onClick={goNext}>
+          先跳过，看下一条（还有 {next.remaining} 条）›
         </Text>
-      </Dialog>
+      ) : null}
 
-      <Dialog
-        visible={dialog === 'return'}
-        title="退回修改"
-        confirmText="确认退回"
-        disableConfirmButton={!reason.trim()}
-        onConfirm={confirmReturn}
-        onCancel={() => setDialog(null)}
-        onClose={() => setDialog(null)}
-      >
-        <View className="admin-dialog">
-          <Text className="admin-dialog__text">请写明需要修改的内容，申报单位将看到此理由。</Text>
-          <View className="admin-chips">
-            {commonReasons.map((text) => (
-              <Text key={text} className="admin-chips__chip" onClick={() => addReason(text)}>
-                {text}
+      <ReasonDialog
+        visible={asking !== null}
+        title={asked?.label ?? ''}
+        confirmText={`确认${asked?.label ?? ''}`}
+        required
+        chips={asking ? (commonReasons[asking] ?? []) : []}
+        description={
+          <>
+            <Text>请写明理由，申报单位将看到此理由。</Text>
+            {asking === 'rectifyMidterm' || asking === 'rectifyFinal' ? (
+              <Text className="admin-dialog__due">
+                整改期 {program.rectificationMonths} 个月，预计须于 {rectificationDue(program)} 前重新提交（以系统记录为准）。
               </Text>
-            ))}
-          </View>
-          {/* fixed: the dialog is position:fixed, where WeChat's native textarea must be told so. */}
-          <Textarea
-            className="admin-dialog__input"
-            value={reason}
-            onInput={(event) => setReason(event.detail.value)}
-            placeholder="退回理由（必填）"
-            maxlength={REASON_MAX}
-            autoHeight
-            fixed
-          />
-          <View className="admin-dialog__foot">
-            <Text className="admin-dialog__hint">{reason.trim() ? '' : '请填写退回理由'}</Text>
-            <Text className="admin-dialog__count">
-              {reason.length}/{REASON_MAX}
-            </Text>
-          </View>
-        </View>
-      </Dialog>
+            ) : null}
+          </>
+        }
+        onConfirm={async (reason) => {
+          if (asking) await decide(asking, reason);
+          setAsking(null);
+        }}
+        onClose={() => setAsking(null)}
+      />
     </View>
   );
 }

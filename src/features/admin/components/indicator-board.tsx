@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { Tag } from '@nutui/nutui-react-taro';
 import { dimensionLabels, dimensions } from '@/core/program/program-schema';
 import type { DashboardView } from '@/core/schemas/actions';
-import { formatIndicatorValue } from './indicator-value';
+import { formatGap, formatIndicatorValue } from './indicator-value';
 
 type IndicatorRow = DashboardView['rows'][number];
 
@@ -13,18 +13,23 @@ function IndicatorCard({ row }: { row: IndicatorRow }) {
     ['省级底线', row.provinceMinimum],
     ['已承诺', row.committed],
     ['已填报', row.claimed],
+    ['已核实', row.verified],
+    ['差距', row.gap],
   ];
   return (
     <View className="admin-indicator">
       <View className="admin-indicator__head">
         <Text className="admin-indicator__name">{row.name}</Text>
+        {row.gap === 0 ? <Tag type="success">已达标</Tag> : null}
         {row.committedCoversTarget === false ? <Tag type="warning">承诺不足</Tag> : null}
       </View>
       <View className="admin-indicator__grid">
         {cells.map(([label, value]) => (
           <View className="admin-indicator__cell" key={label}>
             <Text className="admin-indicator__label">{label}</Text>
-            <Text className="admin-indicator__value">{formatIndicatorValue(row.kind, row.unit, value)}</Text>
+            <Text className={`admin-indicator__value${label === '差距' && value ? ' admin-indicator__value--gap' : ''}`}>
+              {label === '差距' ? formatGap(row.kind, row.unit, value) : formatIndicatorValue(row.kind, row.unit, value)}
+            </Text>
           </View>
         ))}
       </View>
@@ -54,7 +59,8 @@ export function IndicatorBoard({ rows }: { rows: DashboardView['rows'] }) {
         </View>
       ))}
       <Text className="admin-footnote">
-        “—”表示该指标（排名、比例、是否类）由学会整体统计，不按奖补项目汇总；已承诺、已填报只计已立项的申报。
+        “—”表示该指标（排名、比例、是否类）由学会整体统计，不按奖补项目汇总；已承诺、已填报只计已立项的申报；只有秘书处核实的填报计入“已核实”，差距
+        = 目标 − 已核实（不足时）。
       </Text>
     </View>
   );

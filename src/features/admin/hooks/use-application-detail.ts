@@ -1,21 +1,23 @@
-// One application as the secretariat sees it, plus the pending queue to step to the next one.
-import { useCallback, useMemo } from 'react';
+// One application as the secretariat sees it, plus its stage's queue to step to the next one that waits.
+import { useCallback, useMemo, useRef } from 'react';
 import { call } from '@/lib/api';
 import { useRemote } from '@/features/common/use-remote';
-import { filterQueue, nextSubmittedId } from './use-admin-queue';
+import { isQueueStage, type QueueStage } from '../staff-actions';
+import { nextWaiting } from './use-admin-queue';
 
-export function useApplicationDetail(applicationId: string) {
+export function useApplicationDetail(applicationId: string, stageFromRoute: string | undefined) {
   const detail = useRemote(() => call('application.get', { applicationId }), [applicationId]);
   const programId = detail.data?.program._id;
-  const pending = useRemote(async () => (programId ? call('application.queue', { programId, status: 'submitted' }) : []), [programId]);
+  // The queue the clerk came from: it stays the same after a decision moves this application to the next stage.
+  const firstStage = useRef<QueueStage | null>(null);
+  if (!firstStage.current && detail.data) {
+    const stage = isQueueStage(stageFromRoute) ? stageFromRoute : detail.data.application.stage;
+    firstStage.current = isQueueStage(stage) ? stage : null;
+  }
+  const stage = isQueueStage(stageFromRoute) ? stageFromRoute : firstStage.current;
+  const pending = useRemote(async () => (programId && stage ? call('application.queue', { programId, stage }) : []), [programId, stage]);
 
-  const next = useMemo(() => {
-    const queue = pending.data ?? [];
-    return {
-      id: nextSubmittedId(queue, applicationId),
-      remaining: filterQueue(queue, 'submitted').filter((application) => application._id !== applicationId).length,
-    };
-  }, [pending.data, applicationId]);
+  const next = useMemo(() => nextWaiting(pending.data ?? [], applicationId), [pending.data, applicationId]);
 
   const { reload: reloadDetail } = detail;
   const { reload: reloadPending } = pending;
@@ -23,5 +25,5 @@ export function useApplicationDetail(applicationId: string) {
     await Promise.all([reloadDetail(), reloadPending()]);
   }, [reloadDetail, reloadPending]);
 
-  return { ...detail, reload, next };
+  return { ...detail, reload, next, stage };
 }

@@ -1,5 +1,6 @@
-// 申报书: the applicant's form. Shows exactly the buttons the server offers; read-only once submitted.
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
+// 申报书: the applicant's form, built from the programme's form configuration. Shows exactly the buttons
+// the server offers; read-only once submitted.
+import { Button, Input } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
 import { PageState } from '@/components/page-state';
 import { StatusTag } from '@/components/status-tag';
@@ -7,12 +8,23 @@ import type { WorkflowAction } from '@/core/workflow/award-workflow';
 import { confirm, showSuccess } from '@/lib/feedback';
 import { back, go, replace } from '@/lib/navigation';
 import { useSignedIn } from '@/features/common/use-signed-in';
-import { committableIndicators } from '../application-form';
+import { attachmentsAskedFor, committableIndicators } from '../application-form';
 import { useApplicationEditor } from '../hooks/use-application-editor';
+import { nextStep } from '../next-step';
 import { ApplicationSummary } from './application-summary';
+import { AttachmentSection } from './attachment-section';
 import { BudgetSection } from './budget-section';
+import { CategorySection } from './category-section';
 import { CommitmentSection } from './commitment-section';
+import { DecisionReason } from './decision-reason';
+import { DeclarationSection } from './declaration-section';
 import { EditorNotice } from './editor-notice';
+import { ScheduleSection } from './schedule-section';
+import { StageTimeline } from './stage-timeline';
+import { SubmitChecklist } from './submit-checklist';
+import { TeamSection } from './team-section';
+import { TextSections } from './text-sections';
+import './apply-form.css';
 
 interface ApplicationEditorProps {
   applicationId?: string;
@@ -29,6 +41,8 @@ export function ApplicationEditor({ applicationId, programId }: ApplicationEdito
   // A new application has no server view yet: it may be saved and submitted while the call is open.
   const available: readonly WorkflowAction[] = application ? application.availableActions : program?.windowOpen ? ['save', 'submit'] : [];
   const editable = available.includes('save');
+  const maySubmit = available.includes('submit') || available.includes('resubmit');
+  const step = application ? nextStep(application, program ?? undefined) : null;
 
   const onSave = async () => {
     const wasNew = !application;
@@ -41,13 +55,20 @@ export function ApplicationEditor({ applicationId, programId }: ApplicationEdito
 
   const onSubmit = async () => {
     if (!editor.readyToSubmit()) return;
-    const sure = await confirm('提交申报', '提交后由学会秘书处审核，审核期间不能修改。确认提交？', '提交');
+    const again = available.includes('resubmit');
+    const sure = await confirm(again ? '重新提交' : '提交申报', '提交后由学会秘书处审核，审核期间不能修改。确认提交？', '提交');
     if (!sure) return;
     const submitted = await editor.submit();
     if (!submitted) return;
-    showSuccess('已提交申报');
+    showSuccess(again ? '已重新提交' : '已提交申报');
     // Opened without a list behind it (a shared link): stay and show the new status.
     back().catch(() => undefined);
+  };
+
+  const onWithdraw = async () => {
+    const sure = await confirm('撤回申报', '撤回后本申报结束，不能再提交；如需申报须重新填写。确认撤回？', '撤回');
+    if (!sure) return;
+    if (await editor.withdraw()) showSuccess('已撤回');
   };
 
   const noticeView = notice ? (
@@ -62,7 +83,7 @@ export function ApplicationEditor({ applicationId, programId }: ApplicationEdito
   return (
     <View className="page apply-page">
       <PageState loading={editor.loading} error={editor.loadError} onRetry={() => void editor.reload()}>
-        {program && check ? (
+        {program && form && check ? (
           <View>
             <View className="apply-header">
               <View className="apply-header__program">{program.name}</View>
@@ -78,18 +99,34 @@ export function ApplicationEditor({ applicationId, programId }: ApplicationEdito
                   </View>
                 ) : null}
               </View>
+              {application ? <StageTimeline application={application} /> : null}
             </View>
 
-            {application?.status === 'returned' && application.returnReason ? (
-              <View className="apply-banner apply-banner--warning">退回理由：{application.returnReason}</View>
-            ) : null}
+            {application ? <DecisionReason status={application.status} reason={application.decisionReason} /> : null}
             {!application && !program.windowOpen ? (
               <View className="apply-banner apply-banner--warning">本项目当前不在申报时间内，不能新建申报。</View>
+            ) : null}
+            {step && step.route !== 'editApplication' ? (
+              <View className="apply-next" onClick={() => void go(step.route, step.params)}>
+                <View className="apply-next__label">下一步：{step.label}</View>
+                {step.due ? <View className="apply-next__due">{step.due}</View> : null}
+                <View className="apply-next__arrow">›</View>
+              </View>
             ) : null}
             {notice?.kind === 'info' ? noticeView : null}
 
             {editable ? (
               <View>
+                <CategorySection
+                  program={program}
+                  categoryKey={form.categoryKey}
+                  subtypeKey={form.subtypeKey}
+                  servicePoint={form.servicePoint}
+                  onCategory={actions.setCategory}
+                  onSubtype={actions.setSubtype}
+                  onServicePoint={actions.setServicePoint}
+                />
+
                 <View className="apply-section">
                   <View className="apply-section__title">项目名称</View>
                   <Input className="apply-input" value={form.projectName} placeholder="请输入项目名称" onChange={actions.setProjectName} />
@@ -98,43 +135,85 @@ export function ApplicationEditor({ applicationId, programId }: ApplicationEdito
                   </View>
                 </View>
 
-                <View className="apply-section">
-                  <View className="apply-section__title">实施方案</View>
-                  <TextArea
-                    className={`apply-textarea${check.planOver ? ' apply-textarea--over' : ''}`}
-                    value={form.plan}
-                    maxLength={-1}
-                    rows={8}
-                    autoSize
-                    status={check.planOver ? 'error' : 'default'}
-                    placeholder="请填写工作目标、主要内容、进度安排与预期成果"
-                    onChange={actions.setPlan}
-                  />
-                  <View className={`apply-counter${check.planOver ? ' apply-counter--over' : ''}`}>
-                    {check.planChars} / {program.form.planMaxChars}
-                    {check.planOver ? '（超出字数，不能保存）' : ''}
-                  </View>
-                </View>
+                <TextSections
+                  sections={program.form.sections}
+                  values={form.sections}
+                  counts={check.sectionCounts}
+                  onChange={actions.setSection}
+                />
 
                 <BudgetSection
                   lines={form.budget}
                   errors={check.budgetErrors}
                   totalFen={check.totalFen}
-                  limitFen={program.awardAmountFen}
-                  maxLines={program.form.budgetMaxLines}
-                  onAdd={actions.addBudgetLine}
-                  onRemove={actions.removeBudgetLine}
-                  onChange={actions.updateBudgetLine}
+                  limitFen={check.limitFen}
+                  maxLines={program.form.budget.maxLines}
+                  onAdd={actions.budget.add}
+                  onRemove={actions.budget.remove}
+                  onChange={actions.budget.update}
                 />
 
-                <CommitmentSection
-                  commitments={form.commitments}
-                  indicators={committableIndicators(program)}
-                  errors={check.commitmentErrors}
-                  onAdd={actions.addCommitment}
-                  onRemove={actions.removeCommitment}
-                  onChange={actions.updateCommitment}
+                {program.form.schedule ? (
+                  <ScheduleSection
+                    rows={form.schedule}
+                    errors={check.scheduleErrors}
+                    required={program.form.schedule.required}
+                    maxRows={program.form.schedule.maxRows}
+                    onAdd={actions.schedule.add}
+                    onRemove={actions.schedule.remove}
+                    onChange={actions.schedule.update}
+                  />
+                ) : null}
+
+                {program.form.team ? (
+                  <TeamSection
+                    members={form.team}
+                    errors={check.teamErrors}
+                    required={program.form.team.required}
+                    maxRows={program.form.team.maxRows}
+                    onAdd={actions.team.add}
+                    onRemove={actions.team.remove}
+                    onChange={actions.team.update}
+                  />
+                ) : null}
+
+                <AttachmentSection
+                  asked={attachmentsAskedFor(program, form.categoryKey)}
+                  attachments={form.attachments}
+                  canUpload={Boolean(application)}
+                  uploading={editor.uploading}
+                  onAdd={(key) => void editor.addAttachment(key)}
+                  onRemove={actions.removeAttachment}
                 />
+
+                {program.form.indicatorCommitments ? (
+                  <CommitmentSection
+                    commitments={form.commitments}
+                    indicators={committableIndicators(program)}
+                    errors={check.commitmentErrors}
+                    onAdd={actions.commitments.add}
+                    onRemove={actions.commitments.remove}
+                    onChange={actions.commitments.update}
+                  />
+                ) : null}
+
+                {program.form.commitment ? (
+                  <DeclarationSection
+                    text={program.form.commitment.text}
+                    signerName={form.signerName}
+                    agreed={form.agreed}
+                    onSignerName={actions.setSignerName}
+                    onAgreed={actions.setAgreed}
+                  />
+                ) : null}
+
+                {maySubmit ? (
+                  <SubmitChecklist
+                    missing={check.missing}
+                    blocking={check.blocking}
+                    submitIssues={editor.dirty ? [] : editor.submitIssues}
+                  />
+                ) : null}
               </View>
             ) : application ? (
               <ApplicationSummary application={application} program={program} />
@@ -156,7 +235,7 @@ export function ApplicationEditor({ applicationId, programId }: ApplicationEdito
                   保存草稿
                 </Button>
               ) : null}
-              {available.includes('submit') ? (
+              {maySubmit ? (
                 <Button
                   className="apply-actions__button"
                   type="primary"
@@ -166,18 +245,33 @@ export function ApplicationEditor({ applicationId, programId }: ApplicationEdito
                   disabled={busy !== null}
                   onClick={() => void onSubmit()}
                 >
-                  提交申报
+                  {available.includes('resubmit') ? '重新提交' : '提交申报'}
                 </Button>
               ) : null}
               {application && available.includes('claim') ? (
                 <Button
                   className="apply-actions__button"
                   type="primary"
+                  fill="outline"
                   size="large"
                   block
                   onClick={() => void go('addClaim', { id: application._id })}
                 >
                   填报指标完成情况
+                </Button>
+              ) : null}
+              {application && available.includes('withdraw') ? (
+                <Button
+                  className="apply-actions__button"
+                  type="danger"
+                  fill="outline"
+                  size="large"
+                  block
+                  loading={busy === 'withdraw'}
+                  disabled={busy !== null}
+                  onClick={() => void onWithdraw()}
+                >
+                  撤回申报
                 </Button>
               ) : null}
             </View>

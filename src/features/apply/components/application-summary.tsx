@@ -1,27 +1,74 @@
 // The application as submitted: read-only, for the statuses the applicant can no longer edit.
 import { View } from '@tarojs/components';
+import type { ReactNode } from 'react';
+import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import { formatYuan } from '@/core/money';
-import { indicatorByKey, type Program } from '@/core/program/program-schema';
+import { categoryByKey, indicatorByKey, type Program } from '@/core/program/program-schema';
 import type { ApplicationView } from '@/core/schemas/actions';
+import type { Report } from '@/core/schemas/documents';
 
 interface ApplicationSummaryProps {
   application: ApplicationView;
-  program: Pick<Program, 'indicators' | 'awardAmountFen'>;
+  program: Program;
+}
+
+function Block({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <View className="apply-section">
+      <View className="apply-section__title">{title}</View>
+      {children}
+    </View>
+  );
+}
+
+const reportTitles = { midterm: '中期报告', final: '结项报告', rectification: '整改报告' } as const;
+
+function ReportBlock({ kind, report, program }: { kind: keyof typeof reportTitles; report: Report; program: Program }) {
+  return (
+    <Block title={reportTitles[kind]}>
+      <View className="apply-hint">提交于 {formatShanghaiDateTime(report.submittedAt)}</View>
+      <View className="apply-readonly apply-readonly--long">{report.summary}</View>
+      {report.achievements.map((achievement) => {
+        const indicator = indicatorByKey(program, achievement.indicatorKey);
+        return (
+          <View key={achievement.indicatorKey} className="apply-line">
+            <View className="apply-line__main">
+              <View>{indicator?.name ?? achievement.indicatorKey}</View>
+              <View className="apply-line__amount">
+                {achievement.amount} {indicator?.unit ?? ''}
+              </View>
+            </View>
+          </View>
+        );
+      })}
+      <View className="apply-hint">佐证材料 {report.fileIds.length} 个</View>
+    </Block>
+  );
 }
 
 export function ApplicationSummary({ application, program }: ApplicationSummaryProps) {
+  const category = categoryByKey(program, application.categoryKey);
+  const subtype = category?.subtypes.find((candidate) => candidate.key === application.subtypeKey);
+  const reports = (['midterm', 'final', 'rectification'] as const).filter((kind) => application.reports[kind]);
   return (
     <View>
-      <View className="apply-section">
-        <View className="apply-section__title">项目名称</View>
+      <Block title="申报类别">
+        <View className="apply-readonly">
+          {application.categoryName}
+          {subtype ? ` · ${subtype.name}` : ''}
+        </View>
+        {application.servicePoint ? <View className="apply-hint">服务点：{application.servicePoint}</View> : null}
+        {application.awardFen !== null ? <View className="apply-hint">立项金额：{formatYuan(application.awardFen)}</View> : null}
+      </Block>
+      <Block title="项目名称">
         <View className="apply-readonly">{application.projectName || '（未命名项目）'}</View>
-      </View>
-      <View className="apply-section">
-        <View className="apply-section__title">实施方案</View>
-        <View className="apply-readonly apply-readonly--long">{application.plan || '（未填写）'}</View>
-      </View>
-      <View className="apply-section">
-        <View className="apply-section__title">经费预算</View>
+      </Block>
+      {program.form.sections.map((section) => (
+        <Block key={section.key} title={section.title}>
+          <View className="apply-readonly apply-readonly--long">{application.sections[section.key] || '（未填写）'}</View>
+        </Block>
+      ))}
+      <Block title="经费预算">
         {application.budget.map((line, index) => (
           <View key={`${index}-${line.item}`} className="apply-line">
             <View className="apply-line__main">
@@ -32,25 +79,91 @@ export function ApplicationSummary({ application, program }: ApplicationSummaryP
           </View>
         ))}
         <View className="apply-total">
-          合计 {formatYuan(application.budgetTotalFen)} / 上限 {formatYuan(program.awardAmountFen)}
+          合计 {formatYuan(application.budgetTotalFen)}
+          {category ? ` / 上限 ${formatYuan(category.awardAmountFen)}` : ''}
         </View>
-      </View>
-      <View className="apply-section">
-        <View className="apply-section__title">指标承诺</View>
-        {application.commitments.map((commitment) => {
-          const indicator = indicatorByKey(program, commitment.indicatorKey);
-          return (
-            <View key={commitment.indicatorKey} className="apply-line">
+      </Block>
+      {application.schedule.length > 0 ? (
+        <Block title="进度安排">
+          {application.schedule.map((row, index) => (
+            <View key={`${index}-${row.phase}`} className="apply-line">
               <View className="apply-line__main">
-                <View>{indicator?.name ?? commitment.indicatorKey}</View>
+                <View>{row.phase}</View>
                 <View className="apply-line__amount">
-                  {commitment.amount} {indicator?.unit ?? ''}
+                  {row.startsOn} 至 {row.endsOn}
+                </View>
+              </View>
+              <View className="apply-line__note">
+                {row.work}
+                {row.owner ? `（负责人：${row.owner}）` : ''}
+              </View>
+            </View>
+          ))}
+        </Block>
+      ) : null}
+      {application.team.length > 0 ? (
+        <Block title="项目成员">
+          {application.team.map((member, index) => (
+            <View key={`${index}-${member.name}`} className="apply-line">
+              <View className="apply-line__main">
+                <View>
+                  {member.name}
+                  {member.age !== null ? `（${member.age} 岁）` : ''}
+                </View>
+                <View className="apply-line__amount">{member.title}</View>
+              </View>
+              <View className="apply-line__note">{[member.employer, member.task].filter(Boolean).join(' · ')}</View>
+            </View>
+          ))}
+        </Block>
+      ) : null}
+      {application.attachments.length > 0 ? (
+        <Block title="附件">
+          {application.attachments.map((attachment) => (
+            <View key={attachment.fileId} className="apply-line">
+              <View className="apply-line__main">
+                <View>📎 {attachment.name}</View>
+                <View className="apply-line__amount">
+                  {program.form.attachments.find((spec) => spec.key === attachment.key)?.name ?? ''}
                 </View>
               </View>
             </View>
-          );
-        })}
-      </View>
+          ))}
+        </Block>
+      ) : null}
+      {application.commitments.length > 0 ? (
+        <Block title="指标承诺">
+          {application.commitments.map((commitment) => {
+            const indicator = indicatorByKey(program, commitment.indicatorKey);
+            return (
+              <View key={commitment.indicatorKey} className="apply-line">
+                <View className="apply-line__main">
+                  <View>{indicator?.name ?? commitment.indicatorKey}</View>
+                  <View className="apply-line__amount">
+                    {commitment.amount} {indicator?.unit ?? ''}
+                  </View>
+                </View>
+              </View>
+            );
+          })}
+        </Block>
+      ) : null}
+      {application.declaration ? (
+        <Block title="申报承诺">
+          <View className="apply-hint">{program.form.commitment?.text}</View>
+          <View className="apply-readonly">签名人：{application.declaration.signerName}</View>
+        </Block>
+      ) : null}
+      {reports.map((kind) => (
+        <ReportBlock key={kind} kind={kind} report={application.reports[kind] as Report} program={program} />
+      ))}
+      {application.payout ? (
+        <Block title="奖补发放">
+          <View className="apply-readonly">
+            {formatYuan(application.payout.amountFen)}，发放日期 {application.payout.paidOn}
+          </View>
+        </Block>
+      ) : null}
     </View>
   );
 }

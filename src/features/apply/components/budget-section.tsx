@@ -1,4 +1,4 @@
-// 经费预算: lines of 科目 / 金额 / 测算依据 with a live total against the award amount.
+// 经费预算: lines of 科目 / 金额 / 测算依据 with a live total against the chosen category's award.
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
 import { formatYuan } from '@/core/money';
@@ -8,7 +8,8 @@ interface BudgetSectionProps {
   lines: readonly BudgetLineDraft[];
   errors: Record<string, string>;
   totalFen: number;
-  limitFen: number;
+  /** null until a category is chosen. */
+  limitFen: number | null;
   maxLines: number;
   onAdd: () => void;
   onRemove: (rowId: string) => void;
@@ -16,7 +17,7 @@ interface BudgetSectionProps {
 }
 
 export function BudgetSection({ lines, errors, totalFen, limitFen, maxLines, onAdd, onRemove, onChange }: BudgetSectionProps) {
-  const over = totalFen > limitFen;
+  const over = limitFen !== null && totalFen > limitFen;
   return (
     <View className="apply-section">
       <View className="apply-section__title">经费预算</View>
@@ -69,7 +70,8 @@ export function BudgetSection({ lines, errors, totalFen, limitFen, maxLines, onA
         <View className="apply-hint">预算最多 {maxLines} 项</View>
       )}
       <View className={`apply-total${over ? ' apply-total--over' : ''}`}>
-        合计 {formatYuan(totalFen)} / 上限 {formatYuan(limitFen)}
+        合计 {formatYuan(totalFen)}
+        {limitFen !== null ? ` / 上限 ${formatYuan(limitFen)}` : '（选择类别后显示上限）'}
       </View>
       {over ? <View className="apply-total__warning">预算合计超过上限，请调整后再保存或提交</View> : null}
     </View>

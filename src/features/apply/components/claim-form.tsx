@@ -1,6 +1,6 @@
 // 填报指标完成情况: an awardee claims an achievement against an indicator, with evidence photos.
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
-import { Image, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { PageState } from '@/components/page-state';
 import { indicatorByKey } from '@/core/program/program-schema';
 import type { ApplicationDetail } from '@/core/schemas/actions';
@@ -9,9 +9,13 @@ import { showSuccess } from '@/lib/feedback';
 import { back } from '@/lib/navigation';
 import { useRemote } from '@/features/common/use-remote';
 import { useSignedIn } from '@/features/common/use-signed-in';
+import { indicatorProgress } from '../claim-progress';
 import { DESCRIPTION_MAX, useClaimForm } from '../hooks/use-claim-form';
-import { MAX_PHOTOS } from '../hooks/use-evidence-photos';
+import { EvidencePhotoGrid } from './evidence-photo-grid';
 import { IndicatorPicker } from './indicator-picker';
+import './apply-form.css';
+
+const verificationLabels = { pending: '待秘书处核实', verified: '已核实', rejected: '核实未通过' } as const;
 
 function ClaimList({ detail }: { detail: ApplicationDetail }) {
   if (detail.claims.length === 0) {
@@ -31,6 +35,10 @@ function ClaimList({ detail }: { detail: ApplicationDetail }) {
             </View>
             <View className="apply-line__note">{claim.description}</View>
             <View className="apply-line__note">佐证照片 {claim.fileIds.length} 张</View>
+            <View className={`apply-verification apply-verification--${claim.verification}`}>{verificationLabels[claim.verification]}</View>
+            {claim.verification === 'rejected' && claim.verificationReason ? (
+              <View className="apply-row__error">未通过原因：{claim.verificationReason}</View>
+            ) : null}
           </View>
         );
       })}
@@ -38,14 +46,13 @@ function ClaimList({ detail }: { detail: ApplicationDetail }) {
   );
 }
 
-/** Committed and already claimed amounts of one indicator, so the contact sees how far they are. */
+/** Committed, claimed and verified amounts of one indicator, so the contact sees how far they are. */
 function progressOf(detail: ApplicationDetail, indicatorKey: string): string | null {
   const indicator = indicatorByKey(detail.program, indicatorKey);
   if (!indicator) return null;
-  const committed = detail.application.commitments.find((commitment) => commitment.indicatorKey === indicatorKey)?.amount;
-  const claimed = detail.claims.filter((claim) => claim.indicatorKey === indicatorKey).reduce((sum, claim) => sum + claim.amount, 0);
-  const committedText = committed === undefined ? '未承诺' : `承诺 ${committed} ${indicator.unit}`;
-  return `${committedText}，已填报 ${claimed} ${indicator.unit}`;
+  const progress = indicatorProgress(detail, indicatorKey);
+  const committedText = progress.committed === null ? '未承诺' : `承诺 ${progress.committed} ${indicator.unit}`;
+  return `${committedText}，已填报 ${progress.claimed}，已核实 ${progress.verified} ${indicator.unit}`;
 }
 
 interface ClaimEditorProps {
@@ -105,42 +112,7 @@ function ClaimEditor({ applicationId, detail, onSubmitted }: ClaimEditorProps) {
           {form.descriptionChars} / {DESCRIPTION_MAX}
         </View>
       </View>
-      <View className="apply-section">
-        <View className="apply-section__title">
-          佐证照片（{evidence.photos.length} / {MAX_PHOTOS}）
-        </View>
-        <View className="apply-photos">
-          {evidence.photos.map((photo) => (
-            <View key={photo.localId} className={`apply-photo apply-photo--${photo.state}`}>
-              <Image
-                className="apply-photo__image"
-                src={photo.path}
-                mode="aspectFill"
-                onClick={() => (photo.state === 'failed' ? evidence.retry(photo.localId) : undefined)}
-              />
-              {photo.state !== 'done' ? (
-                <View className="apply-photo__state" onClick={() => evidence.retry(photo.localId)}>
-                  {photo.state === 'uploading' ? '上传中…' : '上传失败\n点击重试'}
-                </View>
-              ) : null}
-              <View className="apply-photo__remove" onClick={() => evidence.remove(photo.localId)}>
-                ×
-              </View>
-            </View>
-          ))}
-        </View>
-        {evidence.progress ? (
-          <View className="apply-hint">
-            正在上传 {evidence.progress.done} / {evidence.progress.total}…
-          </View>
-        ) : null}
-        {evidence.pickError ? <View className="apply-row__error">{evidence.pickError}</View> : null}
-        {evidence.photos.length < MAX_PHOTOS ? (
-          <Button className="apply-add" fill="outline" type="primary" block onClick={() => void evidence.addPhotos()}>
-            添加照片
-          </Button>
-        ) : null}
-      </View>
+      <EvidencePhotoGrid evidence={evidence} />
       {form.error ? <View className="apply-notice apply-notice--error">{form.error}</View> : null}
       <View className="apply-actions">
         <Button type="primary" size="large" block loading={form.sending} disabled={form.sending} onClick={() => void onSubmit()}>

@@ -1,4 +1,5 @@
-// 我的申报: the unit's applications with their status, and the way to start a new one.
+// 我的申报: the unit's applications with their status, where each stands and what to do next, and the way
+// to start a new one.
 import { Button } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
 import { PageState } from '@/components/page-state';
@@ -11,13 +12,18 @@ import { go } from '@/lib/navigation';
 import { useRemote } from '@/features/common/use-remote';
 import { useSignedIn } from '@/features/common/use-signed-in';
 import { useReloadOnShow } from '@/features/common/use-reload-on-show';
+import { nextStep } from '../next-step';
+import { DecisionReason } from './decision-reason';
+import { StageTimeline } from './stage-timeline';
+import './apply-form.css';
 
 interface MyApplicationsProps {
   /** The programme a new application is for; the first open one when not given. */
   programId?: string;
 }
 
-function ApplicationCard({ application }: { application: ApplicationView }) {
+function ApplicationCard({ application, program }: { application: ApplicationView; program?: ProgramView }) {
+  const step = nextStep(application, program);
   return (
     <View className="apply-card" onClick={() => void go('editApplication', { id: application._id })}>
       <View className="apply-card__head">
@@ -27,26 +33,28 @@ function ApplicationCard({ application }: { application: ApplicationView }) {
       <View className="apply-card__status">
         <StatusTag status={application.status} label={application.statusLabel} />
       </View>
+      <View className="apply-card__category">{application.categoryName}</View>
+      <StageTimeline application={application} />
       <View className="apply-card__meta">
-        <View>预算合计 {formatYuan(application.budgetTotalFen)}</View>
+        <View>
+          {application.awardFen !== null
+            ? `立项 ${formatYuan(application.awardFen)}`
+            : `预算合计 ${formatYuan(application.budgetTotalFen)}`}
+        </View>
         <View>更新于 {formatShanghaiDateTime(application.updatedAt)}</View>
       </View>
-      {application.status === 'returned' && application.returnReason ? (
-        <View className="apply-card__warning">退回理由：{application.returnReason}</View>
-      ) : null}
-      {application.availableActions.includes('claim') ? (
-        <Button
-          className="apply-card__action"
-          type="primary"
-          fill="outline"
-          block
+      <DecisionReason status={application.status} reason={application.decisionReason} />
+      {step ? (
+        <View
+          className="apply-card__next"
           onClick={(event: { stopPropagation?: () => void }) => {
             event.stopPropagation?.();
-            void go('addClaim', { id: application._id });
+            void go(step.route, step.params);
           }}
         >
-          填报指标完成情况
-        </Button>
+          <View className="apply-card__next-label">下一步：{step.label} ›</View>
+          {step.due ? <View className="apply-card__next-due">{step.due}</View> : null}
+        </View>
       ) : null}
     </View>
   );
@@ -76,7 +84,13 @@ export function MyApplications({ programId }: MyApplicationsProps) {
             {remote.data.applications.length === 0 ? (
               <View className="apply-empty">还没有申报。点击下方“新建申报”开始填写，填写内容会自动暂存在本机。</View>
             ) : (
-              remote.data.applications.map((application) => <ApplicationCard key={application._id} application={application} />)
+              remote.data.applications.map((application) => (
+                <ApplicationCard
+                  key={application._id}
+                  application={application}
+                  program={remote.data?.programs.find((program) => program._id === application.programId)}
+                />
+              ))
             )}
             <View className="apply-actions">
               {target ? (

@@ -1,21 +1,27 @@
 // The application form's state: loads the server copy, keeps every keystroke in local storage, restores
-// unsaved text, creates the draft once (idempotent requestId), saves by version and submits.
+// unsaved text, creates the draft once (idempotent requestId), saves by version, submits and withdraws.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApplicationContent } from '@/core/application/rules';
 import type { ApplicationView, ProgramView } from '@/core/schemas/actions';
 import { ApiError, call, messageOf } from '@/lib/api';
 import { dropLocalDraft, loadLocalDraft, newRequestId, saveLocalDraft } from '@/lib/drafts';
+import { pickDocument, uploadAttachment } from '@/lib/upload';
 import {
   checkForm,
   emptyBudgetLine,
   emptyCommitment,
   emptyForm,
+  emptyScheduleRow,
+  emptyTeamMember,
   formFromContent,
+  normalizeForm,
   sameContent,
   type ApplicationFormValues,
   type BudgetLineDraft,
   type CommitmentDraft,
   type FormCheck,
+  type ScheduleRowDraft,
+  type TeamMemberDraft,
 } from '../application-form';
 
 /** What is kept on the phone between visits. */
@@ -46,9 +52,11 @@ export function useApplicationEditor(target: EditorTarget) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [program, setProgram] = useState<ProgramView | null>(null);
   const [application, setApplication] = useState<ApplicationView | null>(null);
-  const [form, setForm] = useState<ApplicationFormValues>(emptyForm);
+  const [form, setForm] = useState<ApplicationFormValues | null>(null);
+  const [submitIssues, setSubmitIssues] = useState<string[]>([]);
+  const [uploading, setUploading] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
-  const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
+  const [busy, setBusy] = useState<'save' | 'submit' | 'withdraw' | null>(null);
   const [notice, setNotice] = useState<EditorNotice | null>(null);
   const requestId = useRef<string | null>(null);
   // Counts edits, so a save that finishes while the person keeps typing does not mark newer text as saved.
@@ -72,8 +80,9 @@ export function useApplicationEditor(target: EditorTarget) {
         const editable = detail.application.availableActions.includes('save');
         setProgram(detail.program);
         setApplication(detail.application);
+        setSubmitIssues(detail.submitIssues);
         if (editable && local?.dirty) {
-          setForm(local.form);
+          setForm(normalizeForm(detail.program, local.form));
           setDirty(true);
           setNotice({
             kind: 'info',
@@ -85,7 +94,7 @@ export function useApplicationEditor(target: EditorTarget) {
         } else {
           // Text typed for a status that can no longer be edited would only come back later as a surprise.
           if (local && !editable) dropLocalDraft(draftKey(existingId, null));
-          setForm(formFromContent(detail.application));
+          setForm(formFromContent(detail.program, detail.application));
           setDirty(false);
         }
       } else if (target.programId) {
@@ -93,13 +102,14 @@ export function useApplicationEditor(target: EditorTarget) {
         const local = loadLocalDraft<StoredDraft>(draftKey(null, target.programId));
         setProgram(loaded);
         setApplication(null);
+        setSubmitIssues([]);
         requestId.current = local?.requestId ?? newRequestId();
         if (local) {
-          setForm(local.form);
+          setForm(normalizeForm(loaded, local.form));
           setDirty(local.dirty);
           if (local.dirty) setNotice({ kind: 'info', text: '已恢复未保存的内容' });
         } else {
-          setForm(emptyForm());
+          setForm(emptyForm(loaded));
           setDirty(false);
         }
       } else {
@@ -118,7 +128,7 @@ export function useApplicationEditor(target: EditorTarget) {
 
   // Every change goes to local storage at once: a closed page or a dropped signal loses nothing.
   useEffect(() => {
-    if (!dirty || loading) return;
+    if (!dirty || loading || !form) return;
     const stored: StoredDraft = {
       form,
       requestId: requestId.current,
@@ -129,41 +139,45 @@ export function useApplicationEditor(target: EditorTarget) {
     saveLocalDraft(key, stored);
   }, [form, dirty, loading, key, application?.version]);
 
-  const check: FormCheck | null = useMemo(() => (program ? checkForm(program, form) : null), [program, form]);
+  const check: FormCheck | null = useMemo(() => (program && form ? checkForm(program, form) : null), [program, form]);
 
   const edit = useCallback((change: (current: ApplicationFormValues) => ApplicationFormValues) => {
     revision.current += 1;
-    setForm(change);
+    setForm((current) => (current ? change(current) : current));
     setDirty(true);
   }, []);
 
-  const actions = useMemo(
-    () => ({
+  const actions = useMemo(() => {
+    /** Add, remove and change rows of one of the form's tables. */
+    function table<F extends 'budget' | 'schedule' | 'team' | 'commitments', R extends ApplicationFormValues[F][number]>(
+      field: F,
+      blank: () => R,
+    ) {
+      const rows = (current: ApplicationFormValues) => current[field] as R[];
+      return {
+        add: () => edit((current) => ({ ...current, [field]: [...rows(current), blank()] })),
+        remove: (rowId: string) => edit((current) => ({ ...current, [field]: rows(current).filter((row) => row.rowId !== rowId) })),
+        update: (rowId: string, patch: Partial<Omit<R, 'rowId'>>) =>
+          edit((current) => ({ ...current, [field]: rows(current).map((row) => (row.rowId === rowId ? { ...row, ...patch } : row)) })),
+      };
+    }
+    return {
+      setCategory: (categoryKey: string) => edit((current) => ({ ...current, categoryKey, subtypeKey: null })),
+      setSubtype: (subtypeKey: string | null) => edit((current) => ({ ...current, subtypeKey })),
+      setServicePoint: (servicePoint: string) => edit((current) => ({ ...current, servicePoint })),
       setProjectName: (projectName: string) => edit((current) => ({ ...current, projectName })),
-      setPlan: (plan: string) => edit((current) => ({ ...current, plan })),
-      addBudgetLine: () => edit((current) => ({ ...current, budget: [...current.budget, emptyBudgetLine()] })),
-      removeBudgetLine: (rowId: string) =>
-        edit((current) => ({ ...current, budget: current.budget.filter((line) => line.rowId !== rowId) })),
-      updateBudgetLine: (rowId: string, patch: Partial<Omit<BudgetLineDraft, 'rowId'>>) =>
-        edit((current) => ({
-          ...current,
-          budget: current.budget.map((line) => (line.rowId === rowId ? { ...line, ...patch } : line)),
-        })),
-      addCommitment: (indicatorKey = '') =>
-        edit((current) => ({ ...current, commitments: [...current.commitments, emptyCommitment(indicatorKey)] })),
-      removeCommitment: (rowId: string) =>
-        edit((current) => ({
-          ...current,
-          commitments: current.commitments.filter((commitment) => commitment.rowId !== rowId),
-        })),
-      updateCommitment: (rowId: string, patch: Partial<Omit<CommitmentDraft, 'rowId'>>) =>
-        edit((current) => ({
-          ...current,
-          commitments: current.commitments.map((commitment) => (commitment.rowId === rowId ? { ...commitment, ...patch } : commitment)),
-        })),
-    }),
-    [edit],
-  );
+      setSection: (sectionKey: string, text: string) =>
+        edit((current) => ({ ...current, sections: { ...current.sections, [sectionKey]: text } })),
+      budget: table<'budget', BudgetLineDraft>('budget', emptyBudgetLine),
+      schedule: table<'schedule', ScheduleRowDraft>('schedule', emptyScheduleRow),
+      team: table<'team', TeamMemberDraft>('team', emptyTeamMember),
+      commitments: table<'commitments', CommitmentDraft>('commitments', emptyCommitment),
+      removeAttachment: (fileId: string) =>
+        edit((current) => ({ ...current, attachments: current.attachments.filter((attachment) => attachment.fileId !== fileId) })),
+      setSignerName: (signerName: string) => edit((current) => ({ ...current, signerName })),
+      setAgreed: (agreed: boolean) => edit((current) => ({ ...current, agreed })),
+    };
+  }, [edit]);
 
   const reportFailure = useCallback((error: unknown) => {
     if (error instanceof ApiError && error.code === 'CONFLICT') {
@@ -184,7 +198,7 @@ export function useApplicationEditor(target: EditorTarget) {
         requestId.current = firstRequestId;
         // The key must be on the phone before the request leaves, or a retry could create a second draft.
         saveLocalDraft(draftKey(null, programId), {
-          form,
+          form: form as ApplicationFormValues,
           requestId: firstRequestId,
           baseVersion: null,
           dirty: true,
@@ -206,6 +220,11 @@ export function useApplicationEditor(target: EditorTarget) {
         dropLocalDraft(draftKey(saved._id, null));
         setDirty(false);
       }
+      // What submit would refuse depends on the saved content (service point, limits): ask again, quietly.
+      call('application.get', { applicationId: saved._id }).then(
+        (detail) => setSubmitIssues(detail.submitIssues),
+        () => undefined,
+      );
       return saved;
     },
     [application, programId, form],
@@ -241,8 +260,13 @@ export function useApplicationEditor(target: EditorTarget) {
       setNotice({ kind: 'error', text: '提交前请填写：', items: check.missing });
       return false;
     }
+    // Known to the server only for saved content; unsaved edits may have fixed them, so the server decides.
+    if (submitIssues.length > 0 && !dirty) {
+      setNotice({ kind: 'error', text: '当前不能提交：', items: submitIssues });
+      return false;
+    }
     return true;
-  }, [check, busy, blockedNotice]);
+  }, [check, busy, blockedNotice, submitIssues, dirty]);
 
   /** Saves unsaved text first, then submits the version just saved. Resolves to the submitted view. */
   const submit = useCallback(async (): Promise<ApplicationView | null> => {
@@ -262,6 +286,48 @@ export function useApplicationEditor(target: EditorTarget) {
     }
   }, [check, readyToSubmit, application, dirty, persist, reportFailure]);
 
+  /** Withdraws a submitted application (the caller confirms first). */
+  const withdraw = useCallback(async (): Promise<ApplicationView | null> => {
+    if (!application || busy) return null;
+    setBusy('withdraw');
+    setNotice(null);
+    try {
+      const withdrawn = await call('application.withdraw', { applicationId: application._id, version: application.version });
+      setApplication(withdrawn);
+      dropLocalDraft(draftKey(withdrawn._id, null));
+      setDirty(false);
+      return withdrawn;
+    } catch (error) {
+      reportFailure(error);
+      return null;
+    } finally {
+      setBusy(null);
+    }
+  }, [application, busy, reportFailure]);
+
+  /** Chooses a file for one of the form's attachments and uploads it into the application's folder. */
+  const addAttachment = useCallback(
+    async (attachmentKey: string) => {
+      if (!application || uploading) return;
+      setNotice(null);
+      try {
+        const picked = await pickDocument();
+        if (!picked) return;
+        setUploading(attachmentKey);
+        const fileId = await uploadAttachment(application._id, picked);
+        const name = Array.from(picked.name.trim() || '附件')
+          .slice(-80)
+          .join('');
+        edit((current) => ({ ...current, attachments: [...current.attachments, { key: attachmentKey, fileId, name }] }));
+      } catch (error) {
+        setNotice({ kind: 'error', text: messageOf(error) });
+      } finally {
+        setUploading(null);
+      }
+    },
+    [application, uploading, edit],
+  );
+
   /** Throws away the text kept on this phone and shows the server copy. */
   const discardLocal = useCallback(async () => {
     dropLocalDraft(key);
@@ -278,13 +344,17 @@ export function useApplicationEditor(target: EditorTarget) {
     form,
     dirty,
     check,
+    submitIssues,
     busy,
+    uploading,
     notice,
     dismissNotice: () => setNotice(null),
     actions,
     save,
     readyToSubmit,
     submit,
+    withdraw,
+    addAttachment,
     discardLocal,
   };
 }

@@ -1,6 +1,6 @@
 // 首页: who I am, the society's programmes, and the entries my role may use.
 import { Button, Tag } from '@nutui/nutui-react-taro';
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { PageState } from '@/components/page-state';
 import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import { formatYuan } from '@/core/money';
@@ -9,6 +9,7 @@ import { roleLabels } from '@/core/schemas/common';
 import { go, restart, type RouteName } from '@/lib/navigation';
 import { isH5 } from '@/lib/platform';
 import { clearSession } from '@/lib/session';
+import { useReloadOnShow } from '@/features/common/use-reload-on-show';
 import { useSignedIn } from '@/features/common/use-signed-in';
 import { useHome } from '../hooks/use-home';
 
@@ -75,9 +76,12 @@ function ProgramCard({ program, entries, showName }: ProgramCardProps) {
         </View>
       </View>
       <View className="home-card__summary">{program.summary}</View>
-      <View className="home-card__fact">
-        奖补 {program.quota} 项 × {formatYuan(program.awardAmountFen)}
-      </View>
+      {program.categories.map((category) => (
+        <View key={category.key} className="home-card__fact">
+          {program.categories.length > 1 ? `${category.name}：` : '奖补 '}
+          {category.quotaMax === null ? '名额不限' : `${category.quotaMax} 项`} × {formatYuan(category.awardAmountFen)}
+        </View>
+      ))}
       <View className="home-card__fact">申报截止 {formatShanghaiDateTime(program.deadline)}</View>
       {entries.map((entry) => (
         <EntryLink key={entry.title} entry={entry} />
@@ -89,6 +93,8 @@ function ProgramCard({ program, entries, showName }: ProgramCardProps) {
 export function HomeScreen() {
   const signedIn = useSignedIn();
   const remote = useHome(signedIn);
+  // Back from the messages page (or a decision elsewhere): the unread count and statuses have moved on.
+  useReloadOnShow(remote.reload);
   if (!signedIn) return null;
 
   const switchAccount = () => {
@@ -99,7 +105,7 @@ export function HomeScreen() {
   const data = remote.data;
   return (
     <View className="page home-page">
-      <PageState loading={remote.loading} error={remote.error} onRetry={() => void remote.reload()}>
+      <PageState loading={remote.loading && !remote.data} error={remote.data ? null : remote.error} onRetry={() => void remote.reload()}>
         {data ? (
           <View>
             <View className="home-title">{data.programs[0]?.name ?? '学会奖补通'}</View>
@@ -115,6 +121,18 @@ export function HomeScreen() {
                   切换账号
                 </View>
               ) : null}
+            </View>
+            <View className="home-entry home-messages" onClick={() => void go('messages')}>
+              <View className="home-entry__text">
+                <View className="home-entry__title">
+                  消息
+                  {data.session.unreadNotifications > 0 ? (
+                    <Text className="home-messages__badge">{data.session.unreadNotifications} 条未读</Text>
+                  ) : null}
+                </View>
+                <View className="home-entry__description">申报进展、审核结果与提醒</View>
+              </View>
+              <View className="home-entry__arrow">›</View>
             </View>
             {roleEntries(data.session, data.programs).map((entry) => (
               <EntryLink key={entry.title} entry={entry} />

@@ -1,37 +1,61 @@
-// 评审任务: the expert's list. Assignment and scoring come with the review issue; until then it says so plainly.
+// 评审任务: the expert's reviews, what still needs doing first.
 import { Text, View } from '@tarojs/components';
-import { Empty } from '@nutui/nutui-react-taro';
-import { roleLabels } from '@/core/schemas/common';
+import { Tag } from '@nutui/nutui-react-taro';
+import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
+import type { ReviewView } from '@/core/schemas/actions';
 import { call } from '@/lib/api';
+import { go } from '@/lib/navigation';
 import { PageState } from '@/components/page-state';
 import { useRemote } from '@/features/common/use-remote';
+import { useReloadOnShow } from '@/features/common/use-reload-on-show';
+import '../review.css';
+
+const statusTags: Record<ReviewView['status'], { label: string; type: 'warning' | 'primary' | 'success' }> = {
+  assigned: { label: '待评审', type: 'warning' },
+  declared: { label: '评审中', type: 'primary' },
+  submitted: { label: '已提交', type: 'success' },
+};
+
+const order: Record<ReviewView['status'], number> = { declared: 0, assigned: 1, submitted: 2 };
 
 export function ReviewQueueScreen() {
-  const session = useRemote(() => call('session.me', {}), []);
-  const me = session.data;
-  if (!me) return <PageState loading={session.loading} error={session.error} onRetry={() => void session.reload()} />;
+  const remote = useRemote(async () => {
+    const [session, reviews] = await Promise.all([call('session.me', {}), call('review.mine', {})]);
+    return { session, reviews: [...reviews].sort((a, b) => order[a.status] - order[b.status]) };
+  }, []);
+  useReloadOnShow(remote.reload);
+  const data = remote.data;
+  if (!data) return <PageState loading={remote.loading} error={remote.error} onRetry={() => void remote.reload()} />;
+  const todo = data.reviews.filter((review) => review.status !== 'submitted').length;
   return (
     <View className="review-page">
       <View className="review-greeting">
-        <Text className="review-greeting__name">{me.user.name}，您好</Text>
+        <Text className="review-greeting__name">{data.session.user.name}，您好</Text>
         <Text className="review-greeting__role">
-          {roleLabels[me.user.role]} · {me.org.name}
+          {todo > 0 ? `待完成 ${todo} 份评审` : '评审任务均已完成'} · 共 {data.reviews.length} 份
         </Text>
       </View>
-      <View className="review-empty">
-        <Empty
-          imageSize={90}
-          image={
-            <View className="review-empty__sheet">
-              <View className="review-empty__line" />
-              <View className="review-empty__line" />
-              <View className="review-empty__line review-empty__line--short" />
+      <PageState loading={false} error={null} empty={data.reviews.length === 0} emptyText="暂无分配给您的评审任务，秘书处分配后将在此显示">
+        {data.reviews.map((review) => {
+          const tag = statusTags[review.status];
+          return (
+            <View className="review-row" key={review._id} onClick={() => void go('reviewScore', { id: review._id })}>
+              <View className="review-row__head">
+                <Text className="review-row__title">{review.applicationName || '（未填写项目名称）'}</Text>
+                <Tag type={tag.type}>{tag.label}</Tag>
+              </View>
+              <Text className="review-row__org">
+                {review.orgName} · {review.categoryName}
+              </Text>
+              <Text className="review-row__meta">
+                {review.status === 'submitted' && review.submittedAt
+                  ? `总分 ${review.total ?? '—'} · 提交于 ${formatShanghaiDateTime(review.submittedAt)}`
+                  : `分配于 ${formatShanghaiDateTime(review.createdAt)}`}
+              </Text>
             </View>
-          }
-          title="暂无分配给您的评审任务"
-          description="秘书处分配评审任务后将在此显示"
-        />
-      </View>
+          );
+        })}
+      </PageState>
     </View>
   );
 }

@@ -1,0 +1,35 @@
+// How each item of a batch went: done, or the server's reason it was not.
+import { ScrollView, Text, View } from '@tarojs/components';
+import { Dialog } from '@nutui/nutui-react-taro';
+import type { BatchResultView } from '@/core/schemas/actions';
+
+interface BatchResultDialogProps {
+  title: string | null;
+  results: BatchResultView;
+  nameOf: (applicationId: string) => string;
+  onClose: () => void;
+}
+
+export function BatchResultDialog({ title, results, nameOf, onClose }: BatchResultDialogProps) {
+  const done = results.filter((result) => result.ok).length;
+  return (
+    <Dialog visible={title !== null} title={title ?? ''} hideCancelButton confirmText="知道了" onConfirm={onClose} onClose={onClose}>
+      <View className="admin-dialog">
+        <Text className="admin-dialog__text">
+          成功 {done} 条{results.length > done ? `，未成功 ${results.length - done} 条` : ''}
+        </Text>
+        <ScrollView scrollY className="admin-results">
+          {results.map((result) => (
+            <View key={result.applicationId} className={`admin-results__row${result.ok ? '' : ' admin-results__row--failed'}`}>
+              <Text className="admin-results__mark">{result.ok ? '✓' : '✗'}</Text>
+              <View className="admin-list__main">
+                <Text className="admin-results__name">{nameOf(result.applicationId)}</Text>
+                {result.ok ? null : <Text className="admin-results__message">{result.message ?? result.code ?? '未成功'}</Text>}
+              </View>
+            </View>
+          ))}
+        </ScrollView>
+      </View>
+    </Dialog>
+  );
+}

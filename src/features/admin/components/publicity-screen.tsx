@@ -1,0 +1,239 @@
+// 公示管理: publish the shortlist as a public notice (counted in Chinese working days by the server), follow
+// objections, and end a notice, which approves what it listed (per-item results).
+import { Input, Text, View } from '@tarojs/components';
+import { Button, Tag } from '@nutui/nutui-react-taro';
+import { useState } from 'react';
+import { formatYuan } from '@/core/money';
+import type { ActionOutput, BatchResultView, ProgramView } from '@/core/schemas/actions';
+import type { Publicity } from '@/core/schemas/documents';
+import { PageState } from '@/components/page-state';
+import { call, messageOf } from '@/lib/api';
+import { confirm, showMessage, showSuccess } from '@/lib/feedback';
+import { go } from '@/lib/navigation';
+import { useReloadOnShow } from '@/features/common/use-reload-on-show';
+import { chineseDay } from '../dates';
+import { useObjections, usePublicity } from '../hooks/use-publicity';
+import { BatchResultDialog } from './batch-result-dialog';
+import { ObjectionList } from './objection-list';
+import { Section } from './section';
+import '../admin.css';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+type Opened = ActionOutput<'publicity.open'>['notice'];
+
+function OpenForm({ program, shortlisted, onOpened }: { program: ProgramView; shortlisted: number; onOpened: (notice: Opened) => void }) {
+  const [title, setTitle] = useState(`${program.name}拟立项项目公示`);
+  const [opensOn, setOpensOn] = useState('');
+  const [contact, setContact] = useState('');
+  const [saving, setSaving] = useState(false);
+  const issue = !title.trim()
+    ? '请填写公示标题'
+    : opensOn && !DAY.test(opensOn)
+      ? '开始日期格式应为 YYYY-MM-DD（可不填，默认今天）'
+      : !contact.trim()
+        ? '请填写异议受理联系方式'
+        : null;
+
+  async function open() {
+    if (issue) return;
+    const ok = await confirm('发布公示？', `将公示拟立项项目 ${shortlisted} 项，公示期 ${program.publicityWorkingDays} 个工作日。`, '发布');
+    if (!ok) return;
+    setSaving(true);
+    try {
+      const result = await call('publicity.open', {
+        programId: program._id,
+        title: title.trim(),
+        contact: contact.trim(),
+        ...(opensOn ? { opensOn } : {}),
+      });
+      showSuccess('已发布公示');
+      onOpened(result.notice);
+    } catch (error) {
+      showMessage(messageOf(error));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <View className="admin-form">
+      <Text className="admin-form__label">公示标题</Text>
+      <Input className="admin-form__input" value={title} maxlength={100} onInput={(event) => setTitle(event.detail.value)} />
+      <Text className="admin-form__label">开始日期（选填，默认今天）</Text>
+      <Input className="admin-form__input" value={opensOn} placeholder="YYYY-MM-DD" onInput={(event) => setOpensOn(event.detail.value)} />
+      <Text className="admin-form__label">异议受理联系方式</Text>
+      <Input
+        className="admin-form__input"
+        value={contact}
+        maxlength={200}
+        placeholder="如：学会秘书处 王秘书 028-12345678"
+        onInput={(event) => setContact(event.detail.value)}
+      />
+      <Text className={issue ? 'admin-form__note admin-dialog__hint' : 'admin-form__note'}>
+        {issue ?? `公示期 ${program.publicityWorkingDays} 个工作日，节假日不计，调休上班日计入`}
+      </Text>
+      <Button type="primary" block disabled={issue !== null || shortlisted === 0} loading={saving} onClick={() => void open()}>
+        发布公示（{shortlisted} 项）
+      </Button>
+    </View>
+  );
+}
+
+function NoticeCard({ notice, onClosed }: { notice: Publicity; onClosed: (results: BatchResultView, notice: Publicity) => void }) {
+  const [showObjections, setShowObjections] = useState(notice.status === 'open');
+  const objections = useObjections(notice._id, showObjections);
+  const [closing, setClosing] = useState(false);
+  const projectOf = (applicationId: string | null) =>
+    applicationId ? (notice.entries.find((entry) => entry.applicationId === applicationId)?.projectName ?? '（项目）') : '针对整个公示';
+  const openCount = (objections.data ?? []).filter((objection) => objection.status === 'open').length;
+
+  async function close() {
+    const ok = await confirm(
+      '结束公示并批准立项？',
+      openCount > 0 ? `还有 ${openCount} 条异议未处理，仍要结束吗？` : `公示所列 ${notice.entries.length} 项将批准立项。`,
+      '结束公示',
+    );
+    if (!ok) return;
+    setClosing(true);
+    try {
+      onClosed(await call('publicity.close', { publicityId: notice._id }), notice);
+    } catch (error) {
+      showMessage(messageOf(error));
+    } finally {
+      setClosing(false);
+    }
+  }
+
+  return (
+    <View className="admin-section">
+      <View className="admin-section__head">
+        <Text className="admin-section__title">{notice.title}</Text>
+        <Tag type={notice.status === 'open' ? 'primary' : 'default'}>{notice.status === 'open' ? '公示中' : '已结束'}</Tag>
+      </View>
+      <Text className="admin-list__sub">
+        公示期 {chineseDay(notice.opensOn)}至{chineseDay(notice.closesOn)}（{notice.workingDays} 个工作日）
+      </Text>
+      {notice.fallbackYears.length > 0 ? (
+        <Text className="admin-row__reason admin-row__reason--wrap">
+          {notice.fallbackYears.join('、')} 年节假日数据缺失，按周一至周五计算，请核对
+        </Text>
+      ) : null}
+      <View className="admin-list admin-list--spaced">
+        {notice.entries.map((entry) => (
+          <View
+            className="admin-list__row"
+            key={entry.applicationId}
+            onClick={() => void go('applicationDetail', { id: entry.applicationId })}
+          >
+            <View className="admin-list__main">
+              <Text className="admin-list__name">{entry.projectName}</Text>
+              <Text className="admin-list__sub">
+                {entry.orgName} · {entry.categoryName}
+              </Text>
+            </View>
+            <Text className="admin-list__value">{formatYuan(entry.awardFen)}</Text>
+          </View>
+        ))}
+      </View>
+      <Text className="admin-list__sub">异议受理：{notice.contact}</Text>
+      <View className="admin-claim__actions">
+        <Button size="small" fill="outline" onClick={() => void go('publicNotice', { id: notice._id })}>
+          查看公示页
+        </Button>
+        <Button size="small" fill="outline" onClick={() => setShowObjections(!showObjections)}>
+          {showObjections ? '收起异议' : '查看异议'}
+        </Button>
+        {notice.status === 'open' ? (
+          <Button size="small" type="primary" loading={closing} onClick={() => void close()}>
+            结束公示并批准立项
+          </Button>
+        ) : null}
+      </View>
+      {showObjections ? (
+        <View className="admin-subsection">
+          <Text className="admin-assign__title">异议{objections.data ? `（${objections.data.length}，待处理 ${openCount}）` : ''}</Text>
+          <PageState loading={objections.loading && !objections.data} error={objections.error} onRetry={() => void objections.reload()}>
+            <ObjectionList objections={objections.data ?? []} projectOf={projectOf} onChanged={objections.reload} />
+          </PageState>
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+export function PublicityScreen({ programId }: { programId?: string }) {
+  const remote = usePublicity(programId);
+  useReloadOnShow(remote.reload);
+  const [opened, setOpened] = useState<Opened | null>(null);
+  const [closed, setClosed] = useState<{ results: BatchResultView; notice: Publicity } | null>(null);
+  const data = remote.data;
+  if (!data) return <PageState loading={remote.loading} error={remote.error} onRetry={() => void remote.reload()} />;
+  const names = new Map(closed?.notice.entries.map((entry) => [entry.applicationId, `${entry.orgName}：${entry.projectName}`]) ?? []);
+
+  return (
+    <View className="admin-page">
+      {opened ? (
+        <View className="admin-notice admin-notice--ok">
+          <Text className="admin-notice__title">已发布：{opened.title}</Text>
+          <Text className="admin-notice__text">
+            {opened.periodText}（{opened.workingDays} 个工作日）
+          </Text>
+          {opened.calendarWarning ? <Text className="admin-notice__text">{opened.calendarWarning}</Text> : null}
+        </View>
+      ) : null}
+      <Section title="发布公示" extra={`待公示 ${data.shortlist.length} 项`}>
+        {data.shortlist.length > 0 ? (
+          <>
+            <View className="admin-list">
+              {data.shortlist.map((application) => (
+                <View className="admin-list__row" key={application._id}>
+                  <View className="admin-list__main">
+                    <Text className="admin-list__name">{application.projectName}</Text>
+                    <Text className="admin-list__sub">
+                      {application.orgName} · {application.categoryName}
+                    </Text>
+                  </View>
+                </View>
+              ))}
+            </View>
+            <OpenForm
+              program={data.program}
+              shortlisted={data.shortlist.length}
+              onOpened={(notice) => {
+                setOpened(notice);
+                void remote.reload();
+              }}
+            />
+          </>
+        ) : (
+          <View>
+            <Text className="admin-muted">暂无拟立项项目。请先在评审排名中列入拟立项。</Text>
+            <Text className="admin-link" onClick={() => void go('ranking', { programId: data.program._id })}>
+              去评审排名 ›
+            </Text>
+          </View>
+        )}
+      </Section>
+      {data.notices.length === 0 ? (
+        <Text className="admin-footnote">尚未发布过公示</Text>
+      ) : (
+        data.notices.map((notice) => (
+          <NoticeCard
+            key={`${notice._id}-${notice.version}`}
+            notice={notice}
+            onClosed={(results, ended) => {
+              setClosed({ results, notice: ended });
+              void remote.reload();
+            }}
+          />
+        ))
+      )}
+      <BatchResultDialog
+        title={closed ? '结束公示：立项结果' : null}
+        results={closed?.results ?? []}
+        nameOf={(id) => names.get(id) ?? id}
+        onClose={() => setClosed(null)}
+      />
+    </View>
+  );
+}

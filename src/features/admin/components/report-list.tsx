@@ -1,0 +1,56 @@
+// 中期报告 / 结项报告 / 整改报告: the summary, the figures reported and the evidence photos.
+import { Text, View } from '@tarojs/components';
+import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
+import { indicatorByKey, type Program } from '@/core/program/program-schema';
+import type { ApplicationView } from '@/core/schemas/actions';
+import type { FileLinks } from '../hooks/use-file-links';
+import { EvidencePhotos } from './claim-list';
+import { formatIndicatorValue } from './indicator-value';
+import { Section } from './section';
+
+const reportTitles = { midterm: '中期报告', final: '结项报告', rectification: '整改报告' } as const;
+export const reportKinds = ['midterm', 'final', 'rectification'] as const;
+
+export function reportFileIds(application: ApplicationView): string[] {
+  return reportKinds.flatMap((kind) => application.reports[kind]?.fileIds ?? []);
+}
+
+export function ReportList({
+  application,
+  program,
+  links,
+}: {
+  application: ApplicationView;
+  program: Pick<Program, 'indicators'>;
+  links: FileLinks;
+}) {
+  return (
+    <>
+      {reportKinds.map((kind) => {
+        const report = application.reports[kind];
+        if (!report) return null;
+        return (
+          <Section key={kind} title={reportTitles[kind]} extra={`提交于 ${formatShanghaiDateTime(report.submittedAt)}`}>
+            <Text className="admin-plan">{report.summary}</Text>
+            {report.achievements.length > 0 ? (
+              <View className="admin-list admin-list--spaced">
+                {report.achievements.map((achievement) => {
+                  const indicator = indicatorByKey(program, achievement.indicatorKey);
+                  return (
+                    <View className="admin-list__row" key={achievement.indicatorKey}>
+                      <Text className="admin-list__name">{indicator?.name ?? achievement.indicatorKey}</Text>
+                      <Text className="admin-list__value">
+                        {formatIndicatorValue(indicator?.kind ?? 'count', indicator?.unit ?? '', achievement.amount)}
+                      </Text>
+                    </View>
+                  );
+                })}
+              </View>
+            ) : null}
+            <EvidencePhotos fileIds={report.fileIds} links={links} />
+          </Section>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,135 @@
+// 专家评审: every review of the application with the mean and spread, and (while it can still be
+// reviewed) the choice of reviewers, conflicts of interest excluded by the server.
+import { Text, View } from '@tarojs/components';
+import { Button, Tag } from '@nutui/nutui-react-taro';
+import { outlierIds, summarize } from '@/core/review/scoring';
+import type { ApplicationView, ProgramView, ReviewView } from '@/core/schemas/actions';
+import { PageState } from '@/components/page-state';
+import { useReviewerAssignment } from '../hooks/use-reviewer-assignment';
+import { Section } from './section';
+
+const reviewStatusLabels: Record<ReviewView['status'], string> = {
+  assigned: '待确认回避',
+  declared: '评审中',
+  submitted: '已提交',
+};
+
+export function ReviewList({ reviews, program }: { reviews: readonly ReviewView[]; program: ProgramView }) {
+  const submitted = reviews.filter((review) => review.status === 'submitted' && review.total !== null);
+  const summary = summarize(submitted.map((review) => review.total!));
+  const outliers = new Set(outlierIds(submitted.map((review) => ({ id: review._id, total: review.total! }))));
+  const criterionName = (key: string) => program.reviewCriteria.find((criterion) => criterion.key === key)?.name ?? key;
+  if (reviews.length === 0) return <Text className="admin-muted">尚未分配评审专家</Text>;
+  return (
+    <View>
+      <View className="admin-score-summary">
+        <Text>
+          已提交 {submitted.length}/{reviews.length}
+        </Text>
+        <Text>平均分 {summary.mean ?? '—'}</Text>
+        <Text>标准差 {summary.spread ?? '—'}</Text>
+        <Text>{summary.min !== null ? `${summary.min}–${summary.max}` : '—'}</Text>
+      </View>
+      {reviews.map((review) => (
+        <View className={`admin-review${outliers.has(review._id) ? ' admin-review--outlier' : ''}`} key={review._id}>
+          <View className="admin-claim__head">
+            <Text className="admin-list__name">
+              {review.reviewerName}
+              {outliers.has(review._id) ? '（偏离其他专家）' : ''}
+            </Text>
+            {review.total !== null ? (
+              <Text className="admin-list__value">{review.total} 分</Text>
+            ) : (
+              <Tag type="default">{reviewStatusLabels[review.status]}</Tag>
+            )}
+          </View>
+          {review.scores.length > 0 ? (
+            <Text className="admin-list__sub">
+              {review.scores.map((score) => `${criterionName(score.criterionKey)} ${score.score}`).join(' · ')}
+            </Text>
+          ) : null}
+          {review.comment ? <Text className="admin-claim__text">{review.comment}</Text> : null}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function ReviewerAssignment({ application, onAssigned }: { application: ApplicationView; onAssigned: () => unknown }) {
+  const assignment = useReviewerAssignment(application, true, onAssigned);
+  const list = assignment.candidates.data ?? [];
+  return (
+    <View className="admin-assign">
+      <Text className="admin-assign__title">分配评审专家</Text>
+      {assignment.excluded && assignment.excluded.length > 0 ? (
+        <Text className="admin-row__reason admin-row__reason--wrap">
+          已自动回避：{assignment.excluded.map((item) => `${item.name}（${item.reason}）`).join('；')}
+        </Text>
+      ) : null}
+      <PageState
+        loading={assignment.candidates.loading && !assignment.candidates.data}
+        error={assignment.candidates.error}
+        empty={list.length === 0}
+        emptyText="暂无可选的评审专家"
+        onRetry={() => void assignment.candidates.reload()}
+      >
+        {list.map((candidate) => {
+          const disabled = candidate.assigned || candidate.excludedBecause !== null;
+          const checked = assignment.selected.includes(candidate.userId);
+          return (
+            <View
+              key={candidate.userId}
+              className={`admin-pick${disabled ? ' admin-pick--disabled' : ''}`}
+              role="checkbox"
+              aria-checked={checked}
+              aria-disabled={disabled}
+              onClick={() => (disabled ? undefined : assignment.toggle(candidate.userId))}
+            >
+              <View className={`admin-check${checked ? ' admin-check--on' : ''}`} />
+              <View className="admin-list__main">
+                <Text className="admin-list__name">{candidate.name}</Text>
+                <Text className="admin-list__sub">
+                  {candidate.orgName}
+                  {candidate.assigned ? ' · 已分配' : ''}
+                  {candidate.excludedBecause ? ` · 回避：${candidate.excludedBecause}` : ''}
+                </Text>
+              </View>
+            </View>
+          );
+        })}
+        <Button
+          type="primary"
+          block
+          disabled={assignment.selected.length === 0}
+          loading={assignment.assigning}
+          onClick={() => void assignment.assign()}
+        >
+          {assignment.selected.length ? `分配所选 ${assignment.selected.length} 位专家` : '请选择专家'}
+        </Button>
+      </PageState>
+    </View>
+  );
+}
+
+const assignable = new Set<ApplicationView['status']>(['checkPassed', 'underReview']);
+
+export function ReviewPanel({
+  application,
+  program,
+  reviews,
+  onChanged,
+}: {
+  application: ApplicationView;
+  program: ProgramView;
+  reviews: readonly ReviewView[];
+  onChanged: () => unknown;
+}) {
+  const canAssign = assignable.has(application.status);
+  if (!canAssign && reviews.length === 0) return null;
+  return (
+    <Section title="专家评审" extra={reviews.length ? `${reviews.length} 位专家` : undefined}>
+      <ReviewList reviews={reviews} program={program} />
+      {canAssign ? <ReviewerAssignment application={application} onAssigned={onChanged} /> : null}
+    </Section>
+  );
+}

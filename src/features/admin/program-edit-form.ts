@@ -1,0 +1,150 @@
+// The programme settings form: what the secretariat types (yuan, Shanghai wall-clock times, plain numbers)
+// and the programEditSchema edit sent to the server (fen, ISO instants, integers).
+import { inShanghai } from '@/core/calendar/shanghai';
+import { formatFen, parseYuan } from '@/core/money';
+import { guaranteedFen } from '@/core/program/program-schema';
+import { programEditSchema, type ProgramEdit, type ProgramView } from '@/core/schemas/actions';
+
+const TIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}):(\d{2})$/;
+
+/** A time as typed: "2023-12-31 23:59"; the original instant is kept when the text is unchanged (its seconds). */
+export interface TimeField {
+  text: string;
+  original: string | null;
+}
+
+export interface CategoryDraft {
+  key: string;
+  name: string;
+  quotaMin: string;
+  quotaMax: string;
+  amountYuan: string;
+  deadline: TimeField;
+}
+
+export interface ProgramDraft {
+  name: string;
+  summary: string;
+  opensAt: TimeField;
+  deadline: TimeField;
+  implementationEndsAt: TimeField;
+  finalReportDueAt: TimeField;
+  poolYuan: string;
+  publicityWorkingDays: string;
+  categories: CategoryDraft[];
+  targets: { key: string; name: string; unit: string; target: string }[];
+  projectNameMaxChars: string;
+  sections: { key: string; title: string; maxChars: string }[];
+  budgetMaxLines: string;
+}
+
+function timeField(iso: string | null): TimeField {
+  return { text: iso ? inShanghai(iso).format('YYYY-MM-DD HH:mm') : '', original: iso };
+}
+
+function yuanText(fen: number): string {
+  return formatFen(fen).replace(/,/g, '').replace(/\.00$/, '');
+}
+
+export function draftOf(program: ProgramView): ProgramDraft {
+  return {
+    name: program.name,
+    summary: program.summary,
+    opensAt: timeField(program.opensAt),
+    deadline: timeField(program.deadline),
+    implementationEndsAt: timeField(program.implementationEndsAt),
+    finalReportDueAt: timeField(program.finalReportDueAt),
+    poolYuan: yuanText(program.poolFen),
+    publicityWorkingDays: String(program.publicityWorkingDays),
+    categories: program.categories.map((category) => ({
+      key: category.key,
+      name: category.name,
+      quotaMin: String(category.quotaMin),
+      quotaMax: category.quotaMax === null ? '' : String(category.quotaMax),
+      amountYuan: yuanText(category.awardAmountFen),
+      deadline: timeField(category.deadline),
+    })),
+    targets: program.indicators.map((indicator) => ({
+      key: indicator.key,
+      name: indicator.name,
+      unit: indicator.kind === 'percent' ? '%' : indicator.kind === 'yesno' ? '1=是' : indicator.unit,
+      target: String(indicator.target),
+    })),
+    projectNameMaxChars: String(program.form.projectNameMaxChars),
+    sections: program.form.sections.map((section) => ({ key: section.key, title: section.title, maxChars: String(section.maxChars) })),
+    budgetMaxLines: String(program.form.budget.maxLines),
+  };
+}
+
+class DraftIssue extends Error {}
+
+function instant(field: TimeField, label: string): string {
+  const original = field.original;
+  if (original && field.text === timeField(original).text) return original;
+  const match = TIME.exec(field.text.trim());
+  if (!match) throw new DraftIssue(`${label}格式应为 YYYY-MM-DD HH:mm`);
+  const iso = `${match[1]}T${match[2]}:${match[3]}:00+08:00`;
+  if (Number.isNaN(new Date(iso).getTime())) throw new DraftIssue(`${label}不是有效的时间`);
+  return iso;
+}
+
+function integer(text: string, label: string): number {
+  const value = Number(text.trim());
+  if (!text.trim() || !Number.isInteger(value) || value < 0) throw new DraftIssue(`${label}应为不小于 0 的整数`);
+  return value;
+}
+
+function fenOf(text: string, label: string): number {
+  const fen = parseYuan(text);
+  if (fen === null || fen <= 0) throw new DraftIssue(`${label}应为大于 0 的金额（元）`);
+  return fen;
+}
+
+/** The edit to send, or the first thing to fix, in Chinese. */
+export function editOf(draft: ProgramDraft): { edit: ProgramEdit } | { issue: string } {
+  try {
+    const edit: ProgramEdit = {
+      name: draft.name.trim(),
+      summary: draft.summary.trim(),
+      opensAt: instant(draft.opensAt, '申报开始时间'),
+      deadline: instant(draft.deadline, '申报截止时间'),
+      implementationEndsAt: instant(draft.implementationEndsAt, '实施结束时间'),
+      finalReportDueAt: instant(draft.finalReportDueAt, '结项报告截止时间'),
+      poolFen: fenOf(draft.poolYuan, '资金池'),
+      publicityWorkingDays: integer(draft.publicityWorkingDays, '公示工作日数'),
+      categories: draft.categories.map((category) => ({
+        key: category.key,
+        quotaMin: integer(category.quotaMin, `“${category.name}”名额下限`),
+        quotaMax: category.quotaMax.trim() ? integer(category.quotaMax, `“${category.name}”名额上限`) : null,
+        awardAmountFen: fenOf(category.amountYuan, `“${category.name}”单项金额`),
+        deadline: category.deadline.text.trim() ? instant(category.deadline, `“${category.name}”截止时间`) : null,
+      })),
+      indicatorTargets: draft.targets.map((target) => {
+        const value = Number(target.target.trim());
+        if (!target.target.trim() || !Number.isFinite(value) || value < 0) throw new DraftIssue(`“${target.name}”目标值应为不小于 0 的数`);
+        return { key: target.key, target: value };
+      }),
+      form: {
+        projectNameMaxChars: integer(draft.projectNameMaxChars, '项目名称字数上限'),
+        sectionLimits: draft.sections.map((section) => ({
+          key: section.key,
+          maxChars: integer(section.maxChars, `“${section.title}”字数上限`),
+        })),
+        budgetMaxLines: integer(draft.budgetMaxLines, '预算最多行数'),
+      },
+    };
+    for (const category of edit.categories) {
+      if (category.quotaMax !== null && category.quotaMin > category.quotaMax) {
+        throw new DraftIssue(`“${draft.categories.find((c) => c.key === category.key)?.name}”名额下限不能大于上限`);
+      }
+    }
+    if (new Date(edit.opensAt) >= new Date(edit.deadline)) throw new DraftIssue('申报截止时间须晚于开始时间');
+    if (guaranteedFen({ categories: edit.categories }) > edit.poolFen) throw new DraftIssue('各类别名额下限 × 单项金额 超过资金池');
+    const parsed = programEditSchema.safeParse(edit);
+    if (!parsed.success) return { issue: parsed.error.issues[0]?.message ?? '设置有误' };
+    return { edit: parsed.data };
+  } catch (error) {
+    if (error instanceof DraftIssue) return { issue: error.message };
+    throw error;
+  }
+}

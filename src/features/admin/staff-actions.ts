@@ -1,0 +1,52 @@
+// What the secretariat can do to an application, read from the workflow table and the server's availableActions.
+import type { ApplicationView, StaffDecision } from '@/core/schemas/actions';
+import { staffDecisions } from '@/core/schemas/actions';
+import { actionTable, type ApplicationStatus, type Stage, type WorkflowAction } from '@/core/workflow/award-workflow';
+
+/** The stages the secretariat works through, in order (申报 and 已结束 have nothing to do). */
+export const queueStages = ['check', 'review', 'publicity', 'implementation', 'acceptance', 'payout'] as const satisfies readonly Stage[];
+export type QueueStage = (typeof queueStages)[number];
+
+export function isQueueStage(value: unknown): value is QueueStage {
+  return typeof value === 'string' && (queueStages as readonly string[]).includes(value);
+}
+
+/** Decisions safe to take on many applications at once: no reason asked, no money or quota judgement per row. */
+export const batchDecisions = ['passCheck', 'issueNotice', 'passMidterm'] as const satisfies readonly StaffDecision[];
+export type BatchDecision = (typeof batchDecisions)[number];
+
+export function isStaffDecision(action: WorkflowAction): action is StaffDecision {
+  return (staffDecisions as readonly string[]).includes(action);
+}
+
+/** The decision buttons for this application, in the table's order; the server offered exactly these. */
+export function decisionsOf(application: Pick<ApplicationView, 'availableActions'>): StaffDecision[] {
+  return staffDecisions.filter((decision) => application.availableActions.includes(decision));
+}
+
+/** Whether the status alone allows the decision (for rows that carry no availableActions, e.g. the ranking). */
+export function statusAllows(status: ApplicationStatus, decision: StaffDecision): boolean {
+  return actionTable[decision].from.includes(status);
+}
+
+/** Something waits for the secretariat: a decision, reviewers to assign, or a payout to record. */
+export function needsStaff(application: ApplicationView): boolean {
+  return decisionsOf(application).length > 0 || application.availableActions.includes('pay') || application.status === 'checkPassed';
+}
+
+/** Short success text: WeChat cuts a success toast after seven characters. */
+export function doneText(decision: StaffDecision): string {
+  const text = `已${actionTable[decision].label}`;
+  return text.length <= 7 ? text : '已处理';
+}
+
+/** Decisions that are bad news for the applicant: drawn as warnings, never as the primary button. */
+export const adverseDecisions: ReadonlySet<StaffDecision> = new Set<StaffDecision>([
+  'return',
+  'rejectCheck',
+  'unshortlist',
+  'decline',
+  'rectifyMidterm',
+  'rectifyFinal',
+  'fail',
+]);

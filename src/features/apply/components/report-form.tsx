@@ -1,0 +1,153 @@
+// 中期报告 / 结项报告 / 整改报告: whichever report the server asks for now, with the achieved amount of each
+// committed indicator and evidence photos; the reports already sent are shown below.
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
+import { View } from '@tarojs/components';
+import { PageState } from '@/components/page-state';
+import { StatusTag } from '@/components/status-tag';
+import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
+import { indicatorByKey } from '@/core/program/program-schema';
+import type { ApplicationDetail } from '@/core/schemas/actions';
+import { ApiError, call } from '@/lib/api';
+import { confirm, showSuccess } from '@/lib/feedback';
+import { back } from '@/lib/navigation';
+import { useRemote } from '@/features/common/use-remote';
+import { useSignedIn } from '@/features/common/use-signed-in';
+import { indicatorProgress } from '../claim-progress';
+import { SUMMARY_MAX, useReportForm } from '../hooks/use-report-form';
+import { reportDue, reportTitles, type ReportKind } from '../next-step';
+import { DecisionReason } from './decision-reason';
+import { EvidencePhotoGrid } from './evidence-photo-grid';
+import './apply-form.css';
+
+function dueText(detail: ApplicationDetail, kind: ReportKind): string | null {
+  const dueAt = detail.application.dueAt ?? (kind === 'final' ? detail.program.finalReportDueAt : null);
+  return dueAt ? formatShanghaiDateTime(dueAt) : null;
+}
+
+function ReportEditor({ detail, kind, onSubmitted }: { detail: ApplicationDetail; kind: ReportKind; onSubmitted: () => void }) {
+  const form = useReportForm(detail, kind);
+  const due = dueText(detail, kind);
+
+  const onSubmit = async () => {
+    const sure = await confirm(`提交${reportTitles[kind]}`, '提交后由学会秘书处审核，不能再修改。确认提交？', '提交');
+    if (!sure) return;
+    if (await form.submit()) {
+      showSuccess('已提交');
+      back().catch(onSubmitted);
+    }
+  };
+
+  return (
+    <View>
+      {due ? (
+        <View className={`apply-banner${kind === 'rectification' ? ' apply-banner--warning' : ' apply-banner--info'}`}>
+          {reportTitles[kind]}提交截止：{due}
+        </View>
+      ) : null}
+      {form.restored ? <View className="apply-notice apply-notice--info">已恢复未提交的内容</View> : null}
+      <View className="apply-section">
+        <View className="apply-section__title">报告摘要</View>
+        <View className="apply-hint">
+          {kind === 'rectification' ? '写明针对整改要求所做的工作和结果。' : '写明项目开展情况、完成的主要工作和取得的成效。'}
+        </View>
+        <TextArea
+          className={`apply-textarea${form.summaryChars > SUMMARY_MAX ? ' apply-textarea--over' : ''}`}
+          value={form.summary}
+          maxLength={-1}
+          rows={8}
+          autoSize
+          placeholder="请填写报告摘要"
+          onChange={form.setSummary}
+        />
+        <View className={`apply-counter${form.summaryChars > SUMMARY_MAX ? ' apply-counter--over' : ''}`}>
+          {form.summaryChars} / {SUMMARY_MAX}
+        </View>
+      </View>
+      {detail.application.commitments.length > 0 ? (
+        <View className="apply-section">
+          <View className="apply-section__title">指标完成情况</View>
+          {detail.application.commitments.map((commitment) => {
+            const indicator = indicatorByKey(detail.program, commitment.indicatorKey);
+            const progress = indicatorProgress(detail, commitment.indicatorKey);
+            return (
+              <View key={commitment.indicatorKey} className="apply-achievement">
+                <View className="apply-achievement__text">
+                  <View>{indicator?.name ?? commitment.indicatorKey}</View>
+                  <View className="apply-achievement__note">
+                    承诺 {commitment.amount}，已核实 {progress.verified} {indicator?.unit ?? ''}
+                  </View>
+                </View>
+                <Input
+                  className="apply-input apply-input--short"
+                  type="number"
+                  value={form.achieved[commitment.indicatorKey] ?? ''}
+                  placeholder="完成数量"
+                  onChange={(text) => form.setAchieved(commitment.indicatorKey, text)}
+                />
+              </View>
+            );
+          })}
+        </View>
+      ) : null}
+      <EvidencePhotoGrid evidence={form.evidence} title="佐证材料照片" />
+      {form.error ? <View className="apply-notice apply-notice--error">{form.error}</View> : null}
+      <View className="apply-actions">
+        <Button type="primary" size="large" block loading={form.sending} disabled={form.sending} onClick={() => void onSubmit()}>
+          提交{reportTitles[kind]}
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+export function ReportForm({ applicationId }: { applicationId?: string }) {
+  const signedIn = useSignedIn();
+  const remote = useRemote(async () => {
+    if (!applicationId) throw new ApiError('INVALID_INPUT', '缺少申报编号，请从“我的申报”进入');
+    return call('application.get', { applicationId });
+  }, [applicationId]);
+
+  if (!signedIn) return null;
+  const detail = remote.data;
+  const kind = detail ? reportDue(detail.application) : null;
+  const sent = detail ? (['midterm', 'final', 'rectification'] as const).filter((key) => detail.application.reports[key]) : [];
+
+  return (
+    <View className="page apply-page">
+      <PageState loading={remote.loading && !detail} error={detail ? null : remote.error} onRetry={() => void remote.reload()}>
+        {detail ? (
+          <View>
+            <View className="apply-header">
+              <View className="apply-header__program">{detail.application.projectName || '（未命名项目）'}</View>
+              <View className="apply-header__status">
+                <StatusTag status={detail.application.status} label={detail.application.statusLabel} />
+              </View>
+            </View>
+            <DecisionReason status={detail.application.status} reason={detail.application.decisionReason} />
+            {kind ? (
+              <ReportEditor
+                key={`${kind}-${detail.application.version}`}
+                detail={detail}
+                kind={kind}
+                onSubmitted={() => void remote.reload()}
+              />
+            ) : (
+              <View className="apply-banner apply-banner--warning">当前无需提交报告（{detail.application.statusLabel}）。</View>
+            )}
+            {sent.map((key) => {
+              const report = detail.application.reports[key];
+              return report ? (
+                <View key={key} className="apply-section">
+                  <View className="apply-section__title">已提交的{reportTitles[key]}</View>
+                  <View className="apply-hint">提交于 {formatShanghaiDateTime(report.submittedAt)}</View>
+                  <View className="apply-readonly apply-readonly--long">{report.summary}</View>
+                  <View className="apply-hint">佐证材料 {report.fileIds.length} 个</View>
+                </View>
+              ) : null;
+            })}
+          </View>
+        ) : null}
+      </PageState>
+    </View>
+  );
+}

@@ -1,0 +1,12 @@
+// A public notice (公示), read without signing in.
+import { ApiError, call } from '@/lib/api';
+import { useRemote } from '@/features/common/use-remote';
+
+export function usePublicNotice(publicityId: string | undefined) {
+  return useRemote(async () => {
+    if (!publicityId) throw new ApiError('INVALID_INPUT', '链接不完整：缺少公示编号');
+    return call('publicity.get', { publicityId });
+  }, [publicityId]);
+}
+
+export type PublicNoticeRemote = ReturnType<typeof usePublicNotice>;
