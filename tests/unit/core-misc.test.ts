@@ -2,8 +2,11 @@ import { formatShanghaiDate, formatShanghaiDateTime, shanghaiToUtcIso } from '@/
 import { evidencePath, fileBelongsToApplication, storagePathOf } from '@/core/evidence/file-ids';
 import { AppError, errorMessages } from '@/core/errors';
 import { rollUpIndicators } from '@/core/kpi/rollup';
-import { programConfigSchema } from '@/core/program/program-schema';
+import { guaranteedFen, programConfigSchema, totalQuota } from '@/core/program/program-schema';
 import { sichuanCivil2023 } from '@/core/program/seeds/sichuan-civil-2023';
+import type { Application, Claim } from '@/core/schemas/documents';
+import { applicationStatuses, type ApplicationStatus } from '@/core/workflow/award-workflow';
+import { programFrom } from './factories';
 
 test('Shanghai wall-clock times are stored as UTC and shown back in Shanghai time', () => {
   expect(shanghaiToUtcIso('2023-12-31 23:59:59')).toBe('2023-12-31T15:59:59.000Z');
@@ -27,34 +30,131 @@ test('every error code has a Chinese message, and details are appended', () => {
   expect(new AppError('DEADLINE_PASSED', '截止时间 2023年12月31日 23:59').message).toBe('申报已截止：截止时间 2023年12月31日 23:59');
 });
 
-test('the society programme is valid configuration: 30 × 3,000 yuan within a 100,000 yuan pool, 19 linked indicators', () => {
-  const program = programConfigSchema.parse(sichuanCivil2023);
-  expect(program.quota * program.awardAmountFen).toBe(9_000_000);
-  expect(program.poolFen).toBe(10_000_000);
-  expect(program.indicators).toHaveLength(19);
-  const published = program.indicators.find((indicator) => indicator.key === 'published-results');
-  expect(published).toMatchObject({ target: 30, upstream: { minimum: 20 } });
-  for (const indicator of program.indicators)
-    expect(indicator.target).toBeGreaterThanOrEqual(indicator.kind === 'rank' ? 0 : indicator.upstream!.minimum);
+describe('the society programme as configuration', () => {
+  test('30 × 3,000 yuan within a 100,000 yuan pool, 19 indicators linked to the provincial minimums', () => {
+    const program = programConfigSchema.parse(sichuanCivil2023);
+    const [award] = program.categories;
+    expect(award!.quotaMax! * award!.awardAmountFen).toBe(9_000_000);
+    expect(totalQuota(program)).toBe(30);
+    expect(program.poolFen).toBe(10_000_000);
+    expect(program.indicators).toHaveLength(19);
+    const published = program.indicators.find((indicator) => indicator.key === 'published-results');
+    expect(published).toMatchObject({ target: 30, upstream: { minimum: 20 } });
+    for (const indicator of program.indicators)
+      if (indicator.kind === 'rank') expect(indicator.target).toBeLessThanOrEqual(indicator.upstream!.minimum);
+      else expect(indicator.target).toBeGreaterThanOrEqual(indicator.upstream!.minimum);
+  });
+
+  test('a programme whose guaranteed awards exceed its pool is refused', () => {
+    const [award] = sichuanCivil2023.categories;
+    const result = programConfigSchema.safeParse({ ...sichuanCivil2023, categories: [{ ...award!, quotaMin: 34, quotaMax: 34 }] });
+    expect(guaranteedFen({ categories: [{ quotaMin: 34, awardAmountFen: 300_000 }] })).toBe(10_200_000);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.message)).toContain('各类别名额下限 × 单项金额 超过资金池');
+  });
+
+  test('a cap of 34 alone is no error: the pool, not the configuration, stops the 34th award', () => {
+    const [award] = sichuanCivil2023.categories;
+    expect(programConfigSchema.safeParse({ ...sichuanCivil2023, categories: [{ ...award!, quotaMax: 34 }] }).success).toBe(true);
+  });
 });
 
-test('a programme whose awards exceed its pool is refused as configuration', () => {
-  const result = programConfigSchema.safeParse({ ...sichuanCivil2023, quota: 34 });
-  expect(result.success).toBe(false);
-  expect(result.error?.issues[0]?.message).toBe('奖补名额 × 单项金额 超过资金池');
-});
+describe('the indicator roll-up the secretariat watches', () => {
+  const program = programFrom('sichuan-civil-2023');
+  type RolledApplication = Pick<Application, '_id' | 'status' | 'commitments'>;
+  type RolledClaim = Pick<Claim, 'applicationId' | 'indicatorKey' | 'amount' | 'verification'>;
 
-test('the roll-up sums commitments and claims of approved awards only', () => {
-  const program = programConfigSchema.parse(sichuanCivil2023);
-  const applications = [
-    { _id: 'a', status: 'approved' as const, commitments: [{ indicatorKey: 'tech-services', amount: 12 }] },
-    { _id: 'b', status: 'approved' as const, commitments: [{ indicatorKey: 'tech-services', amount: 9 }] },
-    { _id: 'c', status: 'submitted' as const, commitments: [{ indicatorKey: 'tech-services', amount: 50 }] },
+  const award = (id: string, status: ApplicationStatus, amount: number): RolledApplication => ({
+    _id: id,
+    status,
+    commitments: [{ indicatorKey: 'tech-services', amount }],
+  });
+  const claim = (applicationId: string, amount: number, verification: Claim['verification']): RolledClaim => ({
+    applicationId,
+    indicatorKey: 'tech-services',
+    amount,
+    verification,
+  });
+  const row = (applications: RolledApplication[], claims: RolledClaim[], key = 'tech-services') =>
+    rollUpIndicators(program, applications, claims).find((candidate) => candidate.key === key);
+
+  test('verified claims count toward the target; pending ones are claimed only; rejected ones nowhere', () => {
+    const applications = [award('a', 'implementing', 12), award('b', 'paid', 9)];
+    const claims = [claim('a', 4, 'verified'), claim('a', 3, 'pending'), claim('a', 5, 'rejected'), claim('b', 6, 'verified')];
+    expect(row(applications, claims)).toEqual({
+      key: 'tech-services',
+      name: expect.any(String),
+      dimension: 'innovation',
+      kind: 'count',
+      unit: expect.any(String),
+      target: 20,
+      provinceMinimum: 10,
+      committed: 21,
+      claimed: 13,
+      verified: 10,
+      gap: 10,
+      committedCoversTarget: true,
+    });
+  });
+
+  test('only granted awards count: not a submission, not a shortlist, not a failed award', () => {
+    const applications = [
+      award('granted', 'approved', 5),
+      award('submitted', 'submitted', 50),
+      award('shortlisted', 'shortlisted', 40),
+      award('failed', 'failed', 30),
+    ];
+    const claims = [claim('granted', 2, 'verified'), claim('submitted', 7, 'verified'), claim('failed', 10, 'verified')];
+    expect(row(applications, claims)).toMatchObject({ committed: 5, claimed: 2, verified: 2, gap: 18, committedCoversTarget: false });
+  });
+
+  // Written out by hand: from approval until payout, except a failed acceptance.
+  const counting: readonly ApplicationStatus[] = [
+    'approved',
+    'implementing',
+    'midtermSubmitted',
+    'midtermRectify',
+    'midtermPassed',
+    'finalSubmitted',
+    'inRectification',
+    'rectificationSubmitted',
+    'accepted',
+    'paid',
   ];
-  const claims = [
-    { applicationId: 'a', indicatorKey: 'tech-services', amount: 4 },
-    { applicationId: 'c', indicatorKey: 'tech-services', amount: 7 },
-  ];
-  const row = rollUpIndicators(program, applications, claims).find((r) => r.key === 'tech-services');
-  expect(row).toMatchObject({ target: 20, provinceMinimum: 10, committed: 21, claimed: 4, committedCoversTarget: true });
+  test.each(applicationStatuses)('an award in status %s counts exactly when it is granted and not failed', (status) => {
+    const counts = counting.includes(status);
+    expect(row([award('x', status, 3)], [claim('x', 2, 'verified')])).toMatchObject({
+      committed: counts ? 3 : 0,
+      claimed: counts ? 2 : 0,
+      verified: counts ? 2 : 0,
+    });
+  });
+
+  test('the gap closes at the target and never goes negative', () => {
+    expect(row([award('a', 'accepted', 20)], [claim('a', 20, 'verified')])).toMatchObject({ gap: 0, committedCoversTarget: true });
+    expect(row([award('a', 'accepted', 25)], [claim('a', 25, 'verified')])).toMatchObject({ verified: 25, gap: 0 });
+  });
+
+  test('percent, rank and yes-no indicators are reported at society level, not summed from awards', () => {
+    for (const key of ['satisfaction', 'tfkjy-registered-rank', 'studio-open'])
+      expect(row([award('a', 'implementing', 1)], [], key)).toMatchObject({
+        committed: null,
+        claimed: null,
+        verified: null,
+        gap: null,
+        committedCoversTarget: null,
+      });
+  });
+
+  test('every indicator of the programme has a row, with its target and province minimum', () => {
+    const rows = rollUpIndicators(program, [], []);
+    expect(rows.map((candidate) => candidate.key)).toEqual(program.indicators.map((indicator) => indicator.key));
+    expect(rows.find((candidate) => candidate.key === 'published-results')).toMatchObject({
+      target: 30,
+      provinceMinimum: 20,
+      committed: 0,
+      verified: 0,
+      gap: 30,
+    });
+  });
 });

@@ -119,7 +119,7 @@ export type ActorRole = Role | 'system';
 export const actorRoles: readonly ActorRole[] = ['applicant', 'secretariat', 'reviewer', 'system'];
 
 /** Conditions the table cannot say with statuses alone; transition() checks them against the programme. */
-export type Guard = 'noMidterm';
+export type Guard = 'noMidterm' | 'midterm';
 
 export const workflowActions = [
   'save',
@@ -160,6 +160,8 @@ export interface ActionDefinition {
   ownOrgOnly: boolean;
   reasonRequired: boolean;
   outcome: OutcomeOf | null;
+  /** An outcome this action takes back (e.g. leaving the shortlist un-decides the review). */
+  clears: OutcomeField | null;
   /** Whom the shell tells about the change, in-app and by subscribe message. */
   notify: 'applicant' | 'secretariat' | null;
   /** Leaving this status by this action also needs the guard to hold. */
@@ -169,7 +171,7 @@ export interface ActionDefinition {
 type Definition = Pick<ActionDefinition, 'label' | 'from' | 'to' | 'by'> & Partial<ActionDefinition>;
 
 function action(definition: Definition): ActionDefinition {
-  return { ownOrgOnly: false, reasonRequired: false, outcome: null, notify: null, guard: null, ...definition };
+  return { ownOrgOnly: false, reasonRequired: false, outcome: null, clears: null, notify: null, guard: null, ...definition };
 }
 
 const applicant = ['applicant'] as const;
@@ -225,7 +227,15 @@ export const actionTable: Record<WorkflowAction, ActionDefinition> = {
     outcome: { field: 'review', value: 'shortlisted' },
     ...toApplicant,
   }),
-  unshortlist: action({ label: '移出拟立项', from: ['shortlisted'], to: 'underReview', by: secretariat, reasonRequired: true }),
+  unshortlist: action({
+    label: '移出拟立项',
+    from: ['shortlisted'],
+    to: 'underReview',
+    by: secretariat,
+    reasonRequired: true,
+    clears: 'review',
+    ...toApplicant,
+  }),
   decline: action({
     label: '不予入选',
     from: ['underReview'],
@@ -255,7 +265,15 @@ export const actionTable: Record<WorkflowAction, ActionDefinition> = {
   }),
   issueNotice: action({ label: '下达立项通知', from: ['approved'], to: 'implementing', by: secretariat, ...toApplicant }),
   claim: action({ label: '填报指标完成情况', from: grantedOpen, to: null, by: applicant, ownOrgOnly: true }),
-  submitMidterm: action({ label: '提交中期报告', from: ['implementing', 'midtermRectify'], to: 'midtermSubmitted', by: applicant, ...own }),
+  submitMidterm: action({
+    label: '提交中期报告',
+    from: ['implementing', 'midtermRectify'],
+    to: 'midtermSubmitted',
+    by: applicant,
+    ...own,
+    // Only where the programme has a mid-term report at all.
+    guard: { from: 'implementing', requires: 'midterm' },
+  }),
   passMidterm: action({
     label: '中期检查通过',
     from: ['midtermSubmitted'],

@@ -50,6 +50,7 @@ export function mayAct(actor: Actor, action: WorkflowAction, subject: Pick<Workf
 
 const guards: Record<Guard, (context: WorkflowContext) => boolean> = {
   noMidterm: (context) => !context.midtermReport,
+  midterm: (context) => context.midtermReport,
 };
 
 /** Whether the action is open from the subject's current status, in this programme. */
@@ -79,7 +80,9 @@ export function transition<T extends WorkflowSubject>(
   if (definition.reasonRequired && !reason) return { ok: false, code: 'REASON_REQUIRED' };
 
   const to = definition.to ?? subject.status;
-  const outcomes = definition.outcome ? { ...subject.outcomes, [definition.outcome.field]: definition.outcome.value } : subject.outcomes;
+  const outcomes = { ...subject.outcomes };
+  if (definition.clears) outcomes[definition.clears] = null;
+  if (definition.outcome) Object.assign(outcomes, { [definition.outcome.field]: definition.outcome.value });
   const effects: Effect[] = [];
   if (to !== subject.status) {
     effects.push({ kind: 'audit', action, from: subject.status, to, reason });
