@@ -115,8 +115,7 @@ async function applyChange(
     updatedAt: now.toISOString(),
   };
   await tx.replace('applications', next, current.version);
-  const actor = { userId: change.actor.userId, name: change.actor.name, role: change.actor.role };
-  await writeAudit(tx, result.effects, { entity: 'application', id: next._id, version: next.version }, actor, now, deps.newId);
+  await writeAudit(tx, result.effects, { entity: 'application', id: next._id, version: next.version }, change.actor, now, deps.newId);
   const notifications = await writeNotifications(tx, draftsForEffects(result.effects, next, recipients), now, deps.newId);
   return { saved: next, program, notifications };
 }

@@ -68,12 +68,11 @@ export async function createApplication(
         payout: null,
       };
       await tx.create('applications', created);
-      const actor = { userId: caller.user._id, name: caller.user.name, role: caller.user.role };
       await writeAudit(
         tx,
         [{ action: 'create', from: null, to: 'draft', reason: null }],
         { entity: 'application', id: applicationId, version: 1 },
-        actor,
+        caller.actor,
         now,
         deps.newId,
       );

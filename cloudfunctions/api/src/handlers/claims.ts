@@ -9,10 +9,6 @@ import { retryingRaces } from '../races';
 import type { HandlerContext } from '../context';
 import { loadProgram, loadVisibleApplication } from '../loaders';
 
-function auditActor(context: HandlerContext) {
-  return { userId: context.caller.user._id, name: context.caller.user.name, role: context.caller.user.role };
-}
-
 /** An awardee claims an achievement against an indicator, with evidence already uploaded to storage. */
 export async function addClaim(input: ParsedInput<'claim.add'>, context: HandlerContext): Promise<ActionOutput<'claim.add'>> {
   const { deps, caller, now } = context;
@@ -54,7 +50,7 @@ export async function addClaim(input: ParsedInput<'claim.add'>, context: Handler
         tx,
         [{ action: 'claim', from: null, to: 'pending', reason: null }],
         { entity: 'claim', id: claim._id, version: 1 },
-        auditActor(context),
+        context.caller.actor,
         now,
         deps.newId,
       );
@@ -85,7 +81,7 @@ export async function verifyClaim(input: ParsedInput<'claim.verify'>, context: H
       tx,
       [{ action: 'verify', from: current.verification, to: input.decision, reason }],
       { entity: 'claim', id: next._id, version: next.version },
-      auditActor(context),
+      context.caller.actor,
       now,
       deps.newId,
     );

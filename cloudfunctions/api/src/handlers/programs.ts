@@ -94,12 +94,11 @@ export async function createFromTemplate(input: ParsedInput<'program.createFromT
       ...config,
     };
     await tx.create('programs', created);
-    const actor = { userId: context.caller.user._id, name: context.caller.user.name, role: context.caller.user.role };
     await writeAudit(
       tx,
       [{ action: 'createFromTemplate', from: null, to: template.code, reason: null }],
       { entity: 'program', id: programId, version: 1 },
-      actor,
+      context.caller.actor,
       now,
       deps.newId,
     );
@@ -156,12 +155,11 @@ export async function updateProgram(input: ParsedInput<'program.update'>, contex
       throw new AppError('PROGRAM_INVALID', '资金池不能少于已拟立项/立项金额');
     const next: Program = { ...current, ...config, version: current.version + 1, updatedAt: now.toISOString() };
     await tx.replace('programs', next, current.version);
-    const actor = { userId: context.caller.user._id, name: context.caller.user.name, role: context.caller.user.role };
     await writeAudit(
       tx,
       [{ action: 'update', from: null, to: null, reason: null }],
       { entity: 'program', id: next._id, version: next.version },
-      actor,
+      context.caller.actor,
       now,
       deps.newId,
     );

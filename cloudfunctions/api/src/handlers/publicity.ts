@@ -110,12 +110,11 @@ export async function openPublicity(
   };
   await deps.store.transaction(async (tx) => {
     await tx.create('publicities', publicity);
-    const actor = { userId: caller.user._id, name: caller.user.name, role: caller.user.role };
     await writeAudit(
       tx,
       [{ action: 'open', from: null, to: 'open', reason: null }],
       { entity: 'publicity', id: publicityId, version: 1 },
-      actor,
+      caller.actor,
       now,
       deps.newId,
     );
@@ -296,12 +295,11 @@ export async function handleObjection(input: ParsedInput<'objection.handle'>, co
       updatedAt: now.toISOString(),
     };
     await tx.replace('objections', next, current.version);
-    const actor = { userId: caller.user._id, name: caller.user.name, role: caller.user.role };
     await writeAudit(
       tx,
       [{ action: 'handle', from: 'open', to: input.decision, reason: input.note }],
       { entity: 'objection', id: next._id, version: next.version },
-      actor,
+      caller.actor,
       now,
       deps.newId,
     );

@@ -114,7 +114,7 @@ export async function assignReviewers(
         tx,
         [{ action: 'assign', from: null, to: 'assigned', reason: null }],
         { entity: 'review', id, version: 1 },
-        { userId: caller.user._id, name: caller.user.name, role: caller.user.role },
+        caller.actor,
         now,
         deps.newId,
       );
@@ -183,12 +183,11 @@ async function changeReview(
     if (current.version !== version) throw new AppError('CONFLICT');
     const next: Review = { ...current, ...change(current), version: current.version + 1, updatedAt: now.toISOString() };
     await tx.replace('reviews', next, current.version);
-    const actor = { userId: caller.user._id, name: caller.user.name, role: caller.user.role };
     await writeAudit(
       tx,
       [{ action, from: current.status, to: next.status, reason: null }],
       { entity: 'review', id: reviewId, version: next.version },
-      actor,
+      caller.actor,
       now,
       deps.newId,
     );
