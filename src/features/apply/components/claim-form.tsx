@@ -4,11 +4,11 @@ import { View } from '@tarojs/components';
 import { PageState } from '@/components/page-state';
 import { indicatorByKey } from '@/core/program/program-schema';
 import type { ApplicationDetail } from '@/core/schemas/actions';
-import { ApiError, call } from '@/lib/api';
+
 import { showSuccess } from '@/lib/feedback';
 import { back } from '@/lib/navigation';
-import { useRemote } from '@/features/common/use-remote';
 import { useSignedIn } from '@/features/common/use-signed-in';
+import { useOwnApplication } from '../hooks/use-own-application';
 import { indicatorProgress } from '../claim-progress';
 import { DESCRIPTION_MAX, useClaimForm } from '../hooks/use-claim-form';
 import { EvidencePhotoGrid } from './evidence-photo-grid';
@@ -125,10 +125,7 @@ function ClaimEditor({ applicationId, detail, onSubmitted }: ClaimEditorProps) {
 
 export function ClaimForm({ applicationId }: { applicationId?: string }) {
   const signedIn = useSignedIn();
-  const remote = useRemote(async () => {
-    if (!applicationId) throw new ApiError('INVALID_INPUT', '缺少申报编号，请从“我的申报”进入');
-    return call('application.get', { applicationId });
-  }, [applicationId]);
+  const remote = useOwnApplication(applicationId);
 
   if (!signedIn) return null;
   const detail = remote.data;

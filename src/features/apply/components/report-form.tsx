@@ -7,11 +7,11 @@ import { StatusTag } from '@/components/status-tag';
 import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import { indicatorByKey } from '@/core/program/program-schema';
 import type { ApplicationDetail } from '@/core/schemas/actions';
-import { ApiError, call } from '@/lib/api';
+
 import { confirm, showSuccess } from '@/lib/feedback';
 import { back } from '@/lib/navigation';
-import { useRemote } from '@/features/common/use-remote';
 import { useSignedIn } from '@/features/common/use-signed-in';
+import { useOwnApplication } from '../hooks/use-own-application';
 import { indicatorProgress } from '../claim-progress';
 import { SUMMARY_MAX, useReportForm } from '../hooks/use-report-form';
 import { reportDue, reportTitles, type ReportKind } from '../next-step';
@@ -102,10 +102,7 @@ function ReportEditor({ detail, kind, onSubmitted }: { detail: ApplicationDetail
 
 export function ReportForm({ applicationId }: { applicationId?: string }) {
   const signedIn = useSignedIn();
-  const remote = useRemote(async () => {
-    if (!applicationId) throw new ApiError('INVALID_INPUT', '缺少申报编号，请从“我的申报”进入');
-    return call('application.get', { applicationId });
-  }, [applicationId]);
+  const remote = useOwnApplication(applicationId);
 
   if (!signedIn) return null;
   const detail = remote.data;

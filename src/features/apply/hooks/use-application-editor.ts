@@ -23,6 +23,7 @@ import {
   type ScheduleRowDraft,
   type TeamMemberDraft,
 } from '../application-form';
+import { MISSING_ID_MESSAGE } from './use-own-application';
 
 /** What is kept on the phone between visits. */
 interface StoredDraft {
@@ -113,7 +114,7 @@ export function useApplicationEditor(target: EditorTarget) {
           setDirty(false);
         }
       } else {
-        throw new ApiError('INVALID_INPUT', '缺少申报编号，请从“我的申报”进入');
+        throw new ApiError('INVALID_INPUT', MISSING_ID_MESSAGE);
       }
     } catch (error) {
       setLoadError(messageOf(error));

@@ -59,8 +59,8 @@ export function useClaimForm(applicationId: string, detail: ApplicationDetail | 
     if (!(amount >= 1 && amount <= 100000)) return '请填写完成数量（1 以上的整数）';
     if (descriptionChars === 0) return '请填写完成情况说明';
     if (descriptionChars > DESCRIPTION_MAX) return `完成情况说明不能超过 ${DESCRIPTION_MAX} 字`;
-    if (evidence.photos.some((photo) => photo.state === 'uploading')) return '照片仍在上传，请稍候';
-    if (evidence.photos.some((photo) => photo.state === 'failed')) return '有照片上传失败，请点击照片重试或删除';
+    const uploadProblem = evidence.uploadProblem();
+    if (uploadProblem) return uploadProblem;
     if (uploaded.length === 0) return '请至少上传一张佐证照片';
     return null;
   }

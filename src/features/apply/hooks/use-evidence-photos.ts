@@ -82,5 +82,12 @@ export function useEvidencePhotos(applicationId: string, initial: EvidencePhoto[
 
   const clear = useCallback(() => setPhotos([]), []);
 
-  return { photos, progress, pickError, addPhotos, retry, remove, clear };
+  /** Why the photos cannot be sent yet (still uploading, or an upload failed); null when they can. */
+  const uploadProblem = (): string | null => {
+    if (photos.some((photo) => photo.state === 'uploading')) return '照片仍在上传，请稍候';
+    if (photos.some((photo) => photo.state === 'failed')) return '有照片上传失败，请点击照片重试或删除';
+    return null;
+  };
+
+  return { photos, progress, pickError, addPhotos, retry, remove, clear, uploadProblem };
 }

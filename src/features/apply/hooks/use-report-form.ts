@@ -49,8 +49,8 @@ export function useReportForm(detail: ApplicationDetail, kind: ReportKind) {
       const text = (achieved[commitment.indicatorKey] ?? '').trim();
       if (text !== '' && !/^\d+$/.test(text)) return '完成数量须为 0 以上的整数';
     }
-    if (evidence.photos.some((photo) => photo.state === 'uploading')) return '照片仍在上传，请稍候';
-    if (evidence.photos.some((photo) => photo.state === 'failed')) return '有照片上传失败，请点击照片重试或删除';
+    const uploadProblem = evidence.uploadProblem();
+    if (uploadProblem) return uploadProblem;
     return null;
   }
 

@@ -1,0 +1,13 @@
+// The applicant's own application, by the id in the page's route (report and claim pages).
+import type { ApplicationDetail } from '@/core/schemas/actions';
+import { ApiError, call } from '@/lib/api';
+import { useRemote } from '@/features/common/use-remote';
+
+export const MISSING_ID_MESSAGE = '缺少申报编号，请从“我的申报”进入';
+
+export function useOwnApplication(applicationId: string | undefined) {
+  return useRemote<ApplicationDetail>(async () => {
+    if (!applicationId) throw new ApiError('INVALID_INPUT', MISSING_ID_MESSAGE);
+    return call('application.get', { applicationId });
+  }, [applicationId]);
+}
