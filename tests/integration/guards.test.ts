@@ -189,3 +189,16 @@ test('the embedded store keeps a saved draft across a restart', async () => {
   expect(await reopened.store.find('programs', {})).toHaveLength(4);
   await reopened.close();
 });
+
+test('input the schema refuses is explained in Chinese, field by field, and changes nothing', async () => {
+  const draft = await draftOf(OPENID.structure);
+  const result = await h.raw(OPENID.secretary, 'application.decide', {
+    applicationId: draft._id,
+    version: draft.version,
+    decision: 'approve-all',
+  });
+  expect(result).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^输入有误：decision：无效选项/) } });
+  const fractional = await h.raw(OPENID.structure, 'application.submit', { applicationId: draft._id, version: 1.5 });
+  expect(fractional.ok ? '' : fractional.error.message).toBe('输入有误：version：无效输入：期望 int，实际接收 数字');
+  expect((await h.store.get('applications', draft._id))?.version).toBe(draft.version);
+});

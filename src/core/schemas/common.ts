@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './zod-chinese';
 
 export const id = z.string().min(1).max(128);
 export const isoTime = z.iso.datetime({ offset: true });
