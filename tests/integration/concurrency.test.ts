@@ -38,6 +38,7 @@ async function inEndedPublicity(count: number): Promise<Application[]> {
     ...stamp,
     programId: PROGRAM_ID,
     orgId: UNITS[index % UNITS.length]!,
+    societyId: 'org-scceas',
     createdBy: 'user-contact-structure',
     requestId: `race${index.toString().padStart(6, '0')}`,
     status: 'inPublicity',

@@ -202,3 +202,26 @@ test('input the schema refuses is explained in Chinese, field by field, and chan
   expect(fractional.ok ? '' : fractional.error.message).toBe('输入有误：version：无效输入：期望 int，实际接收 数字');
   expect((await h.store.get('applications', draft._id))?.version).toBe(draft.version);
 });
+
+test('a secretariat handles only its own organisation’s programmes: another 科协’s staff see nothing of the society’s', async () => {
+  const draft = await draftOf(OPENID.structure);
+  const submitted = await h.as(OPENID.structure, 'application.submit', { applicationId: draft._id, version: draft.version });
+  const outsider = OPENID.secretaryXuzhou;
+  expect(await h.refused(outsider, 'application.queue', { programId: PROGRAM_ID })).toBe('NOT_FOUND');
+  expect(await h.refused(outsider, 'application.get', { applicationId: draft._id })).toBe('NOT_FOUND');
+  expect(
+    await h.refused(outsider, 'application.decide', { applicationId: draft._id, version: submitted.version, decision: 'passCheck' }),
+  ).toBe('NOT_FOUND');
+  expect(await h.refused(outsider, 'dashboard.get', { programId: PROGRAM_ID })).toBe('NOT_FOUND');
+  expect(await h.refused(outsider, 'review.ranking', { programId: PROGRAM_ID })).toBe('NOT_FOUND');
+  expect(await h.refused(outsider, 'publicity.open', { programId: PROGRAM_ID, title: '公示', contact: '某' })).toBe('NOT_FOUND');
+  expect(await h.refused(outsider, 'review.candidates', { applicationId: draft._id })).toBe('NOT_FOUND');
+  const [result] = await h.as(outsider, 'application.decideMany', {
+    items: [{ applicationId: draft._id, version: submitted.version }],
+    decision: 'passCheck',
+  });
+  expect(result).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  expect((await h.store.get('applications', draft._id))?.status).toBe('submitted');
+  // Its own programme's queue is open to it.
+  expect(await h.as(outsider, 'application.queue', { programId: 'program-xuzhou-2022' })).toEqual([]);
+});

@@ -1,6 +1,6 @@
 // Loads shared by handlers, each refusing with the error a user should see.
 import { AppError } from '@/core/errors';
-import { maySeeApplication } from '@/core/policy/visibility';
+import { maySeeApplication, runsProgram } from '@/core/policy/visibility';
 import type { Application, Organization, Program } from '@/core/schemas/documents';
 import type { Caller } from './context';
 import type { StoreReader } from './ports';
@@ -19,6 +19,24 @@ export async function loadVisibleApplication(store: Reader, caller: Caller, appl
   const application = await store.get('applications', applicationId);
   if (!application || !maySeeApplication(caller.user, application)) throw new AppError('NOT_FOUND', '申报不存在');
   return application;
+}
+
+export function requireSecretariat(caller: Caller): void {
+  if (caller.user.role !== 'secretariat') throw new AppError('FORBIDDEN', '仅项目所属单位的秘书处可以办理');
+}
+
+/** A programme the caller's secretariat runs; another organisation's programme is reported as missing. */
+export async function loadStaffProgram(store: Reader, caller: Caller, programId: string): Promise<Program> {
+  requireSecretariat(caller);
+  const program = await loadProgram(store, programId);
+  if (!runsProgram(caller.user, program)) throw new AppError('NOT_FOUND', '项目不存在');
+  return program;
+}
+
+/** An application to a programme the caller's secretariat runs. */
+export async function loadStaffApplication(store: Reader, caller: Caller, applicationId: string): Promise<Application> {
+  requireSecretariat(caller);
+  return loadVisibleApplication(store, caller, applicationId);
 }
 
 export async function loadOrganization(store: Reader, orgId: string): Promise<Organization> {

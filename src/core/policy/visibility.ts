@@ -6,14 +6,15 @@ export interface Viewer {
   orgId: string;
 }
 
-/** Staff see every application of their society; an applicant sees only their own organisation's. */
-export function maySeeApplication(viewer: Viewer, application: { orgId: string }): boolean {
-  if (viewer.role === 'secretariat') return true;
-  return viewer.role === 'applicant' && viewer.orgId === application.orgId;
+/** A society's (or 科协's) secretariat runs the programmes whose societyId is its own organisation. */
+export function runsProgram(viewer: Viewer, program: { societyId: string }): boolean {
+  return viewer.role === 'secretariat' && viewer.orgId === program.societyId;
 }
 
-export function maySeeDashboard(viewer: Viewer): boolean {
-  return viewer.role === 'secretariat';
+/** Staff see every application to their own organisation's programmes; an applicant sees only their own unit's. */
+export function maySeeApplication(viewer: Viewer, application: { orgId: string; societyId: string }): boolean {
+  if (viewer.role === 'secretariat') return runsProgram(viewer, application);
+  return viewer.role === 'applicant' && viewer.orgId === application.orgId;
 }
 
 export function audienceOf(role: Role): 'staff' | 'applicant' {

@@ -137,6 +137,8 @@ export const applicationSchema = z.object({
   ...storedFields,
   programId: id,
   orgId: id,
+  /** The organisation running the programme (copied at creation): whose secretariat handles the application. */
+  societyId: id,
   createdBy: id,
   /** Idempotency key chosen by the client when it first creates the draft. */
   requestId: z.string().min(8).max(64),

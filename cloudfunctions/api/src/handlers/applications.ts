@@ -12,7 +12,7 @@ import { writeAudit } from '../audit';
 import { retryingRaces } from '../races';
 import { changeApplication, type ApplicationChange } from '../award-change';
 import type { Caller, HandlerContext } from '../context';
-import { loadOrganization, loadProgram, loadVisibleApplication, orgNames } from '../loaders';
+import { loadOrganization, loadProgram, loadStaffProgram, loadVisibleApplication, orgNames, requireSecretariat } from '../loaders';
 import { StoreConflict, type Deps, type StoreTx, type Where } from '../ports';
 import { toApplicationView, toProgramView, toReviewView } from '../views';
 import { ledgerFor } from './programs';
@@ -53,6 +53,7 @@ export async function createApplication(
         updatedAt: now.toISOString(),
         programId: program._id,
         orgId: caller.org._id,
+        societyId: program.societyId,
         createdBy: caller.user._id,
         requestId: input.requestId,
         status: 'draft',
@@ -220,7 +221,7 @@ function decisionPatch(decision: StaffDecision, context: HandlerContext, deps: D
 }
 
 async function decideOne(context: HandlerContext, applicationId: string, version: number, decision: StaffDecision, reason?: string) {
-  if (context.caller.user.role !== 'secretariat') throw new AppError('FORBIDDEN');
+  requireSecretariat(context.caller);
   const patch = await decisionPatch(decision, context, context.deps)(applicationId);
   return change(context, applicationId, version, decision, { reason, patch });
 }
@@ -248,7 +249,7 @@ export async function runEach<T extends { applicationId: string }>(items: readon
 }
 
 export async function decideManyApplications(input: ParsedInput<'application.decideMany'>, context: HandlerContext) {
-  if (context.caller.user.role !== 'secretariat') throw new AppError('FORBIDDEN');
+  requireSecretariat(context.caller);
   return runEach(input.items, (item) => decideOne(context, item.applicationId, item.version, input.decision, input.reason));
 }
 
@@ -297,7 +298,7 @@ export async function submitReport(input: ParsedInput<'application.report'>, con
 }
 
 export async function payApplication(input: ParsedInput<'application.pay'>, context: HandlerContext) {
-  if (context.caller.user.role !== 'secretariat') throw new AppError('FORBIDDEN');
+  requireSecretariat(context.caller);
   const { saved, program } = await change(context, input.applicationId, input.version, 'pay', {
     patch: (current) => {
       if (current.awardFen !== null && input.payout.amountFen > current.awardFen) {
@@ -364,7 +365,7 @@ export async function listMyApplications(input: ParsedInput<'application.listMin
 
 /** The secretariat's queue, by stage or status: drafts stay private to their unit until submitted. */
 export async function queueApplications(input: ParsedInput<'application.queue'>, context: HandlerContext) {
-  if (context.caller.user.role !== 'secretariat') throw new AppError('FORBIDDEN');
+  await loadStaffProgram(context.deps.store, context.caller, input.programId);
   const where: Where = { programId: input.programId };
   if (input.status) where.status = input.status;
   const applications = await context.deps.store.find('applications', where, { orderBy: { field: 'updatedAt', direction: 'asc' } });

@@ -7,7 +7,7 @@ import { transition } from '@/core/workflow/transition';
 import { writeAudit } from '../audit';
 import { retryingRaces } from '../races';
 import type { HandlerContext } from '../context';
-import { loadProgram, loadVisibleApplication } from '../loaders';
+import { loadProgram, loadStaffApplication, loadVisibleApplication } from '../loaders';
 
 /** An awardee claims an achievement against an indicator, with evidence already uploaded to storage. */
 export async function addClaim(input: ParsedInput<'claim.add'>, context: HandlerContext): Promise<ActionOutput<'claim.add'>> {
@@ -62,7 +62,9 @@ export async function addClaim(input: ParsedInput<'claim.add'>, context: Handler
 /** The secretariat verifies a claim against its evidence, or rejects it with a reason. */
 export async function verifyClaim(input: ParsedInput<'claim.verify'>, context: HandlerContext): Promise<ActionOutput<'claim.verify'>> {
   const { deps, caller, now } = context;
-  if (caller.user.role !== 'secretariat') throw new AppError('FORBIDDEN');
+  const claim = await deps.store.get('claims', input.claimId);
+  if (!claim) throw new AppError('NOT_FOUND', '填报记录不存在');
+  await loadStaffApplication(deps.store, caller, claim.applicationId);
   const reason = input.reason?.trim() || null;
   if (input.decision === 'rejected' && !reason) throw new AppError('REASON_REQUIRED');
   return deps.store.transaction(async (tx) => {

@@ -1,13 +1,13 @@
 import { AppError } from '@/core/errors';
 import { fileBelongsToApplication, storagePathOf } from '@/core/evidence/file-ids';
 import { rollUpIndicators } from '@/core/kpi/rollup';
-import { maySeeApplication, maySeeDashboard } from '@/core/policy/visibility';
+import { maySeeApplication } from '@/core/policy/visibility';
 import { totalQuota } from '@/core/program/program-schema';
 import type { ActionOutput, ParsedInput } from '@/core/schemas/actions';
 import type { Application } from '@/core/schemas/documents';
 import { applicationStatuses } from '@/core/workflow/award-workflow';
 import type { Caller, HandlerContext } from '../context';
-import { loadProgram } from '../loaders';
+import { loadStaffProgram } from '../loaders';
 import type { StoreReader } from '../ports';
 
 const LINK_SECONDS = 10 * 60;
@@ -48,8 +48,7 @@ export async function linkFile(input: ParsedInput<'file.link'>, context: Handler
 
 export async function getDashboard(input: ParsedInput<'dashboard.get'>, context: HandlerContext): Promise<ActionOutput<'dashboard.get'>> {
   const { deps, caller } = context;
-  if (!maySeeDashboard(caller.user)) throw new AppError('FORBIDDEN');
-  const program = await loadProgram(deps.store, input.programId);
+  const program = await loadStaffProgram(deps.store, caller, input.programId);
   const [applications, claims] = await Promise.all([
     deps.store.find('applications', { programId: program._id }),
     deps.store.find('claims', { programId: program._id }),

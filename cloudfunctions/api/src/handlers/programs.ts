@@ -7,7 +7,7 @@ import { seedProgramByCode, seedPrograms } from '@/core/program/seeds';
 import type { ActionOutput, ParsedInput, ProgramEdit } from '@/core/schemas/actions';
 import { writeAudit } from '../audit';
 import type { HandlerContext } from '../context';
-import { loadProgram } from '../loaders';
+import { loadProgram, requireSecretariat } from '../loaders';
 import type { Deps } from '../ports';
 import { toProgramView } from '../views';
 
@@ -40,15 +40,11 @@ export async function getProgram(input: ParsedInput<'program.get'>, context: Han
   return viewOf(program, context);
 }
 
-function requireSecretariat(context: HandlerContext): void {
-  if (context.caller.user.role !== 'secretariat') throw new AppError('FORBIDDEN', '仅学会秘书处可以配置项目');
-}
-
 export async function listTemplates(
   _input: ParsedInput<'program.templates'>,
   context: HandlerContext,
 ): Promise<ActionOutput<'program.templates'>> {
-  requireSecretariat(context);
+  requireSecretariat(context.caller);
   return seedPrograms.map((seed) => ({ code: seed.code, name: seed.name, summary: seed.summary, categories: seed.categories.length }));
 }
 
@@ -68,7 +64,7 @@ function configOf(program: Program): ProgramConfig {
 }
 
 export async function createFromTemplate(input: ParsedInput<'program.createFromTemplate'>, context: HandlerContext) {
-  requireSecretariat(context);
+  requireSecretariat(context.caller);
   const template = seedProgramByCode(input.templateCode);
   if (!template) throw new AppError('TEMPLATE_UNKNOWN');
   const { deps, now } = context;
@@ -137,7 +133,7 @@ export function applyEdit(config: ProgramConfig, edit: ProgramEdit): unknown {
 }
 
 export async function updateProgram(input: ParsedInput<'program.update'>, context: HandlerContext) {
-  requireSecretariat(context);
+  requireSecretariat(context.caller);
   const { deps, now } = context;
   const saved = await deps.store.transaction(async (tx) => {
     const current = await loadProgram(tx, input.programId);

@@ -12,18 +12,21 @@ import { writeAudit } from '../audit';
 import { changeApplication } from '../award-change';
 import { retryingRaces } from '../races';
 import type { Caller, HandlerContext, PublicContext } from '../context';
-import { loadProgram, orgNames } from '../loaders';
+import { loadProgram, loadStaffProgram, orgNames } from '../loaders';
 import { audienceUsers, pages, writeNotifications } from '../notify';
 import type { Deps } from '../ports';
 import { runEach } from './applications';
 
-function requireSecretariat(context: HandlerContext): void {
-  if (context.caller.user.role !== 'secretariat') throw new AppError('FORBIDDEN');
-}
-
 async function loadPublicity(deps: Deps, publicityId: string): Promise<Publicity> {
   const publicity = await deps.store.get('publicities', publicityId);
   if (!publicity) throw new AppError('NOT_FOUND', '公示不存在');
+  return publicity;
+}
+
+/** A notice of a programme the caller's secretariat runs. */
+async function loadStaffPublicity(context: HandlerContext, publicityId: string): Promise<Publicity> {
+  const publicity = await loadPublicity(context.deps, publicityId);
+  await loadStaffProgram(context.deps.store, context.caller, publicity.programId);
   return publicity;
 }
 
@@ -51,9 +54,8 @@ export async function openPublicity(
   input: ParsedInput<'publicity.open'>,
   context: HandlerContext,
 ): Promise<ActionOutput<'publicity.open'>> {
-  requireSecretariat(context);
   const { deps, now, caller } = context;
-  const program = await loadProgram(deps.store, input.programId);
+  const program = await loadStaffProgram(deps.store, caller, input.programId);
   const today = shanghaiDay(now);
   const opensOn = input.opensOn ?? today;
   if (opensOn < today) throw new AppError('INVALID_INPUT', '公示开始日期不能早于今天');
@@ -123,7 +125,7 @@ export async function openPublicity(
 }
 
 export async function listPublicities(input: ParsedInput<'publicity.list'>, context: HandlerContext) {
-  requireSecretariat(context);
+  await loadStaffProgram(context.deps.store, context.caller, input.programId);
   return context.deps.store.find('publicities', { programId: input.programId }, { orderBy: { field: 'createdAt', direction: 'desc' } });
 }
 
@@ -163,8 +165,7 @@ export async function closePublicity(deps: Deps, now: Date, publicity: Publicity
 }
 
 export async function closePublicityNow(input: ParsedInput<'publicity.close'>, context: HandlerContext) {
-  requireSecretariat(context);
-  const publicity = await loadPublicity(context.deps, input.publicityId);
+  const publicity = await loadStaffPublicity(context, input.publicityId);
   return closePublicity(context.deps, context.now, publicity, context.caller.actor, context.caller);
 }
 
@@ -258,16 +259,16 @@ export async function lodgeObjection(
 }
 
 export async function listObjections(input: ParsedInput<'objection.list'>, context: HandlerContext) {
-  requireSecretariat(context);
+  await loadStaffPublicity(context, input.publicityId);
   return context.deps.store.find('objections', { publicityId: input.publicityId }, { orderBy: { field: 'createdAt', direction: 'asc' } });
 }
 
 /** Upholding an objection against an entry takes it off the shortlist (and out of the quota). */
 export async function handleObjection(input: ParsedInput<'objection.handle'>, context: HandlerContext) {
-  requireSecretariat(context);
   const { deps, now, caller } = context;
   const objection = await deps.store.get('objections', input.objectionId);
   if (!objection) throw new AppError('NOT_FOUND', '异议不存在');
+  await loadStaffProgram(deps.store, caller, objection.programId);
   if (objection.version !== input.version) throw new AppError('CONFLICT');
   if (objection.status !== 'open') throw new AppError('TRANSITION_NOT_ALLOWED', '该异议已处理');
   if (input.decision === 'upheld' && objection.applicationId) {

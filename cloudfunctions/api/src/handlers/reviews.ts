@@ -8,14 +8,10 @@ import { statusTable } from '@/core/workflow/award-workflow';
 import { writeAudit } from '../audit';
 import { changeApplication } from '../award-change';
 import type { HandlerContext } from '../context';
-import { loadProgram, orgNames } from '../loaders';
+import { loadProgram, loadStaffApplication, loadStaffProgram, orgNames } from '../loaders';
 import { pages, writeNotifications } from '../notify';
 import { toApplicationView, toProgramView, toReviewView } from '../views';
 import { ledgerFor } from './programs';
-
-function requireSecretariat(context: HandlerContext): void {
-  if (context.caller.user.role !== 'secretariat') throw new AppError('FORBIDDEN');
-}
 
 function reviewIdOf(applicationId: string, reviewerId: string): string {
   return `review_${applicationId}_${reviewerId}`;
@@ -26,18 +22,11 @@ function recusalReason(reviewer: User, application: Application, orgName: string
   return reviewer.orgId === application.orgId ? `与申报单位同属“${orgName}”，按回避规定不能评审` : null;
 }
 
-async function loadApplicationForStaff(context: HandlerContext, applicationId: string): Promise<Application> {
-  requireSecretariat(context);
-  const application = await context.deps.store.get('applications', applicationId);
-  if (!application) throw new AppError('NOT_FOUND', '申报不存在');
-  return application;
-}
-
 export async function reviewCandidates(
   input: ParsedInput<'review.candidates'>,
   context: HandlerContext,
 ): Promise<ActionOutput<'review.candidates'>> {
-  const application = await loadApplicationForStaff(context, input.applicationId);
+  const application = await loadStaffApplication(context.deps.store, context.caller, input.applicationId);
   const { store } = context.deps;
   const [reviewers, reviews] = await Promise.all([
     store.find('users', { role: 'reviewer' }),
@@ -58,7 +47,7 @@ export async function assignReviewers(
   context: HandlerContext,
 ): Promise<ActionOutput<'review.assign'>> {
   const { deps, now, caller } = context;
-  const application = await loadApplicationForStaff(context, input.applicationId);
+  const application = await loadStaffApplication(context.deps.store, context.caller, input.applicationId);
   if (application.version !== input.version) throw new AppError('CONFLICT');
   const names = await orgNames(deps.store, [application.orgId]);
   const orgName = names.get(application.orgId) ?? '';
@@ -245,9 +234,8 @@ export async function reviewRanking(
   input: ParsedInput<'review.ranking'>,
   context: HandlerContext,
 ): Promise<ActionOutput<'review.ranking'>> {
-  requireSecretariat(context);
   const { store } = context.deps;
-  const program = await loadProgram(store, input.programId);
+  const program = await loadStaffProgram(store, context.caller, input.programId);
   const [applications, reviews, ledger] = await Promise.all([
     store.find('applications', { programId: program._id }),
     store.find('reviews', { programId: program._id }),
