@@ -1,187 +1,185 @@
-// The walking skeleton's whole path in a phone-sized Chromium, switching between the branch contact and
-// the secretariat, against the H5 build on the real local server. Screenshots: test-results/e2e/.
+// The applicant's path around an award in a phone-sized Chromium, against the H5 build on the real local
+// server: a draft that survives a server restart, a return with a reason and a resubmission, then (once
+// awarded) a claim with a photo from the file chooser that the secretariat verifies and the dashboard counts.
+// Screenshots: test-results/e2e/award-path-*.png.
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { apiAs } from './support/api';
+import { phoneUi, type PhoneUi } from './support/phone-ui';
 import { SCREENSHOTS, chromiumVersion, launchPhone, startLocalStack, type LocalStack } from './support/stack';
+
+const CONTACT = '李工（结构专委会）';
+const SECRETARY = '王秘书';
+const PROJECT = '建筑结构抗震科普进社区';
+const PROGRAM_ID = 'program-sichuan-civil-2023';
 
 let stack: LocalStack;
 let browser: Browser;
 let page: Page;
+let ui: PhoneUi;
 
 beforeAll(async () => {
   stack = await startLocalStack();
   ({ browser, page } = await launchPhone());
-  console.log(`e2e: ${chromiumVersion()} at 375×812 against ${stack.url}`);
+  ui = phoneUi(page, stack.url, 'award-path');
+  console.log(`e2e award path: ${chromiumVersion()} at 375×812 against ${stack.url}`);
 });
 
 afterAll(async () => {
   // The last screen, whatever happened: the first place to look when this test fails.
-  await page?.screenshot({ path: path.join(SCREENSHOTS, 'last-screen.png'), fullPage: true }).catch(() => undefined);
+  await page?.screenshot({ path: path.join(SCREENSHOTS, 'award-path-last-screen.png'), fullPage: true }).catch(() => undefined);
   await browser?.close();
   await stack?.stop();
 });
 
-let shot = 0;
-async function screenshot(name: string): Promise<void> {
-  shot += 1;
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
+/**
+ * Formal check, review, shortlist, publicity, approval when the notice ends, and the approval notice, over
+ * the api: the lifecycle test takes every one of these steps through the screens.
+ */
+async function awardOverApi(applicationId: string): Promise<void> {
+  const secretary = await apiAs(stack.url, 'user-secretary');
+  const current = async () => (await secretary('application.get', { applicationId })).application;
+  await secretary('application.decide', { applicationId, version: (await current()).version, decision: 'passCheck' });
+  await secretary('review.assign', {
+    applicationId,
+    version: (await current()).version,
+    reviewerIds: ['user-reviewer', 'user-reviewer-scu'],
+  });
+  for (const reviewerId of ['user-reviewer', 'user-reviewer-scu']) {
+    const reviewer = await apiAs(stack.url, reviewerId);
+    const [assigned] = await reviewer('review.mine', {});
+    const declared = await reviewer('review.declare', { reviewId: assigned._id, version: assigned.version, noConflict: true });
+    const { program } = await reviewer('review.open', { reviewId: assigned._id });
+    await reviewer('review.submit', {
+      reviewId: declared._id,
+      version: declared.version,
+      scores: program.reviewCriteria.map((criterion) => ({ criterionKey: criterion.key, score: 85 })),
+      comment: '科普对象明确，措施可行。',
+    });
+  }
+  await secretary('application.decide', { applicationId, version: (await current()).version, decision: 'shortlist' });
+  await secretary('publicity.open', { programId: PROGRAM_ID, title: '拟立项项目公示', contact: '学会秘书处 028-12345678' });
+  // The notice runs 3–7 July; on Monday 10 July the timer closes it into approval.
+  await expect(stack.setClock('2023-07-10T09:00:00+08:00')).resolves.toMatchObject({ closedPublicities: 1 });
+  await secretary('application.decide', { applicationId, version: (await current()).version, decision: 'issueNotice' });
+  expect((await current()).status).toBe('implementing');
 }
 
-/** Opens the app afresh at a route, as a person does from a chat link (a hash change alone would not reload). */
-async function open(route: string): Promise<void> {
-  await page.goto('about:blank');
-  await page.goto(`${stack.url}#${route}`);
-}
-
-/** Visible text only: Taro's H5 router keeps earlier pages in the DOM, hidden. */
-function text(value: string | RegExp) {
-  return page
-    .getByText(value, { exact: typeof value === 'string' })
-    .filter({ visible: true })
-    .first();
-}
-
-/** Answers a confirmation dialog (Taro's showModal) with its confirm button. */
-async function confirmDialog(label: string): Promise<void> {
-  await page.locator('.taro-modal__foot').getByText(label, { exact: true }).filter({ visible: true }).last().tap();
-}
-
-/** Taps a button by its label (Taro renders buttons as web components that cover their text). */
-async function press(label: string): Promise<void> {
-  await page
-    .locator('taro-button-core')
-    .filter({ hasText: new RegExp(`^\\s*${label}\\s*$`), visible: true })
-    .last()
-    .tap();
-}
-
-/** The native input inside Taro's web component with this placeholder. */
-function field(placeholder: string) {
-  return page.locator(`input[placeholder="${placeholder}"], textarea[placeholder="${placeholder}"]`).first();
-}
-
-async function signInAs(name: string): Promise<void> {
-  await open('/pages/login/index');
-  await text(name).tap({ force: true });
-  await text('切换账号').waitFor();
-}
-
-test('a branch contact applies, is returned, resubmits, is approved and claims with a photo; the secretariat sees it all', async () => {
-  // The contact opens the programme on the phone.
-  await signInAs('李工（结构专委会）');
-  await text('四川省土木建筑学会2023年创建一流科技社团培育奖励').waitFor();
-  await screenshot('home-contact');
-
-  // Creates an application and saves a draft.
-  await text('我的申报').tap({ force: true });
-  await press('新建申报');
-  await field('请输入项目名称').fill('建筑结构抗震科普进社区');
-  await field('请填写工作目标、主要内容、进度安排与预期成果').fill('开展抗震科普讲座3场，发布科技成果3项。');
-  // The live count: the plan above has 20 characters.
-  await text(/^\s*20\s*\/\s*2000/).waitFor();
-  // The form starts with one budget line.
-  await field('如：专家劳务费').fill('专家劳务');
-  await field('如：1200').fill('3500');
-  await field('如：2 人 × 600 元').fill('3场讲座');
-  await text(/超过|超出/).waitFor();
-  await screenshot('edit-over-budget');
-  await field('如：1200').fill('1500');
-  // The form starts with one commitment row; the picker opens on the first count indicator.
-  await text('请选择指标').tap({ force: true });
-  const confirmPick = page.locator('.weui-picker__action', { hasText: '确定' }).last();
-  await confirmPick.waitFor();
-  await page.waitForTimeout(400); // the picker slides in
-  await confirmPick.tap();
-  await text('党建强会品牌活动').waitFor();
-  await field('整数').fill('3');
-  await press('保存草稿');
+test('a contact drafts, survives a restart, is returned and resubmits; once awarded claims with a photo the secretariat verifies', async () => {
+  // The contact starts an application and saves a draft; the form checks the budget and counts the plan.
+  await ui.signInAs(CONTACT);
+  await ui.tapText('我的申报');
+  await ui.press('新建申报');
+  await ui.field('请输入项目名称').fill(PROJECT);
+  await ui.field('请填写实施方案').fill('开展抗震科普讲座3场，发布科技成果3项。');
+  await ui.see('20 / 2000'); // the live count: the plan above has 20 characters
+  await ui.field('如：专家劳务费').fill('专家劳务');
+  await ui.field('如：1200').fill('3500');
+  await ui.field('如：2 人 × 600 元').fill('3场讲座');
+  await ui.see('预算合计超过上限，请调整后再保存或提交');
+  await ui.screenshot('over-budget');
+  await ui.field('如：1200').fill('1500');
+  await ui.see('合计 1,500 元 / 上限 3,000 元');
+  await ui.pickFirst('请选择指标');
+  await ui.see('党建强会品牌活动');
+  await ui.field('整数').fill('3');
+  await ui.press('保存草稿');
   // Once saved on the server the form is the application's own page.
   await page.waitForFunction(() => location.hash.includes('id=app_'));
-  await screenshot('draft-saved');
+  await ui.status('草稿（未提交）');
+  await ui.screenshot('draft-saved');
+  const applicationId = new URLSearchParams(new URL(page.url()).hash.split('?')[1]).get('id')!;
 
-  // Leaves; the server restarts; the draft is still there.
+  // The server restarts; the draft is still there, and the contact signs and submits it.
   await stack.restart();
-  await open('/apply/pages/mine/index');
-  await text('建筑结构抗震科普进社区').waitFor();
-  await text('建筑结构抗震科普进社区').tap({ force: true });
-  await text('提交申报').waitFor();
-  await expect(field('请输入项目名称').inputValue()).resolves.toBe('建筑结构抗震科普进社区');
-  await press('提交申报');
-  await confirmDialog('提交');
-  await text(/已提交/).waitFor();
-  await screenshot('submitted');
+  await ui.open('/apply/pages/mine/index');
+  await ui.status('草稿（未提交）');
+  await ui.tapText(PROJECT);
+  await ui.see('提交前检查');
+  await expect(ui.field('请输入项目名称').inputValue()).resolves.toBe(PROJECT);
+  await ui.see('○ 未填写：申报承诺签名');
+  await ui.field('请输入姓名').fill('李明');
+  await ui.tapText('本单位已阅读并同意以上承诺');
+  await ui.see('✓ 已填写完整，可以提交');
+  await ui.press('提交申报');
+  await ui.confirmDialog('提交');
+  await ui.status('已提交，等待形式审查');
+  await ui.screenshot('submitted-after-restart');
 
-  // The secretariat sees it in the queue and returns it with a reason.
-  await signInAs('王秘书');
-  await text('申报审核').tap({ force: true });
-  await text('建筑结构抗震科普进社区').waitFor();
-  await screenshot('queue');
-  await text('建筑结构抗震科普进社区').tap({ force: true });
-  await press('退回修改');
-  await field('退回理由（必填）').fill('预算测算依据不清楚，请补充');
-  await screenshot('return-dialog');
-  await text('确认退回').tap({ force: true });
-  await text('已退回修改').waitFor();
+  // The secretariat returns it with a reason.
+  await ui.signInAs(SECRETARY);
+  await ui.tapText('申报审核');
+  await ui.tapText('形式审查');
+  await ui.tapText(PROJECT);
+  await ui.press('退回修改');
+  await ui.field('理由（必填）').fill('预算测算依据不清楚，请补充');
+  await ui.screenshot('return-with-reason');
+  await ui.confirmNutDialog('确认退回修改');
+  await ui.status('已退回修改');
 
   // The contact sees the status and the reason, edits and resubmits.
-  await signInAs('李工（结构专委会）');
-  await open('/apply/pages/mine/index');
-  await text(/退回理由：预算测算依据不清楚，请补充/).waitFor();
-  await screenshot('returned-seen-by-contact');
-  await text('建筑结构抗震科普进社区').tap({ force: true });
-  await field('如：2 人 × 600 元').fill('3场讲座 × 500元');
-  await press('保存草稿');
-  await text('已保存').waitFor();
-  await press('提交申报');
-  await confirmDialog('提交');
-  await text(/已提交/).waitFor();
+  await ui.signInAs(CONTACT);
+  await ui.tapText('我的申报');
+  await ui.status('已退回，请修改后重新提交');
+  await ui.see('退回理由：预算测算依据不清楚，请补充');
+  await ui.screenshot('returned-seen-by-contact');
+  await ui.tapText(PROJECT);
+  await ui.see('退回理由：预算测算依据不清楚，请补充');
+  await ui.field('如：2 人 × 600 元').fill('3场讲座 × 500元');
+  await ui.press('保存草稿');
+  await ui.see('已保存');
+  await ui.press('重新提交');
+  await ui.confirmDialog('提交');
+  await ui.status('已重新提交，等待形式审查');
 
-  // The secretariat approves.
-  await signInAs('王秘书');
-  await text('申报审核').tap({ force: true });
-  await text('建筑结构抗震科普进社区').tap({ force: true });
-  await press('批准立项');
-  await page.locator('.nut-dialog').filter({ visible: true }).waitFor();
-  await page.locator('.nut-dialog taro-button-core').filter({ hasText: '批准立项', visible: true }).last().tap();
-  await text('已立项').waitFor();
+  await awardOverApi(applicationId);
 
-  // The awardee claims an indicator with a photo from the album.
-  await signInAs('李工（结构专委会）');
-  await open('/apply/pages/mine/index');
-  await press('填报指标完成情况');
-  await field('整数').fill('2');
-  await field('时间、地点、内容、成效等').fill('7月开展党建强会品牌活动2次');
+  // The awardee claims an indicator with a photo chosen through the file chooser.
+  await ui.open('/apply/pages/mine/index');
+  await ui.status('实施中');
+  await ui.tapText(PROJECT);
+  await ui.press('填报指标完成情况');
+  await ui.see('承诺 3 个，已填报 0，已核实 0 个');
+  await ui.field('整数').fill('2');
+  await ui.field('时间、地点、内容、成效等').fill('7月开展党建强会品牌活动2次');
   const chooser = page.waitForEvent('filechooser');
-  await press('添加照片');
+  await ui.press('添加照片');
   await (await chooser).setFiles(path.join(__dirname, 'fixtures', 'activity.png'));
-  await page.locator('.apply-photo__image').first().waitFor();
-  await screenshot('claim-with-photo');
-  await press('提交');
-  await text('已提交').waitFor();
+  await page.locator('.apply-photo--done .apply-photo__image').first().waitFor();
+  await ui.screenshot('claim-with-photo');
+  await ui.press('提交');
+  await ui.status('实施中'); // back on the application
 
-  // The secretariat sees the photo full-size and the dashboard rolls up.
-  await signInAs('王秘书');
-  await text('申报审核').tap({ force: true });
-  await text(/^已立项/).tap({ force: true });
-  await text('建筑结构抗震科普进社区').tap({ force: true });
-  await text('7月开展党建强会品牌活动2次').waitFor();
-  await screenshot('detail-with-claim');
-  const thumbnail = page.locator('.admin-claim .admin-photos__cell').first();
-  await thumbnail.tap();
-  await page.waitForTimeout(500);
-  await screenshot('photo-full-size');
-  const loaded = await page.evaluate(() =>
-    Array.from(document.images).some((image) => image.src.includes('/files/evidence/') && image.complete && image.naturalWidth > 100),
+  // The secretariat opens the photo full-size, verifies the claim, and the dashboard counts it.
+  await ui.signInAs(SECRETARY);
+  await ui.tapText('申报审核');
+  await ui.tapText('实施');
+  await ui.tapText(PROJECT);
+  await ui.see('7月开展党建强会品牌活动2次');
+  await ui.screenshot('claim-to-verify');
+  await page.locator('.admin-claim .admin-photos__cell').filter({ visible: true }).first().tap();
+  await page.waitForFunction(() =>
+    Array.from(document.images).some(
+      (image) => image.src.includes('/files/evidence/') && image.complete && image.naturalWidth >= 300 && image.getClientRects().length > 0,
+    ),
   );
-  expect(loaded).toBe(true);
+  await ui.screenshot('photo-full-size');
+  await page.locator('.preview-image').tap(); // a tap closes Taro's H5 preview
+  await page.locator('.preview-image').waitFor({ state: 'detached' });
+  await ui.press('核实');
+  await page.locator('.admin-claim .nut-tag', { hasText: '已核实' }).filter({ visible: true }).waitFor();
+  await ui.screenshot('claim-verified');
 
-  await open('/admin/pages/dashboard/index?programId=program-sichuan-civil-2023');
-  await text('党建强会品牌活动').waitFor();
-  await screenshot('dashboard');
-  const card = page.locator('.admin-indicator', { hasText: '党建强会品牌活动' });
+  await ui.open('/pages/index/index');
+  await ui.tapText('指标看板');
+  await ui.see('党建强会品牌活动');
+  const card = page.locator('.admin-indicator', { hasText: '党建强会品牌活动' }).filter({ visible: true });
   const cardText = (await card.innerText()).replace(/\s+/g, ' ');
-  expect(cardText).toMatch(/目标 1/);
-  expect(cardText).toMatch(/省级底线 1/);
-  expect(cardText).toMatch(/已承诺 3/);
-  expect(cardText).toMatch(/已填报 2/);
+  expect(cardText).toContain('目标 1 个');
+  expect(cardText).toContain('省级底线 1 个');
+  expect(cardText).toContain('已承诺 3 个');
+  expect(cardText).toContain('已填报 2 个');
+  expect(cardText).toContain('已核实 2 个');
+  expect(cardText).toContain('差距 达标');
+  await ui.screenshot('dashboard');
 });

@@ -138,7 +138,7 @@ test('one award from application to payout, each step decided on the server and 
   expect(midterm.status).toBe('midtermSubmitted');
   h.clock.set('2023-09-01T10:00:00+08:00');
   const midRectify = await decided(h, midterm, 'rectifyMidterm', '进度偏慢，请补充佐证材料');
-  expect(midRectify.dueAt).toBe('2023-10-01T16:00:00.000Z');
+  expect(midRectify.dueAt).toBe('2023-10-01T15:59:59.000Z');
   const midAgain = await h.as(OPENID.structure, 'application.report', {
     requestId: requestId(),
     applicationId: application._id,
@@ -168,7 +168,7 @@ test('one award from application to payout, each step decided on the server and 
     }),
   ).toBe('TRANSITION_NOT_ALLOWED');
   const rectify = await decided(h, final, 'rectifyFinal', '缺少论文推荐佐证');
-  expect(rectify).toMatchObject({ status: 'inRectification', dueAt: '2024-02-05T16:00:00.000Z', decisionReason: '缺少论文推荐佐证' });
+  expect(rectify).toMatchObject({ status: 'inRectification', dueAt: '2024-02-05T15:59:59.000Z', decisionReason: '缺少论文推荐佐证' });
   const rectified = await h.as(OPENID.structure, 'application.report', {
     requestId: requestId(),
     applicationId: application._id,

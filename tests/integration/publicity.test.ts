@@ -205,7 +205,7 @@ test('the timer fails a rectification whose month has passed and reminds people 
   });
   h.clock.set('2024-01-10T09:00:00+08:00');
   step = await decided(h, step, 'rectifyFinal', '佐证不足');
-  expect(step.dueAt).toBe('2024-02-10T16:00:00.000Z');
+  expect(step.dueAt).toBe('2024-02-10T15:59:59.000Z');
   h.clock.set('2024-02-05T09:00:00+08:00');
   expect((await runScheduledWork(h.deps)).reminders).toBe(1);
   h.clock.set('2024-02-11T00:30:00+08:00');
@@ -213,5 +213,5 @@ test('the timer fails a rectification whose month has passed and reminds people 
   const failed = await current(h, OPENID.structure, award._id);
   expect(failed).toMatchObject({ status: 'failed', outcomes: { final: 'failed' } });
   expect(failed.statusLabel).toBe('验收不合格：退还经费，取消下一年度申报资格');
-  expect(failed.decisionReason).toBe('整改期限（2024年2月11日 00:00）已过，未提交整改报告');
+  expect(failed.decisionReason).toBe('整改期限（2024年2月10日 23:59）已过，未提交整改报告');
 });

@@ -1,7 +1,7 @@
 // What the timer function does each run: close ended publicity notices into approval, fail rectifications
 // whose month has passed, and remind people before deadlines. Every step is safe to run twice.
 import { applicationWindow } from '@/core/application/rules';
-import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
+import { formatShanghaiDateTime, isPastDeadline } from '@/core/calendar/shanghai';
 import { formatChineseDay, shanghaiDay } from '@/core/calendar/working-days';
 import type { Application, Program } from '@/core/schemas/documents';
 import type { ApplicationStatus } from '@/core/workflow/award-workflow';
@@ -32,7 +32,7 @@ async function applicationsIn(deps: Deps, statuses: readonly ApplicationStatus[]
 async function failOverdueRectifications(deps: Deps, now: Date): Promise<number> {
   let failed = 0;
   for (const application of await applicationsIn(deps, ['inRectification'])) {
-    if (!application.dueAt || new Date(application.dueAt) > now) continue;
+    if (!application.dueAt || !isPastDeadline(now, application.dueAt)) continue;
     await changeApplication(deps, now, {
       applicationId: application._id,
       version: application.version,

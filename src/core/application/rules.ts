@@ -1,6 +1,6 @@
 // Rules on an application's content and timing, decided on the server and mirrored in the form.
 import { AppError } from '../errors';
-import { formatShanghaiDateTime, isAfter } from '../calendar/shanghai';
+import { formatShanghaiDateTime, isAfter, isPastDeadline } from '../calendar/shanghai';
 import { formatYuan, sumFen } from '../money';
 import { categoryByKey, categoryDeadline, indicatorByKey, isSummable, type Category, type Program } from '../program/program-schema';
 import type { Application, BudgetLine, Commitment } from '../schemas/documents';
@@ -127,23 +127,18 @@ export function applicationWindow(program: Program, categoryKey: string | null):
   return { opensAt: program.opensAt, deadline: category ? categoryDeadline(program, category) : program.deadline };
 }
 
-/** A deadline names a second (…23:59:59): it lasts to the end of that second. */
-function pastDeadline(now: Date, deadline: string): boolean {
-  return now.getTime() > new Date(deadline).getTime() + 999;
-}
-
 /** Applications are accepted from opensAt to deadline inclusive, judged by the server's clock. */
 export function checkApplicationWindow(window: { opensAt: string; deadline: string }, now: Date): void {
   if (isAfter(window.opensAt, now)) {
     throw new AppError('NOT_OPEN_YET', `开始时间 ${formatShanghaiDateTime(window.opensAt)}`);
   }
-  if (pastDeadline(now, window.deadline)) {
+  if (isPastDeadline(now, window.deadline)) {
     throw new AppError('DEADLINE_PASSED', `截止时间 ${formatShanghaiDateTime(window.deadline)}`);
   }
 }
 
 export function isWindowOpen(window: { opensAt: string; deadline: string }, now: Date): boolean {
-  return !isAfter(window.opensAt, now) && !pastDeadline(now, window.deadline);
+  return !isAfter(window.opensAt, now) && !isPastDeadline(now, window.deadline);
 }
 
 /** Whether any category of the programme still takes applications. */

@@ -27,6 +27,16 @@ export function shanghaiToUtcIso(wallClock: string): string {
   return parsed.subtract(SHANGHAI_OFFSET_MINUTES, 'minute').toISOString();
 }
 
+/** A deadline names a second (…23:59:59): it lasts to the end of that second. */
+export function isPastDeadline(now: Date, deadline: string): boolean {
+  return now.getTime() > new Date(deadline).getTime() + 999;
+}
+
+/** The last second of a Shanghai calendar day ('2023-11-10' → 23:59:59 that day), as deadlines are written. */
+export function endOfShanghaiDay(day: string): string {
+  return shanghaiToUtcIso(`${day} 23:59:59`);
+}
+
 export function isAfter(a: string | Date, b: string | Date): boolean {
   return new Date(a).getTime() > new Date(b).getTime();
 }

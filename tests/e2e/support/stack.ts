@@ -26,8 +26,17 @@ export interface LocalStack {
   url: string;
   dataDir: string;
   stop(): Promise<void>;
+  /** Stops and starts the server on the same data; its clock carries on from where it was. */
   restart(): Promise<void>;
+  /**
+   * Jumps the server's clock (the demo/test-only POST /demo/clock) and runs the timer's work at once, e.g.
+   * closing ended publicity notices into approval. Answers the server's new time.
+   */
+  setClock(iso: string): Promise<{ now: string; closedPublicities: number }>;
 }
+
+/** The server clock starts here (main.ts's DEMO_CLOCK default): a Monday during the 2023 call. */
+export const DEMO_START = '2023-07-03T09:00:00+08:00';
 
 export async function startLocalStack(): Promise<LocalStack> {
   for (const required of ['dist-h5/index.html', '.build/local-server.cjs']) {
@@ -37,12 +46,23 @@ export async function startLocalStack(): Promise<LocalStack> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'xhjb-e2e-'));
   const port = await freePort();
   let child: ChildProcess | null = null;
+  // Where the server's clock was last put, and when: a restart carries the clock on from there.
+  let clock = { at: new Date(DEMO_START).getTime(), setAt: Date.now() };
 
   const launch = () =>
     new Promise<void>((resolve, reject) => {
       child = spawn(process.execPath, [path.join(root, '.build/local-server.cjs')], {
         cwd: root,
-        env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, STATIC_DIR: path.join(root, 'dist-h5') },
+        env: {
+          ...process.env,
+          PORT: String(port),
+          DATA_DIR: dataDir,
+          STATIC_DIR: path.join(root, 'dist-h5'),
+          DEMO_CLOCK: new Date(clock.at + (Date.now() - clock.setAt)).toISOString(),
+          DEMO_CLOCK_CONTROL: '1',
+          // The tests move time themselves; the interval timer would only add noise.
+          CRON_INTERVAL_MS: String(60 * 60 * 1000),
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let output = '';
@@ -70,8 +90,9 @@ export async function startLocalStack(): Promise<LocalStack> {
     });
 
   await launch();
+  const url = `http://127.0.0.1:${port}/`;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url,
     dataDir,
     async stop() {
       await stopChild();
@@ -81,12 +102,33 @@ export async function startLocalStack(): Promise<LocalStack> {
       await stopChild();
       await launch();
     },
+    async setClock(iso: string) {
+      const response = await fetch(`${url}demo/clock`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ at: iso }),
+      });
+      const body = (await response.json()) as { ok: boolean; data?: { now: string; closedPublicities: number }; error?: unknown };
+      if (!body.ok || !body.data) throw new Error(`POST /demo/clock ${iso} failed: ${JSON.stringify(body.error)}`);
+      clock = { at: new Date(body.data.now).getTime(), setAt: Date.now() };
+      return body.data;
+    },
   };
 }
 
 export function chromiumVersion(): string {
   return spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout.trim();
 }
+
+/** A phone: 375×812, touch, Chinese, Shanghai time. */
+export const PHONE = {
+  viewport: { width: 375, height: 812 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+} as const;
 
 export async function launchPhone(): Promise<{ browser: Browser; context: BrowserContext; page: Page }> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk`);
@@ -103,14 +145,7 @@ export async function launchPhone(): Promise<{ browser: Browser; context: Browse
       '--disable-sync',
     ], // Playwright gives every launch a fresh, empty profile of its own.
   });
-  const context = await browser.newContext({
-    viewport: { width: 375, height: 812 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
+  const context = await browser.newContext(PHONE);
   const page = await context.newPage();
   mkdirSync(SCREENSHOTS, { recursive: true });
   return { browser, context, page };

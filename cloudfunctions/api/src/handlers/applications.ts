@@ -1,5 +1,5 @@
-import { addCalendarMonths, shanghaiDay, publicityEndsAtUtc } from '@/core/calendar/working-days';
-import { isAfter } from '@/core/calendar/shanghai';
+import { addCalendarMonths, shanghaiDay } from '@/core/calendar/working-days';
+import { endOfShanghaiDay, isAfter } from '@/core/calendar/shanghai';
 import { applicationWindow, checkApplicationWindow, checkContentLimits, checkSubmittable, requireCategory } from '@/core/application/rules';
 import { AppError } from '@/core/errors';
 import { fileBelongsToApplication } from '@/core/evidence/file-ids';
@@ -193,9 +193,9 @@ export async function withdrawApplication(input: ParsedInput<'application.withdr
   return viewOf(saved, program, context);
 }
 
-/** The due time of a report asked again: the end of the same day, rectificationMonths later, in Shanghai. */
+/** The due time of a report asked again: the last second of the same day, rectificationMonths later, in Shanghai. */
 export function rectificationDue(program: Program, now: Date): string {
-  return publicityEndsAtUtc(addCalendarMonths(shanghaiDay(now), program.rectificationMonths));
+  return endOfShanghaiDay(addCalendarMonths(shanghaiDay(now), program.rectificationMonths));
 }
 
 function decisionPatch(decision: StaffDecision, context: HandlerContext, deps: Deps) {
