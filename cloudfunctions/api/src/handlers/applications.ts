@@ -198,32 +198,42 @@ export function rectificationDue(program: Program, now: Date): string {
   return endOfShanghaiDay(addCalendarMonths(shanghaiDay(now), program.rectificationMonths));
 }
 
-function decisionPatch(decision: StaffDecision, context: HandlerContext, deps: Deps) {
-  return async (applicationId: string): Promise<((current: Application, program: Program) => Partial<Application>) | undefined> => {
-    if (decision === 'approve') {
-      const application = await deps.store.get('applications', applicationId);
-      // Anything not in publicity is refused by the workflow itself, with its own message.
-      if (application?.status !== 'inPublicity') return undefined;
-      const publicity = application.publicityId ? await deps.store.get('publicities', application.publicityId) : null;
-      if (!publicity || isAfter(publicity.endsAt, context.now)) {
-        throw new AppError('PUBLICITY_NOT_ENDED', publicity ? `公示期至 ${publicity.closesOn}` : undefined);
-      }
-      const [pending] = await deps.store.find('objections', { applicationId, status: 'open' }, { limit: 1 });
-      if (pending) throw new AppError('OBJECTION_PENDING');
-      return undefined;
-    }
-    if (decision === 'rectifyMidterm' || decision === 'rectifyFinal') {
+/** Approval needs the notice to have ended (checked inside the change, once the workflow has accepted it). */
+async function checkPublicityEnded(tx: StoreTx, application: Application, now: Date): Promise<void> {
+  const publicity = application.publicityId ? await tx.get('publicities', application.publicityId) : null;
+  if (!publicity || isAfter(publicity.endsAt, now)) {
+    throw new AppError('PUBLICITY_NOT_ENDED', publicity ? `公示期至 ${publicity.closesOn}` : undefined);
+  }
+}
+
+/** What a decision adds to the change: its own checks, and the due date it sets or clears. */
+function decisionPatch(decision: StaffDecision, context: HandlerContext): ApplicationChange['patch'] {
+  switch (decision) {
+    case 'approve':
+      return async (current, _program, tx) => {
+        await checkPublicityEnded(tx, current, context.now);
+        return {};
+      };
+    case 'rectifyMidterm':
+    case 'rectifyFinal':
       return (_current, program) => ({ dueAt: rectificationDue(program, context.now) });
-    }
-    if (decision === 'passMidterm' || decision === 'accept' || decision === 'fail') return () => ({ dueAt: null });
-    return undefined;
-  };
+    case 'passMidterm':
+    case 'accept':
+    case 'fail':
+      return () => ({ dueAt: null });
+    default:
+      return undefined;
+  }
 }
 
 async function decideOne(context: HandlerContext, applicationId: string, version: number, decision: StaffDecision, reason?: string) {
   requireSecretariat(context.caller);
-  const patch = await decisionPatch(decision, context, context.deps)(applicationId);
-  return change(context, applicationId, version, decision, { reason, patch });
+  if (decision === 'approve') {
+    // Objections are found by query, which no transaction here can run: checked just before the change.
+    const [pending] = await context.deps.store.find('objections', { applicationId, status: 'open' }, { limit: 1 });
+    if (pending) throw new AppError('OBJECTION_PENDING');
+  }
+  return change(context, applicationId, version, decision, { reason, patch: decisionPatch(decision, context) });
 }
 
 export async function decideApplication(input: ParsedInput<'application.decide'>, context: HandlerContext) {
