@@ -161,3 +161,14 @@ for (const adapter of cloudbaseReady ? [embedded, cloudbaseFake, cloudbase] : [e
     });
   });
 }
+
+test('embedded store: a read through the store inside a transaction fails at once instead of waiting on its own lock', async () => {
+  const { store, dispose } = await embedded.open();
+  try {
+    await expect(store.transaction(() => store.get('organizations', 'x'))).rejects.toThrow('read through the transaction (tx)');
+    // The lock is free again afterwards.
+    expect(await store.get('organizations', 'x')).toBeNull();
+  } finally {
+    await dispose();
+  }
+});

@@ -2,15 +2,22 @@
 // surviving restarts. Transactions run one at a time behind a lock and buffer their writes, so a
 // transaction that throws writes nothing and no reader sees half of one.
 import Datastore from '@seald-io/nedb';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import path from 'node:path';
 import type { CollectionName, DocumentOf } from '@/core/schemas/documents';
 import { StoreConflict, type FindOptions, type Store, type StoreTx, type Where } from '../ports';
 
 type AnyDoc = { _id: string; version?: number };
 
+/** Marks the async work of a running transaction: a plain read from inside it would wait on its own lock. */
+const insideTransaction = new AsyncLocalStorage<true>();
+
 class Lock {
   private tail: Promise<void> = Promise.resolve();
   run<R>(work: () => Promise<R>): Promise<R> {
+    if (insideTransaction.getStore()) {
+      return Promise.reject(new Error('EmbeddedStore: read through the transaction (tx), not the store, inside a transaction'));
+    }
     const result = this.tail.then(work);
     this.tail = result.then(
       () => undefined,
@@ -80,7 +87,7 @@ export class EmbeddedStore implements Store {
           pending.set(key(collection, doc._id), { collection, doc: structuredClone(doc), isNew: previous?.isNew ?? false });
         },
       };
-      const result = await work(tx);
+      const result = await insideTransaction.run(true, () => work(tx));
       for (const { collection, doc, isNew } of pending.values()) {
         const datastore = await this.datastore(collection);
         if (isNew) await datastore.insertAsync(doc);
