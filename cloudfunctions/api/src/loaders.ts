@@ -46,10 +46,8 @@ export async function loadOrganization(store: Reader, orgId: string): Promise<Or
 }
 
 export async function orgNames(store: Reader, orgIds: readonly string[]): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  for (const orgId of new Set(orgIds)) {
-    const org = await store.get('organizations', orgId);
-    names.set(orgId, org?.name ?? '（未知单位）');
-  }
-  return names;
+  // One read per distinct organisation, all at once (a queue names dozens; CloudBase answers each in tens of ms).
+  const unique = [...new Set(orgIds)];
+  const orgs = await Promise.all(unique.map((orgId) => store.get('organizations', orgId)));
+  return new Map(unique.map((orgId, index) => [orgId, orgs[index]?.name ?? '（未知单位）']));
 }
