@@ -36,8 +36,10 @@ function EntryLink({ entry }: { entry: Entry }) {
 function programEntries(session: SessionView, program: ProgramView): Entry[] {
   if (session.user.role !== 'secretariat') return [];
   return [
-    { title: '申报审核', description: '审核各单位提交的申报书', route: 'queue', params: { programId: program._id } },
-    { title: '指标看板', description: '承诺与完成情况汇总', route: 'dashboard', params: { programId: program._id } },
+    { title: '申报审核', description: '形式审查、分配专家、中期与验收、奖补发放', route: 'queue', params: { programId: program._id } },
+    { title: '评审排名', description: '各类别得分、离散度与拟立项名额', route: 'ranking', params: { programId: program._id } },
+    { title: '公示管理', description: '发布公示、处理异议、公示期满批准立项', route: 'publicity', params: { programId: program._id } },
+    { title: '指标看板', description: '承诺、填报、核实与目标差距', route: 'dashboard', params: { programId: program._id } },
   ];
 }
 
@@ -56,7 +58,7 @@ function roleEntries(session: SessionView, programs: readonly ProgramView[]): En
   if (session.user.role === 'reviewer') {
     return [{ title: '评审任务', description: '查看并评审分配给我的申报', route: 'reviewQueue' }];
   }
-  return [];
+  return [{ title: '项目设置', description: '从模板新建项目，修改日期、名额、金额、指标与表单', route: 'programs' }];
 }
 
 interface ProgramCardProps {
