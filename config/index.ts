@@ -42,8 +42,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     framework: 'react',
     compiler: 'webpack5',
+    // The persistent webpack cache served a stale module map after source changes (the weapp smoke test caught
+    // pages failing to load), so production builds, which are what we test and ship, always start clean.
     cache: {
-      enable: true,
+      enable: process.env.NODE_ENV !== 'production',
     },
     mini: {
       optimizeMainPackage: {
