@@ -60,8 +60,11 @@ function ApplicationCard({ application, program }: { application: ApplicationVie
   );
 }
 
-function newApplicationTarget(programs: readonly ProgramView[], programId?: string): ProgramView | undefined {
-  return programs.find((program) => program._id === programId) ?? programs.find((program) => program.windowOpen) ?? programs[0];
+/** The programmes a new application can go to now: the one asked for first, then every other open one. */
+function newApplicationTargets(programs: readonly ProgramView[], programId?: string): ProgramView[] {
+  const open = programs.filter((program) => program.windowOpen);
+  const asked = open.find((program) => program._id === programId);
+  return asked ? [asked, ...open.filter((program) => program !== asked)] : open;
 }
 
 export function MyApplications({ programId }: MyApplicationsProps) {
@@ -73,7 +76,7 @@ export function MyApplications({ programId }: MyApplicationsProps) {
   useReloadOnShow(remote.reload);
 
   if (!signedIn) return null;
-  const target = remote.data ? newApplicationTarget(remote.data.programs, programId) : undefined;
+  const targets = remote.data ? newApplicationTargets(remote.data.programs, programId) : [];
 
   return (
     <View className="page apply-page">
@@ -93,19 +96,20 @@ export function MyApplications({ programId }: MyApplicationsProps) {
               ))
             )}
             <View className="apply-actions">
-              {target ? (
+              {targets.map((target) => (
                 <Button
+                  key={target._id}
                   type="primary"
                   size="large"
                   block
-                  disabled={!target.windowOpen}
                   onClick={() => void go('editApplication', { programId: target._id })}
                 >
-                  {target.windowOpen ? '新建申报' : '当前不在申报时间内'}
+                  {targets.length > 1 ? `新建申报：${target.name}` : '新建申报'}
                 </Button>
-              ) : (
-                <View className="apply-hint">暂无可申报的项目</View>
-              )}
+              ))}
+              {targets.length === 0 ? (
+                <View className="apply-hint">{remote.data.programs.length > 0 ? '当前不在申报时间内' : '暂无可申报的项目'}</View>
+              ) : null}
             </View>
           </View>
         ) : null}
