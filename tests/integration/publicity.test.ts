@@ -215,3 +215,45 @@ test('the timer fails a rectification whose month has passed and reminds people 
   expect(failed.statusLabel).toBe('验收不合格：退还经费，取消下一年度申报资格');
   expect(failed.decisionReason).toBe('整改期限（2024年2月10日 23:59）已过，未提交整改报告');
 });
+
+test('a mid-term report date set in the programme is shown as due and reminded a week before, once', async () => {
+  const award = await shortlistedOn('2023-07-03');
+  const { publicity } = await h.as(OPENID.secretary, 'publicity.open', { programId: PROGRAM_ID, title: '公示', contact: '秘书处' });
+  h.clock.set('2023-07-10T09:00:00+08:00');
+  await h.as(OPENID.secretary, 'publicity.close', { publicityId: publicity._id });
+  await decided(h, await current(h, OPENID.secretary, award._id), 'issueNotice');
+  const program = await h.as(OPENID.secretary, 'program.get', { programId: PROGRAM_ID });
+  expect(program.midtermReportDueAt).toBeNull();
+  const { _id, version, name, summary, opensAt, deadline, implementationEndsAt, finalReportDueAt, poolFen, publicityWorkingDays } = program;
+  const edit = {
+    name,
+    summary,
+    opensAt,
+    deadline,
+    implementationEndsAt,
+    finalReportDueAt,
+    poolFen,
+    publicityWorkingDays,
+    categories: [],
+    indicatorTargets: [],
+    form: { projectNameMaxChars: 60, sectionLimits: [], budgetMaxLines: 20 },
+  };
+  const updated = await h.as(OPENID.secretary, 'program.update', {
+    programId: _id,
+    version,
+    edit: { ...edit, midtermReportDueAt: '2023-09-30T23:59:59+08:00' },
+  });
+  expect(updated.midtermReportDueAt).toBe('2023-09-30T23:59:59+08:00');
+  // Leaving the date out of an edit keeps it.
+  expect((await h.as(OPENID.secretary, 'program.update', { programId: _id, version: updated.version, edit })).midtermReportDueAt).toBe(
+    '2023-09-30T23:59:59+08:00',
+  );
+
+  h.clock.set('2023-09-20T09:00:00+08:00');
+  expect((await runScheduledWork(h.deps)).reminders).toBe(0);
+  h.clock.set('2023-09-25T09:00:00+08:00');
+  expect((await runScheduledWork(h.deps)).reminders).toBe(1);
+  expect((await runScheduledWork(h.deps)).reminders).toBe(0);
+  const [message] = await h.as(OPENID.structure, 'notification.list', {});
+  expect(message).toMatchObject({ title: '中期报告即将截止：建筑结构抗震科普进社区', body: '中期报告须于 2023年9月30日 23:59 前提交。' });
+});

@@ -95,9 +95,23 @@ async function dueReminders(deps: Deps, now: Date): Promise<Reminder[]> {
       page: pages.applicant(application._id),
     });
   }
+  for (const application of await applicationsIn(deps, ['implementing'])) {
+    const program = await programOf(application.programId);
+    const dueAt = program?.midtermReport ? program.midtermReportDueAt : null;
+    if (!program || !dueAt || !within(dueAt, now, 7)) continue;
+    reminders.push({
+      id: `remind_midterm_${application._id}_${shanghaiDay(dueAt)}`,
+      audience: 'applicant',
+      application,
+      program,
+      title: `中期报告即将截止：${application.projectName}`,
+      body: `中期报告须于 ${formatShanghaiDateTime(dueAt)} 前提交。`,
+      page: pages.applicant(application._id),
+    });
+  }
   for (const application of await applicationsIn(deps, ['implementing', 'midtermPassed'])) {
     const program = await programOf(application.programId);
-    if (!program || !within(program.finalReportDueAt, now, 7)) continue;
+    if (!program || (program.midtermReport && application.status === 'implementing') || !within(program.finalReportDueAt, now, 7)) continue;
     reminders.push({
       id: `remind_final_${application._id}_${shanghaiDay(program.finalReportDueAt)}`,
       audience: 'applicant',

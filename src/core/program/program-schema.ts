@@ -143,6 +143,8 @@ export const programConfigShape = {
   phases: z.array(phaseSchema),
   /** Whether the programme has a mid-term report (中期评估) before the final one. */
   midtermReport: z.boolean(),
+  /** When the mid-term report is due, if the programme sets a date (the seeds do not). */
+  midtermReportDueAt: isoTime.nullable().default(null),
   publicityWorkingDays: z.number().int().min(1).max(30),
   rectificationMonths: z.number().int().min(1).max(12),
   form: applicationFormSchema,

@@ -205,6 +205,8 @@ export const programEditSchema = z.object({
   deadline: isoTime,
   implementationEndsAt: isoTime,
   finalReportDueAt: isoTime,
+  /** Left out: unchanged; null: no date. */
+  midtermReportDueAt: isoTime.nullable().optional(),
   poolFen: programConfigShape.poolFen,
   publicityWorkingDays: programConfigShape.publicityWorkingDays,
   categories: z.array(

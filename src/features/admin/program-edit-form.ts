@@ -29,6 +29,8 @@ export interface ProgramDraft {
   deadline: TimeField;
   implementationEndsAt: TimeField;
   finalReportDueAt: TimeField;
+  /** Empty: the programme sets no date for the mid-term report. */
+  midtermReportDueAt: TimeField;
   poolYuan: string;
   publicityWorkingDays: string;
   categories: CategoryDraft[];
@@ -54,6 +56,7 @@ export function draftOf(program: ProgramView): ProgramDraft {
     deadline: timeField(program.deadline),
     implementationEndsAt: timeField(program.implementationEndsAt),
     finalReportDueAt: timeField(program.finalReportDueAt),
+    midtermReportDueAt: timeField(program.midtermReportDueAt),
     poolYuan: yuanText(program.poolFen),
     publicityWorkingDays: String(program.publicityWorkingDays),
     categories: program.categories.map((category) => ({
@@ -110,6 +113,7 @@ export function editOf(draft: ProgramDraft): { edit: ProgramEdit } | { issue: st
       deadline: instant(draft.deadline, '申报截止时间'),
       implementationEndsAt: instant(draft.implementationEndsAt, '实施结束时间'),
       finalReportDueAt: instant(draft.finalReportDueAt, '结项报告截止时间'),
+      midtermReportDueAt: draft.midtermReportDueAt.text.trim() ? instant(draft.midtermReportDueAt, '中期报告截止时间') : null,
       poolFen: fenOf(draft.poolYuan, '资金池'),
       publicityWorkingDays: integer(draft.publicityWorkingDays, '公示工作日数'),
       categories: draft.categories.map((category) => ({

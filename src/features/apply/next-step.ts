@@ -29,12 +29,22 @@ export interface NextStep {
   due: string | null;
 }
 
-export function nextStep(application: ApplicationView, program?: Pick<ProgramView, 'finalReportDueAt'>): NextStep | null {
+/** The due date the programme sets for a report kind (a rectification's own due date is on the application). */
+export function programReportDue(kind: ReportKind, program?: Pick<ProgramView, 'finalReportDueAt' | 'midtermReportDueAt'>): string | null {
+  if (!program) return null;
+  if (kind === 'final') return program.finalReportDueAt;
+  return kind === 'midterm' ? program.midtermReportDueAt : null;
+}
+
+export function nextStep(
+  application: ApplicationView,
+  program?: Pick<ProgramView, 'finalReportDueAt' | 'midtermReportDueAt'>,
+): NextStep | null {
   const id = application._id;
   const actions = application.availableActions;
   const report = reportDue(application);
   if (report) {
-    const dueAt = application.dueAt ?? (report === 'final' ? program?.finalReportDueAt : null) ?? null;
+    const dueAt = application.dueAt ?? programReportDue(report, program);
     return {
       label: `提交${reportTitles[report]}`,
       route: 'report',

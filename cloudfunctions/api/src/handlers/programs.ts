@@ -119,6 +119,7 @@ export function applyEdit(config: ProgramConfig, edit: ProgramEdit): unknown {
     deadline: edit.deadline,
     implementationEndsAt: edit.implementationEndsAt,
     finalReportDueAt: edit.finalReportDueAt,
+    midtermReportDueAt: edit.midtermReportDueAt === undefined ? config.midtermReportDueAt : edit.midtermReportDueAt,
     poolFen: edit.poolFen,
     publicityWorkingDays: edit.publicityWorkingDays,
     categories: config.categories.map((category) => ({ ...category, ...(categoryEdit.get(category.key) ?? {}) })),

@@ -118,6 +118,11 @@ function ProgramEditForm({ program, onSaved }: { program: ProgramView; onSaved: 
         <Field label="实施结束">
           <TimeInput field={draft.implementationEndsAt} onChange={(implementationEndsAt) => patch({ implementationEndsAt })} />
         </Field>
+        {program.midtermReport ? (
+          <Field label="中期报告截止（可空）">
+            <TimeInput field={draft.midtermReportDueAt} onChange={(midtermReportDueAt) => patch({ midtermReportDueAt })} />
+          </Field>
+        ) : null}
         <Field label="结项报告截止">
           <TimeInput field={draft.finalReportDueAt} onChange={(finalReportDueAt) => patch({ finalReportDueAt })} />
         </Field>

@@ -14,13 +14,13 @@ import { useSignedIn } from '@/features/common/use-signed-in';
 import { useOwnApplication } from '../hooks/use-own-application';
 import { indicatorProgress } from '../claim-progress';
 import { SUMMARY_MAX, useReportForm } from '../hooks/use-report-form';
-import { reportDue, reportTitles, type ReportKind } from '../next-step';
+import { programReportDue, reportDue, reportTitles, type ReportKind } from '../next-step';
 import { DecisionReason } from './decision-reason';
 import { EvidencePhotoGrid } from './evidence-photo-grid';
 import './apply-form.css';
 
 function dueText(detail: ApplicationDetail, kind: ReportKind): string | null {
-  const dueAt = detail.application.dueAt ?? (kind === 'final' ? detail.program.finalReportDueAt : null);
+  const dueAt = detail.application.dueAt ?? programReportDue(kind, detail.program);
   return dueAt ? formatShanghaiDateTime(dueAt) : null;
 }
 
