@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { countChars } from '@/core/application/rules';
 import type { ApplicationDetail } from '@/core/schemas/actions';
-import { call, messageOf } from '@/lib/api';
+import { call } from '@/lib/api';
+import { useDraftSend } from '@/features/common/use-draft-send';
 import { dropLocalDraft, loadLocalDraft, newRequestId, saveLocalDraft } from '@/lib/drafts';
 import { committableIndicators } from '../application-form';
 import { useEvidencePhotos, type EvidencePhoto } from './use-evidence-photos';
@@ -27,8 +28,7 @@ export function useClaimForm(applicationId: string, detail: ApplicationDetail | 
   const [amountText, setAmountText] = useState(stored?.amountText ?? '');
   const [description, setDescription] = useState(stored?.description ?? '');
   const [requestId] = useState(() => stored?.requestId ?? newRequestId());
-  const [error, setError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
+  const { error, sending, send } = useDraftSend(key);
   const evidence = useEvidencePhotos(applicationId, stored?.photos ?? []);
   const restored = Boolean(stored && (stored.description || stored.amountText || stored.photos.length > 0));
 
@@ -66,32 +66,19 @@ export function useClaimForm(applicationId: string, detail: ApplicationDetail | 
   }
 
   const submit = useCallback(async (): Promise<boolean> => {
-    const reason = problem();
-    if (reason) {
-      setError(reason);
-      return false;
-    }
-    setSending(true);
-    setError(null);
-    try {
-      await call('claim.add', {
+    const sent = await send(problem(), () =>
+      call('claim.add', {
         applicationId,
         requestId,
         indicatorKey,
         amount: Number(amountText.trim()),
         description: description.trim(),
         fileIds: uploaded.map((photo) => photo.fileId as string),
-      });
-      dropLocalDraft(key);
-      return true;
-    } catch (failure) {
-      setError(messageOf(failure));
-      return false;
-    } finally {
-      setSending(false);
-    }
+      }),
+    );
+    return sent !== null;
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [applicationId, requestId, indicatorKey, amountText, description, uploaded, key, evidence.photos]);
+  }, [applicationId, requestId, indicatorKey, amountText, description, uploaded, send, evidence.photos]);
 
   return {
     indicators,

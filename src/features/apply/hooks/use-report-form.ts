@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { countChars } from '@/core/application/rules';
 import type { ApplicationDetail } from '@/core/schemas/actions';
-import { call, messageOf } from '@/lib/api';
+import { call } from '@/lib/api';
+import { useDraftSend } from '@/features/common/use-draft-send';
 import { dropLocalDraft, loadLocalDraft, newRequestId, saveLocalDraft } from '@/lib/drafts';
 import type { ReportKind } from '../next-step';
 import { useEvidencePhotos, type EvidencePhoto } from './use-evidence-photos';
@@ -26,8 +27,7 @@ export function useReportForm(detail: ApplicationDetail, kind: ReportKind) {
   const [summary, setSummary] = useState(stored?.summary ?? '');
   const [achieved, setAchieved] = useState<Record<string, string>>(stored?.achieved ?? {});
   const [requestId] = useState(() => stored?.requestId ?? newRequestId());
-  const [error, setError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
+  const { error, sending, send } = useDraftSend(key);
   const evidence = useEvidencePhotos(application._id, stored?.photos ?? []);
   const restored = Boolean(stored && (stored.summary || stored.photos.length > 0 || Object.keys(stored.achieved).length > 0));
 
@@ -55,15 +55,8 @@ export function useReportForm(detail: ApplicationDetail, kind: ReportKind) {
   }
 
   const submit = useCallback(async (): Promise<boolean> => {
-    const reason = problem();
-    if (reason) {
-      setError(reason);
-      return false;
-    }
-    setSending(true);
-    setError(null);
-    try {
-      await call('application.report', {
+    const sent = await send(problem(), () =>
+      call('application.report', {
         applicationId: application._id,
         version: application.version,
         requestId,
@@ -72,17 +65,11 @@ export function useReportForm(detail: ApplicationDetail, kind: ReportKind) {
           .filter((commitment) => (achieved[commitment.indicatorKey] ?? '').trim() !== '')
           .map((commitment) => ({ indicatorKey: commitment.indicatorKey, amount: Number(achieved[commitment.indicatorKey].trim()) })),
         fileIds: uploaded.map((photo) => photo.fileId as string),
-      });
-      dropLocalDraft(key);
-      return true;
-    } catch (failure) {
-      setError(messageOf(failure));
-      return false;
-    } finally {
-      setSending(false);
-    }
+      }),
+    );
+    return sent !== null;
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [application, summary, achieved, uploadedIds, key, evidence.photos]);
+  }, [application, summary, achieved, uploadedIds, send, evidence.photos]);
 
   return {
     summary,

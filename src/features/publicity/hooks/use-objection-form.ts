@@ -2,8 +2,9 @@
 // What is typed stays on the phone until the server has it.
 import { useCallback, useEffect, useState } from 'react';
 import { countChars } from '@/core/application/rules';
-import { call, messageOf } from '@/lib/api';
-import { dropLocalDraft, loadLocalDraft, newRequestId, saveLocalDraft } from '@/lib/drafts';
+import { call } from '@/lib/api';
+import { useDraftSend } from '@/features/common/use-draft-send';
+import { loadLocalDraft, newRequestId, saveLocalDraft } from '@/lib/drafts';
 
 export const OBJECTION_MAX = 1000;
 
@@ -23,8 +24,7 @@ function blank(): ObjectionDraft {
 export function useObjectionForm(publicityId: string) {
   const key = `objection:${publicityId}`;
   const [draft, setDraft] = useState<ObjectionDraft>(() => ({ ...blank(), ...(loadLocalDraft<ObjectionDraft>(key) ?? {}) }));
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { error, sending, send } = useDraftSend(key);
   const [receipt, setReceipt] = useState<{ id: string; receivedAt: string } | null>(null);
 
   useEffect(() => {
@@ -44,32 +44,22 @@ export function useObjectionForm(publicityId: string) {
   }
 
   const submit = useCallback(async () => {
-    const reason = problem();
-    if (reason) {
-      setError(reason);
-      return;
-    }
-    setSending(true);
-    setError(null);
-    try {
-      const answer = await call('objection.lodge', {
+    const answer = await send(problem(), () =>
+      call('objection.lodge', {
         publicityId,
         requestId: draft.requestId,
         applicationId: draft.applicationId,
         content: draft.content.trim(),
         contactName: draft.contactName.trim(),
         contactPhone: draft.contactPhone.trim(),
-      });
-      dropLocalDraft(key);
+      }),
+    );
+    if (answer) {
       setDraft(blank());
       setReceipt(answer);
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setSending(false);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [publicityId, draft, key]);
+  }, [publicityId, draft, send]);
 
   return { draft, change, contentChars, sending, error, receipt, submit, again: () => setReceipt(null) };
 }
