@@ -4,6 +4,7 @@
 // Roles switch by signing out and in with the H5 demo sign-in. Screenshots: test-results/e2e/lifecycle-*.png.
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { apiAs } from './support/api';
 import { phoneUi, type PhoneUi } from './support/phone-ui';
 import { PHONE, SCREENSHOTS, chromiumVersion, launchPhone, startLocalStack, type LocalStack } from './support/stack';
 
@@ -176,8 +177,28 @@ test('the society programme from application to payout, switching between contac
   await publicUi.see('建筑结构专业委员会');
   await publicUi.see('5 个工作日 · 公示中');
   await publicUi.screenshot('public-notice-signed-out');
+  // Anyone may object, leaving a contact; the notice answers with a receipt.
+  await publicUi.field('请写明异议事实和理由').fill('该项目的学术沙龙去年已开展过，请核实是否重复申报。');
+  await publicUi.field('请填写真实姓名').fill('张会员');
+  await publicUi.field('手机或固定电话').fill('13900000000');
+  await publicUi.press('提交异议');
+  await publicUi.see(/^受理编号 objection_/);
+  await publicUi.screenshot('public-objection-received');
   expect(publicPage.url()).toContain('/public/pages/notice/index?id='); // not sent to sign in
   await stranger.close();
+
+  // The secretariat looks into the objection and dismisses it (through the api: its screen is not this test's
+  // subject), so nothing holds the approval back when the notice ends.
+  const secretaryApi = await apiAs(stack.url, 'user-secretary');
+  const publicityId = new URLSearchParams(noticeRoute.split('?')[1]).get('id') ?? '';
+  const [objection] = await secretaryApi('objection.list', { publicityId });
+  expect(objection?.content).toBe('该项目的学术沙龙去年已开展过，请核实是否重复申报。');
+  await secretaryApi('objection.handle', {
+    objectionId: objection!._id,
+    version: objection!.version,
+    decision: 'dismissed',
+    note: '经核实不属重复申报。',
+  });
 
   // f. The day after the notice ends, the timer approves; the secretariat issues the approval notice.
   const jumped = await stack.setClock('2023-10-10T09:00:00+08:00');
