@@ -21,5 +21,9 @@ module.exports = {
   },
   moduleNameMapper: {
     '^@/(.*)$': '<rootDir>/src/$1',
+    // file-type is ESM-only and exports its Node entry under "import" alone; jest loads it compiled by SWC.
+    '^file-type$': '<rootDir>/node_modules/file-type/index.js',
   },
+  // The ESM-only packages behind file-type (byte sniffing of uploads) are compiled to CommonJS like our own code.
+  transformIgnorePatterns: ['/node_modules/(?!(file-type|strtok3|token-types|uint8array-extras|@tokenizer|@borewit)/)'],
 };
