@@ -6,6 +6,7 @@ import path from 'node:path';
 import { ManualClock } from '../../cloudfunctions/api/src/adapters/clocks';
 import { CloudbaseStore } from '../../cloudfunctions/api/src/adapters/cloudbase-store';
 import { EmbeddedStore } from '../../cloudfunctions/api/src/adapters/embedded-store';
+import { RecordingContentCheck } from '../../cloudfunctions/api/src/adapters/local-content-check';
 import { LocalFiles } from '../../cloudfunctions/api/src/adapters/local-files';
 import { RecordingNotifier } from '../../cloudfunctions/api/src/adapters/local-notifier';
 import { newId } from '../../cloudfunctions/api/src/ids';
@@ -44,6 +45,8 @@ export interface Harness {
   files: LocalFiles;
   store: Store;
   notifier: RecordingNotifier;
+  /** The stand-in for WeChat content security: what was checked, and each photo's verdict on demand. */
+  contentCheck: RecordingContentCheck;
   raw(openid: string | null, action: string, input?: unknown): Promise<ApiResult<unknown>>;
   /** Calls an action and returns its data, failing the test with the server's message otherwise. */
   as<A extends ActionName>(openid: string, action: A, input: ActionInput<A>): Promise<ActionOutput<A>>;
@@ -62,7 +65,8 @@ export async function startHarness(options: { dir?: string; store?: 'embedded' |
   // TEST_STORE=cloudbase-fake runs any suite on the CloudBase adapter instead.
   const adapter = options.store ?? (process.env.TEST_STORE === 'cloudbase-fake' ? 'cloudbase-fake' : 'embedded');
   const backing = adapter === 'cloudbase-fake' ? new CloudbaseStore(fakeCloudbaseDatabase()) : store;
-  const deps: Deps = { store: backing, files, clock, newId, notifier, templates: templatesFrom(undefined, 'local') };
+  const contentCheck = new RecordingContentCheck();
+  const deps: Deps = { store: backing, files, clock, newId, notifier, templates: templatesFrom(undefined, 'local'), contentCheck };
   await seedDemoData(backing, clock);
   const raw = (openid: string | null, action: string, input?: unknown) => route({ action, input }, openid ? { openid } : null, deps);
   return {
@@ -72,6 +76,7 @@ export async function startHarness(options: { dir?: string; store?: 'embedded' |
     files,
     store: backing,
     notifier,
+    contentCheck,
     raw,
     async as(openid, action, input) {
       const result = await raw(openid, action, input);

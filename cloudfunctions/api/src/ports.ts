@@ -83,6 +83,56 @@ export interface SubscribeTemplate {
   title: string;
 }
 
+/** WeChat's content-security verdict: pass, review (uncertain: a person should look) or risky. */
+export type ContentSuggest = 'pass' | 'review' | 'risky';
+
+/** msgSecCheck scenes: 1 资料, 2 评论, 3 论坛, 4 社交日志. */
+export type ContentScene = 1 | 2 | 3 | 4;
+
+export interface TextCheckRequest {
+  /** The author's OPENID (WeChat requires one who used the mini-program in the last two hours); null: unknown. */
+  openid: string | null;
+  scene: ContentScene;
+  /** At most 2,500 characters (WeChat's limit): moderation.ts splits longer text. */
+  content: string;
+}
+
+export interface TextVerdict {
+  suggest: ContentSuggest;
+  /** WeChat's label (e.g. "20001"), or null when there is none (a failed call). */
+  label: string | null;
+  /** Why a verdict is not a plain pass when WeChat could not answer, in Chinese. */
+  detail: string | null;
+}
+
+export interface MediaCheckRequest {
+  openid: string | null;
+  scene: ContentScene;
+  fileId: string;
+  /** A temporary link WeChat downloads the image from. */
+  mediaUrl: string;
+}
+
+/** A started asynchronous check (its verdict arrives later as a `wxa_media_check` event), or why it could not start. */
+export type MediaCheckStart = { traceId: string } | { traceId: null; detail: string };
+
+/** The verdict WeChat pushes to the function (message push, MsgType "event") for a started media check. */
+export interface MediaCheckEvent {
+  MsgType: 'event';
+  Event: 'wxa_media_check';
+  trace_id: string;
+  FromUserName?: string;
+  CreateTime?: number;
+  version?: number;
+  result: { suggest: ContentSuggest; label: string | number };
+}
+
+/** WeChat content security (内容安全): text checked at once, images checked asynchronously. */
+export interface ContentCheck {
+  checkText(request: TextCheckRequest): Promise<TextVerdict>;
+  startMediaCheck(request: MediaCheckRequest): Promise<MediaCheckStart>;
+}
+
 export interface Deps {
   store: Store;
   files: Files;
@@ -90,4 +140,5 @@ export interface Deps {
   notifier: Notifier;
   templates: readonly SubscribeTemplate[];
   newId: () => string;
+  contentCheck: ContentCheck;
 }

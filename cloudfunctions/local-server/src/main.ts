@@ -4,9 +4,11 @@ import path from 'node:path';
 import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import { shiftedClock, systemClock } from '../../api/src/adapters/clocks';
 import { EmbeddedStore } from '../../api/src/adapters/embedded-store';
+import { RecordingContentCheck } from '../../api/src/adapters/local-content-check';
 import { LocalFiles } from '../../api/src/adapters/local-files';
 import { RecordingNotifier } from '../../api/src/adapters/local-notifier';
 import { newId } from '../../api/src/ids';
+import { receiveMediaCheck } from '../../api/src/moderation';
 import { runScheduledWork } from '../../api/src/scheduled';
 import { seedDemoData } from '../../api/src/seed/seed';
 import { templatesFrom } from '../../api/src/templates';
@@ -16,6 +18,7 @@ import { loadOrCreateSecret } from './session';
 // The demo programme's call ran in the second half of 2023: by default the server's clock starts in it.
 const DEFAULT_DEMO_CLOCK = '2023-07-03T09:00:00+08:00';
 const CRON_INTERVAL_MS = Number(process.env.CRON_INTERVAL_MS ?? 60_000);
+const MEDIA_VERDICT_DELAY_MS = 2_000;
 
 async function main(): Promise<void> {
   const root = process.cwd();
@@ -38,7 +41,10 @@ async function main(): Promise<void> {
     newId,
     notifier: new RecordingNotifier(),
     templates: templatesFrom(process.env.SUBSCRIBE_TEMPLATES, 'local'),
+    contentCheck: new RecordingContentCheck(),
   };
+  // WeChat's asynchronous verdict on each photo, played locally a moment after the check starts.
+  deps.contentCheck.pushVerdicts((event) => receiveMediaCheck(deps, event), MEDIA_VERDICT_DELAY_MS);
   const clockControl = process.env.DEMO_CLOCK_CONTROL === '1' ? demoClock : null;
   const server = createLocalServer({ deps, files, secret, staticDir, clockControl });
   // The local stand-in for the cron function's timer trigger.

@@ -133,6 +133,31 @@ export const outcomesSchema = z.object({
   final: z.enum(outcomeFields.final).nullable(),
 });
 
+/** One content-security check: the text others will read ("text", "report:final" …) or one photo (its file ID). */
+export const moderationCheckSchema = z.object({
+  subject: z.string().min(1).max(512),
+  /** pass: WeChat found nothing; pending: a photo's verdict has not arrived; held: kept for the secretariat. */
+  status: z.enum(['pass', 'pending', 'held']),
+  reason: z.string().max(200).nullable(),
+  checkedAt: isoTime,
+});
+export type ModerationCheck = z.infer<typeof moderationCheckSchema>;
+
+/**
+ * WeChat content security (msgSecCheck / mediaCheckAsync) of what others will read. Absent on records
+ * stored before the checks existed, which count as passed. status is the worst of the checks.
+ */
+export const moderationSchema = z.object({
+  status: z.enum(['pass', 'pending', 'held']),
+  checks: z.array(moderationCheckSchema).max(80),
+  /** The secretariat's release of held content, with its reason. */
+  released: z
+    .object({ by: id, at: isoTime, reason: z.string().max(200) })
+    .nullable()
+    .default(null),
+});
+export type Moderation = z.infer<typeof moderationSchema>;
+
 export const applicationSchema = z.object({
   ...storedFields,
   programId: id,
@@ -159,6 +184,7 @@ export const applicationSchema = z.object({
   /** A report asked again (mid-term or final rectification) is due by this time. */
   dueAt: isoTime.nullable().default(null),
   payout: payoutSchema.nullable().default(null),
+  moderation: moderationSchema.optional(),
 });
 export type Application = z.infer<typeof applicationSchema>;
 
@@ -175,6 +201,7 @@ export const claimSchema = z.object({
   /** The secretariat verifies each claim against its evidence; only verified claims count toward targets. */
   verification: z.enum(['pending', 'verified', 'rejected']).default('pending'),
   verificationReason: z.string().nullable().default(null),
+  moderation: moderationSchema.optional(),
 });
 export type Claim = z.infer<typeof claimSchema>;
 
@@ -238,6 +265,7 @@ export const objectionSchema = z.object({
   status: z.enum(['open', 'upheld', 'dismissed']),
   handledBy: id.nullable(),
   handlingNote: z.string().max(500).nullable(),
+  moderation: moderationSchema.optional(),
 });
 export type Objection = z.infer<typeof objectionSchema>;
 
@@ -307,6 +335,24 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
+/**
+ * A photo sent to WeChat's asynchronous media check, found again by the trace id of the verdict pushed
+ * back. Trace ids are kept here only, never in anything a client reads, so a forged verdict cannot name one.
+ */
+export const mediaCheckSchema = z.object({
+  ...storedFields,
+  /** WeChat's trace id; null when WeChat refused to start the check (the photo is then held). */
+  traceId: z.string().max(128).nullable(),
+  fileId: z.string().min(1).max(512),
+  /** The record the photo is attached to, whose moderation the verdict updates. */
+  entity: z.enum(['application', 'claim']),
+  entityId: id,
+  applicationId: id,
+  status: z.enum(['pass', 'pending', 'held']),
+  reason: z.string().max(200).nullable(),
+});
+export type MediaCheck = z.infer<typeof mediaCheckSchema>;
+
 export const collections = {
   organizations: organizationSchema,
   users: userSchema,
@@ -320,6 +366,7 @@ export const collections = {
   limitTallies: limitTallySchema,
   notifications: notificationSchema,
   audit: auditEntrySchema,
+  mediaChecks: mediaCheckSchema,
 } as const;
 export type CollectionName = keyof typeof collections;
 export type DocumentOf<C extends CollectionName> = z.infer<(typeof collections)[C]>;
