@@ -1,6 +1,6 @@
 import type { Organization, User } from '@/core/schemas/documents';
 import type { Actor } from '@/core/workflow/transition';
-import type { Deps } from './ports';
+import type { Deps, Identity } from './ports';
 
 /** Everything a handler knows about a call: the ports, the resolved caller and the server's time. */
 export interface HandlerContext {
@@ -13,6 +13,8 @@ export interface HandlerContext {
 export interface PublicContext {
   deps: Deps;
   now: Date;
+  /** Whoever the platform says is calling, if anyone (an OPENID in WeChat): used to check what they write. */
+  identity?: Identity | null;
 }
 
 export interface Caller {

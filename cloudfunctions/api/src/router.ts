@@ -47,7 +47,7 @@ async function runAction<A extends ActionName>(action: A, rawInput: unknown, ide
   let output: unknown;
   if (isPublicAction(action)) {
     const handler = publicHandlers[action] as (input: unknown, context: PublicContext) => Promise<unknown>;
-    output = await handler(parsed.data, { deps, now: deps.clock.now() });
+    output = await handler(parsed.data, { deps, now: deps.clock.now(), identity });
   } else {
     const caller = await resolveCaller(identity, deps);
     const context: HandlerContext = { deps, caller, now: deps.clock.now() };

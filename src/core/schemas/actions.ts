@@ -9,6 +9,7 @@ import {
   auditEntrySchema,
   claimSchema,
   notificationSchema,
+  moderationSchema,
   objectionSchema,
   organizationProfileSchema,
   payoutSchema,
@@ -393,6 +394,16 @@ export const actionContracts = {
   },
   'file.link': { input: z.object({ fileId: z.string().min(1).max(512) }), output: fileLinkView },
   'dashboard.get': { input: z.object({ programId: id }), output: dashboardView },
+  /** The secretariat releases content held by WeChat content security, with its reason (audited). */
+  'moderation.release': {
+    input: z.object({
+      entity: z.enum(['application', 'claim', 'objection']),
+      id,
+      version,
+      reason: z.string().trim().min(1, '请填写放行理由').max(200),
+    }),
+    output: z.object({ id, version, moderation: moderationSchema }),
+  },
 } as const;
 
 /** Actions anyone may call without signing in. */

@@ -16,6 +16,7 @@ import { loadOrganization, loadProgram, loadStaffProgram, loadVisibleApplication
 import { StoreConflict, type Deps, type StoreTx, type Where } from '../ports';
 import { toApplicationView, toProgramView, toReviewView } from '../views';
 import { ledgerFor } from './programs';
+import { recordScreening, screenApplication, screenReport } from '../moderation';
 
 async function viewOf(application: Application, program: Program, context: HandlerContext) {
   const names = await orgNames(context.deps.store, [application.orgId]);
@@ -177,12 +178,13 @@ export async function submitApplication(input: ParsedInput<'application.submit'>
   const { deps, caller, now } = context;
   const current = await loadVisibleApplication(deps.store, caller, input.applicationId);
   const action = current.status === 'returned' ? 'resubmit' : 'submit';
+  const screening = await screenApplication(deps, caller, current, now);
   const { saved, program } = await change(context, input.applicationId, input.version, action, {
     patch: async (latest, program, tx) => {
       checkApplicationWindow(applicationWindow(program, latest.categoryKey), now);
       checkSubmittable(program, latest);
       await checkAndTally(tx, program, latest, now);
-      return { submittedAt: now.toISOString(), decisionReason: null };
+      return { submittedAt: now.toISOString(), decisionReason: null, moderation: await recordScreening(tx, latest.moderation, screening) };
     },
   });
   return viewOf(saved, program, context);
@@ -301,8 +303,12 @@ export async function submitReport(input: ParsedInput<'application.report'>, con
     submittedAt: now.toISOString(),
     requestId: input.requestId,
   };
+  const screening = await screenReport(deps, caller, current, step.slot, report, now);
   const { saved } = await change(context, input.applicationId, input.version, step.action, {
-    patch: (latest) => ({ reports: { ...latest.reports, [step.slot]: report } }),
+    patch: async (latest, _program, tx) => ({
+      reports: { ...latest.reports, [step.slot]: report },
+      moderation: await recordScreening(tx, latest.moderation, screening),
+    }),
   });
   return viewOf(saved, program, context);
 }

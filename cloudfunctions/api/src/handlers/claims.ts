@@ -8,6 +8,7 @@ import { writeAudit } from '../audit';
 import { retryingRaces } from '../races';
 import type { HandlerContext } from '../context';
 import { loadProgram, loadStaffApplication, loadVisibleApplication } from '../loaders';
+import { recordScreening, screenClaim } from '../moderation';
 
 /** An awardee claims an achievement against an indicator, with evidence already uploaded to storage. */
 export async function addClaim(input: ParsedInput<'claim.add'>, context: HandlerContext): Promise<ActionOutput<'claim.add'>> {
@@ -38,6 +39,7 @@ export async function addClaim(input: ParsedInput<'claim.add'>, context: Handler
     verification: 'pending',
     verificationReason: null,
   };
+  const screening = await screenClaim(deps, caller, claim, now);
   return retryingRaces(() =>
     deps.store.transaction(async (tx) => {
       const existing = await tx.get('claims', claim._id);
@@ -45,6 +47,7 @@ export async function addClaim(input: ParsedInput<'claim.add'>, context: Handler
         if (existing.applicationId !== claim.applicationId || existing.createdBy !== claim.createdBy) throw new AppError('CONFLICT');
         return existing;
       }
+      claim.moderation = await recordScreening(tx, undefined, screening);
       await tx.create('claims', claim);
       await writeAudit(
         tx,

@@ -15,6 +15,7 @@ import {
   withdrawApplication,
 } from './applications';
 import { addClaim, verifyClaim } from './claims';
+import { releaseHeld } from './moderation';
 import { getDashboard, getSession, linkFile } from './misc';
 import { listNotifications, listTemplates as listMessageTemplates, markRead, recordSubscriptions } from './notifications';
 import { createFromTemplate, getProgram, listPrograms, listTemplates, updateProgram } from './programs';
@@ -82,4 +83,5 @@ export const handlers: { [A in Exclude<ActionName, PublicName>]: Handler<A> } = 
   'notification.templates': listMessageTemplates,
   'file.link': linkFile,
   'dashboard.get': getDashboard,
+  'moderation.release': releaseHeld,
 };

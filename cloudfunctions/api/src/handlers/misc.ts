@@ -8,6 +8,7 @@ import type { Application } from '@/core/schemas/documents';
 import { applicationStatuses } from '@/core/workflow/award-workflow';
 import type { Caller, HandlerContext } from '../context';
 import { loadStaffProgram } from '../loaders';
+import { requireFileVisible } from '../moderation';
 import type { StoreReader } from '../ports';
 
 const LINK_SECONDS = 10 * 60;
@@ -40,6 +41,7 @@ export async function linkFile(input: ParsedInput<'file.link'>, context: Handler
     fileBelongsToApplication(input.fileId, application._id) &&
     (maySeeApplication(caller.user, application) || (await reviewerMaySee(deps.store, caller, application)));
   if (!visible) throw new AppError('NOT_FOUND', '文件不存在');
+  await requireFileVisible(deps.store, caller, application, input.fileId);
   return {
     url: await deps.files.temporaryUrl(input.fileId, LINK_SECONDS),
     expiresAt: new Date(now.getTime() + LINK_SECONDS * 1000).toISOString(),

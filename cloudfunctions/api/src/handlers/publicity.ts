@@ -16,6 +16,7 @@ import { loadProgram, loadStaffProgram, orgNames } from '../loaders';
 import { audienceUsers, pages, writeNotifications } from '../notify';
 import type { Deps } from '../ports';
 import { runEach } from './applications';
+import { moderationOf, publishable, requireCleanNotice, screenObjection } from '../moderation';
 
 async function loadPublicity(deps: Deps, publicityId: string): Promise<Publicity> {
   const publicity = await deps.store.get('publicities', publicityId);
@@ -59,11 +60,14 @@ export async function openPublicity(
   const today = shanghaiDay(now);
   const opensOn = input.opensOn ?? today;
   if (opensOn < today) throw new AppError('INVALID_INPUT', '公示开始日期不能早于今天');
+  await requireCleanNotice(deps, caller, input);
   const period = publicityPeriod(opensOn, program.publicityWorkingDays);
-  const shortlisted = await deps.store.find(
-    'applications',
-    { programId: program._id, status: 'shortlisted' },
-    { orderBy: { field: 'updatedAt', direction: 'asc' } },
+  const shortlisted = publishable(
+    await deps.store.find(
+      'applications',
+      { programId: program._id, status: 'shortlisted' },
+      { orderBy: { field: 'updatedAt', direction: 'asc' } },
+    ),
   );
   if (shortlisted.length === 0) throw new AppError('NOTHING_TO_PUBLISH');
 
@@ -211,6 +215,7 @@ export async function lodgeObjection(
     if (existing.publicityId !== publicity._id) throw new AppError('CONFLICT');
     return { id: existing._id, receivedAt: existing.createdAt };
   }
+  const screening = await screenObjection(deps, context.identity?.openid ?? null, input, now);
   const objection: Objection = {
     _id: objectionId,
     version: 1,
@@ -225,6 +230,7 @@ export async function lodgeObjection(
     status: 'open',
     handledBy: null,
     handlingNote: null,
+    moderation: moderationOf(undefined, screening),
   };
   const entry = publicity.entries.find((candidate) => candidate.applicationId === input.applicationId);
   await retryingRaces(() =>

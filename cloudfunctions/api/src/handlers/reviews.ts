@@ -12,6 +12,7 @@ import { loadProgram, loadStaffApplication, loadStaffProgram, orgNames } from '.
 import { pages, writeNotifications } from '../notify';
 import { toApplicationView, toProgramView, toReviewView } from '../views';
 import { ledgerFor } from './programs';
+import { requireNotHeld } from '../moderation';
 
 function reviewIdOf(applicationId: string, reviewerId: string): string {
   return `review_${applicationId}_${reviewerId}`;
@@ -196,6 +197,7 @@ export async function openReview(input: ParsedInput<'review.open'>, context: Han
   const review = await loadOwnReview(context, input.reviewId);
   if (review.status === 'assigned') throw new AppError('DECLARATION_REQUIRED');
   const { view, application, program, orgName } = await reviewViewOf(context, review);
+  requireNotHeld(application);
   const others =
     review.status === 'submitted'
       ? (await context.deps.store.find('reviews', { applicationId: application._id, status: 'submitted' })).filter(
