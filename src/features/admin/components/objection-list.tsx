@@ -6,6 +6,7 @@ import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import type { Objection } from '@/core/schemas/documents';
 import { call } from '@/lib/api';
 import { settle } from '../hooks/use-decision';
+import { ModerationNotice } from './moderation-notice';
 import { ReasonDialog } from './reason-dialog';
 
 type Handling = 'upheld' | 'dismissed';
@@ -37,6 +38,11 @@ export function ObjectionList({ objections, projectOf, onChanged }: ObjectionLis
               <Text className="admin-list__name">{projectOf ? projectOf(objection.applicationId) : '异议'}</Text>
               <Tag type={tag.type}>{tag.label}</Tag>
             </View>
+            <ModerationNotice
+              moderation={objection.moderation}
+              target={{ entity: 'objection', id: objection._id, version: objection.version }}
+              onChanged={onChanged}
+            />
             <Text className="admin-claim__text">{objection.content}</Text>
             <Text className="admin-list__sub">
               {objection.contactName} · {objection.contactPhone} · {formatShanghaiDateTime(objection.createdAt)}
