@@ -3,7 +3,6 @@
 // and the secretariat until WeChat's asynchronous verdict passes them; the secretariat may release.
 import { DEFAULT_MARKERS } from '../../cloudfunctions/api/src/adapters/local-content-check';
 import { receiveMediaCheck } from '../../cloudfunctions/api/src/moderation';
-import type { ApplicationView } from '@/core/schemas/actions';
 import { OPENID, PROGRAM_ID, completeContent, requestId, startHarness, type Harness } from '../support/harness';
 import { decided, shortlisted, submitted } from '../support/lifecycle';
 
@@ -23,7 +22,33 @@ async function queueEntry(applicationId: string) {
   return queue.find((entry) => entry._id === applicationId);
 }
 
-test('an application submitted with flagged text is held: the secretariat sees it marked with the reason, reviewers and the notice do not', async () => {
+/** The society's form, given two kinds of attachment (its seed asks for none). */
+async function allowAttachments() {
+  await h.store.transaction(async (tx) => {
+    const program = (await tx.get('programs', PROGRAM_ID))!;
+    const kinds = [
+      { key: 'photos', name: '活动照片', required: false, categories: [] },
+      { key: 'plan', name: '实施方案', required: false, categories: [] },
+    ];
+    await tx.replace(
+      'programs',
+      { ...program, form: { ...program.form, attachments: kinds }, version: program.version + 1 },
+      program.version,
+    );
+  });
+}
+
+/** Creates and submits an application of 李工's unit with one photo, uploaded first into its folder. */
+async function submittedWithPhoto(openid: string, photoName: string, content = completeContent()) {
+  const rid = requestId();
+  const fileId = await h.files.write(`evidence/app_${rid}/${photoName}`, Buffer.from('jpeg'));
+  const withPhoto = { ...content, attachments: [{ key: 'photos', fileId, name: '活动照片.jpg' }] };
+  const created = await h.as(openid, 'application.create', { programId: PROGRAM_ID, requestId: rid, content: withPhoto });
+  const application = await h.as(openid, 'application.submit', { applicationId: created._id, version: created.version });
+  return { fileId, application };
+}
+
+test('an application submitted with flagged text is held: the secretariat sees it marked with the reason; no reviewer gets it until released', async () => {
   const flagged = await submitted(h, OPENID.structure, completeContent({ sections: { plan: FLAGGED } }));
   const clean = await submitted(h, OPENID.academic, completeContent({ projectName: '学术交流周' }));
 
@@ -36,64 +61,44 @@ test('an application submitted with flagged text is held: the secretariat sees i
   });
   expect((await queueEntry(clean._id))?.moderation?.status).toBe('pass');
 
-  // A reviewer assigned to it cannot open it while it is held.
   const checked = await decided(h, flagged, 'passCheck');
-  await h.as(OPENID.secretary, 'review.assign', { applicationId: checked._id, version: checked.version, reviewerIds: ['user-reviewer'] });
-  const [task] = await h.as(OPENID.reviewer, 'review.mine', {});
-  await h.as(OPENID.reviewer, 'review.declare', { reviewId: task!._id, version: task!.version, noConflict: true });
-  expect(await h.refused(OPENID.reviewer, 'review.open', { reviewId: task!._id })).toBe('CONTENT_HELD');
+  const assign = { applicationId: checked._id, version: checked.version, reviewerIds: ['user-reviewer'] };
+  expect(await h.refused(OPENID.secretary, 'review.assign', assign)).toBe('CONTENT_HELD');
 
-  // Both shortlisted: the notice lists only the clean one.
-  const heldShortlisted = await shortlistedAfterAssignment(checked._id);
-  await shortlisted(h, clean);
-  const { notice: opened } = await h.as(OPENID.secretary, 'publicity.open', notice);
-  expect(opened.entries.map((entry) => entry.applicationId)).toEqual([clean._id]);
-  expect((await h.store.get('applications', heldShortlisted._id))?.status).toBe('shortlisted');
+  // Only the secretariat running the programme releases it, with a reason that is audited.
+  const release = { entity: 'application' as const, id: checked._id, version: checked.version, reason: '人工核实为正常科普内容' };
+  expect(await h.refused(OPENID.structure, 'moderation.release', release)).toBe('FORBIDDEN');
+  expect(await h.refused(OPENID.secretaryXuzhou, 'moderation.release', release)).toBe('NOT_FOUND');
+  const released = await h.as(OPENID.secretary, 'moderation.release', release);
+  expect(released.moderation).toMatchObject({ status: 'pass', released: { by: 'user-secretary', reason: '人工核实为正常科普内容' } });
+  expect(await h.store.find('audit', { entityId: checked._id, action: 'release' })).toMatchObject([
+    { from: 'held', to: 'pass', reason: '人工核实为正常科普内容', actorRole: 'secretariat' },
+  ]);
+  expect(await h.refused(OPENID.secretary, 'moderation.release', { ...release, version: released.version })).toBe('TRANSITION_NOT_ALLOWED');
+  await h.as(OPENID.secretary, 'review.assign', { ...assign, version: released.version });
 });
 
-/** The rest of the review of an application already assigned to 刘教授, then the shortlist. */
-async function shortlistedAfterAssignment(applicationId: string): Promise<ApplicationView> {
-  const [task] = (await h.as(OPENID.reviewer, 'review.mine', {})).filter((review) => review.applicationId === applicationId);
-  const program = await h.store.get('programs', PROGRAM_ID);
-  const scores = program!.reviewCriteria.map((criterion) => ({ criterionKey: criterion.key, score: criterion.maxScore }));
-  await h.as(OPENID.reviewer, 'review.submit', { reviewId: task!._id, version: task!.version, scores, comment: '好' });
-  const application = (await h.as(OPENID.secretary, 'application.get', { applicationId })).application;
-  return decided(h, application, 'shortlist');
-}
+test('an application held after shortlisting (a photo found risky late) stays off the public notice until released', async () => {
+  await allowAttachments();
+  const { fileId, application } = await submittedWithPhoto(OPENID.structure, `${DEFAULT_MARKERS.imageMarker}.jpg`);
+  const clean = await submitted(h, OPENID.academic, completeContent({ projectName: '学术交流周' }));
+  await shortlisted(h, application);
+  await shortlisted(h, clean);
+  await receiveMediaCheck(h.deps, h.contentCheck.verdict(fileId));
 
-test('the secretariat releases a held application with a reason (audited); then it can be published', async () => {
-  const flagged = await submitted(h, OPENID.structure, completeContent({ sections: { plan: FLAGGED } }));
-  const listed = await shortlisted(h, flagged);
-  expect(await h.refused(OPENID.secretary, 'publicity.open', notice)).toBe('NOTHING_TO_PUBLISH');
+  const { notice: first } = await h.as(OPENID.secretary, 'publicity.open', notice);
+  expect(first.entries.map((entry) => entry.applicationId)).toEqual([clean._id]);
+  const held = await h.store.get('applications', application._id);
+  expect(held).toMatchObject({ status: 'shortlisted', moderation: { status: 'held' } });
 
-  expect(
-    await h.refused(OPENID.structure, 'moderation.release', {
-      entity: 'application',
-      id: listed._id,
-      version: listed.version,
-      reason: '自己放行',
-    }),
-  ).toBe('FORBIDDEN');
-  expect(
-    await h.refused(OPENID.secretaryXuzhou, 'moderation.release', {
-      entity: 'application',
-      id: listed._id,
-      version: listed.version,
-      reason: '核实无误',
-    }),
-  ).toBe('NOT_FOUND');
-  const released = await h.as(OPENID.secretary, 'moderation.release', {
+  await h.as(OPENID.secretary, 'moderation.release', {
     entity: 'application',
-    id: listed._id,
-    version: listed.version,
-    reason: '人工核实为正常科普内容',
+    id: held!._id,
+    version: held!.version,
+    reason: '施工现场照片，误判',
   });
-  expect(released.moderation).toMatchObject({ status: 'pass', released: { by: 'user-secretary', reason: '人工核实为正常科普内容' } });
-  const audit = await h.store.find('audit', { entityId: listed._id, action: 'release' });
-  expect(audit).toMatchObject([{ from: 'held', to: 'pass', reason: '人工核实为正常科普内容', actorRole: 'secretariat' }]);
-
-  const { notice: opened } = await h.as(OPENID.secretary, 'publicity.open', notice);
-  expect(opened.entries.map((entry) => entry.applicationId)).toEqual([listed._id]);
+  const { notice: second } = await h.as(OPENID.secretary, 'publicity.open', notice);
+  expect(second.entries.map((entry) => entry.applicationId)).toEqual([application._id]);
 });
 
 test('a notice whose title is flagged is refused to the secretariat with the reason, and nothing is published', async () => {
@@ -122,7 +127,7 @@ test('a flagged objection is stored, receipted and shown to the secretariat mark
   expect(h.contentCheck.texts.at(-1)).toMatchObject({ scene: 2, openid: null });
 });
 
-test('a flagged claim is stored and marked for the secretariat', async () => {
+test('a flagged claim and a flagged report are stored and marked for the secretariat; the verdict on a photo arrives by itself', async () => {
   const listed = await shortlisted(h, await submitted(h, OPENID.structure));
   const { publicity } = await h.as(OPENID.secretary, 'publicity.open', notice);
   h.clock.set(new Date(new Date(publicity.endsAt).getTime() + 60_000).toISOString());
@@ -147,37 +152,45 @@ test('a flagged claim is stored and marked for the secretariat', async () => {
   });
   const { claims } = await h.as(OPENID.secretary, 'application.get', { applicationId: award._id });
   expect(claims[0]?.moderation?.status).toBe('held');
+
+  // Like the local server, let the stand-in push the verdict of the next photo by itself.
+  const delivered: Promise<unknown>[] = [];
+  h.contentCheck.pushVerdicts((event) => {
+    const done = receiveMediaCheck(h.deps, event);
+    delivered.push(done);
+    return done;
+  }, 0);
+  const evidence = await h.files.write(`evidence/${award._id}/report.png`, Buffer.from('png'));
+  const reported = await h.as(OPENID.structure, 'application.report', {
+    applicationId: award._id,
+    version: award.version,
+    requestId: requestId(),
+    summary: `中期工作进展顺利${DEFAULT_MARKERS.textMarker}`,
+    achievements: [],
+    fileIds: [evidence],
+  });
+  expect(reported.moderation?.checks).toContainEqual(
+    expect.objectContaining({ subject: expect.stringMatching(/^report:/), status: 'held' }),
+  );
+  expect(reported.moderation?.checks).toContainEqual(expect.objectContaining({ subject: evidence, status: 'pending' }));
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  await Promise.all(delivered);
+  const after = (await h.as(OPENID.secretary, 'application.get', { applicationId: award._id })).application;
+  expect(after.moderation?.checks).toContainEqual(expect.objectContaining({ subject: evidence, status: 'pass' }));
+  expect(after.moderation?.status).toBe('held');
 });
 
 describe('photos', () => {
-  // The society's form, given two kinds of attachment for these tests.
-  beforeEach(async () => {
-    await h.store.transaction(async (tx) => {
-      const program = (await tx.get('programs', PROGRAM_ID))!;
-      const kinds = [
-        { key: 'photos', name: '活动照片', required: false, categories: [] },
-        { key: 'plan', name: '实施方案', required: false, categories: [] },
-      ];
-      await tx.replace(
-        'programs',
-        { ...program, form: { ...program.form, attachments: kinds }, version: program.version + 1 },
-        program.version,
-      );
-    });
-  });
+  beforeEach(allowAttachments);
 
-  /** An application with one attachment, submitted, passed and assigned to 刘教授, who has declared. */
+  /** An application with one photo, submitted, passed and assigned to 刘教授, who has declared no conflict. */
   async function withPhoto(name: string) {
-    const rid = requestId();
-    const fileId = await h.files.write(`evidence/app_${rid}/${name}`, Buffer.from('jpeg'));
-    const content = completeContent({ attachments: [{ key: 'photos', fileId, name: '活动照片.jpg' }] });
-    const created = await h.as(OPENID.structure, 'application.create', { programId: PROGRAM_ID, requestId: rid, content });
-    const sent = await h.as(OPENID.structure, 'application.submit', { applicationId: created._id, version: created.version });
-    const checked = await decided(h, sent, 'passCheck');
+    const { fileId, application } = await submittedWithPhoto(OPENID.structure, name);
+    const checked = await decided(h, application, 'passCheck');
     await h.as(OPENID.secretary, 'review.assign', { applicationId: checked._id, version: checked.version, reviewerIds: ['user-reviewer'] });
     const [task] = await h.as(OPENID.reviewer, 'review.mine', {});
     await h.as(OPENID.reviewer, 'review.declare', { reviewId: task!._id, version: task!.version, noConflict: true });
-    return { fileId, applicationId: created._id };
+    return { fileId, applicationId: application._id, reviewId: task!._id };
   }
 
   test('a photo being checked is linked for the uploader and the secretariat only; a passing verdict opens it to the reviewer', async () => {
@@ -198,7 +211,8 @@ describe('photos', () => {
   });
 
   test('a risky verdict holds the photo and tells the secretariat; a repeated or forged verdict changes nothing; release opens it', async () => {
-    const { fileId, applicationId } = await withPhoto(`${DEFAULT_MARKERS.imageMarker}.jpg`);
+    const { fileId, applicationId, reviewId } = await withPhoto(`${DEFAULT_MARKERS.imageMarker}.jpg`);
+    await h.as(OPENID.reviewer, 'review.open', { reviewId });
     const risky = h.contentCheck.verdict(fileId);
     await receiveMediaCheck(h.deps, risky);
     const held = (await h.as(OPENID.secretary, 'application.get', { applicationId })).application;
@@ -207,6 +221,7 @@ describe('photos', () => {
       checks: expect.arrayContaining([{ subject: fileId, status: 'held', reason: '疑似违规内容（色情）', checkedAt: expect.any(String) }]),
     });
     expect(await h.refused(OPENID.reviewer, 'file.link', { fileId })).toBe('CONTENT_HELD');
+    expect(await h.refused(OPENID.reviewer, 'review.open', { reviewId })).toBe('CONTENT_HELD');
 
     // WeChat pushing again, or a client posing as WeChat with a pass, is ignored.
     expect(await receiveMediaCheck(h.deps, { ...risky, result: { suggest: 'pass', label: 100 } })).toEqual({ updated: false });
@@ -221,6 +236,7 @@ describe('photos', () => {
       reason: '建筑工地照片，误判',
     });
     await h.as(OPENID.reviewer, 'file.link', { fileId });
+    await h.as(OPENID.reviewer, 'review.open', { reviewId });
   });
 
   test('documents are not sent to the image check, and a photo already checked is not sent again on resubmission', async () => {

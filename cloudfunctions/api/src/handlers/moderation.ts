@@ -40,7 +40,7 @@ export async function releaseHeld(
         const next = checks.map((check) => {
           if (check.status !== 'held') return check;
           released.push(check.subject);
-          return { ...check, status: 'pass' as const, reason: `已放行（原因：${check.reason ?? '未注明'}）`.slice(0, 200) };
+          return { ...check, status: 'pass' as const, reason: `已放行（原判：${check.reason ?? '未注明'}）`.slice(0, 200) };
         });
         if (released.length === 0) throw new AppError('TRANSITION_NOT_ALLOWED', '没有待放行的内容');
         return { checks: next, released: { by: caller.user._id, at: now.toISOString(), reason: input.reason } };

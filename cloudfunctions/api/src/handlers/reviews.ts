@@ -50,6 +50,7 @@ export async function assignReviewers(
   const { deps, now, caller } = context;
   const application = await loadStaffApplication(context.deps.store, context.caller, input.applicationId);
   if (application.version !== input.version) throw new AppError('CONFLICT');
+  requireNotHeld(application);
   const names = await orgNames(deps.store, [application.orgId]);
   const orgName = names.get(application.orgId) ?? '';
   const excluded: ActionOutput<'review.assign'>['excluded'] = [];
