@@ -34,7 +34,10 @@ export function cloud(): { app: ReturnType<typeof tcb.init>; deps: Deps } {
 export async function main(event: unknown): Promise<unknown> {
   const { app: current, deps: ports } = cloud();
   // WeChat's push of a photo's verdict (message push to this function), not a client's call.
-  if (isMediaCheckEvent(event)) return receiveMediaCheck(ports, event);
+  if (isMediaCheckEvent(event)) {
+    await receiveMediaCheck(ports, event);
+    return 'success';
+  }
   // The caller's OPENID is injected by the platform into the function's context; the event is never trusted.
   const { openId } = current.auth().getUserInfo();
   return route(event, openId ? { openid: openId } : null, ports);
