@@ -400,7 +400,7 @@ export const actionContracts = {
       entity: z.enum(['application', 'claim', 'objection']),
       id,
       version,
-      reason: z.string().trim().min(1, '请填写放行理由').max(200),
+      reason: z.string().trim().min(1, '请填写放行理由').max(500),
     }),
     output: z.object({ id, version, moderation: moderationSchema }),
   },

@@ -152,7 +152,7 @@ export const moderationSchema = z.object({
   checks: z.array(moderationCheckSchema).max(80),
   /** The secretariat's release of held content, with its reason. */
   released: z
-    .object({ by: id, at: isoTime, reason: z.string().max(200) })
+    .object({ by: id, at: isoTime, reason: z.string().max(500) })
     .nullable()
     .default(null),
 });
