@@ -5,6 +5,7 @@ import { CloudbaseNotifier, type WxOpenApi } from './adapters/cloudbase-notifier
 import { CloudbaseStore, type CloudbaseDatabase } from './adapters/cloudbase-store';
 import { systemClock } from './adapters/clocks';
 import { newId } from './ids';
+import type { Origin } from './context';
 import type { Deps } from './ports';
 import { route } from './router';
 import { templatesFrom } from './templates';
@@ -31,6 +32,17 @@ export function cloud(): { app: ReturnType<typeof tcb.init>; deps: Deps } {
 export async function main(event: unknown): Promise<unknown> {
   const { app: current, deps: ports } = cloud();
   // The caller's OPENID is injected by the platform into the function's context; the event is never trusted.
-  const { openId } = current.auth().getUserInfo();
-  return route(event, openId ? { openid: openId } : null, ports);
+  const auth = current.auth();
+  const { openId } = auth.getUserInfo();
+  return route(event, openId ? { openid: openId } : null, ports, originOf(openId, auth.getClientIP()));
+}
+
+/**
+ * The key public actions are rate-limited by: the WeChat user of a mini-program call, else the caller's
+ * address (a web or HTTP call, whose anonymous CloudBase uid costs nothing to renew).
+ */
+export function originOf(openId: string | undefined, ip: string | undefined): Origin | undefined {
+  if (openId) return { clientKey: `openid:${openId}` };
+  if (ip) return { clientKey: `ip:${ip}` };
+  return undefined;
 }
