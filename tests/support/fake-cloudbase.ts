@@ -29,15 +29,8 @@ export function fakeCloudbaseDatabase(): CloudbaseDatabase {
   };
 
   type Order = [string, 'asc' | 'desc'];
-  const compare = (a: unknown, b: unknown) =>
-    typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b));
-  const query = (
-    collection: string,
-    where: Record<string, unknown> = {},
-    orders: readonly Order[] = [],
-    skip = 0,
-    limit = 100,
-  ) => ({
+  const compare = (a: unknown, b: unknown) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b)));
+  const query = (collection: string, where: Record<string, unknown> = {}, orders: readonly Order[] = [], skip = 0, limit = 100) => ({
     where: (condition: object) => query(collection, { ...where, ...condition }, orders, skip, limit),
     // Like the database, each orderBy adds a key: later ones break ties of earlier ones.
     orderBy: (field: string, direction: 'asc' | 'desc') => query(collection, where, [...orders, [field, direction]], skip, limit),

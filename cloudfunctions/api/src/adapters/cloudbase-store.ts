@@ -69,7 +69,10 @@ export class CloudbaseStore implements Store {
         query = query.orderBy(options.orderBy.field, options.orderBy.direction).orderBy('_id', options.orderBy.direction);
       }
       const pageSize = Math.min(PAGE, wanted - found.length);
-      const page = await query.skip(skip + found.length).limit(pageSize).get();
+      const page = await query
+        .skip(skip + found.length)
+        .limit(pageSize)
+        .get();
       found.push(...(page.data as DocumentOf<C>[]));
       if (page.data.length < pageSize) break;
     }
