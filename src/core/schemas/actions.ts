@@ -179,6 +179,15 @@ export const batchResultView = z.array(
 );
 export type BatchResultView = z.infer<typeof batchResultView>;
 
+/** One page of the signed-in person's messages, newest first; nextCursor asks for the page after it. */
+export const notificationPageView = z.object({
+  items: z.array(notificationSchema),
+  hasMore: z.boolean(),
+  nextCursor: z.number().int().nonnegative().nullable(),
+  unread: z.number().int().nonnegative(),
+});
+export type NotificationPageView = z.infer<typeof notificationPageView>;
+
 /** The secretariat's decisions on one application; shortlisting and approval go through the quota ledger. */
 export const staffDecisions = [
   'return',
@@ -379,7 +388,14 @@ export const actionContracts = {
     }),
     output: objectionSchema,
   },
-  'notification.list': { input: z.object({}), output: z.array(notificationSchema) },
+  'notification.list': {
+    input: z.object({
+      /** How many messages to skip from the newest (the previous page's nextCursor). */
+      cursor: z.number().int().min(0).max(100_000).default(0),
+      pageSize: z.number().int().min(1).max(100).default(30),
+    }),
+    output: notificationPageView,
+  },
   'notification.read': { input: z.object({ ids: z.array(id).max(200) }), output: z.object({ unread: z.number().int() }) },
   /** Records the one-time subscribe-message consents the user just gave on a tap. */
   'notification.subscribe': {
