@@ -33,6 +33,7 @@ export const errorMessages = {
   FILE_NOT_FOUND: '文件不存在或尚未上传完成',
   SESSION_INVALID: '登录已失效，请重新登录',
   INTERNAL: '服务器开小差了，请稍后再试',
+  RATE_LIMITED: '提交过于频繁',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

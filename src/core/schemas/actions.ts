@@ -18,6 +18,7 @@ import {
 } from './documents';
 import { applicationStatus, stages, workflowActions } from '../workflow/award-workflow';
 import { programConfigShape } from '../program/program-schema';
+import { isPhone, PHONE_MESSAGE } from '../publicity/objection-rules';
 
 export const applicationContentSchema = z.object(applicationContentShape);
 export type ApplicationContentInput = z.input<typeof applicationContentSchema>;
@@ -371,12 +372,10 @@ export const actionContracts = {
       applicationId: id.nullable(),
       content: z.string().trim().min(5, '请写明异议内容（至少 5 个字）').max(1000),
       contactName: z.string().trim().min(1, '请填写联系人').max(20),
-      contactPhone: z
-        .string()
-        .trim()
-        .regex(/^[0-9+\-\s]{5,30}$/, '请填写正确的联系电话'),
+      contactPhone: z.string().trim().max(30, PHONE_MESSAGE).refine(isPhone, PHONE_MESSAGE),
     }),
-    output: z.object({ id, receivedAt: isoTime }),
+    /** receiptNo: the number a person quotes; duplicate: the same objection was already lodged (its receipt). */
+    output: z.object({ id, receivedAt: isoTime, receiptNo: z.string(), duplicate: z.boolean() }),
   },
   'objection.list': { input: z.object({ publicityId: id }), output: z.array(objectionSchema) },
   'objection.handle': {
