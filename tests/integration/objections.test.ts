@@ -154,6 +154,41 @@ test('receipt numbers are short, readable and unique: the Shanghai day and its s
   expect(message?.body).toContain('受理编号 YY-20230705-001');
 });
 
+test('the secretariat handles several objections with one decision; one refusal does not stop the others', async () => {
+  const receipts = [await lodged(objection()), await lodged(objection()), await lodged(objection())];
+  const listed = await h.as(OPENID.secretary, 'objection.list', { publicityId });
+  const byId = new Map(listed.map((item) => [item._id, item]));
+  const [first, second, third] = receipts.map((receipt) => byId.get(receipt.id)!);
+  // The first was handled meanwhile by another clerk: the batch still carries the version seen before.
+  await h.as(OPENID.secretary, 'objection.handle', {
+    objectionId: first._id,
+    version: first.version,
+    decision: 'dismissed',
+    note: '已核实',
+  });
+
+  const items = [first, second, third].map((item) => ({ objectionId: item._id, version: item.version }));
+  expect(await h.refused(OPENID.structure, 'objection.handleMany', { items, decision: 'dismissed', note: '材料不重复' })).toBe('FORBIDDEN');
+  const results = await h.as(OPENID.secretary, 'objection.handleMany', { items, decision: 'dismissed', note: '经核实材料不重复' });
+  expect(results).toEqual([
+    { objectionId: first._id, ok: false, code: 'CONFLICT', message: expect.any(String) },
+    { objectionId: second._id, ok: true, code: null, message: null },
+    { objectionId: third._id, ok: true, code: null, message: null },
+  ]);
+  const after = await h.as(OPENID.secretary, 'objection.list', { publicityId });
+  expect(after.map((item) => [item._id, item.status, item.handlingNote])).toEqual(
+    expect.arrayContaining([
+      [first._id, 'dismissed', '已核实'],
+      [second._id, 'dismissed', '经核实材料不重复'],
+      [third._id, 'dismissed', '经核实材料不重复'],
+    ]),
+  );
+  for (const item of [second, third]) {
+    const audit = await h.store.find('audit', { entityId: item._id, action: 'handle' });
+    expect(audit.map((entry) => [entry.to, entry.reason, entry.actorRole])).toEqual([['dismissed', '经核实材料不重复', 'secretariat']]);
+  }
+});
+
 test('the secretariat pages through more than 200 messages, down to the oldest', async () => {
   const [secretary] = await h.store.find('users', { openid: OPENID.secretary });
   const start = new Date('2023-07-04T01:00:00.000Z').getTime();

@@ -180,6 +180,11 @@ export const batchResultView = z.array(
 );
 export type BatchResultView = z.infer<typeof batchResultView>;
 
+export const objectionBatchResultView = z.array(
+  z.object({ objectionId: id, ok: z.boolean(), code: z.string().nullable(), message: z.string().nullable() }),
+);
+export type ObjectionBatchResultView = z.infer<typeof objectionBatchResultView>;
+
 /** One page of the signed-in person's messages, newest first; nextCursor asks for the page after it. */
 export const notificationPageView = z.object({
   items: z.array(notificationSchema),
@@ -386,6 +391,18 @@ export const actionContracts = {
       note: z.string().trim().min(1, '请填写处理意见').max(500),
     }),
     output: objectionSchema,
+  },
+  /** One decision on several objections; each is handled on its own and answered per item. */
+  'objection.handleMany': {
+    input: z.object({
+      items: z
+        .array(z.object({ objectionId: id, version }))
+        .min(1)
+        .max(100),
+      decision: z.enum(['upheld', 'dismissed']),
+      note: z.string().trim().min(1, '请填写处理意见').max(500),
+    }),
+    output: objectionBatchResultView,
   },
   'notification.list': {
     input: z.object({

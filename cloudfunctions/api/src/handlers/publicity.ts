@@ -10,11 +10,12 @@ import type { ActionOutput, ParsedInput, PublicNoticeView } from '@/core/schemas
 import type { Objection, Publicity } from '@/core/schemas/documents';
 import { systemActor, type Actor } from '@/core/workflow/transition';
 import { writeAudit } from '../audit';
+import { settleEach } from '../batch';
 import { changeApplication } from '../award-change';
 import { retryingRaces } from '../races';
 import type { Caller, HandlerContext, PublicContext } from '../context';
 import { digest, nextInSequence, objectionAllowances, takeAllowances } from '../rate-limit';
-import { loadProgram, loadStaffProgram, orgNames } from '../loaders';
+import { loadProgram, loadStaffProgram, orgNames, requireSecretariat } from '../loaders';
 import { audienceUsers, pages, writeNotifications } from '../notify';
 import type { Deps } from '../ports';
 import { runEach } from './applications';
@@ -278,7 +279,7 @@ export async function listObjections(input: ParsedInput<'objection.list'>, conte
 }
 
 /** Upholding an objection against an entry takes it off the shortlist (and out of the quota). */
-export async function handleObjection(input: ParsedInput<'objection.handle'>, context: HandlerContext) {
+async function handleOne(context: HandlerContext, input: ParsedInput<'objection.handle'>): Promise<Objection> {
   const { deps, now, caller } = context;
   const objection = await deps.store.get('objections', input.objectionId);
   if (!objection) throw new AppError('NOT_FOUND', '异议不存在');
@@ -320,4 +321,22 @@ export async function handleObjection(input: ParsedInput<'objection.handle'>, co
     );
     return next;
   });
+}
+
+export function handleObjection(input: ParsedInput<'objection.handle'>, context: HandlerContext) {
+  return handleOne(context, input);
+}
+
+/** One decision and note on several objections, each handled (and audited) on its own. */
+export async function handleManyObjections(
+  input: ParsedInput<'objection.handleMany'>,
+  context: HandlerContext,
+): Promise<ActionOutput<'objection.handleMany'>> {
+  requireSecretariat(context.caller);
+  const outcomes = await settleEach(
+    input.items,
+    (item) => item.objectionId,
+    (item) => handleOne(context, { ...item, decision: input.decision, note: input.note }),
+  );
+  return outcomes.map(({ id, ...outcome }) => ({ objectionId: id, ...outcome }));
 }
