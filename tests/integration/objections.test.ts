@@ -1,6 +1,7 @@
 // Public objections a stranger cannot abuse: allowances per phone and per client, a real phone check,
 // duplicates collapsed onto one receipt, receipt numbers a person can quote; the secretariat handles them
 // in a batch and pages through every message it was ever sent.
+import { originOf } from '../../cloudfunctions/api/src/index';
 import { OBJECTIONS_PER_CLIENT_PER_HOUR, OBJECTIONS_PER_PHONE_PER_HOUR } from '../../cloudfunctions/api/src/rate-limit';
 import { writeNotifications } from '../../cloudfunctions/api/src/notify';
 import { route } from '../../cloudfunctions/api/src/router';
@@ -75,7 +76,16 @@ test('a flood from one client is refused once its hourly allowance is used, writ
 
   expect((await lodge(objection(), 'openid:another-phone')).ok).toBe(true);
   h.clock.set('2023-07-04T10:00:00+08:00');
+  const counters = await h.store.find('counters', { kind: 'objectionRate' });
   expect((await lodge(objection())).ok).toBe(true);
+  // The client's counter starts again in the new hour (one more document: the new phone's only).
+  expect(await h.store.find('counters', { kind: 'objectionRate' })).toHaveLength(counters.length + 1);
+});
+
+test('on CloudBase a mini-program call is counted by its OPENID, any other call by its address', async () => {
+  expect(originOf('o-wechat-user', '203.0.113.5')).toEqual({ clientKey: 'openid:o-wechat-user' });
+  expect(originOf('', '203.0.113.5')).toEqual({ clientKey: 'ip:203.0.113.5' });
+  expect(originOf(undefined, undefined)).toBeUndefined();
 });
 
 test('calls without an origin share one allowance', async () => {

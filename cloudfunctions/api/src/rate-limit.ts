@@ -43,14 +43,18 @@ export function digest(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 32);
 }
 
-/** Raises a counter by one and returns the new count; refuses (writing nothing) once it stands at `ceiling`. */
-async function raise(tx: StoreTx, id: string, kind: Counter['kind'], now: Date, ceiling: number, refusal: () => AppError) {
+/**
+ * Raises a counter by one (from zero when it belongs to an earlier window) and returns the new count;
+ * refuses, writing nothing, once it stands at `ceiling`.
+ */
+async function raise(tx: StoreTx, id: string, kind: Counter['kind'], now: Date, window: { start: string | null; ceiling: number }) {
   const stamp = now.toISOString();
   const current = await tx.get('counters', id);
-  const count = (current?.count ?? 0) + 1;
-  if (count > ceiling) throw refusal();
-  if (current) await tx.replace('counters', { ...current, count, version: current.version + 1, updatedAt: stamp }, current.version);
-  else await tx.create('counters', { _id: id, version: 1, createdAt: stamp, updatedAt: stamp, kind, count });
+  const count = (current && current.windowStart === window.start ? current.count : 0) + 1;
+  if (count > window.ceiling) return null;
+  const next = { count, windowStart: window.start, updatedAt: stamp };
+  if (current) await tx.replace('counters', { ...current, ...next, version: current.version + 1 }, current.version);
+  else await tx.create('counters', { _id: id, version: 1, createdAt: stamp, kind, ...next });
   return count;
 }
 
@@ -58,15 +62,19 @@ async function raise(tx: StoreTx, id: string, kind: Counter['kind'], now: Date, 
 export async function takeAllowances(tx: StoreTx, allowances: readonly Allowance[], now: Date): Promise<void> {
   for (const allowance of allowances) {
     const windowStart = Math.floor(now.getTime() / allowance.windowMs) * allowance.windowMs;
-    const id = `rate_${digest(allowance.key)}_${windowStart.toString(36)}`;
-    await raise(tx, id, 'objectionRate', now, allowance.limit, () => {
-      const retryAt = formatShanghaiDateTime(new Date(windowStart + allowance.windowMs));
-      return new AppError('RATE_LIMITED', `${allowance.rule}，请于 ${retryAt} 后再试`);
+    // One document per key, reused window after window, so counters do not pile up hour by hour.
+    const taken = await raise(tx, `rate_${digest(allowance.key)}`, 'objectionRate', now, {
+      start: new Date(windowStart).toISOString(),
+      ceiling: allowance.limit,
     });
+    if (taken === null) {
+      const retryAt = formatShanghaiDateTime(new Date(windowStart + allowance.windowMs));
+      throw new AppError('RATE_LIMITED', `${allowance.rule}，请于 ${retryAt} 后再试`);
+    }
   }
 }
 
 /** The next number of a sequence kept under `id` (1, 2, 3 …), taken in the caller's transaction. */
-export function nextInSequence(tx: StoreTx, id: string, now: Date): Promise<number> {
-  return raise(tx, id, 'objectionReceipt', now, Number.MAX_SAFE_INTEGER, () => new AppError('INTERNAL'));
+export async function nextInSequence(tx: StoreTx, id: string, now: Date): Promise<number> {
+  return (await raise(tx, id, 'objectionReceipt', now, { start: null, ceiling: Number.MAX_SAFE_INTEGER }))!;
 }

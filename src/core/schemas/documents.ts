@@ -244,13 +244,15 @@ export const objectionSchema = z.object({
 export type Objection = z.infer<typeof objectionSchema>;
 
 /**
- * A count kept in one document so it can be raised inside a transaction: lodges per phone or client in a
- * time window (rate limits), or receipts issued on one day (receipt numbers).
+ * A count kept in one document so it can be raised inside a transaction: lodges per phone or client in the
+ * current time window (rate limits), or receipts issued on one day (receipt numbers).
  */
 export const counterSchema = z.object({
   ...storedFields,
   kind: z.enum(['objectionRate', 'objectionReceipt']),
   count: z.number().int().nonnegative(),
+  /** The window the count belongs to; a count from an earlier window starts again (null: never resets). */
+  windowStart: isoTime.nullable(),
 });
 export type Counter = z.infer<typeof counterSchema>;
 
