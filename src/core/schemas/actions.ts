@@ -372,7 +372,7 @@ export const actionContracts = {
   'objection.lodge': {
     input: z.object({
       publicityId: id,
-      /** Chosen once per objection by the client, so a retry on a bad signal records it once. */
+      /** Chosen once per objection by the client; a retry is also caught as a duplicate by its content. */
       requestId,
       applicationId: id.nullable(),
       content: z.string().trim().min(5, '请写明异议内容（至少 5 个字）').max(1000),

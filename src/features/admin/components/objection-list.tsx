@@ -76,7 +76,7 @@ export function ObjectionList({ objections, projectOf, onChanged }: ObjectionLis
         const selectable = selecting && objection.status === 'open';
         return (
           <View
-            className={`admin-claim${selectable ? ' admin-row--selectable' : ''}`}
+            className={`admin-claim${selectable ? ' admin-claim--selectable' : ''}`}
             key={objection._id}
             onClick={selectable ? () => toggle(objection._id) : undefined}
           >
