@@ -15,7 +15,17 @@ export interface PublicContext {
   now: Date;
   /** Whoever the platform says is calling, if anyone (an OPENID in WeChat): used to check what they write. */
   identity?: Identity | null;
+  /** Who is calling as the platform sees it (an OPENID, an address), for rate limits; never a person's identity. */
+  clientKey: string;
 }
+
+/** Where a call came from, as the platform (not the event) says. */
+export interface Origin {
+  clientKey: string;
+}
+
+/** Calls with no origin (a direct call) share one key, and so one allowance. */
+export const ANONYMOUS_CLIENT = 'anonymous';
 
 export interface Caller {
   user: User;

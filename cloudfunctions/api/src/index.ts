@@ -7,6 +7,7 @@ import { CloudbaseStore, type CloudbaseDatabase } from './adapters/cloudbase-sto
 import { systemClock } from './adapters/clocks';
 import { newId } from './ids';
 import { isMediaCheckEvent, receiveMediaCheck } from './moderation';
+import type { Origin } from './context';
 import type { Deps } from './ports';
 import { route } from './router';
 import { templatesFrom } from './templates';
@@ -39,6 +40,17 @@ export async function main(event: unknown): Promise<unknown> {
     return 'success';
   }
   // The caller's OPENID is injected by the platform into the function's context; the event is never trusted.
-  const { openId } = current.auth().getUserInfo();
-  return route(event, openId ? { openid: openId } : null, ports);
+  const auth = current.auth();
+  const { openId } = auth.getUserInfo();
+  return route(event, openId ? { openid: openId } : null, ports, originOf(openId, auth.getClientIP()));
+}
+
+/**
+ * The key public actions are rate-limited by: the WeChat user of a mini-program call, else the caller's
+ * address (a web or HTTP call, whose anonymous CloudBase uid costs nothing to renew).
+ */
+export function originOf(openId: string | undefined, ip: string | undefined): Origin | undefined {
+  if (openId) return { clientKey: `openid:${openId}` };
+  if (ip) return { clientKey: `ip:${ip}` };
+  return undefined;
 }

@@ -7,8 +7,11 @@ export type Scalar = string | number | boolean | null;
 export type Where = Record<string, Scalar>;
 
 export interface FindOptions {
+  /** Documents equal in the field come in _id order (the same direction), so pages never overlap or skip. */
   orderBy?: { field: string; direction: 'asc' | 'desc' };
   limit?: number;
+  /** How many matching documents to pass over first (paging with orderBy). */
+  skip?: number;
 }
 
 export interface StoreReader {

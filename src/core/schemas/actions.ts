@@ -19,6 +19,7 @@ import {
 } from './documents';
 import { applicationStatus, stages, workflowActions } from '../workflow/award-workflow';
 import { programConfigShape } from '../program/program-schema';
+import { isPhone, PHONE_MESSAGE } from '../publicity/objection-rules';
 
 export const applicationContentSchema = z.object(applicationContentShape);
 export type ApplicationContentInput = z.input<typeof applicationContentSchema>;
@@ -179,6 +180,20 @@ export const batchResultView = z.array(
   z.object({ applicationId: id, ok: z.boolean(), code: z.string().nullable(), message: z.string().nullable() }),
 );
 export type BatchResultView = z.infer<typeof batchResultView>;
+
+export const objectionBatchResultView = z.array(
+  z.object({ objectionId: id, ok: z.boolean(), code: z.string().nullable(), message: z.string().nullable() }),
+);
+export type ObjectionBatchResultView = z.infer<typeof objectionBatchResultView>;
+
+/** One page of the signed-in person's messages, newest first; nextCursor asks for the page after it. */
+export const notificationPageView = z.object({
+  items: z.array(notificationSchema),
+  hasMore: z.boolean(),
+  nextCursor: z.number().int().nonnegative().nullable(),
+  unread: z.number().int().nonnegative(),
+});
+export type NotificationPageView = z.infer<typeof notificationPageView>;
 
 /** The secretariat's decisions on one application; shortlisting and approval go through the quota ledger. */
 export const staffDecisions = [
@@ -358,17 +373,15 @@ export const actionContracts = {
   'objection.lodge': {
     input: z.object({
       publicityId: id,
-      /** Chosen once per objection by the client, so a retry on a bad signal records it once. */
+      /** Chosen once per objection by the client; a retry is also caught as a duplicate by its content. */
       requestId,
       applicationId: id.nullable(),
       content: z.string().trim().min(5, '请写明异议内容（至少 5 个字）').max(1000),
       contactName: z.string().trim().min(1, '请填写联系人').max(20),
-      contactPhone: z
-        .string()
-        .trim()
-        .regex(/^[0-9+\-\s]{5,30}$/, '请填写正确的联系电话'),
+      contactPhone: z.string().trim().max(30, PHONE_MESSAGE).refine(isPhone, PHONE_MESSAGE),
     }),
-    output: z.object({ id, receivedAt: isoTime }),
+    /** receiptNo: the number a person quotes; duplicate: the same objection was already lodged (its receipt). */
+    output: z.object({ id, receivedAt: isoTime, receiptNo: z.string(), duplicate: z.boolean() }),
   },
   'objection.list': { input: z.object({ publicityId: id }), output: z.array(objectionSchema) },
   'objection.handle': {
@@ -380,7 +393,26 @@ export const actionContracts = {
     }),
     output: objectionSchema,
   },
-  'notification.list': { input: z.object({}), output: z.array(notificationSchema) },
+  /** One decision on several objections; each is handled on its own and answered per item. */
+  'objection.handleMany': {
+    input: z.object({
+      items: z
+        .array(z.object({ objectionId: id, version }))
+        .min(1)
+        .max(100),
+      decision: z.enum(['upheld', 'dismissed']),
+      note: z.string().trim().min(1, '请填写处理意见').max(500),
+    }),
+    output: objectionBatchResultView,
+  },
+  'notification.list': {
+    input: z.object({
+      /** How many messages to skip from the newest (the previous page's nextCursor). */
+      cursor: z.number().int().min(0).max(100_000).default(0),
+      pageSize: z.number().int().min(1).max(100).default(30),
+    }),
+    output: notificationPageView,
+  },
   'notification.read': { input: z.object({ ids: z.array(id).max(200) }), output: z.object({ unread: z.number().int() }) },
   /** Records the one-time subscribe-message consents the user just gave on a tap. */
   'notification.subscribe': {

@@ -266,8 +266,23 @@ export const objectionSchema = z.object({
   handledBy: id.nullable(),
   handlingNote: z.string().max(500).nullable(),
   moderation: moderationSchema.optional(),
+  /** The number the objector quotes ("YY-20231009-007"); null on objections lodged before receipts existed. */
+  receiptNo: z.string().max(40).nullable().default(null),
 });
 export type Objection = z.infer<typeof objectionSchema>;
+
+/**
+ * A count kept in one document so it can be raised inside a transaction: lodges per phone or client in the
+ * current time window (rate limits), or receipts issued on one day (receipt numbers).
+ */
+export const counterSchema = z.object({
+  ...storedFields,
+  kind: z.enum(['objectionRate', 'objectionReceipt']),
+  count: z.number().int().nonnegative(),
+  /** The window the count belongs to; a count from an earlier window starts again (null: never resets). */
+  windowStart: isoTime.nullable(),
+});
+export type Counter = z.infer<typeof counterSchema>;
 
 const categoryTally = z.object({ shortlisted: z.number().int().nonnegative(), granted: z.number().int().nonnegative() });
 
@@ -367,6 +382,7 @@ export const collections = {
   notifications: notificationSchema,
   audit: auditEntrySchema,
   mediaChecks: mediaCheckSchema,
+  counters: counterSchema,
 } as const;
 export type CollectionName = keyof typeof collections;
 export type DocumentOf<C extends CollectionName> = z.infer<(typeof collections)[C]>;

@@ -59,7 +59,11 @@ export class EmbeddedStore implements Store {
     return this.lock.run(async () => {
       const datastore = await this.datastore(collection);
       let cursor = datastore.findAsync(where);
-      if (options.orderBy) cursor = cursor.sort({ [options.orderBy.field]: options.orderBy.direction === 'asc' ? 1 : -1 });
+      if (options.orderBy) {
+        const direction = options.orderBy.direction === 'asc' ? 1 : -1;
+        cursor = cursor.sort({ [options.orderBy.field]: direction, _id: direction });
+      }
+      if (options.skip) cursor = cursor.skip(options.skip);
       if (options.limit !== undefined) cursor = cursor.limit(options.limit);
       return (await cursor) as unknown as DocumentOf<C>[];
     });

@@ -10,10 +10,11 @@ import type { Application, Program, Report } from '@/core/schemas/documents';
 import { emptyOutcomes, statusTable, type WorkflowAction } from '@/core/workflow/award-workflow';
 import { writeAudit } from '../audit';
 import { retryingRaces } from '../races';
+import { settleEach } from '../batch';
 import { changeApplication, type ApplicationChange } from '../award-change';
 import type { Caller, HandlerContext } from '../context';
 import { loadOrganization, loadProgram, loadStaffProgram, loadVisibleApplication, orgNames, requireSecretariat } from '../loaders';
-import { StoreConflict, type Deps, type StoreTx, type Where } from '../ports';
+import type { Deps, StoreTx, Where } from '../ports';
 import { toApplicationView, toProgramView, toReviewView } from '../views';
 import { ledgerFor } from './programs';
 import { recordScreening, screenApplication, screenReport } from '../moderation';
@@ -245,19 +246,8 @@ export async function decideApplication(input: ParsedInput<'application.decide'>
 
 /** Reports each item's result as a user should read it; one refusal does not stop the others. */
 export async function runEach<T extends { applicationId: string }>(items: readonly T[], work: (item: T) => Promise<unknown>) {
-  const results: ActionOutput<'application.decideMany'> = [];
-  for (const item of items) {
-    try {
-      await work(item);
-      results.push({ applicationId: item.applicationId, ok: true, code: null, message: null });
-    } catch (error) {
-      const known = error instanceof AppError ? error : error instanceof StoreConflict ? new AppError('CONFLICT') : null;
-      if (!known) console.error('[api] batch item failed', item.applicationId, error);
-      const body = (known ?? new AppError('INTERNAL')).toBody();
-      results.push({ applicationId: item.applicationId, ok: false, code: body.code, message: body.message });
-    }
-  }
-  return results;
+  const outcomes = await settleEach(items, (item) => item.applicationId, work);
+  return outcomes.map(({ id, ...outcome }): ActionOutput<'application.decideMany'>[number] => ({ applicationId: id, ...outcome }));
 }
 
 export async function decideManyApplications(input: ParsedInput<'application.decideMany'>, context: HandlerContext) {

@@ -22,6 +22,7 @@ import { createFromTemplate, getProgram, listPrograms, listTemplates, updateProg
 import {
   closePublicityNow,
   getPublicNotice,
+  handleManyObjections,
   handleObjection,
   listObjections,
   listPublicities,
@@ -77,6 +78,7 @@ export const handlers: { [A in Exclude<ActionName, PublicName>]: Handler<A> } = 
   'publicity.close': closePublicityNow,
   'objection.list': listObjections,
   'objection.handle': handleObjection,
+  'objection.handleMany': handleManyObjections,
   'notification.list': listNotifications,
   'notification.read': markRead,
   'notification.subscribe': recordSubscriptions,

@@ -2,12 +2,23 @@
 import type { ActionOutput, ParsedInput } from '@/core/schemas/actions';
 import type { HandlerContext } from '../context';
 
-export async function listNotifications(_input: ParsedInput<'notification.list'>, context: HandlerContext) {
-  return context.deps.store.find(
+/** A page of the caller's messages, newest first; nothing old is dropped, it is only further on. */
+export async function listNotifications(
+  input: ParsedInput<'notification.list'>,
+  context: HandlerContext,
+): Promise<ActionOutput<'notification.list'>> {
+  const { store } = context.deps;
+  const userId = context.caller.user._id;
+  // One more than asked tells whether another page follows, without counting them all.
+  const found = await store.find(
     'notifications',
-    { userId: context.caller.user._id },
-    { orderBy: { field: 'createdAt', direction: 'desc' }, limit: 200 },
+    { userId },
+    { orderBy: { field: 'createdAt', direction: 'desc' }, skip: input.cursor, limit: input.pageSize + 1 },
   );
+  const items = found.slice(0, input.pageSize);
+  const hasMore = found.length > input.pageSize;
+  const unread = await store.find('notifications', { userId, readAt: null });
+  return { items, hasMore, nextCursor: hasMore ? input.cursor + items.length : null, unread: unread.length };
 }
 
 export async function markRead(
