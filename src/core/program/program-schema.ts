@@ -1,7 +1,7 @@
 // A programme (计划/项目) is data: the same code runs every call for applications. The four seed programmes
 // are configuration files validated by programConfigSchema; a new programme starts as a copy of one of them.
 import { z } from 'zod';
-import { fen, id, isoTime, orgKind, storedFields } from '../schemas/common';
+import { fen, id, isoTime, orgKind, storedFields, text } from '../schemas/common';
 
 export const dimensions = ['political', 'innovation', 'academic', 'credibility', 'organization', 'selfDevelopment'] as const;
 export const dimensionLabels: Record<(typeof dimensions)[number], string> = {
@@ -125,9 +125,9 @@ export const programConfigShape = {
   code: key,
   /** Programmes of the same series across years share a lineage (for 往年已获资助不得申报). */
   lineage: key,
-  name: z.string().min(1).max(80),
+  name: text().min(1).max(80),
   year: z.number().int().min(2000).max(2100),
-  summary: z.string().max(500),
+  summary: text({ multiline: true }).max(500),
   /** Where the figures came from, and which ones the source left open. */
   sourceNote: z.string().max(300).default(''),
   categories: z.array(categorySchema).min(1),
