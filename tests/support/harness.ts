@@ -31,6 +31,7 @@ export const OPENID = {
   szMech: 'demo-contact-sz-mech',
   xzAgri: 'demo-contact-xz-agri',
   szEnv: 'demo-contact-sz-env',
+  scceas: 'demo-contact-scceas',
 } as const;
 
 export const PROGRAM_ID = 'program-sichuan-civil-2023';

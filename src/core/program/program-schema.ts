@@ -51,6 +51,21 @@ export const eligibilityRuleSchema = z.discriminatedUnion('kind', [
 ]);
 export type EligibilityRule = z.infer<typeof eligibilityRuleSchema>;
 
+/**
+ * Who may see and apply to a programme: members of the organisation running it (organisations whose
+ * societyId is the programme's), of these kinds — a society's branches and member units, or the
+ * societies (省级学会, 市级学会) of a 科协. Nobody outside it sees the programme.
+ */
+export const applicantScopeSchema = z.object({
+  memberKinds: z.array(orgKind).min(1),
+  /** The applicants as the source document names them, e.g. 省级学会（协会、研究会、促进会）; shown in the reason. */
+  label: text().min(1).max(60),
+});
+export type ApplicantScope = z.infer<typeof applicantScopeSchema>;
+
+/** For programmes stored before the scope was recorded: the running organisation's members of any kind. */
+export const defaultApplicantScope: ApplicantScope = { memberKinds: ['society', 'branch', 'memberUnit'], label: '所属单位' };
+
 export const categorySchema = z
   .object({
     key,
@@ -132,6 +147,8 @@ export const programConfigShape = {
   sourceNote: z.string().max(300).default(''),
   categories: z.array(categorySchema).min(1),
   poolFen: fen.refine((value) => value > 0, '资金池须大于 0'),
+  /** Which organisations may see and apply to the programme at all (before any category's own rules). */
+  applicants: applicantScopeSchema.default(defaultApplicantScope),
   eligibility: z.array(eligibilityRuleSchema),
   /** Groups of category keys an organisation may not apply to together (互不兼报). */
   mutuallyExclusive: z.array(z.array(key).min(2)).default([]),
@@ -179,6 +196,11 @@ export const programConfigSchema = z
       return named.every((categoryKey) => keys.has(categoryKey));
     },
     { message: '规则中引用了不存在的类别', path: ['categories'] },
+  )
+  .refine(
+    (program) =>
+      program.categories.every((category) => category.applicantKinds.every((kind) => program.applicants.memberKinds.includes(kind))),
+    { message: '类别的申报单位类型须在项目的申报范围之内', path: ['applicants'] },
   )
   .refine((program) => guaranteedFen(program) <= program.poolFen, {
     message: '各类别名额下限 × 单项金额 超过资金池',

@@ -2,6 +2,7 @@
 // the one programme schema before it is saved.
 import { ledgerId, type LedgerCounts } from '@/core/award/quota';
 import { AppError } from '@/core/errors';
+import { mayJoinProgram } from '@/core/program/eligibility';
 import { programConfigSchema, type Program, type ProgramConfig } from '@/core/program/program-schema';
 import { seedProgramByCode, seedPrograms } from '@/core/program/seeds';
 import type { ActionOutput, ParsedInput, ProgramEdit } from '@/core/schemas/actions';
@@ -15,8 +16,16 @@ export async function ledgerFor(deps: Pick<Deps, 'store'>, program: Pick<Program
   return deps.store.get('ledgers', ledgerId(program._id));
 }
 
+/** The organisation whose programmes the caller deals with: a secretariat its own, others their parent's. */
 function societyOf(context: HandlerContext): string {
-  return context.caller.org.societyId ?? context.caller.org._id;
+  const { org, user } = context.caller;
+  return user.role === 'secretariat' ? org._id : (org.societyId ?? org._id);
+}
+
+/** An applicant sees only the programmes their organisation may apply to; staff and reviewers their society's. */
+function maySeeProgram(program: Program, context: HandlerContext): boolean {
+  if (program.societyId !== societyOf(context)) return false;
+  return context.caller.user.role !== 'applicant' || mayJoinProgram(program, context.caller.org);
 }
 
 async function viewOf(program: Program, context: HandlerContext) {
@@ -24,19 +33,19 @@ async function viewOf(program: Program, context: HandlerContext) {
   return toProgramView(program, context.now, await ledgerFor(context.deps, program), applicant);
 }
 
-/** Programmes of the caller's society (its staff see its programmes; its units see their society's). */
+/** Programmes the caller may see (its staff see its programmes; its units those of their society open to them). */
 export async function listPrograms(_input: ParsedInput<'program.list'>, context: HandlerContext) {
   const programs = await context.deps.store.find(
     'programs',
     { societyId: societyOf(context) },
     { orderBy: { field: 'opensAt', direction: 'desc' } },
   );
-  return Promise.all(programs.map((program) => viewOf(program, context)));
+  return Promise.all(programs.filter((program) => maySeeProgram(program, context)).map((program) => viewOf(program, context)));
 }
 
 export async function getProgram(input: ParsedInput<'program.get'>, context: HandlerContext) {
   const program = await loadProgram(context.deps.store, input.programId);
-  if (program.societyId !== societyOf(context)) throw new AppError('NOT_FOUND', '项目不存在');
+  if (!maySeeProgram(program, context)) throw new AppError('NOT_FOUND', '项目不存在');
   return viewOf(program, context);
 }
 
