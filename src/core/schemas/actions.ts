@@ -197,8 +197,15 @@ export const staffDecisions = [
 ] as const;
 export type StaffDecision = (typeof staffDecisions)[number];
 
+/** A key the edit does not know is refused by name, not dropped: a typo must not pass as "saved". */
+function editObject<Shape extends z.ZodRawShape>(shape: Shape) {
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === 'unrecognized_keys' ? `不能修改或不认识的字段：${issue.keys.join('、')}` : undefined),
+  });
+}
+
 /** What the secretariat may edit in a programme started from a template. */
-export const programEditSchema = z.object({
+export const programEditSchema = editObject({
   name: programConfigShape.name,
   summary: programConfigShape.summary,
   opensAt: isoTime,
@@ -210,7 +217,7 @@ export const programEditSchema = z.object({
   poolFen: programConfigShape.poolFen,
   publicityWorkingDays: programConfigShape.publicityWorkingDays,
   categories: z.array(
-    z.object({
+    editObject({
       key: z.string(),
       quotaMin: z.number().int().nonnegative(),
       quotaMax: z.number().int().positive().nullable(),
@@ -218,10 +225,10 @@ export const programEditSchema = z.object({
       deadline: isoTime.nullable(),
     }),
   ),
-  indicatorTargets: z.array(z.object({ key: z.string(), target: z.number().nonnegative() })),
-  form: z.object({
+  indicatorTargets: z.array(editObject({ key: z.string(), target: z.number().nonnegative() })),
+  form: editObject({
     projectNameMaxChars: z.number().int().positive().max(200),
-    sectionLimits: z.array(z.object({ key: z.string(), maxChars: z.number().int().positive().max(20000) })),
+    sectionLimits: z.array(editObject({ key: z.string(), maxChars: z.number().int().positive().max(20000) })),
     budgetMaxLines: z.number().int().positive().max(30),
   }),
 });
@@ -239,7 +246,7 @@ export const actionContracts = {
     input: z.object({ templateCode: z.string().min(1).max(80), requestId, name: text().min(1).max(80) }),
     output: programView,
   },
-  'program.update': { input: z.object({ programId: id, version, edit: programEditSchema }), output: programView },
+  'program.update': { input: editObject({ programId: id, version, edit: programEditSchema }), output: programView },
   'application.create': {
     input: z.object({ programId: id, requestId, content: applicationContentSchema }),
     output: applicationView,
