@@ -5,8 +5,9 @@ import { AppError } from '@/core/errors';
 import { fileBelongsToApplication } from '@/core/evidence/file-ids';
 import { eligibilityIssues, limitIssues, membershipIssue } from '@/core/program/eligibility';
 import { categoryByKey } from '@/core/program/program-schema';
+import { reviewsIncompleteReason } from '@/core/review/scoring';
 import type { ActionOutput, ParsedInput, StaffDecision } from '@/core/schemas/actions';
-import type { Application, Organization, Program, Report } from '@/core/schemas/documents';
+import type { Application, Organization, Program, Report, Review } from '@/core/schemas/documents';
 import { emptyOutcomes, statusTable, type WorkflowAction } from '@/core/workflow/award-workflow';
 import { writeAudit } from '../audit';
 import { retryingRaces } from '../races';
@@ -219,8 +220,15 @@ async function checkPublicityEnded(tx: StoreTx, application: Application, now: D
 }
 
 /** What a decision adds to the change: its own checks, and the due date it sets or clears. */
-function decisionPatch(decision: StaffDecision, context: HandlerContext): ApplicationChange['patch'] {
+function decisionPatch(decision: StaffDecision, context: HandlerContext, reviews: readonly Review[]): ApplicationChange['patch'] {
   switch (decision) {
+    case 'shortlist':
+      // Judged once the workflow has accepted the shortlist, so a wrong status is reported as such first.
+      return () => {
+        const reason = reviewsIncompleteReason(reviews);
+        if (reason) throw new AppError('REVIEWS_INCOMPLETE', reason);
+        return {};
+      };
     case 'approve':
       return async (current, _program, tx) => {
         await checkPublicityEnded(tx, current, context.now);
@@ -245,7 +253,10 @@ async function decideOne(context: HandlerContext, applicationId: string, version
     const [pending] = await context.deps.store.find('objections', { applicationId, status: 'open' }, { limit: 1 });
     if (pending) throw new AppError('OBJECTION_PENDING');
   }
-  return change(context, applicationId, version, decision, { reason, patch: decisionPatch(decision, context) });
+  // Reviews too are found by query. An assignment changes the application's version in the same transaction
+  // as the reviews it creates, so a shortlist judged on an older set of reviews fails its version check.
+  const reviews = decision === 'shortlist' ? await context.deps.store.find('reviews', { applicationId }) : [];
+  return change(context, applicationId, version, decision, { reason, patch: decisionPatch(decision, context, reviews) });
 }
 
 export async function decideApplication(input: ParsedInput<'application.decide'>, context: HandlerContext) {
