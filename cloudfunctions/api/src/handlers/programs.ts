@@ -1,15 +1,16 @@
 // Programmes: listing, starting one from a seed template, and the secretariat's edits, each validated by
 // the one programme schema before it is saved.
-import { ledgerId, type LedgerCounts } from '@/core/award/quota';
+import { emptyCounts, ledgerId, repricing, type LedgerCounts } from '@/core/award/quota';
 import { AppError } from '@/core/errors';
 import { mayJoinProgram } from '@/core/program/eligibility';
-import { programConfigSchema, type Program, type ProgramConfig } from '@/core/program/program-schema';
+import { categoryByKey, programConfigSchema, type Program, type ProgramConfig } from '@/core/program/program-schema';
 import { seedProgramByCode, seedPrograms } from '@/core/program/seeds';
 import type { ActionOutput, ParsedInput, ProgramEdit } from '@/core/schemas/actions';
+import type { Ledger } from '@/core/schemas/documents';
 import { writeAudit } from '../audit';
 import type { HandlerContext } from '../context';
 import { loadProgram, requireSecretariat } from '../loaders';
-import type { Deps } from '../ports';
+import type { Deps, StoreTx } from '../ports';
 import { toProgramView } from '../views';
 
 export async function ledgerFor(deps: Pick<Deps, 'store'>, program: Pick<Program, '_id'>): Promise<LedgerCounts | null> {
@@ -142,6 +143,20 @@ export function applyEdit(config: ProgramConfig, edit: ProgramEdit): unknown {
   };
 }
 
+async function saveLedger(tx: StoreTx, program: Program, stored: Ledger | null, counts: LedgerCounts, now: Date): Promise<void> {
+  const stamp = now.toISOString();
+  if (stored) await tx.replace('ledgers', { ...stored, ...counts, version: stored.version + 1, updatedAt: stamp }, stored.version);
+  else
+    await tx.create('ledgers', {
+      _id: ledgerId(program._id),
+      version: 1,
+      createdAt: stamp,
+      updatedAt: stamp,
+      programId: program._id,
+      ...counts,
+    });
+}
+
 export async function updateProgram(input: ParsedInput<'program.update'>, context: HandlerContext) {
   requireSecretariat(context.caller);
   const { deps, now } = context;
@@ -157,10 +172,19 @@ export async function updateProgram(input: ParsedInput<'program.update'>, contex
         throw new AppError('PROGRAM_INVALID', `“${category.name}”已有 ${taken} 项拟立项，名额不能少于此数`);
       }
     }
-    if (ledger && config.poolFen < Math.max(ledger.grantedFen, ledger.shortlistedFen))
+    // A new amount applies to awards shortlisted but not yet granted: the pool must still hold them at it.
+    const counts = ledger ?? emptyCounts(current);
+    const repriced = repricing(counts, current.categories, config.categories, config.poolFen);
+    if (repriced.issue) throw new AppError('POOL_EXHAUSTED', repriced.issue);
+    if (config.poolFen < Math.max(counts.grantedFen, repriced.counts.shortlistedFen))
       throw new AppError('PROGRAM_INVALID', '资金池不能少于已拟立项/立项金额');
     const next: Program = { ...current, ...config, version: current.version + 1, updatedAt: now.toISOString() };
     await tx.replace('programs', next, current.version);
+    const amountChanged = config.categories.some(
+      (category) => category.awardAmountFen !== categoryByKey(current, category.key)?.awardAmountFen,
+    );
+    // The ledger is rewritten with any change of amount, so a shortlist racing this edit loses on CloudBase too.
+    if (amountChanged) await saveLedger(tx, current, ledger, repriced.counts, now);
     await writeAudit(
       tx,
       [{ action: 'update', from: null, to: null, reason: null }],
