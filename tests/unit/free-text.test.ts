@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { cleanText, text } from '@/core/schemas/common';
 
+// eslint-disable-next-line no-control-regex -- the characters the cleaner must remove
 const FORBIDDEN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029]/u;
 const BIDI_AND_CONTROLS = [
   '\u0000',
