@@ -1,6 +1,6 @@
 // A programme is open only to the running organisation's members it names: nobody else sees it or applies,
 // and the secretariat never reads a draft before its unit submits it.
-import { OPENID, PROGRAM_ID, completeContent, requestId, startHarness, type Harness } from '../support/harness';
+import { OPENID, PROGRAM_ID, completeContent, refusal, requestId, startHarness, type Harness } from '../support/harness';
 import { addApplicant, decided } from '../support/lifecycle';
 
 let h: Harness;
@@ -24,10 +24,6 @@ async function visibleTo(openid: string): Promise<string[]> {
 
 async function snapshot() {
   return { applications: await h.store.find('applications', {}), audit: await h.store.find('audit', {}) };
-}
-
-function refusal(result: { ok: boolean; error?: { code: string; message: string } }) {
-  return result.ok ? null : [result.error!.code, result.error!.message];
 }
 
 /** The organisation leaves its society (what the secretariat would record when membership lapses). */

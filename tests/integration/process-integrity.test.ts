@@ -1,7 +1,8 @@
 // The process cannot be cut short or bent: no shortlist without every expert's score, no amount the pool
 // cannot hold, no programme edit with keys the server does not know, no hidden characters in free text.
-import { OPENID, PROGRAM_ID, completeContent, requestId, startHarness, type Harness } from '../support/harness';
+import { OPENID, PROGRAM_ID, completeContent, refusal, requestId, startHarness, type Harness } from '../support/harness';
 import { REVIEWERS, current, decided, reviewed, scoresFor, shortlisted, submitted } from '../support/lifecycle';
+import { editOf } from '../support/program-edit';
 import type { ApplicationView } from '@/core/schemas/actions';
 
 let h: Harness;
@@ -11,10 +12,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await h.close();
 });
-
-function refusal(result: { ok: boolean; error?: { code: string; message: string } }) {
-  return result.ok ? null : [result.error!.code, result.error!.message];
-}
 
 function shortlist(application: ApplicationView) {
   return h.raw(OPENID.secretary, 'application.decide', {
@@ -90,34 +87,9 @@ describe('shortlisting needs every assigned expert’s score', () => {
   });
 });
 
-type Edit = Record<string, unknown> & { categories: Record<string, unknown>[] };
-
 async function editOfCivil() {
   const program = await h.as(OPENID.secretary, 'program.get', { programId: PROGRAM_ID });
-  const edit: Edit = {
-    name: program.name,
-    summary: program.summary,
-    opensAt: program.opensAt,
-    deadline: program.deadline,
-    implementationEndsAt: program.implementationEndsAt,
-    finalReportDueAt: program.finalReportDueAt,
-    poolFen: program.poolFen,
-    publicityWorkingDays: program.publicityWorkingDays,
-    categories: program.categories.map(({ key, quotaMin, quotaMax, awardAmountFen, deadline }) => ({
-      key,
-      quotaMin,
-      quotaMax,
-      awardAmountFen,
-      deadline,
-    })),
-    indicatorTargets: program.indicators.map(({ key, target }) => ({ key, target })),
-    form: {
-      projectNameMaxChars: program.form.projectNameMaxChars,
-      sectionLimits: program.form.sections.map(({ key, maxChars }) => ({ key, maxChars })),
-      budgetMaxLines: program.form.budget.maxLines,
-    },
-  };
-  return { program, edit };
+  return { program, edit: editOf(program) };
 }
 
 describe('programme edits', () => {

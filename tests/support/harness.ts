@@ -114,3 +114,8 @@ export function requestId(): string {
   counter += 1;
   return `test${Date.now().toString(36)}${counter.toString().padStart(4, '0')}`;
 }
+
+/** A refused answer as [code, message] (null when it succeeded), to compare in one expectation. */
+export function refusal(result: ApiResult<unknown>): [string, string] | null {
+  return result.ok ? null : [result.error.code, result.error.message];
+}
