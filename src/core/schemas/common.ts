@@ -36,6 +36,7 @@ export const storedFields = {
 };
 
 // Control characters (C0, DEL, C1) other than tab and line breaks, which multi-line text keeps.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/gu;
 // Bidi embeddings, overrides, isolates and the invisible direction marks (LRM, RLM, ALM): they can make
 // text read differently from how it is stored (a reversed amount or file name) and no Chinese form needs them.
