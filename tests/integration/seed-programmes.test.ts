@@ -1,6 +1,6 @@
 // One scenario per seed programme, each exercising what is distinctive in it — all run by the same code,
 // differing only in their configuration files.
-import { OPENID, requestId, startHarness, type Harness } from '../support/harness';
+import { OPENID, refusal, requestId, startHarness, type Harness } from '../support/harness';
 import { addApplicant, appliedTo, contentFor, decided, publicizedAndClosed, reviewed, REVIEWERS } from '../support/lifecycle';
 
 let h: Harness;
@@ -10,10 +10,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await h.close();
 });
-
-function refusal(result: { ok: boolean; error?: { code: string; message: string } }) {
-  return result.ok ? null : [result.error!.code, result.error!.message];
-}
 
 describe('Xuzhou 2022 (seed 003)', () => {
   const XUZHOU = 'program-xuzhou-2022';

@@ -32,6 +32,7 @@ export const OPENID = {
   szMech: 'demo-contact-sz-mech',
   xzAgri: 'demo-contact-xz-agri',
   szEnv: 'demo-contact-sz-env',
+  scceas: 'demo-contact-scceas',
 } as const;
 
 export const PROGRAM_ID = 'program-sichuan-civil-2023';
@@ -117,4 +118,9 @@ let counter = 0;
 export function requestId(): string {
   counter += 1;
   return `test${Date.now().toString(36)}${counter.toString().padStart(4, '0')}`;
+}
+
+/** A refused answer as [code, message] (null when it succeeded), to compare in one expectation. */
+export function refusal(result: ApiResult<unknown>): [string, string] | null {
+  return result.ok ? null : [result.error.code, result.error.message];
 }

@@ -1,7 +1,7 @@
 // The contract of the api function: every action's input and output. The client and the server both
 // import these, so a call that type-checks on the phone is the call the function accepts.
 import { z } from 'zod';
-import { fen, id, isoTime, orgKind, role, version } from './common';
+import { fen, id, isoTime, orgKind, role, text, version } from './common';
 import {
   achievementSchema,
   applicationContentShape,
@@ -26,7 +26,7 @@ export type ApplicationContentInput = z.input<typeof applicationContentSchema>;
 
 const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确');
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-const reason = z.string().trim().max(500).optional();
+const reason = text({ multiline: true }).max(500).optional();
 
 export const sessionView = z.object({
   user: z.object({ id, name: z.string(), role }),
@@ -213,8 +213,15 @@ export const staffDecisions = [
 ] as const;
 export type StaffDecision = (typeof staffDecisions)[number];
 
+/** A key the edit does not know is refused by name, not dropped: a typo must not pass as "saved". */
+function editObject<Shape extends z.ZodRawShape>(shape: Shape) {
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === 'unrecognized_keys' ? `不能修改或不认识的字段：${issue.keys.join('、')}` : undefined),
+  });
+}
+
 /** What the secretariat may edit in a programme started from a template. */
-export const programEditSchema = z.object({
+export const programEditSchema = editObject({
   name: programConfigShape.name,
   summary: programConfigShape.summary,
   opensAt: isoTime,
@@ -226,7 +233,7 @@ export const programEditSchema = z.object({
   poolFen: programConfigShape.poolFen,
   publicityWorkingDays: programConfigShape.publicityWorkingDays,
   categories: z.array(
-    z.object({
+    editObject({
       key: z.string(),
       quotaMin: z.number().int().nonnegative(),
       quotaMax: z.number().int().positive().nullable(),
@@ -234,10 +241,10 @@ export const programEditSchema = z.object({
       deadline: isoTime.nullable(),
     }),
   ),
-  indicatorTargets: z.array(z.object({ key: z.string(), target: z.number().nonnegative() })),
-  form: z.object({
+  indicatorTargets: z.array(editObject({ key: z.string(), target: z.number().nonnegative() })),
+  form: editObject({
     projectNameMaxChars: z.number().int().positive().max(200),
-    sectionLimits: z.array(z.object({ key: z.string(), maxChars: z.number().int().positive().max(20000) })),
+    sectionLimits: z.array(editObject({ key: z.string(), maxChars: z.number().int().positive().max(20000) })),
     budgetMaxLines: z.number().int().positive().max(30),
   }),
 });
@@ -252,10 +259,10 @@ export const actionContracts = {
     output: z.array(z.object({ code: z.string(), name: z.string(), summary: z.string(), categories: z.number().int() })),
   },
   'program.createFromTemplate': {
-    input: z.object({ templateCode: z.string().min(1).max(80), requestId, name: z.string().trim().min(1).max(80) }),
+    input: z.object({ templateCode: z.string().min(1).max(80), requestId, name: text().min(1).max(80) }),
     output: programView,
   },
-  'program.update': { input: z.object({ programId: id, version, edit: programEditSchema }), output: programView },
+  'program.update': { input: editObject({ programId: id, version, edit: programEditSchema }), output: programView },
   'application.create': {
     input: z.object({ programId: id, requestId, content: applicationContentSchema }),
     output: applicationView,
@@ -296,7 +303,7 @@ export const actionContracts = {
       version,
       /** Chosen once per report by the client: a retry after a lost answer is recognised, not refused. */
       requestId,
-      summary: z.string().trim().min(1, '请填写报告摘要').max(5000),
+      summary: text({ multiline: true }).min(1, '请填写报告摘要').max(5000),
       achievements: z.array(achievementSchema).max(30),
       fileIds: z.array(z.string().min(1).max(512)).max(18),
     }),
@@ -313,7 +320,7 @@ export const actionContracts = {
       requestId,
       indicatorKey: z.string().min(1).max(64),
       amount: z.number().int().min(1).max(100000),
-      description: z.string().trim().min(1, '请填写完成情况说明').max(500),
+      description: text({ multiline: true }).min(1, '请填写完成情况说明').max(500),
       fileIds: z.array(z.string().min(1).max(512)).min(1, '请至少上传一张佐证照片').max(9),
     }),
     output: claimSchema,
@@ -351,7 +358,7 @@ export const actionContracts = {
         .array(z.object({ criterionKey: z.string().min(1).max(64), score: z.number().min(0).max(100) }))
         .min(1)
         .max(20),
-      comment: z.string().trim().min(1, '请填写评审意见').max(1000),
+      comment: text({ multiline: true }).min(1, '请填写评审意见').max(1000),
     }),
     output: reviewView,
   },
@@ -359,9 +366,9 @@ export const actionContracts = {
   'publicity.open': {
     input: z.object({
       programId: id,
-      title: z.string().trim().min(1).max(100),
+      title: text().min(1).max(100),
       opensOn: day.optional(),
-      contact: z.string().trim().min(1, '请填写异议受理联系方式').max(200),
+      contact: text().min(1, '请填写异议受理联系方式').max(200),
     }),
     output: z.object({ publicity: publicitySchema, notice: publicNoticeView }),
   },
@@ -376,8 +383,8 @@ export const actionContracts = {
       /** Chosen once per objection by the client; a retry is also caught as a duplicate by its content. */
       requestId,
       applicationId: id.nullable(),
-      content: z.string().trim().min(5, '请写明异议内容（至少 5 个字）').max(1000),
-      contactName: z.string().trim().min(1, '请填写联系人').max(20),
+      content: text({ multiline: true }).min(5, '请写明异议内容（至少 5 个字）').max(1000),
+      contactName: text().min(1, '请填写联系人').max(20),
       contactPhone: z.string().trim().max(30, PHONE_MESSAGE).refine(isPhone, PHONE_MESSAGE),
     }),
     /** receiptNo: the number a person quotes; duplicate: the same objection was already lodged (its receipt). */
@@ -389,7 +396,7 @@ export const actionContracts = {
       objectionId: id,
       version,
       decision: z.enum(['upheld', 'dismissed']),
-      note: z.string().trim().min(1, '请填写处理意见').max(500),
+      note: text({ multiline: true }).min(1, '请填写处理意见').max(500),
     }),
     output: objectionSchema,
   },
@@ -401,7 +408,7 @@ export const actionContracts = {
         .min(1)
         .max(100),
       decision: z.enum(['upheld', 'dismissed']),
-      note: z.string().trim().min(1, '请填写处理意见').max(500),
+      note: text({ multiline: true }).min(1, '请填写处理意见').max(500),
     }),
     output: objectionBatchResultView,
   },
@@ -432,7 +439,7 @@ export const actionContracts = {
       entity: z.enum(['application', 'claim', 'objection']),
       id,
       version,
-      reason: z.string().trim().min(1, '请填写放行理由').max(500),
+      reason: text({ multiline: true }).min(1, '请填写放行理由').max(500),
     }),
     output: z.object({ id, version, moderation: moderationSchema }),
   },

@@ -1,6 +1,6 @@
 // Stored documents: the shape of every record in the Store, whichever adapter holds it.
 import { z } from 'zod';
-import { fen, id, isoTime, orgKind, role, storedFields } from './common';
+import { fen, id, isoTime, orgKind, role, storedFields, text } from './common';
 import { applicationStatus, outcomeFields } from '../workflow/award-workflow';
 import { programSchema, ratings } from '../program/program-schema';
 
@@ -43,9 +43,9 @@ export { programSchema };
 export type { Program } from '../program/program-schema';
 
 export const budgetLineSchema = z.object({
-  item: z.string().trim().min(1, '请填写预算科目').max(40),
+  item: text().min(1, '请填写预算科目').max(40),
   amountFen: fen.refine((value) => value > 0, '金额须大于 0'),
-  basis: z.string().trim().max(100).default(''),
+  basis: text().max(100).default(''),
 });
 export type BudgetLine = z.infer<typeof budgetLineSchema>;
 
@@ -58,40 +58,40 @@ export type Commitment = z.infer<typeof commitmentSchema>;
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 export const scheduleRowSchema = z.object({
-  phase: z.string().trim().min(1, '请填写实施阶段').max(40),
+  phase: text().min(1, '请填写实施阶段').max(40),
   startsOn: day,
   endsOn: day,
-  work: z.string().trim().min(1, '请填写工作内容').max(300),
-  owner: z.string().trim().max(20).default(''),
+  work: text({ multiline: true }).min(1, '请填写工作内容').max(300),
+  owner: text().max(20).default(''),
 });
 export type ScheduleRow = z.infer<typeof scheduleRowSchema>;
 
 export const teamMemberSchema = z.object({
-  name: z.string().trim().min(1, '请填写姓名').max(20),
+  name: text().min(1, '请填写姓名').max(20),
   age: z.number().int().min(16).max(100).nullable().default(null),
-  title: z.string().trim().max(40).default(''),
-  employer: z.string().trim().max(60).default(''),
-  task: z.string().trim().max(200).default(''),
+  title: text().max(40).default(''),
+  employer: text().max(60).default(''),
+  task: text().max(200).default(''),
 });
 export type TeamMember = z.infer<typeof teamMemberSchema>;
 
 export const attachmentSchema = z.object({
   key: z.string().min(1).max(64),
   fileId: z.string().min(1).max(512),
-  name: z.string().trim().min(1).max(80),
+  name: text().min(1).max(80),
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
 
 /** The signed commitment (申报单位意见): who signed, in their own words. */
-export const declarationSchema = z.object({ signerName: z.string().trim().min(1, '请填写签名人').max(20), agreed: z.literal(true) });
+export const declarationSchema = z.object({ signerName: text().min(1, '请填写签名人').max(20), agreed: z.literal(true) });
 
 /** What the applicant fills in; the programme's form says which parts are asked and their limits. */
 export const applicationContentShape = {
   categoryKey: z.string().min(1).max(64),
   subtypeKey: z.string().max(64).nullable().default(null),
-  servicePoint: z.string().trim().max(60).default(''),
-  projectName: z.string().trim().max(200),
-  sections: z.record(z.string().min(1).max(64), z.string().max(20000)).default({}),
+  servicePoint: text().max(60).default(''),
+  projectName: text().max(200),
+  sections: z.record(z.string().min(1).max(64), text({ multiline: true }).max(20000)).default({}),
   budget: z.array(budgetLineSchema).max(30),
   schedule: z.array(scheduleRowSchema).max(20).default([]),
   team: z.array(teamMemberSchema).max(30).default([]),
@@ -107,7 +107,7 @@ export const achievementSchema = z.object({
 
 /** A mid-term, final or rectification report: summary, indicator figures, evidence. */
 export const reportSchema = z.object({
-  summary: z.string().trim().min(1, '请填写报告摘要').max(5000),
+  summary: text({ multiline: true }).min(1, '请填写报告摘要').max(5000),
   achievements: z.array(achievementSchema).max(30).default([]),
   fileIds: z.array(z.string().min(1).max(512)).max(18).default([]),
   submittedAt: isoTime,
@@ -119,7 +119,7 @@ export type Report = z.infer<typeof reportSchema>;
 export const payoutSchema = z.object({
   amountFen: fen.refine((value) => value > 0, '发放金额须大于 0'),
   paidOn: day,
-  voucherNo: z.string().trim().min(1, '请填写凭证号').max(40),
+  voucherNo: text().min(1, '请填写凭证号').max(40),
   recordedBy: id,
   recordedAt: isoTime,
 });

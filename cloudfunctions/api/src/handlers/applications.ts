@@ -3,10 +3,11 @@ import { endOfShanghaiDay, isAfter } from '@/core/calendar/shanghai';
 import { applicationWindow, checkApplicationWindow, checkContentLimits, checkSubmittable, requireCategory } from '@/core/application/rules';
 import { AppError } from '@/core/errors';
 import { fileBelongsToApplication } from '@/core/evidence/file-ids';
-import { eligibilityIssues, limitIssues } from '@/core/program/eligibility';
+import { eligibilityIssues, limitIssues, membershipIssue } from '@/core/program/eligibility';
 import { categoryByKey } from '@/core/program/program-schema';
+import { reviewsIncompleteReason } from '@/core/review/scoring';
 import type { ActionOutput, ParsedInput, StaffDecision } from '@/core/schemas/actions';
-import type { Application, Program, Report } from '@/core/schemas/documents';
+import type { Application, Organization, Program, Report, Review } from '@/core/schemas/documents';
 import { emptyOutcomes, statusTable, type WorkflowAction } from '@/core/workflow/award-workflow';
 import { writeAudit } from '../audit';
 import { retryingRaces } from '../races';
@@ -14,7 +15,7 @@ import { settleEach } from '../batch';
 import { changeApplication, type ApplicationChange } from '../award-change';
 import type { Caller, HandlerContext } from '../context';
 import { loadOrganization, loadProgram, loadStaffProgram, loadVisibleApplication, orgNames, requireSecretariat } from '../loaders';
-import type { Deps, StoreTx, Where } from '../ports';
+import type { Deps, StoreReader, StoreTx, Where } from '../ports';
 import { toApplicationView, toProgramView, toReviewView } from '../views';
 import { ledgerFor } from './programs';
 import { recordScreening, screenApplication, screenReport } from '../moderation';
@@ -22,6 +23,13 @@ import { recordScreening, screenApplication, screenReport } from '../moderation'
 async function viewOf(application: Application, program: Program, context: HandlerContext) {
   const names = await orgNames(context.deps.store, [application.orgId]);
   return toApplicationView(application, program, names.get(application.orgId) ?? '', context.caller, context.now);
+}
+
+/** Refuses an organisation outside the programme's applicants (another society's unit, a kind it is not open to). */
+async function checkMembership(store: Pick<StoreReader, 'get'>, program: Program, org: Organization): Promise<void> {
+  if (membershipIssue(program, org) === null) return;
+  const runner = await store.get('organizations', program.societyId);
+  throw new AppError('APPLICANT_NOT_ELIGIBLE', membershipIssue(program, org, runner?.name) ?? undefined);
 }
 
 /** Creates the draft once per requestId: a retried or doubled create returns the same application. */
@@ -32,6 +40,7 @@ export async function createApplication(
   const { caller, deps, now } = context;
   if (caller.user.role !== 'applicant') throw new AppError('FORBIDDEN', '仅申报单位联系人可以申报');
   const program = await loadProgram(deps.store, input.programId);
+  await checkMembership(deps.store, program, caller.org);
   const category = categoryByKey(program, input.content.categoryKey);
   if (!category) throw new AppError('INVALID_INPUT', '请选择申报类别');
   const issues = eligibilityIssues(program, category, caller.org);
@@ -109,7 +118,8 @@ function change(
 
 export async function saveApplication(input: ParsedInput<'application.save'>, context: HandlerContext) {
   const { saved, program } = await change(context, input.applicationId, input.version, 'save', {
-    patch: (current, program) => {
+    patch: async (current, program, tx) => {
+      await checkMembership(tx, program, context.caller.org);
       if (input.content.categoryKey !== current.categoryKey) {
         const category = categoryByKey(program, input.content.categoryKey);
         const issues = category ? eligibilityIssues(program, category, context.caller.org) : ['申报类别不存在'];
@@ -129,7 +139,9 @@ export async function submitIssues(deps: Deps, program: Program, application: Ap
   if (!category) return ['请选择申报类别'];
   const org = await loadOrganization(deps.store, application.orgId);
   const others = await deps.store.find('applications', { programId: program._id, orgId: application.orgId });
-  return [...eligibilityIssues(program, category, org), ...limitIssues(program, application, others)];
+  const runner = await deps.store.get('organizations', program.societyId);
+  const membership = membershipIssue(program, org, runner?.name);
+  return [...(membership ? [membership] : []), ...eligibilityIssues(program, category, org), ...limitIssues(program, application, others)];
 }
 
 function tallyId(programId: string, orgId: string): string {
@@ -143,6 +155,7 @@ function tallyId(programId: string, orgId: string): string {
 async function checkAndTally(tx: StoreTx, program: Program, application: Application, now: Date): Promise<void> {
   const category = requireCategory(program, application.categoryKey);
   const org = await loadOrganization(tx, application.orgId);
+  await checkMembership(tx, program, org);
   const eligibility = eligibilityIssues(program, category, org);
   if (eligibility.length > 0) throw new AppError('APPLICANT_NOT_ELIGIBLE', eligibility.join('；'));
   const id = tallyId(program._id, application.orgId);
@@ -210,8 +223,15 @@ async function checkPublicityEnded(tx: StoreTx, application: Application, now: D
 }
 
 /** What a decision adds to the change: its own checks, and the due date it sets or clears. */
-function decisionPatch(decision: StaffDecision, context: HandlerContext): ApplicationChange['patch'] {
+function decisionPatch(decision: StaffDecision, context: HandlerContext, reviews: readonly Review[]): ApplicationChange['patch'] {
   switch (decision) {
+    case 'shortlist':
+      // Judged once the workflow has accepted the shortlist, so a wrong status is reported as such first.
+      return () => {
+        const reason = reviewsIncompleteReason(reviews);
+        if (reason) throw new AppError('REVIEWS_INCOMPLETE', reason);
+        return {};
+      };
     case 'approve':
       return async (current, _program, tx) => {
         await checkPublicityEnded(tx, current, context.now);
@@ -236,7 +256,10 @@ async function decideOne(context: HandlerContext, applicationId: string, version
     const [pending] = await context.deps.store.find('objections', { applicationId, status: 'open' }, { limit: 1 });
     if (pending) throw new AppError('OBJECTION_PENDING');
   }
-  return change(context, applicationId, version, decision, { reason, patch: decisionPatch(decision, context) });
+  // Reviews too are found by query. An assignment changes the application's version in the same transaction
+  // as the reviews it creates, so a shortlist judged on an older set of reviews fails its version check.
+  const reviews = decision === 'shortlist' ? await context.deps.store.find('reviews', { applicationId }) : [];
+  return change(context, applicationId, version, decision, { reason, patch: decisionPatch(decision, context, reviews) });
 }
 
 export async function decideApplication(input: ParsedInput<'application.decide'>, context: HandlerContext) {
