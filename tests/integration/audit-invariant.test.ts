@@ -5,6 +5,7 @@ import { runScheduledWork } from '../../cloudfunctions/api/src/scheduled';
 import { OPENID, PROGRAM_ID, completeContent, requestId, startHarness, type Harness } from '../support/harness';
 import { current, decided, shortlisted, submitted } from '../support/lifecycle';
 import { draftOf, editOf } from '@/features/admin/program-edit-form';
+import type { ApplicationView } from '@/core/schemas/actions';
 import type { AuditEntry, CollectionName } from '@/core/schemas/documents';
 
 /**
@@ -54,37 +55,27 @@ async function wholeYear() {
   await h.as(OPENID.structure, 'notification.subscribe', { templateKeys: ['statusChange', 'reminder'] });
 
   // Drafts saved and saved again; one returned, fixed and resubmitted; one withdrawn; one left as a draft.
-  const draft = await h.as(OPENID.structure, 'application.create', {
-    programId: PROGRAM_ID,
-    requestId: requestId(),
-    content: completeContent(),
-  });
-  const saved = await h.as(OPENID.structure, 'application.save', {
-    applicationId: draft._id,
-    version: draft.version,
-    content: completeContent({ projectName: '抗震科普进社区（第二稿）' }),
-  });
-  const again = await h.as(OPENID.structure, 'application.save', {
-    applicationId: draft._id,
-    version: saved.version,
-    content: completeContent(),
-  });
-  const sent = await h.as(OPENID.structure, 'application.submit', { applicationId: draft._id, version: again.version });
-  const returned = await decided(h, sent, 'return', '请补充预算依据');
-  const fixed = await h.as(OPENID.structure, 'application.save', {
-    applicationId: draft._id,
-    version: returned.version,
-    content: completeContent(),
-  });
+  const create = (openid: string) =>
+    h.as(openid, 'application.create', { programId: PROGRAM_ID, requestId: requestId(), content: completeContent() });
+  const save = (openid: string, view: ApplicationView, projectName?: string) =>
+    h.as(openid, 'application.save', {
+      applicationId: view._id,
+      version: view.version,
+      content: completeContent(projectName ? { projectName } : {}),
+    });
+  const draft = await create(OPENID.structure);
+  const again = await save(OPENID.structure, await save(OPENID.structure, draft, '抗震科普进社区（第二稿）'));
+  const returned = await decided(
+    h,
+    await h.as(OPENID.structure, 'application.submit', { applicationId: draft._id, version: again.version }),
+    'return',
+    '请补充预算依据',
+  );
+  const fixed = await save(OPENID.structure, returned);
   await h.as(OPENID.structure, 'application.submit', { applicationId: draft._id, version: fixed.version });
   const withdrawn = await submitted(h, OPENID.design);
   await h.as(OPENID.design, 'application.withdraw', { applicationId: withdrawn._id, version: withdrawn.version, reason: '材料准备不足' });
-  const leftDraft = await h.as(OPENID.academic, 'application.create', {
-    programId: PROGRAM_ID,
-    requestId: requestId(),
-    content: completeContent(),
-  });
-  await h.as(OPENID.academic, 'application.save', { applicationId: leftDraft._id, version: leftDraft.version, content: completeContent() });
+  await save(OPENID.academic, await create(OPENID.academic));
 
   // Review, shortlist, publicity with an objection handled; the timer closes the notice and approves.
   await shortlisted(h, await current(h, OPENID.secretary, draft._id));
