@@ -42,14 +42,32 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('a committed transaction leaves the journal empty and its documents in the collection files', async () => {
+test('committed transactions are in the journal until close, which flushes the collection files and empties it', async () => {
   const store = openStore();
   await store.transaction(async (tx) => {
     await tx.create('organizations', org('a'));
     await tx.create('organizations', org('b'));
   });
+  await store.transaction((tx) => tx.replace('organizations', org('a', { name: '改名', version: 2 }), 1));
+  expect(journalText().trim().split('\n')).toHaveLength(2);
+  await store.close();
   expect(journalText()).toBe('');
-  expect(await openStore().find('organizations', {})).toHaveLength(2);
+  expect(await openStore().find('organizations', {}, { orderBy: { field: '_id', direction: 'asc' } })).toEqual([
+    org('a', { name: '改名', version: 2 }),
+    org('b'),
+  ]);
+});
+
+test('a store killed without closing is whole when opened again: its journal is replayed in order', async () => {
+  const killed = openStore();
+  await killed.transaction((tx) => tx.create('organizations', org('a')));
+  for (let version = 2; version <= 5; version += 1) {
+    await killed.transaction((tx) => tx.replace('organizations', org('a', { name: `第${version}版`, version }), version - 1));
+  }
+  opened.splice(opened.indexOf(killed), 1); // never closed, like a process killed with SIGKILL
+  const store = openStore();
+  expect(await store.find('organizations', {})).toEqual([org('a', { name: '第5版', version: 5 })]);
+  expect(journalText()).toBe('');
 });
 
 test('a journal line found at open (killed before applying it) is applied before the first read', async () => {

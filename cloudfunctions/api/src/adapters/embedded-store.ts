@@ -2,10 +2,10 @@
 // surviving restarts. Transactions run one at a time behind a lock and buffer their writes, so a
 // transaction that throws writes nothing and no reader sees half of one. A transaction's writes reach
 // the disk together: one journal line (all its documents), fsynced before they are applied to the
-// collection files and dropped after; a line left by a crash is applied again when the store opens.
+// collection files; the lines a crash leaves are applied again, in order, when the store opens.
 import Datastore from '@seald-io/nedb';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { mkdir, open, readFile } from 'node:fs/promises';
+import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { CollectionName, DocumentOf } from '@/core/schemas/documents';
 import { StoreConflict, type FindOptions, type Store, type StoreTx, type Where } from '../ports';
@@ -15,6 +15,8 @@ type Write = { collection: CollectionName; doc: AnyDoc };
 
 /** The journal beside the collection files (NeDB only reads `<collection>.db`). */
 export const JOURNAL_FILE = 'journal.ndjson';
+/** The journal is cut (once the collection files are flushed) when it grows past this: replaying it is cheap. */
+const SETTLE_AFTER_BYTES = 1 << 20;
 
 /**
  * The committed transactions in a journal's text, oldest first. Only lines ended by a newline count:
@@ -26,16 +28,6 @@ export function journalEntries(text: string): Write[][] {
     .split('\n')
     .filter((line) => line !== '')
     .map((line) => (JSON.parse(line) as { writes: Write[] }).writes);
-}
-
-async function appendSynced(file: string, text: string): Promise<void> {
-  const handle = await open(file, 'a');
-  try {
-    await handle.write(text);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 /** Flushes a file's written data to the disk (NeDB appends without fsync); truncates it too when asked. */
@@ -78,9 +70,20 @@ export class EmbeddedStore implements Store {
   private readonly recovered: Promise<void>;
   /** Set when applying a journaled transaction failed half-way: only reopening (which replays it) repairs the files. */
   private broken: unknown = null;
+  private journalHandle: FileHandle | null = null;
+  /** What the journal holds beyond the flushed collection files: which collections, and how many bytes. */
+  private readonly unsettled = new Set<CollectionName>();
+  private journalBytes = 0;
 
-  /** folder: where collection files live; null keeps everything in memory (for quick unit tests). */
-  constructor(private readonly folder: string | null) {
+  /**
+   * folder: where collection files live; null keeps everything in memory (for quick unit tests).
+   * fsync: false leaves each journal line in the kernel's hands (safe from SIGKILL, not from power loss),
+   * for in-process test suites where a flush per transaction is most of the time spent.
+   */
+  constructor(
+    private readonly folder: string | null,
+    private readonly options: { fsync?: boolean } = {},
+  ) {
     this.recovered = this.lock.run(() => this.recover());
     this.recovered.catch(() => undefined); // reported by the first operation that waits for it
   }
@@ -119,9 +122,8 @@ export class EmbeddedStore implements Store {
       if (error.code === 'ENOENT') return '';
       throw error;
     });
-    const entries = journalEntries(text);
-    for (const writes of entries) await this.apply(writes);
-    if (text !== '') await this.settle(entries.flat());
+    for (const writes of journalEntries(text)) await this.apply(writes);
+    if (text !== '') await this.settle(); // also drops a torn last line
   }
 
   /** Whole documents, upserted: applying a journaled transaction a second time changes nothing. */
@@ -129,21 +131,28 @@ export class EmbeddedStore implements Store {
     for (const { collection, doc } of writes) {
       const datastore = await this.datastore(collection);
       await datastore.updateAsync({ _id: doc._id }, doc, { upsert: true });
+      this.unsettled.add(collection);
     }
   }
 
-  /** Once the collection files hold the writes on disk, the journal may forget them. */
-  private async settle(writes: readonly Write[]): Promise<void> {
-    for (const collection of new Set(writes.map((write) => write.collection))) await syncFile(this.fileOf(collection));
+  /** Once the collection files hold every journaled write on disk, the journal may forget them. */
+  private async settle(): Promise<void> {
+    for (const collection of this.unsettled) await syncFile(this.fileOf(collection));
     await syncFile(this.journal, true);
+    this.unsettled.clear();
+    this.journalBytes = 0;
   }
 
   private async commit(writes: readonly Write[]): Promise<void> {
     if (!this.folder) return this.apply(writes);
-    await appendSynced(this.journal, `${JSON.stringify({ writes })}\n`);
+    const line = `${JSON.stringify({ writes })}\n`;
     try {
+      this.journalHandle ??= await open(this.journal, 'a');
+      await this.journalHandle.appendFile(line);
+      if (this.options.fsync !== false) await this.journalHandle.datasync();
       await this.apply(writes);
-      await this.settle(writes);
+      this.journalBytes += Buffer.byteLength(line);
+      if (this.journalBytes >= SETTLE_AFTER_BYTES) await this.settle();
     } catch (error) {
       // The journal holds the transaction: it lands when the store is opened again, never half.
       this.broken = error;
@@ -200,6 +209,10 @@ export class EmbeddedStore implements Store {
   async close(): Promise<void> {
     await this.exclusive(async () => {
       for (const pending of this.datastores.values()) await (await pending).compactDatafileAsync();
+      if (!this.folder) return;
+      await this.settle();
+      await this.journalHandle?.close();
+      this.journalHandle = null;
     });
   }
 }
