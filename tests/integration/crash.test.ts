@@ -175,7 +175,7 @@ test('SIGKILL during a stream of writes loses nothing acknowledged and leaves no
       }
     };
     const writing = Promise.all(WRITERS.map((userId, index) => writer(userId, tokens[index]!)));
-    const delay = 150 + Math.floor(Math.random() * 650);
+    const delay = 250 + Math.floor(Math.random() * 1250);
     delays.push(delay);
     await sleep(delay);
     killed = true;
