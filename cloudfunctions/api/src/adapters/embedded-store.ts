@@ -2,7 +2,8 @@
 // surviving restarts. Transactions run one at a time behind a lock and buffer their writes, so a
 // transaction that throws writes nothing and no reader sees half of one. A transaction's writes reach
 // the disk together: one journal line (all its documents), fsynced before they are applied to the
-// collection files; the lines a crash leaves are applied again, in order, when the store opens.
+// collection files; the lines a crash leaves are applied again, in order, when the store opens. The
+// journal is cut only once the collection files are flushed (when it is large, and on close).
 import Datastore from '@seald-io/nedb';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
@@ -154,7 +155,7 @@ export class EmbeddedStore implements Store {
       this.journalBytes += Buffer.byteLength(line);
       if (this.journalBytes >= SETTLE_AFTER_BYTES) await this.settle();
     } catch (error) {
-      // The journal holds the transaction: it lands when the store is opened again, never half.
+      // Whatever reached the journal lands whole when the store is opened again (a torn line, not at all).
       this.broken = error;
       throw error;
     }
