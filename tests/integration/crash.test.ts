@@ -133,7 +133,10 @@ afterAll(async () => {
   rmSync(staticDir, { recursive: true, force: true });
 });
 
-test('SIGKILL during a stream of writes loses nothing acknowledged and leaves no version without its audit entry', async () => {
+// The server always runs the embedded store: the suite's second pass on the CloudBase stand-in would only repeat this.
+const onEmbeddedPass = process.env.TEST_STORE === 'cloudbase-fake' ? test.skip : test;
+
+onEmbeddedPass('SIGKILL during a stream of writes loses nothing acknowledged and leaves no version without its audit entry', async () => {
   const acknowledged = new Map<string, Acknowledged>();
   const unexpected: string[] = [];
   let creates = 0;
