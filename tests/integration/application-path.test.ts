@@ -82,12 +82,14 @@ test('a branch contact drafts, leaves, comes back, submits; the secretariat retu
   const detail = await h.as(OPENID.secretary, 'application.get', { applicationId: draft._id });
   expect(detail.audit.map((entry) => [entry.action, entry.from, entry.to, entry.actorName])).toEqual([
     ['create', null, 'draft', '李工（结构专委会）'],
+    ['save', 'draft', 'draft', '李工（结构专委会）'],
     ['submit', 'draft', 'submitted', '李工（结构专委会）'],
     ['return', 'submitted', 'returned', '王秘书'],
+    ['save', 'returned', 'returned', '李工（结构专委会）'],
     ['resubmit', 'returned', 'resubmitted', '李工（结构专委会）'],
     ['passCheck', 'resubmitted', 'checkPassed', '王秘书'],
   ]);
-  expect(detail.audit[2]?.reason).toBe('预算依据不清楚，请补充');
+  expect(detail.audit[3]?.reason).toBe('预算依据不清楚，请补充');
 });
 
 /** An award under way: through check, review, publicity and the approval notice. */

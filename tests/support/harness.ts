@@ -60,7 +60,8 @@ export interface Harness {
 export async function startHarness(options: { dir?: string; store?: 'embedded' | 'cloudbase-fake' } = {}): Promise<Harness> {
   const dir = options.dir ?? mkdtempSync(path.join(os.tmpdir(), 'xhjb-'));
   const clock = new ManualClock(DURING_CALL);
-  const store = new EmbeddedStore(path.join(dir, 'db'));
+  // No flush per transaction in-process: the crash test runs the real server, which flushes each one.
+  const store = new EmbeddedStore(path.join(dir, 'db'), { fsync: false });
   const files = new LocalFiles(path.join(dir, 'files'), 'test-secret', clock);
   const notifier = new RecordingNotifier();
   // TEST_STORE=cloudbase-fake runs any suite on the CloudBase adapter instead.

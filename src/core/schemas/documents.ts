@@ -335,7 +335,7 @@ export type Notification = z.infer<typeof notificationSchema>;
 
 export const auditEntrySchema = z.object({
   _id: id,
-  entity: z.enum(['application', 'claim', 'program', 'review', 'publicity', 'objection']),
+  entity: z.enum(['application', 'claim', 'program', 'review', 'publicity', 'objection', 'notification', 'user', 'organization']),
   entityId: id,
   /** The entity's version after the change: orders a document's history even within one millisecond. */
   entityVersion: z.number().int().nonnegative(),

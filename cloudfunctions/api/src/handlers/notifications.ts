@@ -1,5 +1,6 @@
 // The in-app message list, and the one-time consents for WeChat subscribe messages given on a tap.
 import type { ActionOutput, ParsedInput } from '@/core/schemas/actions';
+import { writeAudit } from '../audit';
 import type { HandlerContext } from '../context';
 
 /** A page of the caller's messages, newest first; nothing old is dropped, it is only further on. */
@@ -35,6 +36,8 @@ export async function markRead(
         { ...notification, readAt: now.toISOString(), version: notification.version + 1 },
         notification.version,
       );
+      const subject = { entity: 'notification' as const, id, version: notification.version + 1 };
+      await writeAudit(tx, [{ action: 'read', from: null, to: 'read', reason: null }], subject, caller.actor, now, deps.newId);
     }
   });
   const unread = await deps.store.find('notifications', { userId: caller.user._id, readAt: null });
@@ -54,6 +57,9 @@ export async function recordSubscriptions(
     const subscriptions = { ...user.subscriptions };
     for (const key of input.templateKeys) if (known.has(key)) subscriptions[key] = (subscriptions[key] ?? 0) + 1;
     await tx.replace('users', { ...user, subscriptions, version: user.version + 1, updatedAt: now.toISOString() }, user.version);
+    const subject = { entity: 'user' as const, id: user._id, version: user.version + 1 };
+    const accepted = input.templateKeys.filter((key) => known.has(key)).join(',');
+    await writeAudit(tx, [{ action: 'subscribe', from: null, to: accepted, reason: null }], subject, caller.actor, now, deps.newId);
     return { subscriptions };
   });
 }
