@@ -10,9 +10,11 @@ import type { AuditEntry, CollectionName } from '@/core/schemas/documents';
 
 /**
  * The entity each collection's audit entries name. Not audited: ledgers and limitTallies are counters derived
- * from applications, changed only inside the audited transaction that moves the application; audit is the record.
+ * from applications, changed only inside the audited transaction that moves the application; counters (rate
+ * allowances, receipt sequences) move only inside an audited objection's lodge; mediaChecks are WeChat's pending
+ * photo checks, whose verdict is audited on the record it changes; audit is the record.
  */
-const audited: Record<Exclude<CollectionName, 'ledgers' | 'limitTallies' | 'audit'>, AuditEntry['entity']> = {
+const audited: Record<Exclude<CollectionName, 'ledgers' | 'limitTallies' | 'counters' | 'mediaChecks' | 'audit'>, AuditEntry['entity']> = {
   organizations: 'organization',
   users: 'user',
   programs: 'program',
@@ -135,7 +137,7 @@ async function wholeYear() {
     payout: { amountFen: 300_000, paidOn: '2024-01-20', voucherNo: '记-2024-0117' },
   });
   const messages = await h.as(OPENID.structure, 'notification.list', {});
-  await h.as(OPENID.structure, 'notification.read', { ids: messages.map((message) => message._id) });
+  await h.as(OPENID.structure, 'notification.read', { ids: messages.items.map((message) => message._id) });
 }
 
 test('after a whole year, every version of every audited document has its audit entry', async () => {
