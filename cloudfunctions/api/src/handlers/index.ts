@@ -15,7 +15,8 @@ import {
   withdrawApplication,
 } from './applications';
 import { addClaim, verifyClaim } from './claims';
-import { getDashboard, getSession, linkFile } from './misc';
+import { createSlot, linkFile } from './files';
+import { getDashboard, getSession } from './misc';
 import { listNotifications, listTemplates as listMessageTemplates, markRead, recordSubscriptions } from './notifications';
 import { createFromTemplate, getProgram, listPrograms, listTemplates, updateProgram } from './programs';
 import {
@@ -82,4 +83,5 @@ export const handlers: { [A in Exclude<ActionName, PublicName>]: Handler<A> } = 
   'notification.templates': listMessageTemplates,
   'file.link': linkFile,
   'dashboard.get': getDashboard,
+  'file.slot': createSlot,
 };
