@@ -25,7 +25,14 @@ async function resolveCaller(identity: Identity | null, deps: Deps): Promise<Cal
   return { user, org, actor: actorOf(user) };
 }
 
-export async function route(event: unknown, identity: Identity | null, deps: Deps): Promise<ApiResult<unknown>> {
+export async function route(
+  event: unknown,
+  identity: Identity | null,
+  deps: Deps,
+  // Where the call comes from (the caller's network address locally), for the objection rate limits.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  origin?: { clientKey: string },
+): Promise<ApiResult<unknown>> {
   try {
     const parsedEvent = eventSchema.safeParse(event);
     if (!parsedEvent.success) throw new AppError('INVALID_INPUT', '请求格式不正确');
