@@ -399,7 +399,7 @@ describe('weapp bundle smoke test', () => {
       for (const entry of readdirSync(folder, { withFileTypes: true })) {
         const file = join(folder, entry.name);
         if (entry.isDirectory()) walk(file);
-        else if (/\.(js|json|wxml)$/.test(entry.name) && /\/auth\/demo-|\/demo\/clock/.test(readFileSync(file, 'utf8'))) {
+        else if (/\.(js|json|wxml)$/.test(entry.name) && /\/auth\/demo-|\/demo\/clock|演示账号/.test(readFileSync(file, 'utf8'))) {
           offending.push(relative(DIST, file));
         }
       }
