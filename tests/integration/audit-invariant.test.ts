@@ -4,6 +4,7 @@
 import { runScheduledWork } from '../../cloudfunctions/api/src/scheduled';
 import { OPENID, PROGRAM_ID, completeContent, requestId, startHarness, type Harness } from '../support/harness';
 import { current, decided, shortlisted, submitted } from '../support/lifecycle';
+import { uploadedThroughSlot } from '../support/uploads';
 import { draftOf, editOf } from '@/features/admin/program-edit-form';
 import type { ApplicationView } from '@/core/schemas/actions';
 import type { AuditEntry, CollectionName } from '@/core/schemas/documents';
@@ -24,6 +25,7 @@ const audited: Record<Exclude<CollectionName, 'ledgers' | 'limitTallies' | 'coun
   publicities: 'publicity',
   objections: 'objection',
   notifications: 'notification',
+  uploads: 'upload',
 };
 const auditedCollections = Object.keys(audited) as (keyof typeof audited)[];
 
@@ -107,7 +109,7 @@ async function wholeYear() {
 
   // Implementation: a claim verified, reports decided, the timer's reminders, payout; messages read.
   const implementing = await decided(h, await current(h, OPENID.secretary, draft._id), 'issueNotice');
-  const fileId = await h.files.write(`evidence/${draft._id}/photo1.jpg`, Buffer.from('jpeg bytes'));
+  const fileId = await uploadedThroughSlot(h, OPENID.structure, draft._id, 'claim');
   const claim = await h.as(OPENID.structure, 'claim.add', {
     applicationId: draft._id,
     requestId: requestId(),

@@ -7,7 +7,7 @@ import { changeApplication } from '../../cloudfunctions/api/src/award-change';
 import { StoreConflict, type Store } from '../../cloudfunctions/api/src/ports';
 import { OPENID, PROGRAM_ID, completeContent, requestId, startHarness, type Harness } from '../support/harness';
 import { editOf } from '../support/program-edit';
-import { contentFor } from '../support/lifecycle';
+import { draftWithAttachments } from '../support/lifecycle';
 
 let h: Harness;
 afterEach(async () => {
@@ -113,9 +113,7 @@ describe.each(['embedded', 'cloudbase-fake'] as const)('on the %s store', (store
     h.clock.set('2022-05-20T10:00:00+08:00');
     const drafts = [];
     for (const point of ['甲企业', '乙企业', '丙企业']) {
-      const id = requestId();
-      const content = await contentFor(h, 'program-xuzhou-2022', 'tech-service', id, { servicePoint: point });
-      drafts.push(await h.as(OPENID.xzCivil, 'application.create', { programId: 'program-xuzhou-2022', requestId: id, content }));
+      drafts.push(await draftWithAttachments(h, OPENID.xzCivil, 'program-xuzhou-2022', 'tech-service', { servicePoint: point }));
     }
     const results = await Promise.all(
       drafts.map((draft) => h.raw(OPENID.xzCivil, 'application.submit', { applicationId: draft._id, version: draft.version })),

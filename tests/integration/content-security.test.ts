@@ -5,6 +5,7 @@ import { DEFAULT_MARKERS } from '../../cloudfunctions/api/src/adapters/local-con
 import { receiveMediaCheck } from '../../cloudfunctions/api/src/moderation';
 import { OPENID, PROGRAM_ID, completeContent, requestId, startHarness, type Harness } from '../support/harness';
 import { decided, shortlisted, submitted } from '../support/lifecycle';
+import { PDF_BYTES, uploadedThroughSlot } from '../support/uploads';
 
 const FLAGGED = `一、开展抗震科普讲座3场${DEFAULT_MARKERS.textMarker}；二、发布科技成果3项。`;
 const notice = { programId: PROGRAM_ID, title: '拟立项项目公示', contact: '学会秘书处 028-00000000' };
@@ -38,13 +39,13 @@ async function allowAttachments() {
   });
 }
 
-/** Creates and submits an application of 李工's unit with one photo, uploaded first into its folder. */
-async function submittedWithPhoto(openid: string, photoName: string, content = completeContent()) {
-  const rid = requestId();
-  const fileId = await h.files.write(`evidence/app_${rid}/${photoName}`, Buffer.from('jpeg'));
+/** Creates an application of 李工's unit, adds one photo through an upload slot, and submits it. */
+async function submittedWithPhoto(openid: string, content = completeContent()) {
+  const created = await h.as(openid, 'application.create', { programId: PROGRAM_ID, requestId: requestId(), content });
+  const fileId = await uploadedThroughSlot(h, openid, created._id, 'attachment');
   const withPhoto = { ...content, attachments: [{ key: 'photos', fileId, name: '活动照片.jpg' }] };
-  const created = await h.as(openid, 'application.create', { programId: PROGRAM_ID, requestId: rid, content: withPhoto });
-  const application = await h.as(openid, 'application.submit', { applicationId: created._id, version: created.version });
+  const saved = await h.as(openid, 'application.save', { applicationId: created._id, version: created.version, content: withPhoto });
+  const application = await h.as(openid, 'application.submit', { applicationId: saved._id, version: saved.version });
   return { fileId, application };
 }
 
@@ -80,11 +81,11 @@ test('an application submitted with flagged text is held: the secretariat sees i
 
 test('an application held after shortlisting (a photo found risky late) stays off the public notice until released', async () => {
   await allowAttachments();
-  const { fileId, application } = await submittedWithPhoto(OPENID.structure, `${DEFAULT_MARKERS.imageMarker}.jpg`);
+  const { fileId, application } = await submittedWithPhoto(OPENID.structure);
   const clean = await submitted(h, OPENID.academic, completeContent({ projectName: '学术交流周' }));
   await shortlisted(h, application);
   await shortlisted(h, clean);
-  await receiveMediaCheck(h.deps, h.contentCheck.verdict(fileId));
+  await receiveMediaCheck(h.deps, h.contentCheck.verdict(fileId, 'risky'));
 
   const { notice: first } = await h.as(OPENID.secretary, 'publicity.open', notice);
   expect(first.entries.map((entry) => entry.applicationId)).toEqual([clean._id]);
@@ -134,7 +135,7 @@ test('a flagged claim and a flagged report are stored and marked for the secreta
   await h.as(OPENID.secretary, 'publicity.close', { publicityId: publicity._id });
   const approved = (await h.as(OPENID.secretary, 'application.get', { applicationId: listed._id })).application;
   const award = await decided(h, approved, 'issueNotice');
-  const fileId = await h.files.write(`evidence/${award._id}/photo.jpg`, Buffer.from('jpeg'));
+  const fileId = await uploadedThroughSlot(h, OPENID.structure, award._id, 'claim');
   const claim = await h.as(OPENID.structure, 'claim.add', {
     applicationId: award._id,
     requestId: requestId(),
@@ -160,7 +161,7 @@ test('a flagged claim and a flagged report are stored and marked for the secreta
     delivered.push(done);
     return done;
   }, 0);
-  const evidence = await h.files.write(`evidence/${award._id}/report.png`, Buffer.from('png'));
+  const evidence = await uploadedThroughSlot(h, OPENID.structure, award._id, 'report');
   const reported = await h.as(OPENID.structure, 'application.report', {
     applicationId: award._id,
     version: award.version,
@@ -184,8 +185,8 @@ describe('photos', () => {
   beforeEach(allowAttachments);
 
   /** An application with one photo, submitted, passed and assigned to 刘教授, who has declared no conflict. */
-  async function withPhoto(name: string) {
-    const { fileId, application } = await submittedWithPhoto(OPENID.structure, name);
+  async function withPhoto() {
+    const { fileId, application } = await submittedWithPhoto(OPENID.structure);
     const checked = await decided(h, application, 'passCheck');
     await h.as(OPENID.secretary, 'review.assign', { applicationId: checked._id, version: checked.version, reviewerIds: ['user-reviewer'] });
     const [task] = await h.as(OPENID.reviewer, 'review.mine', {});
@@ -194,7 +195,7 @@ describe('photos', () => {
   }
 
   test('a photo being checked is linked for the uploader and the secretariat only; a passing verdict opens it to the reviewer', async () => {
-    const { fileId, applicationId } = await withPhoto('a.jpg');
+    const { fileId, applicationId } = await withPhoto();
     expect(h.contentCheck.media).toMatchObject([
       { fileId, openid: OPENID.structure, scene: 3, mediaUrl: expect.stringContaining('/files/evidence/') },
     ]);
@@ -211,9 +212,9 @@ describe('photos', () => {
   });
 
   test('a risky verdict holds the photo and tells the secretariat; a repeated or forged verdict changes nothing; release opens it', async () => {
-    const { fileId, applicationId, reviewId } = await withPhoto(`${DEFAULT_MARKERS.imageMarker}.jpg`);
+    const { fileId, applicationId, reviewId } = await withPhoto();
     await h.as(OPENID.reviewer, 'review.open', { reviewId });
-    const risky = h.contentCheck.verdict(fileId);
+    const risky = h.contentCheck.verdict(fileId, 'risky');
     await receiveMediaCheck(h.deps, risky);
     const held = (await h.as(OPENID.secretary, 'application.get', { applicationId })).application;
     expect(held.moderation).toMatchObject({
@@ -240,19 +241,23 @@ describe('photos', () => {
   });
 
   test('documents are not sent to the image check, and a photo already checked is not sent again on resubmission', async () => {
-    const rid = requestId();
-    const pdf = await h.files.write(`evidence/app_${rid}/plan.pdf`, Buffer.from('%PDF-1.4'));
-    const photo = await h.files.write(`evidence/app_${rid}/site.png`, Buffer.from('png'));
+    const created = await h.as(OPENID.structure, 'application.create', {
+      programId: PROGRAM_ID,
+      requestId: requestId(),
+      content: completeContent(),
+    });
+    const pdf = await uploadedThroughSlot(h, OPENID.structure, created._id, 'attachment', PDF_BYTES, 'pdf');
+    const photo = await uploadedThroughSlot(h, OPENID.structure, created._id, 'attachment');
     const attachments = [
       { key: 'plan', fileId: pdf, name: '实施方案.pdf' },
       { key: 'photos', fileId: photo, name: '现场.png' },
     ];
-    const created = await h.as(OPENID.structure, 'application.create', {
-      programId: PROGRAM_ID,
-      requestId: rid,
+    const draft = await h.as(OPENID.structure, 'application.save', {
+      applicationId: created._id,
+      version: created.version,
       content: completeContent({ attachments }),
     });
-    const sent = await h.as(OPENID.structure, 'application.submit', { applicationId: created._id, version: created.version });
+    const sent = await h.as(OPENID.structure, 'application.submit', { applicationId: draft._id, version: draft.version });
     const returned = await decided(h, sent, 'return', '请补充预算依据');
     await h.as(OPENID.structure, 'application.submit', { applicationId: returned._id, version: returned.version });
     expect(h.contentCheck.media.map((check) => check.fileId)).toEqual([photo]);

@@ -44,9 +44,17 @@ export class StoreConflict extends Error {
   }
 }
 
+/** What the bytes of a stored file are: their size and the type file-type sniffed (null: none it knows). */
+export interface StoredFile {
+  size: number;
+  sniffedType: string | null;
+}
+
 export interface Files {
   /** Whether an uploaded file with this ID exists in storage. */
   exists(fileId: string): Promise<boolean>;
+  /** Reads a stored file to tell its type by its bytes; null when there is no such file. */
+  inspect(fileId: string): Promise<StoredFile | null>;
   /** A short-lived link to a private file. */
   temporaryUrl(fileId: string, ttlSeconds: number): Promise<string>;
 }

@@ -26,6 +26,8 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(root, process.env.DATA_DIR ?? '.data');
   const staticDir = path.resolve(root, process.env.STATIC_DIR ?? 'dist-h5');
   const port = Number(process.env.PORT ?? 8787);
+  // Demo mode (the default): seeds demo data and offers demo sign-in. DEMO_MODE=0 runs without both.
+  const demo = process.env.DEMO_MODE !== '0';
   const clockSetting = process.env.DEMO_CLOCK ?? DEFAULT_DEMO_CLOCK;
   const demoClock = clockSetting === 'real' ? null : shiftedClock(clockSetting);
   const clock = demoClock ?? systemClock;
@@ -34,7 +36,7 @@ async function main(): Promise<void> {
   const secret = loadOrCreateSecret(dataDir);
   const store = new EmbeddedStore(path.join(dataDir, 'db'));
   const files = new LocalFiles(path.join(dataDir, 'files'), secret, clock);
-  const { created } = await seedDemoData(store, clock);
+  const { created } = demo ? await seedDemoData(store, clock) : { created: 0 };
   const deps = {
     store,
     files,
@@ -46,24 +48,27 @@ async function main(): Promise<void> {
   };
   // WeChat's asynchronous verdict on each photo, played locally a moment after the check starts.
   deps.contentCheck.pushVerdicts((event) => receiveMediaCheck(deps, event), MEDIA_VERDICT_DELAY_MS);
-  const clockControl = process.env.DEMO_CLOCK_CONTROL === '1' ? demoClock : null;
-  const server = createLocalServer({ deps, files, secret, staticDir, clockControl });
+  const clockControl = demo && process.env.DEMO_CLOCK_CONTROL === '1' ? demoClock : null;
+  const server = await createLocalServer({ deps, files, secret, staticDir, demo, clockControl });
   // The local stand-in for the cron function's timer trigger.
   const timer = setInterval(() => {
     runScheduledWork(deps).catch((error: unknown) => console.error('[cron] failed', error));
   }, CRON_INTERVAL_MS);
 
-  server.listen(port, '127.0.0.1', () => {
-    console.log(`学会奖补通 local server: http://127.0.0.1:${port}/`);
-    console.log(`  data: ${dataDir} (${created > 0 ? `seeded ${created} demo records` : 'demo data already present'})`);
-    console.log(
-      `  server clock: ${formatShanghaiDateTime(clock.now())} (Asia/Shanghai)${clockSetting === 'real' ? '' : ` — demo clock; DEMO_CLOCK=real for today`}`,
-    );
-  });
+  await server.listen({ port, host: '127.0.0.1' });
+  console.log(`学会奖补通 local server: http://127.0.0.1:${port}/`);
+  console.log(
+    `  data: ${dataDir} (${demo ? (created > 0 ? `seeded ${created} demo records` : 'demo data already present') : 'demo mode off: no demo data, no demo sign-in'})`,
+  );
+  console.log(
+    `  server clock: ${formatShanghaiDateTime(clock.now())} (Asia/Shanghai)${clockSetting === 'real' ? '' : ` — demo clock; DEMO_CLOCK=real for today`}`,
+  );
   const stop = () => {
     clearInterval(timer);
-    server.close();
-    void store.close().then(() => process.exit(0));
+    void server
+      .close()
+      .then(() => store.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

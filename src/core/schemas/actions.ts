@@ -20,6 +20,7 @@ import {
 import { applicationStatus, stages, workflowActions } from '../workflow/award-workflow';
 import { programConfigShape } from '../program/program-schema';
 import { isPhone, PHONE_MESSAGE } from '../publicity/objection-rules';
+import { ALLOWED_KINDS_TEXT, MAX_UPLOAD_BYTES, uploadExtensions, uploadPurposes, type UploadExtension } from '../evidence/upload-rules';
 
 export const applicationContentSchema = z.object(applicationContentShape);
 export type ApplicationContentInput = z.input<typeof applicationContentSchema>;
@@ -442,6 +443,17 @@ export const actionContracts = {
       reason: text({ multiline: true }).min(1, '请填写放行理由').max(500),
     }),
     output: z.object({ id, version, moderation: moderationSchema }),
+  },
+  /** Asks the server for a storage path to upload one file of an application to; the path is the server's choice. */
+  'file.slot': {
+    input: z.object({
+      applicationId: id,
+      purpose: z.enum(uploadPurposes),
+      extension: z.enum(uploadExtensions as [UploadExtension, ...UploadExtension[]], `只能上传${ALLOWED_KINDS_TEXT}`),
+      /** The size the phone measured, when it knows it: a file over the limit is refused before it is sent. */
+      size: z.number().int().positive('文件是空的').max(MAX_UPLOAD_BYTES, '文件不能超过 10 MB').optional(),
+    }),
+    output: z.object({ slotId: id, path: z.string(), expiresAt: isoTime, maxBytes: z.number().int() }),
   },
 } as const;
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { fen, id, isoTime, orgKind, role, storedFields, text } from './common';
 import { applicationStatus, outcomeFields } from '../workflow/award-workflow';
 import { programSchema, ratings } from '../program/program-schema';
+import { uploadExtensions, uploadPurposes, type UploadExtension } from '../evidence/upload-rules';
 
 export const organizationProfileSchema = z.object({
   /** 社会组织评估等级; null: not assessed. */
@@ -335,7 +336,7 @@ export type Notification = z.infer<typeof notificationSchema>;
 
 export const auditEntrySchema = z.object({
   _id: id,
-  entity: z.enum(['application', 'claim', 'program', 'review', 'publicity', 'objection', 'notification', 'user', 'organization']),
+  entity: z.enum(['application', 'claim', 'program', 'review', 'publicity', 'objection', 'notification', 'user', 'organization', 'upload']),
   entityId: id,
   /** The entity's version after the change: orders a document's history even within one millisecond. */
   entityVersion: z.number().int().nonnegative(),
@@ -368,6 +369,27 @@ export const mediaCheckSchema = z.object({
 });
 export type MediaCheck = z.infer<typeof mediaCheckSchema>;
 
+/**
+ * An upload slot: the server chose this storage path for this person to add one file to this application.
+ * Attaching a file id later is accepted only for a path issued here to the same person.
+ */
+export const uploadSlotSchema = z.object({
+  ...storedFields,
+  userId: id,
+  applicationId: id,
+  purpose: z.enum(uploadPurposes),
+  /** Storage path, e.g. evidence/app_x/user_y/<random>.jpg. */
+  path: z.string().min(1).max(400),
+  extension: z.enum(uploadExtensions as [UploadExtension, ...UploadExtension[]]),
+  /** After this the slot takes no upload (the local server checks it; CloudBase uploads are checked on attach). */
+  expiresAt: isoTime,
+  /** Set when the local server stored the bytes: the type they were sniffed as, and their size. */
+  uploadedAt: isoTime.nullable(),
+  contentType: z.string().max(100).nullable(),
+  size: z.number().int().nonnegative().nullable(),
+});
+export type UploadSlot = z.infer<typeof uploadSlotSchema>;
+
 export const collections = {
   organizations: organizationSchema,
   users: userSchema,
@@ -383,6 +405,7 @@ export const collections = {
   audit: auditEntrySchema,
   mediaChecks: mediaCheckSchema,
   counters: counterSchema,
+  uploads: uploadSlotSchema,
 } as const;
 export type CollectionName = keyof typeof collections;
 export type DocumentOf<C extends CollectionName> = z.infer<(typeof collections)[C]>;

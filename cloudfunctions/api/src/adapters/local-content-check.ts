@@ -1,6 +1,7 @@
-// The local stand-in for WeChat content security: it records every check and decides by test markers
-// (text containing the marker is risky; an image whose file ID contains the image marker is risky), and
-// plays WeChat's asynchronous push of each image's verdict — by itself after a delay, or when a test says.
+// The local stand-in for WeChat content security: it records every check, decides text by test markers
+// (text containing the marker is risky), and plays WeChat's asynchronous push of each image's verdict —
+// by itself after a delay (a pass: storage paths are the server's, so no name can carry a marker), or
+// the verdict a test asks for.
 import type {
   ContentCheck,
   ContentSuggest,
@@ -16,11 +17,9 @@ export interface LocalContentCheckOptions {
   textMarker?: string;
   /** Text containing this is answered "review". */
   reviewMarker?: string;
-  /** An image whose file ID contains this is answered "risky". */
-  imageMarker?: string;
 }
 
-export const DEFAULT_MARKERS = { textMarker: '【违规测试】', reviewMarker: '【人工复核测试】', imageMarker: 'risky-test' };
+export const DEFAULT_MARKERS = { textMarker: '【违规测试】', reviewMarker: '【人工复核测试】' };
 
 export class RecordingContentCheck implements ContentCheck {
   readonly texts: TextCheckRequest[] = [];
@@ -57,11 +56,11 @@ export class RecordingContentCheck implements ContentCheck {
     return { traceId };
   }
 
-  /** The event WeChat would push for the latest check of this file: its marker's verdict, or the one given. */
-  verdict(fileId: string, suggest?: ContentSuggest): MediaCheckEvent {
+  /** The event WeChat would push for the latest check of this file: a pass, or the verdict given. */
+  verdict(fileId: string, suggest: ContentSuggest = 'pass'): MediaCheckEvent {
     const started = this.media.filter((check) => check.fileId === fileId).at(-1);
     if (!started) throw new Error(`no media check was started for ${fileId}`);
-    const decided = suggest ?? (fileId.includes(this.markers.imageMarker) ? 'risky' : 'pass');
+    const decided = suggest;
     return {
       MsgType: 'event',
       Event: 'wxa_media_check',

@@ -2,7 +2,6 @@ import { addCalendarMonths, shanghaiDay } from '@/core/calendar/working-days';
 import { endOfShanghaiDay, isAfter } from '@/core/calendar/shanghai';
 import { applicationWindow, checkApplicationWindow, checkContentLimits, checkSubmittable, requireCategory } from '@/core/application/rules';
 import { AppError } from '@/core/errors';
-import { fileBelongsToApplication } from '@/core/evidence/file-ids';
 import { eligibilityIssues, limitIssues, membershipIssue } from '@/core/program/eligibility';
 import { categoryByKey } from '@/core/program/program-schema';
 import { reviewsIncompleteReason } from '@/core/review/scoring';
@@ -17,6 +16,7 @@ import type { Caller, HandlerContext } from '../context';
 import { loadOrganization, loadProgram, loadStaffProgram, loadVisibleApplication, orgNames, requireSecretariat } from '../loaders';
 import type { Deps, StoreReader, StoreTx, Where } from '../ports';
 import { toApplicationView, toProgramView, toReviewView } from '../views';
+import { checkNewFiles } from './files';
 import { ledgerFor } from './programs';
 import { recordScreening, screenApplication, screenReport } from '../moderation';
 
@@ -48,7 +48,8 @@ export async function createApplication(
   checkApplicationWindow(applicationWindow(program, category.key), now);
   checkContentLimits(program, input.content);
   const applicationId = `app_${input.requestId}`;
-  checkAttachmentsOwned(input.content.attachments, applicationId);
+  // A draft gets upload slots once it exists, so a first create carries no file of its own yet.
+  await checkNewFiles(deps.store, deps.files, caller, { _id: applicationId }, fileIdsOf(input.content.attachments));
 
   const application = await retryingRaces(() =>
     deps.store.transaction(async (tx) => {
@@ -94,9 +95,8 @@ export async function createApplication(
   return viewOf(application, program, context);
 }
 
-/** Attachments are uploaded into the application's own storage folder; anything else is refused. */
-function checkAttachmentsOwned(attachments: Application['attachments'], applicationId: string): void {
-  if (attachments.some((attachment) => !fileBelongsToApplication(attachment.fileId, applicationId))) throw new AppError('FILE_NOT_OWNED');
+function fileIdsOf(attachments: Application['attachments']): string[] {
+  return attachments.map((attachment) => attachment.fileId);
 }
 
 function change(
@@ -126,7 +126,14 @@ export async function saveApplication(input: ParsedInput<'application.save'>, co
         if (issues.length > 0) throw new AppError('APPLICANT_NOT_ELIGIBLE', issues.join('；'));
       }
       checkContentLimits(program, input.content);
-      checkAttachmentsOwned(input.content.attachments, current._id);
+      await checkNewFiles(
+        tx,
+        context.deps.files,
+        context.caller,
+        current,
+        fileIdsOf(input.content.attachments),
+        fileIdsOf(current.attachments),
+      );
       return { ...input.content };
     },
   });
@@ -301,10 +308,8 @@ export async function submitReport(input: ParsedInput<'application.report'>, con
   // The same report sent again after its answer was lost: it is already filed.
   if (Object.values(current.reports).some((filed) => filed?.requestId === input.requestId)) return viewOf(current, program, context);
   const step = reportStep(current, program);
-  for (const fileId of input.fileIds) {
-    if (!fileBelongsToApplication(fileId, current._id)) throw new AppError('FILE_NOT_OWNED');
-    if (!(await deps.files.exists(fileId))) throw new AppError('FILE_NOT_FOUND');
-  }
+  const filed = Object.values(current.reports).flatMap((report) => report?.fileIds ?? []);
+  await checkNewFiles(deps.store, deps.files, caller, current, input.fileIds, filed);
   for (const achievement of input.achievements) {
     if (!program.indicators.some((indicator) => indicator.key === achievement.indicatorKey))
       throw new AppError('INDICATOR_UNKNOWN', achievement.indicatorKey);

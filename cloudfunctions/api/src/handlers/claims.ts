@@ -1,5 +1,4 @@
 import { AppError } from '@/core/errors';
-import { fileBelongsToApplication } from '@/core/evidence/file-ids';
 import { indicatorByKey, isSummable } from '@/core/program/program-schema';
 import type { ActionOutput, ParsedInput } from '@/core/schemas/actions';
 import type { Claim } from '@/core/schemas/documents';
@@ -9,6 +8,7 @@ import { retryingRaces } from '../races';
 import type { HandlerContext } from '../context';
 import { loadProgram, loadStaffApplication, loadVisibleApplication } from '../loaders';
 import { recordScreening, screenClaim } from '../moderation';
+import { checkNewFiles } from './files';
 
 /** An awardee claims an achievement against an indicator, with evidence already uploaded to storage. */
 export async function addClaim(input: ParsedInput<'claim.add'>, context: HandlerContext): Promise<ActionOutput<'claim.add'>> {
@@ -19,10 +19,7 @@ export async function addClaim(input: ParsedInput<'claim.add'>, context: Handler
   if (!allowed.ok) throw new AppError(allowed.code);
   const indicator = indicatorByKey(program, input.indicatorKey);
   if (!indicator || !isSummable(indicator)) throw new AppError('INDICATOR_UNKNOWN', input.indicatorKey);
-  for (const fileId of input.fileIds) {
-    if (!fileBelongsToApplication(fileId, application._id)) throw new AppError('FILE_NOT_OWNED');
-    if (!(await deps.files.exists(fileId))) throw new AppError('FILE_NOT_FOUND');
-  }
+  await checkNewFiles(deps.store, deps.files, caller, application, input.fileIds);
   const claim: Claim = {
     _id: `claim_${input.requestId}`,
     version: 1,

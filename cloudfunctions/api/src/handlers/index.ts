@@ -16,7 +16,8 @@ import {
 } from './applications';
 import { addClaim, verifyClaim } from './claims';
 import { releaseHeld } from './moderation';
-import { getDashboard, getSession, linkFile } from './misc';
+import { createSlot, linkFile } from './files';
+import { getDashboard, getSession } from './misc';
 import { listNotifications, listTemplates as listMessageTemplates, markRead, recordSubscriptions } from './notifications';
 import { createFromTemplate, getProgram, listPrograms, listTemplates, updateProgram } from './programs';
 import {
@@ -86,4 +87,5 @@ export const handlers: { [A in Exclude<ActionName, PublicName>]: Handler<A> } = 
   'file.link': linkFile,
   'dashboard.get': getDashboard,
   'moderation.release': releaseHeld,
+  'file.slot': createSlot,
 };
