@@ -363,6 +363,15 @@ export const actionContracts = {
     output: reviewView,
   },
   'review.ranking': { input: z.object({ programId: id }), output: rankingView },
+  /** The secretariat takes back an assignment whose score is not in (an expert who never scores), saying why. */
+  'review.unassign': {
+    input: z.object({
+      reviewId: id,
+      version,
+      reason: text({ multiline: true }).min(1, '请填写撤回理由').max(500),
+    }),
+    output: z.object({ application: applicationView, review: reviewView }),
+  },
   'publicity.open': {
     input: z.object({
       programId: id,
