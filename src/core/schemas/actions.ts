@@ -239,8 +239,15 @@ export const programEditSchema = editObject({
       quotaMax: z.number().int().positive().nullable(),
       awardAmountFen: fen,
       deadline: isoTime.nullable(),
+      /** Left out: unchanged. Must stay inside the programme's applicant scope. */
+      applicantKinds: z.array(orgKind).min(1, '每个类别至少选择一种申报单位类型').optional(),
     }),
   ),
+  /** Who may see and apply to the programme (a template's scope fits the organiser it was written for). Left out: unchanged. */
+  applicants: editObject({
+    memberKinds: z.array(orgKind).min(1, '申报范围至少选择一种单位类型'),
+    label: text().min(1, '请填写申报范围的名称').max(60),
+  }).optional(),
   indicatorTargets: z.array(editObject({ key: z.string(), target: z.number().nonnegative() })),
   form: editObject({
     projectNameMaxChars: z.number().int().positive().max(200),
