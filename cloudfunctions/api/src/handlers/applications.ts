@@ -13,6 +13,7 @@ import { retryingRaces } from '../races';
 import { changeApplication, type ApplicationChange } from '../award-change';
 import type { Caller, HandlerContext } from '../context';
 import { loadOrganization, loadProgram, loadStaffProgram, loadVisibleApplication, orgNames, requireSecretariat } from '../loaders';
+import { loadStaffApplication } from '../loaders';
 import { StoreConflict, type Deps, type StoreTx, type Where } from '../ports';
 import { toApplicationView, toProgramView, toReviewView } from '../views';
 import { ledgerFor } from './programs';
@@ -227,7 +228,8 @@ function decisionPatch(decision: StaffDecision, context: HandlerContext): Applic
 }
 
 async function decideOne(context: HandlerContext, applicationId: string, version: number, decision: StaffDecision, reason?: string) {
-  requireSecretariat(context.caller);
+  // Another organiser's application is missing before anything about it (a pending objection) is told.
+  await loadStaffApplication(context.deps.store, context.caller, applicationId);
   if (decision === 'approve') {
     // Objections are found by query, which no transaction here can run: checked just before the change.
     const [pending] = await context.deps.store.find('objections', { applicationId, status: 'open' }, { limit: 1 });
