@@ -23,7 +23,8 @@ export const applicationContentSchema = z.object(applicationContentShape);
 export type ApplicationContentInput = z.input<typeof applicationContentSchema>;
 
 const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确');
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+// A day that exists on the calendar (2023-02-30 is refused here, not deep inside a date computation).
+const day = z.iso.date({ error: '日期应为真实存在的日期，格式 YYYY-MM-DD' });
 const reason = z.string().trim().max(500).optional();
 
 export const sessionView = z.object({
