@@ -1,5 +1,6 @@
 // One valid-looking input per action (or several, one per target in the world), aimed at the world's records.
 // Typed as a Record over every action of the contract, so a new action does not compile without its builder.
+import type { Program } from '@/core/schemas/documents';
 import { staffDecisions, type ActionInput, type ActionName, type StaffDecision } from '@/core/schemas/actions';
 import { isOpenFrom } from '@/core/workflow/transition';
 import type { WorkflowAction } from '@/core/workflow/award-workflow';
@@ -69,8 +70,8 @@ function decisionVariants<A extends 'application.decide' | 'application.decideMa
   );
 }
 
-function programEdit(world: World): ActionInput<'program.update'>['edit'] {
-  const program = world.snapshot.programs.find((candidate) => candidate._id === PROGRAM_ID)!;
+/** The edit that leaves a programme as it is: what the settings form sends before anything is changed. */
+export function programEditOf(program: Program): ActionInput<'program.update'>['edit'] {
   return {
     name: program.name,
     summary: program.summary,
@@ -114,7 +115,7 @@ export const inputBuilders: InputBuilders = {
   'program.update': single((world) => ({
     programId: PROGRAM_ID,
     version: versionIn(world, 'programs', PROGRAM_ID),
-    edit: programEdit(world),
+    edit: programEditOf(world.snapshot.programs.find((program) => program._id === PROGRAM_ID)!),
   })),
   'application.create': single((_world, tag) => ({
     programId: PROGRAM_ID,
