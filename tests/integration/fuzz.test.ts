@@ -302,3 +302,24 @@ test(
   },
   TIMEOUT_MS,
 );
+
+test('an impossible date (30 September) is refused as INVALID_INPUT, naming the field, before any date arithmetic', async () => {
+  const h = await startFromWorld(world);
+  try {
+    const result = await route(
+      {
+        action: 'publicity.open',
+        input: { programId: 'program-sichuan-civil-2023', title: '公示', contact: '秘书处', opensOn: '2023-09-31' },
+      },
+      identityOf('secretariat'),
+      h.deps,
+    );
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('opensOn：日期应为真实存在的日期') },
+    });
+    expect(await snapshotStore(h.store)).toEqual(world.snapshot);
+  } finally {
+    await h.close();
+  }
+});
