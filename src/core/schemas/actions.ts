@@ -23,8 +23,11 @@ export const applicationContentSchema = z.object(applicationContentShape);
 export type ApplicationContentInput = z.input<typeof applicationContentSchema>;
 
 const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确');
-// A day that exists on the calendar (2023-02-30 is refused here, not deep inside a date computation).
-const day = z.iso.date({ error: '日期应为真实存在的日期，格式 YYYY-MM-DD' });
+// A day that exists on the calendar and in this century (2023-02-30 or 9999-12-31 is refused here, not deep
+// inside a working-day computation).
+const day = z.iso
+  .date({ error: '日期应为真实存在的日期，格式 YYYY-MM-DD' })
+  .refine((value) => value >= '2000-01-01' && value <= '2099-12-31', '日期应在 2000 年至 2099 年之间');
 const reason = z.string().trim().max(500).optional();
 
 export const sessionView = z.object({
