@@ -24,7 +24,6 @@ type Path = (string | number)[];
 
 /** Every place in a JSON value a mutation may touch (the root excluded). */
 function pathsOf(value: unknown, prefix: Path = []): Path[] {
-  // A plain loop: a generated array may carry a `constructor` field, which Array methods would consult.
   if (Array.isArray(value)) {
     const paths: Path[] = [];
     for (let index = 0; index < value.length; index += 1) paths.push([...prefix, index], ...pathsOf(value[index], [...prefix, index]));
@@ -51,6 +50,7 @@ function mutate(input: unknown, mutation: Mutation): unknown {
     container[mutation.path[mutation.path.length - 1]!] = mutation.value;
     return copy;
   }
+  if (mutation.op === 'setField' && Array.isArray(copy)) return [...copy, mutation.value];
   if (mutation.op === 'setField') return Object.assign(copy, { [mutation.key]: mutation.value });
   const paths = pathsOf(copy);
   const path = paths.length > 0 ? paths[mutation.pick % paths.length]! : [];
