@@ -32,7 +32,12 @@ export const errorMessages = {
   FILE_NOT_OWNED: '文件不属于本项目，不能引用',
   FILE_NOT_FOUND: '文件不存在或尚未上传完成',
   SESSION_INVALID: '登录已失效，请重新登录',
+  FILE_REJECTED: '文件未通过检查',
+  UPLOAD_SLOT_INVALID: '上传凭证无效、已使用或已过期，请重新上传',
   INTERNAL: '服务器开小差了，请稍后再试',
+  CONTENT_HELD: '内容正在进行安全审核，暂不可查看',
+  CONTENT_REJECTED: '内容未通过微信内容安全检测，请修改后重试',
+  RATE_LIMITED: '提交过于频繁',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -1,18 +1,31 @@
-// Evidence photos: chosen from album or camera, compressed on the phone, uploaded straight to storage.
-// Only the resulting file IDs are sent to the api function.
+// Evidence photos and attachments: chosen on the phone, photos compressed, then uploaded straight to storage
+// at a path the server chose for this person and application (an upload slot). Only file IDs go to the api.
 import Taro from '@tarojs/taro';
-import { evidencePath } from '@/core/evidence/file-ids';
-import { ApiError } from './api';
+import {
+  ALLOWED_KINDS_TEXT,
+  MAX_UPLOAD_BYTES,
+  uploadExtensionOf,
+  type UploadExtension,
+  type UploadPurpose,
+} from '@/core/evidence/upload-rules';
+import { ApiError, call } from './api';
 import { isWeapp } from './platform';
 import { sessionToken } from './session';
 
 const MAX_EDGE = 1600;
 const JPEG_QUALITY = 0.8;
+const TOO_LARGE = '文件不能超过 10 MB';
 
 export interface PickedPhoto {
   /** A local path or blob URL the page can preview. */
   path: string;
   size: number;
+}
+
+interface LocalFile {
+  path: string;
+  /** Bytes, when known (a compressed photo's size is known in the browser only). */
+  size: number | null;
 }
 
 export async function pickPhotos(count: number): Promise<PickedPhoto[]> {
@@ -21,7 +34,7 @@ export async function pickPhotos(count: number): Promise<PickedPhoto[]> {
 }
 
 /** Browser: redraw at most MAX_EDGE px on the long edge as JPEG. */
-async function compressInBrowser(path: string): Promise<string> {
+async function compressInBrowser(path: string): Promise<LocalFile> {
   const image = await new Promise<HTMLImageElement>((resolve, reject) => {
     const element = new Image();
     element.onload = () => resolve(element);
@@ -34,37 +47,44 @@ async function compressInBrowser(path: string): Promise<string> {
   canvas.height = Math.max(1, Math.round(image.naturalHeight * scale));
   canvas.getContext('2d')?.drawImage(image, 0, 0, canvas.width, canvas.height);
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', JPEG_QUALITY));
-  return blob ? URL.createObjectURL(blob) : path;
+  return blob ? { path: URL.createObjectURL(blob), size: blob.size } : { path, size: null };
 }
 
-export async function compressPhoto(path: string): Promise<string> {
+/** A photo as JPEG, at most MAX_EDGE px on the long edge in the browser. */
+export async function compressPhoto(path: string): Promise<LocalFile> {
   if (isWeapp) {
     const result = await Taro.compressImage({ src: path, quality: Math.round(JPEG_QUALITY * 100) });
-    return result.tempFilePath;
+    return { path: result.tempFilePath, size: null };
   }
   return compressInBrowser(path);
 }
 
-function randomName(): string {
-  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
-}
+type Envelope = { ok: boolean; data?: { fileId: string }; error?: { code: string; message: string } };
 
-async function uploadToStorage(cloudPath: string, filePath: string, failure: string): Promise<string> {
+/** Asks the server for a slot, then sends the bytes to the path it names; answers the file ID. */
+async function uploadThroughSlot(
+  applicationId: string,
+  purpose: UploadPurpose,
+  extension: UploadExtension,
+  file: LocalFile,
+  failure: string,
+): Promise<string> {
+  if (file.size !== null && file.size > MAX_UPLOAD_BYTES) throw new ApiError('FILE_REJECTED', TOO_LARGE);
+  const slot = await call('file.slot', { applicationId, purpose, extension, ...(file.size ? { size: file.size } : {}) });
   try {
     if (isWeapp) {
-      const result = await Taro.cloud.uploadFile({ cloudPath, filePath });
+      const result = await Taro.cloud.uploadFile({ cloudPath: slot.path, filePath: file.path });
       return result.fileID;
     }
     const token = sessionToken();
     const response = await Taro.uploadFile({
-      url: '/files/upload',
-      filePath,
+      url: `/files/upload?slot=${encodeURIComponent(slot.slotId)}`,
+      filePath: file.path,
       name: 'file',
-      formData: { path: cloudPath },
       header: token ? { Authorization: `Bearer ${token}` } : {},
     });
-    const body = JSON.parse(response.data) as { ok: boolean; data?: { fileId: string }; error?: { code: string; message: string } };
-    if (!body.ok || !body.data) throw new ApiError(body.error?.code ?? 'UPLOAD_FAILED', body.error?.message ?? '上传失败');
+    const body = JSON.parse(response.data) as Envelope;
+    if (!body.ok || !body.data) throw new ApiError(body.error?.code ?? 'UPLOAD_FAILED', body.error?.message ?? failure);
     return body.data.fileId;
   } catch (error) {
     if (error instanceof ApiError) throw error;
@@ -72,11 +92,10 @@ async function uploadToStorage(cloudPath: string, filePath: string, failure: str
   }
 }
 
-/** Uploads one compressed photo into the application's evidence folder and returns its file ID. */
-export async function uploadEvidence(applicationId: string, localPath: string): Promise<string> {
-  const cloudPath = evidencePath(applicationId, randomName(), 'jpg');
+/** Uploads one compressed photo as evidence of a claim or report and returns its file ID. */
+export async function uploadEvidence(applicationId: string, purpose: UploadPurpose, localPath: string): Promise<string> {
   const compressed = await compressPhoto(localPath);
-  return uploadToStorage(cloudPath, compressed, '照片上传失败，请检查网络后重试');
+  return uploadThroughSlot(applicationId, purpose, 'jpg', compressed, '照片上传失败，请检查网络后重试');
 }
 
 export interface PickedDocument {
@@ -85,13 +104,9 @@ export interface PickedDocument {
   size: number;
 }
 
-const DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
-const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp', 'gif'];
-
-function extensionOf(name: string): string {
-  const match = /\.([a-z0-9]{1,5})$/i.exec(name);
-  return match ? match[1].toLowerCase() : '';
-}
+/** Photos the phone can redraw as JPEG (HEIC is sent as it is). */
+const COMPRESSIBLE: readonly UploadExtension[] = ['jpg', 'jpeg', 'png', 'webp'];
+const ACCEPT = '.jpg,.jpeg,.png,.webp,.heic,.pdf,.doc,.docx,.xls,.xlsx';
 
 /** Browser: a hidden file input; resolves to null when the person closes the chooser. */
 function pickInBrowser(accept: string): Promise<PickedDocument | null> {
@@ -119,7 +134,7 @@ function pickInBrowser(accept: string): Promise<PickedDocument | null> {
  * mini-program, from the file system in a browser. Resolves to null when the person cancels.
  */
 export async function pickDocument(): Promise<PickedDocument | null> {
-  if (!isWeapp) return pickInBrowser('image/*,.pdf,.doc,.docx,.xls,.xlsx');
+  if (!isWeapp) return pickInBrowser(ACCEPT);
   try {
     const result = await Taro.chooseMessageFile({ count: 1, type: 'all' });
     const file = result.tempFiles[0];
@@ -130,12 +145,14 @@ export async function pickDocument(): Promise<PickedDocument | null> {
   }
 }
 
-/** Uploads an attachment into the application's folder (photos compressed first) and returns its file ID. */
+/** Uploads an attachment of an application (photos compressed first) and returns its file ID. */
 export async function uploadAttachment(applicationId: string, file: PickedDocument): Promise<string> {
-  if (file.size > DOCUMENT_MAX_BYTES) throw new ApiError('INVALID_INPUT', '文件不能超过 10 MB');
-  const extension = extensionOf(file.name) || 'bin';
-  const isImage = IMAGE_EXTENSIONS.includes(extension);
-  const cloudPath = evidencePath(applicationId, randomName(), isImage ? 'jpg' : extension);
-  const local = isImage ? await compressPhoto(file.path) : file.path;
-  return uploadToStorage(cloudPath, local, '附件上传失败，请检查网络后重试');
+  const extension = uploadExtensionOf(file.name);
+  if (!extension) throw new ApiError('FILE_REJECTED', `只能上传${ALLOWED_KINDS_TEXT}`);
+  if (file.size > MAX_UPLOAD_BYTES) throw new ApiError('FILE_REJECTED', TOO_LARGE);
+  const failure = '附件上传失败，请检查网络后重试';
+  if (COMPRESSIBLE.includes(extension)) {
+    return uploadThroughSlot(applicationId, 'attachment', 'jpg', await compressPhoto(file.path), failure);
+  }
+  return uploadThroughSlot(applicationId, 'attachment', extension, { path: file.path, size: file.size }, failure);
 }

@@ -144,6 +144,24 @@ for (const adapter of cloudbaseReady ? [embedded, cloudbaseFake, cloudbase] : [e
       expect(top.map((doc) => doc.name)).toEqual(['C']);
     });
 
+    test('skip pages through an ordered find, ties included, without overlap or gaps', async () => {
+      const societyId = `${run}-pages-${sequence}`;
+      // Seven documents, five sharing one name: only the _id tie-break keeps the pages apart.
+      const docs = ['甲', '乙', '乙', '乙', '乙', '乙', '丙'].map((name) => org({ societyId, name }));
+      await store.transaction(async (tx) => {
+        for (const doc of docs) await tx.create('organizations', doc);
+      });
+      const orderBy = { field: 'name', direction: 'desc' } as const;
+      const all = await store.find('organizations', { societyId }, { orderBy });
+      const pages = [];
+      for (let skip = 0; skip < docs.length + 2; skip += 3) {
+        pages.push(...(await store.find('organizations', { societyId }, { orderBy, skip, limit: 3 })));
+      }
+      expect(pages.map((doc) => doc._id)).toEqual(all.map((doc) => doc._id));
+      expect(new Set(pages.map((doc) => doc._id)).size).toBe(docs.length);
+      expect(await store.find('organizations', { societyId }, { orderBy, skip: docs.length })).toEqual([]);
+    });
+
     test('of many racing replaces on one version, exactly one wins', async () => {
       const doc = org();
       await store.transaction((tx) => tx.create('organizations', doc));

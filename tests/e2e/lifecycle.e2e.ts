@@ -182,7 +182,7 @@ test('the society programme from application to payout, switching between contac
   await publicUi.field('请填写真实姓名').fill('张会员');
   await publicUi.field('手机或固定电话').fill('13900000000');
   await publicUi.press('提交异议');
-  await publicUi.see(/^受理编号 objection_/);
+  await publicUi.see(/^YY-\d{8}-\d{3}$/);
   await publicUi.screenshot('public-objection-received');
   expect(publicPage.url()).toContain('/public/pages/notice/index?id='); // not sent to sign in
   await stranger.close();

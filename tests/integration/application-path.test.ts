@@ -2,6 +2,7 @@
 // claims with evidence on an award, verified by the secretariat, rolled up on the dashboard.
 import { OPENID, PROGRAM_ID, completeContent, requestId, startHarness, type Harness } from '../support/harness';
 import { decided, publicizedAndClosed, shortlisted, submitted } from '../support/lifecycle';
+import { uploadedThroughSlot } from '../support/uploads';
 
 let h: Harness;
 beforeEach(async () => {
@@ -82,12 +83,14 @@ test('a branch contact drafts, leaves, comes back, submits; the secretariat retu
   const detail = await h.as(OPENID.secretary, 'application.get', { applicationId: draft._id });
   expect(detail.audit.map((entry) => [entry.action, entry.from, entry.to, entry.actorName])).toEqual([
     ['create', null, 'draft', '李工（结构专委会）'],
+    ['save', 'draft', 'draft', '李工（结构专委会）'],
     ['submit', 'draft', 'submitted', '李工（结构专委会）'],
     ['return', 'submitted', 'returned', '王秘书'],
+    ['save', 'returned', 'returned', '李工（结构专委会）'],
     ['resubmit', 'returned', 'resubmitted', '李工（结构专委会）'],
     ['passCheck', 'resubmitted', 'checkPassed', '王秘书'],
   ]);
-  expect(detail.audit[2]?.reason).toBe('预算依据不清楚，请补充');
+  expect(detail.audit[3]?.reason).toBe('预算依据不清楚，请补充');
 });
 
 /** An award under way: through check, review, publicity and the approval notice. */
@@ -100,7 +103,7 @@ async function approvedApplication(openid: string = OPENID.structure) {
 
 test('an awardee claims an indicator with an uploaded photo; the secretariat opens the photo, verifies it and sees the dashboard roll up', async () => {
   const award = await approvedApplication();
-  const fileId = await h.files.write(`evidence/${award._id}/photo1.jpg`, Buffer.from('jpeg bytes'));
+  const fileId = await uploadedThroughSlot(h, OPENID.structure, award._id, 'claim');
 
   const claimInput = {
     applicationId: award._id,
@@ -122,7 +125,7 @@ test('an awardee claims an indicator with an uploaded photo; the secretariat ope
   const link = await h.as(OPENID.secretary, 'file.link', { fileId });
   expect(
     h.files.verifyLink(
-      `evidence/${award._id}/photo1.jpg`,
+      fileId.slice('local://'.length),
       Number(new URL(link.url, 'http://x').searchParams.get('expires')),
       new URL(link.url, 'http://x').searchParams.get('signature') ?? '',
     ),
@@ -157,10 +160,10 @@ test('an awardee claims an indicator with an uploaded photo; the secretariat ope
   expect(dashboard.grantedFen).toBe(300_000);
 });
 
-test('a claim refers only to files in its own award folder that really exist', async () => {
+test('a claim refers only to files issued to the caller for its own award that really exist', async () => {
   const mine = await approvedApplication(OPENID.structure);
   const theirs = await approvedApplication(OPENID.academic);
-  const theirFile = await h.files.write(`evidence/${theirs._id}/x.jpg`, Buffer.from('x'));
+  const theirFile = await uploadedThroughSlot(h, OPENID.academic, theirs._id, 'claim');
   const claim = (fileIds: string[]) => ({
     applicationId: mine._id,
     requestId: requestId(),
@@ -174,7 +177,10 @@ test('a claim refers only to files in its own award folder that really exist', a
   expect(await h.refused(OPENID.structure, 'claim.add', claim([`local://evidence/${mine._id}/../${theirs._id}/x.jpg`]))).toBe(
     'FILE_NOT_OWNED',
   );
-  expect(await h.refused(OPENID.structure, 'claim.add', claim([`local://evidence/${mine._id}/never-uploaded.jpg`]))).toBe('FILE_NOT_FOUND');
+  // A path in the award's folder that no slot issued (planted, or guessed) is not the caller's file.
+  expect(await h.refused(OPENID.structure, 'claim.add', claim([`local://evidence/${mine._id}/never-uploaded.jpg`]))).toBe('FILE_NOT_OWNED');
+  const slot = await h.as(OPENID.structure, 'file.slot', { applicationId: mine._id, purpose: 'claim', extension: 'jpg' });
+  expect(await h.refused(OPENID.structure, 'claim.add', claim([`local://${slot.path}`]))).toBe('FILE_NOT_FOUND');
   expect(await h.refused(OPENID.structure, 'claim.add', claim([]))).toBe('INVALID_INPUT');
   expect(await h.refused(OPENID.academic, 'file.link', { fileId: `local://evidence/${mine._id}/x.jpg` })).toBe('NOT_FOUND');
   expect(await h.store.find('claims', {})).toEqual([]);
@@ -186,7 +192,7 @@ test('claims are refused before approval and on indicators that are not counted 
     requestId: requestId(),
     content: completeContent(),
   });
-  const fileId = await h.files.write(`evidence/${created._id}/a.jpg`, Buffer.from('a'));
+  const fileId = await uploadedThroughSlot(h, OPENID.structure, created._id, 'attachment');
   const claim = {
     applicationId: created._id,
     requestId: requestId(),
@@ -197,7 +203,7 @@ test('claims are refused before approval and on indicators that are not counted 
   };
   expect(await h.refused(OPENID.structure, 'claim.add', claim)).toBe('TRANSITION_NOT_ALLOWED');
   const award = await approvedApplication(OPENID.academic);
-  const awardFile = await h.files.write(`evidence/${award._id}/a.jpg`, Buffer.from('a'));
+  const awardFile = await uploadedThroughSlot(h, OPENID.academic, award._id, 'claim');
   expect(
     await h.refused(OPENID.academic, 'claim.add', {
       ...claim,

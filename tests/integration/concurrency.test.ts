@@ -6,7 +6,8 @@ import { emptyOutcomes } from '@/core/workflow/award-workflow';
 import { changeApplication } from '../../cloudfunctions/api/src/award-change';
 import { StoreConflict, type Store } from '../../cloudfunctions/api/src/ports';
 import { OPENID, PROGRAM_ID, completeContent, requestId, startHarness, type Harness } from '../support/harness';
-import { contentFor } from '../support/lifecycle';
+import { editOf } from '../support/program-edit';
+import { draftWithAttachments } from '../support/lifecycle';
 
 let h: Harness;
 afterEach(async () => {
@@ -93,28 +94,11 @@ describe.each(['embedded', 'cloudbase-fake'] as const)('on the %s store', (store
 
   test('at the pool edge the pool decides: a pool of 10,000 yuan grants three awards of 3,000 and refuses the rest', async () => {
     const program = await h.as(OPENID.secretary, 'program.get', { programId: PROGRAM_ID });
+    const edit = editOf(program);
     await h.as(OPENID.secretary, 'program.update', {
       programId: PROGRAM_ID,
       version: program.version,
-      edit: {
-        name: program.name,
-        summary: program.summary,
-        opensAt: program.opensAt,
-        deadline: program.deadline,
-        implementationEndsAt: program.implementationEndsAt,
-        finalReportDueAt: program.finalReportDueAt,
-        poolFen: 1_000_000,
-        publicityWorkingDays: program.publicityWorkingDays,
-        categories: program.categories.map((category) => ({
-          key: category.key,
-          quotaMin: 0,
-          quotaMax: category.quotaMax,
-          awardAmountFen: category.awardAmountFen,
-          deadline: category.deadline,
-        })),
-        indicatorTargets: [],
-        form: { projectNameMaxChars: 60, sectionLimits: [], budgetMaxLines: 20 },
-      },
+      edit: { ...edit, poolFen: 1_000_000, categories: edit.categories.map((category) => ({ ...category, quotaMin: 0 })) },
     });
     const results = await approveAll(await inEndedPublicity(40));
 
@@ -129,9 +113,7 @@ describe.each(['embedded', 'cloudbase-fake'] as const)('on the %s store', (store
     h.clock.set('2022-05-20T10:00:00+08:00');
     const drafts = [];
     for (const point of ['甲企业', '乙企业', '丙企业']) {
-      const id = requestId();
-      const content = await contentFor(h, 'program-xuzhou-2022', 'tech-service', id, { servicePoint: point });
-      drafts.push(await h.as(OPENID.xzCivil, 'application.create', { programId: 'program-xuzhou-2022', requestId: id, content }));
+      drafts.push(await draftWithAttachments(h, OPENID.xzCivil, 'program-xuzhou-2022', 'tech-service', { servicePoint: point }));
     }
     const results = await Promise.all(
       drafts.map((draft) => h.raw(OPENID.xzCivil, 'application.submit', { applicationId: draft._id, version: draft.version })),

@@ -217,10 +217,10 @@ test('one award from application to payout, each step decided on the server and 
   expect(detail.application.reports.rectification?.summary).toBe('已补充论文推荐证明。');
 
   // The contact was told of every decision in the app; the secretariat of each report and of the objection.
-  const contactMessages = await h.as(OPENID.structure, 'notification.list', {});
+  const contactMessages = (await h.as(OPENID.structure, 'notification.list', {})).items;
   expect(contactMessages.map((message) => message.title)).toContain('限期整改：建筑结构抗震科普进社区');
   expect(contactMessages.find((message) => message.title.startsWith('限期整改'))?.body).toContain('缺少论文推荐佐证');
-  const secretaryMessages = await h.as(OPENID.secretary, 'notification.list', {});
+  const secretaryMessages = (await h.as(OPENID.secretary, 'notification.list', {})).items;
   expect(secretaryMessages.map((message) => message.title)).toEqual(
     expect.arrayContaining(['收到公示异议：建筑结构抗震科普进社区', '提交整改报告：建筑结构抗震科普进社区']),
   );
@@ -239,7 +239,7 @@ test('subscribe messages go only to people who consented on a tap, one per conse
   const resubmitted = await current(h, OPENID.secretary, application._id);
   await decided(h, resubmitted, 'return', '仍需补充');
 
-  const messages = await h.as(OPENID.structure, 'notification.list', {});
+  const messages = (await h.as(OPENID.structure, 'notification.list', {})).items;
   const resultOf = (reason: string) => messages.find((message) => message.body.includes(reason))?.subscribe?.result;
   expect(resultOf('请补充预算依据')).toBe('recorded');
   expect(resultOf('仍需补充')).toBe('skipped');

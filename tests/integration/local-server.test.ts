@@ -1,41 +1,28 @@
-// The local server over real HTTP: signed sessions, the api envelope, evidence upload and short-lived links.
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { createLocalServer } from '../../cloudfunctions/local-server/src/server';
+// The local server over real HTTP: signed sessions, the api envelope, evidence upload into slots and
+// short-lived links, security headers on every answer, and demo surfaces only in demo mode.
+import { shiftedClock } from '../../cloudfunctions/api/src/adapters/clocks';
 import { issueSession } from '../../cloudfunctions/local-server/src/session';
 import { OPENID, PROGRAM_ID, completeContent, requestId, startHarness, type Harness } from '../support/harness';
 import { current, decided, publicizedAndClosed, shortlisted } from '../support/lifecycle';
+import { SECRET, startLocalHttp, type LocalHttp } from '../support/local-http';
+import { JPEG_BYTES } from '../support/uploads';
 
-const SECRET = 'http-test-secret';
 let h: Harness;
-let server: Server;
+let http: LocalHttp;
 let base: string;
 
 beforeEach(async () => {
   h = await startHarness();
-  server = createLocalServer({ deps: h.deps, files: h.files, secret: SECRET, staticDir: null });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  http = await startLocalHttp(h);
+  base = http.base;
 });
 afterEach(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await http.close();
   await h.close();
 });
 
-async function api(token: string | null, action: string, input: unknown) {
-  const response = await fetch(`${base}/api`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ action, input }),
-  });
-  return response.json() as Promise<{ ok: boolean; data?: any; error?: { code: string; message: string } }>;
-}
-
-async function signIn(userId: string): Promise<string> {
-  const response = await fetch(`${base}/auth/demo-login`, { method: 'POST', body: JSON.stringify({ userId }) });
-  const body = (await response.json()) as { data: { token: string } };
-  return body.data.token;
-}
+const api = (token: string | null, action: string, input: unknown) => http.api(token, action, input);
+const signIn = (userId: string) => http.signIn(userId);
 
 test('the demo sign-in lists accounts and issues a session the api accepts; a forged one is refused', async () => {
   const accounts = (await (await fetch(`${base}/auth/demo-accounts`)).json()) as { data: { userId: string; roleLabel: string }[] };
@@ -66,23 +53,15 @@ test('a photo uploaded to storage is linked to a claim, and served only through 
   await publicizedAndClosed(h);
   await decided(h, await current(h, OPENID.secretary, created._id), 'issueNotice');
 
-  const form = new FormData();
-  form.append('path', `evidence/${created._id}/activity.jpg`);
-  form.append('file', new Blob([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3])], { type: 'image/jpeg' }), 'activity.jpg');
-  expect((await fetch(`${base}/files/upload`, { method: 'POST', body: form })).status).toBe(401);
-  const uploaded = (await (
-    await fetch(`${base}/files/upload`, { method: 'POST', body: form, headers: { authorization: `Bearer ${contact}` } })
-  ).json()) as {
-    data: { fileId: string };
+  const slot = (await api(contact, 'file.slot', { applicationId: created._id, purpose: 'claim', extension: 'jpg' })).data as {
+    slotId: string;
+    path: string;
   };
-  expect(uploaded.data.fileId).toBe(`local://evidence/${created._id}/activity.jpg`);
-
-  const escape = new FormData();
-  escape.append('path', '../session-secret');
-  escape.append('file', new Blob([Buffer.from('x')]), 'x');
-  expect(
-    (await fetch(`${base}/files/upload`, { method: 'POST', body: escape, headers: { authorization: `Bearer ${contact}` } })).status,
-  ).toBe(400);
+  expect(slot.path).toMatch(new RegExp(`^evidence/${created._id}/u_user-contact-structure/[0-9a-f]{32}\\.jpg$`));
+  expect((await http.upload(null, slot.slotId, JPEG_BYTES)).status).toBe(401);
+  const uploaded = await http.upload(contact, slot.slotId, JPEG_BYTES);
+  expect(uploaded.status).toBe(200);
+  expect(uploaded.body.data.fileId).toBe(`local://${slot.path}`);
 
   const claim = await api(contact, 'claim.add', {
     applicationId: created._id,
@@ -90,15 +69,16 @@ test('a photo uploaded to storage is linked to a claim, and served only through 
     indicatorKey: 'published-results',
     amount: 1,
     description: '发布成果1项',
-    fileIds: [uploaded.data.fileId],
+    fileIds: [uploaded.body.data.fileId],
   });
   expect(claim.ok).toBe(true);
 
-  const link = (await api(secretary, 'file.link', { fileId: uploaded.data.fileId })).data as { url: string };
+  const link = (await api(secretary, 'file.link', { fileId: uploaded.body.data.fileId })).data as { url: string };
   const photo = await fetch(`${base}${link.url}`);
   expect(photo.status).toBe(200);
-  expect(Buffer.from(await photo.arrayBuffer())).toEqual(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
-  expect((await fetch(`${base}/files/evidence/${created._id}/activity.jpg`)).status).toBe(403);
+  expect(photo.headers.get('content-type')).toBe('image/jpeg');
+  expect(Buffer.from(await photo.arrayBuffer())).toEqual(JPEG_BYTES);
+  expect((await fetch(`${base}/files/${slot.path}`)).status).toBe(403);
   expect((await fetch(`${base}${link.url.replace(/signature=[^&]+/, 'signature=forged')}`)).status).toBe(403);
 
   h.clock.set(new Date(h.clock.now().getTime() + 3600_000).toISOString()); // an hour later the ten-minute link has expired
@@ -114,4 +94,105 @@ test('a request body above the CloudBase limit is refused with a clear error', a
   });
   expect(result).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: '输入有误：请求内容过大' } });
   expect(await h.store.find('applications', {})).toEqual([]);
+});
+
+/** The headers every answer of the local server carries, whatever it answers. */
+function expectAppHeaders(response: Response, where: string) {
+  const headers = {
+    where,
+    csp: response.headers.get('content-security-policy') ?? '',
+    nosniff: response.headers.get('x-content-type-options'),
+    referrer: response.headers.get('referrer-policy'),
+  };
+  expect(headers).toEqual({
+    where,
+    csp: expect.stringContaining("frame-ancestors 'none'"),
+    nosniff: 'nosniff',
+    referrer: 'same-origin',
+  });
+  expect(headers.csp).toContain("default-src 'self'");
+  expect(headers.csp).toContain("object-src 'none'");
+}
+
+test('bad requests get a 4xx JSON refusal in Chinese, every answer carries the security headers, and the server keeps running', async () => {
+  const token = await signIn('user-contact-structure');
+  const cases: [string, RequestInit, number][] = [
+    ['/api', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' }, 415],
+    ['/api', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":' }, 400],
+    ['/api', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '' }, 400],
+    ['/api', { method: 'GET' }, 405],
+    ['/api', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"no.such"}' }, 400],
+    ['/api', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"session.me","input":{}}' }, 401],
+    ['/files/upload', { method: 'PUT' }, 405],
+    ['/files/upload', { method: 'GET' }, 403], // a file link without its signature
+    ['/auth/demo-login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"userId":["x"]}' }, 403],
+    ['/no/such/route', { method: 'POST' }, 404],
+    ['/no/such/route', { method: 'GET' }, 404],
+    ['/%E0%A4%A', { method: 'GET' }, 400],
+    ['/api?%zz', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"session.me"}' }, 401],
+  ];
+  for (const [path, init, status] of cases) {
+    const response = await fetch(`${base}${path}`, init);
+    const where = `${init.method} ${path}`;
+    expect({ where, status: response.status }).toEqual({ where, status });
+    expectAppHeaders(response, where);
+    const body = (await response.json()) as { ok: boolean; error: { code: string; message: string } };
+    expect({ where, ok: body.ok, message: body.error.message }).toEqual({
+      where,
+      ok: false,
+      message: expect.stringMatching(/[\u4e00-\u9fa5]/),
+    });
+  }
+  const fine = await fetch(`${base}/api`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ action: 'session.me', input: {} }),
+  });
+  expect(fine.status).toBe(200);
+  expectAppHeaders(fine, 'POST /api (signed in)');
+  expectAppHeaders(await fetch(`${base}/auth/demo-accounts`), 'GET /auth/demo-accounts');
+});
+
+test('without demo mode there is no demo sign-in and no clock; with it the clock keeps to 2000–2099', async () => {
+  const plain = await startLocalHttp(h, { demo: false });
+  try {
+    for (const [method, path] of [
+      ['GET', '/auth/demo-accounts'],
+      ['POST', '/auth/demo-login'],
+      ['POST', '/demo/clock'],
+    ]) {
+      const response = await fetch(`${plain.base}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: method === 'POST' ? JSON.stringify({ userId: 'user-secretary', at: '2023-08-01T09:00:00+08:00' }) : undefined,
+      });
+      expect({ path, status: response.status }).toEqual({ path, status: expect.any(Number) });
+      expect(response.status).toBeGreaterThanOrEqual(404);
+      expect(response.status).toBeLessThan(500);
+      expect(((await response.json()) as { ok: boolean }).ok).toBe(false);
+    }
+  } finally {
+    await plain.close();
+  }
+  // Demo mode without clock control: sign-in yes, clock no.
+  expect((await fetch(`${base}/demo/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(
+    404,
+  );
+
+  const clock = shiftedClock('2023-07-03T09:00:00+08:00');
+  const demo = await startLocalHttp({ ...h, deps: { ...h.deps, clock } }, { clockControl: clock });
+  try {
+    const jump = (at: unknown) =>
+      fetch(`${demo.base}/demo/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ at }) });
+    for (const at of ['1999-12-31T23:59:59Z', '2100-01-01T00:00:00Z', '+275760-09-13T00:00:00Z', 'next tuesday', 12]) {
+      const refused = await jump(at);
+      expect({ at, status: refused.status }).toEqual({ at, status: 400 });
+    }
+    expect(clock.now().toISOString().slice(0, 4)).toBe('2023');
+    const moved = await jump('2023-08-01T09:00:00+08:00');
+    expect(moved.status).toBe(200);
+    expect(((await moved.json()) as { data: { now: string } }).data.now).toMatch(/^2023-08-01T01:00:0/); // the shifted clock runs on
+  } finally {
+    await demo.close();
+  }
 });

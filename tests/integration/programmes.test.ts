@@ -2,6 +2,7 @@
 // is checked by the one programme schema, and a bad one changes nothing.
 import { OPENID, startHarness, type Harness } from '../support/harness';
 import { shortlisted, submitted } from '../support/lifecycle';
+import { editOf } from '../support/program-edit';
 
 let h: Harness;
 beforeEach(async () => {
@@ -12,32 +13,6 @@ afterEach(async () => {
 });
 
 type Edit = Parameters<Harness['as']>[2] & { edit: unknown };
-
-function editOf(program: Awaited<ReturnType<typeof startFromXuzhou>>) {
-  return {
-    name: program.name,
-    summary: program.summary,
-    opensAt: program.opensAt,
-    deadline: program.deadline,
-    implementationEndsAt: program.implementationEndsAt,
-    finalReportDueAt: program.finalReportDueAt,
-    poolFen: program.poolFen,
-    publicityWorkingDays: program.publicityWorkingDays,
-    categories: program.categories.map(({ key, quotaMin, quotaMax, awardAmountFen, deadline }) => ({
-      key,
-      quotaMin,
-      quotaMax,
-      awardAmountFen,
-      deadline,
-    })),
-    indicatorTargets: program.indicators.map(({ key, target }) => ({ key, target })),
-    form: {
-      projectNameMaxChars: program.form.projectNameMaxChars,
-      sectionLimits: program.form.sections.map(({ key, maxChars }) => ({ key, maxChars })),
-      budgetMaxLines: program.form.budget.maxLines,
-    },
-  };
-}
 
 async function startFromXuzhou() {
   return h.as(OPENID.secretary, 'program.createFromTemplate', {

@@ -176,7 +176,7 @@ test('the timer fails a rectification whose month has passed and reminds people 
   const again = await runScheduledWork(h.deps);
   expect(first.reminders).toBe(1);
   expect(again.reminders).toBe(0);
-  const [reminder] = await h.as(OPENID.academic, 'notification.list', {});
+  const [reminder] = (await h.as(OPENID.academic, 'notification.list', {})).items;
   expect(reminder).toMatchObject({ title: '申报即将截止：学术年会', body: '申报截止时间 2023年12月31日 23:59，请尽快完成并提交。' });
 
   // An award put into rectification and left alone past its due date fails, by the system, with the reason.
@@ -254,6 +254,6 @@ test('a mid-term report date set in the programme is shown as due and reminded a
   h.clock.set('2023-09-25T09:00:00+08:00');
   expect((await runScheduledWork(h.deps)).reminders).toBe(1);
   expect((await runScheduledWork(h.deps)).reminders).toBe(0);
-  const [message] = await h.as(OPENID.structure, 'notification.list', {});
+  const [message] = (await h.as(OPENID.structure, 'notification.list', {})).items;
   expect(message).toMatchObject({ title: '中期报告即将截止：建筑结构抗震科普进社区', body: '中期报告须于 2023年9月30日 23:59 前提交。' });
 });

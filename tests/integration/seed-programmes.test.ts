@@ -1,7 +1,8 @@
 // One scenario per seed programme, each exercising what is distinctive in it — all run by the same code,
 // differing only in their configuration files.
-import { OPENID, requestId, startHarness, type Harness } from '../support/harness';
+import { OPENID, refusal, requestId, startHarness, type Harness } from '../support/harness';
 import { addApplicant, appliedTo, contentFor, decided, publicizedAndClosed, reviewed, REVIEWERS } from '../support/lifecycle';
+import { requiredAttachments } from '../support/uploads';
 
 let h: Harness;
 beforeEach(async () => {
@@ -10,10 +11,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await h.close();
 });
-
-function refusal(result: { ok: boolean; error?: { code: string; message: string } }) {
-  return result.ok ? null : [result.error!.code, result.error!.message];
-}
 
 describe('Xuzhou 2022 (seed 003)', () => {
   const XUZHOU = 'program-xuzhou-2022';
@@ -24,7 +21,7 @@ describe('Xuzhou 2022 (seed 003)', () => {
     const agri = await h.raw(OPENID.xzAgri, 'application.create', {
       programId: XUZHOU,
       requestId: requestId(),
-      content: await contentFor(h, XUZHOU, 'first-class', requestId()),
+      content: await contentFor(h, XUZHOU, 'first-class'),
     });
     expect(refusal(agri)).toEqual(['APPLICANT_NOT_ELIGIBLE', '本单位不符合申报条件：社会组织评估等级须为4A级及以上（本单位：3A级）']);
     const view = await h.as(OPENID.xzAgri, 'program.get', { programId: XUZHOU });
@@ -60,7 +57,7 @@ describe('Xuzhou 2022 (seed 003)', () => {
     const late = await h.raw(OPENID.xzCivil, 'application.create', {
       programId: XUZHOU,
       requestId: requestId(),
-      content: await contentFor(h, XUZHOU, 'think-tank-project', requestId()),
+      content: await contentFor(h, XUZHOU, 'think-tank-project'),
     });
     expect(refusal(late)?.[0]).toBe('DEADLINE_PASSED');
     expect(refusal(late)?.[1]).toContain('2022年6月5日 23:59');
@@ -169,7 +166,7 @@ describe('the provincial 一流科技社团 call (seeds 002 + 000)', () => {
     ]);
 
     const id = requestId();
-    const content = await contentFor(h, PROVINCIAL, 'society', id);
+    const content = await contentFor(h, PROVINCIAL, 'society');
     const tooLong = await h.raw(society, 'application.create', {
       programId: PROVINCIAL,
       requestId: id,
@@ -184,17 +181,20 @@ describe('the provincial 一流科技社团 call (seeds 002 + 000)', () => {
     expect(refusal(overBudget)?.[0]).toBe('BUDGET_OVER_LIMIT');
 
     // A draft without the tables and the signature is kept, but submit lists what is missing.
-    const draft = await h.as(society, 'application.create', {
-      programId: PROVINCIAL,
-      requestId: id,
-      content: { ...content, schedule: [], team: [], declaration: null, sections: { ...content.sections, goals: '成'.repeat(2000) } },
+    const partial = { ...content, schedule: [], team: [], declaration: null, sections: { ...content.sections, goals: '成'.repeat(2000) } };
+    const created = await h.as(society, 'application.create', { programId: PROVINCIAL, requestId: id, content: partial });
+    const attachments = await requiredAttachments(h, society, created);
+    const draft = await h.as(society, 'application.save', {
+      applicationId: created._id,
+      version: created.version,
+      content: { ...partial, attachments },
     });
     const incomplete = await h.raw(society, 'application.submit', { applicationId: draft._id, version: draft.version });
     expect(refusal(incomplete)).toEqual(['APPLICATION_INCOMPLETE', '申报书尚未填写完整：请填写进度安排、项目成员、申报承诺签名']);
     const completed = await h.as(society, 'application.save', {
       applicationId: draft._id,
       version: draft.version,
-      content: { ...content, sections: { ...content.sections, goals: '成'.repeat(2000) } },
+      content: { ...content, attachments, sections: { ...content.sections, goals: '成'.repeat(2000) } },
     });
     const submitted = await h.as(society, 'application.submit', { applicationId: draft._id, version: completed.version });
     expect(submitted).toMatchObject({ status: 'submitted', categoryName: '一流科技社团培育示范项目' });

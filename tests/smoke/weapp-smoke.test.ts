@@ -6,7 +6,7 @@
  * and page lifecycles and fails on anything thrown, synchronously or later from a timer or a promise.
  * This catches a weapp build that compiles but crashes on load, which no H5 test sees.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import vm from 'node:vm';
 
@@ -391,6 +391,21 @@ describe('weapp bundle smoke test', () => {
         'public/pages/notice/index',
       ]),
     );
+  });
+
+  it('ships no demo sign-in: no file of the package calls the local demo routes', () => {
+    const offending: string[] = [];
+    const walk = (folder: string) => {
+      for (const entry of readdirSync(folder, { withFileTypes: true })) {
+        const file = join(folder, entry.name);
+        if (entry.isDirectory()) walk(file);
+        else if (/\.(js|json|wxml)$/.test(entry.name) && /\/auth\/demo-|\/demo\/clock|演示账号/.test(readFileSync(file, 'utf8'))) {
+          offending.push(relative(DIST, file));
+        }
+      }
+    };
+    walk(DIST);
+    expect(offending).toEqual([]);
   });
 
   it('loads app.js, registers the app and runs onLaunch/onShow', async () => {

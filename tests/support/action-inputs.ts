@@ -158,7 +158,7 @@ export const inputBuilders: InputBuilders = {
       requestId: requestIdFor(tag, 'report'),
       summary: '中期任务已按计划完成。',
       achievements: [{ indicatorKey: 'published-results', amount: 1 }],
-      fileIds: [world.files.implementing.fileId],
+      fileIds: [world.files.report.fileId],
     }),
     true,
   ),
@@ -228,10 +228,24 @@ export const inputBuilders: InputBuilders = {
   })),
   'notification.subscribe': single(() => ({ templateKeys: ['statusChange'] })),
   'notification.templates': single(() => ({})),
-  'file.link': (['underReview', 'draft'] as const).map((target) => ({
-    label: target,
-    target,
-    input: (world) => ({ fileId: world.files[target].fileId }),
-  })),
+  // A PDF (photos stay hidden from reviewers until WeChat's media check passes).
+  'file.link': [
+    { label: 'implementing', target: 'implementing', input: (world) => ({ fileId: world.files.report.fileId }) },
+    { label: 'draft', target: 'draft', input: (world) => ({ fileId: world.files.draft.fileId }) },
+  ],
   'dashboard.get': single(() => ({ programId: PROGRAM_ID })),
+  'objection.handleMany': single((world) => ({
+    items: [{ objectionId: world.objectionId, version: versionIn(world, 'objections', world.objectionId) }],
+    decision: 'dismissed',
+    note: '经核查，异议不成立。',
+  })),
+  // Nothing is held in the world: the secretariat is told there is nothing to release.
+  'moderation.release': single((world) => ({
+    entity: 'application',
+    id: world.applications.submitted,
+    version: versionIn(world, 'applications', world.applications.submitted),
+    reason: '经人工复核，内容无问题。',
+  })),
+  // Attachments may be added while the form is editable, as a save may.
+  'file.slot': onApplications('save', 7, (_world, applicationId) => ({ applicationId, purpose: 'attachment', extension: 'pdf' })),
 };

@@ -28,26 +28,26 @@ export function fakeCloudbaseDatabase(): CloudbaseDatabase {
     stamps.set(key(collection, id), ++clock);
   };
 
-  const query = (
-    collection: string,
-    where: Record<string, unknown> = {},
-    order: [string, 'asc' | 'desc'] | null = null,
-    skip = 0,
-    limit = 100,
-  ) => ({
-    where: (condition: object) => query(collection, { ...where, ...condition }, order, skip, limit),
-    orderBy: (field: string, direction: 'asc' | 'desc') => query(collection, where, [field, direction], skip, limit),
-    skip: (count: number) => query(collection, where, order, count, limit),
-    limit: (count: number) => query(collection, where, order, skip, count),
+  type Order = [string, 'asc' | 'desc'];
+  const compare = (a: unknown, b: unknown) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b)));
+  const query = (collection: string, where: Record<string, unknown> = {}, orders: readonly Order[] = [], skip = 0, limit = 100) => ({
+    where: (condition: object) => query(collection, { ...where, ...condition }, orders, skip, limit),
+    // Like the database, each orderBy adds a key: later ones break ties of earlier ones.
+    orderBy: (field: string, direction: 'asc' | 'desc') => query(collection, where, [...orders, [field, direction]], skip, limit),
+    skip: (count: number) => query(collection, where, orders, count, limit),
+    limit: (count: number) => query(collection, where, orders, skip, count),
     async get() {
       // MongoDB semantics: { field: null } also matches a missing field.
-      let docs = [...table(collection).values()].filter((doc) =>
+      const docs = [...table(collection).values()].filter((doc) =>
         Object.entries(where).every(([field, value]) => (doc[field] ?? null) === value),
       );
-      if (order) {
-        const [field, direction] = order;
-        docs = docs.sort((a, b) => String(a[field]).localeCompare(String(b[field])) * (direction === 'asc' ? 1 : -1));
-      }
+      docs.sort((a, b) => {
+        for (const [field, direction] of orders) {
+          const order = compare(a[field], b[field]) * (direction === 'asc' ? 1 : -1);
+          if (order !== 0) return order;
+        }
+        return 0;
+      });
       return { data: structuredClone(docs.slice(skip, skip + Math.min(limit, 1000))) };
     },
   });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { ManualClock } from '../../cloudfunctions/api/src/adapters/clocks';
 import { CloudbaseStore } from '../../cloudfunctions/api/src/adapters/cloudbase-store';
 import { EmbeddedStore } from '../../cloudfunctions/api/src/adapters/embedded-store';
+import { RecordingContentCheck } from '../../cloudfunctions/api/src/adapters/local-content-check';
 import { LocalFiles } from '../../cloudfunctions/api/src/adapters/local-files';
 import { RecordingNotifier } from '../../cloudfunctions/api/src/adapters/local-notifier';
 import { newId } from '../../cloudfunctions/api/src/ids';
@@ -32,6 +33,7 @@ export const OPENID = {
   szMech: 'demo-contact-sz-mech',
   xzAgri: 'demo-contact-xz-agri',
   szEnv: 'demo-contact-sz-env',
+  scceas: 'demo-contact-scceas',
 } as const;
 
 export const PROGRAM_ID = 'program-sichuan-civil-2023';
@@ -45,6 +47,8 @@ export interface Harness {
   files: LocalFiles;
   store: Store;
   notifier: RecordingNotifier;
+  /** The stand-in for WeChat content security: what was checked, and each photo's verdict on demand. */
+  contentCheck: RecordingContentCheck;
   raw(openid: string | null, action: string, input?: unknown): Promise<ApiResult<unknown>>;
   /** Calls an action and returns its data, failing the test with the server's message otherwise. */
   as<A extends ActionName>(openid: string, action: A, input: ActionInput<A>): Promise<ActionOutput<A>>;
@@ -63,13 +67,15 @@ export async function startHarness(
 ): Promise<Harness> {
   const dir = options.dir ?? mkdtempSync(path.join(os.tmpdir(), 'xhjb-'));
   const clock = new ManualClock(DURING_CALL);
-  const store = new EmbeddedStore(options.inMemory ? null : path.join(dir, 'db'));
+  // No flush per transaction in-process: the crash test runs the real server, which flushes each one.
+  const store = new EmbeddedStore(options.inMemory ? null : path.join(dir, 'db'), { fsync: false });
   const files = new LocalFiles(path.join(dir, 'files'), 'test-secret', clock);
   const notifier = new RecordingNotifier();
   // TEST_STORE=cloudbase-fake runs any suite on the CloudBase adapter instead.
   const adapter = options.store ?? (process.env.TEST_STORE === 'cloudbase-fake' ? 'cloudbase-fake' : 'embedded');
   const backing = adapter === 'cloudbase-fake' ? new CloudbaseStore(fakeCloudbaseDatabase()) : store;
-  const deps: Deps = { store: backing, files, clock, newId, notifier, templates: templatesFrom(undefined, 'local') };
+  const contentCheck = new RecordingContentCheck();
+  const deps: Deps = { store: backing, files, clock, newId, notifier, templates: templatesFrom(undefined, 'local'), contentCheck };
   if (options.snapshot) await restoreStore(backing, options.snapshot);
   else await seedDemoData(backing, clock);
   const raw = (openid: string | null, action: string, input?: unknown) => route({ action, input }, openid ? { openid } : null, deps);
@@ -80,6 +86,7 @@ export async function startHarness(
     files,
     store: backing,
     notifier,
+    contentCheck,
     raw,
     async as(openid, action, input) {
       const result = await raw(openid, action, input);
@@ -120,4 +127,9 @@ let counter = 0;
 export function requestId(): string {
   counter += 1;
   return `test${Date.now().toString(36)}${counter.toString().padStart(4, '0')}`;
+}
+
+/** A refused answer as [code, message] (null when it succeeded), to compare in one expectation. */
+export function refusal(result: ApiResult<unknown>): [string, string] | null {
+  return result.ok ? null : [result.error.code, result.error.message];
 }

@@ -2,6 +2,7 @@
 import type { ActionInput, ApplicationView } from '@/core/schemas/actions';
 import { collections } from '@/core/schemas/documents';
 import { OPENID, PROGRAM_ID, completeContent, requestId, type Harness } from './harness';
+import { requiredAttachments } from './uploads';
 
 type Content = ActionInput<'application.create'>['content'];
 
@@ -111,25 +112,12 @@ export async function addApplicant(
 
 /**
  * A complete application to any programme's form: every section, a budget within the category's award,
- * the tables the form asks for, required attachments (uploaded first into the application's folder), a signature.
+ * the tables the form asks for, a signature. Attachments need the saved draft: see requiredAttachments.
  */
-export async function contentFor(
-  h: Harness,
-  programId: string,
-  categoryKey: string,
-  draftRequestId: string,
-  overrides: Partial<Content> = {},
-): Promise<Content> {
+export async function contentFor(h: Harness, programId: string, categoryKey: string, overrides: Partial<Content> = {}): Promise<Content> {
   const program = await h.deps.store.get('programs', programId);
   if (!program) throw new Error(`no programme ${programId}`);
   const category = program.categories.find((candidate) => candidate.key === categoryKey)!;
-  const attachments = [];
-  for (const attachment of program.form.attachments) {
-    const asked = attachment.categories.length === 0 || attachment.categories.includes(categoryKey);
-    if (!asked || !attachment.required) continue;
-    const fileId = await h.files.write(`evidence/app_${draftRequestId}/${attachment.key}.pdf`, Buffer.from('%PDF-1.4'));
-    attachments.push({ key: attachment.key, fileId, name: `${attachment.name}.pdf` });
-  }
   return {
     categoryKey,
     subtypeKey: category.subtypes[0]?.key ?? null,
@@ -141,19 +129,33 @@ export async function contentFor(
       ? [{ phase: '第一阶段', startsOn: `${program.year}-07-01`, endsOn: `${program.year}-09-30`, work: '组织实施', owner: '秘书长' }]
       : [],
     team: program.form.team?.required ? [{ name: '张三', age: 45, title: '教授', employer: '某大学', task: '项目负责人' }] : [],
-    attachments,
+    attachments: [],
     commitments: program.form.indicatorCommitments ? [{ indicatorKey: 'published-results', amount: 1 }] : [],
     declaration: program.form.commitment ? { signerName: '法定代表人', agreed: true } : null,
     ...overrides,
   };
 }
 
-/** Creates and submits with contentFor; returns the submitted view. */
+/** Creates the draft with contentFor and its required attachments (unless overridden), then submits it. */
 export async function appliedTo(h: Harness, openid: string, programId: string, categoryKey: string, overrides: Partial<Content> = {}) {
-  const id = requestId();
-  const content = await contentFor(h, programId, categoryKey, id, overrides);
-  const created = await h.as(openid, 'application.create', { programId, requestId: id, content });
+  const created = await draftWithAttachments(h, openid, programId, categoryKey, overrides);
   return h
     .raw(openid, 'application.submit', { applicationId: created._id, version: created.version })
     .then((result) => ({ created, result }));
+}
+
+/** A saved draft from contentFor, with the form's required attachments uploaded into its slots (unless overridden). */
+export async function draftWithAttachments(
+  h: Harness,
+  openid: string,
+  programId: string,
+  categoryKey: string,
+  overrides: Partial<Content> = {},
+) {
+  const id = requestId();
+  const content = await contentFor(h, programId, categoryKey, overrides);
+  const created = await h.as(openid, 'application.create', { programId, requestId: id, content });
+  const attachments = overrides.attachments ?? (await requiredAttachments(h, openid, created));
+  if (attachments.length === 0) return created;
+  return h.as(openid, 'application.save', { applicationId: created._id, version: created.version, content: { ...content, attachments } });
 }

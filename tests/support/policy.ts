@@ -58,10 +58,11 @@ const businessRefusals: Partial<Record<string, ErrorCode>> = {
   // The running notice has an objection lodged and not yet handled.
   'application.decide approve on inPublicity': 'OBJECTION_PENDING',
   'application.decideMany approve on inPublicity': 'OBJECTION_PENDING',
+  'moderation.release world': 'TRANSITION_NOT_ALLOWED',
 };
 
 /** Which reviewers declared no conflict on each fixture a file is linked from (they may open its files). */
-const declaredReviewers: Partial<Record<Fixture, CallerProfile['reviewer'][]>> = { underReview: ['assigned'], draft: [] };
+const declaredReviewers: Partial<Record<Fixture, CallerProfile['reviewer'][]>> = { implementing: ['assigned', 'unassigned'], draft: [] };
 
 /** Signed-in callers only, except the two public actions; then each action's own rule. */
 const policies: { [A in ActionName]: (caller: CallerProfile, variant: Variant<A>) => Outcome } = {
@@ -107,6 +108,9 @@ const policies: { [A in ActionName]: (caller: CallerProfile, variant: Variant<A>
   'file.link': (caller, variant) =>
     seesApplication(caller, statusOf(variant)) || declaredReviewers[variant.target!]?.includes(caller.reviewer) ? 'ok' : 'NOT_FOUND',
   'dashboard.get': staffOfProgram,
+  'objection.handleMany': staffOfProgram,
+  'moderation.release': staffOfProgram,
+  'file.slot': onTarget('save'),
 };
 
 const publicActions: readonly ActionName[] = ['publicity.get', 'objection.lodge'];
@@ -121,4 +125,3 @@ export function expectedOutcome<A extends ActionName>(action: A, variant: Varian
   const outcome = policies[action](caller, variant);
   return outcome === 'ok' ? (businessRefusals[key] ?? 'ok') : outcome;
 }
-

@@ -5,6 +5,7 @@ import type { ApplicationStatus } from '@/core/workflow/award-workflow';
 import { OPENID, PROGRAM_ID, completeContent, requestId, startHarness, type Harness } from './harness';
 import { REVIEWERS, decided, shortlisted, submitted } from './lifecycle';
 import { snapshotStore, type StoreSnapshot } from './store-snapshot';
+import { JPEG_BYTES, PDF_BYTES, uploadedThroughSlot } from './uploads';
 
 /** The applications of the world and the status each is left in (fully scored before the others in review). */
 export const fixtureStatus = {
@@ -38,7 +39,8 @@ export interface World {
   /** A pending claim on `implementing`. */
   claimId: string;
   /** Uploaded files, written again into every harness started from the world. */
-  files: Record<'approved' | 'implementing' | 'underReview' | 'draft', { path: string; fileId: string }>;
+  /** Uploaded through slots: claim evidence on `approved` and `implementing`, a report file, a draft's attachment. */
+  files: Record<'approved' | 'implementing' | 'report' | 'draft', { path: string; fileId: string }>;
 }
 
 async function report(h: Harness, application: ApplicationView) {
@@ -51,9 +53,6 @@ async function report(h: Harness, application: ApplicationView) {
     fileIds: [],
   });
 }
-
-const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]);
-const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
 
 /** Builds the world through the api (about a hundred calls), once per suite. */
 export async function buildWorld(): Promise<World> {
@@ -81,8 +80,9 @@ export async function buildWorld(): Promise<World> {
     const acceptedReport = await report(h, await decided(h, await report(h, acceptedDue!), 'passMidterm'));
     const acceptedDone = await decided(h, acceptedReport, 'accept');
 
-    const evidence = await h.files.write(`evidence/${implementing!._id}/photo.jpg`, JPEG);
-    const approvedEvidence = await h.files.write(`evidence/${approved!._id}/photo.jpg`, JPEG);
+    const evidence = await uploadedThroughSlot(h, OPENID.structure, implementing!._id, 'claim', JPEG_BYTES, 'jpg');
+    const approvedEvidence = await uploadedThroughSlot(h, OPENID.structure, approved!._id, 'claim', JPEG_BYTES, 'jpg');
+    const reportFile = await uploadedThroughSlot(h, OPENID.structure, implementing!._id, 'report', PDF_BYTES, 'pdf');
     const claim = await h.as(OPENID.structure, 'claim.add', {
       applicationId: implementing!._id,
       requestId: requestId(),
@@ -142,7 +142,6 @@ export async function buildWorld(): Promise<World> {
       noConflict: true,
     });
     const awaitingDeclaration = await assignLiu('待确认回避项目');
-    const underReviewFile = await h.files.write(`evidence/${underReview.application._id}/plan.pdf`, PDF);
 
     const checkPassed = await decided(
       h,
@@ -155,7 +154,7 @@ export async function buildWorld(): Promise<World> {
       requestId: requestId(),
       content: completeContent({ projectName: '草稿项目' }),
     });
-    const draftFile = await h.files.write(`evidence/${draft._id}/draft.pdf`, PDF);
+    const draftFile = await uploadedThroughSlot(h, OPENID.structure, draft._id, 'attachment', PDF_BYTES, 'pdf');
 
     const snapshot = await snapshotStore(h.store);
     const applications: Record<Fixture, string> = {
@@ -190,7 +189,7 @@ export async function buildWorld(): Promise<World> {
       files: {
         approved: { path: pathOf(approvedEvidence), fileId: approvedEvidence },
         implementing: { path: pathOf(evidence), fileId: evidence },
-        underReview: { path: pathOf(underReviewFile), fileId: underReviewFile },
+        report: { path: pathOf(reportFile), fileId: reportFile },
         draft: { path: pathOf(draftFile), fileId: draftFile },
       },
     };
@@ -203,7 +202,7 @@ export async function buildWorld(): Promise<World> {
 export async function startFromWorld(world: World): Promise<Harness> {
   const h = await startHarness({ snapshot: world.snapshot, inMemory: true });
   h.clock.set(world.now);
-  for (const file of Object.values(world.files)) await h.files.write(file.path, file.path.endsWith('.jpg') ? JPEG : PDF);
+  for (const file of Object.values(world.files)) await h.files.write(file.path, file.path.endsWith('.jpg') ? JPEG_BYTES : PDF_BYTES);
   return h;
 }
 

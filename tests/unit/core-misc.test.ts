@@ -1,5 +1,6 @@
 import { formatShanghaiDate, formatShanghaiDateTime, shanghaiToUtcIso } from '@/core/calendar/shanghai';
-import { evidencePath, fileBelongsToApplication, storagePathOf } from '@/core/evidence/file-ids';
+import { fileBelongsToApplication, slotPath, storagePathOf } from '@/core/evidence/file-ids';
+import { MAX_UPLOAD_BYTES, servedAs, uploadExtensionOf, uploadRefusal } from '@/core/evidence/upload-rules';
 import { AppError, errorMessages } from '@/core/errors';
 import { rollUpIndicators } from '@/core/kpi/rollup';
 import { guaranteedFen, programConfigSchema, totalQuota } from '@/core/program/program-schema';
@@ -21,8 +22,21 @@ test('evidence file IDs are accepted only inside their own application folder', 
   expect(fileBelongsToApplication('local://evidence/app_10/x.jpg', 'app_1')).toBe(false);
   expect(fileBelongsToApplication('local://evidence/app_1/../app_2/x.jpg', 'app_1')).toBe(false);
   expect(fileBelongsToApplication('https://example.com/evidence/app_1/x.jpg', 'app_1')).toBe(false);
-  expect(evidencePath('app_1', 'abc', 'JPG')).toBe('evidence/app_1/abc.jpg');
-  expect(evidencePath('app_1', 'abc', '../exe')).toBe('evidence/app_1/abc.jpg');
+  expect(slotPath('app_1', 'u_user-1', 'abc', 'jpg')).toBe('evidence/app_1/u_user-1/abc.jpg');
+});
+
+test('an upload is judged by its sniffed bytes and its size: 10 MB is accepted, one byte more is not', () => {
+  expect(uploadRefusal('jpg', 'image/jpeg', MAX_UPLOAD_BYTES)).toBeNull();
+  expect(uploadRefusal('jpg', 'image/jpeg', MAX_UPLOAD_BYTES + 1)).toBe('文件不能超过 10 MB');
+  expect(uploadRefusal('pdf', 'image/jpeg', 100)).toMatch(/^文件内容不是允许的类型，只能上传照片（JPEG、PNG、WebP、HEIC）、PDF/);
+  expect(uploadRefusal('jpg', null, 100)).toMatch(/只能上传/);
+  expect(uploadRefusal('doc', 'application/x-cfb', 100)).toBeNull();
+  expect(uploadExtensionOf('报告.PDF')).toBe('pdf');
+  expect(uploadExtensionOf('page.html')).toBeNull();
+  expect(uploadExtensionOf('logo.svg')).toBeNull();
+  expect(servedAs('image/png')).toEqual({ contentType: 'image/png', inline: true });
+  expect(servedAs('application/pdf')).toEqual({ contentType: 'application/pdf', inline: false });
+  expect(servedAs(null)).toEqual({ contentType: 'application/octet-stream', inline: false });
 });
 
 test('every error code has a Chinese message, and details are appended', () => {

@@ -115,7 +115,11 @@ async function applyChange(
     updatedAt: now.toISOString(),
   };
   await tx.replace('applications', next, current.version);
-  await writeAudit(tx, result.effects, { entity: 'application', id: next._id, version: next.version }, change.actor, now, deps.newId);
+  // A change that keeps the status (a draft saved) is a change all the same: it gets its entry too.
+  const audited = result.effects.some((effect) => effect.kind === 'audit')
+    ? result.effects
+    : [{ action: change.action, from: current.status, to: next.status, reason }];
+  await writeAudit(tx, audited, { entity: 'application', id: next._id, version: next.version }, change.actor, now, deps.newId);
   const notifications = await writeNotifications(tx, draftsForEffects(result.effects, next, recipients), now, deps.newId);
   return { saved: next, program, notifications };
 }

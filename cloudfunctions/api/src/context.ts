@@ -1,6 +1,6 @@
 import type { Organization, User } from '@/core/schemas/documents';
 import type { Actor } from '@/core/workflow/transition';
-import type { Deps } from './ports';
+import type { Deps, Identity } from './ports';
 
 /** Everything a handler knows about a call: the ports, the resolved caller and the server's time. */
 export interface HandlerContext {
@@ -13,7 +13,19 @@ export interface HandlerContext {
 export interface PublicContext {
   deps: Deps;
   now: Date;
+  /** Whoever the platform says is calling, if anyone (an OPENID in WeChat): used to check what they write. */
+  identity?: Identity | null;
+  /** Who is calling as the platform sees it (an OPENID, an address), for rate limits; never a person's identity. */
+  clientKey: string;
 }
+
+/** Where a call came from, as the platform (not the event) says. */
+export interface Origin {
+  clientKey: string;
+}
+
+/** Calls with no origin (a direct call) share one key, and so one allowance. */
+export const ANONYMOUS_CLIENT = 'anonymous';
 
 export interface Caller {
   user: User;

@@ -1,10 +1,13 @@
 // The deployed `api` cloud function: CloudBase adapters around the shared router.
 import tcb from '@cloudbase/node-sdk';
+import { CloudbaseContentCheck, type WxOpenApiCaller } from './adapters/cloudbase-content-check';
 import { CloudbaseFiles, type CloudbaseStorage } from './adapters/cloudbase-files';
 import { CloudbaseNotifier, type WxOpenApi } from './adapters/cloudbase-notifier';
 import { CloudbaseStore, type CloudbaseDatabase } from './adapters/cloudbase-store';
 import { systemClock } from './adapters/clocks';
 import { newId } from './ids';
+import { isMediaCheckEvent, receiveMediaCheck } from './moderation';
+import type { Origin } from './context';
 import type { Deps } from './ports';
 import { route } from './router';
 import { templatesFrom } from './templates';
@@ -23,6 +26,7 @@ export function cloud(): { app: ReturnType<typeof tcb.init>; deps: Deps } {
       notifier: new CloudbaseNotifier(app as unknown as WxOpenApi),
       templates: templatesFrom(process.env.SUBSCRIBE_TEMPLATES, 'none'),
       newId,
+      contentCheck: new CloudbaseContentCheck(app as unknown as WxOpenApiCaller),
     };
   }
   return { app, deps };
@@ -30,7 +34,23 @@ export function cloud(): { app: ReturnType<typeof tcb.init>; deps: Deps } {
 
 export async function main(event: unknown): Promise<unknown> {
   const { app: current, deps: ports } = cloud();
+  // WeChat's push of a photo's verdict (message push to this function), not a client's call.
+  if (isMediaCheckEvent(event)) {
+    await receiveMediaCheck(ports, event);
+    return 'success';
+  }
   // The caller's OPENID is injected by the platform into the function's context; the event is never trusted.
-  const { openId } = current.auth().getUserInfo();
-  return route(event, openId ? { openid: openId } : null, ports);
+  const auth = current.auth();
+  const { openId } = auth.getUserInfo();
+  return route(event, openId ? { openid: openId } : null, ports, originOf(openId, auth.getClientIP()));
+}
+
+/**
+ * The key public actions are rate-limited by: the WeChat user of a mini-program call, else the caller's
+ * address (a web or HTTP call, whose anonymous CloudBase uid costs nothing to renew).
+ */
+export function originOf(openId: string | undefined, ip: string | undefined): Origin | undefined {
+  if (openId) return { clientKey: `openid:${openId}` };
+  if (ip) return { clientKey: `ip:${ip}` };
+  return undefined;
 }

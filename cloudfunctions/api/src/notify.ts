@@ -1,9 +1,10 @@
 // In-app messages, written in the same transaction as the change they report, and the WeChat subscribe
 // message sent for each afterwards (only to people who gave a one-time consent left to use).
 import type { Application, Notification, Program, User } from '@/core/schemas/documents';
-import type { Effect } from '@/core/workflow/transition';
+import { systemActor, type Effect } from '@/core/workflow/transition';
 import { statusChangeMessage } from '@/core/workflow/messages';
 import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
+import { writeAudit } from './audit';
 import type { Deps, StoreReader, StoreTx, SubscribeTemplate } from './ports';
 
 export const pages = {
@@ -53,6 +54,9 @@ export async function writeNotifications(
     };
     if (idOf && (await tx.get('notifications', notification._id))) continue;
     await tx.create('notifications', notification);
+    // The system composes every message (the change that caused it has its own entry, with its person).
+    const subject = { entity: 'notification' as const, id: notification._id, version: 1 };
+    await writeAudit(tx, [{ action: 'notify', from: null, to: draft.userId, reason: null }], subject, systemActor, now, newId);
     written.push(notification);
   }
   return written;
@@ -113,9 +117,21 @@ export async function deliverSubscribeMessages(
         });
         subscribe = { templateKey: key, result: sent.result, detail: sent.detail };
       }
+      const now = deps.clock.now();
       await deps.store.transaction(async (tx) => {
         const current = await tx.get('notifications', notification._id);
-        if (current) await tx.replace('notifications', { ...current, subscribe, version: current.version + 1 }, current.version);
+        if (current) {
+          await tx.replace('notifications', { ...current, subscribe, version: current.version + 1 }, current.version);
+          const subject = { entity: 'notification' as const, id: current._id, version: current.version + 1 };
+          await writeAudit(
+            tx,
+            [{ action: 'deliver', from: null, to: subscribe.result, reason: subscribe.detail }],
+            subject,
+            systemActor,
+            now,
+            deps.newId,
+          );
+        }
         const latest = await tx.get('users', user._id);
         if (template && consented && subscribe.result !== 'failed' && latest) {
           const left = Math.max(0, (latest.subscriptions[template.key] ?? 0) - 1);
@@ -123,6 +139,15 @@ export async function deliverSubscribeMessages(
             'users',
             { ...latest, subscriptions: { ...latest.subscriptions, [template.key]: left }, version: latest.version + 1 },
             latest.version,
+          );
+          const subject = { entity: 'user' as const, id: latest._id, version: latest.version + 1 };
+          await writeAudit(
+            tx,
+            [{ action: 'spendConsent', from: null, to: template.key, reason: null }],
+            subject,
+            systemActor,
+            now,
+            deps.newId,
           );
         }
       });

@@ -7,8 +7,11 @@ export type Scalar = string | number | boolean | null;
 export type Where = Record<string, Scalar>;
 
 export interface FindOptions {
+  /** Documents equal in the field come in _id order (the same direction), so pages never overlap or skip. */
   orderBy?: { field: string; direction: 'asc' | 'desc' };
   limit?: number;
+  /** How many matching documents to pass over first (paging with orderBy). */
+  skip?: number;
 }
 
 export interface StoreReader {
@@ -41,9 +44,17 @@ export class StoreConflict extends Error {
   }
 }
 
+/** What the bytes of a stored file are: their size and the type file-type sniffed (null: none it knows). */
+export interface StoredFile {
+  size: number;
+  sniffedType: string | null;
+}
+
 export interface Files {
   /** Whether an uploaded file with this ID exists in storage. */
   exists(fileId: string): Promise<boolean>;
+  /** Reads a stored file to tell its type by its bytes; null when there is no such file. */
+  inspect(fileId: string): Promise<StoredFile | null>;
   /** A short-lived link to a private file. */
   temporaryUrl(fileId: string, ttlSeconds: number): Promise<string>;
 }
@@ -83,6 +94,56 @@ export interface SubscribeTemplate {
   title: string;
 }
 
+/** WeChat's content-security verdict: pass, review (uncertain: a person should look) or risky. */
+export type ContentSuggest = 'pass' | 'review' | 'risky';
+
+/** msgSecCheck scenes: 1 资料, 2 评论, 3 论坛, 4 社交日志. */
+export type ContentScene = 1 | 2 | 3 | 4;
+
+export interface TextCheckRequest {
+  /** The author's OPENID (WeChat requires one who used the mini-program in the last two hours); null: unknown. */
+  openid: string | null;
+  scene: ContentScene;
+  /** At most 2,500 characters (WeChat's limit): moderation.ts splits longer text. */
+  content: string;
+}
+
+export interface TextVerdict {
+  suggest: ContentSuggest;
+  /** WeChat's label (e.g. "20001"), or null when there is none (a failed call). */
+  label: string | null;
+  /** Why a verdict is not a plain pass when WeChat could not answer, in Chinese. */
+  detail: string | null;
+}
+
+export interface MediaCheckRequest {
+  openid: string | null;
+  scene: ContentScene;
+  fileId: string;
+  /** A temporary link WeChat downloads the image from. */
+  mediaUrl: string;
+}
+
+/** A started asynchronous check (its verdict arrives later as a `wxa_media_check` event), or why it could not start. */
+export type MediaCheckStart = { traceId: string } | { traceId: null; detail: string };
+
+/** The verdict WeChat pushes to the function (message push, MsgType "event") for a started media check. */
+export interface MediaCheckEvent {
+  MsgType: 'event';
+  Event: 'wxa_media_check';
+  trace_id: string;
+  FromUserName?: string;
+  CreateTime?: number;
+  version?: number;
+  result: { suggest: ContentSuggest; label: string | number };
+}
+
+/** WeChat content security (内容安全): text checked at once, images checked asynchronously. */
+export interface ContentCheck {
+  checkText(request: TextCheckRequest): Promise<TextVerdict>;
+  startMediaCheck(request: MediaCheckRequest): Promise<MediaCheckStart>;
+}
+
 export interface Deps {
   store: Store;
   files: Files;
@@ -90,4 +151,5 @@ export interface Deps {
   notifier: Notifier;
   templates: readonly SubscribeTemplate[];
   newId: () => string;
+  contentCheck: ContentCheck;
 }

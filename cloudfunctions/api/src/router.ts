@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { AppError } from '@/core/errors';
 import { actionContracts, isActionName, type ActionName, type ApiResult } from '@/core/schemas/actions';
-import { actorOf, type Caller, type HandlerContext, type PublicContext } from './context';
+import { ANONYMOUS_CLIENT, actorOf, type Caller, type HandlerContext, type Origin, type PublicContext } from './context';
 import { handlers, isPublicAction, publicHandlers } from './handlers';
 import { StoreConflict, type Deps, type Identity } from './ports';
 
@@ -25,13 +25,13 @@ async function resolveCaller(identity: Identity | null, deps: Deps): Promise<Cal
   return { user, org, actor: actorOf(user) };
 }
 
-export async function route(event: unknown, identity: Identity | null, deps: Deps): Promise<ApiResult<unknown>> {
+export async function route(event: unknown, identity: Identity | null, deps: Deps, origin?: Origin): Promise<ApiResult<unknown>> {
   try {
     const parsedEvent = eventSchema.safeParse(event);
     if (!parsedEvent.success) throw new AppError('INVALID_INPUT', '请求格式不正确');
     const { action, input } = parsedEvent.data;
     if (!isActionName(action)) throw new AppError('UNKNOWN_ACTION', action);
-    return { ok: true, data: await runAction(action, input ?? {}, identity, deps) };
+    return { ok: true, data: await runAction(action, input ?? {}, identity, deps, origin?.clientKey || ANONYMOUS_CLIENT) };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toBody() };
     if (error instanceof StoreConflict) return { ok: false, error: new AppError('CONFLICT').toBody() };
@@ -40,14 +40,14 @@ export async function route(event: unknown, identity: Identity | null, deps: Dep
   }
 }
 
-async function runAction<A extends ActionName>(action: A, rawInput: unknown, identity: Identity | null, deps: Deps) {
+async function runAction<A extends ActionName>(action: A, rawInput: unknown, identity: Identity | null, deps: Deps, clientKey: string) {
   const contract = actionContracts[action];
   const parsed = contract.input.safeParse(rawInput);
   if (!parsed.success) throw new AppError('INVALID_INPUT', describeIssue(parsed.error));
   let output: unknown;
   if (isPublicAction(action)) {
     const handler = publicHandlers[action] as (input: unknown, context: PublicContext) => Promise<unknown>;
-    output = await handler(parsed.data, { deps, now: deps.clock.now() });
+    output = await handler(parsed.data, { deps, now: deps.clock.now(), identity, clientKey });
   } else {
     const caller = await resolveCaller(identity, deps);
     const context: HandlerContext = { deps, caller, now: deps.clock.now() };

@@ -41,3 +41,8 @@ export function verifySession(secret: string, token: string | undefined, nowMs: 
     return null;
   }
 }
+
+/** The openid of a request's `Authorization: Bearer <token>` header, or null. */
+export function openidOfBearer(secret: string, authorization: string | undefined, nowMs: number = Date.now()): string | null {
+  return verifySession(secret, authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : undefined, nowMs);
+}

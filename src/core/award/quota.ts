@@ -57,3 +57,31 @@ export function moveCounts(counts: LedgerCounts, categoryKey: string, amountFen:
     grantedFen: step === 'grant' ? Math.max(0, counts.grantedFen + delta * amountFen) : counts.grantedFen,
   };
 }
+
+/**
+ * The ledger after categories' amounts change, and why the pool cannot take it (null when it can). Awards
+ * shortlisted but not yet granted will be granted at the new amount, so they count at it; granted awards
+ * keep the amount they were granted at.
+ */
+export function repricing(
+  counts: LedgerCounts,
+  before: readonly Pick<Category, 'key' | 'awardAmountFen'>[],
+  after: readonly Pick<Category, 'key' | 'name' | 'awardAmountFen'>[],
+  poolFen: number,
+): { counts: LedgerCounts; issue: string | null } {
+  let shortlistedFen = counts.shortlistedFen;
+  const changed: string[] = [];
+  for (const category of after) {
+    const previous = before.find((candidate) => candidate.key === category.key);
+    const current = tally(counts, category.key);
+    const pending = Math.max(0, current.shortlisted - current.granted);
+    if (!previous || previous.awardAmountFen === category.awardAmountFen || pending === 0) continue;
+    shortlistedFen += pending * (category.awardAmountFen - previous.awardAmountFen);
+    changed.push(`“${category.name}”已有 ${pending} 项拟立项，单项金额改为 ${formatYuan(category.awardAmountFen)}`);
+  }
+  const issue =
+    changed.length > 0 && shortlistedFen > poolFen
+      ? `${changed.join('；')}，拟立项合计 ${formatYuan(shortlistedFen)}，超过资金池 ${formatYuan(poolFen)}`
+      : null;
+  return { counts: { ...counts, shortlistedFen }, issue };
+}

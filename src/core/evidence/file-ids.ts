@@ -1,15 +1,17 @@
-// Evidence files go from the client straight to storage under a folder named after the application;
-// the function receives only file IDs and accepts those inside the caller's application folder.
+// Evidence files go from the client straight to storage, to a path the server chose (an upload slot) under a
+// folder named after the application; the function receives only file IDs and checks each against its slot.
 
 /** Storage folder of an application's evidence, e.g. "evidence/a_123/". */
 export function evidenceFolder(applicationId: string): string {
   return `evidence/${applicationId}/`;
 }
 
-/** The path the client uploads to: the folder, a random name chosen by the client, the file's extension. */
-export function evidencePath(applicationId: string, randomName: string, extension: string): string {
-  const safeExtension = /^[a-z0-9]{1,5}$/i.test(extension) ? extension.toLowerCase() : 'jpg';
-  return `${evidenceFolder(applicationId)}${randomName}.${safeExtension}`;
+/**
+ * The path an upload slot names: the application's folder, then the uploader's own folder (so a storage rule
+ * and the slot check can tell whose file it is), then a random name chosen by the server.
+ */
+export function slotPath(applicationId: string, uploaderId: string, randomName: string, extension: string): string {
+  return `${evidenceFolder(applicationId)}${uploaderId}/${randomName}.${extension}`;
 }
 
 /**

@@ -3,7 +3,7 @@
 import { orgKindLabels } from '../schemas/common';
 import type { Application, Organization } from '../schemas/documents';
 import { statusTable, type ApplicationStatus } from '../workflow/award-workflow';
-import { ratings, type Category, type EligibilityRule, type Program, type Rating } from './program-schema';
+import { defaultApplicantScope, ratings, type Category, type EligibilityRule, type Program, type Rating } from './program-schema';
 
 function ratingAtLeast(actual: Rating | null, required: Rating): boolean {
   return actual !== null && ratings.indexOf(actual) >= ratings.indexOf(required);
@@ -28,6 +28,28 @@ const ruleChecks: {
   notFundedBefore: (_rule, org, program) =>
     org.profile.fundedLineages.includes(program.lineage) ? '往年已获本计划资助的单位（项目）不得再次申报' : null,
 };
+
+/**
+ * Why the organisation may neither see nor apply to the programme at all, or null when it is one of the
+ * running organisation's members the programme is open to. runnerName names the running organisation.
+ */
+export function membershipIssue(
+  program: Pick<Program, 'societyId' | 'applicants'>,
+  org: Pick<Organization, 'kind' | 'societyId'>,
+  runnerName = '主办单位',
+): string | null {
+  // Programmes stored before the scope was recorded are open to the running organisation's members.
+  const scope = program.applicants ?? defaultApplicantScope;
+  const only = `本项目仅限${runnerName}所属的${scope.label}申报`;
+  if (org.societyId !== program.societyId) return `${only}，本单位不是${runnerName}的所属单位`;
+  if (!scope.memberKinds.includes(org.kind)) return `${only}（本单位：${orgKindLabels[org.kind]}）`;
+  return null;
+}
+
+/** Whether the organisation may see the programme (and so apply to it). */
+export function mayJoinProgram(program: Pick<Program, 'societyId' | 'applicants'>, org: Pick<Organization, 'kind' | 'societyId'>): boolean {
+  return membershipIssue(program, org) === null;
+}
 
 /** Why the organisation may not apply to this category; empty when it may. */
 export function eligibilityIssues(program: Program, category: Category, org: Organization): string[] {

@@ -1,7 +1,7 @@
 // A programme (计划/项目) is data: the same code runs every call for applications. The four seed programmes
 // are configuration files validated by programConfigSchema; a new programme starts as a copy of one of them.
 import { z } from 'zod';
-import { fen, id, isoTime, orgKind, storedFields } from '../schemas/common';
+import { fen, id, isoTime, orgKind, storedFields, text } from '../schemas/common';
 
 export const dimensions = ['political', 'innovation', 'academic', 'credibility', 'organization', 'selfDevelopment'] as const;
 export const dimensionLabels: Record<(typeof dimensions)[number], string> = {
@@ -50,6 +50,21 @@ export const eligibilityRuleSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('notFundedBefore'), categories: z.array(key).default([]) }),
 ]);
 export type EligibilityRule = z.infer<typeof eligibilityRuleSchema>;
+
+/**
+ * Who may see and apply to a programme: members of the organisation running it (organisations whose
+ * societyId is the programme's), of these kinds — a society's branches and member units, or the
+ * societies (省级学会, 市级学会) of a 科协. Nobody outside it sees the programme.
+ */
+export const applicantScopeSchema = z.object({
+  memberKinds: z.array(orgKind).min(1),
+  /** The applicants as the source document names them, e.g. 省级学会（协会、研究会、促进会）; shown in the reason. */
+  label: text().min(1).max(60),
+});
+export type ApplicantScope = z.infer<typeof applicantScopeSchema>;
+
+/** For programmes stored before the scope was recorded: the running organisation's members of any kind. */
+export const defaultApplicantScope: ApplicantScope = { memberKinds: ['society', 'branch', 'memberUnit'], label: '所属单位' };
 
 export const categorySchema = z
   .object({
@@ -125,13 +140,15 @@ export const programConfigShape = {
   code: key,
   /** Programmes of the same series across years share a lineage (for 往年已获资助不得申报). */
   lineage: key,
-  name: z.string().min(1).max(80),
+  name: text().min(1).max(80),
   year: z.number().int().min(2000).max(2100),
-  summary: z.string().max(500),
+  summary: text({ multiline: true }).max(500),
   /** Where the figures came from, and which ones the source left open. */
   sourceNote: z.string().max(300).default(''),
   categories: z.array(categorySchema).min(1),
   poolFen: fen.refine((value) => value > 0, '资金池须大于 0'),
+  /** Which organisations may see and apply to the programme at all (before any category's own rules). */
+  applicants: applicantScopeSchema.default(defaultApplicantScope),
   eligibility: z.array(eligibilityRuleSchema),
   /** Groups of category keys an organisation may not apply to together (互不兼报). */
   mutuallyExclusive: z.array(z.array(key).min(2)).default([]),
@@ -179,6 +196,11 @@ export const programConfigSchema = z
       return named.every((categoryKey) => keys.has(categoryKey));
     },
     { message: '规则中引用了不存在的类别', path: ['categories'] },
+  )
+  .refine(
+    (program) =>
+      program.categories.every((category) => category.applicantKinds.every((kind) => program.applicants.memberKinds.includes(kind))),
+    { message: '类别的申报单位类型须在项目的申报范围之内', path: ['applicants'] },
   )
   .refine((program) => guaranteedFen(program) <= program.poolFen, {
     message: '各类别名额下限 × 单项金额 超过资金池',

@@ -94,3 +94,13 @@ export function rankWithinCategories<T extends Rankable>(entries: readonly T[]):
   }
   return ranked;
 }
+
+/**
+ * Why an application cannot be shortlisted yet: it has no expert score at all, or an assigned expert has not
+ * submitted theirs. null when every assigned review is in (and there is at least one).
+ */
+export function reviewsIncompleteReason(reviews: readonly { status: string; reviewerName: string }[]): string | null {
+  if (reviews.length === 0) return '尚未分配评审专家，没有任何评分，不能列入拟立项';
+  const pending = reviews.filter((review) => review.status !== 'submitted').map((review) => review.reviewerName);
+  return pending.length > 0 ? `${pending.join('、')}尚未提交评分` : null;
+}

@@ -1,7 +1,7 @@
 // The contract of the api function: every action's input and output. The client and the server both
 // import these, so a call that type-checks on the phone is the call the function accepts.
 import { z } from 'zod';
-import { fen, id, isoTime, orgKind, role, version } from './common';
+import { fen, id, isoTime, orgKind, role, text, version } from './common';
 import {
   achievementSchema,
   applicationContentShape,
@@ -9,6 +9,7 @@ import {
   auditEntrySchema,
   claimSchema,
   notificationSchema,
+  moderationSchema,
   objectionSchema,
   organizationProfileSchema,
   payoutSchema,
@@ -18,6 +19,8 @@ import {
 } from './documents';
 import { applicationStatus, stages, workflowActions } from '../workflow/award-workflow';
 import { programConfigShape } from '../program/program-schema';
+import { isPhone, PHONE_MESSAGE } from '../publicity/objection-rules';
+import { ALLOWED_KINDS_TEXT, MAX_UPLOAD_BYTES, uploadExtensions, uploadPurposes, type UploadExtension } from '../evidence/upload-rules';
 
 export const applicationContentSchema = z.object(applicationContentShape);
 export type ApplicationContentInput = z.input<typeof applicationContentSchema>;
@@ -28,7 +31,7 @@ const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式�
 const day = z.iso
   .date({ error: '日期应为真实存在的日期，格式 YYYY-MM-DD' })
   .refine((value) => value >= '2000-01-01' && value <= '2099-12-31', '日期应在 2000 年至 2099 年之间');
-const reason = z.string().trim().max(500).optional();
+const reason = text({ multiline: true }).max(500).optional();
 
 export const sessionView = z.object({
   user: z.object({ id, name: z.string(), role }),
@@ -183,6 +186,20 @@ export const batchResultView = z.array(
 );
 export type BatchResultView = z.infer<typeof batchResultView>;
 
+export const objectionBatchResultView = z.array(
+  z.object({ objectionId: id, ok: z.boolean(), code: z.string().nullable(), message: z.string().nullable() }),
+);
+export type ObjectionBatchResultView = z.infer<typeof objectionBatchResultView>;
+
+/** One page of the signed-in person's messages, newest first; nextCursor asks for the page after it. */
+export const notificationPageView = z.object({
+  items: z.array(notificationSchema),
+  hasMore: z.boolean(),
+  nextCursor: z.number().int().nonnegative().nullable(),
+  unread: z.number().int().nonnegative(),
+});
+export type NotificationPageView = z.infer<typeof notificationPageView>;
+
 /** The secretariat's decisions on one application; shortlisting and approval go through the quota ledger. */
 export const staffDecisions = [
   'return',
@@ -201,8 +218,15 @@ export const staffDecisions = [
 ] as const;
 export type StaffDecision = (typeof staffDecisions)[number];
 
+/** A key the edit does not know is refused by name, not dropped: a typo must not pass as "saved". */
+function editObject<Shape extends z.ZodRawShape>(shape: Shape) {
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === 'unrecognized_keys' ? `不能修改或不认识的字段：${issue.keys.join('、')}` : undefined),
+  });
+}
+
 /** What the secretariat may edit in a programme started from a template. */
-export const programEditSchema = z.object({
+export const programEditSchema = editObject({
   name: programConfigShape.name,
   summary: programConfigShape.summary,
   opensAt: isoTime,
@@ -214,7 +238,7 @@ export const programEditSchema = z.object({
   poolFen: programConfigShape.poolFen,
   publicityWorkingDays: programConfigShape.publicityWorkingDays,
   categories: z.array(
-    z.object({
+    editObject({
       key: z.string(),
       quotaMin: z.number().int().nonnegative(),
       quotaMax: z.number().int().positive().nullable(),
@@ -222,10 +246,10 @@ export const programEditSchema = z.object({
       deadline: isoTime.nullable(),
     }),
   ),
-  indicatorTargets: z.array(z.object({ key: z.string(), target: z.number().nonnegative() })),
-  form: z.object({
+  indicatorTargets: z.array(editObject({ key: z.string(), target: z.number().nonnegative() })),
+  form: editObject({
     projectNameMaxChars: z.number().int().positive().max(200),
-    sectionLimits: z.array(z.object({ key: z.string(), maxChars: z.number().int().positive().max(20000) })),
+    sectionLimits: z.array(editObject({ key: z.string(), maxChars: z.number().int().positive().max(20000) })),
     budgetMaxLines: z.number().int().positive().max(30),
   }),
 });
@@ -240,10 +264,10 @@ export const actionContracts = {
     output: z.array(z.object({ code: z.string(), name: z.string(), summary: z.string(), categories: z.number().int() })),
   },
   'program.createFromTemplate': {
-    input: z.object({ templateCode: z.string().min(1).max(80), requestId, name: z.string().trim().min(1).max(80) }),
+    input: z.object({ templateCode: z.string().min(1).max(80), requestId, name: text().min(1).max(80) }),
     output: programView,
   },
-  'program.update': { input: z.object({ programId: id, version, edit: programEditSchema }), output: programView },
+  'program.update': { input: editObject({ programId: id, version, edit: programEditSchema }), output: programView },
   'application.create': {
     input: z.object({ programId: id, requestId, content: applicationContentSchema }),
     output: applicationView,
@@ -284,7 +308,7 @@ export const actionContracts = {
       version,
       /** Chosen once per report by the client: a retry after a lost answer is recognised, not refused. */
       requestId,
-      summary: z.string().trim().min(1, '请填写报告摘要').max(5000),
+      summary: text({ multiline: true }).min(1, '请填写报告摘要').max(5000),
       achievements: z.array(achievementSchema).max(30),
       fileIds: z.array(z.string().min(1).max(512)).max(18),
     }),
@@ -301,7 +325,7 @@ export const actionContracts = {
       requestId,
       indicatorKey: z.string().min(1).max(64),
       amount: z.number().int().min(1).max(100000),
-      description: z.string().trim().min(1, '请填写完成情况说明').max(500),
+      description: text({ multiline: true }).min(1, '请填写完成情况说明').max(500),
       fileIds: z.array(z.string().min(1).max(512)).min(1, '请至少上传一张佐证照片').max(9),
     }),
     output: claimSchema,
@@ -339,7 +363,7 @@ export const actionContracts = {
         .array(z.object({ criterionKey: z.string().min(1).max(64), score: z.number().min(0).max(100) }))
         .min(1)
         .max(20),
-      comment: z.string().trim().min(1, '请填写评审意见').max(1000),
+      comment: text({ multiline: true }).min(1, '请填写评审意见').max(1000),
     }),
     output: reviewView,
   },
@@ -347,9 +371,9 @@ export const actionContracts = {
   'publicity.open': {
     input: z.object({
       programId: id,
-      title: z.string().trim().min(1).max(100),
+      title: text().min(1).max(100),
       opensOn: day.optional(),
-      contact: z.string().trim().min(1, '请填写异议受理联系方式').max(200),
+      contact: text().min(1, '请填写异议受理联系方式').max(200),
     }),
     output: z.object({ publicity: publicitySchema, notice: publicNoticeView }),
   },
@@ -361,17 +385,15 @@ export const actionContracts = {
   'objection.lodge': {
     input: z.object({
       publicityId: id,
-      /** Chosen once per objection by the client, so a retry on a bad signal records it once. */
+      /** Chosen once per objection by the client; a retry is also caught as a duplicate by its content. */
       requestId,
       applicationId: id.nullable(),
-      content: z.string().trim().min(5, '请写明异议内容（至少 5 个字）').max(1000),
-      contactName: z.string().trim().min(1, '请填写联系人').max(20),
-      contactPhone: z
-        .string()
-        .trim()
-        .regex(/^[0-9+\-\s]{5,30}$/, '请填写正确的联系电话'),
+      content: text({ multiline: true }).min(5, '请写明异议内容（至少 5 个字）').max(1000),
+      contactName: text().min(1, '请填写联系人').max(20),
+      contactPhone: z.string().trim().max(30, PHONE_MESSAGE).refine(isPhone, PHONE_MESSAGE),
     }),
-    output: z.object({ id, receivedAt: isoTime }),
+    /** receiptNo: the number a person quotes; duplicate: the same objection was already lodged (its receipt). */
+    output: z.object({ id, receivedAt: isoTime, receiptNo: z.string(), duplicate: z.boolean() }),
   },
   'objection.list': { input: z.object({ publicityId: id }), output: z.array(objectionSchema) },
   'objection.handle': {
@@ -379,11 +401,30 @@ export const actionContracts = {
       objectionId: id,
       version,
       decision: z.enum(['upheld', 'dismissed']),
-      note: z.string().trim().min(1, '请填写处理意见').max(500),
+      note: text({ multiline: true }).min(1, '请填写处理意见').max(500),
     }),
     output: objectionSchema,
   },
-  'notification.list': { input: z.object({}), output: z.array(notificationSchema) },
+  /** One decision on several objections; each is handled on its own and answered per item. */
+  'objection.handleMany': {
+    input: z.object({
+      items: z
+        .array(z.object({ objectionId: id, version }))
+        .min(1)
+        .max(100),
+      decision: z.enum(['upheld', 'dismissed']),
+      note: text({ multiline: true }).min(1, '请填写处理意见').max(500),
+    }),
+    output: objectionBatchResultView,
+  },
+  'notification.list': {
+    input: z.object({
+      /** How many messages to skip from the newest (the previous page's nextCursor). */
+      cursor: z.number().int().min(0).max(100_000).default(0),
+      pageSize: z.number().int().min(1).max(100).default(30),
+    }),
+    output: notificationPageView,
+  },
   'notification.read': { input: z.object({ ids: z.array(id).max(200) }), output: z.object({ unread: z.number().int() }) },
   /** Records the one-time subscribe-message consents the user just gave on a tap. */
   'notification.subscribe': {
@@ -397,6 +438,27 @@ export const actionContracts = {
   },
   'file.link': { input: z.object({ fileId: z.string().min(1).max(512) }), output: fileLinkView },
   'dashboard.get': { input: z.object({ programId: id }), output: dashboardView },
+  /** The secretariat releases content held by WeChat content security, with its reason (audited). */
+  'moderation.release': {
+    input: z.object({
+      entity: z.enum(['application', 'claim', 'objection']),
+      id,
+      version,
+      reason: text({ multiline: true }).min(1, '请填写放行理由').max(500),
+    }),
+    output: z.object({ id, version, moderation: moderationSchema }),
+  },
+  /** Asks the server for a storage path to upload one file of an application to; the path is the server's choice. */
+  'file.slot': {
+    input: z.object({
+      applicationId: id,
+      purpose: z.enum(uploadPurposes),
+      extension: z.enum(uploadExtensions as [UploadExtension, ...UploadExtension[]], `只能上传${ALLOWED_KINDS_TEXT}`),
+      /** The size the phone measured, when it knows it: a file over the limit is refused before it is sent. */
+      size: z.number().int().positive('文件是空的').max(MAX_UPLOAD_BYTES, '文件不能超过 10 MB').optional(),
+    }),
+    output: z.object({ slotId: id, path: z.string(), expiresAt: isoTime, maxBytes: z.number().int() }),
+  },
 } as const;
 
 /** Actions anyone may call without signing in. */

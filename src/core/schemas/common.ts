@@ -34,3 +34,29 @@ export const storedFields = {
   createdAt: isoTime,
   updatedAt: isoTime,
 };
+
+// Control characters (C0, DEL, C1) other than tab and line breaks, which multi-line text keeps.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/gu;
+// Bidi embeddings, overrides, isolates and the invisible direction marks (LRM, RLM, ALM): they can make
+// text read differently from how it is stored (a reversed amount or file name) and no Chinese form needs them.
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+const LINE_BREAKS = /\r\n?|[\u2028\u2029]/gu;
+
+/** Free text as stored: no control or bidi characters; multi-line text keeps newlines (\n) and tabs. */
+export function cleanText(value: string, multiline = false): string {
+  const lines = value.replace(LINE_BREAKS, '\n').replace(BIDI, '').replace(CONTROLS, '');
+  return multiline ? lines : lines.replace(/[\t\n]+/gu, ' ');
+}
+
+/**
+ * Every free-text field of the action contracts: cleaned, then trimmed, before min/max judge it.
+ * Single-line text turns tabs and line breaks into a space; multi-line text keeps them.
+ */
+export function text(options: { multiline?: boolean } = {}) {
+  const multiline = options.multiline ?? false;
+  return z
+    .string()
+    .overwrite((value) => cleanText(value, multiline))
+    .trim();
+}

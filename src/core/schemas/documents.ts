@@ -1,8 +1,9 @@
 // Stored documents: the shape of every record in the Store, whichever adapter holds it.
 import { z } from 'zod';
-import { fen, id, isoTime, orgKind, role, storedFields } from './common';
+import { fen, id, isoTime, orgKind, role, storedFields, text } from './common';
 import { applicationStatus, outcomeFields } from '../workflow/award-workflow';
 import { programSchema, ratings } from '../program/program-schema';
+import { uploadExtensions, uploadPurposes, type UploadExtension } from '../evidence/upload-rules';
 
 export const organizationProfileSchema = z.object({
   /** 社会组织评估等级; null: not assessed. */
@@ -43,9 +44,9 @@ export { programSchema };
 export type { Program } from '../program/program-schema';
 
 export const budgetLineSchema = z.object({
-  item: z.string().trim().min(1, '请填写预算科目').max(40),
+  item: text().min(1, '请填写预算科目').max(40),
   amountFen: fen.refine((value) => value > 0, '金额须大于 0'),
-  basis: z.string().trim().max(100).default(''),
+  basis: text().max(100).default(''),
 });
 export type BudgetLine = z.infer<typeof budgetLineSchema>;
 
@@ -59,40 +60,40 @@ export type Commitment = z.infer<typeof commitmentSchema>;
 const day = z.iso.date({ error: '日期应为真实存在的日期，格式 YYYY-MM-DD' });
 
 export const scheduleRowSchema = z.object({
-  phase: z.string().trim().min(1, '请填写实施阶段').max(40),
+  phase: text().min(1, '请填写实施阶段').max(40),
   startsOn: day,
   endsOn: day,
-  work: z.string().trim().min(1, '请填写工作内容').max(300),
-  owner: z.string().trim().max(20).default(''),
+  work: text({ multiline: true }).min(1, '请填写工作内容').max(300),
+  owner: text().max(20).default(''),
 });
 export type ScheduleRow = z.infer<typeof scheduleRowSchema>;
 
 export const teamMemberSchema = z.object({
-  name: z.string().trim().min(1, '请填写姓名').max(20),
+  name: text().min(1, '请填写姓名').max(20),
   age: z.number().int().min(16).max(100).nullable().default(null),
-  title: z.string().trim().max(40).default(''),
-  employer: z.string().trim().max(60).default(''),
-  task: z.string().trim().max(200).default(''),
+  title: text().max(40).default(''),
+  employer: text().max(60).default(''),
+  task: text().max(200).default(''),
 });
 export type TeamMember = z.infer<typeof teamMemberSchema>;
 
 export const attachmentSchema = z.object({
   key: z.string().min(1).max(64),
   fileId: z.string().min(1).max(512),
-  name: z.string().trim().min(1).max(80),
+  name: text().min(1).max(80),
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
 
 /** The signed commitment (申报单位意见): who signed, in their own words. */
-export const declarationSchema = z.object({ signerName: z.string().trim().min(1, '请填写签名人').max(20), agreed: z.literal(true) });
+export const declarationSchema = z.object({ signerName: text().min(1, '请填写签名人').max(20), agreed: z.literal(true) });
 
 /** What the applicant fills in; the programme's form says which parts are asked and their limits. */
 export const applicationContentShape = {
   categoryKey: z.string().min(1).max(64),
   subtypeKey: z.string().max(64).nullable().default(null),
-  servicePoint: z.string().trim().max(60).default(''),
-  projectName: z.string().trim().max(200),
-  sections: z.record(z.string().min(1).max(64), z.string().max(20000)).default({}),
+  servicePoint: text().max(60).default(''),
+  projectName: text().max(200),
+  sections: z.record(z.string().min(1).max(64), text({ multiline: true }).max(20000)).default({}),
   budget: z.array(budgetLineSchema).max(30),
   schedule: z.array(scheduleRowSchema).max(20).default([]),
   team: z.array(teamMemberSchema).max(30).default([]),
@@ -108,7 +109,7 @@ export const achievementSchema = z.object({
 
 /** A mid-term, final or rectification report: summary, indicator figures, evidence. */
 export const reportSchema = z.object({
-  summary: z.string().trim().min(1, '请填写报告摘要').max(5000),
+  summary: text({ multiline: true }).min(1, '请填写报告摘要').max(5000),
   achievements: z.array(achievementSchema).max(30).default([]),
   fileIds: z.array(z.string().min(1).max(512)).max(18).default([]),
   submittedAt: isoTime,
@@ -120,7 +121,7 @@ export type Report = z.infer<typeof reportSchema>;
 export const payoutSchema = z.object({
   amountFen: fen.refine((value) => value > 0, '发放金额须大于 0'),
   paidOn: day,
-  voucherNo: z.string().trim().min(1, '请填写凭证号').max(40),
+  voucherNo: text().min(1, '请填写凭证号').max(40),
   recordedBy: id,
   recordedAt: isoTime,
 });
@@ -133,6 +134,31 @@ export const outcomesSchema = z.object({
   midterm: z.enum(outcomeFields.midterm).nullable(),
   final: z.enum(outcomeFields.final).nullable(),
 });
+
+/** One content-security check: the text others will read ("text", "report:final" …) or one photo (its file ID). */
+export const moderationCheckSchema = z.object({
+  subject: z.string().min(1).max(512),
+  /** pass: WeChat found nothing; pending: a photo's verdict has not arrived; held: kept for the secretariat. */
+  status: z.enum(['pass', 'pending', 'held']),
+  reason: z.string().max(200).nullable(),
+  checkedAt: isoTime,
+});
+export type ModerationCheck = z.infer<typeof moderationCheckSchema>;
+
+/**
+ * WeChat content security (msgSecCheck / mediaCheckAsync) of what others will read. Absent on records
+ * stored before the checks existed, which count as passed. status is the worst of the checks.
+ */
+export const moderationSchema = z.object({
+  status: z.enum(['pass', 'pending', 'held']),
+  checks: z.array(moderationCheckSchema).max(80),
+  /** The secretariat's release of held content, with its reason. */
+  released: z
+    .object({ by: id, at: isoTime, reason: z.string().max(500) })
+    .nullable()
+    .default(null),
+});
+export type Moderation = z.infer<typeof moderationSchema>;
 
 export const applicationSchema = z.object({
   ...storedFields,
@@ -160,6 +186,7 @@ export const applicationSchema = z.object({
   /** A report asked again (mid-term or final rectification) is due by this time. */
   dueAt: isoTime.nullable().default(null),
   payout: payoutSchema.nullable().default(null),
+  moderation: moderationSchema.optional(),
 });
 export type Application = z.infer<typeof applicationSchema>;
 
@@ -176,6 +203,7 @@ export const claimSchema = z.object({
   /** The secretariat verifies each claim against its evidence; only verified claims count toward targets. */
   verification: z.enum(['pending', 'verified', 'rejected']).default('pending'),
   verificationReason: z.string().nullable().default(null),
+  moderation: moderationSchema.optional(),
 });
 export type Claim = z.infer<typeof claimSchema>;
 
@@ -239,8 +267,24 @@ export const objectionSchema = z.object({
   status: z.enum(['open', 'upheld', 'dismissed']),
   handledBy: id.nullable(),
   handlingNote: z.string().max(500).nullable(),
+  moderation: moderationSchema.optional(),
+  /** The number the objector quotes ("YY-20231009-007"); null on objections lodged before receipts existed. */
+  receiptNo: z.string().max(40).nullable().default(null),
 });
 export type Objection = z.infer<typeof objectionSchema>;
+
+/**
+ * A count kept in one document so it can be raised inside a transaction: lodges per phone or client in the
+ * current time window (rate limits), or receipts issued on one day (receipt numbers).
+ */
+export const counterSchema = z.object({
+  ...storedFields,
+  kind: z.enum(['objectionRate', 'objectionReceipt']),
+  count: z.number().int().nonnegative(),
+  /** The window the count belongs to; a count from an earlier window starts again (null: never resets). */
+  windowStart: isoTime.nullable(),
+});
+export type Counter = z.infer<typeof counterSchema>;
 
 const categoryTally = z.object({ shortlisted: z.number().int().nonnegative(), granted: z.number().int().nonnegative() });
 
@@ -293,7 +337,7 @@ export type Notification = z.infer<typeof notificationSchema>;
 
 export const auditEntrySchema = z.object({
   _id: id,
-  entity: z.enum(['application', 'claim', 'program', 'review', 'publicity', 'objection']),
+  entity: z.enum(['application', 'claim', 'program', 'review', 'publicity', 'objection', 'notification', 'user', 'organization', 'upload']),
   entityId: id,
   /** The entity's version after the change: orders a document's history even within one millisecond. */
   entityVersion: z.number().int().nonnegative(),
@@ -308,6 +352,45 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
+/**
+ * A photo sent to WeChat's asynchronous media check, found again by the trace id of the verdict pushed
+ * back. Trace ids are kept here only, never in anything a client reads, so a forged verdict cannot name one.
+ */
+export const mediaCheckSchema = z.object({
+  ...storedFields,
+  /** WeChat's trace id; null when WeChat refused to start the check (the photo is then held). */
+  traceId: z.string().max(128).nullable(),
+  fileId: z.string().min(1).max(512),
+  /** The record the photo is attached to, whose moderation the verdict updates. */
+  entity: z.enum(['application', 'claim']),
+  entityId: id,
+  applicationId: id,
+  status: z.enum(['pass', 'pending', 'held']),
+  reason: z.string().max(200).nullable(),
+});
+export type MediaCheck = z.infer<typeof mediaCheckSchema>;
+
+/**
+ * An upload slot: the server chose this storage path for this person to add one file to this application.
+ * Attaching a file id later is accepted only for a path issued here to the same person.
+ */
+export const uploadSlotSchema = z.object({
+  ...storedFields,
+  userId: id,
+  applicationId: id,
+  purpose: z.enum(uploadPurposes),
+  /** Storage path, e.g. evidence/app_x/user_y/<random>.jpg. */
+  path: z.string().min(1).max(400),
+  extension: z.enum(uploadExtensions as [UploadExtension, ...UploadExtension[]]),
+  /** After this the slot takes no upload (the local server checks it; CloudBase uploads are checked on attach). */
+  expiresAt: isoTime,
+  /** Set when the local server stored the bytes: the type they were sniffed as, and their size. */
+  uploadedAt: isoTime.nullable(),
+  contentType: z.string().max(100).nullable(),
+  size: z.number().int().nonnegative().nullable(),
+});
+export type UploadSlot = z.infer<typeof uploadSlotSchema>;
+
 export const collections = {
   organizations: organizationSchema,
   users: userSchema,
@@ -321,6 +404,9 @@ export const collections = {
   limitTallies: limitTallySchema,
   notifications: notificationSchema,
   audit: auditEntrySchema,
+  mediaChecks: mediaCheckSchema,
+  counters: counterSchema,
+  uploads: uploadSlotSchema,
 } as const;
 export type CollectionName = keyof typeof collections;
 export type DocumentOf<C extends CollectionName> = z.infer<(typeof collections)[C]>;

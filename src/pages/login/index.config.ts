@@ -1,3 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '选择演示账号',
+  // The mini-program has no demo accounts: WeChat identifies the person.
+  navigationBarTitleText: process.env.TARO_ENV === 'weapp' ? '登录' : '选择演示账号',
 });

@@ -1,7 +1,9 @@
 // CloudBase storage: the client uploads with Taro.cloud.uploadFile; the function only checks and links.
-import type { Files } from '../ports';
+import type { Files, StoredFile } from '../ports';
+import { sniffFile } from './file-sniff';
 
 export interface CloudbaseStorage {
+  downloadFile(options: { fileID: string }): Promise<{ fileContent: Buffer }>;
   getTempFileURL(options: { fileList: { fileID: string; maxAge: number }[] }): Promise<{
     fileList: { code: string; fileID: string; tempFileURL: string }[];
   }>;
@@ -18,6 +20,12 @@ export class CloudbaseFiles implements Files {
 
   async exists(fileId: string): Promise<boolean> {
     return (await this.link(fileId, 60)) !== null;
+  }
+
+  /** The function downloads the file (storage rules do not bind the server) to check its bytes. */
+  async inspect(fileId: string): Promise<StoredFile | null> {
+    const downloaded = await this.storage.downloadFile({ fileID: fileId }).catch(() => null);
+    return downloaded?.fileContent ? sniffFile(downloaded.fileContent) : null;
   }
 
   async temporaryUrl(fileId: string, ttlSeconds: number): Promise<string> {

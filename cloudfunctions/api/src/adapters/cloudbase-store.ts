@@ -60,13 +60,19 @@ export class CloudbaseStore implements Store {
 
   async find<C extends CollectionName>(collection: C, where: Where, options: FindOptions = {}): Promise<DocumentOf<C>[]> {
     const wanted = options.limit ?? DEFAULT_LIMIT;
+    const skip = options.skip ?? 0;
     const found: DocumentOf<C>[] = [];
     // Server-side reads return at most 1,000 documents a call: page until done.
     while (found.length < wanted) {
       let query: CloudbaseQuery = this.db.collection(collection).where(where);
-      if (options.orderBy) query = query.orderBy(options.orderBy.field, options.orderBy.direction);
+      if (options.orderBy) {
+        query = query.orderBy(options.orderBy.field, options.orderBy.direction).orderBy('_id', options.orderBy.direction);
+      }
       const pageSize = Math.min(PAGE, wanted - found.length);
-      const page = await query.skip(found.length).limit(pageSize).get();
+      const page = await query
+        .skip(skip + found.length)
+        .limit(pageSize)
+        .get();
       found.push(...(page.data as DocumentOf<C>[]));
       if (page.data.length < pageSize) break;
     }

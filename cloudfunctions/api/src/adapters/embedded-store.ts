@@ -1,13 +1,50 @@
 // The embedded Store: one NeDB datastore per collection, file-backed under a folder (.data/db locally),
 // surviving restarts. Transactions run one at a time behind a lock and buffer their writes, so a
-// transaction that throws writes nothing and no reader sees half of one.
+// transaction that throws writes nothing and no reader sees half of one. A transaction's writes reach
+// the disk together: one journal line (all its documents), fsynced before they are applied to the
+// collection files; the lines a crash leaves are applied again, in order, when the store opens. The
+// journal is cut only once the collection files are flushed (when it is large, and on close).
 import Datastore from '@seald-io/nedb';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { CollectionName, DocumentOf } from '@/core/schemas/documents';
 import { StoreConflict, type FindOptions, type Store, type StoreTx, type Where } from '../ports';
 
 type AnyDoc = { _id: string; version?: number };
+type Write = { collection: CollectionName; doc: AnyDoc };
+
+/** The journal beside the collection files (NeDB only reads `<collection>.db`). */
+export const JOURNAL_FILE = 'journal.ndjson';
+/** The journal is cut (once the collection files are flushed) when it grows past this: replaying it is cheap. */
+const SETTLE_AFTER_BYTES = 1 << 20;
+
+/**
+ * The committed transactions in a journal's text, oldest first. Only lines ended by a newline count:
+ * a last line without one was torn by a crash before its transaction was acknowledged.
+ */
+export function journalEntries(text: string): Write[][] {
+  const complete = text.slice(0, text.lastIndexOf('\n') + 1);
+  return complete
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => (JSON.parse(line) as { writes: Write[] }).writes);
+}
+
+/** Flushes a file's written data to the disk (NeDB appends without fsync); truncates it too when asked. */
+async function syncFile(file: string, truncate = false): Promise<void> {
+  const handle = await open(file, 'r+').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
+  if (!handle) return;
+  try {
+    if (truncate) await handle.truncate(0);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
 
 /** Marks the async work of a running transaction: a plain read from inside it would wait on its own lock. */
 const insideTransaction = new AsyncLocalStorage<true>();
@@ -30,20 +67,98 @@ class Lock {
 export class EmbeddedStore implements Store {
   private readonly datastores = new Map<string, Promise<Datastore<AnyDoc>>>();
   private readonly lock = new Lock();
+  /** Replays what a crash left in the journal; every operation waits for it, so no read sees the store before. */
+  private readonly recovered: Promise<void>;
+  /** Set when applying a journaled transaction failed half-way: only reopening (which replays it) repairs the files. */
+  private broken: unknown = null;
+  private journalHandle: FileHandle | null = null;
+  /** What the journal holds beyond the flushed collection files: which collections, and how many bytes. */
+  private readonly unsettled = new Set<CollectionName>();
+  private journalBytes = 0;
 
-  /** folder: where collection files live; null keeps everything in memory (for quick unit tests). */
-  constructor(private readonly folder: string | null) {}
+  /**
+   * folder: where collection files live; null keeps everything in memory (for quick unit tests).
+   * fsync: false leaves each journal line in the kernel's hands (safe from SIGKILL, not from power loss),
+   * for in-process test suites where a flush per transaction is most of the time spent.
+   */
+  constructor(
+    private readonly folder: string | null,
+    private readonly options: { fsync?: boolean } = {},
+  ) {
+    this.recovered = this.lock.run(() => this.recover());
+    this.recovered.catch(() => undefined); // reported by the first operation that waits for it
+  }
 
   private datastore(collection: CollectionName): Promise<Datastore<AnyDoc>> {
     let pending = this.datastores.get(collection);
     if (!pending) {
-      const datastore = new Datastore<AnyDoc>(
-        this.folder ? { filename: path.join(this.folder, `${collection}.db`) } : { inMemoryOnly: true },
-      );
+      const datastore = new Datastore<AnyDoc>(this.folder ? { filename: this.fileOf(collection) } : { inMemoryOnly: true });
       pending = datastore.loadDatabaseAsync().then(() => datastore);
       this.datastores.set(collection, pending);
     }
     return pending;
+  }
+
+  private fileOf(collection: CollectionName): string {
+    return path.join(this.folder!, `${collection}.db`);
+  }
+
+  private get journal(): string {
+    return path.join(this.folder!, JOURNAL_FILE);
+  }
+
+  /** Runs work alone, once the journal has been replayed. */
+  private exclusive<R>(work: () => Promise<R>): Promise<R> {
+    return this.lock.run(async () => {
+      await this.recovered;
+      if (this.broken) throw this.broken;
+      return work();
+    });
+  }
+
+  private async recover(): Promise<void> {
+    if (!this.folder) return;
+    await mkdir(this.folder, { recursive: true });
+    const text = await readFile(this.journal, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return '';
+      throw error;
+    });
+    for (const writes of journalEntries(text)) await this.apply(writes);
+    if (text !== '') await this.settle(); // also drops a torn last line
+  }
+
+  /** Whole documents, upserted: applying a journaled transaction a second time changes nothing. */
+  private async apply(writes: readonly Write[]): Promise<void> {
+    for (const { collection, doc } of writes) {
+      const datastore = await this.datastore(collection);
+      await datastore.updateAsync({ _id: doc._id }, doc, { upsert: true });
+      this.unsettled.add(collection);
+    }
+  }
+
+  /** Once the collection files hold every journaled write on disk, the journal may forget them. */
+  private async settle(): Promise<void> {
+    for (const collection of this.unsettled) await syncFile(this.fileOf(collection));
+    await syncFile(this.journal, true);
+    this.unsettled.clear();
+    this.journalBytes = 0;
+  }
+
+  private async commit(writes: readonly Write[]): Promise<void> {
+    if (!this.folder) return this.apply(writes);
+    const line = `${JSON.stringify({ writes })}\n`;
+    try {
+      this.journalHandle ??= await open(this.journal, 'a');
+      await this.journalHandle.appendFile(line);
+      if (this.options.fsync !== false) await this.journalHandle.datasync();
+      await this.apply(writes);
+      this.journalBytes += Buffer.byteLength(line);
+      if (this.journalBytes >= SETTLE_AFTER_BYTES) await this.settle();
+    } catch (error) {
+      // Whatever reached the journal lands whole when the store is opened again (a torn line, not at all).
+      this.broken = error;
+      throw error;
+    }
   }
 
   private async read<C extends CollectionName>(collection: C, id: string): Promise<DocumentOf<C> | null> {
@@ -52,22 +167,26 @@ export class EmbeddedStore implements Store {
   }
 
   get<C extends CollectionName>(collection: C, id: string): Promise<DocumentOf<C> | null> {
-    return this.lock.run(() => this.read(collection, id));
+    return this.exclusive(() => this.read(collection, id));
   }
 
   find<C extends CollectionName>(collection: C, where: Where, options: FindOptions = {}): Promise<DocumentOf<C>[]> {
-    return this.lock.run(async () => {
+    return this.exclusive(async () => {
       const datastore = await this.datastore(collection);
       let cursor = datastore.findAsync(where);
-      if (options.orderBy) cursor = cursor.sort({ [options.orderBy.field]: options.orderBy.direction === 'asc' ? 1 : -1 });
+      if (options.orderBy) {
+        const direction = options.orderBy.direction === 'asc' ? 1 : -1;
+        cursor = cursor.sort({ [options.orderBy.field]: direction, _id: direction });
+      }
+      if (options.skip) cursor = cursor.skip(options.skip);
       if (options.limit !== undefined) cursor = cursor.limit(options.limit);
       return (await cursor) as unknown as DocumentOf<C>[];
     });
   }
 
   transaction<R>(work: (tx: StoreTx) => Promise<R>): Promise<R> {
-    return this.lock.run(async () => {
-      const pending = new Map<string, { collection: CollectionName; doc: AnyDoc; isNew: boolean }>();
+    return this.exclusive(async () => {
+      const pending = new Map<string, Write>();
       const key = (collection: string, id: string) => `${collection}\u0000${id}`;
       const current = async <C extends CollectionName>(collection: C, id: string) => {
         const buffered = pending.get(key(collection, id));
@@ -77,29 +196,28 @@ export class EmbeddedStore implements Store {
         get: current,
         create: async (collection, doc) => {
           if (await current(collection, doc._id)) throw new StoreConflict(collection, doc._id, 'already exists');
-          pending.set(key(collection, doc._id), { collection, doc: structuredClone(doc), isNew: true });
+          pending.set(key(collection, doc._id), { collection, doc: structuredClone(doc) });
         },
         replace: async (collection, doc, expectedVersion) => {
           const stored = (await current(collection, doc._id)) as AnyDoc | null;
           if (!stored) throw new StoreConflict(collection, doc._id, 'missing');
           if (stored.version !== expectedVersion) throw new StoreConflict(collection, doc._id, 'version changed');
-          const previous = pending.get(key(collection, doc._id));
-          pending.set(key(collection, doc._id), { collection, doc: structuredClone(doc), isNew: previous?.isNew ?? false });
+          pending.set(key(collection, doc._id), { collection, doc: structuredClone(doc) });
         },
       };
       const result = await insideTransaction.run(true, () => work(tx));
-      for (const { collection, doc, isNew } of pending.values()) {
-        const datastore = await this.datastore(collection);
-        if (isNew) await datastore.insertAsync(doc);
-        else await datastore.updateAsync({ _id: doc._id }, doc, {});
-      }
+      if (pending.size > 0) await this.commit([...pending.values()]);
       return result;
     });
   }
 
   async close(): Promise<void> {
-    await this.lock.run(async () => {
+    await this.exclusive(async () => {
       for (const pending of this.datastores.values()) await (await pending).compactDatafileAsync();
+      if (!this.folder) return;
+      await this.settle();
+      await this.journalHandle?.close();
+      this.journalHandle = null;
     });
   }
 }

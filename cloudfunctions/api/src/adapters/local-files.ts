@@ -1,10 +1,11 @@
 // Local disk stands in for CloudBase storage: files live under .data/files, and links are signed and
 // short-lived, like CloudBase temporary URLs, so private evidence is never served by a bare path.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { storagePathOf } from '@/core/evidence/file-ids';
-import type { Clock, Files } from '../ports';
+import type { Clock, Files, StoredFile } from '../ports';
+import { sniffFile } from './file-sniff';
 
 export class LocalFiles implements Files {
   constructor(
@@ -29,14 +30,27 @@ export class LocalFiles implements Files {
     return `local://${storagePath}`;
   }
 
-  async exists(fileId: string): Promise<boolean> {
+  /** The absolute path of a local file id, or null for any other id. */
+  private fileOf(fileId: string): string | null {
     const storagePath = storagePathOf(fileId);
-    if (!storagePath || !fileId.startsWith('local://')) return false;
-    try {
-      return (await stat(this.resolve(storagePath))).isFile();
-    } catch {
-      return false;
-    }
+    return storagePath && fileId.startsWith('local://') ? this.resolve(storagePath) : null;
+  }
+
+  async exists(fileId: string): Promise<boolean> {
+    const file = this.fileOf(fileId);
+    return (
+      file !== null &&
+      (await stat(file).then(
+        (info) => info.isFile(),
+        () => false,
+      ))
+    );
+  }
+
+  async inspect(fileId: string): Promise<StoredFile | null> {
+    const file = this.fileOf(fileId);
+    const bytes = file ? await readFile(file).catch(() => null) : null;
+    return bytes ? sniffFile(bytes) : null;
   }
 
   private signature(storagePath: string, expires: number): string {

@@ -2,25 +2,36 @@ import { addCalendarMonths, shanghaiDay } from '@/core/calendar/working-days';
 import { endOfShanghaiDay, isAfter } from '@/core/calendar/shanghai';
 import { applicationWindow, checkApplicationWindow, checkContentLimits, checkSubmittable, requireCategory } from '@/core/application/rules';
 import { AppError } from '@/core/errors';
-import { fileBelongsToApplication } from '@/core/evidence/file-ids';
-import { eligibilityIssues, limitIssues } from '@/core/program/eligibility';
+import { eligibilityIssues, limitIssues, membershipIssue } from '@/core/program/eligibility';
 import { categoryByKey } from '@/core/program/program-schema';
+import { reviewsIncompleteReason } from '@/core/review/scoring';
 import type { ActionOutput, ParsedInput, StaffDecision } from '@/core/schemas/actions';
-import type { Application, Program, Report } from '@/core/schemas/documents';
+import type { Application, Organization, Program, Report, Review } from '@/core/schemas/documents';
 import { emptyOutcomes, statusTable, type WorkflowAction } from '@/core/workflow/award-workflow';
 import { writeAudit } from '../audit';
 import { retryingRaces } from '../races';
+import { settleEach } from '../batch';
 import { changeApplication, type ApplicationChange } from '../award-change';
 import type { Caller, HandlerContext } from '../context';
 import { loadOrganization, loadProgram, loadStaffProgram, loadVisibleApplication, orgNames, requireSecretariat } from '../loaders';
 import { loadStaffApplication } from '../loaders';
-import { StoreConflict, type Deps, type StoreTx, type Where } from '../ports';
+import { mayAct } from '@/core/workflow/transition';
+import type { Deps, StoreReader, StoreTx, Where } from '../ports';
 import { toApplicationView, toProgramView, toReviewView } from '../views';
+import { checkNewFiles } from './files';
 import { ledgerFor } from './programs';
+import { recordScreening, screenApplication, screenReport } from '../moderation';
 
 async function viewOf(application: Application, program: Program, context: HandlerContext) {
   const names = await orgNames(context.deps.store, [application.orgId]);
   return toApplicationView(application, program, names.get(application.orgId) ?? '', context.caller, context.now);
+}
+
+/** Refuses an organisation outside the programme's applicants (another society's unit, a kind it is not open to). */
+async function checkMembership(store: Pick<StoreReader, 'get'>, program: Program, org: Organization): Promise<void> {
+  if (membershipIssue(program, org) === null) return;
+  const runner = await store.get('organizations', program.societyId);
+  throw new AppError('APPLICANT_NOT_ELIGIBLE', membershipIssue(program, org, runner?.name) ?? undefined);
 }
 
 /** Creates the draft once per requestId: a retried or doubled create returns the same application. */
@@ -31,6 +42,7 @@ export async function createApplication(
   const { caller, deps, now } = context;
   if (caller.user.role !== 'applicant') throw new AppError('FORBIDDEN', '仅申报单位联系人可以申报');
   const program = await loadProgram(deps.store, input.programId);
+  await checkMembership(deps.store, program, caller.org);
   const category = categoryByKey(program, input.content.categoryKey);
   if (!category) throw new AppError('INVALID_INPUT', '请选择申报类别');
   const issues = eligibilityIssues(program, category, caller.org);
@@ -38,7 +50,8 @@ export async function createApplication(
   checkApplicationWindow(applicationWindow(program, category.key), now);
   checkContentLimits(program, input.content);
   const applicationId = `app_${input.requestId}`;
-  checkAttachmentsOwned(input.content.attachments, applicationId);
+  // A draft gets upload slots once it exists, so a first create carries no file of its own yet.
+  await checkNewFiles(deps.store, deps.files, caller, { _id: applicationId }, fileIdsOf(input.content.attachments));
 
   const application = await retryingRaces(() =>
     deps.store.transaction(async (tx) => {
@@ -84,9 +97,8 @@ export async function createApplication(
   return viewOf(application, program, context);
 }
 
-/** Attachments are uploaded into the application's own storage folder; anything else is refused. */
-function checkAttachmentsOwned(attachments: Application['attachments'], applicationId: string): void {
-  if (attachments.some((attachment) => !fileBelongsToApplication(attachment.fileId, applicationId))) throw new AppError('FILE_NOT_OWNED');
+function fileIdsOf(attachments: Application['attachments']): string[] {
+  return attachments.map((attachment) => attachment.fileId);
 }
 
 function change(
@@ -108,14 +120,22 @@ function change(
 
 export async function saveApplication(input: ParsedInput<'application.save'>, context: HandlerContext) {
   const { saved, program } = await change(context, input.applicationId, input.version, 'save', {
-    patch: (current, program) => {
+    patch: async (current, program, tx) => {
+      await checkMembership(tx, program, context.caller.org);
       if (input.content.categoryKey !== current.categoryKey) {
         const category = categoryByKey(program, input.content.categoryKey);
         const issues = category ? eligibilityIssues(program, category, context.caller.org) : ['申报类别不存在'];
         if (issues.length > 0) throw new AppError('APPLICANT_NOT_ELIGIBLE', issues.join('；'));
       }
       checkContentLimits(program, input.content);
-      checkAttachmentsOwned(input.content.attachments, current._id);
+      await checkNewFiles(
+        tx,
+        context.deps.files,
+        context.caller,
+        current,
+        fileIdsOf(input.content.attachments),
+        fileIdsOf(current.attachments),
+      );
       return { ...input.content };
     },
   });
@@ -128,7 +148,9 @@ export async function submitIssues(deps: Deps, program: Program, application: Ap
   if (!category) return ['请选择申报类别'];
   const org = await loadOrganization(deps.store, application.orgId);
   const others = await deps.store.find('applications', { programId: program._id, orgId: application.orgId });
-  return [...eligibilityIssues(program, category, org), ...limitIssues(program, application, others)];
+  const runner = await deps.store.get('organizations', program.societyId);
+  const membership = membershipIssue(program, org, runner?.name);
+  return [...(membership ? [membership] : []), ...eligibilityIssues(program, category, org), ...limitIssues(program, application, others)];
 }
 
 function tallyId(programId: string, orgId: string): string {
@@ -142,6 +164,7 @@ function tallyId(programId: string, orgId: string): string {
 async function checkAndTally(tx: StoreTx, program: Program, application: Application, now: Date): Promise<void> {
   const category = requireCategory(program, application.categoryKey);
   const org = await loadOrganization(tx, application.orgId);
+  await checkMembership(tx, program, org);
   const eligibility = eligibilityIssues(program, category, org);
   if (eligibility.length > 0) throw new AppError('APPLICANT_NOT_ELIGIBLE', eligibility.join('；'));
   const id = tallyId(program._id, application.orgId);
@@ -178,12 +201,13 @@ export async function submitApplication(input: ParsedInput<'application.submit'>
   const { deps, caller, now } = context;
   const current = await loadVisibleApplication(deps.store, caller, input.applicationId);
   const action = current.status === 'returned' ? 'resubmit' : 'submit';
+  const screening = await screenApplication(deps, caller, current, now);
   const { saved, program } = await change(context, input.applicationId, input.version, action, {
     patch: async (latest, program, tx) => {
       checkApplicationWindow(applicationWindow(program, latest.categoryKey), now);
       checkSubmittable(program, latest);
       await checkAndTally(tx, program, latest, now);
-      return { submittedAt: now.toISOString(), decisionReason: null };
+      return { submittedAt: now.toISOString(), decisionReason: null, moderation: await recordScreening(tx, latest.moderation, screening) };
     },
   });
   return viewOf(saved, program, context);
@@ -208,8 +232,15 @@ async function checkPublicityEnded(tx: StoreTx, application: Application, now: D
 }
 
 /** What a decision adds to the change: its own checks, and the due date it sets or clears. */
-function decisionPatch(decision: StaffDecision, context: HandlerContext): ApplicationChange['patch'] {
+function decisionPatch(decision: StaffDecision, context: HandlerContext, reviews: readonly Review[]): ApplicationChange['patch'] {
   switch (decision) {
+    case 'shortlist':
+      // Judged once the workflow has accepted the shortlist, so a wrong status is reported as such first.
+      return () => {
+        const reason = reviewsIncompleteReason(reviews);
+        if (reason) throw new AppError('REVIEWS_INCOMPLETE', reason);
+        return {};
+      };
     case 'approve':
       return async (current, _program, tx) => {
         await checkPublicityEnded(tx, current, context.now);
@@ -235,7 +266,10 @@ async function decideOne(context: HandlerContext, applicationId: string, version
     const [pending] = await context.deps.store.find('objections', { applicationId, status: 'open' }, { limit: 1 });
     if (pending) throw new AppError('OBJECTION_PENDING');
   }
-  return change(context, applicationId, version, decision, { reason, patch: decisionPatch(decision, context) });
+  // Reviews too are found by query. An assignment changes the application's version in the same transaction
+  // as the reviews it creates, so a shortlist judged on an older set of reviews fails its version check.
+  const reviews = decision === 'shortlist' ? await context.deps.store.find('reviews', { applicationId }) : [];
+  return change(context, applicationId, version, decision, { reason, patch: decisionPatch(decision, context, reviews) });
 }
 
 export async function decideApplication(input: ParsedInput<'application.decide'>, context: HandlerContext) {
@@ -245,19 +279,8 @@ export async function decideApplication(input: ParsedInput<'application.decide'>
 
 /** Reports each item's result as a user should read it; one refusal does not stop the others. */
 export async function runEach<T extends { applicationId: string }>(items: readonly T[], work: (item: T) => Promise<unknown>) {
-  const results: ActionOutput<'application.decideMany'> = [];
-  for (const item of items) {
-    try {
-      await work(item);
-      results.push({ applicationId: item.applicationId, ok: true, code: null, message: null });
-    } catch (error) {
-      const known = error instanceof AppError ? error : error instanceof StoreConflict ? new AppError('CONFLICT') : null;
-      if (!known) console.error('[api] batch item failed', item.applicationId, error);
-      const body = (known ?? new AppError('INTERNAL')).toBody();
-      results.push({ applicationId: item.applicationId, ok: false, code: body.code, message: body.message });
-    }
-  }
-  return results;
+  const outcomes = await settleEach(items, (item) => item.applicationId, work);
+  return outcomes.map(({ id, ...outcome }): ActionOutput<'application.decideMany'>[number] => ({ applicationId: id, ...outcome }));
 }
 
 export async function decideManyApplications(input: ParsedInput<'application.decideMany'>, context: HandlerContext) {
@@ -288,10 +311,10 @@ export async function submitReport(input: ParsedInput<'application.report'>, con
   // The same report sent again after its answer was lost: it is already filed.
   if (Object.values(current.reports).some((filed) => filed?.requestId === input.requestId)) return viewOf(current, program, context);
   const step = reportStep(current, program);
-  for (const fileId of input.fileIds) {
-    if (!fileBelongsToApplication(fileId, current._id)) throw new AppError('FILE_NOT_OWNED');
-    if (!(await deps.files.exists(fileId))) throw new AppError('FILE_NOT_FOUND');
-  }
+  // Who may file it is decided before the files are looked at, as the workflow table orders it.
+  if (!mayAct(caller.actor, step.action, current)) throw new AppError('FORBIDDEN', '仅本单位可以提交报告');
+  const filed = Object.values(current.reports).flatMap((report) => report?.fileIds ?? []);
+  await checkNewFiles(deps.store, deps.files, caller, current, input.fileIds, filed);
   for (const achievement of input.achievements) {
     if (!program.indicators.some((indicator) => indicator.key === achievement.indicatorKey))
       throw new AppError('INDICATOR_UNKNOWN', achievement.indicatorKey);
@@ -303,8 +326,12 @@ export async function submitReport(input: ParsedInput<'application.report'>, con
     submittedAt: now.toISOString(),
     requestId: input.requestId,
   };
+  const screening = await screenReport(deps, caller, current, step.slot, report, now);
   const { saved } = await change(context, input.applicationId, input.version, step.action, {
-    patch: (latest) => ({ reports: { ...latest.reports, [step.slot]: report } }),
+    patch: async (latest, _program, tx) => ({
+      reports: { ...latest.reports, [step.slot]: report },
+      moderation: await recordScreening(tx, latest.moderation, screening),
+    }),
   });
   return viewOf(saved, program, context);
 }

@@ -1,5 +1,4 @@
 import { AppError } from '@/core/errors';
-import { fileBelongsToApplication } from '@/core/evidence/file-ids';
 import { indicatorByKey, isSummable } from '@/core/program/program-schema';
 import type { ActionOutput, ParsedInput } from '@/core/schemas/actions';
 import type { Claim } from '@/core/schemas/documents';
@@ -8,6 +7,8 @@ import { writeAudit } from '../audit';
 import { retryingRaces } from '../races';
 import type { HandlerContext } from '../context';
 import { loadProgram, loadStaffApplication, loadVisibleApplication } from '../loaders';
+import { recordScreening, screenClaim } from '../moderation';
+import { checkNewFiles } from './files';
 
 /** An awardee claims an achievement against an indicator, with evidence already uploaded to storage. */
 export async function addClaim(input: ParsedInput<'claim.add'>, context: HandlerContext): Promise<ActionOutput<'claim.add'>> {
@@ -18,10 +19,7 @@ export async function addClaim(input: ParsedInput<'claim.add'>, context: Handler
   if (!allowed.ok) throw new AppError(allowed.code);
   const indicator = indicatorByKey(program, input.indicatorKey);
   if (!indicator || !isSummable(indicator)) throw new AppError('INDICATOR_UNKNOWN', input.indicatorKey);
-  for (const fileId of input.fileIds) {
-    if (!fileBelongsToApplication(fileId, application._id)) throw new AppError('FILE_NOT_OWNED');
-    if (!(await deps.files.exists(fileId))) throw new AppError('FILE_NOT_FOUND');
-  }
+  await checkNewFiles(deps.store, deps.files, caller, application, input.fileIds);
   const claim: Claim = {
     _id: `claim_${input.requestId}`,
     version: 1,
@@ -38,6 +36,7 @@ export async function addClaim(input: ParsedInput<'claim.add'>, context: Handler
     verification: 'pending',
     verificationReason: null,
   };
+  const screening = await screenClaim(deps, caller, claim, now);
   return retryingRaces(() =>
     deps.store.transaction(async (tx) => {
       const existing = await tx.get('claims', claim._id);
@@ -45,6 +44,7 @@ export async function addClaim(input: ParsedInput<'claim.add'>, context: Handler
         if (existing.applicationId !== claim.applicationId || existing.createdBy !== claim.createdBy) throw new AppError('CONFLICT');
         return existing;
       }
+      claim.moderation = await recordScreening(tx, undefined, screening);
       await tx.create('claims', claim);
       await writeAudit(
         tx,

@@ -15,12 +15,15 @@ import {
   withdrawApplication,
 } from './applications';
 import { addClaim, verifyClaim } from './claims';
-import { getDashboard, getSession, linkFile } from './misc';
+import { releaseHeld } from './moderation';
+import { createSlot, linkFile } from './files';
+import { getDashboard, getSession } from './misc';
 import { listNotifications, listTemplates as listMessageTemplates, markRead, recordSubscriptions } from './notifications';
 import { createFromTemplate, getProgram, listPrograms, listTemplates, updateProgram } from './programs';
 import {
   closePublicityNow,
   getPublicNotice,
+  handleManyObjections,
   handleObjection,
   listObjections,
   listPublicities,
@@ -76,10 +79,13 @@ export const handlers: { [A in Exclude<ActionName, PublicName>]: Handler<A> } = 
   'publicity.close': closePublicityNow,
   'objection.list': listObjections,
   'objection.handle': handleObjection,
+  'objection.handleMany': handleManyObjections,
   'notification.list': listNotifications,
   'notification.read': markRead,
   'notification.subscribe': recordSubscriptions,
   'notification.templates': listMessageTemplates,
   'file.link': linkFile,
   'dashboard.get': getDashboard,
+  'moderation.release': releaseHeld,
+  'file.slot': createSlot,
 };

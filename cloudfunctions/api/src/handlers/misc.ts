@@ -1,16 +1,9 @@
-import { AppError } from '@/core/errors';
-import { fileBelongsToApplication, storagePathOf } from '@/core/evidence/file-ids';
 import { rollUpIndicators } from '@/core/kpi/rollup';
-import { maySeeApplication } from '@/core/policy/visibility';
 import { totalQuota } from '@/core/program/program-schema';
 import type { ActionOutput, ParsedInput } from '@/core/schemas/actions';
-import type { Application } from '@/core/schemas/documents';
 import { applicationStatuses } from '@/core/workflow/award-workflow';
-import type { Caller, HandlerContext } from '../context';
+import type { HandlerContext } from '../context';
 import { loadStaffProgram } from '../loaders';
-import type { StoreReader } from '../ports';
-
-const LINK_SECONDS = 10 * 60;
 
 export async function getSession(_input: ParsedInput<'session.me'>, context: HandlerContext): Promise<ActionOutput<'session.me'>> {
   const { user, org } = context.caller;
@@ -20,29 +13,6 @@ export async function getSession(_input: ParsedInput<'session.me'>, context: Han
     org: { id: org._id, name: org.name, kind: org.kind, profile: org.profile },
     unreadNotifications: notifications.length,
     serverNow: context.now.toISOString(),
-  };
-}
-
-/** A reviewer sees an application's files once they have declared no conflict of interest. */
-async function reviewerMaySee(store: StoreReader, caller: Caller, application: Application): Promise<boolean> {
-  if (caller.user.role !== 'reviewer') return false;
-  const [review] = await store.find('reviews', { applicationId: application._id, reviewerId: caller.user._id }, { limit: 1 });
-  return Boolean(review && review.status !== 'assigned');
-}
-
-/** A short-lived link to an evidence file or attachment, for those who may see the application it belongs to. */
-export async function linkFile(input: ParsedInput<'file.link'>, context: HandlerContext): Promise<ActionOutput<'file.link'>> {
-  const { deps, caller, now } = context;
-  const applicationId = storagePathOf(input.fileId)?.split('/')[1];
-  const application = applicationId ? await deps.store.get('applications', applicationId) : null;
-  const visible =
-    application &&
-    fileBelongsToApplication(input.fileId, application._id) &&
-    (maySeeApplication(caller.user, application) || (await reviewerMaySee(deps.store, caller, application)));
-  if (!visible) throw new AppError('NOT_FOUND', '文件不存在');
-  return {
-    url: await deps.files.temporaryUrl(input.fileId, LINK_SECONDS),
-    expiresAt: new Date(now.getTime() + LINK_SECONDS * 1000).toISOString(),
   };
 }
 

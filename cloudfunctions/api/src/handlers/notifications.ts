@@ -1,13 +1,25 @@
 // The in-app message list, and the one-time consents for WeChat subscribe messages given on a tap.
 import type { ActionOutput, ParsedInput } from '@/core/schemas/actions';
+import { writeAudit } from '../audit';
 import type { HandlerContext } from '../context';
 
-export async function listNotifications(_input: ParsedInput<'notification.list'>, context: HandlerContext) {
-  return context.deps.store.find(
+/** A page of the caller's messages, newest first; nothing old is dropped, it is only further on. */
+export async function listNotifications(
+  input: ParsedInput<'notification.list'>,
+  context: HandlerContext,
+): Promise<ActionOutput<'notification.list'>> {
+  const { store } = context.deps;
+  const userId = context.caller.user._id;
+  // One more than asked tells whether another page follows, without counting them all.
+  const found = await store.find(
     'notifications',
-    { userId: context.caller.user._id },
-    { orderBy: { field: 'createdAt', direction: 'desc' }, limit: 200 },
+    { userId },
+    { orderBy: { field: 'createdAt', direction: 'desc' }, skip: input.cursor, limit: input.pageSize + 1 },
   );
+  const items = found.slice(0, input.pageSize);
+  const hasMore = found.length > input.pageSize;
+  const unread = await store.find('notifications', { userId, readAt: null });
+  return { items, hasMore, nextCursor: hasMore ? input.cursor + items.length : null, unread: unread.length };
 }
 
 export async function markRead(
@@ -24,6 +36,8 @@ export async function markRead(
         { ...notification, readAt: now.toISOString(), version: notification.version + 1 },
         notification.version,
       );
+      const subject = { entity: 'notification' as const, id, version: notification.version + 1 };
+      await writeAudit(tx, [{ action: 'read', from: null, to: 'read', reason: null }], subject, caller.actor, now, deps.newId);
     }
   });
   const unread = await deps.store.find('notifications', { userId: caller.user._id, readAt: null });
@@ -43,6 +57,9 @@ export async function recordSubscriptions(
     const subscriptions = { ...user.subscriptions };
     for (const key of input.templateKeys) if (known.has(key)) subscriptions[key] = (subscriptions[key] ?? 0) + 1;
     await tx.replace('users', { ...user, subscriptions, version: user.version + 1, updatedAt: now.toISOString() }, user.version);
+    const subject = { entity: 'user' as const, id: user._id, version: user.version + 1 };
+    const accepted = input.templateKeys.filter((key) => known.has(key)).join(',');
+    await writeAudit(tx, [{ action: 'subscribe', from: null, to: accepted, reason: null }], subject, caller.actor, now, deps.newId);
     return { subscriptions };
   });
 }

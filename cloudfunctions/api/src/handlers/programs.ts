@@ -1,22 +1,32 @@
 // Programmes: listing, starting one from a seed template, and the secretariat's edits, each validated by
 // the one programme schema before it is saved.
-import { ledgerId, type LedgerCounts } from '@/core/award/quota';
+import { emptyCounts, ledgerId, repricing, type LedgerCounts } from '@/core/award/quota';
 import { AppError } from '@/core/errors';
-import { programConfigSchema, type Program, type ProgramConfig } from '@/core/program/program-schema';
+import { mayJoinProgram } from '@/core/program/eligibility';
+import { categoryByKey, programConfigSchema, type Program, type ProgramConfig } from '@/core/program/program-schema';
 import { seedProgramByCode, seedPrograms } from '@/core/program/seeds';
 import type { ActionOutput, ParsedInput, ProgramEdit } from '@/core/schemas/actions';
+import type { Ledger } from '@/core/schemas/documents';
 import { writeAudit } from '../audit';
 import type { HandlerContext } from '../context';
 import { loadProgram, requireSecretariat } from '../loaders';
-import type { Deps } from '../ports';
+import type { Deps, StoreTx } from '../ports';
 import { toProgramView } from '../views';
 
 export async function ledgerFor(deps: Pick<Deps, 'store'>, program: Pick<Program, '_id'>): Promise<LedgerCounts | null> {
   return deps.store.get('ledgers', ledgerId(program._id));
 }
 
+/** The organisation whose programmes the caller deals with: a secretariat its own, others their parent's. */
 function societyOf(context: HandlerContext): string {
-  return context.caller.org.societyId ?? context.caller.org._id;
+  const { org, user } = context.caller;
+  return user.role === 'secretariat' ? org._id : (org.societyId ?? org._id);
+}
+
+/** An applicant sees only the programmes their organisation may apply to; staff and reviewers their society's. */
+function maySeeProgram(program: Program, context: HandlerContext): boolean {
+  if (program.societyId !== societyOf(context)) return false;
+  return context.caller.user.role !== 'applicant' || mayJoinProgram(program, context.caller.org);
 }
 
 async function viewOf(program: Program, context: HandlerContext) {
@@ -24,19 +34,19 @@ async function viewOf(program: Program, context: HandlerContext) {
   return toProgramView(program, context.now, await ledgerFor(context.deps, program), applicant);
 }
 
-/** Programmes of the caller's society (its staff see its programmes; its units see their society's). */
+/** Programmes the caller may see (its staff see its programmes; its units those of their society open to them). */
 export async function listPrograms(_input: ParsedInput<'program.list'>, context: HandlerContext) {
   const programs = await context.deps.store.find(
     'programs',
     { societyId: societyOf(context) },
     { orderBy: { field: 'opensAt', direction: 'desc' } },
   );
-  return Promise.all(programs.map((program) => viewOf(program, context)));
+  return Promise.all(programs.filter((program) => maySeeProgram(program, context)).map((program) => viewOf(program, context)));
 }
 
 export async function getProgram(input: ParsedInput<'program.get'>, context: HandlerContext) {
   const program = await loadProgram(context.deps.store, input.programId);
-  if (program.societyId !== societyOf(context)) throw new AppError('NOT_FOUND', '项目不存在');
+  if (!maySeeProgram(program, context)) throw new AppError('NOT_FOUND', '项目不存在');
   return viewOf(program, context);
 }
 
@@ -135,6 +145,20 @@ export function applyEdit(config: ProgramConfig, edit: ProgramEdit): unknown {
   };
 }
 
+async function saveLedger(tx: StoreTx, program: Program, stored: Ledger | null, counts: LedgerCounts, now: Date): Promise<void> {
+  const stamp = now.toISOString();
+  if (stored) await tx.replace('ledgers', { ...stored, ...counts, version: stored.version + 1, updatedAt: stamp }, stored.version);
+  else
+    await tx.create('ledgers', {
+      _id: ledgerId(program._id),
+      version: 1,
+      createdAt: stamp,
+      updatedAt: stamp,
+      programId: program._id,
+      ...counts,
+    });
+}
+
 export async function updateProgram(input: ParsedInput<'program.update'>, context: HandlerContext) {
   requireSecretariat(context.caller);
   const { deps, now } = context;
@@ -150,10 +174,19 @@ export async function updateProgram(input: ParsedInput<'program.update'>, contex
         throw new AppError('PROGRAM_INVALID', `“${category.name}”已有 ${taken} 项拟立项，名额不能少于此数`);
       }
     }
-    if (ledger && config.poolFen < Math.max(ledger.grantedFen, ledger.shortlistedFen))
+    // A new amount applies to awards shortlisted but not yet granted: the pool must still hold them at it.
+    const counts = ledger ?? emptyCounts(current);
+    const repriced = repricing(counts, current.categories, config.categories, config.poolFen);
+    if (repriced.issue) throw new AppError('POOL_EXHAUSTED', repriced.issue);
+    if (config.poolFen < Math.max(counts.grantedFen, repriced.counts.shortlistedFen))
       throw new AppError('PROGRAM_INVALID', '资金池不能少于已拟立项/立项金额');
     const next: Program = { ...current, ...config, version: current.version + 1, updatedAt: now.toISOString() };
     await tx.replace('programs', next, current.version);
+    const amountChanged = config.categories.some(
+      (category) => category.awardAmountFen !== categoryByKey(current, category.key)?.awardAmountFen,
+    );
+    // The ledger is rewritten with any change of amount, so a shortlist racing this edit loses on CloudBase too.
+    if (amountChanged) await saveLedger(tx, current, ledger, repriced.counts, now);
     await writeAudit(
       tx,
       [{ action: 'update', from: null, to: null, reason: null }],

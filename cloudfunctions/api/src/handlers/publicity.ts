@@ -5,17 +5,21 @@ import { isAfter } from '@/core/calendar/shanghai';
 import { publicityEndsAtUtc, publicityPeriod, publicityPeriodText, shanghaiDay } from '@/core/calendar/working-days';
 import { AppError } from '@/core/errors';
 import { categoryByKey } from '@/core/program/program-schema';
+import { normalizeObjectionContent, normalizePhone, PHONE_MESSAGE, receiptNumber } from '@/core/publicity/objection-rules';
 import type { ActionOutput, ParsedInput, PublicNoticeView } from '@/core/schemas/actions';
 import type { Objection, Publicity } from '@/core/schemas/documents';
 import { systemActor, type Actor } from '@/core/workflow/transition';
 import { writeAudit } from '../audit';
+import { settleEach } from '../batch';
 import { changeApplication } from '../award-change';
 import { retryingRaces } from '../races';
 import type { Caller, HandlerContext, PublicContext } from '../context';
-import { loadProgram, loadStaffProgram, orgNames } from '../loaders';
+import { digest, nextInSequence, objectionAllowances, takeAllowances } from '../rate-limit';
+import { loadProgram, loadStaffProgram, orgNames, requireSecretariat } from '../loaders';
 import { audienceUsers, pages, writeNotifications } from '../notify';
 import type { Deps } from '../ports';
 import { runEach } from './applications';
+import { moderationOf, publishable, requireCleanNotice, screenObjection } from '../moderation';
 
 async function loadPublicity(deps: Deps, publicityId: string): Promise<Publicity> {
   const publicity = await deps.store.get('publicities', publicityId);
@@ -59,11 +63,14 @@ export async function openPublicity(
   const today = shanghaiDay(now);
   const opensOn = input.opensOn ?? today;
   if (opensOn < today) throw new AppError('INVALID_INPUT', '公示开始日期不能早于今天');
+  await requireCleanNotice(deps, caller, input);
   const period = publicityPeriod(opensOn, program.publicityWorkingDays);
-  const shortlisted = await deps.store.find(
-    'applications',
-    { programId: program._id, status: 'shortlisted' },
-    { orderBy: { field: 'updatedAt', direction: 'asc' } },
+  const shortlisted = publishable(
+    await deps.store.find(
+      'applications',
+      { programId: program._id, status: 'shortlisted' },
+      { orderBy: { field: 'updatedAt', direction: 'asc' } },
+    ),
   );
   if (shortlisted.length === 0) throw new AppError('NOTHING_TO_PUBLISH');
 
@@ -191,50 +198,64 @@ export async function getPublicNotice(input: ParsedInput<'publicity.get'>, conte
   return noticeView(context.deps, publicity, context.now);
 }
 
-/** Public: anyone may object while the notice runs, leaving a contact; the secretariat is told at once. */
+function receiptOf(objection: Objection, duplicate: boolean): ActionOutput<'objection.lodge'> {
+  return { id: objection._id, receivedAt: objection.createdAt, receiptNo: objection.receiptNo ?? objection._id, duplicate };
+}
+
+/**
+ * Public: anyone may object while the notice runs, leaving a contact; the secretariat is told at once.
+ * The same phone saying the same about the same entry gets the first objection's receipt back (a retry
+ * too); each phone and each client may lodge only so many an hour.
+ */
 export async function lodgeObjection(
   input: ParsedInput<'objection.lodge'>,
   context: PublicContext,
 ): Promise<ActionOutput<'objection.lodge'>> {
-  const { deps, now } = context;
+  const { deps, now, clientKey } = context;
   const publicity = await loadPublicity(deps, input.publicityId);
+  const phone = normalizePhone(input.contactPhone);
+  if (!phone) throw new AppError('INVALID_INPUT', PHONE_MESSAGE);
+  // The objection's id is its content's: a duplicate lands on the same document, even when racing.
+  const sameness = [publicity._id, input.applicationId ?? '', phone, normalizeObjectionContent(input.content)].join('\n');
+  const objectionId = `objection_${digest(sameness)}`;
+  const existing = await deps.store.get('objections', objectionId);
+  if (existing) return receiptOf(existing, true);
   if (publicity.status !== 'open' || isAfter(now, publicity.endsAt)) throw new AppError('PUBLICITY_CLOSED');
   if (shanghaiDay(now) < publicity.opensOn) throw new AppError('INVALID_INPUT', '公示尚未开始');
-  if (input.applicationId && !publicity.entries.some((entry) => entry.applicationId === input.applicationId)) {
-    throw new AppError('INVALID_INPUT', '该项目不在本次公示名单中');
-  }
+  const entry = publicity.entries.find((candidate) => candidate.applicationId === input.applicationId);
+  if (input.applicationId && !entry) throw new AppError('INVALID_INPUT', '该项目不在本次公示名单中');
   const program = await loadProgram(deps.store, publicity.programId);
   const secretaries = await audienceUsers(deps.store, 'secretariat', { orgId: program.societyId }, program);
-  const objectionId = `objection_${input.requestId}`;
-  const existing = await deps.store.get('objections', objectionId);
-  if (existing) {
-    if (existing.publicityId !== publicity._id) throw new AppError('CONFLICT');
-    return { id: existing._id, receivedAt: existing.createdAt };
-  }
-  const objection: Objection = {
-    _id: objectionId,
-    version: 1,
-    createdAt: now.toISOString(),
-    updatedAt: now.toISOString(),
-    publicityId: publicity._id,
-    programId: publicity.programId,
-    applicationId: input.applicationId,
-    content: input.content,
-    contactName: input.contactName,
-    contactPhone: input.contactPhone,
-    status: 'open',
-    handledBy: null,
-    handlingNote: null,
-  };
-  const entry = publicity.entries.find((candidate) => candidate.applicationId === input.applicationId);
-  await retryingRaces(() =>
+  const screening = await screenObjection(deps, context.identity?.openid ?? null, input, now);
+  const today = shanghaiDay(now);
+  return retryingRaces(() =>
     deps.store.transaction(async (tx) => {
-      if (await tx.get('objections', objection._id)) return; // the same objection, sent twice at once
+      const lodged = await tx.get('objections', objectionId);
+      if (lodged) return receiptOf(lodged, true); // the same objection, sent twice at once
+      await takeAllowances(tx, objectionAllowances(publicity._id, phone, clientKey), now);
+      const sequence = await nextInSequence(tx, `receipt_${today}`, now);
+      const objection: Objection = {
+        _id: objectionId,
+        version: 1,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+        publicityId: publicity._id,
+        programId: publicity.programId,
+        applicationId: input.applicationId,
+        content: input.content,
+        contactName: input.contactName,
+        contactPhone: phone,
+        status: 'open',
+        handledBy: null,
+        handlingNote: null,
+        receiptNo: receiptNumber(today, sequence),
+        moderation: moderationOf(undefined, screening),
+      };
       await tx.create('objections', objection);
       const actor = { userId: 'public', name: input.contactName, role: 'public' as const };
       await writeAudit(
         tx,
-        [{ action: 'lodge', from: null, to: 'open', reason: null }],
+        [{ action: 'lodge', from: null, to: 'open', reason: objection.receiptNo }],
         { entity: 'objection', id: objection._id, version: 1 },
         actor,
         now,
@@ -247,15 +268,15 @@ export async function lodgeObjection(
           programId: publicity.programId,
           applicationId: input.applicationId,
           title: `收到公示异议：${entry?.projectName ?? publicity.title}`.slice(0, 60),
-          body: input.content.slice(0, 300),
+          body: `受理编号 ${objection.receiptNo}：${input.content}`.slice(0, 300),
           page: input.applicationId ? pages.secretariat(input.applicationId) : null,
         })),
         now,
         deps.newId,
       );
+      return receiptOf(objection, false);
     }),
   );
-  return { id: objection._id, receivedAt: now.toISOString() };
 }
 
 export async function listObjections(input: ParsedInput<'objection.list'>, context: HandlerContext) {
@@ -264,7 +285,7 @@ export async function listObjections(input: ParsedInput<'objection.list'>, conte
 }
 
 /** Upholding an objection against an entry takes it off the shortlist (and out of the quota). */
-export async function handleObjection(input: ParsedInput<'objection.handle'>, context: HandlerContext) {
+async function handleOne(context: HandlerContext, input: ParsedInput<'objection.handle'>): Promise<Objection> {
   const { deps, now, caller } = context;
   const objection = await deps.store.get('objections', input.objectionId);
   if (!objection) throw new AppError('NOT_FOUND', '异议不存在');
@@ -306,4 +327,22 @@ export async function handleObjection(input: ParsedInput<'objection.handle'>, co
     );
     return next;
   });
+}
+
+export function handleObjection(input: ParsedInput<'objection.handle'>, context: HandlerContext) {
+  return handleOne(context, input);
+}
+
+/** One decision and note on several objections, each handled (and audited) on its own. */
+export async function handleManyObjections(
+  input: ParsedInput<'objection.handleMany'>,
+  context: HandlerContext,
+): Promise<ActionOutput<'objection.handleMany'>> {
+  requireSecretariat(context.caller);
+  const outcomes = await settleEach(
+    input.items,
+    (item) => item.objectionId,
+    (item) => handleOne(context, { ...item, decision: input.decision, note: input.note }),
+  );
+  return outcomes.map(({ id, ...outcome }) => ({ objectionId: id, ...outcome }));
 }

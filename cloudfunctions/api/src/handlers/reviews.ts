@@ -6,12 +6,15 @@ import type { ActionOutput, ParsedInput } from '@/core/schemas/actions';
 import type { Application, Review, User } from '@/core/schemas/documents';
 import { statusTable } from '@/core/workflow/award-workflow';
 import { writeAudit } from '../audit';
+import { retryingRaces } from '../races';
+import type { StoreTx } from '../ports';
 import { changeApplication } from '../award-change';
 import type { HandlerContext } from '../context';
 import { loadProgram, loadStaffApplication, loadStaffProgram, orgNames } from '../loaders';
 import { pages, writeNotifications } from '../notify';
 import { toApplicationView, toProgramView, toReviewView } from '../views';
 import { ledgerFor } from './programs';
+import { requireNotHeld } from '../moderation';
 
 function reviewIdOf(applicationId: string, reviewerId: string): string {
   return `review_${applicationId}_${reviewerId}`;
@@ -42,6 +45,56 @@ export async function reviewCandidates(
   }));
 }
 
+/** Creates the reviews not yet there (and tells each reviewer); returns who was newly assigned. */
+async function createReviews(tx: StoreTx, context: HandlerContext, application: Application, reviewers: readonly User[]) {
+  const { deps, now, caller } = context;
+  const assigned: string[] = [];
+  for (const reviewer of reviewers) {
+    const id = reviewIdOf(application._id, reviewer._id);
+    if (await tx.get('reviews', id)) continue;
+    const review: Review = {
+      _id: id,
+      version: 1,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      programId: application.programId,
+      applicationId: application._id,
+      reviewerId: reviewer._id,
+      reviewerName: reviewer.name,
+      status: 'assigned',
+      declaredAt: null,
+      scores: [],
+      comment: '',
+      total: null,
+      submittedAt: null,
+    };
+    await tx.create('reviews', review);
+    await writeAudit(
+      tx,
+      [{ action: 'assign', from: null, to: 'assigned', reason: null }],
+      { entity: 'review', id, version: 1 },
+      caller.actor,
+      now,
+      deps.newId,
+    );
+    assigned.push(reviewer._id);
+  }
+  await writeNotifications(
+    tx,
+    assigned.map((userId) => ({
+      userId,
+      programId: application.programId,
+      applicationId: null,
+      title: `新的评审任务：${application.projectName || '未命名项目'}`.slice(0, 60),
+      body: '请先确认与申报单位无利益冲突，再查看申报书并评分。',
+      page: pages.reviewer(),
+    })),
+    now,
+    deps.newId,
+  );
+  return assigned;
+}
+
 export async function assignReviewers(
   input: ParsedInput<'review.assign'>,
   context: HandlerContext,
@@ -49,6 +102,7 @@ export async function assignReviewers(
   const { deps, now, caller } = context;
   const application = await loadStaffApplication(context.deps.store, context.caller, input.applicationId);
   if (application.version !== input.version) throw new AppError('CONFLICT');
+  requireNotHeld(application);
   const names = await orgNames(deps.store, [application.orgId]);
   const orgName = names.get(application.orgId) ?? '';
   const excluded: ActionOutput<'review.assign'>['excluded'] = [];
@@ -62,67 +116,49 @@ export async function assignReviewers(
   }
   if (chosen.length === 0) throw new AppError('CONFLICT_OF_INTEREST', excluded.map((item) => `${item.name}：${item.reason}`).join('；'));
 
-  // The first assignment moves the application into review (and tells the applicant); later ones add reviewers.
-  let current = application;
+  // The reviews are created in the same transaction as a change to the application: the first assignment
+  // moves it into review (and tells the applicant), a later one gives it a new version. Either way a shortlist
+  // judged on the reviews it saw before (applications.ts) fails its version check instead of slipping through.
+  let assigned: string[] = [];
+  let current: Application;
   if (application.status === 'checkPassed') {
-    current = (
-      await changeApplication(deps, now, {
-        applicationId: application._id,
-        version: input.version,
-        action: 'startReview',
-        actor: caller.actor,
-        caller,
-      })
-    ).saved;
-  } else if (application.status !== 'underReview') {
+    const change = await changeApplication(deps, now, {
+      applicationId: application._id,
+      version: input.version,
+      action: 'startReview',
+      actor: caller.actor,
+      caller,
+      patch: async (_current, _program, tx) => {
+        assigned = await createReviews(tx, context, application, chosen);
+        return {};
+      },
+    });
+    current = change.saved;
+  } else if (application.status === 'underReview') {
+    current = await retryingRaces(() =>
+      deps.store.transaction(async (tx) => {
+        const latest = await tx.get('applications', application._id);
+        if (!latest || latest.version !== input.version) throw new AppError('CONFLICT');
+        if (latest.status !== 'underReview') throw new AppError('TRANSITION_NOT_ALLOWED', '该申报已不在评审阶段');
+        assigned = await createReviews(tx, context, application, chosen);
+        if (assigned.length === 0) return latest;
+        const next: Application = { ...latest, version: latest.version + 1, updatedAt: now.toISOString() };
+        await tx.replace('applications', next, latest.version);
+        const added = chosen.filter((reviewer) => assigned.includes(reviewer._id)).map((reviewer) => reviewer.name);
+        await writeAudit(
+          tx,
+          [{ action: 'assignReviewers', from: latest.status, to: latest.status, reason: `增加评审专家：${added.join('、')}` }],
+          { entity: 'application', id: next._id, version: next.version },
+          caller.actor,
+          now,
+          deps.newId,
+        );
+        return next;
+      }),
+    );
+  } else {
     throw new AppError('TRANSITION_NOT_ALLOWED', '仅形式审查通过或评审中的申报可以分配专家');
   }
-  const assigned: string[] = [];
-  await deps.store.transaction(async (tx) => {
-    for (const reviewer of chosen) {
-      const id = reviewIdOf(application._id, reviewer._id);
-      if (await tx.get('reviews', id)) continue;
-      const review: Review = {
-        _id: id,
-        version: 1,
-        createdAt: now.toISOString(),
-        updatedAt: now.toISOString(),
-        programId: application.programId,
-        applicationId: application._id,
-        reviewerId: reviewer._id,
-        reviewerName: reviewer.name,
-        status: 'assigned',
-        declaredAt: null,
-        scores: [],
-        comment: '',
-        total: null,
-        submittedAt: null,
-      };
-      await tx.create('reviews', review);
-      await writeAudit(
-        tx,
-        [{ action: 'assign', from: null, to: 'assigned', reason: null }],
-        { entity: 'review', id, version: 1 },
-        caller.actor,
-        now,
-        deps.newId,
-      );
-      assigned.push(reviewer._id);
-    }
-    await writeNotifications(
-      tx,
-      assigned.map((userId) => ({
-        userId,
-        programId: application.programId,
-        applicationId: null,
-        title: `新的评审任务：${application.projectName || '未命名项目'}`.slice(0, 60),
-        body: '请先确认与申报单位无利益冲突，再查看申报书并评分。',
-        page: pages.reviewer(),
-      })),
-      now,
-      deps.newId,
-    );
-  });
   const program = await loadProgram(deps.store, application.programId);
   return { application: toApplicationView(current, program, orgName, caller, now), assigned, excluded };
 }
@@ -196,6 +232,7 @@ export async function openReview(input: ParsedInput<'review.open'>, context: Han
   const review = await loadOwnReview(context, input.reviewId);
   if (review.status === 'assigned') throw new AppError('DECLARATION_REQUIRED');
   const { view, application, program, orgName } = await reviewViewOf(context, review);
+  requireNotHeld(application);
   const others =
     review.status === 'submitted'
       ? (await context.deps.store.find('reviews', { applicationId: application._id, status: 'submitted' })).filter(

@@ -20,8 +20,8 @@ const society = (id: string, name: string, societyId: string, profile: SeedOrg['
 });
 
 export const demoOrganizations: SeedOrg[] = [
-  // The society of the first user, its branches and member units.
-  { _id: SOCIETY_ID, name: '四川省土木建筑学会', kind: 'society', societyId: null },
+  // The society of the first user, its branches and member units; itself a 省级学会 under 四川省科协.
+  { _id: SOCIETY_ID, name: '四川省土木建筑学会', kind: 'society', societyId: 'org-sast' },
   { _id: 'org-branch-academic', name: '学术工作委员会', kind: 'branch', societyId: SOCIETY_ID },
   { _id: 'org-branch-structure', name: '建筑结构专业委员会', kind: 'branch', societyId: SOCIETY_ID },
   { _id: 'org-branch-popsci', name: '科普工作委员会', kind: 'branch', societyId: SOCIETY_ID },
@@ -71,6 +71,8 @@ export const demoUsers: SeedUser[] = [
   person('contact-sz-mech', '吴秘书长（苏州机械学会）', 'applicant', 'org-sz-mech'),
   person('contact-xz-agri', '钱秘书长（徐州农学会）', 'applicant', 'org-xz-agri'),
   person('contact-sz-env', '郑秘书长（苏州环境科学学会）', 'applicant', 'org-sz-env'),
+  // The society itself applies to the province's 一流科技社团 call, through its own contact.
+  person('contact-scceas', '黄副秘书长（土木建筑学会）', 'applicant', SOCIETY_ID),
 ];
 
 /** Which organisation runs each seed programme. */

@@ -13,6 +13,7 @@ import { ApplicationSummary } from './application-summary';
 import { AuditTrail } from './audit-trail';
 import { ClaimList } from './claim-list';
 import { DecisionBar } from './decision-bar';
+import { ModerationNotice } from './moderation-notice';
 import { ObjectionList } from './objection-list';
 import { PayoutForm, PayoutRecord } from './payout-form';
 import { ReportList, reportFileIds } from './report-list';
@@ -50,6 +51,11 @@ export function ApplicationDetailScreen({ applicationId, stage }: { applicationI
   return (
     <View className="admin-page admin-page--with-bar">
       <ApplicationSummary application={application} program={program} />
+      <ModerationNotice
+        moderation={application.moderation}
+        target={{ entity: 'application', id: application._id, version: application.version }}
+        onChanged={detail.reload}
+      />
       <ApplicationContent
         application={application}
         program={program}

@@ -3,6 +3,7 @@ import { formatShanghaiDate, formatShanghaiDateTime } from '@/core/calendar/shan
 import { formatYuan } from '@/core/money';
 import type { ApplicationView } from '@/core/schemas/actions';
 import { StatusTag } from '@/components/status-tag';
+import { ModerationNotice } from './moderation-notice';
 
 interface ApplicationRowProps {
   application: ApplicationView;
@@ -41,6 +42,7 @@ export function ApplicationRow({ application, onOpen, selected, selecting = fals
                 : '尚未提交'}
           </Text>
         </View>
+        <ModerationNotice moderation={application.moderation} />
         {application.decisionReason && (application.status === 'returned' || application.dueAt) ? (
           <Text className="admin-row__reason">理由：{application.decisionReason}</Text>
         ) : null}

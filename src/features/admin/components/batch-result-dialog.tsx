@@ -1,14 +1,19 @@
 // How each item of a batch went: done, or the server's reason it was not.
 import { ScrollView, Text, View } from '@tarojs/components';
 import { Dialog } from '@nutui/nutui-react-taro';
-import type { BatchResultView } from '@/core/schemas/actions';
+import type { BatchResultView, ObjectionBatchResultView } from '@/core/schemas/actions';
+
+type BatchItem = BatchResultView[number] | ObjectionBatchResultView[number];
 
 interface BatchResultDialogProps {
   title: string | null;
-  results: BatchResultView;
-  nameOf: (applicationId: string) => string;
+  results: readonly BatchItem[];
+  /** The item's name, by its application id (or objection id for objections). */
+  nameOf: (id: string) => string;
   onClose: () => void;
 }
+
+const idOf = (result: BatchItem) => ('applicationId' in result ? result.applicationId : result.objectionId);
 
 export function BatchResultDialog({ title, results, nameOf, onClose }: BatchResultDialogProps) {
   const done = results.filter((result) => result.ok).length;
@@ -20,10 +25,10 @@ export function BatchResultDialog({ title, results, nameOf, onClose }: BatchResu
         </Text>
         <ScrollView scrollY className="admin-results">
           {results.map((result) => (
-            <View key={result.applicationId} className={`admin-results__row${result.ok ? '' : ' admin-results__row--failed'}`}>
+            <View key={idOf(result)} className={`admin-results__row${result.ok ? '' : ' admin-results__row--failed'}`}>
               <Text className="admin-results__mark">{result.ok ? '✓' : '✗'}</Text>
               <View className="admin-list__main">
-                <Text className="admin-results__name">{nameOf(result.applicationId)}</Text>
+                <Text className="admin-results__name">{nameOf(idOf(result))}</Text>
                 {result.ok ? null : <Text className="admin-results__message">{result.message ?? result.code ?? '未成功'}</Text>}
               </View>
             </View>

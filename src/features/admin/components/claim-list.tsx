@@ -11,6 +11,7 @@ import { previewImages } from '@/lib/preview';
 import { settle } from '../hooks/use-decision';
 import type { FileLinks } from '../hooks/use-file-links';
 import { formatIndicatorValue } from './indicator-value';
+import { ModerationNotice } from './moderation-notice';
 import { ReasonDialog } from './reason-dialog';
 
 export function EvidencePhotos({ fileIds, links }: { fileIds: readonly string[]; links: FileLinks }) {
@@ -88,6 +89,11 @@ export function ClaimList({ claims, program, links, onChanged }: ClaimListProps)
                 {formatIndicatorValue(indicator?.kind ?? 'count', indicator?.unit ?? '', claim.amount)}
               </Text>
             </View>
+            <ModerationNotice
+              moderation={claim.moderation}
+              target={{ entity: 'claim', id: claim._id, version: claim.version }}
+              onChanged={onChanged}
+            />
             <Text className="admin-claim__text">{claim.description}</Text>
             <EvidencePhotos fileIds={claim.fileIds} links={links} />
             <View className="admin-claim__foot">

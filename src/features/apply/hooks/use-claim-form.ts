@@ -29,7 +29,7 @@ export function useClaimForm(applicationId: string, detail: ApplicationDetail | 
   const [description, setDescription] = useState(stored?.description ?? '');
   const [requestId] = useState(() => stored?.requestId ?? newRequestId());
   const { error, sending, send } = useDraftSend(key);
-  const evidence = useEvidencePhotos(applicationId, stored?.photos ?? []);
+  const evidence = useEvidencePhotos(applicationId, 'claim', stored?.photos ?? []);
   const restored = Boolean(stored && (stored.description || stored.amountText || stored.photos.length > 0));
 
   const indicators = useMemo(() => (detail ? committableIndicators(detail.program) : []), [detail]);

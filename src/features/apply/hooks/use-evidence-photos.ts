@@ -1,6 +1,7 @@
 // Evidence photos of one claim: picked on the phone, uploaded one by one straight to storage, each with
 // its own state so a failed upload can be retried without choosing the photo again.
 import { useCallback, useRef, useState } from 'react';
+import type { UploadPurpose } from '@/core/evidence/upload-rules';
 import { messageOf } from '@/lib/api';
 import { pickPhotos, uploadEvidence } from '@/lib/upload';
 
@@ -17,7 +18,7 @@ export interface EvidencePhoto {
 
 let photoCounter = 0;
 
-export function useEvidencePhotos(applicationId: string, initial: EvidencePhoto[] = []) {
+export function useEvidencePhotos(applicationId: string, purpose: UploadPurpose, initial: EvidencePhoto[] = []) {
   const [photos, setPhotos] = useState<EvidencePhoto[]>(initial);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [pickError, setPickError] = useState<string | null>(null);
@@ -32,13 +33,13 @@ export function useEvidencePhotos(applicationId: string, initial: EvidencePhoto[
     async (photo: Pick<EvidencePhoto, 'localId' | 'path'>) => {
       patch(photo.localId, { state: 'uploading', error: undefined });
       try {
-        const fileId = await uploadEvidence(applicationId, photo.path);
+        const fileId = await uploadEvidence(applicationId, purpose, photo.path);
         patch(photo.localId, { state: 'done', fileId });
       } catch (error) {
         patch(photo.localId, { state: 'failed', error: messageOf(error) });
       }
     },
-    [applicationId, patch],
+    [applicationId, purpose, patch],
   );
 
   const addPhotos = useCallback(async () => {

@@ -28,7 +28,7 @@ export function useReportForm(detail: ApplicationDetail, kind: ReportKind) {
   const [achieved, setAchieved] = useState<Record<string, string>>(stored?.achieved ?? {});
   const [requestId] = useState(() => stored?.requestId ?? newRequestId());
   const { error, sending, send } = useDraftSend(key);
-  const evidence = useEvidencePhotos(application._id, stored?.photos ?? []);
+  const evidence = useEvidencePhotos(application._id, 'report', stored?.photos ?? []);
   const restored = Boolean(stored && (stored.summary || stored.photos.length > 0 || Object.keys(stored.achieved).length > 0));
 
   const uploaded = evidence.photos.filter((photo) => photo.state === 'done' && photo.fileId);

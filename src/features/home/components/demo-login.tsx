@@ -1,26 +1,12 @@
-// 选择演示账号: the H5 build's stand-in for WeChat sign-in. In the mini-program WeChat identifies the person.
-import { Button } from '@nutui/nutui-react-taro';
+// 选择演示账号: the H5 build's stand-in for WeChat sign-in, offered by the local server in demo mode only.
+// The mini-program builds demo-login.weapp.tsx instead (Taro picks it by platform), so no demo sign-in ships there.
 import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { PageState } from '@/components/page-state';
 import { messageOf } from '@/lib/api';
 import { listDemoAccounts, signInAsDemo, type DemoAccount } from '@/lib/demo-auth';
 import { restart } from '@/lib/navigation';
-import { isWeapp } from '@/lib/platform';
 import { useRemote } from '@/features/common/use-remote';
-
-function WeappNote() {
-  return (
-    <View className="page home-page">
-      <View className="home-intro">微信小程序中将自动识别您的微信身份</View>
-      <View className="home-actions">
-        <Button type="primary" size="large" block onClick={() => void restart('home')}>
-          进入首页
-        </Button>
-      </View>
-    </View>
-  );
-}
 
 function DemoAccounts() {
   const remote = useRemote(listDemoAccounts, []);
@@ -73,5 +59,5 @@ function DemoAccounts() {
 }
 
 export function DemoLogin() {
-  return isWeapp ? <WeappNote /> : <DemoAccounts />;
+  return <DemoAccounts />;
 }

@@ -8,7 +8,7 @@ import type { Notification } from '@/core/schemas/documents';
 import { openPath } from '@/lib/navigation';
 import { useReloadOnShow } from '@/features/common/use-reload-on-show';
 import { useSignedIn } from '@/features/common/use-signed-in';
-import { useMessages } from '../hooks/use-messages';
+import { MESSAGE_PAGE, useMessages } from '../hooks/use-messages';
 import './inbox.css';
 
 const subscribeLabels: Record<NonNullable<Notification['subscribe']>['result'], string> = {
@@ -30,11 +30,11 @@ function SubscribeState({ subscribe }: { subscribe: Notification['subscribe'] })
 
 export function MessagesScreen() {
   const signedIn = useSignedIn();
-  const { remote, isRead, markRead, subscribe, subscribing, subscribeResult } = useMessages();
+  const inbox = useMessages();
+  const { remote, messages, isRead, markRead, subscribe, subscribing, subscribeResult } = inbox;
   useReloadOnShow(remote.reload);
   if (!signedIn) return null;
 
-  const messages = remote.data ?? [];
   const unread = messages.filter((message) => !isRead(message));
 
   const open = (message: Notification) => {
@@ -58,15 +58,15 @@ export function MessagesScreen() {
       <PageState
         loading={remote.loading && !remote.data}
         error={remote.data ? null : remote.error}
-        empty={remote.data?.length === 0}
+        empty={messages.length === 0}
         emptyText="暂无消息"
         onRetry={() => void remote.reload()}
       >
         <View className="inbox-bar">
-          <View>{unread.length > 0 ? `${unread.length} 条未读` : '全部已读'}</View>
+          <View>{inbox.unreadCount > 0 ? `${inbox.unreadCount} 条未读` : '全部已读'}</View>
           {unread.length > 0 ? (
             <View className="inbox-bar__action" onClick={() => void markRead(unread.map((message) => message._id))}>
-              全部标为已读
+              已加载的标为已读
             </View>
           ) : null}
         </View>
@@ -82,6 +82,21 @@ export function MessagesScreen() {
             <SubscribeState subscribe={message.subscribe} />
           </View>
         ))}
+        {inbox.earlierError ? <View className="inbox-more inbox-more--bad">{inbox.earlierError}</View> : null}
+        {inbox.hasEarlier ? (
+          <Button
+            className="inbox-more__button"
+            fill="outline"
+            block
+            loading={inbox.loadingEarlier}
+            disabled={inbox.loadingEarlier}
+            onClick={() => void inbox.loadEarlier()}
+          >
+            查看更早的消息
+          </Button>
+        ) : messages.length > MESSAGE_PAGE ? (
+          <View className="inbox-more">没有更早的消息了</View>
+        ) : null}
       </PageState>
     </View>
   );

@@ -1,23 +1,71 @@
 // The signed-in person's messages: list, mark read, and the one-time subscribe-message consent asked on a tap.
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Notification } from '@/core/schemas/documents';
 import { call, messageOf } from '@/lib/api';
 import { askSubscribeConsent } from '@/lib/subscribe';
 import { useRemote } from '@/features/common/use-remote';
 
+/** Messages per request: the first page on opening, then one more on each "earlier" tap. */
+export const MESSAGE_PAGE = 30;
+
+interface Earlier {
+  items: Notification[];
+  nextCursor: number | null;
+}
+
+/** The first page, reloaded whenever the screen shows, and the earlier pages asked for since. */
+function useMessagePages() {
+  const remote = useRemote(() => call('notification.list', { pageSize: MESSAGE_PAGE }), []);
+  const [earlier, setEarlier] = useState<Earlier | null>(null);
+  const [loadingEarlier, setLoadingEarlier] = useState(false);
+  const [earlierError, setEarlierError] = useState<string | null>(null);
+  // A fresh first page starts the list again (its cursor counts from the newest message).
+  useEffect(() => setEarlier(null), [remote.data]);
+
+  const cursor = earlier ? earlier.nextCursor : (remote.data?.nextCursor ?? null);
+  const messages = useMemo(() => {
+    const seen = new Set<string>();
+    // A message arriving between pages shifts the next page by one: show each message once.
+    return [...(remote.data?.items ?? []), ...(earlier?.items ?? [])].filter((message) => !seen.has(message._id) && seen.add(message._id));
+  }, [remote.data, earlier]);
+
+  const loadEarlier = useCallback(async () => {
+    if (cursor === null || loadingEarlier) return;
+    setLoadingEarlier(true);
+    setEarlierError(null);
+    try {
+      const page = await call('notification.list', { cursor, pageSize: MESSAGE_PAGE });
+      setEarlier((current) => ({ items: [...(current?.items ?? []), ...page.items], nextCursor: page.nextCursor }));
+    } catch (error) {
+      setEarlierError(messageOf(error));
+    } finally {
+      setLoadingEarlier(false);
+    }
+  }, [cursor, loadingEarlier]);
+
+  return { remote, messages, hasEarlier: cursor !== null, loadingEarlier, earlierError, loadEarlier };
+}
+
 export function useMessages() {
-  const remote = useRemote(() => call('notification.list', {}), []);
+  const pages = useMessagePages();
+  const { remote, messages } = pages;
   const [readIds, setReadIds] = useState<ReadonlySet<string>>(new Set());
   const [subscribing, setSubscribing] = useState(false);
   const [subscribeResult, setSubscribeResult] = useState<{ ok: boolean; text: string } | null>(null);
 
   const isRead = useCallback((message: Notification) => message.readAt !== null || readIds.has(message._id), [readIds]);
+  // The server counts every unread message, loaded or not; those read here since are taken off.
+  const readHere = messages.filter((message) => message.readAt === null && readIds.has(message._id)).length;
+  const unreadCount = Math.max(0, (remote.data?.unread ?? 0) - readHere);
 
   const markRead = useCallback(async (ids: string[]) => {
     if (ids.length === 0) return;
     // Shown as read at once; a failed call only means it is marked again next time.
     setReadIds((current) => new Set([...current, ...ids]));
-    await call('notification.read', { ids }).catch(() => undefined);
+    // The server takes 200 ids a call; several loaded pages may hold more.
+    for (let start = 0; start < ids.length; start += 200) {
+      await call('notification.read', { ids: ids.slice(start, start + 200) }).catch(() => undefined);
+    }
   }, []);
 
   /** Must run from a tap: WeChat shows its consent sheet only in answer to one. */
@@ -49,5 +97,5 @@ export function useMessages() {
     }
   }, [subscribing]);
 
-  return { remote, isRead, markRead, subscribe, subscribing, subscribeResult };
+  return { ...pages, unreadCount, isRead, markRead, subscribe, subscribing, subscribeResult };
 }

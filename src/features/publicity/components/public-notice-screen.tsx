@@ -1,7 +1,7 @@
 // 公示: the shortlist as anyone sees it, signed in or not: period, entries, where to object, and the
 // objection form while the notice is open.
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
-import { Picker, View } from '@tarojs/components';
+import { Picker, Text, View } from '@tarojs/components';
 import { PageState } from '@/components/page-state';
 import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import { formatYuan } from '@/core/money';
@@ -23,10 +23,16 @@ function ObjectionForm({ notice }: { notice: PublicNoticeView }) {
   if (form.receipt) {
     return (
       <View className="notice-section">
-        <View className="notice-section__title">异议已受理</View>
+        <View className="notice-section__title">{form.receipt.duplicate ? '您已提交过这条异议' : '异议已受理'}</View>
+        <View className="notice-receipt">
+          <View className="notice-receipt__label">受理编号</View>
+          <Text className="notice-receipt__number" userSelect>
+            {form.receipt.receiptNo}
+          </Text>
+        </View>
         <View className="notice-text">
-          受理编号 {form.receipt.id}，受理时间 {formatShanghaiDateTime(form.receipt.receivedAt)}
-          。秘书处将核实处理，并通过您留下的电话联系您。
+          受理时间 {formatShanghaiDateTime(form.receipt.receivedAt)}
+          。请记下受理编号，向秘书处查询时报此编号即可。秘书处将核实处理，并通过您留下的电话联系您。
         </View>
         <Button className="notice-button" fill="outline" type="primary" block onClick={form.again}>
           再提一条异议
@@ -82,6 +88,7 @@ function ObjectionForm({ notice }: { notice: PublicNoticeView }) {
         <Input
           className="notice-input"
           type="number"
+          maxLength={30}
           value={form.draft.contactPhone}
           placeholder="手机或固定电话"
           onChange={(contactPhone) => form.change({ contactPhone })}

@@ -2,6 +2,8 @@
 // What is typed stays on the phone until the server has it.
 import { useCallback, useEffect, useState } from 'react';
 import { countChars } from '@/core/application/rules';
+import { isPhone, PHONE_MESSAGE } from '@/core/publicity/objection-rules';
+import type { ActionOutput } from '@/core/schemas/actions';
 import { call } from '@/lib/api';
 import { useDraftSend } from '@/features/common/use-draft-send';
 import { loadLocalDraft, newRequestId, saveLocalDraft } from '@/lib/drafts';
@@ -25,7 +27,7 @@ export function useObjectionForm(publicityId: string) {
   const key = `objection:${publicityId}`;
   const [draft, setDraft] = useState<ObjectionDraft>(() => ({ ...blank(), ...(loadLocalDraft<ObjectionDraft>(key) ?? {}) }));
   const { error, sending, send } = useDraftSend(key);
-  const [receipt, setReceipt] = useState<{ id: string; receivedAt: string } | null>(null);
+  const [receipt, setReceipt] = useState<ActionOutput<'objection.lodge'> | null>(null);
 
   useEffect(() => {
     if (draft.content || draft.contactName || draft.contactPhone) saveLocalDraft(key, draft);
@@ -39,7 +41,7 @@ export function useObjectionForm(publicityId: string) {
     if (contentChars > OBJECTION_MAX) return `异议内容不能超过 ${OBJECTION_MAX} 字`;
     if (!draft.contactName.trim()) return '请填写联系人';
     if (countChars(draft.contactName.trim()) > 20) return '联系人不能超过 20 字';
-    if (!/^[0-9+\-\s]{5,30}$/.test(draft.contactPhone.trim())) return '请填写正确的联系电话';
+    if (!isPhone(draft.contactPhone)) return PHONE_MESSAGE;
     return null;
   }
 

@@ -1,0 +1,28 @@
+// The edit the secretariat's settings form sends for a programme as it stands (each test then changes a part).
+import type { ProgramEdit, ProgramView } from '@/core/schemas/actions';
+
+export function editOf(program: ProgramView): ProgramEdit {
+  return {
+    name: program.name,
+    summary: program.summary,
+    opensAt: program.opensAt,
+    deadline: program.deadline,
+    implementationEndsAt: program.implementationEndsAt,
+    finalReportDueAt: program.finalReportDueAt,
+    poolFen: program.poolFen,
+    publicityWorkingDays: program.publicityWorkingDays,
+    categories: program.categories.map(({ key, quotaMin, quotaMax, awardAmountFen, deadline }) => ({
+      key,
+      quotaMin,
+      quotaMax,
+      awardAmountFen,
+      deadline,
+    })),
+    indicatorTargets: program.indicators.map(({ key, target }) => ({ key, target })),
+    form: {
+      projectNameMaxChars: program.form.projectNameMaxChars,
+      sectionLimits: program.form.sections.map(({ key, maxChars }) => ({ key, maxChars })),
+      budgetMaxLines: program.form.budget.maxLines,
+    },
+  };
+}
