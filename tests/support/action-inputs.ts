@@ -1,10 +1,10 @@
 // One valid-looking input per action (or several, one per target in the world), aimed at the world's records.
 // Typed as a Record over every action of the contract, so a new action does not compile without its builder.
-import type { Program } from '@/core/schemas/documents';
 import { staffDecisions, type ActionInput, type ActionName, type StaffDecision } from '@/core/schemas/actions';
 import { isOpenFrom } from '@/core/workflow/transition';
 import type { WorkflowAction } from '@/core/workflow/award-workflow';
 import { PROGRAM_ID, completeContent } from './harness';
+import { editOf } from './program-edit';
 import { fixtureStatus, fixtures, versionIn, type Fixture, type World } from './world';
 
 export interface Variant<A extends ActionName> {
@@ -70,33 +70,6 @@ function decisionVariants<A extends 'application.decide' | 'application.decideMa
   );
 }
 
-/** The edit that leaves a programme as it is: what the settings form sends before anything is changed. */
-export function programEditOf(program: Program): ActionInput<'program.update'>['edit'] {
-  return {
-    name: program.name,
-    summary: program.summary,
-    opensAt: program.opensAt,
-    deadline: program.deadline,
-    implementationEndsAt: program.implementationEndsAt,
-    finalReportDueAt: program.finalReportDueAt,
-    poolFen: program.poolFen,
-    publicityWorkingDays: program.publicityWorkingDays,
-    categories: program.categories.map((category) => ({
-      key: category.key,
-      quotaMin: category.quotaMin,
-      quotaMax: category.quotaMax,
-      awardAmountFen: category.awardAmountFen,
-      deadline: category.deadline,
-    })),
-    indicatorTargets: program.indicators.map((indicator) => ({ key: indicator.key, target: indicator.target })),
-    form: {
-      projectNameMaxChars: program.form.projectNameMaxChars,
-      sectionLimits: program.form.sections.map((section) => ({ key: section.key, maxChars: section.maxChars })),
-      budgetMaxLines: program.form.budget.maxLines,
-    },
-  };
-}
-
 const fullMarks = (world: World) =>
   world.snapshot.programs
     .find((program) => program._id === PROGRAM_ID)!
@@ -115,7 +88,7 @@ export const inputBuilders: InputBuilders = {
   'program.update': single((world) => ({
     programId: PROGRAM_ID,
     version: versionIn(world, 'programs', PROGRAM_ID),
-    edit: programEditOf(world.snapshot.programs.find((program) => program._id === PROGRAM_ID)!),
+    edit: editOf(world.snapshot.programs.find((program) => program._id === PROGRAM_ID)!),
   })),
   'application.create': single((_world, tag) => ({
     programId: PROGRAM_ID,
