@@ -38,6 +38,7 @@ export const errorMessages = {
   CONTENT_HELD: '内容正在进行安全审核，暂不可查看',
   CONTENT_REJECTED: '内容未通过微信内容安全检测，请修改后重试',
   RATE_LIMITED: '提交过于频繁',
+  REVIEW_WITHDRAWN: '该评审任务已被秘书处撤回',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -129,9 +129,9 @@ describe('programme edits', () => {
       'INVALID_INPUT',
       '输入有误：edit：不能修改或不认识的字段：societyId',
     ]);
-    expect(refusal(await update({ edit: { ...edit, categories: [{ ...edit.categories[0]!, applicantKinds: ['society'] }] } }))).toEqual([
+    expect(refusal(await update({ edit: { ...edit, categories: [{ ...edit.categories[0]!, maxPerOrg: 3 }] } }))).toEqual([
       'INVALID_INPUT',
-      '输入有误：edit.categories.0：不能修改或不认识的字段：applicantKinds',
+      '输入有误：edit.categories.0：不能修改或不认识的字段：maxPerOrg',
     ]);
     expect(refusal(await update({ edit: { ...edit, form: { ...(edit.form as object), sections: [] } } }))?.[1]).toBe(
       '输入有误：edit.form：不能修改或不认识的字段：sections',

@@ -36,7 +36,7 @@ test('a category cannot name an applicant kind outside the programme’s scope',
   const widened = { ...xuzhou, categories: xuzhou.categories.map((category) => ({ ...category, applicantKinds: ['memberUnit'] })) };
   const parsed = programConfigSchema.safeParse(widened);
   expect(parsed.success).toBe(false);
-  expect(parsed.error?.issues[0]?.message).toBe('类别的申报单位类型须在项目的申报范围之内');
+  expect(parsed.error?.issues[0]?.message).toBe('“一流学会”的申报单位类型（会员单位）不在项目的申报范围（学会）之内');
 });
 
 test('the secretariat sees every status of its own programme’s applications except a draft; an applicant only their own', () => {

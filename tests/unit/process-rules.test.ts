@@ -5,7 +5,7 @@ import { reviewsIncompleteReason } from '@/core/review/scoring';
 import { programFrom } from './factories';
 
 describe('shortlisting and the reviews', () => {
-  const review = (reviewerName: string, status: 'assigned' | 'declared' | 'submitted') => ({ reviewerName, status });
+  const review = (reviewerName: string, status: 'assigned' | 'declared' | 'submitted' | 'withdrawn') => ({ reviewerName, status });
 
   test('no review at all, or any assigned review not submitted, blocks the shortlist with the names', () => {
     expect(reviewsIncompleteReason([])).toBe('尚未分配评审专家，没有任何评分，不能列入拟立项');
@@ -13,14 +13,20 @@ describe('shortlisting and the reviews', () => {
       '赵教授、周高工尚未提交评分',
     );
     expect(reviewsIncompleteReason([review('刘教授', 'submitted'), review('赵教授', 'submitted')])).toBeNull();
+    // A withdrawn assignment is neither awaited nor a score.
+    expect(reviewsIncompleteReason([review('刘教授', 'submitted'), review('赵教授', 'withdrawn')])).toBeNull();
+    expect(reviewsIncompleteReason([review('赵教授', 'withdrawn')])).toBe('尚未分配评审专家，没有任何评分，不能列入拟立项');
   });
 
-  test('a shortlist is allowed exactly when there is a review and every one is submitted (property)', () => {
-    const statuses = fc.array(fc.constantFrom('assigned' as const, 'declared' as const, 'submitted' as const), { maxLength: 8 });
+  test('a shortlist is allowed exactly when there is a standing review and every standing one is submitted (property)', () => {
+    const statuses = fc.array(fc.constantFrom('assigned' as const, 'declared' as const, 'submitted' as const, 'withdrawn' as const), {
+      maxLength: 8,
+    });
     fc.assert(
       fc.property(statuses, (list) => {
         const allowed = reviewsIncompleteReason(list.map((status, index) => review(`专家${index}`, status))) === null;
-        expect(allowed).toBe(list.length > 0 && list.every((status) => status === 'submitted'));
+        const standing = list.filter((status) => status !== 'withdrawn');
+        expect(allowed).toBe(standing.length > 0 && standing.every((status) => status === 'submitted'));
       }),
     );
   });

@@ -1,7 +1,7 @@
 // A programme (计划/项目) is data: the same code runs every call for applications. The four seed programmes
 // are configuration files validated by programConfigSchema; a new programme starts as a copy of one of them.
 import { z } from 'zod';
-import { fen, id, isoTime, orgKind, storedFields, text } from '../schemas/common';
+import { fen, id, isoTime, orgKind, orgKindLabels, storedFields, text, type OrgKind } from '../schemas/common';
 
 export const dimensions = ['political', 'innovation', 'academic', 'credibility', 'organization', 'selfDevelopment'] as const;
 export const dimensionLabels: Record<(typeof dimensions)[number], string> = {
@@ -62,6 +62,24 @@ export const applicantScopeSchema = z.object({
   label: text().min(1).max(60),
 });
 export type ApplicantScope = z.infer<typeof applicantScopeSchema>;
+
+function kindNames(kinds: readonly OrgKind[]): string {
+  return kinds.map((kind) => orgKindLabels[kind]).join('、');
+}
+
+/** Why a category admits a kind of organisation the programme's scope leaves out, in Chinese; null when none does. */
+export function applicantScopeIssue(
+  scope: Pick<ApplicantScope, 'memberKinds'>,
+  categories: readonly Pick<Category, 'name' | 'applicantKinds'>[],
+): string | null {
+  for (const category of categories) {
+    const outside = category.applicantKinds.filter((kind) => !scope.memberKinds.includes(kind));
+    if (outside.length > 0) {
+      return `“${category.name}”的申报单位类型（${kindNames(outside)}）不在项目的申报范围（${kindNames(scope.memberKinds)}）之内`;
+    }
+  }
+  return null;
+}
 
 /** For programmes stored before the scope was recorded: the running organisation's members of any kind. */
 export const defaultApplicantScope: ApplicantScope = { memberKinds: ['society', 'branch', 'memberUnit'], label: '所属单位' };
@@ -197,11 +215,10 @@ export const programConfigSchema = z
     },
     { message: '规则中引用了不存在的类别', path: ['categories'] },
   )
-  .refine(
-    (program) =>
-      program.categories.every((category) => category.applicantKinds.every((kind) => program.applicants.memberKinds.includes(kind))),
-    { message: '类别的申报单位类型须在项目的申报范围之内', path: ['applicants'] },
-  )
+  .superRefine((program, context) => {
+    const issue = applicantScopeIssue(program.applicants, program.categories);
+    if (issue) context.addIssue({ code: 'custom', message: issue, path: [] });
+  })
   .refine((program) => guaranteedFen(program) <= program.poolFen, {
     message: '各类别名额下限 × 单项金额 超过资金池',
     path: ['poolFen'],

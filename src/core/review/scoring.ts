@@ -95,12 +95,18 @@ export function rankWithinCategories<T extends Rankable>(entries: readonly T[]):
   return ranked;
 }
 
+/** The reviews that count for an application: an assignment the secretariat withdrew no longer does. */
+export function countingReviews<T extends { status: string }>(reviews: readonly T[]): T[] {
+  return reviews.filter((review) => review.status !== 'withdrawn');
+}
+
 /**
  * Why an application cannot be shortlisted yet: it has no expert score at all, or an assigned expert has not
  * submitted theirs. null when every assigned review is in (and there is at least one).
  */
 export function reviewsIncompleteReason(reviews: readonly { status: string; reviewerName: string }[]): string | null {
-  if (reviews.length === 0) return '尚未分配评审专家，没有任何评分，不能列入拟立项';
-  const pending = reviews.filter((review) => review.status !== 'submitted').map((review) => review.reviewerName);
+  const counting = countingReviews(reviews);
+  if (counting.length === 0) return '尚未分配评审专家，没有任何评分，不能列入拟立项';
+  const pending = counting.filter((review) => review.status !== 'submitted').map((review) => review.reviewerName);
   return pending.length > 0 ? `${pending.join('、')}尚未提交评分` : null;
 }

@@ -244,8 +244,15 @@ export const programEditSchema = editObject({
       quotaMax: z.number().int().positive().nullable(),
       awardAmountFen: fen,
       deadline: isoTime.nullable(),
+      /** Left out: unchanged. Must stay inside the programme's applicant scope. */
+      applicantKinds: z.array(orgKind).min(1, '每个类别至少选择一种申报单位类型').optional(),
     }),
   ),
+  /** Who may see and apply to the programme (a template's scope fits the organiser it was written for). Left out: unchanged. */
+  applicants: editObject({
+    memberKinds: z.array(orgKind).min(1, '申报范围至少选择一种单位类型'),
+    label: text().min(1, '请填写申报范围的名称').max(60),
+  }).optional(),
   indicatorTargets: z.array(editObject({ key: z.string(), target: z.number().nonnegative() })),
   form: editObject({
     projectNameMaxChars: z.number().int().positive().max(200),
@@ -368,6 +375,15 @@ export const actionContracts = {
     output: reviewView,
   },
   'review.ranking': { input: z.object({ programId: id }), output: rankingView },
+  /** The secretariat takes back an assignment whose score is not in (an expert who never scores), saying why. */
+  'review.unassign': {
+    input: z.object({
+      reviewId: id,
+      version,
+      reason: text({ multiline: true }).min(1, '请填写撤回理由').max(500),
+    }),
+    output: z.object({ application: applicationView, review: reviewView }),
+  },
   'publicity.open': {
     input: z.object({
       programId: id,

@@ -207,7 +207,8 @@ export const claimSchema = z.object({
 });
 export type Claim = z.infer<typeof claimSchema>;
 
-export const reviewStatuses = ['assigned', 'declared', 'submitted'] as const;
+/** withdrawn: the secretariat took the assignment back before a score was submitted; it no longer counts. */
+export const reviewStatuses = ['assigned', 'declared', 'submitted', 'withdrawn'] as const;
 
 /** One reviewer's review of one application. */
 export const reviewSchema = z.object({

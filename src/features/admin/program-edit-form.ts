@@ -2,8 +2,9 @@
 // and the programEditSchema edit sent to the server (fen, ISO instants, integers).
 import { inShanghai } from '@/core/calendar/shanghai';
 import { formatFen, parseYuan } from '@/core/money';
-import { guaranteedFen } from '@/core/program/program-schema';
+import { applicantScopeIssue, guaranteedFen } from '@/core/program/program-schema';
 import { programEditSchema, type ProgramEdit, type ProgramView } from '@/core/schemas/actions';
+import { orgKinds, type OrgKind } from '@/core/schemas/common';
 
 const TIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}):(\d{2})$/;
 
@@ -20,6 +21,7 @@ export interface CategoryDraft {
   quotaMax: string;
   amountYuan: string;
   deadline: TimeField;
+  applicantKinds: OrgKind[];
 }
 
 export interface ProgramDraft {
@@ -33,6 +35,9 @@ export interface ProgramDraft {
   midtermReportDueAt: TimeField;
   poolYuan: string;
   publicityWorkingDays: string;
+  /** Which of the organiser's members may see and apply, and how the notice names them. */
+  applicantKinds: OrgKind[];
+  applicantLabel: string;
   categories: CategoryDraft[];
   targets: { key: string; name: string; unit: string; target: string }[];
   projectNameMaxChars: string;
@@ -59,6 +64,8 @@ export function draftOf(program: ProgramView): ProgramDraft {
     midtermReportDueAt: timeField(program.midtermReportDueAt),
     poolYuan: yuanText(program.poolFen),
     publicityWorkingDays: String(program.publicityWorkingDays),
+    applicantKinds: [...program.applicants.memberKinds],
+    applicantLabel: program.applicants.label,
     categories: program.categories.map((category) => ({
       key: category.key,
       name: category.name,
@@ -66,6 +73,7 @@ export function draftOf(program: ProgramView): ProgramDraft {
       quotaMax: category.quotaMax === null ? '' : String(category.quotaMax),
       amountYuan: yuanText(category.awardAmountFen),
       deadline: timeField(category.deadline),
+      applicantKinds: [...category.applicantKinds],
     })),
     targets: program.indicators.map((indicator) => ({
       key: indicator.key,
@@ -80,6 +88,11 @@ export function draftOf(program: ProgramView): ProgramDraft {
 }
 
 class DraftIssue extends Error {}
+
+/** The kind ticked or unticked; kept in the one order the labels are listed in. */
+export function toggledKind(kinds: readonly OrgKind[], kind: OrgKind): OrgKind[] {
+  return orgKinds.filter((candidate) => (candidate === kind ? !kinds.includes(kind) : kinds.includes(candidate)));
+}
 
 function instant(field: TimeField, label: string): string {
   const original = field.original;
@@ -116,12 +129,14 @@ export function editOf(draft: ProgramDraft): { edit: ProgramEdit } | { issue: st
       midtermReportDueAt: draft.midtermReportDueAt.text.trim() ? instant(draft.midtermReportDueAt, '中期报告截止时间') : null,
       poolFen: fenOf(draft.poolYuan, '资金池'),
       publicityWorkingDays: integer(draft.publicityWorkingDays, '公示工作日数'),
+      applicants: { memberKinds: draft.applicantKinds, label: draft.applicantLabel.trim() },
       categories: draft.categories.map((category) => ({
         key: category.key,
         quotaMin: integer(category.quotaMin, `“${category.name}”名额下限`),
         quotaMax: category.quotaMax.trim() ? integer(category.quotaMax, `“${category.name}”名额上限`) : null,
         awardAmountFen: fenOf(category.amountYuan, `“${category.name}”单项金额`),
         deadline: category.deadline.text.trim() ? instant(category.deadline, `“${category.name}”截止时间`) : null,
+        applicantKinds: category.applicantKinds,
       })),
       indicatorTargets: draft.targets.map((target) => {
         const value = Number(target.target.trim());
@@ -146,6 +161,9 @@ export function editOf(draft: ProgramDraft): { edit: ProgramEdit } | { issue: st
     if (guaranteedFen({ categories: edit.categories }) > edit.poolFen) throw new DraftIssue('各类别名额下限 × 单项金额 超过资金池');
     const parsed = programEditSchema.safeParse(edit);
     if (!parsed.success) return { issue: parsed.error.issues[0]?.message ?? '设置有误' };
+    // The server's programme schema asks the same of the whole programme; said here before the tap.
+    const scopeIssue = applicantScopeIssue({ memberKinds: draft.applicantKinds }, draft.categories);
+    if (scopeIssue) return { issue: scopeIssue };
     return { edit: parsed.data };
   } catch (error) {
     if (error instanceof DraftIssue) return { issue: error.message };

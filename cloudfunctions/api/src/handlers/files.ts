@@ -103,11 +103,11 @@ export async function checkNewFiles(
   }
 }
 
-/** A reviewer sees an application's files once they have declared no conflict of interest. */
+/** A reviewer sees an application's files once they have declared no conflict of interest, while the task stands. */
 async function reviewerMaySee(store: StoreReader, caller: Caller, application: Application): Promise<boolean> {
   if (caller.user.role !== 'reviewer') return false;
   const [review] = await store.find('reviews', { applicationId: application._id, reviewerId: caller.user._id }, { limit: 1 });
-  return Boolean(review && review.status !== 'assigned');
+  return Boolean(review && review.status !== 'assigned' && review.status !== 'withdrawn');
 }
 
 /** A short-lived link to an evidence file or attachment, for those who may see the application it belongs to. */

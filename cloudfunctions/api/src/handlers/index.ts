@@ -30,7 +30,16 @@ import {
   lodgeObjection,
   openPublicity,
 } from './publicity';
-import { assignReviewers, declareNoConflict, myReviews, openReview, reviewCandidates, reviewRanking, submitReview } from './reviews';
+import {
+  assignReviewers,
+  declareNoConflict,
+  myReviews,
+  openReview,
+  reviewCandidates,
+  reviewRanking,
+  submitReview,
+  unassignReview,
+} from './reviews';
 
 export type Handler<A extends ActionName> = (input: ParsedInput<A>, context: HandlerContext) => Promise<ActionOutput<A>>;
 export type PublicHandler<A extends ActionName> = (input: ParsedInput<A>, context: PublicContext) => Promise<ActionOutput<A>>;
@@ -74,6 +83,7 @@ export const handlers: { [A in Exclude<ActionName, PublicName>]: Handler<A> } = 
   'review.open': openReview,
   'review.submit': submitReview,
   'review.ranking': reviewRanking,
+  'review.unassign': unassignReview,
   'publicity.open': openPublicity,
   'publicity.list': listPublicities,
   'publicity.close': closePublicityNow,

@@ -134,7 +134,11 @@ export function applyEdit(config: ProgramConfig, edit: ProgramEdit): unknown {
     midtermReportDueAt: edit.midtermReportDueAt === undefined ? config.midtermReportDueAt : edit.midtermReportDueAt,
     poolFen: edit.poolFen,
     publicityWorkingDays: edit.publicityWorkingDays,
-    categories: config.categories.map((category) => ({ ...category, ...(categoryEdit.get(category.key) ?? {}) })),
+    applicants: edit.applicants ?? config.applicants,
+    categories: config.categories.map((category) => {
+      const change = categoryEdit.get(category.key);
+      return change ? { ...category, ...change, applicantKinds: change.applicantKinds ?? category.applicantKinds } : category;
+    }),
     indicators: config.indicators.map((indicator) => ({ ...indicator, target: targetEdit.get(indicator.key) ?? indicator.target })),
     form: {
       ...config.form,

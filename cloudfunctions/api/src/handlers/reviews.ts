@@ -1,7 +1,7 @@
 // Expert review: assignment with automatic recusal, a conflict-of-interest declaration before the
 // application is shown, scoring per criterion, blind until one's own review is in, and the ranking.
 import { AppError } from '@/core/errors';
-import { outlierIds, rankWithinCategories, scoreSheetIssue, summarize, weightedTotal } from '@/core/review/scoring';
+import { countingReviews, outlierIds, rankWithinCategories, scoreSheetIssue, summarize, weightedTotal } from '@/core/review/scoring';
 import type { ActionOutput, ParsedInput } from '@/core/schemas/actions';
 import type { Application, Review, User } from '@/core/schemas/documents';
 import { statusTable } from '@/core/workflow/award-workflow';
@@ -10,7 +10,7 @@ import { retryingRaces } from '../races';
 import type { StoreTx } from '../ports';
 import { changeApplication } from '../award-change';
 import type { HandlerContext } from '../context';
-import { loadProgram, loadStaffApplication, loadStaffProgram, orgNames } from '../loaders';
+import { loadProgram, loadStaffApplication, loadStaffProgram, orgNames, requireSecretariat } from '../loaders';
 import { pages, writeNotifications } from '../notify';
 import { toApplicationView, toProgramView, toReviewView } from '../views';
 import { ledgerFor } from './programs';
@@ -40,22 +40,27 @@ export async function reviewCandidates(
     userId: reviewer._id,
     name: reviewer.name,
     orgName: names.get(reviewer.orgId) ?? '',
-    assigned: reviews.some((review) => review.reviewerId === reviewer._id),
+    assigned: countingReviews(reviews).some((review) => review.reviewerId === reviewer._id),
     excludedBecause: recusalReason(reviewer, application, names.get(application.orgId) ?? ''),
   }));
 }
 
-/** Creates the reviews not yet there (and tells each reviewer); returns who was newly assigned. */
+/**
+ * Creates the reviews not yet there (and tells each reviewer); returns who was newly assigned. A withdrawn
+ * review is assigned afresh under its own id, so one expert never holds two tasks for one application.
+ */
 async function createReviews(tx: StoreTx, context: HandlerContext, application: Application, reviewers: readonly User[]) {
   const { deps, now, caller } = context;
   const assigned: string[] = [];
   for (const reviewer of reviewers) {
     const id = reviewIdOf(application._id, reviewer._id);
-    if (await tx.get('reviews', id)) continue;
+    const existing = await tx.get('reviews', id);
+    if (existing && existing.status !== 'withdrawn') continue;
+    const version = existing ? existing.version + 1 : 1;
     const review: Review = {
       _id: id,
-      version: 1,
-      createdAt: now.toISOString(),
+      version,
+      createdAt: existing?.createdAt ?? now.toISOString(),
       updatedAt: now.toISOString(),
       programId: application.programId,
       applicationId: application._id,
@@ -68,11 +73,12 @@ async function createReviews(tx: StoreTx, context: HandlerContext, application: 
       total: null,
       submittedAt: null,
     };
-    await tx.create('reviews', review);
+    if (existing) await tx.replace('reviews', review, existing.version);
+    else await tx.create('reviews', review);
     await writeAudit(
       tx,
-      [{ action: 'assign', from: null, to: 'assigned', reason: null }],
-      { entity: 'review', id, version: 1 },
+      [{ action: 'assign', from: existing?.status ?? null, to: 'assigned', reason: null }],
+      { entity: 'review', id, version },
       caller.actor,
       now,
       deps.newId,
@@ -163,10 +169,15 @@ export async function assignReviewers(
   return { application: toApplicationView(current, program, orgName, caller, now), assigned, excluded };
 }
 
-async function loadOwnReview(context: HandlerContext, reviewId: string): Promise<Review> {
-  const review = await context.deps.store.get('reviews', reviewId);
-  if (!review || review.reviewerId !== context.caller.user._id) throw new AppError('NOT_FOUND', '评审任务不存在');
+/** The caller's own review that still counts; a withdrawn one is refused as such, not as missing. */
+function requireOwnReview(review: Review | null, caller: HandlerContext['caller']): Review {
+  if (!review || review.reviewerId !== caller.user._id) throw new AppError('NOT_FOUND', '评审任务不存在');
+  if (review.status === 'withdrawn') throw new AppError('REVIEW_WITHDRAWN');
   return review;
+}
+
+async function loadOwnReview(context: HandlerContext, reviewId: string): Promise<Review> {
+  return requireOwnReview(await context.deps.store.get('reviews', reviewId), context.caller);
 }
 
 async function reviewViewOf(context: HandlerContext, review: Review) {
@@ -189,7 +200,7 @@ export async function myReviews(_input: ParsedInput<'review.mine'>, context: Han
     { reviewerId: context.caller.user._id },
     { orderBy: { field: 'createdAt', direction: 'desc' } },
   );
-  return Promise.all(reviews.map(async (review) => (await reviewViewOf(context, review)).view));
+  return Promise.all(countingReviews(reviews).map(async (review) => (await reviewViewOf(context, review)).view));
 }
 
 /** Changes one's own review in a transaction, on the version the reviewer saw. */
@@ -203,8 +214,8 @@ async function changeReview(
   const { deps, now, caller } = context;
   await loadOwnReview(context, reviewId);
   const saved = await deps.store.transaction(async (tx) => {
-    const current = await tx.get('reviews', reviewId);
-    if (!current || current.reviewerId !== caller.user._id) throw new AppError('NOT_FOUND', '评审任务不存在');
+    // Checked again inside: a withdrawal that lands first is reported as such, not as a stale version.
+    const current = requireOwnReview(await tx.get('reviews', reviewId), caller);
     if (current.version !== version) throw new AppError('CONFLICT');
     const next: Review = { ...current, ...change(current), version: current.version + 1, updatedAt: now.toISOString() };
     await tx.replace('reviews', next, current.version);
@@ -287,7 +298,7 @@ export async function reviewRanking(
     inRanking.map((application) => application.orgId),
   );
   const rows = inRanking.map((application) => {
-    const own = reviews.filter((review) => review.applicationId === application._id);
+    const own = countingReviews(reviews).filter((review) => review.applicationId === application._id);
     const submitted = own.filter((review) => review.total !== null) as (Review & { total: number })[];
     const summary = summarize(submitted.map((review) => review.total));
     const outliers = outlierIds(submitted.map((review) => ({ id: review._id, total: review.total })));
@@ -318,5 +329,79 @@ export async function reviewRanking(
       granted: ledger?.categories[category.key]?.granted ?? 0,
       rows: ranked.filter((row) => row.categoryKey === category.key),
     })),
+  };
+}
+
+/** The expert's message that a task was taken back, with the secretariat's reason. */
+function withdrawalNotice(review: Review, application: Application, reason: string) {
+  return {
+    userId: review.reviewerId,
+    programId: application.programId,
+    applicationId: null,
+    title: `评审任务已撤回：${application.projectName || '未命名项目'}`.slice(0, 60),
+    body: `秘书处撤回了该评审任务，无需再评分。理由：${reason}`.slice(0, 300),
+    page: pages.reviewer(),
+  };
+}
+
+/**
+ * Takes back an assignment whose score is not in. The application gets a new version in the same transaction
+ * (as with an assignment), so a shortlist judged on the reviews before the withdrawal fails its version check.
+ */
+export async function unassignReview(
+  input: ParsedInput<'review.unassign'>,
+  context: HandlerContext,
+): Promise<ActionOutput<'review.unassign'>> {
+  const { deps, now, caller } = context;
+  requireSecretariat(caller);
+  const found = await deps.store.get('reviews', input.reviewId);
+  if (!found) throw new AppError('NOT_FOUND', '评审任务不存在');
+  // Another organiser's review is reported as missing, like its application.
+  const application = await loadStaffApplication(deps.store, caller, found.applicationId);
+  const { review, saved } = await retryingRaces(() =>
+    deps.store.transaction(async (tx) => {
+      const current = await tx.get('reviews', input.reviewId);
+      const latest = await tx.get('applications', application._id);
+      if (!current || !latest) throw new AppError('NOT_FOUND', '评审任务不存在');
+      if (current.version !== input.version) throw new AppError('CONFLICT');
+      if (current.status === 'submitted') throw new AppError('TRANSITION_NOT_ALLOWED', `${current.reviewerName}已提交评分，不能撤回`);
+      if (current.status === 'withdrawn') throw new AppError('TRANSITION_NOT_ALLOWED', '该评审任务已撤回');
+      const stamp = now.toISOString();
+      const review: Review = { ...current, status: 'withdrawn', version: current.version + 1, updatedAt: stamp };
+      const saved: Application = { ...latest, version: latest.version + 1, updatedAt: stamp };
+      await tx.replace('reviews', review, current.version);
+      await tx.replace('applications', saved, latest.version);
+      await writeAudit(
+        tx,
+        [{ action: 'unassign', from: current.status, to: 'withdrawn', reason: input.reason }],
+        { entity: 'review', id: review._id, version: review.version },
+        caller.actor,
+        now,
+        deps.newId,
+      );
+      await writeAudit(
+        tx,
+        [
+          {
+            action: 'unassignReviewer',
+            from: latest.status,
+            to: latest.status,
+            reason: `撤回评审专家：${current.reviewerName}（${input.reason}）`,
+          },
+        ],
+        { entity: 'application', id: saved._id, version: saved.version },
+        caller.actor,
+        now,
+        deps.newId,
+      );
+      await writeNotifications(tx, [withdrawalNotice(current, latest, input.reason)], now, deps.newId);
+      return { review, saved };
+    }),
+  );
+  const program = await loadProgram(deps.store, saved.programId);
+  const orgName = (await orgNames(deps.store, [saved.orgId])).get(saved.orgId) ?? '';
+  return {
+    application: toApplicationView(saved, program, orgName, caller, now),
+    review: toReviewView(review, saved, program, orgName),
   };
 }

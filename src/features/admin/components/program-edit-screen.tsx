@@ -1,15 +1,17 @@
-// 编辑项目设置: dates, pool, publicity days, per-category quota and amount, indicator targets, form limits.
+// 编辑项目设置: dates, pool, publicity days, who may apply (申报范围), per-category quota, amount and applicant kinds,
+// indicator targets, form limits.
 // Money is typed in yuan and sent in fen; the server checks the whole programme again and says what is wrong.
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useEffect, useState, type ReactNode } from 'react';
 import { formatYuan, parseYuan } from '@/core/money';
 import type { ProgramView } from '@/core/schemas/actions';
+import { orgKindLabels, orgKinds, type OrgKind } from '@/core/schemas/common';
 import { PageState } from '@/components/page-state';
 import { call, messageOf } from '@/lib/api';
 import { showMessage, showSuccess } from '@/lib/feedback';
 import { useRemote } from '@/features/common/use-remote';
-import { draftOf, editOf, type ProgramDraft, type TimeField } from '../program-edit-form';
+import { draftOf, editOf, toggledKind, type ProgramDraft, type TimeField } from '../program-edit-form';
 import { Section } from './section';
 import '../admin.css';
 
@@ -47,6 +49,25 @@ function TextInput({
 
 function TimeInput({ field, onChange, placeholder }: { field: TimeField; onChange: (field: TimeField) => void; placeholder?: string }) {
   return <TextInput value={field.text} placeholder={placeholder ?? 'YYYY-MM-DD HH:mm'} onChange={(text) => onChange({ ...field, text })} />;
+}
+
+/** One tap target per organisation kind, ticked when the kind is in. */
+function KindChecks({ kinds, onChange }: { kinds: readonly OrgKind[]; onChange: (kinds: OrgKind[]) => void }) {
+  return (
+    <View className="admin-chips admin-kinds">
+      {orgKinds.map((kind) => (
+        <View
+          key={kind}
+          className={`admin-chips__chip${kinds.includes(kind) ? ' admin-chips__chip--on' : ''}`}
+          role="checkbox"
+          aria-checked={kinds.includes(kind)}
+          onClick={() => onChange(toggledKind(kinds, kind))}
+        >
+          <Text>{orgKindLabels[kind]}</Text>
+        </View>
+      ))}
+    </View>
+  );
 }
 
 function ProgramEditForm({ program, onSaved }: { program: ProgramView; onSaved: (program: ProgramView) => void }) {
@@ -108,6 +129,18 @@ function ProgramEditForm({ program, onSaved }: { program: ProgramView; onSaved: 
           />
         </Field>
       </Section>
+      <Section title="申报范围" extra="本单位所属的">
+        <Field label="可以看到并申报本项目的单位类型" hint="各类别的申报单位类型须在此范围之内">
+          <KindChecks kinds={draft.applicantKinds} onChange={(applicantKinds) => patch({ applicantKinds })} />
+        </Field>
+        <Field label="范围名称（显示给申报单位）">
+          <TextInput
+            value={draft.applicantLabel}
+            placeholder="如：分支机构、会员单位"
+            onChange={(applicantLabel) => patch({ applicantLabel })}
+          />
+        </Field>
+      </Section>
       <Section title="时间安排" extra="北京时间">
         <Field label="申报开始">
           <TimeInput field={draft.opensAt} onChange={(opensAt) => patch({ opensAt })} />
@@ -147,6 +180,9 @@ function ProgramEditForm({ program, onSaved }: { program: ProgramView; onSaved: 
                 <TextInput type="digit" value={category.amountYuan} onChange={(amountYuan) => patchCategory(index, { amountYuan })} />
               </Field>
             </View>
+            <Field label="本类别申报单位类型">
+              <KindChecks kinds={category.applicantKinds} onChange={(applicantKinds) => patchCategory(index, { applicantKinds })} />
+            </Field>
             <Field label="本类别截止（留空按项目截止）">
               <TimeInput
                 field={category.deadline}

@@ -14,9 +14,10 @@ const statusTags: Record<ReviewView['status'], { label: string; type: 'warning' 
   assigned: { label: '待评审', type: 'warning' },
   declared: { label: '评审中', type: 'primary' },
   submitted: { label: '已提交', type: 'success' },
+  withdrawn: { label: '已撤回', type: 'warning' },
 };
 
-const order: Record<ReviewView['status'], number> = { declared: 0, assigned: 1, submitted: 2 };
+const order: Record<ReviewView['status'], number> = { declared: 0, assigned: 1, submitted: 2, withdrawn: 3 };
 
 export function ReviewQueueScreen() {
   const remote = useRemote(async () => {
