@@ -172,6 +172,11 @@ export const inputBuilders: InputBuilders = {
     scores: fullMarks(world),
     comment: '方案可行，指标明确。',
   })),
+  'review.unassign': single((world) => ({
+    reviewId: world.reviews.assigned,
+    version: versionIn(world, 'reviews', world.reviews.assigned),
+    reason: '专家因故不能参加本次评审',
+  })),
   'review.ranking': single(() => ({ programId: PROGRAM_ID })),
   'publicity.open': single(() => ({ programId: PROGRAM_ID, title: '第三批拟立项项目公示', contact: '学会秘书处 028-00000000' })),
   'publicity.list': single(() => ({ programId: PROGRAM_ID })),

@@ -93,6 +93,7 @@ const policies: { [A in ActionName]: (caller: CallerProfile, variant: Variant<A>
   'review.declare': ownReview,
   'review.open': ownReview,
   'review.submit': ownReview,
+  'review.unassign': staffOfProgram,
   'review.ranking': staffOfProgram,
   'publicity.open': staffOfProgram,
   'publicity.list': staffOfProgram,
