@@ -27,18 +27,6 @@ export async function restoreStore(store: Store, snapshot: StoreSnapshot): Promi
   });
 }
 
-/** The collections whose documents differ between two snapshots, with the ids added, removed or changed. */
-export function storeChanges(before: StoreSnapshot, after: StoreSnapshot): string[] {
-  const changes: string[] = [];
-  for (const name of collectionNames) {
-    const earlier = new Map(before[name].map((document) => [document._id, JSON.stringify(document)]));
-    const later = new Map(after[name].map((document) => [document._id, JSON.stringify(document)]));
-    for (const [id, text] of later) if (earlier.get(id) !== text) changes.push(`${name}/${id} ${earlier.has(id) ? 'changed' : 'added'}`);
-    for (const id of earlier.keys()) if (!later.has(id)) changes.push(`${name}/${id} removed`);
-  }
-  return changes;
-}
-
 /** Wraps a store to count the writes of committed transactions: zero means the store was not changed. */
 export function countingWrites(store: Store): { store: Store; committedWrites: () => number } {
   let committed = 0;
