@@ -15,6 +15,7 @@ import { route } from '../../cloudfunctions/api/src/router';
 import { seedDemoData } from '../../cloudfunctions/api/src/seed/seed';
 import { templatesFrom } from '../../cloudfunctions/api/src/templates';
 import { fakeCloudbaseDatabase } from './fake-cloudbase';
+import { restoreStore, type StoreSnapshot } from './store-snapshot';
 import type { ActionInput, ActionName, ActionOutput, ApiResult } from '@/core/schemas/actions';
 
 export const OPENID = {
@@ -56,12 +57,18 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** store: which Store adapter backs the api (the CloudBase adapter runs on an in-memory stand-in). */
-export async function startHarness(options: { dir?: string; store?: 'embedded' | 'cloudbase-fake' } = {}): Promise<Harness> {
+/**
+ * store: which Store adapter backs the api (the CloudBase adapter runs on an in-memory stand-in);
+ * snapshot: start from these documents (a prepared world) instead of the demo data; inMemory: keep the
+ * embedded store's collections in memory only (for suites that start hundreds of stores).
+ */
+export async function startHarness(
+  options: { dir?: string; store?: 'embedded' | 'cloudbase-fake'; snapshot?: StoreSnapshot; inMemory?: boolean } = {},
+): Promise<Harness> {
   const dir = options.dir ?? mkdtempSync(path.join(os.tmpdir(), 'xhjb-'));
   const clock = new ManualClock(DURING_CALL);
   // No flush per transaction in-process: the crash test runs the real server, which flushes each one.
-  const store = new EmbeddedStore(path.join(dir, 'db'), { fsync: false });
+  const store = new EmbeddedStore(options.inMemory ? null : path.join(dir, 'db'), { fsync: false });
   const files = new LocalFiles(path.join(dir, 'files'), 'test-secret', clock);
   const notifier = new RecordingNotifier();
   // TEST_STORE=cloudbase-fake runs any suite on the CloudBase adapter instead.
@@ -69,7 +76,8 @@ export async function startHarness(options: { dir?: string; store?: 'embedded' |
   const backing = adapter === 'cloudbase-fake' ? new CloudbaseStore(fakeCloudbaseDatabase()) : store;
   const contentCheck = new RecordingContentCheck();
   const deps: Deps = { store: backing, files, clock, newId, notifier, templates: templatesFrom(undefined, 'local'), contentCheck };
-  await seedDemoData(backing, clock);
+  if (options.snapshot) await restoreStore(backing, options.snapshot);
+  else await seedDemoData(backing, clock);
   const raw = (openid: string | null, action: string, input?: unknown) => route({ action, input }, openid ? { openid } : null, deps);
   return {
     dir,

@@ -1,7 +1,9 @@
 // The edit the secretariat's settings form sends for a programme as it stands (each test then changes a part).
-import type { ProgramEdit, ProgramView } from '@/core/schemas/actions';
+import type { ProgramEdit } from '@/core/schemas/actions';
+import type { Program } from '@/core/schemas/documents';
 
-export function editOf(program: ProgramView): ProgramEdit {
+/** From a programme as stored or as the api shows it (a view carries every stored field). */
+export function editOf(program: Program): ProgramEdit {
   return {
     name: program.name,
     summary: program.summary,

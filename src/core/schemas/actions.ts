@@ -26,7 +26,11 @@ export const applicationContentSchema = z.object(applicationContentShape);
 export type ApplicationContentInput = z.input<typeof applicationContentSchema>;
 
 const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确');
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+// A day that exists on the calendar and in this century (2023-02-30 or 9999-12-31 is refused here, not deep
+// inside a working-day computation).
+const day = z.iso
+  .date({ error: '日期应为真实存在的日期，格式 YYYY-MM-DD' })
+  .refine((value) => value >= '2000-01-01' && value <= '2099-12-31', '日期应在 2000 年至 2099 年之间');
 const reason = text({ multiline: true }).max(500).optional();
 
 export const sessionView = z.object({

@@ -56,7 +56,8 @@ export const commitmentSchema = z.object({
 });
 export type Commitment = z.infer<typeof commitmentSchema>;
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+// A day that exists on the calendar (2023-02-30 is refused here, not deep inside a date computation).
+const day = z.iso.date({ error: '日期应为真实存在的日期，格式 YYYY-MM-DD' });
 
 export const scheduleRowSchema = z.object({
   phase: text().min(1, '请填写实施阶段').max(40),

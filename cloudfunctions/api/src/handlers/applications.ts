@@ -14,6 +14,8 @@ import { settleEach } from '../batch';
 import { changeApplication, type ApplicationChange } from '../award-change';
 import type { Caller, HandlerContext } from '../context';
 import { loadOrganization, loadProgram, loadStaffProgram, loadVisibleApplication, orgNames, requireSecretariat } from '../loaders';
+import { loadStaffApplication } from '../loaders';
+import { mayAct } from '@/core/workflow/transition';
 import type { Deps, StoreReader, StoreTx, Where } from '../ports';
 import { toApplicationView, toProgramView, toReviewView } from '../views';
 import { checkNewFiles } from './files';
@@ -257,7 +259,8 @@ function decisionPatch(decision: StaffDecision, context: HandlerContext, reviews
 }
 
 async function decideOne(context: HandlerContext, applicationId: string, version: number, decision: StaffDecision, reason?: string) {
-  requireSecretariat(context.caller);
+  // Another organiser's application is missing before anything about it (a pending objection) is told.
+  await loadStaffApplication(context.deps.store, context.caller, applicationId);
   if (decision === 'approve') {
     // Objections are found by query, which no transaction here can run: checked just before the change.
     const [pending] = await context.deps.store.find('objections', { applicationId, status: 'open' }, { limit: 1 });
@@ -308,6 +311,8 @@ export async function submitReport(input: ParsedInput<'application.report'>, con
   // The same report sent again after its answer was lost: it is already filed.
   if (Object.values(current.reports).some((filed) => filed?.requestId === input.requestId)) return viewOf(current, program, context);
   const step = reportStep(current, program);
+  // Who may file it is decided before the files are looked at, as the workflow table orders it.
+  if (!mayAct(caller.actor, step.action, current)) throw new AppError('FORBIDDEN', '仅本单位可以提交报告');
   const filed = Object.values(current.reports).flatMap((report) => report?.fileIds ?? []);
   await checkNewFiles(deps.store, deps.files, caller, current, input.fileIds, filed);
   for (const achievement of input.achievements) {

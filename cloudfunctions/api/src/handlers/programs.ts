@@ -89,6 +89,8 @@ export async function createFromTemplate(input: ParsedInput<'program.createFromT
   });
   const program = await deps.store.transaction(async (tx) => {
     const existing = await tx.get('programs', programId);
+    // A retry returns the programme; the same id chosen by another organiser is not theirs to read.
+    if (existing && existing.societyId !== societyOf(context)) throw new AppError('CONFLICT');
     if (existing) return existing;
     const created: Program = {
       _id: programId,
