@@ -26,7 +26,7 @@ if (only !== 'server') {
       ...common,
       entryPoints: [path.join(folder, 'src', 'index.ts')],
       outfile: path.join(folder, 'index.js'),
-      target: 'node16',
+      target: 'node20',
       minify: true,
       external: Object.keys(manifest.dependencies ?? {}),
     });

@@ -1,7 +1,7 @@
 // The process cannot be cut short or bent: no shortlist without every expert's score, no amount the pool
 // cannot hold, no programme edit with keys the server does not know, no hidden characters in free text.
 import { OPENID, PROGRAM_ID, completeContent, refusal, requestId, startHarness, type Harness } from '../support/harness';
-import { REVIEWERS, current, decided, reviewed, scoresFor, shortlisted, submitted } from '../support/lifecycle';
+import { REVIEWERS, current, decided, reviewed, scoresFor, shortlisted, submitted, tryShortlist } from '../support/lifecycle';
 import { editOf } from '../support/program-edit';
 import type { ApplicationView } from '@/core/schemas/actions';
 
@@ -13,13 +13,7 @@ afterEach(async () => {
   await h.close();
 });
 
-function shortlist(application: ApplicationView) {
-  return h.raw(OPENID.secretary, 'application.decide', {
-    applicationId: application._id,
-    version: application.version,
-    decision: 'shortlist',
-  });
-}
+const shortlist = (application: ApplicationView) => tryShortlist(h, application);
 
 async function score(reviewer: { openid: string }, applicationId: string) {
   const [task] = (await h.as(reviewer.openid, 'review.mine', {})).filter((review) => review.applicationId === applicationId);

@@ -1,7 +1,7 @@
 // An expert who never scores does not block the shortlist: the secretariat running the programme withdraws the
 // assignment with a reason; a submitted score stays, another organiser cannot touch it, and the expert loses the task.
 import { OPENID, PROGRAM_ID, refusal, startHarness, type Harness } from '../support/harness';
-import { REVIEWERS, current, decided, reviewed, scoresFor, submitted } from '../support/lifecycle';
+import { REVIEWERS, current, decided, reviewed, scoresFor, submitted, tryShortlist } from '../support/lifecycle';
 import type { ApplicationView, ReviewView } from '@/core/schemas/actions';
 
 let h: Harness;
@@ -12,13 +12,7 @@ afterEach(async () => {
   await h.close();
 });
 
-function shortlist(application: ApplicationView) {
-  return h.raw(OPENID.secretary, 'application.decide', {
-    applicationId: application._id,
-    version: application.version,
-    decision: 'shortlist',
-  });
-}
+const shortlist = (application: ApplicationView) => tryShortlist(h, application);
 
 async function detail(applicationId: string) {
   return h.as(OPENID.secretary, 'application.get', { applicationId });

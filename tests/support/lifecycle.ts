@@ -27,6 +27,15 @@ export async function decided(
 }
 
 /** Full marks on every criterion of the programme, scaled by `share` (0–1). */
+/** Asks the secretariat to shortlist an application and answers whatever the server said (for refusals). */
+export function tryShortlist(h: Harness, application: ApplicationView) {
+  return h.raw(OPENID.secretary, 'application.decide', {
+    applicationId: application._id,
+    version: application.version,
+    decision: 'shortlist',
+  });
+}
+
 export async function scoresFor(h: Harness, programId: string, share: number) {
   const program = await h.deps.store.get('programs', programId);
   if (!program) throw new Error(`no programme ${programId}`);
