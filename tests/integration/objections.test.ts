@@ -64,6 +64,7 @@ async function snapshot() {
 test('a flood from one client is refused once its hourly allowance is used, writing nothing; other clients and the next hour go on', async () => {
   for (let index = 0; index < OBJECTIONS_PER_CLIENT_PER_HOUR; index += 1) await lodged(objection());
   const before = await snapshot();
+  const textChecks = h.contentCheck.texts.length;
 
   const refused = await lodge(objection());
   expect(refused).toEqual({
@@ -71,6 +72,8 @@ test('a flood from one client is refused once its hourly allowance is used, writ
     error: { code: 'RATE_LIMITED', message: expect.stringContaining('请于 2023年7月4日 10:00 后再试') },
   });
   expect(await lodge(objection())).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+  // Turned away before WeChat's content check: a flood costs no check quota.
+  expect(h.contentCheck.texts).toHaveLength(textChecks);
   expect(await snapshot()).toEqual(before);
   expect(await h.store.find('objections', { publicityId })).toHaveLength(OBJECTIONS_PER_CLIENT_PER_HOUR);
 

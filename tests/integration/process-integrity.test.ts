@@ -133,6 +133,20 @@ describe('programme edits', () => {
     expect(refusal(await update({ edit, templateCode: 'x' }))?.[1]).toBe('输入有误：不能修改或不认识的字段：templateCode');
     expect((await h.as(OPENID.secretary, 'program.get', { programId: PROGRAM_ID })).version).toBe(program.version);
   });
+
+  test('programme dates outside 2000–2099 are refused as a typo, changing nothing', async () => {
+    const { program, edit } = await editOfCivil();
+    const update = (changed: Record<string, unknown>) =>
+      h.raw(OPENID.secretary, 'program.update', { programId: program._id, version: program.version, edit: { ...edit, ...changed } });
+    expect(refusal(await update({ deadline: '9999-12-31T23:59:59+08:00' }))).toEqual([
+      'INVALID_INPUT',
+      '输入有误：edit.deadline：日期应在 2000 年至 2099 年之间',
+    ]);
+    expect(refusal(await update({ opensAt: '0001-01-01T00:00:00+08:00' }))?.[1]).toBe(
+      '输入有误：edit.opensAt：日期应在 2000 年至 2099 年之间',
+    );
+    expect((await h.as(OPENID.secretary, 'program.get', { programId: PROGRAM_ID })).version).toBe(program.version);
+  });
 });
 
 test('control and bidi characters are stripped from free text; text made only of them is empty', async () => {

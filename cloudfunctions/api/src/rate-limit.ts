@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import { AppError } from '@/core/errors';
 import type { Counter } from '@/core/schemas/documents';
-import type { StoreTx } from './ports';
+import type { StoreReader, StoreTx } from './ports';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -58,19 +58,35 @@ async function raise(tx: StoreTx, id: string, kind: Counter['kind'], now: Date, 
   return count;
 }
 
-/** Takes one place from each allowance's current window (fixed windows from the epoch: whole hours). */
+/** The counter and current window of an allowance (fixed windows from the epoch: whole hours). */
+function windowOf(allowance: Allowance, now: Date) {
+  const start = Math.floor(now.getTime() / allowance.windowMs) * allowance.windowMs;
+  // One document per key, reused window after window, so counters do not pile up hour by hour.
+  return { id: `rate_${digest(allowance.key)}`, start: new Date(start).toISOString(), end: new Date(start + allowance.windowMs) };
+}
+
+function spent(allowance: Allowance, window: ReturnType<typeof windowOf>): AppError {
+  return new AppError('RATE_LIMITED', `${allowance.rule}，请于 ${formatShanghaiDateTime(window.end)} 后再试`);
+}
+
+/**
+ * Refuses at once, writing nothing, when an allowance is already spent: a flood is turned away before any
+ * costly work (WeChat's content check). takeAllowances still decides, inside the write's transaction.
+ */
+export async function checkAllowances(store: Pick<StoreReader, 'get'>, allowances: readonly Allowance[], now: Date): Promise<void> {
+  for (const allowance of allowances) {
+    const window = windowOf(allowance, now);
+    const counter = await store.get('counters', window.id);
+    if (counter && counter.windowStart === window.start && counter.count >= allowance.limit) throw spent(allowance, window);
+  }
+}
+
+/** Takes one place from each allowance's current window. */
 export async function takeAllowances(tx: StoreTx, allowances: readonly Allowance[], now: Date): Promise<void> {
   for (const allowance of allowances) {
-    const windowStart = Math.floor(now.getTime() / allowance.windowMs) * allowance.windowMs;
-    // One document per key, reused window after window, so counters do not pile up hour by hour.
-    const taken = await raise(tx, `rate_${digest(allowance.key)}`, 'objectionRate', now, {
-      start: new Date(windowStart).toISOString(),
-      ceiling: allowance.limit,
-    });
-    if (taken === null) {
-      const retryAt = formatShanghaiDateTime(new Date(windowStart + allowance.windowMs));
-      throw new AppError('RATE_LIMITED', `${allowance.rule}，请于 ${retryAt} 后再试`);
-    }
+    const window = windowOf(allowance, now);
+    const taken = await raise(tx, window.id, 'objectionRate', now, { start: window.start, ceiling: allowance.limit });
+    if (taken === null) throw spent(allowance, window);
   }
 }
 

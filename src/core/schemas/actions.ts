@@ -1,7 +1,7 @@
 // The contract of the api function: every action's input and output. The client and the server both
 // import these, so a call that type-checks on the phone is the call the function accepts.
 import { z } from 'zod';
-import { fen, id, isoTime, orgKind, role, text, version } from './common';
+import { SANE_YEARS_MESSAGE, fen, id, inSaneYears, isoTime, orgKind, role, saneIsoTime, text, version } from './common';
 import {
   achievementSchema,
   applicationContentShape,
@@ -28,9 +28,7 @@ export type ApplicationContentInput = z.input<typeof applicationContentSchema>;
 const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确');
 // A day that exists on the calendar and in this century (2023-02-30 or 9999-12-31 is refused here, not deep
 // inside a working-day computation).
-const day = z.iso
-  .date({ error: '日期应为真实存在的日期，格式 YYYY-MM-DD' })
-  .refine((value) => value >= '2000-01-01' && value <= '2099-12-31', '日期应在 2000 年至 2099 年之间');
+const day = z.iso.date({ error: '日期应为真实存在的日期，格式 YYYY-MM-DD' }).refine(inSaneYears, SANE_YEARS_MESSAGE);
 const reason = text({ multiline: true }).max(500).optional();
 
 export const sessionView = z.object({
@@ -229,12 +227,12 @@ function editObject<Shape extends z.ZodRawShape>(shape: Shape) {
 export const programEditSchema = editObject({
   name: programConfigShape.name,
   summary: programConfigShape.summary,
-  opensAt: isoTime,
-  deadline: isoTime,
-  implementationEndsAt: isoTime,
-  finalReportDueAt: isoTime,
+  opensAt: saneIsoTime,
+  deadline: saneIsoTime,
+  implementationEndsAt: saneIsoTime,
+  finalReportDueAt: saneIsoTime,
   /** Left out: unchanged; null: no date. */
-  midtermReportDueAt: isoTime.nullable().optional(),
+  midtermReportDueAt: saneIsoTime.nullable().optional(),
   poolFen: programConfigShape.poolFen,
   publicityWorkingDays: programConfigShape.publicityWorkingDays,
   categories: z.array(
@@ -243,7 +241,7 @@ export const programEditSchema = editObject({
       quotaMin: z.number().int().nonnegative(),
       quotaMax: z.number().int().positive().nullable(),
       awardAmountFen: fen,
-      deadline: isoTime.nullable(),
+      deadline: saneIsoTime.nullable(),
       /** Left out: unchanged. Must stay inside the programme's applicant scope. */
       applicantKinds: z.array(orgKind).min(1, '每个类别至少选择一种申报单位类型').optional(),
     }),

@@ -3,6 +3,22 @@ import './zod-chinese';
 
 export const id = z.string().min(1).max(128);
 export const isoTime = z.iso.datetime({ offset: true });
+
+/** The years the app deals in: a date or time outside them is a typo or an attack, refused before any computation. */
+export const SANE_YEARS = { first: 2000, last: 2099 } as const;
+export const SANE_YEARS_MESSAGE = `日期应在 ${SANE_YEARS.first} 年至 ${SANE_YEARS.last} 年之间`;
+const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
+
+/** Whether an ISO time (or a YYYY-MM-DD day) falls in SANE_YEARS, judged in Asia/Shanghai. */
+export function inSaneYears(value: string): boolean {
+  const year = /^\d{4}-\d{2}-\d{2}$/.test(value)
+    ? Number(value.slice(0, 4))
+    : new Date(Date.parse(value) + SHANGHAI_OFFSET_MS).getUTCFullYear();
+  return year >= SANE_YEARS.first && year <= SANE_YEARS.last;
+}
+
+/** An ISO time a person typed (programme dates, deadlines): real and within SANE_YEARS. */
+export const saneIsoTime = isoTime.refine(inSaneYears, SANE_YEARS_MESSAGE);
 export const fen = z.number().int().nonnegative();
 export const version = z.number().int().nonnegative();
 

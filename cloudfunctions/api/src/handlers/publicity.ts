@@ -14,7 +14,7 @@ import { settleEach } from '../batch';
 import { changeApplication } from '../award-change';
 import { retryingRaces } from '../races';
 import type { Caller, HandlerContext, PublicContext } from '../context';
-import { digest, nextInSequence, objectionAllowances, takeAllowances } from '../rate-limit';
+import { checkAllowances, digest, nextInSequence, objectionAllowances, takeAllowances } from '../rate-limit';
 import { loadProgram, loadStaffProgram, orgNames, requireSecretariat } from '../loaders';
 import { audienceUsers, pages, writeNotifications } from '../notify';
 import type { Deps } from '../ports';
@@ -226,13 +226,15 @@ export async function lodgeObjection(
   if (input.applicationId && !entry) throw new AppError('INVALID_INPUT', '该项目不在本次公示名单中');
   const program = await loadProgram(deps.store, publicity.programId);
   const secretaries = await audienceUsers(deps.store, 'secretariat', { orgId: program.societyId }, program);
+  const allowances = objectionAllowances(publicity._id, phone, clientKey);
+  await checkAllowances(deps.store, allowances, now);
   const screening = await screenObjection(deps, context.identity?.openid ?? null, input, now);
   const today = shanghaiDay(now);
   return retryingRaces(() =>
     deps.store.transaction(async (tx) => {
       const lodged = await tx.get('objections', objectionId);
       if (lodged) return receiptOf(lodged, true); // the same objection, sent twice at once
-      await takeAllowances(tx, objectionAllowances(publicity._id, phone, clientKey), now);
+      await takeAllowances(tx, allowances, now);
       const sequence = await nextInSequence(tx, `receipt_${today}`, now);
       const objection: Objection = {
         _id: objectionId,
