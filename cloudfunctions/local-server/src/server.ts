@@ -14,7 +14,7 @@ import { route } from '../../api/src/router';
 import { registerDemoRoutes } from './demo-routes';
 import { registerFileRoutes } from './file-routes';
 import { appHeaders, contentSecurityPolicy, inlineScriptHashes } from './headers';
-import { refusalOf, sendRefusal, statusOf } from './http-errors';
+import { answerClientError, refusalOf, sendRefusal, statusOf } from './http-errors';
 import { openidOfBearer } from './session';
 
 export interface LocalServerOptions {
@@ -45,6 +45,8 @@ export async function createLocalServer(options: LocalServerOptions): Promise<Fa
     frameworkErrors: (error, _request, reply) => {
       void sendRefusal(reply.headers(appHeaders(csp)), error);
     },
+    // What Node's parser refuses (raw bytes in the path, oversized headers) gets the same envelope and headers.
+    clientErrorHandler: (error, socket) => answerClientError(error, socket, appHeaders(csp)),
   });
 
   await app.register(fastifyHelmet, {
