@@ -9,6 +9,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { isErrorCode } from '@/core/errors';
 import type { AdjustableClock } from '../../cloudfunctions/api/src/adapters/clocks';
 import { createLocalServer } from '../../cloudfunctions/local-server/src/server';
@@ -75,10 +76,19 @@ interface Answer {
   body: string;
 }
 
+/** The body as the client reads it, undoing what @fastify/compress did when the request allowed it. */
+function decoded(payload: Buffer, encoding: unknown): string {
+  if (payload.length === 0) return ''; // HEAD: the headers of a compressed answer, without its body
+  if (encoding === 'gzip') return gunzipSync(payload).toString('utf8');
+  if (encoding === 'deflate') return inflateSync(payload).toString('utf8');
+  if (encoding === 'br') return brotliDecompressSync(payload).toString('utf8');
+  return payload.toString('utf8');
+}
+
 const fromInject = (response: LightMyRequestResponse): Answer => ({
   status: response.statusCode,
   headers: response.headers,
-  body: response.body,
+  body: decoded(response.rawPayload, response.headers['content-encoding']),
 });
 
 /** Files written under storage, so a refused upload can be shown to have stored nothing. */
@@ -188,6 +198,9 @@ const pathPiece = fc.oneof(
     ';',
     '?',
     '#',
+    '*',
+    ':id',
+    '*:x(',
     '//',
     'index.html',
     'evidence',
@@ -244,12 +257,29 @@ const authorizationArb = fc.oneof(
 /** Header values must be printable for the HTTP layer; anything else is dropped rather than crash the sender. */
 const headerSafe = (value: string | undefined) => (value !== undefined && /^[\t\x20-\x7e\x80-\xff]*$/.test(value) ? value : undefined);
 
+/** What a browser, an old proxy or a hostile client may accept back; compress must not break a refusal. */
+const acceptEncodingArb = fc.constantFrom(
+  undefined,
+  'gzip',
+  'br',
+  'deflate',
+  'gzip, deflate, br',
+  'identity',
+  '*',
+  'x-unknown',
+  'gzip;q=0',
+  'br;q=abc',
+);
+
 const CONTENT_TYPES = [
   'application/json',
   'application/json; charset=utf-8',
   'APPLICATION/JSON',
   'application/json; charset=latin1',
   'application/json;;;',
+  'application/json; charset=utf-16',
+  'application/json; charset="utf-8"; boundary=x',
+  `application/json; ${'x=1;'.repeat(500)}`,
   'application/vnd.api+json',
   'text/plain',
   'text/html',
@@ -357,9 +387,10 @@ test(
   'random methods and paths under every prefix (through inject)',
   async () => {
     await run(
-      fc.asyncProperty(fc.constantFrom(...METHODS), pathArb, queryArb, async (method, url, query) => {
-        const where = `${method} ${url.slice(0, 120)}${query}`;
-        await expectConforming(where, inject({ method, url: url + query }), method);
+      fc.asyncProperty(fc.constantFrom(...METHODS), pathArb, queryArb, acceptEncodingArb, async (method, url, query, encoding) => {
+        const where = `${method} ${url.slice(0, 120)}${query} accept-encoding=${encoding}`;
+        const headers = encoding === undefined ? {} : { 'accept-encoding': encoding };
+        await expectConforming(where, inject({ method, url: url + query, headers }), method);
       }),
     );
     await expectStillServing();
@@ -427,17 +458,41 @@ test("what Node's parser refuses (raw UTF-8 in the path, a null byte, oversized 
   await expectStillServing();
 });
 
+test('a path that reads like a route pattern (a `*` before its end, a `:name`) is an unknown address, not a 500', async () => {
+  for (const [method, url, status] of [
+    ['GET', '/api*%20', 404],
+    ['DELETE', '/auth/*x', 404],
+    ['PUT', '/demo/clock*:x', 404],
+    ['POST', '/files/:id*y', 404],
+    ['GET', '/api', 405],
+    ['PUT', '/files/upload', 405],
+  ] as const) {
+    const answer = await expectConforming(`${method} ${url}`, inject({ method, url }), method);
+    expect({ url, status: answer.status }).toEqual({ url, status });
+  }
+  await expectStillServing();
+});
+
 test(
   'POST /api with random content types, bodies and Authorization headers',
   async () => {
     await run(
-      fc.asyncProperty(fc.constantFrom(...CONTENT_TYPES), bodyArb, authorizationArb, async (contentType, body, authorization) => {
-        const where = `POST /api ${contentType} ${JSON.stringify(String(body).slice(0, 100))} auth=${String(authorization).slice(0, 40)}`;
-        const headers: Record<string, string> = { 'content-type': contentType };
-        const auth = headerSafe(authorization);
-        if (auth !== undefined) headers.authorization = auth;
-        await expectConforming(where, inject({ method: 'POST', url: '/api', headers, payload: body }), 'POST');
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...CONTENT_TYPES),
+        bodyArb,
+        authorizationArb,
+        acceptEncodingArb,
+        async (contentType, body, authorization, encoding) => {
+          const where = `POST /api ${contentType} ${JSON.stringify(String(body).slice(0, 100))} auth=${String(authorization).slice(0, 40)} accept-encoding=${encoding}`;
+          const headers: Record<string, string> = {
+            'content-type': contentType,
+            ...(encoding === undefined ? {} : { 'accept-encoding': encoding }),
+          };
+          const auth = headerSafe(authorization);
+          if (auth !== undefined) headers.authorization = auth;
+          await expectConforming(where, inject({ method: 'POST', url: '/api', headers, payload: body }), 'POST');
+        },
+      ),
     );
     await expectStillServing();
   },
