@@ -634,6 +634,70 @@ test(
   TIMEOUT_MS,
 );
 
+/** Writes part of a request and hangs up after a while, as a phone losing its network mid-upload does. */
+function hangUpAfter(head: string, body: Buffer, waitMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.on('error', () => resolve());
+    socket.on('close', () => resolve());
+    socket.write(Buffer.concat([Buffer.from(head, 'latin1'), body]));
+    setTimeout(() => socket.destroy(), waitMs);
+  });
+}
+
+test(
+  'uploads whose sender hangs up mid-body leave the server running and nothing stored',
+  async () => {
+    const slotId = (await h.as(OPENID.structure, 'file.slot', { applicationId: draftId, purpose: 'attachment', extension: 'jpg' })).slotId;
+    await run(
+      fc.asyncProperty(
+        fc.array(partArb, { minLength: 1, maxLength: 3 }),
+        fc.nat(),
+        fc.integer({ min: 0, max: 15 }),
+        async (parts, cut, waitMs) => {
+          const full = multipartBody('XYZ', parts, true);
+          const sent = full.subarray(0, cut % full.length);
+          const head =
+            `POST /files/upload?slot=${slotId} HTTP/1.1\r\nHost: 127.0.0.1\r\nauthorization: Bearer ${contact}\r\n` +
+            `content-type: multipart/form-data; boundary=XYZ\r\ncontent-length: ${full.length}\r\n\r\n`;
+          const writes = committedWrites();
+          const files = storedFiles();
+          requestsSent += 1;
+          await hangUpAfter(head, sent, waitMs);
+          await expectStillServing();
+          expect({ cut: sent.length, writes: committedWrites(), files: storedFiles() }).toEqual({ cut: sent.length, writes, files });
+        },
+      ),
+    );
+  },
+  TIMEOUT_MS,
+);
+
+test('a sender that hangs up after the whole file but before the end of the body keeps the slot unused', async () => {
+  const slotId = (await h.as(OPENID.structure, 'file.slot', { applicationId: draftId, purpose: 'attachment', extension: 'jpg' })).slotId;
+  const full = multipartBody(
+    'XYZ',
+    [
+      { name: 'file', filename: 'a.jpg', type: 'image/jpeg', bytes: JPEG_BYTES },
+      { name: 'note', bytes: Buffer.from('x') },
+    ],
+    true,
+  );
+  const sent = full.subarray(0, full.indexOf('name="note"')); // the file and the next boundary, then silence
+  const head =
+    `POST /files/upload?slot=${slotId} HTTP/1.1\r\nHost: 127.0.0.1\r\nauthorization: Bearer ${contact}\r\n` +
+    `content-type: multipart/form-data; boundary=XYZ\r\ncontent-length: ${full.length}\r\n\r\n`;
+  await hangUpAfter(head, sent, 50);
+  expect((await h.deps.store.get('uploads', slotId))?.uploadedAt).toBeNull();
+  const retried = await server.inject({
+    method: 'POST',
+    url: `/files/upload?slot=${slotId}`,
+    headers: { authorization: `Bearer ${contact}`, 'content-type': 'multipart/form-data; boundary=XYZ' },
+    payload: full,
+  });
+  expect(retried.statusCode).toBe(200);
+});
+
 test(
   'GET /files/<path> with random paths, expiries and forged or borrowed signatures',
   async () => {
