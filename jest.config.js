@@ -25,8 +25,9 @@ module.exports = {
     '^file-type$': '<rootDir>/node_modules/file-type/index.js',
   },
   // The ESM-only packages behind file-type (byte sniffing of uploads) and @fastify/static's own content-disposition
-  // are compiled to CommonJS like our own code (a nested package must pass at both of its node_modules).
+  // and fastify.inject's cookie (light-my-request) are compiled to CommonJS like our own code (a nested package
+  // must pass at both of its node_modules).
   transformIgnorePatterns: [
-    '/node_modules/(?!(file-type|strtok3|token-types|uint8array-extras|@tokenizer|@borewit|@fastify/static/node_modules/content-disposition|content-disposition)/)',
+    '/node_modules/(?!(file-type|strtok3|token-types|uint8array-extras|@tokenizer|@borewit|@fastify/static/node_modules/content-disposition|content-disposition|light-my-request/node_modules/cookie|cookie)/)',
   ],
 };

@@ -15,21 +15,26 @@ import type { Deps } from '../../api/src/ports';
 import { STORED_FILE_CSP } from './headers';
 import { openidOfBearer } from './session';
 
-/** The one file of a multipart upload and the slot id (from the query, or a field sent before the file). */
+/** The one file of a multipart upload and the slot id (from the query, or a `slotId` field). */
 async function readUpload(request: FastifyRequest): Promise<{ slotId: string | null; bytes: Buffer }> {
   if (!request.isMultipart()) throw new AppError('INVALID_INPUT', '上传请求应为 multipart/form-data 格式');
   let slotId = (request.query as Record<string, unknown>).slot;
+  let bytes: Buffer | null = null;
   try {
-    const file = await request.file();
-    if (!file) throw new AppError('INVALID_INPUT', '没有收到文件');
-    const field = file.fields.slotId;
-    if (typeof slotId !== 'string' && field && !Array.isArray(field) && field.type === 'field') slotId = field.value;
-    return { slotId: typeof slotId === 'string' ? slotId : null, bytes: await file.toBuffer() };
+    // The whole body is read before anything is stored: a sender that hangs up after the file keeps its slot.
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        const file = await part.toBuffer(); // every file part is drained, or the loop would wait on it
+        bytes ??= file;
+      } else if (part.fieldname === 'slotId' && typeof slotId !== 'string' && typeof part.value === 'string') slotId = part.value;
+    }
   } catch (error) {
     if (error instanceof AppError || (error as { code?: string }).code?.startsWith('FST_')) throw error;
     // busboy's own errors (a body that ends mid-file, a broken boundary) are the sender's fault.
     throw new AppError('INVALID_INPUT', '上传内容不完整或格式不正确，请重新上传');
   }
+  if (!bytes) throw new AppError('INVALID_INPUT', '没有收到文件');
+  return { slotId: typeof slotId === 'string' ? slotId : null, bytes };
 }
 
 export function registerFileRoutes(app: FastifyInstance, options: { deps: Deps; files: LocalFiles; secret: string }): void {

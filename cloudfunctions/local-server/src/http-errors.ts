@@ -1,6 +1,8 @@
 // Every refusal of the local server in one envelope, `{ ok: false, error: { code, message } }`, with a Chinese
 // message and a 4xx status; only a bug of ours answers 500.
 import type { FastifyReply } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { AppError, type ErrorBody, type ErrorCode } from '@/core/errors';
 
 const statusOfCode: Partial<Record<ErrorCode, number>> = {
@@ -54,4 +56,26 @@ export function sendRefusal(reply: FastifyReply, error: unknown, statusOverride?
     .code(statusOverride ?? status)
     .header('cache-control', 'no-store')
     .send({ ok: false, error: body });
+}
+
+/** What Node's HTTP parser refuses before fastify sees a request (raw bytes in the path, oversized headers). */
+const parserRefusals: Record<string, { status: number; detail: string }> = {
+  HPE_HEADER_OVERFLOW: { status: 431, detail: '网址或请求头过长' },
+  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, detail: '请求超时，请重试' },
+};
+
+/** fastify's clientErrorHandler: the same envelope and security headers as every other refusal, then hang up. */
+export function answerClientError(error: { code?: string }, socket: Duplex, headers: Record<string, string>): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const { status, detail } = parserRefusals[error.code ?? ''] ?? { status: 400, detail: '请求格式不正确' };
+  const body = JSON.stringify({ ok: false, error: new AppError('INVALID_INPUT', detail).toBody() });
+  const head = Object.entries({
+    ...headers,
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(body)),
+    'cache-control': 'no-store',
+    connection: 'close',
+  }).map(([name, value]) => `${name}: ${value}\r\n`);
+  if (socket.writable) socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${head.join('')}\r\n${body}`);
+  else socket.destroy();
 }

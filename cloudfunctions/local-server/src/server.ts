@@ -14,7 +14,7 @@ import { route } from '../../api/src/router';
 import { registerDemoRoutes } from './demo-routes';
 import { registerFileRoutes } from './file-routes';
 import { appHeaders, contentSecurityPolicy, inlineScriptHashes } from './headers';
-import { refusalOf, sendRefusal, statusOf } from './http-errors';
+import { answerClientError, refusalOf, sendRefusal, statusOf } from './http-errors';
 import { openidOfBearer } from './session';
 
 export interface LocalServerOptions {
@@ -45,6 +45,17 @@ export async function createLocalServer(options: LocalServerOptions): Promise<Fa
     frameworkErrors: (error, _request, reply) => {
       void sendRefusal(reply.headers(appHeaders(csp)), error);
     },
+    // What Node's parser refuses (raw bytes in the path, oversized headers) gets the same envelope and headers.
+    clientErrorHandler: (error, socket) => answerClientError(error, socket, appHeaders(csp)),
+  });
+
+  // The methods of each exact route address, so the not-found handler never parses a request path as a route
+  // pattern (app.hasRoute throws on a path like `/api*x`).
+  const methodsAt = new Map<string, Set<string>>();
+  app.addHook('onRoute', ({ url, method }) => {
+    const methods = methodsAt.get(url) ?? new Set<string>();
+    for (const one of [method].flat()) methods.add(one);
+    methodsAt.set(url, methods);
   });
 
   await app.register(fastifyHelmet, {
@@ -71,7 +82,7 @@ export async function createLocalServer(options: LocalServerOptions): Promise<Fa
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    const otherMethod = ['GET', 'POST'].some((method) => method !== request.method && app.hasRoute({ url: path, method }));
+    const otherMethod = ['GET', 'POST'].some((method) => method !== request.method && methodsAt.get(path)?.has(method));
     if (otherMethod) return sendRefusal(reply, new AppError('INVALID_INPUT', '不支持该请求方式'), 405);
     const isPage = request.method === 'GET' && !API_PREFIXES.some((prefix) => path.startsWith(prefix));
     // The app's own routes live in the URL hash; any other page address gets the app, so a reload works.
