@@ -39,6 +39,7 @@ export const errorMessages = {
   CONTENT_REJECTED: '内容未通过微信内容安全检测，请修改后重试',
   RATE_LIMITED: '提交过于频繁',
   REVIEW_WITHDRAWN: '该评审任务已被秘书处撤回',
+  REVIEWER_NOT_IN_POOL: '该专家不在本项目组织单位的评审专家库中',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

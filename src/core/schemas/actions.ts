@@ -89,6 +89,8 @@ export const applicationDetail = z.object({
   objections: z.array(objectionSchema),
   /** What submit would refuse now (eligibility and limits), so the form can say it before the tap. */
   submitIssues: z.array(z.string()),
+  /** Staff only: whom to call about it, the person who created it (null for everyone else). */
+  contact: z.object({ name: z.string(), phone: z.string().nullable() }).nullable(),
 });
 export type ApplicationDetail = z.infer<typeof applicationDetail>;
 

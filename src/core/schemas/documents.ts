@@ -35,6 +35,8 @@ export const userSchema = z.object({
   role,
   orgId: id,
   phone: z.string().max(20).optional(),
+  /** A reviewer's: the organisers (programme runners) whose expert pool they are in; absent on older records. */
+  poolOrgIds: z.array(id).optional(),
   /** One-time subscribe-message consents left, per template key (WeChat allows one message per consent). */
   subscriptions: z.record(z.string(), z.number().int().nonnegative()).default({}),
 });

@@ -357,12 +357,13 @@ export async function getApplication(
   const application = await loadVisibleApplication(deps.store, caller, input.applicationId);
   const program = await loadProgram(deps.store, application.programId);
   const staff = caller.user.role === 'secretariat';
-  const [claims, audit, reviews, objections, ledger] = await Promise.all([
+  const [claims, audit, reviews, objections, ledger, creator] = await Promise.all([
     deps.store.find('claims', { applicationId: application._id }, { orderBy: { field: 'createdAt', direction: 'asc' } }),
     deps.store.find('audit', { entity: 'application', entityId: application._id }),
     staff ? deps.store.find('reviews', { applicationId: application._id }) : Promise.resolve([]),
     staff ? deps.store.find('objections', { applicationId: application._id }) : Promise.resolve([]),
     ledgerFor(deps, program),
+    staff ? deps.store.get('users', application.createdBy) : Promise.resolve(null),
   ]);
   audit.sort((a, b) => a.entityVersion - b.entityVersion);
   const names = await orgNames(deps.store, [application.orgId]);
@@ -376,6 +377,7 @@ export async function getApplication(
     reviews: reviews.map((review) => toReviewView(review, application, program, orgName)),
     objections,
     submitIssues: editable && caller.user.role === 'applicant' ? await submitIssues(deps, program, application) : [],
+    contact: creator ? { name: creator.name, phone: creator.phone ?? null } : null,
   };
 }
 

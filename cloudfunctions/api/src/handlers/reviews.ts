@@ -1,13 +1,14 @@
 // Expert review: assignment with automatic recusal, a conflict-of-interest declaration before the
 // application is shown, scoring per criterion, blind until one's own review is in, and the ranking.
 import { AppError } from '@/core/errors';
+import { inPool } from '@/core/review/pool';
 import { countingReviews, outlierIds, rankWithinCategories, scoreSheetIssue, summarize, weightedTotal } from '@/core/review/scoring';
 import type { ActionOutput, ParsedInput } from '@/core/schemas/actions';
 import type { Application, Review, User } from '@/core/schemas/documents';
 import { statusTable } from '@/core/workflow/award-workflow';
 import { writeAudit } from '../audit';
 import { retryingRaces } from '../races';
-import type { StoreTx } from '../ports';
+import type { StoreReader, StoreTx } from '../ports';
 import { changeApplication } from '../award-change';
 import type { HandlerContext } from '../context';
 import { loadProgram, loadStaffApplication, loadStaffProgram, orgNames, requireSecretariat } from '../loaders';
@@ -25,16 +26,25 @@ function recusalReason(reviewer: User, application: Application, orgName: string
   return reviewer.orgId === application.orgId ? `与申报单位同属“${orgName}”，按回避规定不能评审` : null;
 }
 
+/** Whether the reviewer is in the pool of the organiser running the programme (older records: their unit's organiser). */
+async function inOrganiserPool(store: StoreReader, reviewer: User, organiserId: string): Promise<boolean> {
+  if (reviewer.role !== 'reviewer') return false;
+  return inPool(reviewer, reviewer.poolOrgIds ? null : await store.get('organizations', reviewer.orgId), organiserId);
+}
+
 export async function reviewCandidates(
   input: ParsedInput<'review.candidates'>,
   context: HandlerContext,
 ): Promise<ActionOutput<'review.candidates'>> {
   const application = await loadStaffApplication(context.deps.store, context.caller, input.applicationId);
   const { store } = context.deps;
-  const [reviewers, reviews] = await Promise.all([
+  const [everyReviewer, reviews, program] = await Promise.all([
     store.find('users', { role: 'reviewer' }),
     store.find('reviews', { applicationId: application._id }),
+    loadProgram(store, application.programId),
   ]);
+  const pooled = await Promise.all(everyReviewer.map((reviewer) => inOrganiserPool(store, reviewer, program.societyId)));
+  const reviewers = everyReviewer.filter((_reviewer, index) => pooled[index]);
   const names = await orgNames(store, [application.orgId, ...reviewers.map((reviewer) => reviewer.orgId)]);
   return reviewers.map((reviewer) => ({
     userId: reviewer._id,
@@ -109,6 +119,7 @@ export async function assignReviewers(
   const application = await loadStaffApplication(context.deps.store, context.caller, input.applicationId);
   if (application.version !== input.version) throw new AppError('CONFLICT');
   requireNotHeld(application);
+  const program = await loadProgram(deps.store, application.programId);
   const names = await orgNames(deps.store, [application.orgId]);
   const orgName = names.get(application.orgId) ?? '';
   const excluded: ActionOutput<'review.assign'>['excluded'] = [];
@@ -116,6 +127,7 @@ export async function assignReviewers(
   for (const reviewerId of new Set(input.reviewerIds)) {
     const reviewer = await deps.store.get('users', reviewerId);
     if (!reviewer || reviewer.role !== 'reviewer') throw new AppError('NOT_FOUND', '评审专家不存在');
+    if (!(await inOrganiserPool(deps.store, reviewer, program.societyId))) throw new AppError('REVIEWER_NOT_IN_POOL', reviewer.name);
     const reason = recusalReason(reviewer, application, orgName);
     if (reason) excluded.push({ userId: reviewer._id, name: reviewer.name, reason });
     else chosen.push(reviewer);
@@ -165,7 +177,6 @@ export async function assignReviewers(
   } else {
     throw new AppError('TRANSITION_NOT_ALLOWED', '仅形式审查通过或评审中的申报可以分配专家');
   }
-  const program = await loadProgram(deps.store, application.programId);
   return { application: toApplicationView(current, program, orgName, caller, now), assigned, excluded };
 }
 

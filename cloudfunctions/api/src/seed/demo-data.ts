@@ -48,31 +48,40 @@ export const demoOrganizations: SeedOrg[] = [
   society('org-xz-agri', '徐州市农学会', 'org-xzast', { rating: '3A', annualInspectionPassed: true, canIssueTaxInvoice: true }),
 ];
 
-const person = (id: string, name: string, role: SeedUser['role'], orgId: string): SeedUser => ({
+const person = (id: string, name: string, role: SeedUser['role'], orgId: string, more: Partial<SeedUser> = {}): SeedUser => ({
   _id: `user-${id}`,
   openid: `demo-${id}`,
   name,
   role,
   orgId,
+  ...more,
 });
+
+/** An expert in the named organisers' pools, working for `orgId` (which drives recusal). */
+const expert = (id: string, name: string, orgId: string, poolOrgIds: string[]): SeedUser =>
+  person(id, name, 'reviewer', orgId, { poolOrgIds });
 
 export const demoUsers: SeedUser[] = [
   person('secretary', '王秘书', 'secretariat', SOCIETY_ID),
-  person('contact-structure', '李工（结构专委会）', 'applicant', 'org-branch-structure'),
-  person('contact-academic', '陈老师（学术工委）', 'applicant', 'org-branch-academic'),
-  person('contact-design', '张主任（省建院）', 'applicant', 'org-member-design'),
-  person('reviewer', '刘教授（评审专家）', 'reviewer', 'org-member-swjtu'),
-  person('reviewer-scu', '赵教授（评审专家）', 'reviewer', 'org-member-scu'),
-  person('reviewer-structure', '周高工（评审专家，结构专委会）', 'reviewer', 'org-branch-structure'),
+  person('contact-structure', '李工（结构专委会）', 'applicant', 'org-branch-structure', { phone: '13800000001' }),
+  person('contact-academic', '陈老师（学术工委）', 'applicant', 'org-branch-academic', { phone: '13800000002' }),
+  person('contact-design', '张主任（省建院）', 'applicant', 'org-member-design', { phone: '13800000003' }),
+  expert('reviewer', '刘教授（评审专家）', 'org-member-swjtu', [SOCIETY_ID]),
+  expert('reviewer-scu', '赵教授（评审专家）', 'org-member-scu', [SOCIETY_ID]),
+  expert('reviewer-structure', '周高工（评审专家，结构专委会）', 'org-branch-structure', [SOCIETY_ID]),
   person('secretary-xuzhou', '徐州市科协学会部', 'secretariat', 'org-xzast'),
   person('secretary-suzhou', '苏州市科协学会部', 'secretariat', 'org-szast'),
   person('secretary-sast', '省科协学会部', 'secretariat', 'org-sast'),
-  person('contact-xz-civil', '孙秘书长（徐州土建学会）', 'applicant', 'org-xz-civil'),
-  person('contact-sz-mech', '吴秘书长（苏州机械学会）', 'applicant', 'org-sz-mech'),
-  person('contact-xz-agri', '钱秘书长（徐州农学会）', 'applicant', 'org-xz-agri'),
-  person('contact-sz-env', '郑秘书长（苏州环境科学学会）', 'applicant', 'org-sz-env'),
+  person('contact-xz-civil', '孙秘书长（徐州土建学会）', 'applicant', 'org-xz-civil', { phone: '13800000004' }),
+  person('contact-sz-mech', '吴秘书长（苏州机械学会）', 'applicant', 'org-sz-mech', { phone: '13800000005' }),
+  person('contact-xz-agri', '钱秘书长（徐州农学会）', 'applicant', 'org-xz-agri', { phone: '13800000006' }),
+  person('contact-sz-env', '郑秘书长（苏州环境科学学会）', 'applicant', 'org-sz-env', { phone: '13800000007' }),
   // The society itself applies to the province's 一流科技社团 call, through its own contact.
-  person('contact-scceas', '黄副秘书长（土木建筑学会）', 'applicant', SOCIETY_ID),
+  person('contact-scceas', '黄副秘书长（土木建筑学会）', 'applicant', SOCIETY_ID, { phone: '13800000008' }),
+  // Each city 科协 has experts of its own; one Xuzhou expert works for a society that applies (recusal).
+  expert('reviewer-xuzhou', '蒋教授（徐州评审专家）', 'org-xzast', ['org-xzast']),
+  expert('reviewer-xz-civil', '韩高工（徐州评审专家，土建学会）', 'org-xz-civil', ['org-xzast']),
+  expert('reviewer-suzhou', '沈教授（苏州评审专家）', 'org-szast', ['org-szast']),
 ];
 
 /** Which organisation runs each seed programme. */
