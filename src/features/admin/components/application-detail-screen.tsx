@@ -45,12 +45,12 @@ export function ApplicationDetailScreen({ applicationId, stage }: { applicationI
   if (!data) {
     return <PageState loading={detail.loading} error={detail.error} onRetry={() => void detail.reload()} />;
   }
-  const { application, program, claims, audit, reviews, objections } = data;
+  const { application, program, claims, audit, reviews, objections, contact } = data;
   const showClaims = claims.length > 0 || application.availableActions.includes('claim') || application.status === 'implementing';
 
   return (
     <View className="admin-page admin-page--with-bar">
-      <ApplicationSummary application={application} program={program} />
+      <ApplicationSummary application={application} program={program} contact={contact} />
       <ModerationNotice
         moderation={application.moderation}
         target={{ entity: 'application', id: application._id, version: application.version }}

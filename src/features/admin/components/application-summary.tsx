@@ -2,10 +2,19 @@ import { Text, View } from '@tarojs/components';
 import { formatShanghaiDate, formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import { formatYuan } from '@/core/money';
 import { categoryByKey } from '@/core/program/program-schema';
-import type { ApplicationView, ProgramView } from '@/core/schemas/actions';
+import type { ApplicationDetail, ApplicationView, ProgramView } from '@/core/schemas/actions';
 import { StatusTag } from '@/components/status-tag';
+import { callPhone } from '@/lib/phone';
 
-export function ApplicationSummary({ application, program }: { application: ApplicationView; program: ProgramView }) {
+export function ApplicationSummary({
+  application,
+  program,
+  contact = null,
+}: {
+  application: ApplicationView;
+  program: ProgramView;
+  contact?: ApplicationDetail['contact'];
+}) {
   const category = categoryByKey(program, application.categoryKey);
   const subtype = category?.subtypes.find((candidate) => candidate.key === application.subtypeKey);
   return (
@@ -17,6 +26,21 @@ export function ApplicationSummary({ application, program }: { application: Appl
       <View className="admin-facts">
         <Text className="admin-facts__label">申报单位</Text>
         <Text className="admin-facts__value">{application.orgName}</Text>
+        {contact ? (
+          <>
+            <Text className="admin-facts__label">联系人</Text>
+            <Text className="admin-facts__value">
+              {contact.name}
+              {contact.phone ? (
+                <Text className="admin-facts__phone" onClick={() => void callPhone(contact.phone!)}>
+                  {` ${contact.phone}`}
+                </Text>
+              ) : (
+                '（未留电话）'
+              )}
+            </Text>
+          </>
+        ) : null}
         <Text className="admin-facts__label">申报类别</Text>
         <Text className="admin-facts__value">
           {application.categoryName}
