@@ -35,7 +35,7 @@ test('the Xuzhou secretariat is offered only Xuzhou experts, with its own unit�
   const candidates = await h.as(OPENID.secretaryXuzhou, 'review.candidates', { applicationId: application._id });
   expect(candidates.map((candidate) => [candidate.userId, candidate.excludedBecause === null])).toEqual(
     expect.arrayContaining([
-      ['user-reviewer-xuzhou', true],
+      [REVIEWERS.jiang.userId, true],
       ['user-reviewer-xz-civil', false],
     ]),
   );
@@ -47,7 +47,7 @@ test('a Sichuan expert sent to a Xuzhou assignment is refused and nothing change
   const before = await snapshot();
   const assign = (reviewerIds: string[]) =>
     h.raw(OPENID.secretaryXuzhou, 'review.assign', { applicationId: application._id, version: application.version, reviewerIds });
-  expect(refusal(await assign([REVIEWERS.liu.userId, 'user-reviewer-xuzhou']))).toEqual([
+  expect(refusal(await assign([REVIEWERS.liu.userId, REVIEWERS.jiang.userId]))).toEqual([
     'REVIEWER_NOT_IN_POOL',
     '该专家不在本项目组织单位的评审专家库中：刘教授（评审专家）',
   ]);
@@ -56,10 +56,10 @@ test('a Sichuan expert sent to a Xuzhou assignment is refused and nothing change
   const assigned = await h.as(OPENID.secretaryXuzhou, 'review.assign', {
     applicationId: application._id,
     version: application.version,
-    reviewerIds: ['user-reviewer-xuzhou'],
+    reviewerIds: [REVIEWERS.jiang.userId],
   });
-  expect(assigned.assigned).toEqual(['user-reviewer-xuzhou']);
-  expect((await h.as('demo-reviewer-xuzhou', 'review.mine', {})).map((review) => review.applicationId)).toEqual([application._id]);
+  expect(assigned.assigned).toEqual([REVIEWERS.jiang.userId]);
+  expect((await h.as(OPENID.reviewerXuzhou, 'review.mine', {})).map((review) => review.applicationId)).toEqual([application._id]);
 });
 
 test('the society is offered its own experts and not the city 科协s’', async () => {

@@ -131,7 +131,7 @@ describe('Suzhou 2022 (seed 001)', () => {
       if (!result.ok) throw new Error(JSON.stringify(result));
       const submitted = result.data as Awaited<ReturnType<typeof decided>>;
       const checked = await decided(h, submitted, 'passCheck', undefined, OPENID.secretarySuzhou);
-      const underReview = await reviewed(h, checked, [REVIEWERS.liu], OPENID.secretarySuzhou);
+      const underReview = await reviewed(h, checked, [REVIEWERS.shen], OPENID.secretarySuzhou);
       results.push(
         await h.raw(OPENID.secretarySuzhou, 'application.decide', {
           applicationId: underReview._id,

@@ -34,6 +34,9 @@ export const OPENID = {
   xzAgri: 'demo-contact-xz-agri',
   szEnv: 'demo-contact-sz-env',
   scceas: 'demo-contact-scceas',
+  reviewerXuzhou: 'demo-reviewer-xuzhou',
+  reviewerXzCivil: 'demo-reviewer-xz-civil',
+  reviewerSuzhou: 'demo-reviewer-suzhou',
 } as const;
 
 export const PROGRAM_ID = 'program-sichuan-civil-2023';

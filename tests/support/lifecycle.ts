@@ -71,6 +71,9 @@ export async function reviewed(
 export const REVIEWERS = {
   liu: { openid: OPENID.reviewer, userId: 'user-reviewer', share: 0.9 },
   zhao: { openid: OPENID.reviewerScu, userId: 'user-reviewer-scu', share: 0.8 },
+  /** In the Suzhou 科协's pool, and the Xuzhou 科协's: each city assigns only its own experts. */
+  shen: { openid: OPENID.reviewerSuzhou, userId: 'user-reviewer-suzhou', share: 0.9 },
+  jiang: { openid: OPENID.reviewerXuzhou, userId: 'user-reviewer-xuzhou', share: 0.9 },
 } as const;
 
 /** From submitted to shortlisted, with two reviewers. */
