@@ -16,6 +16,7 @@ export default defineAppConfig({
         'pages/publicity/index',
         'pages/programs/index',
         'pages/program-edit/index',
+        'pages/organizations/index',
       ],
     },
     {

@@ -17,6 +17,7 @@ export const routes = {
   publicity: '/admin/pages/publicity/index',
   programs: '/admin/pages/programs/index',
   programEdit: '/admin/pages/program-edit/index',
+  organizations: '/admin/pages/organizations/index',
   reviewQueue: '/review/pages/queue/index',
   reviewScore: '/review/pages/score/index',
 } as const;

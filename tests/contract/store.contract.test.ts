@@ -64,6 +64,7 @@ function org(overrides: Partial<Organization> = {}): Organization {
     version: 1,
     createdAt: '2023-07-03T01:00:00.000Z',
     updatedAt: '2023-07-03T01:00:00.000Z',
+    active: true,
     name: `单位${sequence}`,
     kind: 'branch',
     societyId: `${run}-society`,

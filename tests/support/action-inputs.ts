@@ -226,4 +226,25 @@ export const inputBuilders: InputBuilders = {
   })),
   // Attachments may be added while the form is editable, as a save may.
   'file.slot': onApplications('save', 7, (_world, applicationId) => ({ applicationId, purpose: 'attachment', extension: 'pdf' })),
+  // The running society's units (another organiser's staff do not see them).
+  'organization.list': single(() => ({})),
+  'organization.get': single(() => ({ organizationId: 'org-branch-academic' })),
+  'organization.create': single((_world, tag) => ({
+    requestId: requestIdFor(tag, 'org'),
+    kind: 'branch',
+    name: `青年工作委员会（${tag}）`,
+    contactPhone: phoneFor(tag),
+  })),
+  'organization.update': single((world) => ({
+    organizationId: 'org-branch-academic',
+    version: versionIn(world, 'organizations', 'org-branch-academic'),
+    name: '学术工作委员会',
+    profile: { rating: '3A', annualInspectionPassed: true },
+    address: '成都市武侯区',
+  })),
+  'organization.deactivate': single((world) => ({
+    organizationId: 'org-branch-popsci',
+    version: versionIn(world, 'organizations', 'org-branch-popsci'),
+    reason: '已撤销该分支机构',
+  })),
 };

@@ -112,6 +112,12 @@ const policies: { [A in ActionName]: (caller: CallerProfile, variant: Variant<A>
   'objection.handleMany': staffOfProgram,
   'moderation.release': staffOfProgram,
   'file.slot': onTarget('save'),
+  'organization.list': anySecretariat,
+  'organization.get': staffOfProgram,
+  // 徐州市科协 manages 学会, not 分支机构: the kind is refused before anything is stored.
+  'organization.create': (caller) => (caller.role !== 'secretariat' ? 'FORBIDDEN' : caller.runsProgram ? 'ok' : 'INVALID_INPUT'),
+  'organization.update': staffOfProgram,
+  'organization.deactivate': staffOfProgram,
 };
 
 const publicActions: readonly ActionName[] = ['publicity.get', 'objection.lodge'];

@@ -207,7 +207,11 @@ export async function startFromWorld(world: World): Promise<Harness> {
 }
 
 /** The stored version of a document of the world. */
-export function versionIn(world: World, collection: 'applications' | 'reviews' | 'claims' | 'objections' | 'programs', id: string): number {
+export function versionIn(
+  world: World,
+  collection: 'applications' | 'reviews' | 'claims' | 'objections' | 'programs' | 'organizations',
+  id: string,
+): number {
   const document = (world.snapshot[collection] as { _id: string; version: number }[]).find((candidate) => candidate._id === id);
   if (!document) throw new Error(`${collection}/${id} is not in the world`);
   return document.version;

@@ -34,6 +34,7 @@ export function organization(kind: OrgKind, profile: Partial<OrganizationProfile
     version: 1,
     createdAt: stamp,
     updatedAt: stamp,
+    active: true,
     name: `某${kind}`,
     kind,
     societyId: 'society-1',

@@ -1,5 +1,6 @@
 // Who may apply, and how many times: the programme's eligibility rules and per-applicant limits, each
 // refusal with a reason in Chinese that the applicant sees at submit (and the form shows beforehand).
+import { DEACTIVATED_MESSAGE } from '../organization/managed-kinds';
 import { orgKindLabels } from '../schemas/common';
 import type { Application, Organization } from '../schemas/documents';
 import { statusTable, type ApplicationStatus } from '../workflow/award-workflow';
@@ -35,9 +36,10 @@ const ruleChecks: {
  */
 export function membershipIssue(
   program: Pick<Program, 'societyId' | 'applicants'>,
-  org: Pick<Organization, 'kind' | 'societyId'>,
+  org: Pick<Organization, 'kind' | 'societyId'> & { active?: boolean },
   runnerName = '主办单位',
 ): string | null {
+  if (org.active === false) return DEACTIVATED_MESSAGE;
   // Programmes stored before the scope was recorded are open to the running organisation's members.
   const scope = program.applicants ?? defaultApplicantScope;
   const only = `本项目仅限${runnerName}所属的${scope.label}申报`;
@@ -47,7 +49,10 @@ export function membershipIssue(
 }
 
 /** Whether the organisation may see the programme (and so apply to it). */
-export function mayJoinProgram(program: Pick<Program, 'societyId' | 'applicants'>, org: Pick<Organization, 'kind' | 'societyId'>): boolean {
+export function mayJoinProgram(
+  program: Pick<Program, 'societyId' | 'applicants'>,
+  org: Pick<Organization, 'kind' | 'societyId'> & { active?: boolean },
+): boolean {
   return membershipIssue(program, org) === null;
 }
 

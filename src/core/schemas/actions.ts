@@ -12,6 +12,7 @@ import {
   moderationSchema,
   objectionSchema,
   organizationProfileSchema,
+  organizationSchema,
   payoutSchema,
   programSchema,
   publicitySchema,
@@ -262,6 +263,20 @@ export const programEditSchema = editObject({
 });
 export type ProgramEdit = z.infer<typeof programEditSchema>;
 
+/** The profile as the secretariat enters it: the stored fields, each bounded, nothing else. */
+const organizationProfileInput = z.strictObject({
+  ...organizationProfileSchema.shape,
+  fundedLineages: z.array(text().min(1).max(80)).max(50).default([]),
+});
+
+/** What the secretariat fills in for an organisation, on create and on edit. */
+const organizationFields = {
+  name: text().min(1, '请填写单位名称').max(80, '单位名称不能超过 80 个字'),
+  profile: organizationProfileInput.default(organizationProfileInput.parse({})),
+  contactPhone: text().max(40).refine(isPhone, PHONE_MESSAGE).optional(),
+  address: text({ multiline: false }).min(1, '请填写地址').max(200, '地址不能超过 200 个字').optional(),
+};
+
 export const actionContracts = {
   'session.me': { input: z.object({}), output: sessionView },
   'program.list': { input: z.object({}), output: z.array(programView) },
@@ -474,6 +489,22 @@ export const actionContracts = {
       size: z.number().int().positive('文件是空的').max(MAX_UPLOAD_BYTES, '文件不能超过 10 MB').optional(),
     }),
     output: z.object({ slotId: id, path: z.string(), expiresAt: isoTime, maxBytes: z.number().int() }),
+  },
+  /** The organisations under the caller's organiser (its secretariat only). */
+  'organization.list': { input: z.strictObject({}), output: z.array(organizationSchema) },
+  'organization.get': { input: z.strictObject({ organizationId: id }), output: organizationSchema },
+  'organization.create': {
+    input: z.strictObject({ requestId, kind: orgKind, ...organizationFields }),
+    output: organizationSchema,
+  },
+  /** Replaces the editable fields (a contact phone or address left out is cleared). */
+  'organization.update': {
+    input: z.strictObject({ organizationId: id, version, ...organizationFields }),
+    output: organizationSchema,
+  },
+  'organization.deactivate': {
+    input: z.strictObject({ organizationId: id, version, reason: text({ multiline: true }).min(1, '请填写停用理由').max(500) }),
+    output: organizationSchema,
   },
 } as const;
 

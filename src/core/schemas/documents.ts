@@ -24,6 +24,10 @@ export const organizationSchema = z.object({
   /** The society (or 科协) a branch, member unit or society belongs to; null at the top. */
   societyId: id.nullable(),
   profile: organizationProfileSchema.default(organizationProfileSchema.parse({})),
+  contactPhone: z.string().max(40).optional(),
+  address: z.string().max(200).optional(),
+  /** A deactivated organisation may not apply; stored before the flag existed: active. */
+  active: z.boolean().default(true),
 });
 export type Organization = z.infer<typeof organizationSchema>;
 

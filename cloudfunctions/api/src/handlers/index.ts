@@ -19,6 +19,7 @@ import { releaseHeld } from './moderation';
 import { createSlot, linkFile } from './files';
 import { getDashboard, getSession } from './misc';
 import { listNotifications, listTemplates as listMessageTemplates, markRead, recordSubscriptions } from './notifications';
+import { createOrganization, deactivateOrganization, getOrganization, listOrganizations, updateOrganization } from './organizations';
 import { createFromTemplate, getProgram, listPrograms, listTemplates, updateProgram } from './programs';
 import {
   closePublicityNow,
@@ -98,4 +99,9 @@ export const handlers: { [A in Exclude<ActionName, PublicName>]: Handler<A> } = 
   'dashboard.get': getDashboard,
   'moderation.release': releaseHeld,
   'file.slot': createSlot,
+  'organization.list': listOrganizations,
+  'organization.get': getOrganization,
+  'organization.create': createOrganization,
+  'organization.update': updateOrganization,
+  'organization.deactivate': deactivateOrganization,
 };

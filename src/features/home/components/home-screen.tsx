@@ -58,7 +58,10 @@ function roleEntries(session: SessionView, programs: readonly ProgramView[]): En
   if (session.user.role === 'reviewer') {
     return [{ title: '评审任务', description: '查看并评审分配给我的申报', route: 'reviewQueue' }];
   }
-  return [{ title: '项目设置', description: '从模板新建项目，修改日期、名额、金额、指标与表单', route: 'programs' }];
+  return [
+    { title: '项目设置', description: '从模板新建项目，修改日期、名额、金额、指标与表单', route: 'programs' },
+    { title: '下属单位', description: '新增、编辑、停用本单位管理的下属单位', route: 'organizations' },
+  ];
 }
 
 interface ProgramCardProps {

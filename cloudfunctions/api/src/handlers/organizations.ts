@@ -1,0 +1,122 @@
+// Organisations, managed by their organiser's secretariat: list, read, create, edit and deactivate the
+// units under it; each change audited in the same transaction.
+import { AppError } from '@/core/errors';
+import { managedKinds } from '@/core/organization/managed-kinds';
+import type { ParsedInput } from '@/core/schemas/actions';
+import { orgKindLabels } from '@/core/schemas/common';
+import type { Organization } from '@/core/schemas/documents';
+import { writeAudit, type AuditRecord } from '../audit';
+import type { HandlerContext } from '../context';
+import { requireSecretariat } from '../loaders';
+import type { StoreReader, StoreTx } from '../ports';
+
+/** The organiser whose units the caller manages: its secretariat's own organisation. */
+function organiserOf(context: HandlerContext): Organization {
+  requireSecretariat(context.caller);
+  return context.caller.org;
+}
+
+/** An organisation under the caller's organiser; any other is reported as missing. */
+async function loadManaged(store: Pick<StoreReader, 'get'>, context: HandlerContext, organizationId: string): Promise<Organization> {
+  const organiser = organiserOf(context);
+  const org = await store.get('organizations', organizationId);
+  if (!org || org.societyId !== organiser._id) throw new AppError('NOT_FOUND', '单位不存在');
+  return org;
+}
+
+function checkKind(organiser: Organization, kind: Organization['kind']): void {
+  const kinds = managedKinds(organiser.kind);
+  if (kinds.includes(kind)) return;
+  const allowed = kinds.length > 0 ? `只能管理${kinds.map((k) => orgKindLabels[k]).join('、')}` : '不管理下属单位';
+  throw new AppError('INVALID_INPUT', `${orgKindLabels[organiser.kind]}${allowed}`);
+}
+
+/** A name already used by another unit of the same organiser is refused (two units one cannot tell apart). */
+async function checkNameFree(context: HandlerContext, organiser: Organization, name: string, selfId: string): Promise<void> {
+  const same = await context.deps.store.find('organizations', { societyId: organiser._id, name });
+  if (same.some((org) => org._id !== selfId)) throw new AppError('INVALID_INPUT', `已有名为“${name}”的单位`);
+}
+
+async function audited(tx: StoreTx, context: HandlerContext, org: Organization, record: AuditRecord): Promise<void> {
+  await writeAudit(
+    tx,
+    [record],
+    { entity: 'organization', id: org._id, version: org.version },
+    context.caller.actor,
+    context.now,
+    context.deps.newId,
+  );
+}
+
+type Editable = Pick<ParsedInput<'organization.update'>, 'name' | 'profile' | 'contactPhone' | 'address'>;
+
+function editableOf(input: Editable): Pick<Organization, 'name' | 'profile' | 'contactPhone' | 'address'> {
+  return { name: input.name, profile: input.profile, contactPhone: input.contactPhone, address: input.address };
+}
+
+export async function listOrganizations(_input: ParsedInput<'organization.list'>, context: HandlerContext) {
+  const organiser = organiserOf(context);
+  const orgs = await context.deps.store.find('organizations', { societyId: organiser._id });
+  return orgs.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a._id.localeCompare(b._id));
+}
+
+export async function getOrganization(input: ParsedInput<'organization.get'>, context: HandlerContext) {
+  return loadManaged(context.deps.store, context, input.organizationId);
+}
+
+/** Creates the unit once per requestId: a retried create returns the same organisation. */
+export async function createOrganization(input: ParsedInput<'organization.create'>, context: HandlerContext) {
+  const organiser = organiserOf(context);
+  const { deps, now } = context;
+  const organizationId = `org_${input.requestId}`;
+  const earlier = await deps.store.get('organizations', organizationId);
+  if (earlier?.societyId === organiser._id) return earlier;
+  checkKind(organiser, input.kind);
+  await checkNameFree(context, organiser, input.name, organizationId);
+  return deps.store.transaction(async (tx) => {
+    const existing = await tx.get('organizations', organizationId);
+    // The same id chosen by another organiser is not theirs to read.
+    if (existing && existing.societyId !== organiser._id) throw new AppError('CONFLICT');
+    if (existing) return existing;
+    const stamp = now.toISOString();
+    const created: Organization = {
+      _id: organizationId,
+      version: 1,
+      createdAt: stamp,
+      updatedAt: stamp,
+      kind: input.kind,
+      societyId: organiser._id,
+      active: true,
+      ...editableOf(input),
+    };
+    await tx.create('organizations', created);
+    await audited(tx, context, created, { action: 'create', from: null, to: input.kind, reason: null });
+    return created;
+  });
+}
+
+export async function updateOrganization(input: ParsedInput<'organization.update'>, context: HandlerContext) {
+  const organiser = organiserOf(context);
+  await checkNameFree(context, organiser, input.name, input.organizationId);
+  return context.deps.store.transaction(async (tx) => {
+    const current = await loadManaged(tx, context, input.organizationId);
+    if (current.version !== input.version) throw new AppError('CONFLICT');
+    const next: Organization = { ...current, ...editableOf(input), version: current.version + 1, updatedAt: context.now.toISOString() };
+    await tx.replace('organizations', next, current.version);
+    await audited(tx, context, next, { action: 'update', from: current.name, to: next.name, reason: null });
+    return next;
+  });
+}
+
+/** Deactivates a unit: it keeps its history but may no longer apply. */
+export async function deactivateOrganization(input: ParsedInput<'organization.deactivate'>, context: HandlerContext) {
+  return context.deps.store.transaction(async (tx) => {
+    const current = await loadManaged(tx, context, input.organizationId);
+    if (current.version !== input.version) throw new AppError('CONFLICT');
+    if (!current.active) throw new AppError('TRANSITION_NOT_ALLOWED', '该单位已停用');
+    const next: Organization = { ...current, active: false, version: current.version + 1, updatedAt: context.now.toISOString() };
+    await tx.replace('organizations', next, current.version);
+    await audited(tx, context, next, { action: 'deactivate', from: 'active', to: 'inactive', reason: input.reason });
+    return next;
+  });
+}

@@ -1,0 +1,249 @@
+// 下属单位: the organisations under the secretariat's organiser, with 新增 / 编辑 / 停用.
+import { Input, Text, View } from '@tarojs/components';
+import { Button, Dialog, Tag } from '@nutui/nutui-react-taro';
+import { useState } from 'react';
+import { managedKinds } from '@/core/organization/managed-kinds';
+import { ratings, type Rating } from '@/core/program/program-schema';
+import { orgKindLabels, type OrgKind } from '@/core/schemas/common';
+import type { Organization, OrganizationProfile } from '@/core/schemas/documents';
+import { PageState } from '@/components/page-state';
+import { call, messageOf } from '@/lib/api';
+import { newRequestId } from '@/lib/drafts';
+import { showMessage, showSuccess } from '@/lib/feedback';
+import { useRemote } from '@/features/common/use-remote';
+import { useReloadOnShow } from '@/features/common/use-reload-on-show';
+import { ReasonDialog } from './reason-dialog';
+import { Section } from './section';
+import '../admin.css';
+
+type Flag = 'annualInspectionPassed' | 'integrityClean' | 'canIssueTaxInvoice' | 'hasSocietyDay';
+const flagLabels: Record<Flag, string> = {
+  annualInspectionPassed: '上年度年检合格',
+  integrityClean: '诚信记录良好',
+  canIssueTaxInvoice: '能开具税务票据',
+  hasSocietyDay: '已设立学会日',
+};
+
+interface OrgDraft {
+  kind: OrgKind;
+  name: string;
+  profile: OrganizationProfile;
+  contactPhone: string;
+  address: string;
+}
+
+function draftOf(org: Organization | null, kind: OrgKind): OrgDraft {
+  return {
+    kind: org?.kind ?? kind,
+    name: org?.name ?? '',
+    profile: org?.profile ?? {
+      rating: null,
+      annualInspectionPassed: false,
+      integrityClean: true,
+      canIssueTaxInvoice: false,
+      hasSocietyDay: false,
+      fundedLineages: [],
+    },
+    contactPhone: org?.contactPhone ?? '',
+    address: org?.address ?? '',
+  };
+}
+
+function Chip({ on, label, onClick }: { on: boolean; label: string; onClick: () => void }) {
+  return (
+    <View className={`admin-chips__chip${on ? ' admin-chips__chip--on' : ''}`} role="checkbox" aria-checked={on} onClick={onClick}>
+      <Text>{label}</Text>
+    </View>
+  );
+}
+
+interface EditDialogProps {
+  /** null: closed; 'new': a new unit; otherwise the unit edited. */
+  target: Organization | 'new' | null;
+  kinds: readonly OrgKind[];
+  onClose: () => void;
+  onSaved: () => void;
+}
+
+function EditDialog({ target, kinds, onClose, onSaved }: EditDialogProps) {
+  const editing = target !== null && target !== 'new' ? target : null;
+  const [draft, setDraft] = useState<OrgDraft>(() => draftOf(editing, kinds[0] ?? 'branch'));
+  // One request id per new unit, so a retried tap after a lost answer creates it once.
+  const [requestId, setRequestId] = useState(newRequestId);
+  const [shown, setShown] = useState(target);
+  if (shown !== target) {
+    setShown(target);
+    setDraft(draftOf(editing, kinds[0] ?? 'branch'));
+  }
+  const set = (patch: Partial<OrgDraft>) => setDraft((current) => ({ ...current, ...patch }));
+  const setProfile = (patch: Partial<OrganizationProfile>) =>
+    setDraft((current) => ({ ...current, profile: { ...current.profile, ...patch } }));
+
+  async function save() {
+    const fields = {
+      name: draft.name.trim(),
+      profile: draft.profile,
+      ...(draft.contactPhone.trim() ? { contactPhone: draft.contactPhone.trim() } : {}),
+      ...(draft.address.trim() ? { address: draft.address.trim() } : {}),
+    };
+    try {
+      if (editing) await call('organization.update', { organizationId: editing._id, version: editing.version, ...fields });
+      else {
+        await call('organization.create', { requestId, kind: draft.kind, ...fields });
+        setRequestId(newRequestId());
+      }
+      showSuccess('已保存');
+      onSaved();
+    } catch (error) {
+      showMessage(messageOf(error));
+      throw error;
+    }
+  }
+
+  return (
+    <Dialog
+      visible={target !== null}
+      title={editing ? '编辑单位' : '新增单位'}
+      confirmText="保存"
+      disableConfirmButton={!draft.name.trim()}
+      onConfirm={save}
+      onCancel={onClose}
+      onClose={onClose}
+    >
+      <View className="admin-dialog admin-form">
+        {editing ? null : (
+          <>
+            <Text className="admin-form__label">类型</Text>
+            <View className="admin-chips">
+              {kinds.map((kind) => (
+                <Chip key={kind} on={draft.kind === kind} label={orgKindLabels[kind]} onClick={() => set({ kind })} />
+              ))}
+            </View>
+          </>
+        )}
+        <Text className="admin-form__label">单位名称</Text>
+        {target !== null ? (
+          <Input className="admin-form__input" value={draft.name} maxlength={80} onInput={(event) => set({ name: event.detail.value })} />
+        ) : null}
+        <Text className="admin-form__label">社会组织评估等级</Text>
+        <View className="admin-chips">
+          <Chip on={draft.profile.rating === null} label="未评估" onClick={() => setProfile({ rating: null })} />
+          {ratings.map((rating: Rating) => (
+            <Chip key={rating} on={draft.profile.rating === rating} label={`${rating}级`} onClick={() => setProfile({ rating })} />
+          ))}
+        </View>
+        <Text className="admin-form__label">情况</Text>
+        <View className="admin-chips">
+          {(Object.keys(flagLabels) as Flag[]).map((flag) => (
+            <Chip
+              key={flag}
+              on={draft.profile[flag]}
+              label={flagLabels[flag]}
+              onClick={() => setProfile({ [flag]: !draft.profile[flag] })}
+            />
+          ))}
+        </View>
+        <Text className="admin-form__label">联系电话（选填）</Text>
+        {target !== null ? (
+          <Input
+            className="admin-form__input"
+            type="text"
+            value={draft.contactPhone}
+            maxlength={20}
+            placeholder="手机号或带区号的固定电话"
+            onInput={(event) => set({ contactPhone: event.detail.value })}
+          />
+        ) : null}
+        <Text className="admin-form__label">地址（选填）</Text>
+        {target !== null ? (
+          <Input
+            className="admin-form__input"
+            value={draft.address}
+            maxlength={200}
+            onInput={(event) => set({ address: event.detail.value })}
+          />
+        ) : null}
+      </View>
+    </Dialog>
+  );
+}
+
+export function OrganizationsScreen() {
+  const remote = useRemote(async () => {
+    const [session, organizations] = await Promise.all([call('session.me', {}), call('organization.list', {})]);
+    return { kinds: managedKinds(session.org.kind), organizations };
+  }, []);
+  useReloadOnShow(remote.reload);
+  const [editing, setEditing] = useState<Organization | 'new' | null>(null);
+  const [deactivating, setDeactivating] = useState<Organization | null>(null);
+  const data = remote.data;
+  if (!data) return <PageState loading={remote.loading} error={remote.error} onRetry={() => void remote.reload()} />;
+
+  async function deactivate(reason: string) {
+    if (!deactivating) return;
+    try {
+      await call('organization.deactivate', { organizationId: deactivating._id, version: deactivating.version, reason });
+      showSuccess('已停用');
+      setDeactivating(null);
+      void remote.reload();
+    } catch (error) {
+      showMessage(messageOf(error));
+      throw error;
+    }
+  }
+
+  return (
+    <View className="admin-page">
+      <Section title="下属单位" extra={`${data.organizations.length} 个`}>
+        {data.kinds.length > 0 ? (
+          <View className="admin-claim__actions">
+            <Button size="small" type="primary" onClick={() => setEditing('new')}>
+              新增单位
+            </Button>
+          </View>
+        ) : null}
+        {data.organizations.length === 0 ? <Text className="admin-muted">暂无下属单位</Text> : null}
+        {data.organizations.map((org) => (
+          <View className="admin-program" key={org._id}>
+            <View className="admin-claim__head">
+              <Text className="admin-list__name">{org.name}</Text>
+              <Tag type={org.active ? 'success' : 'default'}>{org.active ? orgKindLabels[org.kind] : '已停用'}</Tag>
+            </View>
+            <Text className="admin-list__sub">
+              {org.profile.rating ? `评估等级 ${org.profile.rating}` : '未评估'}
+              {org.contactPhone ? ` · ${org.contactPhone}` : ''}
+            </Text>
+            {org.active ? (
+              <View className="admin-claim__actions">
+                <Button size="small" fill="outline" onClick={() => setDeactivating(org)}>
+                  停用
+                </Button>
+                <Button size="small" type="primary" onClick={() => setEditing(org)}>
+                  编辑
+                </Button>
+              </View>
+            ) : null}
+          </View>
+        ))}
+      </Section>
+      <EditDialog
+        target={editing}
+        kinds={data.kinds}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          void remote.reload();
+        }}
+      />
+      <ReasonDialog
+        visible={deactivating !== null}
+        title={`停用“${deactivating?.name ?? ''}”`}
+        confirmText="停用"
+        description="停用后该单位不能再申报（已有记录保留）。理由记入操作日志。"
+        required
+        onConfirm={deactivate}
+        onClose={() => setDeactivating(null)}
+      />
+    </View>
+  );
+}
