@@ -5,6 +5,7 @@ import {
   ALLOWED_KINDS_TEXT,
   MAX_UPLOAD_BYTES,
   uploadExtensionOf,
+  uploadExtensions,
   type UploadExtension,
   type UploadPurpose,
 } from '@/core/evidence/upload-rules';
@@ -106,7 +107,8 @@ export interface PickedDocument {
 
 /** Photos the phone can redraw as JPEG (HEIC is sent as it is). */
 const COMPRESSIBLE: readonly UploadExtension[] = ['jpg', 'jpeg', 'png', 'webp'];
-const ACCEPT = '.jpg,.jpeg,.png,.webp,.heic,.pdf,.doc,.docx,.xls,.xlsx';
+/** The browser's file chooser offers exactly the kinds the server accepts. */
+const ACCEPT = uploadExtensions.map((extension) => `.${extension}`).join(',');
 
 /** Browser: a hidden file input; resolves to null when the person closes the chooser. */
 function pickInBrowser(accept: string): Promise<PickedDocument | null> {

@@ -51,8 +51,6 @@ export interface StoredFile {
 }
 
 export interface Files {
-  /** Whether an uploaded file with this ID exists in storage. */
-  exists(fileId: string): Promise<boolean>;
   /** Reads a stored file to tell its type by its bytes; null when there is no such file. */
   inspect(fileId: string): Promise<StoredFile | null>;
   /** A short-lived link to a private file. */

@@ -18,10 +18,6 @@ export class CloudbaseFiles implements Files {
     return entry && entry.code === 'SUCCESS' && entry.tempFileURL ? entry.tempFileURL : null;
   }
 
-  async exists(fileId: string): Promise<boolean> {
-    return (await this.link(fileId, 60)) !== null;
-  }
-
   /** The function downloads the file (storage rules do not bind the server) to check its bytes. */
   async inspect(fileId: string): Promise<StoredFile | null> {
     const downloaded = await this.storage.downloadFile({ fileID: fileId }).catch(() => null);

@@ -36,6 +36,7 @@ export class LocalFiles implements Files {
     return storagePath && fileId.startsWith('local://') ? this.resolve(storagePath) : null;
   }
 
+  /** Whether a file is stored under this id (the tests' view of the disk; handlers read files through inspect). */
   async exists(fileId: string): Promise<boolean> {
     const file = this.fileOf(fileId);
     return (

@@ -111,6 +111,25 @@ async function createReviews(tx: StoreTx, context: HandlerContext, application: 
   return assigned;
 }
 
+/**
+ * A new version of the application, with its audit entry, when its reviews change under it (its status
+ * stays): a shortlist judged on the reviews before the change then fails its version check.
+ */
+async function touchApplication(tx: StoreTx, context: HandlerContext, latest: Application, action: string, reason: string) {
+  const { deps, now, caller } = context;
+  const next: Application = { ...latest, version: latest.version + 1, updatedAt: now.toISOString() };
+  await tx.replace('applications', next, latest.version);
+  await writeAudit(
+    tx,
+    [{ action, from: latest.status, to: latest.status, reason }],
+    { entity: 'application', id: next._id, version: next.version },
+    caller.actor,
+    now,
+    deps.newId,
+  );
+  return next;
+}
+
 export async function assignReviewers(
   input: ParsedInput<'review.assign'>,
   context: HandlerContext,
@@ -160,18 +179,8 @@ export async function assignReviewers(
         if (latest.status !== 'underReview') throw new AppError('TRANSITION_NOT_ALLOWED', '该申报已不在评审阶段');
         assigned = await createReviews(tx, context, application, chosen);
         if (assigned.length === 0) return latest;
-        const next: Application = { ...latest, version: latest.version + 1, updatedAt: now.toISOString() };
-        await tx.replace('applications', next, latest.version);
         const added = chosen.filter((reviewer) => assigned.includes(reviewer._id)).map((reviewer) => reviewer.name);
-        await writeAudit(
-          tx,
-          [{ action: 'assignReviewers', from: latest.status, to: latest.status, reason: `增加评审专家：${added.join('、')}` }],
-          { entity: 'application', id: next._id, version: next.version },
-          caller.actor,
-          now,
-          deps.newId,
-        );
-        return next;
+        return touchApplication(tx, context, latest, 'assignReviewers', `增加评审专家：${added.join('、')}`);
       }),
     );
   } else {
@@ -377,11 +386,8 @@ export async function unassignReview(
       if (current.version !== input.version) throw new AppError('CONFLICT');
       if (current.status === 'submitted') throw new AppError('TRANSITION_NOT_ALLOWED', `${current.reviewerName}已提交评分，不能撤回`);
       if (current.status === 'withdrawn') throw new AppError('TRANSITION_NOT_ALLOWED', '该评审任务已撤回');
-      const stamp = now.toISOString();
-      const review: Review = { ...current, status: 'withdrawn', version: current.version + 1, updatedAt: stamp };
-      const saved: Application = { ...latest, version: latest.version + 1, updatedAt: stamp };
+      const review: Review = { ...current, status: 'withdrawn', version: current.version + 1, updatedAt: now.toISOString() };
       await tx.replace('reviews', review, current.version);
-      await tx.replace('applications', saved, latest.version);
       await writeAudit(
         tx,
         [{ action: 'unassign', from: current.status, to: 'withdrawn', reason: input.reason }],
@@ -390,20 +396,12 @@ export async function unassignReview(
         now,
         deps.newId,
       );
-      await writeAudit(
+      const saved = await touchApplication(
         tx,
-        [
-          {
-            action: 'unassignReviewer',
-            from: latest.status,
-            to: latest.status,
-            reason: `撤回评审专家：${current.reviewerName}（${input.reason}）`,
-          },
-        ],
-        { entity: 'application', id: saved._id, version: saved.version },
-        caller.actor,
-        now,
-        deps.newId,
+        context,
+        latest,
+        'unassignReviewer',
+        `撤回评审专家：${current.reviewerName}（${input.reason}）`,
       );
       await writeNotifications(tx, [withdrawalNotice(current, latest, input.reason)], now, deps.newId);
       return { review, saved };
