@@ -56,8 +56,8 @@ function editableOf(input: Editable): Pick<Organization, 'name' | 'profile' | 'c
 
 export async function listOrganizations(_input: ParsedInput<'organization.list'>, context: HandlerContext) {
   const organiser = organiserOf(context);
-  const orgs = await context.deps.store.find('organizations', { societyId: organiser._id });
-  return orgs.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a._id.localeCompare(b._id));
+  // The Store orders ties by _id, so units created in the same millisecond keep one order.
+  return context.deps.store.find('organizations', { societyId: organiser._id }, { orderBy: { field: 'createdAt', direction: 'asc' } });
 }
 
 export async function getOrganization(input: ParsedInput<'organization.get'>, context: HandlerContext) {
