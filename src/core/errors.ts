@@ -40,6 +40,14 @@ export const errorMessages = {
   RATE_LIMITED: '提交过于频繁',
   REVIEW_WITHDRAWN: '该评审任务已被秘书处撤回',
   REVIEWER_NOT_IN_POOL: '该专家不在本项目组织单位的评审专家库中',
+  INVITATION_INVALID: '邀请码不存在，请核对后重试',
+  INVITATION_USED: '该邀请已被使用，每个邀请只能使用一次',
+  INVITATION_EXPIRED: '该邀请已过期，请联系秘书处重新邀请',
+  INVITATION_REVOKED: '该邀请已被秘书处撤销',
+  ALREADY_BOUND: '您已拥有该身份，无需重复绑定',
+  SETUP_DONE: '系统已完成初始设置，请通过秘书处的邀请加入',
+  SETUP_CODE_INVALID: '初始设置码不正确',
+  ROLE_UNKNOWN: '所选身份不存在或已被撤销，请重新选择',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

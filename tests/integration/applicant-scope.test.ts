@@ -23,7 +23,7 @@ test('the society starting from the Xuzhou template opens it to its branches and
     name: 'BIM专业委员会',
     kind: 'branch',
     societyId: 'org-scceas',
-    profile: { annualInspectionPassed: true },
+    profile: { inspections: [{ year: 2024, result: '合格' }] },
   });
   const program = await h.as(OPENID.secretary, 'program.createFromTemplate', {
     templateCode: 'xuzhou-2022',

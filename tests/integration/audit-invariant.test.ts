@@ -26,6 +26,7 @@ const audited: Record<Exclude<CollectionName, 'ledgers' | 'limitTallies' | 'coun
   objections: 'objection',
   notifications: 'notification',
   uploads: 'upload',
+  invitations: 'invitation',
 };
 const auditedCollections = Object.keys(audited) as (keyof typeof audited)[];
 

@@ -16,7 +16,7 @@ const newBranch = (overrides: Partial<ActionInput<'organization.create'>> = {}):
   requestId: requestId(),
   kind: 'branch',
   name: '青年工作委员会',
-  profile: { rating: '3A', annualInspectionPassed: true },
+  profile: { rating: '3A', inspections: [{ year: 2024, result: '合格' }] },
   contactPhone: '028-87654321',
   address: '成都市武侯区一环路南一段 24 号',
   ...overrides,
@@ -41,7 +41,7 @@ test('the secretariat creates, edits and deactivates a branch, and each step is 
     organizationId: created._id,
     version: created.version,
     name: '青年科技工作者委员会',
-    profile: { rating: '4A', annualInspectionPassed: true, canIssueTaxInvoice: true },
+    profile: { rating: '4A', inspections: [{ year: 2024, result: '合格' }], canIssueTaxInvoice: true },
   });
   expect(updated).toMatchObject({ name: '青年科技工作者委员会', version: 2 });
   expect(updated.profile).toMatchObject({ rating: '4A', canIssueTaxInvoice: true });

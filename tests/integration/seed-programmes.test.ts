@@ -76,13 +76,13 @@ describe('Xuzhou 2022 (seed 003)', () => {
       id: 'xz-funded',
       name: '徐州市老牌学会',
       societyId: 'org-xzast',
-      profile: { rating: '5A', annualInspectionPassed: true, fundedLineages: ['xuzhou-capacity-plan'] },
+      profile: { rating: '5A', inspections: [{ year: 2024, result: '合格' }], fundedLineages: ['xuzhou-capacity-plan'] },
     });
     const uninspected = await addApplicant(h, {
       id: 'xz-uninspected',
       name: '徐州市新学会',
       societyId: 'org-xzast',
-      profile: { rating: '4A', annualInspectionPassed: false },
+      profile: { rating: '4A', inspections: [{ year: 2024, result: '不合格' }] },
     });
     const fundedView = await h.as(funded, 'program.get', { programId: XUZHOU });
     expect(
@@ -121,7 +121,7 @@ describe('Suzhou 2022 (seed 001)', () => {
           id: `sz-demo-${n}`,
           name: `苏州市示范学会${n}`,
           societyId: 'org-szast',
-          profile: { rating: '4A', annualInspectionPassed: true, canIssueTaxInvoice: true, hasSocietyDay: true },
+          profile: { rating: '4A', inspections: [{ year: 2024, result: '合格' }], canIssueTaxInvoice: true, hasSocietyDay: true },
         }),
       );
     }
@@ -156,7 +156,7 @@ describe('the provincial 一流科技社团 call (seeds 002 + 000)', () => {
       id: 'sc-society',
       name: '四川省某学会',
       societyId: 'org-sast',
-      profile: { rating: '4A', annualInspectionPassed: true },
+      profile: { rating: '4A', inspections: [{ year: 2024, result: '合格' }] },
     });
     const program = await h.as(society, 'program.get', { programId: PROVINCIAL });
     expect(program.form.sections.map((section) => [section.title, section.maxChars])).toEqual([

@@ -239,7 +239,7 @@ export const inputBuilders: InputBuilders = {
     organizationId: 'org-branch-academic',
     version: versionIn(world, 'organizations', 'org-branch-academic'),
     name: '学术工作委员会',
-    profile: { rating: '3A', annualInspectionPassed: true },
+    profile: { rating: '3A', inspections: [{ year: 2024, result: '合格' }] },
     address: '成都市武侯区',
   })),
   'organization.deactivate': single((world) => ({

@@ -61,7 +61,7 @@ describe('who may apply: eligibility rules with the reason the applicant reads',
   });
 
   test('Xuzhou asks every applicant for a passed annual inspection and a clean integrity record', () => {
-    const failing = organization('society', { annualInspectionPassed: false, integrityClean: false });
+    const failing = organization('society', { inspections: [{ year: 2024, result: '不合格' }], integrityClean: false });
     for (const { key } of xuzhou.categories)
       expect(eligibilityIssues(xuzhou, category(xuzhou, key), failing)).toEqual([
         '上一年度须经民政部门年检合格',
@@ -70,9 +70,13 @@ describe('who may apply: eligibility rules with the reason the applicant reads',
   });
 
   test('the provincial programme asks the same of every society', () => {
-    expect(eligibilityIssues(province, category(province, 'journal'), organization('society', { annualInspectionPassed: false }))).toEqual([
-      '上一年度须经民政部门年检合格',
-    ]);
+    expect(
+      eligibilityIssues(
+        province,
+        category(province, 'journal'),
+        organization('society', { inspections: [{ year: 2024, result: '不合格' }] }),
+      ),
+    ).toEqual(['上一年度须经民政部门年检合格']);
   });
 
   test('an organisation funded by the same series before may not apply again; another series does not matter', () => {

@@ -40,7 +40,9 @@ export function organization(kind: OrgKind, profile: Partial<OrganizationProfile
     societyId: 'society-1',
     profile: {
       rating: '5A',
-      annualInspectionPassed: true,
+      ratingYear: 2023,
+      inspections: [{ year: 2024, result: '合格' }],
+      sanctions: [],
       integrityClean: true,
       canIssueTaxInvoice: true,
       hasSocietyDay: true,

@@ -2,12 +2,17 @@
 // refusal with a reason in Chinese that the applicant sees at submit (and the form shows beforehand).
 import { DEACTIVATED_MESSAGE } from '../organization/managed-kinds';
 import { orgKindLabels } from '../schemas/common';
-import type { Application, Organization } from '../schemas/documents';
+import type { Application, Inspection, Organization } from '../schemas/documents';
 import { statusTable, type ApplicationStatus } from '../workflow/award-workflow';
 import { defaultApplicantScope, ratings, type Category, type EligibilityRule, type Program, type Rating } from './program-schema';
 
 function ratingAtLeast(actual: Rating | null, required: Rating): boolean {
   return actual !== null && ratings.indexOf(actual) >= ratings.indexOf(required);
+}
+
+/** The most recent annual inspection on record (stored before inspections were dated: none). */
+function latestInspection(org: Organization): Inspection | undefined {
+  return [...(org.profile.inspections ?? [])].sort((a, b) => b.year - a.year)[0];
 }
 
 function appliesTo(rule: EligibilityRule, categoryKey: string): boolean {
@@ -22,7 +27,7 @@ const ruleChecks: {
     ratingAtLeast(org.profile.rating, rule.rating)
       ? null
       : `社会组织评估等级须为${rule.rating}级及以上（本单位：${org.profile.rating ? `${org.profile.rating}级` : '未评估'}）`,
-  passedAnnualInspection: (_rule, org) => (org.profile.annualInspectionPassed ? null : '上一年度须经民政部门年检合格'),
+  passedAnnualInspection: (_rule, org) => (latestInspection(org)?.result === '合格' ? null : '上一年度须经民政部门年检合格'),
   cleanIntegrity: (_rule, org) => (org.profile.integrityClean ? null : '诚信记录须良好（往年项目实施中无弄虚作假等不良行为）'),
   canIssueTaxInvoice: (_rule, org) => (org.profile.canIssueTaxInvoice ? null : '申报单位须能开具税务票据'),
   hasSocietyDay: (_rule, org) => (org.profile.hasSocietyDay ? null : '须已设立“学会日”并开展相应活动'),

@@ -11,8 +11,10 @@ import {
   notificationSchema,
   moderationSchema,
   objectionSchema,
+  inspectionSchema,
   organizationProfileSchema,
   organizationSchema,
+  sanctionSchema,
   payoutSchema,
   programSchema,
   publicitySchema,
@@ -32,11 +34,18 @@ const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式�
 const day = z.iso.date({ error: '日期应为真实存在的日期，格式 YYYY-MM-DD' }).refine(inSaneYears, SANE_YEARS_MESSAGE);
 const reason = text({ multiline: true }).max(500).optional();
 
+/** One role the signed-in person holds, as the role switcher lists it. */
+export const roleChoiceView = z.object({ userId: id, role, orgId: id, orgName: z.string() });
+export type RoleChoice = z.infer<typeof roleChoiceView>;
+
 export const sessionView = z.object({
+  /** The role acting now: the one the call asked for (`as`), else the person's first. */
   user: z.object({ id, name: z.string(), role }),
   org: z.object({ id, name: z.string(), kind: orgKind, profile: organizationProfileSchema }),
   unreadNotifications: z.number().int().nonnegative(),
   serverNow: isoTime,
+  /** Every active role of this person (WeChat identity), the acting one included; ordered by when it was bound. */
+  roles: z.array(roleChoiceView),
 });
 export type SessionView = z.infer<typeof sessionView>;
 
@@ -266,6 +275,15 @@ export type ProgramEdit = z.infer<typeof programEditSchema>;
 /** The profile as the secretariat enters it: the stored fields, each bounded, nothing else. */
 const organizationProfileInput = z.strictObject({
   ...organizationProfileSchema.shape,
+  inspections: z
+    .array(z.strictObject(inspectionSchema.shape))
+    .max(50)
+    .refine((rows) => new Set(rows.map((row) => row.year)).size === rows.length, '每年只能有一条年检结论')
+    .default([]),
+  sanctions: z
+    .array(z.strictObject({ ...sanctionSchema.shape, authority: text().max(60).default(''), note: text().max(200).default('') }))
+    .max(50)
+    .default([]),
   fundedLineages: z.array(text().min(1).max(80)).max(50).default([]),
 });
 

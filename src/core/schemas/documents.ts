@@ -1,14 +1,47 @@
 // Stored documents: the shape of every record in the Store, whichever adapter holds it.
 import { z } from 'zod';
-import { fen, id, isoTime, orgKind, role, storedFields, text } from './common';
+import { SANE_YEARS, SANE_YEARS_MESSAGE, fen, id, inSaneYears, isoTime, orgKind, role, storedFields, text } from './common';
 import { applicationStatus, outcomeFields } from '../workflow/award-workflow';
 import { programSchema, ratings } from '../program/program-schema';
 import { uploadExtensions, uploadPurposes, type UploadExtension } from '../evidence/upload-rules';
 
+/** 年检结论, from best to worst. */
+export const inspectionResults = ['合格', '基本合格', '不合格'] as const;
+export type InspectionResult = (typeof inspectionResults)[number];
+
+/** Dated marks against an organisation's integrity: 行政处罚, and 通报 (with a deadline to put things right). */
+export const sanctionKinds = ['penalty', 'notice'] as const;
+export type SanctionKind = (typeof sanctionKinds)[number];
+export const sanctionKindLabels: Record<SanctionKind, string> = { penalty: '行政处罚', notice: '通报并限期整改' };
+
+const profileYear = z.number().int().min(SANE_YEARS.first).max(SANE_YEARS.last);
+const profileDay = z.iso.date().refine(inSaneYears, SANE_YEARS_MESSAGE);
+
+export const inspectionSchema = z.object({ year: profileYear, result: z.enum(inspectionResults) });
+export type Inspection = z.infer<typeof inspectionSchema>;
+
+export const sanctionSchema = z.object({
+  kind: z.enum(sanctionKinds),
+  /** The day it was imposed or published (YYYY-MM-DD, Asia/Shanghai). */
+  on: profileDay,
+  /** Who imposed or published it, e.g. 省民政厅. */
+  authority: z.string().max(60).default(''),
+  note: z.string().max(200).default(''),
+});
+export type Sanction = z.infer<typeof sanctionSchema>;
+
+/**
+ * The facts eligibility reads, each dated where a rule counts years: the assessment rating with the year it
+ * was given, the annual inspection's result per year, penalties and 通报 with their dates.
+ */
 export const organizationProfileSchema = z.object({
   /** 社会组织评估等级; null: not assessed. */
   rating: z.enum(ratings).nullable().default(null),
-  annualInspectionPassed: z.boolean().default(false),
+  /** The year the rating was given; null when unknown or not assessed. */
+  ratingYear: profileYear.nullable().default(null),
+  /** 年检结论 per year, at most one per year. */
+  inspections: z.array(inspectionSchema).max(50).default([]),
+  sanctions: z.array(sanctionSchema).max(50).default([]),
   integrityClean: z.boolean().default(true),
   canIssueTaxInvoice: z.boolean().default(false),
   hasSocietyDay: z.boolean().default(false),
@@ -31,18 +64,29 @@ export const organizationSchema = z.object({
 });
 export type Organization = z.infer<typeof organizationSchema>;
 
+/**
+ * One role a person holds (a membership): a unit's contact, an expert, or a secretariat member. A person
+ * with several roles has one record per role, all with the same openid; the caller picks which one acts.
+ */
 export const userSchema = z.object({
   ...storedFields,
   /** WeChat OPENID (or the local demo stand-in); identity always comes from the platform, never the event. */
   openid: z.string().min(1),
   name: z.string().min(1).max(40),
   role,
+  /** The unit this role acts for: a contact's unit, an expert's employer (drives recusal), a secretariat's organiser. */
   orgId: id,
   phone: z.string().max(20).optional(),
   /** A reviewer's: the organisers (programme runners) whose expert pool they are in; absent on older records. */
   poolOrgIds: z.array(id).optional(),
   /** One-time subscribe-message consents left, per template key (WeChat allows one message per consent). */
   subscriptions: z.record(z.string(), z.number().int().nonnegative()).default({}),
+  /** A revoked role no longer acts (its records and audit stay); absent on older records: active. */
+  active: z.boolean().default(true),
+  /** The invitation this role was bound through (null: demo data, or the first secretariat's setup code). */
+  invitationId: id.nullable().default(null),
+  /** Set when the person was removed at their request: name and phone erased, openid unbound. */
+  removedAt: isoTime.nullable().default(null),
 });
 export type User = z.infer<typeof userSchema>;
 
@@ -344,7 +388,19 @@ export type Notification = z.infer<typeof notificationSchema>;
 
 export const auditEntrySchema = z.object({
   _id: id,
-  entity: z.enum(['application', 'claim', 'program', 'review', 'publicity', 'objection', 'notification', 'user', 'organization', 'upload']),
+  entity: z.enum([
+    'application',
+    'claim',
+    'program',
+    'review',
+    'publicity',
+    'objection',
+    'notification',
+    'user',
+    'organization',
+    'upload',
+    'invitation',
+  ]),
   entityId: id,
   /** The entity's version after the change: orders a document's history even within one millisecond. */
   entityVersion: z.number().int().nonnegative(),
@@ -398,6 +454,34 @@ export const uploadSlotSchema = z.object({
 });
 export type UploadSlot = z.infer<typeof uploadSlotSchema>;
 
+/**
+ * An invitation to take a role: single use, expiring, naming who invited whom for what. The short code is
+ * what a person types or receives in a chat; the mini-program code's scene carries the same code.
+ */
+export const invitationStatuses = ['open', 'used', 'revoked'] as const;
+export const invitationSchema = z.object({
+  ...storedFields,
+  /** 8 characters from an alphabet without look-alikes (no 0/O, 1/I/L); unique among all invitations. */
+  code: z.string().regex(/^[A-Z2-9]{8}$/),
+  /** The organiser whose secretariat issued it; the role acts within it. */
+  organiserId: id,
+  role,
+  /** The contact's unit, the expert's employer, or (secretariat) the organiser itself. */
+  orgId: id,
+  inviteeName: z.string().min(1).max(40),
+  inviteePhone: z.string().max(20).optional(),
+  invitedBy: z.object({ userId: id, name: z.string() }),
+  expiresAt: isoTime,
+  /** open until used or revoked; an open invitation past expiresAt is expired. */
+  status: z.enum(invitationStatuses),
+  usedAt: isoTime.nullable(),
+  /** The role record the invitation created when used. */
+  userId: id.nullable(),
+  revokedAt: isoTime.nullable(),
+  revokeReason: z.string().max(500).nullable(),
+});
+export type Invitation = z.infer<typeof invitationSchema>;
+
 export const collections = {
   organizations: organizationSchema,
   users: userSchema,
@@ -414,6 +498,7 @@ export const collections = {
   mediaChecks: mediaCheckSchema,
   counters: counterSchema,
   uploads: uploadSlotSchema,
+  invitations: invitationSchema,
 } as const;
 export type CollectionName = keyof typeof collections;
 export type DocumentOf<C extends CollectionName> = z.infer<(typeof collections)[C]>;

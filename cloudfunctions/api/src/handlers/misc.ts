@@ -13,6 +13,7 @@ export async function getSession(_input: ParsedInput<'session.me'>, context: Han
     org: { id: org._id, name: org.name, kind: org.kind, profile: org.profile },
     unreadNotifications: notifications.length,
     serverNow: context.now.toISOString(),
+    roles: [{ userId: user._id, role: user.role, orgId: org._id, orgName: org.name }],
   };
 }
 

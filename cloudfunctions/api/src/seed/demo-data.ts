@@ -34,18 +34,26 @@ export const demoOrganizations: SeedOrg[] = [
   { _id: 'org-xzast', name: '徐州市科学技术协会', kind: 'association', societyId: null },
   society('org-sz-mech', '苏州市机械工程学会', 'org-szast', {
     rating: '4A',
-    annualInspectionPassed: true,
+    inspections: [{ year: 2024, result: '合格' }],
     canIssueTaxInvoice: true,
     hasSocietyDay: true,
   }),
   society('org-sz-env', '苏州市环境科学学会', 'org-szast', {
     rating: '2A',
-    annualInspectionPassed: true,
+    inspections: [{ year: 2024, result: '合格' }],
     canIssueTaxInvoice: true,
     hasSocietyDay: false,
   }),
-  society('org-xz-civil', '徐州市土木建筑学会', 'org-xzast', { rating: '4A', annualInspectionPassed: true, canIssueTaxInvoice: true }),
-  society('org-xz-agri', '徐州市农学会', 'org-xzast', { rating: '3A', annualInspectionPassed: true, canIssueTaxInvoice: true }),
+  society('org-xz-civil', '徐州市土木建筑学会', 'org-xzast', {
+    rating: '4A',
+    inspections: [{ year: 2024, result: '合格' }],
+    canIssueTaxInvoice: true,
+  }),
+  society('org-xz-agri', '徐州市农学会', 'org-xzast', {
+    rating: '3A',
+    inspections: [{ year: 2024, result: '合格' }],
+    canIssueTaxInvoice: true,
+  }),
 ];
 
 const person = (id: string, name: string, role: SeedUser['role'], orgId: string, more: Partial<SeedUser> = {}): SeedUser => ({

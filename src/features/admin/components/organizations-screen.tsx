@@ -16,9 +16,8 @@ import { ReasonDialog } from './reason-dialog';
 import { Section } from './section';
 import '../admin.css';
 
-type Flag = 'annualInspectionPassed' | 'integrityClean' | 'canIssueTaxInvoice' | 'hasSocietyDay';
+type Flag = 'integrityClean' | 'canIssueTaxInvoice' | 'hasSocietyDay';
 const flagLabels: Record<Flag, string> = {
-  annualInspectionPassed: '上年度年检合格',
   integrityClean: '诚信记录良好',
   canIssueTaxInvoice: '能开具税务票据',
   hasSocietyDay: '已设立学会日',
@@ -38,7 +37,9 @@ function draftOf(org: Organization | null, kind: OrgKind): OrgDraft {
     name: org?.name ?? '',
     profile: org?.profile ?? {
       rating: null,
-      annualInspectionPassed: false,
+      ratingYear: null,
+      inspections: [],
+      sanctions: [],
       integrityClean: true,
       canIssueTaxInvoice: false,
       hasSocietyDay: false,
