@@ -247,4 +247,11 @@ export const inputBuilders: InputBuilders = {
     version: versionIn(world, 'organizations', 'org-branch-popsci'),
     reason: '已撤销该分支机构',
   })),
+  'organization.importTemplate': single(() => ({})),
+  // A branch and a member unit for the running society.
+  'organization.import': single((world, tag) => ({
+    requestId: requestIdFor(tag, 'import'),
+    fileName: '下属单位.xlsx',
+    base64: world.importSheet,
+  })),
 };

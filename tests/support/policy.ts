@@ -118,6 +118,9 @@ const policies: { [A in ActionName]: (caller: CallerProfile, variant: Variant<A>
   'organization.create': (caller) => (caller.role !== 'secretariat' ? 'FORBIDDEN' : caller.runsProgram ? 'ok' : 'INVALID_INPUT'),
   'organization.update': staffOfProgram,
   'organization.deactivate': staffOfProgram,
+  'organization.importTemplate': anySecretariat,
+  // 徐州市科协 manages 学会, not 分支机构: every row is refused and nothing is stored (the matrix reads it as INVALID_INPUT).
+  'organization.import': (caller) => (caller.role !== 'secretariat' ? 'FORBIDDEN' : caller.runsProgram ? 'ok' : 'INVALID_INPUT'),
 };
 
 const publicActions: readonly ActionName[] = ['publicity.get', 'objection.lodge'];

@@ -19,6 +19,7 @@ import { releaseHeld } from './moderation';
 import { createSlot, linkFile } from './files';
 import { getDashboard, getSession } from './misc';
 import { listNotifications, listTemplates as listMessageTemplates, markRead, recordSubscriptions } from './notifications';
+import { importOrganizations, importTemplate } from './organization-import';
 import { createOrganization, deactivateOrganization, getOrganization, listOrganizations, updateOrganization } from './organizations';
 import { createFromTemplate, getProgram, listPrograms, listTemplates, updateProgram } from './programs';
 import {
@@ -104,4 +105,6 @@ export const handlers: { [A in Exclude<ActionName, PublicName>]: Handler<A> } = 
   'organization.create': createOrganization,
   'organization.update': updateOrganization,
   'organization.deactivate': deactivateOrganization,
+  'organization.importTemplate': importTemplate,
+  'organization.import': importOrganizations,
 };
