@@ -20,16 +20,19 @@ export async function importTemplate(_input: ParsedInput<'organization.importTem
   return { fileName: `${organiser.name}-下属单位导入模板.xlsx`, base64: bytes.toString('base64') };
 }
 
-/** The unit a row of an import becomes; the row number keeps the id apart from every other row's. */
+/**
+ * The unit a row of an import becomes; the row number keeps the id apart from every other row's, padded to
+ * Excel's seven digits so that units created in the same instant list in the sheet's order (ties go by id).
+ */
 function importedId(requestId: string, row: number): string {
-  return `orgimp_${requestId}_${row}`;
+  return `orgimp_${requestId}_${String(row).padStart(7, '0')}`;
 }
 
 /** Among the organiser's units, those an earlier call with this requestId imported, in the sheet's row order. */
 function earlierImport(units: readonly Organization[], requestId: string): Organization[] {
   const prefix = `orgimp_${requestId}_`;
   const rowOf = (org: Organization) => Number(org._id.slice(prefix.length));
-  // Only digits may follow: "orgimp_ab_c_7" is row 7 of request ab_c, never a row of request ab.
+  // Only digits may follow: "orgimp_ab_c_0000007" is row 7 of request ab_c, never a row of request ab.
   return units
     .filter((org) => org._id.startsWith(prefix) && /^\d+$/u.test(org._id.slice(prefix.length)))
     .sort((a, b) => rowOf(a) - rowOf(b));
