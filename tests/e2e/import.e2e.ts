@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { fillTemplate, unitRows } from '../support/unit-sheets';
+import { fillTemplate, unitRow, unitRows, unitSheet } from '../support/unit-sheets';
 import { phoneUi, type PhoneUi } from './support/phone-ui';
 import { SCREENSHOTS, chromiumVersion, launchPhone, startLocalStack, type LocalStack } from './support/stack';
 
@@ -64,4 +64,21 @@ test('30 units import from an Excel file in one step', async () => {
   expect(names.slice(DEMO_UNITS)).toEqual(rows.map(([name]) => name));
   await page.locator('.taro__toast').filter({ visible: true }).waitFor({ state: 'hidden' });
   await ui.screenshot('imported');
+});
+
+test('a sheet with refused rows imports nothing and lists each row with its reasons', async () => {
+  const badPath = path.join(workDir, '下属单位-有误.xlsx');
+  writeFileSync(
+    badPath,
+    await unitSheet([unitRow('青年工作委员会'), unitRow('学术工作委员会'), unitRow('四川省力学学会', { kind: '学会', rating: '6A' })]),
+  );
+  const choosing = page.waitForEvent('filechooser');
+  await ui.press('从 Excel 导入');
+  await (await choosing).setFiles(badPath);
+  await ui.see('未导入任何单位：2 行有问题，请改正后重新导入整个文件');
+  await ui.see('单位名称：已有名为“学术工作委员会”的单位');
+  await ui.see('单位类型：学会只能管理分支机构、会员单位');
+  await ui.see(`${DEMO_UNITS + 30} 个`);
+  await expect(ui.text('青年工作委员会').isVisible()).resolves.toBe(false);
+  await ui.screenshot('refused-rows');
 });
