@@ -1,7 +1,6 @@
 import { type PropsWithChildren } from 'react';
 import { useLaunch } from '@tarojs/taro';
 import { initCloud } from '@/lib/cloud';
-import { listenForPrivacyQuestions } from '@/lib/privacy';
 // NutUI theme variables, imported once; components bring their own CSS on demand (babel-plugin-import).
 import '@nutui/nutui-react-taro/dist/styles/themes/default.css';
 import './app.css';
@@ -9,7 +8,6 @@ import './app.css';
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     initCloud();
-    listenForPrivacyQuestions();
   });
 
   // children are the pages rendered by Taro

@@ -20,12 +20,15 @@ function tellWatchers(): void {
   for (const watch of watchers) watch(pending !== null);
 }
 
-/** Once, at launch: from then on WeChat's question goes to the popup of the page that is open. */
-export function listenForPrivacyQuestions(): void {
+/**
+ * Once, when the first page with the prompt opens (the pages that use photos, files or the clipboard, all in
+ * subpackages, so none of this weighs on the main package). Until then WeChat shows its own standard popup.
+ */
+function listenForPrivacyQuestions(): void {
   if (!isWeapp || listening || !Taro.canIUse('onNeedPrivacyAuthorization')) return;
   listening = true;
   Taro.onNeedPrivacyAuthorization((answer) => {
-    // A page without the popup cannot ask: refuse at once rather than leave the call hanging.
+    // A page without the prompt cannot ask: refuse at once rather than leave the call hanging.
     if (watchers.size === 0) {
       answer({ event: 'disagree' });
       return;
@@ -39,6 +42,7 @@ export function listenForPrivacyQuestions(): void {
 
 /** The popup follows this: true while WeChat waits for the person's answer. */
 export function watchPrivacyQuestion(watch: (asking: boolean) => void): () => void {
+  listenForPrivacyQuestions();
   watchers.add(watch);
   watch(pending !== null);
   return () => {
