@@ -11,6 +11,7 @@ import {
 } from '@/core/evidence/upload-rules';
 import { ApiError, call } from './api';
 import { isWeapp } from './platform';
+import { ensurePrivacyAgreed } from './privacy';
 import { sessionToken } from './session';
 
 const MAX_EDGE = 1600;
@@ -30,6 +31,7 @@ interface LocalFile {
 }
 
 export async function pickPhotos(count: number): Promise<PickedPhoto[]> {
+  await ensurePrivacyAgreed();
   const result = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
   return result.tempFiles.map((file) => ({ path: file.path, size: file.size }));
 }
@@ -138,6 +140,7 @@ function pickInBrowser(accept: string): Promise<PickedDocument | null> {
  */
 export async function pickDocument(extensions?: readonly string[]): Promise<PickedDocument | null> {
   if (!isWeapp) return pickInBrowser(extensions ? extensions.map((extension) => `.${extension}`).join(',') : ACCEPT);
+  await ensurePrivacyAgreed();
   try {
     const result = await Taro.chooseMessageFile(
       extensions ? { count: 1, type: 'file', extension: [...extensions] } : { count: 1, type: 'all' },

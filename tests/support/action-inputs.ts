@@ -77,6 +77,7 @@ const fullMarks = (world: World) =>
 
 export const inputBuilders: InputBuilders = {
   'session.me': single(() => ({})),
+  'me.export': single(() => ({})),
   'program.list': single(() => ({})),
   'program.get': single(() => ({ programId: PROGRAM_ID })),
   'program.templates': single(() => ({})),

@@ -67,6 +67,8 @@ const declaredReviewers: Partial<Record<Fixture, CallerProfile['reviewer'][]>> =
 /** Signed-in callers only, except the two public actions; then each action's own rule. */
 const policies: { [A in ActionName]: (caller: CallerProfile, variant: Variant<A>) => Outcome } = {
   'session.me': anyone,
+  // Anyone signed in may have what is held about them (and only that: tests/integration/my-data.test.ts).
+  'me.export': anyone,
   'program.list': anyone,
   'program.get': (caller) => (caller.member ? 'ok' : 'NOT_FOUND'),
   'program.templates': anySecretariat,

@@ -307,6 +307,23 @@ const organizationFields = {
   address: text({ multiline: false }).min(1, '请填写地址').max(200, '地址不能超过 200 个字').optional(),
 };
 
+/** A person's role as the secretariat manages it (a contact, an expert, a fellow secretariat member). */
+export const personView = z.object({
+  userId: id,
+  version,
+  name: z.string(),
+  role,
+  orgId: id,
+  orgName: z.string(),
+  phone: z.string().optional(),
+  active: z.boolean(),
+  removed: z.boolean(),
+  /** Who invited them and when they bound (null: demo data or the setup code). */
+  invitationId: id.nullable(),
+  createdAt: isoTime,
+});
+export type PersonView = z.infer<typeof personView>;
+
 export const actionContracts = {
   'session.me': { input: z.object({}), output: sessionView },
   'program.list': { input: z.object({}), output: z.array(programView) },
@@ -559,6 +576,15 @@ export const actionContracts = {
       imported: z.number().int().nonnegative(),
       refused: z.array(importRefusal),
       organizations: z.array(organizationSchema),
+    }),
+  },
+  /** Everything the system holds about the caller (all their roles), for them to see and keep. */
+  'me.export': {
+    input: z.strictObject({}),
+    output: z.object({
+      exportedAt: isoTime,
+      roles: z.array(personView),
+      records: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
     }),
   },
 } as const;
