@@ -1,5 +1,7 @@
 // Demo mode only (local demo data, browser tests): the demo accounts, the demo sign-in that stands in for
-// WeChat's identity, and moving the server's clock. A server started without demo mode has none of these.
+// WeChat's identity, a fresh identity standing for a new WeChat user, and moving the server's clock. A server
+// started without demo mode has none of these.
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '@/core/errors';
 import { roleLabels } from '@/core/schemas/common';
@@ -44,6 +46,12 @@ export function registerDemoRoutes(
     const user = typeof userId === 'string' && userId.length <= 128 ? await deps.store.get('users', userId) : null;
     if (!user) throw new AppError('NOT_REGISTERED');
     return reply.header('cache-control', 'no-store').send({ ok: true, data: issueSession(secret, user.openid) });
+  });
+
+  app.post('/auth/demo-new-user', async (_request, reply) => {
+    // A person who has just opened the mini-program: WeChat knows them (a new openid), the app does not yet.
+    const openid = `local-${randomBytes(12).toString('base64url')}`;
+    return reply.header('cache-control', 'no-store').send({ ok: true, data: issueSession(secret, openid) });
   });
 
   if (!clockControl) return;
