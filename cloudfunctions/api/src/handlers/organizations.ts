@@ -11,13 +11,13 @@ import { requireSecretariat } from '../loaders';
 import type { StoreReader, StoreTx } from '../ports';
 
 /** The organiser whose units the caller manages: its secretariat's own organisation. */
-function organiserOf(context: HandlerContext): Organization {
+export function organiserOf(context: HandlerContext): Organization {
   requireSecretariat(context.caller);
   return context.caller.org;
 }
 
 /** An organisation under the caller's organiser; any other is reported as missing. */
-async function loadManaged(store: Pick<StoreReader, 'get'>, context: HandlerContext, organizationId: string): Promise<Organization> {
+export async function loadManaged(store: Pick<StoreReader, 'get'>, context: HandlerContext, organizationId: string): Promise<Organization> {
   const organiser = organiserOf(context);
   const org = await store.get('organizations', organizationId);
   if (!org || org.societyId !== organiser._id) throw new AppError('NOT_FOUND', '单位不存在');
