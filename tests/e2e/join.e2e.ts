@@ -145,3 +145,100 @@ test('the secretariat invites a unit contact; a new WeChat user opens the link, 
   await ui.see(PROJECT);
   await ui.screenshot('secretariat-queue');
 });
+
+/** A person's row on 人员与邀请, and a button in it. */
+function personRow(name: string) {
+  return page.locator('.people-row', { hasText: name }).filter({ visible: true }).first();
+}
+async function pressInRow(name: string, label: string): Promise<void> {
+  await personRow(name).locator('taro-button-core', { hasText: label }).tap();
+}
+async function rowText(name: string): Promise<string> {
+  return (await personRow(name).innerText()).replace(/\s+/g, ' ');
+}
+
+/** Someone WeChat knows but no one has invited: signed in on a phone of their own, on the home page. */
+async function unregisteredPerson(): Promise<PhoneUi> {
+  const person = await anotherPhone();
+  await person.open('/pages/index/index');
+  await person.press('以新微信用户身份继续');
+  await person.see('您的微信尚未加入任何单位');
+  return person;
+}
+
+test('the secretariat moves, ends and erases roles and revokes an invitation; a typed code and a wrong setup code are answered', async () => {
+  await ui.signInAs(SECRETARY);
+  await ui.open('/admin/pages/people/index');
+  await ui.see('邀请记录');
+
+  // 调整单位: a contact moves to another of the society's units.
+  await pressInRow('张主任（省建院）', '调整单位');
+  await page.locator('.people-dialog .people-unit', { hasText: '西南交通大学土木工程学院' }).tap();
+  await ui.screenshot('reassign');
+  await ui.press('保存');
+  await personRow('张主任（省建院）').filter({ hasText: '西南交通大学土木工程学院 · 13800000003' }).waitFor();
+
+  // 撤销身份 with a reason: the contact can no longer act, and their home page says how to join again.
+  await pressInRow('陈老师（学术工委）', '撤销身份');
+  await ui.field('理由（必填）').fill('已离任，由新联系人接替');
+  await ui.screenshot('revoke-role');
+  await ui.confirmNutDialog('确认撤销身份');
+  await personRow('陈老师（学术工委）').locator('.nut-tag', { hasText: '已撤销' }).waitFor();
+
+  // 删除个人信息 at the person's request: name and phone are erased, the row says so.
+  await pressInRow('周高工（评审专家，结构专委会）', '删除个人信息');
+  await ui.field('理由（必填）').fill('本人申请删除个人信息');
+  await ui.confirmNutDialog('确认删除');
+  await ui.see('已删除的用户');
+  expect(await rowText('已删除的用户')).toContain('已删除');
+  await ui.screenshot('people-changed');
+
+  // An expert invitation (employer: the society itself) is issued, then typed by the invitee in lower case
+  // with a dash; before they confirm, the secretariat revokes it, and their confirmation is refused.
+  await ui.press('邀请新成员');
+  await ui.tapText('评审专家');
+  await ui.tapText('本会');
+  await ui.field('被邀请人姓名').fill('马教授');
+  await ui.press('生成邀请');
+  const codeOnScreen = page.locator('.people-share__code').filter({ visible: true });
+  await codeOnScreen.waitFor();
+  const code = (await codeOnScreen.innerText()).replace(/\s/g, '');
+  await ui.press('完成');
+
+  const invitee = await unregisteredPerson();
+  await invitee.screenshot('unregistered-home');
+  await invitee.press('输入邀请码');
+  await invitee.field('如 AB3K7MQ9').fill(`${code.slice(0, 4).toLowerCase()}-${code.slice(4).toLowerCase()}`);
+  await invitee.press('查看邀请');
+  await invitee.see('马教授');
+  expect((await invitee.page.locator('.join-card').filter({ visible: true }).innerText()).replace(/\s+/g, ' ')).toContain(
+    '工作单位 四川省土木建筑学会',
+  );
+  await invitee.screenshot('typed-code-expert-invitation');
+
+  const invitationRow = page.locator('.people-row', { hasText: '马教授' }).filter({ visible: true }).first();
+  await invitationRow.locator('taro-button-core', { hasText: '撤销' }).tap();
+  await ui.confirmNutDialog('确认撤销邀请');
+  await invitationRow.locator('.nut-tag', { hasText: '已撤销' }).waitFor();
+
+  await invitee.press('确认加入');
+  await invitee.see('该邀请已被秘书处撤销');
+  await invitee.screenshot('revoked-invitation-refused');
+
+  // The revoked contact, signed in again, is in no role: the home page offers the invitation code.
+  const revoked = await anotherPhone();
+  await revoked.open('/pages/login/index');
+  await revoked.tapText('陈老师（学术工委）');
+  await revoked.see('您的微信尚未加入任何单位');
+
+  // 首次设置 is for a new environment only: here a wrong setup code is refused in the server's words.
+  const stranger = await unregisteredPerson();
+  await stranger.press('首次设置（管理员）');
+  await stranger.field('部署时生成的设置码').fill('not-the-code');
+  await stranger.field('如 四川省土木建筑学会').fill('某某市科学技术协会');
+  await stranger.tapText('科协');
+  await stranger.field('姓名').fill('林主任');
+  await stranger.press('完成设置');
+  await stranger.see('初始设置码不正确');
+  await stranger.screenshot('setup-refused');
+});

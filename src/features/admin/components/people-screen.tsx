@@ -142,7 +142,7 @@ function ReassignDialog({
   return (
     <Dialog
       visible={person !== null}
-      title={`调整“${person?.name ?? ''}”的${person?.role === 'reviewer' ? '工作单位' : '单位'}`}
+      title={person?.role === 'reviewer' ? '调整工作单位' : '调整单位'}
       confirmText="保存"
       disableConfirmButton={!orgId || orgId === person?.orgId}
       onConfirm={save}
@@ -241,7 +241,7 @@ export function PeopleScreen() {
       <ReasonDialog
         visible={revokingInvitation !== null}
         title={`撤销给“${revokingInvitation?.inviteeName ?? ''}”的邀请`}
-        confirmText="撤销邀请"
+        confirmText="确认撤销邀请"
         description="撤销后该二维码和邀请码即失效。"
         required={false}
         onConfirm={(reason) =>
@@ -256,7 +256,7 @@ export function PeopleScreen() {
       <ReasonDialog
         visible={acting !== null}
         title={acting?.kind === 'remove' ? `删除“${acting.person.name}”的个人信息` : `撤销“${acting?.person.name ?? ''}”的身份`}
-        confirmText={acting?.kind === 'remove' ? '删除个人信息' : '撤销身份'}
+        confirmText={acting?.kind === 'remove' ? '确认删除' : '确认撤销身份'}
         description={
           acting?.kind === 'remove'
             ? '将抹去其姓名和手机号，并解除其微信与本单位各身份的绑定；已有申报、评审记录和操作日志保留。理由记入操作日志。'
