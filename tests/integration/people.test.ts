@@ -194,7 +194,9 @@ describe('an invitation, refused', () => {
     const created = await h.as(OPENID.secretary, 'invitation.create', invitation());
     const unit = await h.as(OPENID.secretary, 'organization.get', { organizationId: 'org-member-scu' });
     await h.as(OPENID.secretary, 'organization.deactivate', { organizationId: unit._id, version: unit.version, reason: '已撤销' });
-    expect((await refusedUnchanged(NEWCOMER, 'invitation.accept', { code: created.code }))?.[0]).toBe('NOT_FOUND');
+    const gone = ['NOT_FOUND', '记录不存在或已被删除：邀请所属单位已停用或已调整，请联系秘书处重新邀请'];
+    expect(await refusedUnchanged(NEWCOMER, 'invitation.peek', { code: created.code })).toEqual(gone);
+    expect(await refusedUnchanged(NEWCOMER, 'invitation.accept', { code: created.code })).toEqual(gone);
   });
 
   test('a wrong code is refused, and after a few wrong codes the client must wait', async () => {
@@ -371,7 +373,7 @@ describe('people, as the secretariat manages them', () => {
     ).toBe('NOT_FOUND');
   });
 
-  test('nobody revokes or erases their own secretariat role, so an organiser is never locked out', async () => {
+  test('nobody revokes their own acting role or erases themselves, so an organiser is never locked out', async () => {
     const secretary = (await h.store.get('users', SECRETARY))!;
     expect(
       await refusedUnchanged(OPENID.secretary, 'person.revoke', { userId: SECRETARY, version: secretary.version, reason: '测试' }),
@@ -404,6 +406,13 @@ describe('people, as the secretariat manages them', () => {
     expect('phone' in stored).toBe(false);
     expect(await refusedUnchanged(OPENID.academic, 'session.me', {})).toEqual(['NOT_REGISTERED', '当前账号尚未登记，请联系学会秘书处']);
     expect(await h.store.find('audit', { entityId: draft._id })).toEqual(auditBefore);
+    // No other record keeps the name: the invitation that bound a removed newcomer is erased with them.
+    const invited = await h.as(OPENID.secretary, 'invitation.create', invitation());
+    const joined = await h.as(NEWCOMER, 'invitation.accept', { code: invited.code });
+    await h.as(OPENID.secretary, 'person.remove', { userId: joined.user.id, reason: '本人申请删除个人信息' });
+    const erased = (await h.store.get('invitations', invited._id))!;
+    expect(erased).toMatchObject({ inviteeName: '已删除的用户', status: 'used' });
+    expect('inviteePhone' in erased).toBe(false);
     expect(await auditOf('user-contact-academic')).toEqual([['user', 'remove', '王秘书', 'removed']]);
     // Shown as removed in the list; removing again is refused.
     expect((await h.as(OPENID.secretary, 'person.list', {})).find((person) => person.userId === 'user-contact-academic')).toMatchObject({
