@@ -4,7 +4,7 @@
 import type { ActionInput } from '@/core/schemas/actions';
 import { collectionNames, snapshotStore, withoutWrongCodeCounts, type StoreSnapshot } from '../support/store-snapshot';
 import { OPENID, SETUP_CODE, refusal, requestId, startHarness, type Harness } from '../support/harness';
-import { contentFor } from '../support/lifecycle';
+import { contentFor, decided, submitted } from '../support/lifecycle';
 import { startLocalHttp } from '../support/local-http';
 import { requiredAttachments } from '../support/uploads';
 
@@ -371,6 +371,17 @@ describe('people, as the secretariat manages them', () => {
     expect(
       (await refusedUnchanged(OPENID.secretary, 'person.reassign', { userId: xz._id, version: xz.version, orgId: 'org-member-scu' }))?.[0],
     ).toBe('NOT_FOUND');
+  });
+
+  test('a revoked expert has left the pool: no longer a candidate, and cannot be assigned', async () => {
+    const checked = await decided(h, await submitted(h, OPENID.structure), 'passCheck');
+    const zhao = (await h.store.get('users', 'user-reviewer-scu'))!;
+    await h.as(OPENID.secretary, 'person.revoke', { userId: zhao._id, version: zhao.version, reason: '不再担任评审专家' });
+    const candidates = (await h.as(OPENID.secretary, 'review.candidates', { applicationId: checked._id })).map((one) => one.userId);
+    expect(candidates).toContain('user-reviewer');
+    expect(candidates).not.toContain(zhao._id);
+    const assign = { applicationId: checked._id, version: checked.version, reviewerIds: [zhao._id] };
+    expect((await refusedUnchanged(OPENID.secretary, 'review.assign', assign))?.[0]).toBe('REVIEWER_NOT_IN_POOL');
   });
 
   test('nobody revokes their own acting role or erases themselves, so an organiser is never locked out', async () => {

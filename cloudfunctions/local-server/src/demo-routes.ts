@@ -2,10 +2,10 @@
 // WeChat's identity, and moving the server's clock. A server started without demo mode has none of these.
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '@/core/errors';
+import { mayAct } from '@/core/people/manages';
 import { roleLabels } from '@/core/schemas/common';
 import type { AdjustableClock } from '../../api/src/adapters/clocks';
 import { orgNames } from '../../api/src/loaders';
-import { mayAct } from '../../api/src/roles';
 import type { Deps } from '../../api/src/ports';
 import { runScheduledWork } from '../../api/src/scheduled';
 import { issueSession } from './session';
