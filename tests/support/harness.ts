@@ -61,6 +61,8 @@ export interface Harness {
   as<A extends ActionName>(openid: string, action: A, input: ActionInput<A>): Promise<ActionOutput<A>>;
   /** Calls an action that must fail, and returns its error code. */
   refused(openid: string | null, action: string, input?: unknown): Promise<string>;
+  /** The same api, each call sent with `as`: the person acts in this role of theirs (a users id). */
+  inRole(userId: string): Harness;
   close(): Promise<void>;
 }
 
@@ -97,7 +99,23 @@ export async function startHarness(
   else await seedDemoData(backing, clock);
   const raw = (openid: string | null, action: string, input?: unknown, role?: string) =>
     route({ action, input, ...(role ? { as: role } : {}) }, openid ? { openid } : null, deps);
-  return {
+  const calls = (role: string | undefined) => {
+    const send = (openid: string | null, action: string, input?: unknown) => raw(openid, action, input, role);
+    return {
+      raw: (openid: string | null, action: string, input?: unknown, other?: string) => raw(openid, action, input, other ?? role),
+      async as<A extends ActionName>(openid: string, action: A, input: ActionInput<A>): Promise<ActionOutput<A>> {
+        const result = await send(openid, action, input);
+        if (!result.ok) throw new Error(`${action} refused: ${result.error.code} ${result.error.message}`);
+        return result.data as never;
+      },
+      async refused(openid: string | null, action: string, input?: unknown) {
+        const result = await send(openid, action, input);
+        if (result.ok) throw new Error(`${action} was expected to be refused but succeeded`);
+        return result.error.code;
+      },
+    };
+  };
+  const harness: Harness = {
     dir,
     deps,
     clock,
@@ -105,22 +123,14 @@ export async function startHarness(
     store: backing,
     notifier,
     contentCheck,
-    raw,
-    async as(openid, action, input) {
-      const result = await raw(openid, action, input);
-      if (!result.ok) throw new Error(`${action} refused: ${result.error.code} ${result.error.message}`);
-      return result.data as never;
-    },
-    async refused(openid, action, input) {
-      const result = await raw(openid, action, input);
-      if (result.ok) throw new Error(`${action} was expected to be refused but succeeded`);
-      return result.error.code;
-    },
+    ...calls(undefined),
+    inRole: (userId) => ({ ...harness, ...calls(userId) }),
     async close() {
       await store.close();
       if (!options.dir) rmSync(dir, { recursive: true, force: true });
     },
   };
+  return harness;
 }
 
 export function completeContent(overrides: Partial<ActionInput<'application.create'>['content']> = {}) {

@@ -1,17 +1,13 @@
 // The roles a person (one WeChat identity) holds: one users record per role, the same openid on each.
 // The router picks the acting one; the session lists them all for the role switcher.
 import { AppError } from '@/core/errors';
+import { mayAct } from '@/core/people/manages';
 import type { SessionView } from '@/core/schemas/actions';
 import type { Organization, User } from '@/core/schemas/documents';
 import type { Caller } from './context';
 import { actorOf } from './context';
 import { orgNames } from './loaders';
 import type { StoreReader } from './ports';
-
-/** A role that may act: neither revoked nor removed. */
-export function mayAct(user: User): boolean {
-  return user.active && user.removedAt === null;
-}
 
 /** Every role of this identity that may act, in the order they were bound (createdAt, then id). */
 export async function activeRolesOf(store: StoreReader, openid: string): Promise<User[]> {

@@ -10,7 +10,7 @@ export class QrMiniCodes implements MiniCodes {
 
   async unlimited(request: MiniCodeRequest): Promise<MiniCodeImage> {
     const link = `${this.origin.replace(/\/$/u, '')}${h5LinkOf(request.page, request.scene)}`;
-    const bytes = await QRCode.toBuffer(link, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 430 });
+    const bytes = await QRCode.toBuffer(link, { type: 'png', errorCorrectionLevel: 'M', margin: 2, scale: 6 });
     return { mime: 'image/png', bytes };
   }
 }

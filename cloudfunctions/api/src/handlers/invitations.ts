@@ -72,8 +72,10 @@ export async function orgForRole(
 }
 
 /** The unit is still where the invitation put it: the organiser itself, or an active unit under it. */
-function stillUnder(org: Organization | null, organiserId: string): org is Organization {
-  return org !== null && org.active && (org._id === organiserId || org.societyId === organiserId);
+function requireStillUnder(org: Organization | null, invitation: Invitation): Organization {
+  const { organiserId } = invitation;
+  if (org?.active && (org._id === organiserId || org.societyId === organiserId)) return org;
+  throw new AppError('NOT_FOUND', '邀请所属单位已停用或已调整，请联系秘书处重新邀请');
 }
 
 async function loadOwnInvitation(store: Pick<StoreReader, 'get'>, context: HandlerContext, invitationId: string): Promise<Invitation> {
@@ -218,6 +220,7 @@ export async function peekInvitation(
 ): Promise<ActionOutput<'invitation.peek'>> {
   const invitation = await findByCode(context, input.code);
   requireOpen(invitation, context.now);
+  requireStillUnder(await context.deps.store.get('organizations', invitation.orgId), invitation);
   const names = await orgNames(context.deps.store, [invitation.orgId, invitation.organiserId]);
   return {
     code: invitation.code,
@@ -244,8 +247,7 @@ export async function acceptInvitation(
     const invitation = await tx.get('invitations', found._id);
     if (!invitation) throw new AppError('INVITATION_INVALID');
     requireOpen(invitation, now);
-    const unit = await tx.get('organizations', invitation.orgId);
-    if (!stillUnder(unit, invitation.organiserId)) throw new AppError('NOT_FOUND', '邀请所属单位已停用或已调整，请联系秘书处重新邀请');
+    const unit = requireStillUnder(await tx.get('organizations', invitation.orgId), invitation);
     const stamp = now.toISOString();
     const bound: User = {
       _id: deps.newId(),

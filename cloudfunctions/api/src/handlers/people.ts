@@ -4,7 +4,7 @@ import { AppError } from '@/core/errors';
 import { managesRole } from '@/core/people/manages';
 import { poolOrgIdsOf } from '@/core/review/pool';
 import type { ParsedInput, PersonView } from '@/core/schemas/actions';
-import type { Organization, User } from '@/core/schemas/documents';
+import type { Invitation, Organization, User } from '@/core/schemas/documents';
 import { writeAudit, type AuditRecord } from '../audit';
 import type { HandlerContext } from '../context';
 import { orgNames } from '../loaders';
@@ -50,11 +50,13 @@ function requireCurrent(user: User, version: number | null): void {
   if (user.removedAt !== null) throw new AppError('TRANSITION_NOT_ALLOWED', '该人员已删除');
 }
 
-/** Nobody ends or erases their own role: an organiser always keeps a member who can act. */
-function requireNotSelf(user: User, context: HandlerContext, what: string): void {
-  if (user._id === context.caller.user._id || user.openid === context.caller.user.openid) {
-    throw new AppError('FORBIDDEN', `不能${what}自己的身份，请由其他秘书处成员办理`);
-  }
+/**
+ * Nobody ends their own acting role, or erases themselves (which ends all their roles here): an organiser
+ * always keeps a member who can act.
+ */
+function requireNotSelf(user: User, context: HandlerContext, what: '撤销' | '删除'): void {
+  const self = what === '撤销' ? user._id === context.caller.user._id : user.openid === context.caller.user.openid;
+  if (self) throw new AppError('FORBIDDEN', `不能${what}自己的身份，请由其他秘书处成员办理`);
 }
 
 async function save(tx: StoreTx, context: HandlerContext, current: User, changes: Partial<User>, record: AuditRecord): Promise<User> {
@@ -71,6 +73,23 @@ async function save(tx: StoreTx, context: HandlerContext, current: User, changes
     context.deps.newId,
   );
   return next;
+}
+
+async function eraseInvitee(tx: StoreTx, context: HandlerContext, invitationId: string, reason: string): Promise<void> {
+  const current = await tx.get('invitations', invitationId);
+  if (!current) return;
+  const { inviteePhone: _erased, ...kept } = current;
+  const next: Invitation = { ...kept, inviteeName: ERASED_NAME, version: current.version + 1, updatedAt: context.now.toISOString() };
+  await tx.replace('invitations', next, current.version);
+  const subject = { entity: 'invitation' as const, id: next._id, version: next.version };
+  await writeAudit(
+    tx,
+    [{ action: 'erase', from: null, to: 'erased', reason }],
+    subject,
+    context.caller.actor,
+    context.now,
+    context.deps.newId,
+  );
 }
 
 /** Every role the organiser manages, removed ones included (shown as removed), in the order they were bound. */
@@ -137,6 +156,8 @@ export async function removePerson(input: ParsedInput<'person.remove'>, context:
   const sameIdentity = await store.find('users', { openid: named.openid });
   const units = await Promise.all(sameIdentity.map((user) => store.get('organizations', user.orgId)));
   const managed = sameIdentity.filter((user, index) => user.removedAt === null && managesRole(organiser._id, user, units[index] ?? null));
+  // The invitations that bound those roles hold the same name and phone.
+  const invitations = (await Promise.all(managed.map((user) => store.find('invitations', { userId: user._id })))).flat();
   const removed = await store.transaction(async (tx) => {
     let answer: User | null = null;
     for (const { _id } of managed) {
@@ -152,6 +173,7 @@ export async function removePerson(input: ParsedInput<'person.remove'>, context:
       const next = await save(tx, context, current, erased, { action: 'remove', from: null, to: 'removed', reason: input.reason });
       if (next._id === named._id) answer = next;
     }
+    for (const { _id } of invitations) await eraseInvitee(tx, context, _id, input.reason);
     return answer!;
   });
   return viewOf(store, removed);

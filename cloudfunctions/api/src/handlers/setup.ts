@@ -13,11 +13,14 @@ import { sessionOf } from '../roles';
 /** Created in the claim's transaction: a second claim, however close behind, finds it and is refused. */
 export const SETUP_MARKER_ID = 'setup-claimed';
 
+/** As typed or as configured: spaces and dashes ignored, lower case accepted (the code is read out in groups). */
+const normalised = (code: string) => code.replace(/[\s-]/gu, '').toUpperCase();
+
 /** Compared as digests of equal length in constant time, so the answer's timing says nothing of the code. */
 function codeMatches(configured: string | null, typed: string): boolean {
   if (!configured) return false;
-  const digest = (text: string) => createHash('sha256').update(text).digest();
-  return timingSafeEqual(digest(configured), digest(typed.trim()));
+  const digest = (code: string) => createHash('sha256').update(normalised(code)).digest();
+  return timingSafeEqual(digest(configured), digest(typed));
 }
 
 export async function claimSetup(input: ParsedInput<'setup.claim'>, context: IdentityContext): Promise<ActionOutput<'setup.claim'>> {
