@@ -164,7 +164,9 @@ export function PeopleScreen() {
     ]);
     const organiser: UnitChoice = { id: session.org.id, name: session.org.name };
     const units = organizations.filter((org) => org.active).map((org) => ({ id: org._id, name: org.name }));
-    return { selfId: session.user.id, organiser, units, people, invitations };
+    // Every role of the caller's own WeChat identity: nobody ends or erases their own.
+    const ownRoles = new Set(session.roles.map((role) => role.userId));
+    return { ownRoles, organiser, units, people, invitations };
   }, []);
   useReloadOnShow(remote.reload);
   const [inviting, setInviting] = useState(false);
@@ -222,7 +224,7 @@ export function PeopleScreen() {
           <Section key={role} title={personRoleLabels[role]} extra={`${people.length} 人`}>
             {people.length === 0 ? <Text className="admin-muted">暂无</Text> : null}
             {people.map((person) => (
-              <PersonRow key={person.userId} person={person} self={person.userId === data.selfId} onAction={setPersonAction} />
+              <PersonRow key={person.userId} person={person} self={data.ownRoles.has(person.userId)} onAction={setPersonAction} />
             ))}
           </Section>
         );
