@@ -11,6 +11,7 @@ import { isMediaCheckEvent, receiveMediaCheck } from './moderation';
 import type { Origin } from './context';
 import type { Deps } from './ports';
 import { route } from './router';
+import { setupCodeFrom } from './setup-code';
 import { templatesFrom } from './templates';
 
 let app: ReturnType<typeof tcb.init> | null = null;
@@ -30,7 +31,7 @@ export function cloud(): { app: ReturnType<typeof tcb.init>; deps: Deps } {
       contentCheck: new CloudbaseContentCheck(app as unknown as WxOpenApiCaller),
       miniCodes: new CloudbaseMiniCodes(app as unknown as WxOpenApiCaller),
       // Set by the deploy for the one-time setup (npm run setup-code); empty: none.
-      setupCode: process.env.SETUP_CODE?.trim() || null,
+      setupCode: setupCodeFrom(process.env.SETUP_CODE),
     };
   }
   return { app, deps };

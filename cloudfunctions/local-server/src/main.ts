@@ -12,6 +12,7 @@ import { newId } from '../../api/src/ids';
 import { receiveMediaCheck } from '../../api/src/moderation';
 import { runScheduledWork } from '../../api/src/scheduled';
 import { seedDemoData } from '../../api/src/seed/seed';
+import { setupCodeFrom } from '../../api/src/setup-code';
 import { templatesFrom } from '../../api/src/templates';
 import { createLocalServer } from './server';
 import { loadOrCreateSecret } from './session';
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
     contentCheck: new RecordingContentCheck(),
     // The QR code points at this server's H5 build; PUBLIC_URL when phones reach it by another address.
     miniCodes: new QrMiniCodes(process.env.PUBLIC_URL ?? `http://127.0.0.1:${port}`),
-    setupCode: process.env.SETUP_CODE?.trim() || null,
+    setupCode: setupCodeFrom(process.env.SETUP_CODE),
   };
   // WeChat's asynchronous verdict on each photo, played locally a moment after the check starts.
   deps.contentCheck.pushVerdicts((event) => receiveMediaCheck(deps, event), MEDIA_VERDICT_DELAY_MS);
