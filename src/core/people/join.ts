@@ -12,3 +12,8 @@ export const INVITATION_CODE_LENGTH = 8;
 export function h5LinkOf(page: string, code: string): string {
   return `/#/${page}?code=${encodeURIComponent(code)}`;
 }
+
+/** A code as a person types or pastes it, tidied: 'ab3k-7mq9 ' → 'AB3K7MQ9' (the server reads it the same way). */
+export function tidyCode(typed: string): string {
+  return typed.replace(/[\s-]/gu, '').toUpperCase();
+}

@@ -23,6 +23,7 @@ import {
 } from './documents';
 import { applicationStatus, stages, workflowActions } from '../workflow/award-workflow';
 import { programConfigShape } from '../program/program-schema';
+import { tidyCode } from '../people/join';
 import { isPhone, PHONE_MESSAGE } from '../publicity/objection-rules';
 import { ALLOWED_KINDS_TEXT, MAX_UPLOAD_BYTES, uploadExtensions, uploadPurposes, type UploadExtension } from '../evidence/upload-rules';
 
@@ -348,7 +349,7 @@ export type PersonView = z.infer<typeof personView>;
 const invitationCode = z
   .string()
   .max(20)
-  .transform((value) => value.replace(/[\s-]/gu, '').toUpperCase())
+  .transform(tidyCode)
   .pipe(z.string().regex(/^[A-Z2-9]{8}$/, '邀请码应为 8 位字母或数字'));
 
 export const actionContracts = {

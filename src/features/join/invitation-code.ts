@@ -1,6 +1,9 @@
 // Where an invitation code comes from: a scanned mini-program code (WeChat hands the page its `scene`,
 // URL-encoded), the H5 link's `code` query, or what the person types. The server reads the code itself
 // (spaces, dashes and lower case allowed); here it is only tidied for showing.
+import { tidyCode } from '@/core/people/join';
+
+export { tidyCode };
 
 /** The code a page was opened with, or '' when it was opened without one. */
 export function codeFromPageParams(params: Partial<Record<string, string>>): string {
@@ -10,9 +13,4 @@ export function codeFromPageParams(params: Partial<Record<string, string>>): str
   } catch {
     return tidyCode(raw); // a malformed % escape: show it as it came, the server will say it is wrong
   }
-}
-
-/** 'ab3k-7mq9 ' → 'AB3K7MQ9' */
-export function tidyCode(typed: string): string {
-  return typed.replace(/[\s-]/gu, '').toUpperCase();
 }

@@ -9,7 +9,7 @@ import { PageState } from '@/components/page-state';
 import { call } from '@/lib/api';
 import { showSuccess } from '@/lib/feedback';
 import { restart } from '@/lib/navigation';
-import { needsSignIn } from '@/lib/session';
+import { actingRole, needsSignIn } from '@/lib/session';
 import { personRoleLabels, roleDuty } from '@/features/common/person-roles';
 import { useAction } from '@/features/common/use-action';
 import { useRemote } from '@/features/common/use-remote';
@@ -57,6 +57,8 @@ function Invitation({ preview, onOther }: { preview: InvitationPreview; onOther:
   const confirm = async () => {
     const session = await accept.run(() => call('invitation.accept', { code: preview.code }));
     if (!session) return;
+    // Someone who already held a role acts in the new one first.
+    actingRole.set(session.user.id);
     showSuccess('已加入');
     await restart('home');
   };

@@ -7,7 +7,7 @@ import { orgKindLabels } from '@/core/schemas/common';
 import { call } from '@/lib/api';
 import { showSuccess } from '@/lib/feedback';
 import { restart } from '@/lib/navigation';
-import { needsSignIn } from '@/lib/session';
+import { actingRole, needsSignIn } from '@/lib/session';
 import { useAction } from '@/features/common/use-action';
 import { NewUserOffer } from './new-user-offer';
 import '../join.css';
@@ -74,6 +74,7 @@ function SetupForm() {
       }),
     );
     if (!session) return;
+    actingRole.set(session.user.id);
     showSuccess('设置完成');
     await restart('home');
   };
