@@ -1,5 +1,5 @@
 // `npm run setup-code`: prints a fresh one-time setup code and how to give it to the deployed api function.
-// Whoever enters it first in the app (设置 → 初始设置) becomes the first secretariat member of a new organiser;
+// Whoever enters it first in the app (首次设置（管理员） on the not-registered screen) becomes the first secretariat member of a new organiser;
 // after that the code is spent, and everyone else joins by invitation.
 import { randomInt } from 'node:crypto';
 
@@ -16,7 +16,5 @@ CloudBase (the api function):
   (cloudbaserc.json passes {{env.SETUP_CODE}} to the function),
   or set it in the console: 云开发 → 云函数 → api → 函数配置 → 环境变量 → SETUP_CODE = ${code}
 
-Local server:
-  SETUP_CODE=${code} npm start   (with DEMO_MODE=0: the demo data already has its secretariats)
-
-Then sign in and enter the code on the setup page. Remove SETUP_CODE afterwards; the code works only once anyway.`);
+Then open the mini-program, tap 首次设置（管理员） and enter the code with the organiser's name and your own.
+(Locally the demo data already has its secretariats, so the local server answers SETUP_DONE.) Remove SETUP_CODE afterwards; the code works only once anyway.`);
