@@ -19,7 +19,14 @@ import { releaseHeld } from './moderation';
 import { createSlot, linkFile } from './files';
 import { getDashboard, getSession } from './misc';
 import { listNotifications, listTemplates as listMessageTemplates, markRead, recordSubscriptions } from './notifications';
-import { createOrganization, deactivateOrganization, getOrganization, listOrganizations, updateOrganization } from './organizations';
+import {
+  createOrganization,
+  deactivateOrganization,
+  getOrganization,
+  listOrganizations,
+  organizationHistory,
+  updateOrganization,
+} from './organizations';
 import { createFromTemplate, getProgram, listPrograms, listTemplates, updateProgram } from './programs';
 import {
   closePublicityNow,
@@ -101,6 +108,7 @@ export const handlers: { [A in Exclude<ActionName, PublicName>]: Handler<A> } = 
   'file.slot': createSlot,
   'organization.list': listOrganizations,
   'organization.get': getOrganization,
+  'organization.history': organizationHistory,
   'organization.create': createOrganization,
   'organization.update': updateOrganization,
   'organization.deactivate': deactivateOrganization,
