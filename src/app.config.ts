@@ -17,6 +17,7 @@ export default defineAppConfig({
         'pages/programs/index',
         'pages/program-edit/index',
         'pages/organizations/index',
+        'pages/organization/index',
       ],
     },
     {

@@ -18,6 +18,7 @@ export const routes = {
   programs: '/admin/pages/programs/index',
   programEdit: '/admin/pages/program-edit/index',
   organizations: '/admin/pages/organizations/index',
+  organization: '/admin/pages/organization/index',
   reviewQueue: '/review/pages/queue/index',
   reviewScore: '/review/pages/score/index',
 } as const;
