@@ -85,6 +85,11 @@ function InspectionRows({ rows, today, onChange }: { rows: Inspection[]; today: 
   );
 }
 
+const sanctionTexts = [
+  { field: 'authority', label: '作出机关', maxlength: 60, placeholder: '如：省民政厅' },
+  { field: 'note', label: '事由（选填）', maxlength: 200, placeholder: '如：未按期报送年度工作报告' },
+] as const;
+
 function SanctionRows({ rows, today, onChange }: { rows: Sanction[]; today: string; onChange: (rows: Sanction[]) => void }) {
   const replaceAt = (index: number, patch: Partial<Sanction>) =>
     onChange(rows.map((row, at) => (at === index ? { ...row, ...patch } : row)));
@@ -106,22 +111,18 @@ function SanctionRows({ rows, today, onChange }: { rows: Sanction[]; today: stri
               删除
             </Text>
           </View>
-          <Text className="admin-profile__hint">作出机关</Text>
-          <Input
-            className="admin-form__input"
-            value={row.authority}
-            maxlength={60}
-            placeholder="如：省民政厅"
-            onInput={(event) => replaceAt(index, { authority: event.detail.value })}
-          />
-          <Text className="admin-profile__hint">事由（选填）</Text>
-          <Input
-            className="admin-form__input"
-            value={row.note}
-            maxlength={200}
-            placeholder="如：未按期报送年度工作报告"
-            onInput={(event) => replaceAt(index, { note: event.detail.value })}
-          />
+          {sanctionTexts.map(({ field, label, maxlength, placeholder }) => (
+            <View key={field}>
+              <Text className="admin-profile__hint">{label}</Text>
+              <Input
+                className="admin-form__input"
+                value={row[field]}
+                maxlength={maxlength}
+                placeholder={placeholder}
+                onInput={(event) => replaceAt(index, { [field]: event.detail.value })}
+              />
+            </View>
+          ))}
         </View>
       ))}
       <Button size="small" fill="outline" onClick={() => onChange([...rows, { kind: 'notice', on: today, authority: '', note: '' }])}>
