@@ -30,12 +30,19 @@ export default defineAppConfig({
       pages: ['pages/messages/index'],
     },
     {
+      // What the person's data is used for (隐私保护指引) and what is held about them (我的数据); small and rarely opened.
+      root: 'me',
+      pages: ['pages/privacy/index', 'pages/data/index'],
+    },
+    {
       // The public notice (公示): opened from a shared card by anyone, signed in or not.
       root: 'public',
       pages: ['pages/notice/index'],
     },
   ],
   lazyCodeLoading: 'requiredComponents',
+  // WeChat's privacy check: a privacy API waits for onNeedPrivacyAuthorization to be answered (lib/privacy.ts).
+  __usePrivacyCheck__: true,
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',

@@ -2,7 +2,8 @@
 import Taro from '@tarojs/taro';
 import type { ActionInput, ActionName, ActionOutput, ApiResult } from '@/core/schemas/actions';
 import { isWeapp } from './platform';
-import { clearSession, sessionToken } from './session';
+import { sendAsChosen, type CallEvent } from './role-choice';
+import { actingRole, clearSession, sessionToken } from './session';
 
 const API_URL = process.env.TARO_APP_API_BASE || '/api';
 
@@ -18,7 +19,7 @@ export class ApiError extends Error {
 
 const NETWORK_ERROR = new ApiError('NETWORK', '网络不稳定，请检查网络后重试（已填写的内容不会丢失）');
 
-async function send(event: { action: string; input: unknown }): Promise<ApiResult<unknown>> {
+async function send(event: CallEvent): Promise<ApiResult<unknown>> {
   if (isWeapp) {
     const response = await Taro.cloud.callFunction({ name: 'api', data: event });
     return response.result as ApiResult<unknown>;
@@ -37,7 +38,7 @@ async function send(event: { action: string; input: unknown }): Promise<ApiResul
 export async function call<A extends ActionName>(action: A, input: ActionInput<A>): Promise<ActionOutput<A>> {
   let result: ApiResult<unknown>;
   try {
-    result = await send({ action, input });
+    result = await sendAsChosen(send, { action, input }, actingRole);
   } catch {
     throw NETWORK_ERROR;
   }

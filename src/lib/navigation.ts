@@ -9,6 +9,8 @@ export const routes = {
   addClaim: '/apply/pages/claim/index',
   report: '/apply/pages/report/index',
   messages: '/inbox/pages/messages/index',
+  privacy: '/me/pages/privacy/index',
+  myData: '/me/pages/data/index',
   publicNotice: '/public/pages/notice/index',
   queue: '/admin/pages/queue/index',
   applicationDetail: '/admin/pages/detail/index',

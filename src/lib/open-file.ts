@@ -1,4 +1,5 @@
-// Opens an attachment from a short-lived link: images in the viewer, documents in WeChat's reader or a new tab.
+// Opens an attachment from a short-lived link (images in the viewer, documents in WeChat's reader or a new tab),
+// and saves a file the server made to open or forward it.
 import Taro from '@tarojs/taro';
 import { isWeapp } from './platform';
 import { previewImages } from './preview';
@@ -16,4 +17,28 @@ export async function openFileLink(url: string, name: string): Promise<void> {
     return;
   }
   window.open(url, '_blank');
+}
+
+/**
+ * Saves a file the server made (base64) and opens it: in the browser it downloads; in WeChat it is written to
+ * the mini-program's user folder and opened in the reader, whose menu forwards it to a chat (and so to a PC).
+ */
+export async function saveAndOpenFile(fileName: string, base64: string): Promise<void> {
+  const extension = fileName.split('.').pop()?.toLowerCase() ?? '';
+  if (isWeapp) {
+    const filePath = `${Taro.env.USER_DATA_PATH}/${fileName.replace(/[\\/:*?"<>|]/gu, '_')}`;
+    Taro.getFileSystemManager().writeFileSync(filePath, base64, 'base64');
+    const fileType = (['doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'pdf'] as const).find((kind) => kind === extension);
+    await Taro.openDocument({ filePath, showMenu: true, ...(fileType ? { fileType } : {}) });
+    return;
+  }
+  const blob = new Blob([Taro.base64ToArrayBuffer(base64)]);
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
 }

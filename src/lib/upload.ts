@@ -11,6 +11,7 @@ import {
 } from '@/core/evidence/upload-rules';
 import { ApiError, call } from './api';
 import { isWeapp } from './platform';
+import { ensurePrivacyAgreed } from './privacy';
 import { sessionToken } from './session';
 
 const MAX_EDGE = 1600;
@@ -30,6 +31,7 @@ interface LocalFile {
 }
 
 export async function pickPhotos(count: number): Promise<PickedPhoto[]> {
+  await ensurePrivacyAgreed();
   const result = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
   return result.tempFiles.map((file) => ({ path: file.path, size: file.size }));
 }
@@ -134,11 +136,15 @@ function pickInBrowser(accept: string): Promise<PickedDocument | null> {
 /**
  * Chooses one attachment (a scanned PDF, a photo of a signed agreement…): from a WeChat chat in the
  * mini-program, from the file system in a browser. Resolves to null when the person cancels.
+ * extensions: offer only files of these kinds (e.g. ['xlsx']); by default, every kind an upload accepts.
  */
-export async function pickDocument(): Promise<PickedDocument | null> {
-  if (!isWeapp) return pickInBrowser(ACCEPT);
+export async function pickDocument(extensions?: readonly string[]): Promise<PickedDocument | null> {
+  if (!isWeapp) return pickInBrowser(extensions ? extensions.map((extension) => `.${extension}`).join(',') : ACCEPT);
+  await ensurePrivacyAgreed();
   try {
-    const result = await Taro.chooseMessageFile({ count: 1, type: 'all' });
+    const result = await Taro.chooseMessageFile(
+      extensions ? { count: 1, type: 'file', extension: [...extensions] } : { count: 1, type: 'all' },
+    );
     const file = result.tempFiles[0];
     return file ? { path: file.path, name: file.name, size: file.size } : null;
   } catch (error) {
@@ -157,4 +163,24 @@ export async function uploadAttachment(applicationId: string, file: PickedDocume
     return uploadThroughSlot(applicationId, 'attachment', 'jpg', await compressPhoto(file.path), failure);
   }
   return uploadThroughSlot(applicationId, 'attachment', extension, { path: file.path, size: file.size }, failure);
+}
+
+/** The bytes of a chosen file as base64, for the few calls that carry a small file themselves (a sheet to import). */
+export async function readPickedBase64(file: PickedDocument): Promise<string> {
+  try {
+    if (isWeapp) {
+      // At most MAX_IMPORT_BYTES: read at once.
+      return Taro.getFileSystemManager().readFileSync(file.path, 'base64') as string;
+    }
+    const blob = await (await fetch(file.path)).blob();
+    const dataUrl = await new Promise<string>((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.onerror = () => reject(reader.error);
+      reader.readAsDataURL(blob);
+    });
+    return dataUrl.slice(dataUrl.indexOf(',') + 1);
+  } catch {
+    throw new ApiError('PICK_FAILED', '无法读取所选文件，请重试');
+  }
 }

@@ -25,6 +25,8 @@ function outcomeOf(action: ActionName, result: ApiResult<unknown>): Outcome {
     const [item] = result.data as { ok: boolean; code: string | null }[];
     return item?.ok ? 'ok' : ((item?.code ?? 'INTERNAL') as ErrorCode);
   }
+  // An import answers ok with the rows it refused, having imported none of them.
+  if (action === 'organization.import' && (result.data as { refused: unknown[] }).refused.length > 0) return 'INVALID_INPUT';
   return 'ok';
 }
 

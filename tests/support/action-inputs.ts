@@ -77,6 +77,7 @@ const fullMarks = (world: World) =>
 
 export const inputBuilders: InputBuilders = {
   'session.me': single(() => ({})),
+  'me.export': single(() => ({})),
   'program.list': single(() => ({})),
   'program.get': single(() => ({ programId: PROGRAM_ID })),
   'program.templates': single(() => ({})),
@@ -247,5 +248,12 @@ export const inputBuilders: InputBuilders = {
     organizationId: 'org-branch-popsci',
     version: versionIn(world, 'organizations', 'org-branch-popsci'),
     reason: '已撤销该分支机构',
+  })),
+  'organization.importTemplate': single(() => ({})),
+  // A branch and a member unit for the running society.
+  'organization.import': single((world, tag) => ({
+    requestId: requestIdFor(tag, 'import'),
+    fileName: '下属单位.xlsx',
+    base64: world.importSheet,
   })),
 };

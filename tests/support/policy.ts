@@ -67,6 +67,8 @@ const declaredReviewers: Partial<Record<Fixture, CallerProfile['reviewer'][]>> =
 /** Signed-in callers only, except the two public actions; then each action's own rule. */
 const policies: { [A in ActionName]: (caller: CallerProfile, variant: Variant<A>) => Outcome } = {
   'session.me': anyone,
+  // Anyone signed in may have what is held about them (and only that: tests/integration/my-data.test.ts).
+  'me.export': anyone,
   'program.list': anyone,
   'program.get': (caller) => (caller.member ? 'ok' : 'NOT_FOUND'),
   'program.templates': anySecretariat,
@@ -119,6 +121,9 @@ const policies: { [A in ActionName]: (caller: CallerProfile, variant: Variant<A>
   'organization.create': (caller) => (caller.role !== 'secretariat' ? 'FORBIDDEN' : caller.runsProgram ? 'ok' : 'INVALID_INPUT'),
   'organization.update': staffOfProgram,
   'organization.deactivate': staffOfProgram,
+  'organization.importTemplate': anySecretariat,
+  // 徐州市科协 manages 学会, not 分支机构: every row is refused and nothing is stored (the matrix reads it as INVALID_INPUT).
+  'organization.import': (caller) => (caller.role !== 'secretariat' ? 'FORBIDDEN' : caller.runsProgram ? 'ok' : 'INVALID_INPUT'),
 };
 
 const publicActions: readonly ActionName[] = ['publicity.get', 'objection.lodge'];

@@ -5,6 +5,7 @@ import type { ApplicationStatus } from '@/core/workflow/award-workflow';
 import { OPENID, PROGRAM_ID, completeContent, requestId, startHarness, type Harness } from './harness';
 import { REVIEWERS, decided, shortlisted, submitted } from './lifecycle';
 import { snapshotStore, type StoreSnapshot } from './store-snapshot';
+import { unitRows, unitSheet } from './unit-sheets';
 import { JPEG_BYTES, PDF_BYTES, uploadedThroughSlot } from './uploads';
 
 /** The applications of the world and the status each is left in (fully scored before the others in review). */
@@ -41,6 +42,8 @@ export interface World {
   /** Uploaded files, written again into every harness started from the world. */
   /** Uploaded through slots: claim evidence on `approved` and `implementing`, a report file, a draft's attachment. */
   files: Record<'approved' | 'implementing' | 'report' | 'draft', { path: string; fileId: string }>;
+  /** An .xlsx of a branch and a member unit to import (base64), as organization.import takes it. */
+  importSheet: string;
 }
 
 async function report(h: Harness, application: ApplicationView) {
@@ -192,6 +195,7 @@ export async function buildWorld(): Promise<World> {
         report: { path: pathOf(reportFile), fileId: reportFile },
         draft: { path: pathOf(draftFile), fileId: draftFile },
       },
+      importSheet: (await unitSheet(unitRows(2, '世界导入'))).toString('base64'),
     };
   } finally {
     await h.close();

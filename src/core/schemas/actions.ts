@@ -210,6 +210,18 @@ export const notificationPageView = z.object({
 });
 export type NotificationPageView = z.infer<typeof notificationPageView>;
 
+/** One row of an organisation import that was refused, with every reason (Excel row numbers, header is row 1). */
+export const importRefusal = z.object({ row: z.number().int().positive(), name: z.string(), reasons: z.array(z.string()).min(1) });
+export type ImportRefusal = z.infer<typeof importRefusal>;
+
+/**
+ * The largest Excel file an import takes. It travels as base64 inside the call, and CloudBase takes at most
+ * 100 KB of JSON per call (WeChat advises the same for callFunction's data): 64 KB is about 87 KB as base64,
+ * and a 100-unit sheet is about 12 KB.
+ */
+export const MAX_IMPORT_BYTES = 64 * 1024;
+export const MAX_IMPORT_SIZE_TEXT = '64 KB';
+
 /** The secretariat's decisions on one application; shortlisting and approval go through the quota ledger. */
 export const staffDecisions = [
   'return',
@@ -314,6 +326,23 @@ const organizationFields = {
   contactPhone: text().max(40).refine(isPhone, PHONE_MESSAGE).optional(),
   address: text({ multiline: false }).min(1, '请填写地址').max(200, '地址不能超过 200 个字').optional(),
 };
+
+/** A person's role as the secretariat manages it (a contact, an expert, a fellow secretariat member). */
+export const personView = z.object({
+  userId: id,
+  version,
+  name: z.string(),
+  role,
+  orgId: id,
+  orgName: z.string(),
+  phone: z.string().optional(),
+  active: z.boolean(),
+  removed: z.boolean(),
+  /** Who invited them and when they bound (null: demo data or the setup code). */
+  invitationId: id.nullable(),
+  createdAt: isoTime,
+});
+export type PersonView = z.infer<typeof personView>;
 
 export const actionContracts = {
   'session.me': { input: z.object({}), output: sessionView },
@@ -548,6 +577,40 @@ export const actionContracts = {
   'organization.deactivate': {
     input: z.strictObject({ organizationId: id, version, reason: text({ multiline: true }).min(1, '请填写停用理由').max(500) }),
     output: organizationSchema,
+  },
+  /** The Excel template for importing units: its columns are those `organization.import` reads. */
+  'organization.importTemplate': {
+    input: z.strictObject({}),
+    output: z.object({ fileName: z.string(), base64: z.string() }),
+  },
+  /**
+   * Imports every row of an Excel sheet as a new unit in one step, or none: when any row is refused, nothing is
+   * imported and each refused row is reported with its reasons. Repeating the requestId repeats the answer.
+   */
+  'organization.import': {
+    input: z.strictObject({
+      requestId,
+      fileName: text().min(1, '请选择文件').max(120),
+      base64: z
+        .string()
+        .min(1, '文件是空的')
+        .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4, `文件不能超过 ${MAX_IMPORT_SIZE_TEXT}`)
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/u, '文件内容格式不正确'),
+    }),
+    output: z.object({
+      imported: z.number().int().nonnegative(),
+      refused: z.array(importRefusal),
+      organizations: z.array(organizationSchema),
+    }),
+  },
+  /** Everything the system holds about the caller (all their roles), for them to see and keep. */
+  'me.export': {
+    input: z.strictObject({}),
+    output: z.object({
+      exportedAt: isoTime,
+      roles: z.array(personView),
+      records: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
+    }),
   },
 } as const;
 

@@ -17,8 +17,10 @@ import {
 import { addClaim, verifyClaim } from './claims';
 import { releaseHeld } from './moderation';
 import { createSlot, linkFile } from './files';
+import { exportMyData } from './me';
 import { getDashboard, getSession } from './misc';
 import { listNotifications, listTemplates as listMessageTemplates, markRead, recordSubscriptions } from './notifications';
+import { importOrganizations, importTemplate } from './organization-import';
 import {
   createOrganization,
   deactivateOrganization,
@@ -66,6 +68,7 @@ export function isPublicAction(action: ActionName): action is PublicName {
 
 export const handlers: { [A in Exclude<ActionName, PublicName>]: Handler<A> } = {
   'session.me': getSession,
+  'me.export': exportMyData,
   'program.list': listPrograms,
   'program.get': getProgram,
   'program.templates': listTemplates,
@@ -112,4 +115,6 @@ export const handlers: { [A in Exclude<ActionName, PublicName>]: Handler<A> } = 
   'organization.create': createOrganization,
   'organization.update': updateOrganization,
   'organization.deactivate': deactivateOrganization,
+  'organization.importTemplate': importTemplate,
+  'organization.import': importOrganizations,
 };

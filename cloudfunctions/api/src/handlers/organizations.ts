@@ -1,10 +1,9 @@
 // Organisations, managed by their organiser's secretariat: list, read, create, edit and deactivate the
 // units under it; each change audited in the same transaction.
 import { AppError } from '@/core/errors';
-import { managedKinds } from '@/core/organization/managed-kinds';
+import { kindRefusal } from '@/core/organization/managed-kinds';
 import { categoryByKey } from '@/core/program/program-schema';
 import type { OrganizationHistoryRow, ParsedInput } from '@/core/schemas/actions';
-import { orgKindLabels } from '@/core/schemas/common';
 import type { Application, Organization, Program } from '@/core/schemas/documents';
 import { statusTable } from '@/core/workflow/award-workflow';
 import { writeAudit, type AuditRecord } from '../audit';
@@ -13,7 +12,7 @@ import { requireSecretariat } from '../loaders';
 import type { StoreReader, StoreTx } from '../ports';
 
 /** The organiser whose units the caller manages: its secretariat's own organisation. */
-function organiserOf(context: HandlerContext): Organization {
+export function organiserOf(context: HandlerContext): Organization {
   requireSecretariat(context.caller);
   return context.caller.org;
 }
@@ -27,10 +26,8 @@ async function loadManaged(store: Pick<StoreReader, 'get'>, context: HandlerCont
 }
 
 function checkKind(organiser: Organization, kind: Organization['kind']): void {
-  const kinds = managedKinds(organiser.kind);
-  if (kinds.includes(kind)) return;
-  const allowed = kinds.length > 0 ? `只能管理${kinds.map((k) => orgKindLabels[k]).join('、')}` : '不管理下属单位';
-  throw new AppError('INVALID_INPUT', `${orgKindLabels[organiser.kind]}${allowed}`);
+  const refusal = kindRefusal(organiser.kind, kind);
+  if (refusal) throw new AppError('INVALID_INPUT', refusal);
 }
 
 /** A name already used by another unit of the same organiser is refused (two units one cannot tell apart). */

@@ -14,6 +14,7 @@ import { useRemote } from '@/features/common/use-remote';
 import { useReloadOnShow } from '@/features/common/use-reload-on-show';
 import { go } from '@/lib/navigation';
 import { Chip, ProfileFields } from './organization-profile-fields';
+import { OrganizationImport } from './organization-import';
 import { ReasonDialog } from './reason-dialog';
 import { Section } from './section';
 import '../admin.css';
@@ -166,6 +167,7 @@ export function OrganizationsScreen() {
             </Button>
           </View>
         ) : null}
+        {data.kinds.length > 0 ? <OrganizationImport onImported={() => void remote.reload()} /> : null}
         {data.organizations.length === 0 ? <Text className="admin-muted">暂无下属单位</Text> : null}
         {data.organizations.map((org) => (
           <View className="admin-program" key={org._id}>

@@ -2,7 +2,7 @@
 // its own state so a failed upload can be retried without choosing the photo again.
 import { useCallback, useRef, useState } from 'react';
 import type { UploadPurpose } from '@/core/evidence/upload-rules';
-import { messageOf } from '@/lib/api';
+import { ApiError, messageOf } from '@/lib/api';
 import { pickPhotos, uploadEvidence } from '@/lib/upload';
 
 export const MAX_PHOTOS = 9;
@@ -52,7 +52,8 @@ export function useEvidencePhotos(applicationId: string, purpose: UploadPurpose,
     } catch (error) {
       // Closing the picker is not an error worth showing.
       const text = String((error as { errMsg?: string })?.errMsg ?? '');
-      if (!/cancel/i.test(text)) setPickError('无法选择照片，请检查相册或相机权限');
+      if (error instanceof ApiError) setPickError(error.message);
+      else if (!/cancel/i.test(text)) setPickError('无法选择照片，请检查相册或相机权限');
       return;
     }
     if (picked.length === 0) return;

@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { PageState } from '@/components/page-state';
 import { messageOf } from '@/lib/api';
 import { listDemoAccounts, signInAsDemo, type DemoAccount } from '@/lib/demo-auth';
-import { restart } from '@/lib/navigation';
+import { go, restart } from '@/lib/navigation';
+import { actingRole } from '@/lib/session';
 import { useRemote } from '@/features/common/use-remote';
 
 function DemoAccounts() {
@@ -19,6 +20,8 @@ function DemoAccounts() {
     setError(null);
     try {
       await signInAsDemo(account.userId);
+      // The account chosen is the role to act in, even when its person holds others.
+      actingRole.set(account.userId);
       await restart('home');
     } catch (failure) {
       setError(messageOf(failure));
@@ -54,6 +57,9 @@ function DemoAccounts() {
           </View>
         ))}
       </PageState>
+      <View className="home-footer">
+        <View onClick={() => void go('privacy')}>隐私保护指引</View>
+      </View>
     </View>
   );
 }

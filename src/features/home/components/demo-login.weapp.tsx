@@ -2,7 +2,7 @@
 // file instead of demo-login.tsx for weapp, which keeps the demo accounts and their server calls out of the package.
 import { Button } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
-import { restart } from '@/lib/navigation';
+import { go, restart } from '@/lib/navigation';
 
 export function DemoLogin() {
   return (
@@ -12,6 +12,9 @@ export function DemoLogin() {
         <Button type="primary" size="large" block onClick={() => void restart('home')}>
           进入首页
         </Button>
+      </View>
+      <View className="home-footer">
+        <View onClick={() => void go('privacy')}>隐私保护指引</View>
       </View>
     </View>
   );

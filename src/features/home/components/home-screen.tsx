@@ -12,6 +12,7 @@ import { clearSession } from '@/lib/session';
 import { useReloadOnShow } from '@/features/common/use-reload-on-show';
 import { useSignedIn } from '@/features/common/use-signed-in';
 import { useHome } from '../hooks/use-home';
+import { RoleSwitcher } from './role-switcher';
 
 interface Entry {
   title: string;
@@ -118,7 +119,7 @@ export function HomeScreen() {
               <View className="home-me__text">
                 <View className="home-me__name">{data.session.user.name}</View>
                 <View className="home-me__meta">
-                  {data.session.org.name} · {roleLabels[data.session.user.role]}
+                  {roleLabels[data.session.user.role]} · {data.session.org.name}
                 </View>
               </View>
               {isH5 ? (
@@ -127,6 +128,7 @@ export function HomeScreen() {
                 </View>
               ) : null}
             </View>
+            <RoleSwitcher roles={data.session.roles} actingUserId={data.session.user.id} onSwitched={() => void remote.reload()} />
             <View className="home-entry home-messages" onClick={() => void go('messages')}>
               <View className="home-entry__text">
                 <View className="home-entry__title">
@@ -159,6 +161,10 @@ export function HomeScreen() {
           </Button>
         </View>
       ) : null}
+      <View className="home-footer">
+        <View onClick={() => void go('privacy')}>隐私保护指引</View>
+        <View onClick={() => void go('myData')}>我的数据</View>
+      </View>
     </View>
   );
 }

@@ -1,0 +1,5 @@
+import { PrivacyScreen } from '@/features/me/components/privacy-screen';
+
+export default function PrivacyPage() {
+  return <PrivacyScreen />;
+}
