@@ -1,5 +1,6 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/login/index'],
+  // join and setup: opened by people in no role yet (a scanned invitation code, the first secretariat).
+  pages: ['pages/index/index', 'pages/login/index', 'pages/join/index', 'pages/setup/index'],
   // One subpackage per audience; each root sits directly under src/.
   subPackages: [
     {
@@ -17,6 +18,7 @@ export default defineAppConfig({
         'pages/programs/index',
         'pages/program-edit/index',
         'pages/organizations/index',
+        'pages/people/index',
         'pages/organization/index',
       ],
     },

@@ -33,3 +33,14 @@ export async function signInAsDemo(userId: string): Promise<void> {
   });
   saveSessionToken(unwrap(response.data).token);
 }
+
+/** A fresh identity, as a person who has just opened the mini-program for the first time: known to WeChat, in no role yet. */
+export async function signInAsNewUser(): Promise<void> {
+  const response = await Taro.request<Envelope<{ token: string }>>({
+    url: '/auth/demo-new-user',
+    method: 'POST',
+    data: {},
+    header: { 'content-type': 'application/json' },
+  });
+  saveSessionToken(unwrap(response.data).token);
+}

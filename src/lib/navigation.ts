@@ -4,6 +4,8 @@ import Taro from '@tarojs/taro';
 export const routes = {
   home: '/pages/index/index',
   login: '/pages/login/index',
+  join: '/pages/join/index',
+  setup: '/pages/setup/index',
   myApplications: '/apply/pages/mine/index',
   editApplication: '/apply/pages/edit/index',
   addClaim: '/apply/pages/claim/index',
@@ -20,6 +22,7 @@ export const routes = {
   programs: '/admin/pages/programs/index',
   programEdit: '/admin/pages/program-edit/index',
   organizations: '/admin/pages/organizations/index',
+  people: '/admin/pages/people/index',
   organization: '/admin/pages/organization/index',
   reviewQueue: '/review/pages/queue/index',
   reviewScore: '/review/pages/score/index',

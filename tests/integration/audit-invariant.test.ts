@@ -141,6 +141,14 @@ async function wholeYear() {
   });
   const messages = await h.as(OPENID.structure, 'notification.list', {});
   await h.as(OPENID.structure, 'notification.read', { ids: messages.items.map((message) => message._id) });
+  // People: an invitation taken and one revoked; the new contact moved, their role ended, then erased.
+  const invite = (role: 'applicant' | 'reviewer', orgId: string, name: string) =>
+    h.as(OPENID.secretary, 'invitation.create', { requestId: requestId(), role, orgId, name, phone: '13900000001' });
+  const joined = await h.as('wx-newcomer', 'invitation.accept', { code: (await invite('applicant', 'org-member-scu', '孙老师')).code });
+  await h.as(OPENID.secretary, 'invitation.revoke', { invitationId: (await invite('reviewer', 'org-scceas', '郑研究员'))._id });
+  const moved = await h.as(OPENID.secretary, 'person.reassign', { userId: joined.user.id, version: 1, orgId: 'org-member-swjtu' });
+  await h.as(OPENID.secretary, 'person.revoke', { userId: moved.userId, version: moved.version, reason: '已调离' });
+  await h.as(OPENID.secretary, 'person.remove', { userId: moved.userId, reason: '本人申请删除个人信息' });
 }
 
 test('after a whole year, every version of every audited document has its audit entry', async () => {

@@ -10,7 +10,7 @@ import { route } from '../../cloudfunctions/api/src/router';
 import { inputBuilders } from '../support/action-inputs';
 import { expectedOutcome } from '../support/policy';
 import { callerKinds, identityOf, type CallerKind } from '../support/callers';
-import { countingWrites, snapshotStore } from '../support/store-snapshot';
+import { countingWrites, snapshotStore, withoutWrongCodeCounts } from '../support/store-snapshot';
 import { buildWorld, startFromWorld, type World } from '../support/world';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
@@ -276,8 +276,8 @@ test.each(actions)(
       for (const place of places) {
         for (const value of sweepValues) await check(caller, mutate(seed, { op: 'setAt', path: place, value }));
       }
-      // Nothing was accepted: then every stored document must be exactly the world's.
-      if (accepted === 0) expect(await snapshotStore(h.store)).toEqual(world.snapshot);
+      // Nothing was accepted: then every stored document must be exactly the world's (wrong codes were counted).
+      if (accepted === 0) expect(withoutWrongCodeCounts(await snapshotStore(h.store))).toEqual(world.snapshot);
     } finally {
       await h.close();
     }

@@ -168,6 +168,7 @@ const PREFIXES = [
   '/auth/',
   '/auth/demo-login',
   '/auth/demo-accounts',
+  '/auth/demo-new-user',
   '/demo/clock',
   '/files/upload',
   '/files/',

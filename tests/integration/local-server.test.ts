@@ -42,6 +42,26 @@ test('the demo sign-in lists accounts and issues a session the api accepts; a fo
   );
 });
 
+test('a new WeChat user in the demo: each fresh identity gets its own session, known to no role yet', async () => {
+  const fresh = async () => {
+    const response = await fetch(`${base}/auth/demo-new-user`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    return ((await response.json()) as { data: { token: string } }).data.token;
+  };
+  const [first, second] = [await fresh(), await fresh()];
+  const openidOf = (token: string) =>
+    (JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString('utf8')) as { openid: string }).openid;
+  expect(openidOf(first)).toMatch(/^local-[\w-]{16}$/);
+  expect(openidOf(second)).not.toBe(openidOf(first));
+  // Signed in (the server knows the identity) but in no role: the app offers the invitation code and setup.
+  expect((await api(first, 'session.me', {})).error?.code).toBe('NOT_REGISTERED');
+  expect((await api(null, 'session.me', {})).error?.code).toBe('UNAUTHENTICATED');
+});
+
 test('a photo uploaded to storage is linked to a claim, and served only through a signed, expiring link', async () => {
   const contact = await signIn('user-contact-structure');
   const secretary = await signIn('user-secretary');
@@ -159,6 +179,7 @@ test('without demo mode there is no demo sign-in and no clock; with it the clock
     for (const [method, path] of [
       ['GET', '/auth/demo-accounts'],
       ['POST', '/auth/demo-login'],
+      ['POST', '/auth/demo-new-user'],
       ['POST', '/demo/clock'],
     ]) {
       const response = await fetch(`${plain.base}${path}`, {

@@ -3,7 +3,8 @@
 import { staffDecisions, type ActionInput, type ActionName, type StaffDecision } from '@/core/schemas/actions';
 import { isOpenFrom } from '@/core/workflow/transition';
 import type { WorkflowAction } from '@/core/workflow/award-workflow';
-import { PROGRAM_ID, completeContent } from './harness';
+import type { CallerKind } from './callers';
+import { PROGRAM_ID, SETUP_CODE, completeContent } from './harness';
 import { editOf } from './program-edit';
 import { fixtureStatus, fixtures, versionIn, type Fixture, type World } from './world';
 
@@ -256,4 +257,39 @@ export const inputBuilders: InputBuilders = {
     fileName: '下属单位.xlsx',
     base64: world.importSheet,
   })),
+  // 四川大学建筑与环境学院 has no contact yet; another organiser's secretariat does not manage it.
+  'invitation.create': single((_world, tag) => ({
+    requestId: requestIdFor(tag, 'invite'),
+    role: 'applicant',
+    orgId: 'org-member-scu',
+    name: `新联系人（${tag}）`,
+    phone: phoneFor(tag),
+    validDays: 14,
+  })),
+  'invitation.list': single(() => ({})),
+  'invitation.revoke': single((world) => ({ invitationId: world.invitations.revocable, reason: '联系人已更换' })),
+  'invitation.qrcode': single((world) => ({ invitationId: world.invitations.shared.id })),
+  'invitation.peek': single((world) => ({ code: world.invitations.shared.code })),
+  // Each kind of caller takes its own invitation (other tags, the fuzz suite's, share one).
+  'invitation.accept': single((world, tag) => ({ code: (world.invitations.byCaller[tag as CallerKind] ?? world.invitations.shared).code })),
+  // The world has its secretariat already: the setup is done.
+  'setup.claim': single(() => ({
+    code: SETUP_CODE,
+    organiserName: '四川省某学会',
+    organiserKind: 'society',
+    personName: '新秘书',
+  })),
+  'person.list': single(() => ({})),
+  // 张主任 (省建院's contact) is no caller of the matrix.
+  'person.revoke': single((world) => ({
+    userId: 'user-contact-design',
+    version: versionIn(world, 'users', 'user-contact-design'),
+    reason: '已调离该单位',
+  })),
+  'person.reassign': single((world) => ({
+    userId: 'user-contact-design',
+    version: versionIn(world, 'users', 'user-contact-design'),
+    orgId: 'org-member-scu',
+  })),
+  'person.remove': single(() => ({ userId: 'user-contact-design', reason: '本人申请删除个人信息' })),
 };

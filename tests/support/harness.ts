@@ -8,6 +8,7 @@ import { CloudbaseStore } from '../../cloudfunctions/api/src/adapters/cloudbase-
 import { EmbeddedStore } from '../../cloudfunctions/api/src/adapters/embedded-store';
 import { RecordingContentCheck } from '../../cloudfunctions/api/src/adapters/local-content-check';
 import { LocalFiles } from '../../cloudfunctions/api/src/adapters/local-files';
+import { QrMiniCodes } from '../../cloudfunctions/api/src/adapters/local-mini-codes';
 import { RecordingNotifier } from '../../cloudfunctions/api/src/adapters/local-notifier';
 import { newId } from '../../cloudfunctions/api/src/ids';
 import type { Deps, Store } from '../../cloudfunctions/api/src/ports';
@@ -40,6 +41,8 @@ export const OPENID = {
 } as const;
 
 export const PROGRAM_ID = 'program-sichuan-civil-2023';
+/** The setup code every test api is deployed with (setup.claim takes it once). */
+export const SETUP_CODE = 'setup-code-for-tests-4711';
 /** Inside the demo programme's call (2023-06-25 … 2023-12-31, Asia/Shanghai). */
 export const DURING_CALL = '2023-07-03T09:00:00+08:00';
 
@@ -52,11 +55,14 @@ export interface Harness {
   notifier: RecordingNotifier;
   /** The stand-in for WeChat content security: what was checked, and each photo's verdict on demand. */
   contentCheck: RecordingContentCheck;
-  raw(openid: string | null, action: string, input?: unknown): Promise<ApiResult<unknown>>;
+  /** role: the users id to act as (the event's `as`); absent: the person's first role. */
+  raw(openid: string | null, action: string, input?: unknown, role?: string): Promise<ApiResult<unknown>>;
   /** Calls an action and returns its data, failing the test with the server's message otherwise. */
   as<A extends ActionName>(openid: string, action: A, input: ActionInput<A>): Promise<ActionOutput<A>>;
   /** Calls an action that must fail, and returns its error code. */
   refused(openid: string | null, action: string, input?: unknown): Promise<string>;
+  /** The same api, each call sent with `as`: the person acts in this role of theirs (a users id). */
+  inRole(userId: string): Harness;
   close(): Promise<void>;
 }
 
@@ -78,11 +84,38 @@ export async function startHarness(
   const adapter = options.store ?? (process.env.TEST_STORE === 'cloudbase-fake' ? 'cloudbase-fake' : 'embedded');
   const backing = adapter === 'cloudbase-fake' ? new CloudbaseStore(fakeCloudbaseDatabase()) : store;
   const contentCheck = new RecordingContentCheck();
-  const deps: Deps = { store: backing, files, clock, newId, notifier, templates: templatesFrom(undefined, 'local'), contentCheck };
+  const deps: Deps = {
+    store: backing,
+    files,
+    clock,
+    newId,
+    notifier,
+    templates: templatesFrom(undefined, 'local'),
+    contentCheck,
+    miniCodes: new QrMiniCodes('http://127.0.0.1:8787'),
+    setupCode: SETUP_CODE,
+  };
   if (options.snapshot) await restoreStore(backing, options.snapshot);
   else await seedDemoData(backing, clock);
-  const raw = (openid: string | null, action: string, input?: unknown) => route({ action, input }, openid ? { openid } : null, deps);
-  return {
+  const raw = (openid: string | null, action: string, input?: unknown, role?: string) =>
+    route({ action, input, ...(role ? { as: role } : {}) }, openid ? { openid } : null, deps);
+  const calls = (role: string | undefined) => {
+    const send = (openid: string | null, action: string, input?: unknown) => raw(openid, action, input, role);
+    return {
+      raw: (openid: string | null, action: string, input?: unknown, other?: string) => raw(openid, action, input, other ?? role),
+      async as<A extends ActionName>(openid: string, action: A, input: ActionInput<A>): Promise<ActionOutput<A>> {
+        const result = await send(openid, action, input);
+        if (!result.ok) throw new Error(`${action} refused: ${result.error.code} ${result.error.message}`);
+        return result.data as never;
+      },
+      async refused(openid: string | null, action: string, input?: unknown) {
+        const result = await send(openid, action, input);
+        if (result.ok) throw new Error(`${action} was expected to be refused but succeeded`);
+        return result.error.code;
+      },
+    };
+  };
+  const harness: Harness = {
     dir,
     deps,
     clock,
@@ -90,22 +123,14 @@ export async function startHarness(
     store: backing,
     notifier,
     contentCheck,
-    raw,
-    async as(openid, action, input) {
-      const result = await raw(openid, action, input);
-      if (!result.ok) throw new Error(`${action} refused: ${result.error.code} ${result.error.message}`);
-      return result.data as never;
-    },
-    async refused(openid, action, input) {
-      const result = await raw(openid, action, input);
-      if (result.ok) throw new Error(`${action} was expected to be refused but succeeded`);
-      return result.error.code;
-    },
+    ...calls(undefined),
+    inRole: (userId) => ({ ...harness, ...calls(userId) }),
     async close() {
       await store.close();
       if (!options.dir) rmSync(dir, { recursive: true, force: true });
     },
   };
+  return harness;
 }
 
 export function completeContent(overrides: Partial<ActionInput<'application.create'>['content']> = {}) {

@@ -12,7 +12,8 @@ export type Envelope = { ok: boolean; data?: any; error?: { code: string; messag
 export interface LocalHttp {
   base: string;
   server: FastifyInstance;
-  api(token: string | null, action: string, input: unknown): Promise<Envelope>;
+  /** as: the role (users id) to act in, sent beside action and input. */
+  api(token: string | null, action: string, input: unknown, as?: string): Promise<Envelope>;
   signIn(userId: string): Promise<string>;
   /** POSTs a multipart upload of one file into a slot; answers the status and the envelope. */
   upload(token: string | null, slotId: string, bytes: Uint8Array, name?: string): Promise<{ status: number; body: Envelope }>;
@@ -34,7 +35,7 @@ export async function startLocalHttp(h: Harness, options: Partial<LocalServerOpt
   return {
     base,
     server,
-    api: (token, action, input) => post('/api', { action, input }, token),
+    api: (token, action, input, as) => post('/api', { action, input, ...(as ? { as } : {}) }, token),
     async signIn(userId) {
       const body = await post('/auth/demo-login', { userId });
       if (!body.ok) throw new Error(`demo-login ${userId}: ${JSON.stringify(body.error)}`);

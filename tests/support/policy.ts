@@ -124,16 +124,32 @@ const policies: { [A in ActionName]: (caller: CallerProfile, variant: Variant<A>
   'organization.importTemplate': anySecretariat,
   // 徐州市科协 manages 学会, not 分支机构: every row is refused and nothing is stored (the matrix reads it as INVALID_INPUT).
   'organization.import': (caller) => (caller.role !== 'secretariat' ? 'FORBIDDEN' : caller.runsProgram ? 'ok' : 'INVALID_INPUT'),
+  // 四川大学建筑与环境学院 is the running society's unit: another organiser's secretariat does not find it.
+  'invitation.create': staffOfProgram,
+  'invitation.list': anySecretariat,
+  'invitation.revoke': staffOfProgram,
+  'invitation.qrcode': staffOfProgram,
+  // Any WeChat identity, in a role or not, may look at an invitation and take its own.
+  'invitation.peek': anyone,
+  'invitation.accept': anyone,
+  // The world has its secretariat: the right code meets a setup already done.
+  'setup.claim': () => 'SETUP_DONE',
+  'person.list': anySecretariat,
+  'person.revoke': staffOfProgram,
+  'person.reassign': staffOfProgram,
+  'person.remove': staffOfProgram,
 };
 
 const publicActions: readonly ActionName[] = ['publicity.get', 'objection.lodge'];
+/** Actions for a WeChat identity with no role yet: a sign-in is needed, a registration is not. */
+const identityActions: readonly ActionName[] = ['invitation.peek', 'invitation.accept', 'setup.claim'];
 
 export function expectedOutcome<A extends ActionName>(action: A, variant: Variant<A>, kind: CallerKind): Outcome {
   const caller = callerProfiles[kind];
   const key = `${action} ${variant.label}`;
   if (!publicActions.includes(action)) {
     if (caller.token !== 'valid') return 'UNAUTHENTICATED';
-    if (caller.role === null) return 'NOT_REGISTERED';
+    if (caller.role === null && !identityActions.includes(action)) return 'NOT_REGISTERED';
   }
   const outcome = policies[action](caller, variant);
   return outcome === 'ok' ? (businessRefusals[key] ?? 'ok') : outcome;

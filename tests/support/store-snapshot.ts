@@ -27,7 +27,23 @@ export async function restoreStore(store: Store, snapshot: StoreSnapshot): Promi
   });
 }
 
-/** Wraps a store to count the writes of committed transactions: zero means the store was not changed. */
+/**
+ * The one write a refusal may make: a wrong invitation or setup code counted against its client (rate-limit.ts),
+ * so short codes cannot be guessed by trying them all.
+ */
+export function isWrongCodeCount(collection: CollectionName, doc: unknown): boolean {
+  return collection === 'counters' && (doc as DocumentOf<'counters'>).kind === 'codeAttempt';
+}
+
+/** A snapshot without the wrong-code counts, to compare a store that refused codes with one that never saw them. */
+export function withoutWrongCodeCounts(snapshot: StoreSnapshot): StoreSnapshot {
+  return { ...snapshot, counters: snapshot.counters.filter((counter) => !isWrongCodeCount('counters', counter)) };
+}
+
+/**
+ * Wraps a store to count the writes of committed transactions: zero means the store was not changed (a wrong
+ * code's count, the refusal's own record, is not counted).
+ */
 export function countingWrites(store: Store): { store: Store; committedWrites: () => number } {
   let committed = 0;
   const counting: Store = {
@@ -41,11 +57,11 @@ export function countingWrites(store: Store): { store: Store; committedWrites: (
           get: (collection, id) => tx.get(collection, id),
           create: async (collection, doc) => {
             await tx.create(collection, doc);
-            writes += 1;
+            if (!isWrongCodeCount(collection, doc)) writes += 1;
           },
           replace: async (collection, doc, expectedVersion) => {
             await tx.replace(collection, doc, expectedVersion);
-            writes += 1;
+            if (!isWrongCodeCount(collection, doc)) writes += 1;
           },
         }),
       );

@@ -2,6 +2,7 @@
 // 建筑结构专业委员会 in many statuses, built once through the api and then restored from a snapshot per test.
 import type { ApplicationView } from '@/core/schemas/actions';
 import type { ApplicationStatus } from '@/core/workflow/award-workflow';
+import { callerKinds, type CallerKind } from './callers';
 import { OPENID, PROGRAM_ID, completeContent, requestId, startHarness, type Harness } from './harness';
 import { REVIEWERS, decided, shortlisted, submitted } from './lifecycle';
 import { snapshotStore, type StoreSnapshot } from './store-snapshot';
@@ -39,11 +40,26 @@ export interface World {
   objectionId: string;
   /** A pending claim on `implementing`. */
   claimId: string;
-  /** Uploaded files, written again into every harness started from the world. */
   /** Uploaded through slots: claim evidence on `approved` and `implementing`, a report file, a draft's attachment. */
   files: Record<'approved' | 'implementing' | 'report' | 'draft', { path: string; fileId: string }>;
   /** An .xlsx of a branch and a member unit to import (base64), as organization.import takes it. */
   importSheet: string;
+  /**
+   * Open invitations of the running society to be the contact of 四川大学建筑与环境学院 (a unit no caller is a
+   * contact of): one per kind of caller, so each may take its own; one anybody may look at; one to revoke.
+   */
+  invitations: { byCaller: Record<CallerKind, { id: string; code: string }>; shared: { id: string; code: string }; revocable: string };
+}
+
+/** The contact invitations of the world, created by the running society's secretary. */
+async function invite(h: Harness, label: string): Promise<{ id: string; code: string }> {
+  const invitation = await h.as(OPENID.secretary, 'invitation.create', {
+    requestId: `rq_world_invite_${label}`,
+    role: 'applicant',
+    orgId: 'org-member-scu',
+    name: `受邀联系人（${label}）`,
+  });
+  return { id: invitation._id, code: invitation.code };
 }
 
 async function report(h: Harness, application: ApplicationView) {
@@ -158,6 +174,9 @@ export async function buildWorld(): Promise<World> {
       content: completeContent({ projectName: '草稿项目' }),
     });
     const draftFile = await uploadedThroughSlot(h, OPENID.structure, draft._id, 'attachment', PDF_BYTES, 'pdf');
+    const byCaller = {} as Record<CallerKind, { id: string; code: string }>;
+    for (const kind of callerKinds) byCaller[kind] = await invite(h, kind);
+    const invitations = { byCaller, shared: await invite(h, 'shared'), revocable: (await invite(h, 'revocable')).id };
 
     const snapshot = await snapshotStore(h.store);
     const applications: Record<Fixture, string> = {
@@ -196,6 +215,7 @@ export async function buildWorld(): Promise<World> {
         draft: { path: pathOf(draftFile), fileId: draftFile },
       },
       importSheet: (await unitSheet(unitRows(2, '世界导入'))).toString('base64'),
+      invitations,
     };
   } finally {
     await h.close();
@@ -213,7 +233,7 @@ export async function startFromWorld(world: World): Promise<Harness> {
 /** The stored version of a document of the world. */
 export function versionIn(
   world: World,
-  collection: 'applications' | 'reviews' | 'claims' | 'objections' | 'programs' | 'organizations',
+  collection: 'applications' | 'reviews' | 'claims' | 'objections' | 'programs' | 'organizations' | 'users',
   id: string,
 ): number {
   const document = (world.snapshot[collection] as { _id: string; version: number }[]).find((candidate) => candidate._id === id);

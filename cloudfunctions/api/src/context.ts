@@ -19,6 +19,15 @@ export interface PublicContext {
   clientKey: string;
 }
 
+/** An action for a WeChat identity that holds no role yet (taking an invitation, the first setup). */
+export interface IdentityContext {
+  deps: Deps;
+  now: Date;
+  identity: Identity;
+  /** The caller as the platform sees it, for rate limits on guessed codes. */
+  clientKey: string;
+}
+
 /** Where a call came from, as the platform (not the event) says. */
 export interface Origin {
   clientKey: string;

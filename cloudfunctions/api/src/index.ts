@@ -2,6 +2,7 @@
 import tcb from '@cloudbase/node-sdk';
 import { CloudbaseContentCheck, type WxOpenApiCaller } from './adapters/cloudbase-content-check';
 import { CloudbaseFiles, type CloudbaseStorage } from './adapters/cloudbase-files';
+import { CloudbaseMiniCodes } from './adapters/cloudbase-mini-codes';
 import { CloudbaseNotifier, type WxOpenApi } from './adapters/cloudbase-notifier';
 import { CloudbaseStore, type CloudbaseDatabase } from './adapters/cloudbase-store';
 import { systemClock } from './adapters/clocks';
@@ -10,6 +11,7 @@ import { isMediaCheckEvent, receiveMediaCheck } from './moderation';
 import type { Origin } from './context';
 import type { Deps } from './ports';
 import { route } from './router';
+import { setupCodeFrom } from './setup-code';
 import { templatesFrom } from './templates';
 
 let app: ReturnType<typeof tcb.init> | null = null;
@@ -27,6 +29,9 @@ export function cloud(): { app: ReturnType<typeof tcb.init>; deps: Deps } {
       templates: templatesFrom(process.env.SUBSCRIBE_TEMPLATES, 'none'),
       newId,
       contentCheck: new CloudbaseContentCheck(app as unknown as WxOpenApiCaller),
+      miniCodes: new CloudbaseMiniCodes(app as unknown as WxOpenApiCaller),
+      // Set by the deploy for the one-time setup (npm run setup-code); empty: none.
+      setupCode: setupCodeFrom(process.env.SETUP_CODE),
     };
   }
   return { app, deps };

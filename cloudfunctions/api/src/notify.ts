@@ -1,5 +1,6 @@
 // In-app messages, written in the same transaction as the change they report, and the WeChat subscribe
 // message sent for each afterwards (only to people who gave a one-time consent left to use).
+import { mayAct } from '@/core/people/manages';
 import type { Application, Notification, Program, User } from '@/core/schemas/documents';
 import { systemActor, type Effect } from '@/core/workflow/transition';
 import { statusChangeMessage } from '@/core/workflow/messages';
@@ -22,7 +23,7 @@ export async function audienceUsers(
 ): Promise<User[]> {
   const orgId = audience === 'applicant' ? subject.orgId : program.societyId;
   const users = await store.find('users', { orgId });
-  return users.filter((user) => user.role === (audience === 'applicant' ? 'applicant' : 'secretariat'));
+  return users.filter((user) => mayAct(user) && user.role === (audience === 'applicant' ? 'applicant' : 'secretariat'));
 }
 
 export interface MessageDraft {

@@ -142,6 +142,24 @@ export interface ContentCheck {
   startMediaCheck(request: MediaCheckRequest): Promise<MediaCheckStart>;
 }
 
+/** A mini-program code (小程序码) that opens a page with a scene, as an image. */
+export interface MiniCodeRequest {
+  /** At most 32 visible characters: here an invitation's short code. */
+  scene: string;
+  /** The mini-program page it opens, without a leading slash, e.g. 'pages/join/index'. */
+  page: string;
+}
+
+export interface MiniCodeImage {
+  mime: string;
+  bytes: Buffer;
+}
+
+/** WeChat's unlimited mini-program codes (wxacode.getUnlimited); locally a QR code of the H5 link. */
+export interface MiniCodes {
+  unlimited(request: MiniCodeRequest): Promise<MiniCodeImage>;
+}
+
 export interface Deps {
   store: Store;
   files: Files;
@@ -150,4 +168,7 @@ export interface Deps {
   templates: readonly SubscribeTemplate[];
   newId: () => string;
   contentCheck: ContentCheck;
+  miniCodes: MiniCodes;
+  /** The one-time setup code the deploy configured (env SETUP_CODE); null: none, setup.claim refuses. */
+  setupCode: string | null;
 }

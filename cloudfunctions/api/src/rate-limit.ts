@@ -21,6 +21,8 @@ export interface Allowance {
   windowMs: number;
   /** The rule in words, for the refusal. */
   rule: string;
+  /** What the counter counts; absent: objections. */
+  kind?: Counter['kind'];
 }
 
 export const objectionAllowances = (publicityId: string, phone: string, clientKey: string): Allowance[] => [
@@ -35,6 +37,31 @@ export const objectionAllowances = (publicityId: string, phone: string, clientKe
     limit: OBJECTIONS_PER_CLIENT_PER_HOUR,
     windowMs: HOUR_MS,
     rule: `同一设备或网络每小时最多提交 ${OBJECTIONS_PER_CLIENT_PER_HOUR} 条异议`,
+  },
+];
+
+/** Wrong invitation codes one client may type per hour: 8 characters of 31 cannot be guessed at this pace. */
+export const WRONG_CODES_PER_CLIENT_PER_HOUR = 10;
+/** Wrong setup codes one client may type per hour. */
+export const WRONG_SETUP_CODES_PER_CLIENT_PER_HOUR = 5;
+
+export const wrongCodeAllowances = (clientKey: string): Allowance[] => [
+  {
+    key: `invitation-code:${clientKey}`,
+    limit: WRONG_CODES_PER_CLIENT_PER_HOUR,
+    windowMs: HOUR_MS,
+    rule: `邀请码输错次数过多（每小时最多 ${WRONG_CODES_PER_CLIENT_PER_HOUR} 次）`,
+    kind: 'codeAttempt',
+  },
+];
+
+export const wrongSetupCodeAllowances = (clientKey: string): Allowance[] => [
+  {
+    key: `setup-code:${clientKey}`,
+    limit: WRONG_SETUP_CODES_PER_CLIENT_PER_HOUR,
+    windowMs: HOUR_MS,
+    rule: `初始设置码输错次数过多（每小时最多 ${WRONG_SETUP_CODES_PER_CLIENT_PER_HOUR} 次）`,
+    kind: 'codeAttempt',
   },
 ];
 
@@ -85,7 +112,7 @@ export async function checkAllowances(store: Pick<StoreReader, 'get'>, allowance
 export async function takeAllowances(tx: StoreTx, allowances: readonly Allowance[], now: Date): Promise<void> {
   for (const allowance of allowances) {
     const window = windowOf(allowance, now);
-    const taken = await raise(tx, window.id, 'objectionRate', now, { start: window.start, ceiling: allowance.limit });
+    const taken = await raise(tx, window.id, allowance.kind ?? 'objectionRate', now, { start: window.start, ceiling: allowance.limit });
     if (taken === null) throw spent(allowance, window);
   }
 }

@@ -1,7 +1,10 @@
 // Demo mode only (local demo data, browser tests): the demo accounts, the demo sign-in that stands in for
-// WeChat's identity, and moving the server's clock. A server started without demo mode has none of these.
+// WeChat's identity, a fresh identity standing for a new WeChat user, and moving the server's clock. A server
+// started without demo mode has none of these.
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '@/core/errors';
+import { mayAct } from '@/core/people/manages';
 import { roleLabels } from '@/core/schemas/common';
 import type { AdjustableClock } from '../../api/src/adapters/clocks';
 import { orgNames } from '../../api/src/loaders';
@@ -24,7 +27,8 @@ export function registerDemoRoutes(
   const { deps, secret, clockControl } = options;
 
   app.get('/auth/demo-accounts', async (_request, reply) => {
-    const users = await deps.store.find('users', {}, { orderBy: { field: '_id', direction: 'asc' } });
+    // One entry per role that may act: a person with two roles appears twice, once for each.
+    const users = (await deps.store.find('users', {}, { orderBy: { field: '_id', direction: 'asc' } })).filter(mayAct);
     const names = await orgNames(
       deps.store,
       users.map((user) => user.orgId),
@@ -42,8 +46,15 @@ export function registerDemoRoutes(
   app.post('/auth/demo-login', async (request, reply) => {
     const userId = bodyField(request.body, 'userId');
     const user = typeof userId === 'string' && userId.length <= 128 ? await deps.store.get('users', userId) : null;
-    if (!user) throw new AppError('NOT_REGISTERED');
-    return reply.header('cache-control', 'no-store').send({ ok: true, data: issueSession(secret, user.openid) });
+    if (!user || !mayAct(user)) throw new AppError('NOT_REGISTERED');
+    // The session is the person's (their openid); `as` names the role picked, for the client to send with each call.
+    return reply.header('cache-control', 'no-store').send({ ok: true, data: { ...issueSession(secret, user.openid), as: user._id } });
+  });
+
+  app.post('/auth/demo-new-user', async (_request, reply) => {
+    // A person who has just opened the mini-program: WeChat knows them (a new openid), the app does not yet.
+    const openid = `local-${randomBytes(12).toString('base64url')}`;
+    return reply.header('cache-control', 'no-store').send({ ok: true, data: issueSession(secret, openid) });
   });
 
   if (!clockControl) return;

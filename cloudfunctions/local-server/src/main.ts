@@ -6,11 +6,13 @@ import { shiftedClock, systemClock } from '../../api/src/adapters/clocks';
 import { EmbeddedStore } from '../../api/src/adapters/embedded-store';
 import { RecordingContentCheck } from '../../api/src/adapters/local-content-check';
 import { LocalFiles } from '../../api/src/adapters/local-files';
+import { QrMiniCodes } from '../../api/src/adapters/local-mini-codes';
 import { RecordingNotifier } from '../../api/src/adapters/local-notifier';
 import { newId } from '../../api/src/ids';
 import { receiveMediaCheck } from '../../api/src/moderation';
 import { runScheduledWork } from '../../api/src/scheduled';
 import { seedDemoData } from '../../api/src/seed/seed';
+import { setupCodeFrom } from '../../api/src/setup-code';
 import { templatesFrom } from '../../api/src/templates';
 import { createLocalServer } from './server';
 import { loadOrCreateSecret } from './session';
@@ -45,6 +47,9 @@ async function main(): Promise<void> {
     notifier: new RecordingNotifier(),
     templates: templatesFrom(process.env.SUBSCRIBE_TEMPLATES, 'local'),
     contentCheck: new RecordingContentCheck(),
+    // The QR code points at this server's H5 build; PUBLIC_URL when phones reach it by another address.
+    miniCodes: new QrMiniCodes(process.env.PUBLIC_URL ?? `http://127.0.0.1:${port}`),
+    setupCode: setupCodeFrom(process.env.SETUP_CODE),
   };
   // WeChat's asynchronous verdict on each photo, played locally a moment after the check starts.
   deps.contentCheck.pushVerdicts((event) => receiveMediaCheck(deps, event), MEDIA_VERDICT_DELAY_MS);

@@ -12,6 +12,7 @@ import {
   moderationSchema,
   objectionSchema,
   inspectionSchema,
+  invitationSchema,
   organizationProfileSchema,
   organizationSchema,
   sanctionSchema,
@@ -22,6 +23,7 @@ import {
 } from './documents';
 import { applicationStatus, stages, workflowActions } from '../workflow/award-workflow';
 import { programConfigShape } from '../program/program-schema';
+import { tidyCode } from '../people/join';
 import { isPhone, PHONE_MESSAGE } from '../publicity/objection-rules';
 import { ALLOWED_KINDS_TEXT, MAX_UPLOAD_BYTES, uploadExtensions, uploadPurposes, type UploadExtension } from '../evidence/upload-rules';
 
@@ -327,6 +329,25 @@ const organizationFields = {
   address: text({ multiline: false }).min(1, '请填写地址').max(200, '地址不能超过 200 个字').optional(),
 };
 
+/** An invitation as the secretariat sees it; status 'expired' is an open one past its time. */
+export const invitationView = invitationSchema.omit({ status: true }).extend({
+  status: z.enum(['open', 'used', 'revoked', 'expired']),
+  orgName: z.string(),
+});
+export type InvitationView = z.infer<typeof invitationView>;
+
+/** What the invited person sees before confirming: who invites them, for what, until when. */
+export const invitationPreview = z.object({
+  code: z.string(),
+  role,
+  orgName: z.string(),
+  organiserName: z.string(),
+  inviterName: z.string(),
+  inviteeName: z.string(),
+  expiresAt: isoTime,
+});
+export type InvitationPreview = z.infer<typeof invitationPreview>;
+
 /** A person's role as the secretariat manages it (a contact, an expert, a fellow secretariat member). */
 export const personView = z.object({
   userId: id,
@@ -343,6 +364,13 @@ export const personView = z.object({
   createdAt: isoTime,
 });
 export type PersonView = z.infer<typeof personView>;
+
+/** A short code as typed: spaces and dashes ignored, lower case accepted. */
+const invitationCode = z
+  .string()
+  .max(20)
+  .transform(tidyCode)
+  .pipe(z.string().regex(/^[A-Z2-9]{8}$/, '邀请码应为 8 位字母或数字'));
 
 export const actionContracts = {
   'session.me': { input: z.object({}), output: sessionView },
@@ -611,6 +639,53 @@ export const actionContracts = {
       roles: z.array(personView),
       records: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
     }),
+  },
+  /** Invites a person: a unit's contact (orgId: the unit), an expert (orgId: their employer), a secretariat member. */
+  'invitation.create': {
+    input: z.strictObject({
+      requestId,
+      role,
+      orgId: id,
+      name: text().min(1, '请填写被邀请人姓名').max(40),
+      phone: text().max(20).refine(isPhone, PHONE_MESSAGE).optional(),
+      validDays: z.number().int().min(1, '有效期至少 1 天').max(30, '有效期不能超过 30 天').default(7),
+    }),
+    output: invitationView,
+  },
+  'invitation.list': { input: z.strictObject({}), output: z.array(invitationView) },
+  'invitation.revoke': { input: z.strictObject({ invitationId: id, reason }), output: invitationView },
+  /** The invitation as a mini-program code (scene = its short code) and the link that opens it in H5. */
+  'invitation.qrcode': {
+    input: z.strictObject({ invitationId: id }),
+    output: z.object({ code: z.string(), scene: z.string(), mime: z.string(), base64: z.string(), link: z.string() }),
+  },
+  /** For the invited person, signed in to WeChat but perhaps in no role yet: what the invitation offers. */
+  'invitation.peek': { input: z.strictObject({ code: invitationCode }), output: invitationPreview },
+  /** Binds the caller's WeChat identity (from the platform, never the input) to the invited role. */
+  'invitation.accept': { input: z.strictObject({ code: invitationCode }), output: sessionView },
+  /** Once per environment: the deploy's setup code makes the caller the first secretariat member of a new organiser. */
+  'setup.claim': {
+    input: z.strictObject({
+      code: z.string().min(8).max(64),
+      organiserName: text().min(1, '请填写组织名称').max(80),
+      organiserKind: z.enum(['society', 'association']),
+      personName: text().min(1, '请填写姓名').max(40),
+      phone: text().max(20).refine(isPhone, PHONE_MESSAGE).optional(),
+    }),
+    output: sessionView,
+  },
+  'person.list': { input: z.strictObject({}), output: z.array(personView) },
+  /** Ends a role: the person can no longer act in it; their records and audit entries stay. */
+  'person.revoke': {
+    input: z.strictObject({ userId: id, version, reason: text({ multiline: true }).min(1, '请填写理由').max(500) }),
+    output: personView,
+  },
+  /** Moves a contact to another unit, or records an expert's new employer (recusal follows it). */
+  'person.reassign': { input: z.strictObject({ userId: id, version, orgId: id }), output: personView },
+  /** Erases a person's name and phone and unbinds their WeChat identity from this organiser's roles; audit entries stay. */
+  'person.remove': {
+    input: z.strictObject({ userId: id, reason: text({ multiline: true }).min(1, '请填写理由').max(500) }),
+    output: personView,
   },
 } as const;
 

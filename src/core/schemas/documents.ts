@@ -325,7 +325,8 @@ export type Objection = z.infer<typeof objectionSchema>;
  */
 export const counterSchema = z.object({
   ...storedFields,
-  kind: z.enum(['objectionRate', 'objectionReceipt']),
+  /** codeAttempt: wrong invitation or setup codes per client; setupClaimed: the one-time setup, taken once. */
+  kind: z.enum(['objectionRate', 'objectionReceipt', 'codeAttempt', 'setupClaimed']),
   count: z.number().int().nonnegative(),
   /** The window the count belongs to; a count from an earlier window starts again (null: never resets). */
   windowStart: isoTime.nullable(),

@@ -1,6 +1,6 @@
 // The action table: one handler per action of the contract; the compiler insists none is missing.
 import type { ActionName, ActionOutput, ParsedInput } from '@/core/schemas/actions';
-import type { HandlerContext, PublicContext } from '../context';
+import type { HandlerContext, IdentityContext, PublicContext } from '../context';
 import {
   createApplication,
   decideApplication,
@@ -15,6 +15,9 @@ import {
   withdrawApplication,
 } from './applications';
 import { addClaim, verifyClaim } from './claims';
+import { acceptInvitation, createInvitation, invitationQrcode, listInvitations, peekInvitation, revokeInvitation } from './invitations';
+import { listPeople, reassignPerson, removePerson, revokePerson } from './people';
+import { claimSetup } from './setup';
 import { releaseHeld } from './moderation';
 import { createSlot, linkFile } from './files';
 import { exportMyData } from './me';
@@ -53,6 +56,7 @@ import {
 
 export type Handler<A extends ActionName> = (input: ParsedInput<A>, context: HandlerContext) => Promise<ActionOutput<A>>;
 export type PublicHandler<A extends ActionName> = (input: ParsedInput<A>, context: PublicContext) => Promise<ActionOutput<A>>;
+export type IdentityHandler<A extends ActionName> = (input: ParsedInput<A>, context: IdentityContext) => Promise<ActionOutput<A>>;
 
 type PublicName = 'publicity.get' | 'objection.lodge';
 
@@ -66,7 +70,20 @@ export function isPublicAction(action: ActionName): action is PublicName {
   return Object.prototype.hasOwnProperty.call(publicHandlers, action);
 }
 
-export const handlers: { [A in Exclude<ActionName, PublicName>]: Handler<A> } = {
+type IdentityName = 'invitation.peek' | 'invitation.accept' | 'setup.claim';
+
+/** Actions for a WeChat identity that may hold no role yet: taking an invitation, the one-time setup. */
+export const identityHandlers: { [A in IdentityName]: IdentityHandler<A> } = {
+  'invitation.peek': peekInvitation,
+  'invitation.accept': acceptInvitation,
+  'setup.claim': claimSetup,
+};
+
+export function isIdentityAction(action: ActionName): action is IdentityName {
+  return Object.prototype.hasOwnProperty.call(identityHandlers, action);
+}
+
+export const handlers: { [A in Exclude<ActionName, PublicName | IdentityName>]: Handler<A> } = {
   'session.me': getSession,
   'me.export': exportMyData,
   'program.list': listPrograms,
@@ -117,4 +134,12 @@ export const handlers: { [A in Exclude<ActionName, PublicName>]: Handler<A> } = 
   'organization.deactivate': deactivateOrganization,
   'organization.importTemplate': importTemplate,
   'organization.import': importOrganizations,
+  'invitation.create': createInvitation,
+  'invitation.list': listInvitations,
+  'invitation.revoke': revokeInvitation,
+  'invitation.qrcode': invitationQrcode,
+  'person.list': listPeople,
+  'person.revoke': revokePerson,
+  'person.reassign': reassignPerson,
+  'person.remove': removePerson,
 };

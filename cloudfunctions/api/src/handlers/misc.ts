@@ -4,17 +4,10 @@ import type { ActionOutput, ParsedInput } from '@/core/schemas/actions';
 import { applicationStatuses } from '@/core/workflow/award-workflow';
 import type { HandlerContext } from '../context';
 import { loadStaffProgram } from '../loaders';
+import { sessionOf } from '../roles';
 
 export async function getSession(_input: ParsedInput<'session.me'>, context: HandlerContext): Promise<ActionOutput<'session.me'>> {
-  const { user, org } = context.caller;
-  const notifications = await context.deps.store.find('notifications', { userId: user._id, readAt: null });
-  return {
-    user: { id: user._id, name: user.name, role: user.role },
-    org: { id: org._id, name: org.name, kind: org.kind, profile: org.profile },
-    unreadNotifications: notifications.length,
-    serverNow: context.now.toISOString(),
-    roles: [{ userId: user._id, role: user.role, orgId: org._id, orgName: org.name }],
-  };
+  return sessionOf(context.deps.store, context.caller.user, context.caller.org, context.now);
 }
 
 export async function getDashboard(input: ParsedInput<'dashboard.get'>, context: HandlerContext): Promise<ActionOutput<'dashboard.get'>> {

@@ -18,7 +18,7 @@ export function organiserOf(context: HandlerContext): Organization {
 }
 
 /** An organisation under the caller's organiser; any other is reported as missing. */
-async function loadManaged(store: Pick<StoreReader, 'get'>, context: HandlerContext, organizationId: string): Promise<Organization> {
+export async function loadManaged(store: Pick<StoreReader, 'get'>, context: HandlerContext, organizationId: string): Promise<Organization> {
   const organiser = organiserOf(context);
   const org = await store.get('organizations', organizationId);
   if (!org || org.societyId !== organiser._id) throw new AppError('NOT_FOUND', '单位不存在');

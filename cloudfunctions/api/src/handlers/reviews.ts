@@ -1,6 +1,7 @@
 // Expert review: assignment with automatic recusal, a conflict-of-interest declaration before the
 // application is shown, scoring per criterion, blind until one's own review is in, and the ranking.
 import { AppError } from '@/core/errors';
+import { mayAct } from '@/core/people/manages';
 import { inPool } from '@/core/review/pool';
 import { countingReviews, outlierIds, rankWithinCategories, scoreSheetIssue, summarize, weightedTotal } from '@/core/review/scoring';
 import type { ActionOutput, ParsedInput } from '@/core/schemas/actions';
@@ -28,7 +29,8 @@ function recusalReason(reviewer: User, application: Application, orgName: string
 
 /** Whether the reviewer is in the pool of the organiser running the programme (older records: their unit's organiser). */
 async function inOrganiserPool(store: StoreReader, reviewer: User, organiserId: string): Promise<boolean> {
-  if (reviewer.role !== 'reviewer') return false;
+  // A revoked or removed expert has left the pool.
+  if (reviewer.role !== 'reviewer' || !mayAct(reviewer)) return false;
   return inPool(reviewer, reviewer.poolOrgIds ? null : await store.get('organizations', reviewer.orgId), organiserId);
 }
 

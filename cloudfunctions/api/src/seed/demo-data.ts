@@ -110,7 +110,10 @@ export const demoUsers: SeedUser[] = [
   person('contact-sz-env', '郑秘书长（苏州环境科学学会）', 'applicant', 'org-sz-env', { phone: '13800000007' }),
   // The society itself applies to the province's 一流科技社团 call, through its own contact.
   person('contact-scceas', '黄副秘书长（土木建筑学会）', 'applicant', SOCIETY_ID, { phone: '13800000008' }),
-  person('contact-sc-mech', '冯秘书长（机械工程学会）', 'applicant', 'org-sc-mech', { phone: '13800000009' }),
+  // 王秘书 holds a second role with the same WeChat identity: the society's own contact in that provincial call.
+  // Bound after the secretariat role (its id sorts after it), so the secretariat stays the one acting by default.
+  person('secretary-as-contact', '王秘书', 'applicant', SOCIETY_ID, { openid: 'demo-secretary', phone: '13800000009' }),
+  person('contact-sc-mech', '冯秘书长（机械工程学会）', 'applicant', 'org-sc-mech', { phone: '13800000010' }),
   // Each city 科协 has experts of its own; one Xuzhou expert works for a society that applies (recusal).
   expert('reviewer-xuzhou', '蒋教授（徐州评审专家）', 'org-xzast', ['org-xzast']),
   expert('reviewer-xz-civil', '韩高工（徐州评审专家，土建学会）', 'org-xz-civil', ['org-xzast']),

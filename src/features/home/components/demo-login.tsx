@@ -1,10 +1,11 @@
 // 选择演示账号: the H5 build's stand-in for WeChat sign-in, offered by the local server in demo mode only.
 // The mini-program builds demo-login.weapp.tsx instead (Taro picks it by platform), so no demo sign-in ships there.
+import { Button } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { PageState } from '@/components/page-state';
 import { messageOf } from '@/lib/api';
-import { listDemoAccounts, signInAsDemo, type DemoAccount } from '@/lib/demo-auth';
+import { listDemoAccounts, signInAsDemo, signInAsNewUser, type DemoAccount } from '@/lib/demo-auth';
 import { go, restart } from '@/lib/navigation';
 import { actingRole } from '@/lib/session';
 import { useRemote } from '@/features/common/use-remote';
@@ -14,20 +15,27 @@ function DemoAccounts() {
   const [signingIn, setSigningIn] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const choose = async (account: DemoAccount) => {
+  /** Signs in one way or another (key: what is shown busy), then opens the home page. */
+  const begin = async (key: string, signIn: () => Promise<void>) => {
     if (signingIn) return;
-    setSigningIn(account.userId);
+    setSigningIn(key);
     setError(null);
     try {
-      await signInAsDemo(account.userId);
-      // The account chosen is the role to act in, even when its person holds others.
-      actingRole.set(account.userId);
+      await signIn();
       await restart('home');
     } catch (failure) {
       setError(messageOf(failure));
       setSigningIn(null);
     }
   };
+  const choose = (account: DemoAccount) =>
+    begin(account.userId, async () => {
+      await signInAsDemo(account.userId);
+      // The account chosen is the role to act in, even when its person holds others.
+      actingRole.set(account.userId);
+    });
+  // A person WeChat knows but no role yet: the home page offers the invitation code and the first setup.
+  const beginAsNewUser = () => begin('new-user', signInAsNewUser);
 
   return (
     <View className="page home-page">
@@ -57,6 +65,10 @@ function DemoAccounts() {
           </View>
         ))}
       </PageState>
+      <View className="home-intro">收到了邀请码，或要体验首次设置？请以新的微信用户身份继续：</View>
+      <Button size="large" block fill="outline" loading={signingIn === 'new-user'} onClick={() => void beginAsNewUser()}>
+        以新微信用户身份继续
+      </Button>
       <View className="home-footer">
         <View onClick={() => void go('privacy')}>隐私保护指引</View>
       </View>

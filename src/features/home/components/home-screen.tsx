@@ -13,6 +13,7 @@ import { useReloadOnShow } from '@/features/common/use-reload-on-show';
 import { useSignedIn } from '@/features/common/use-signed-in';
 import { useHome } from '../hooks/use-home';
 import { RoleSwitcher } from './role-switcher';
+import { Unregistered } from './unregistered';
 
 interface Entry {
   title: string;
@@ -62,6 +63,7 @@ function roleEntries(session: SessionView, programs: readonly ProgramView[]): En
   return [
     { title: '项目设置', description: '从模板新建项目，修改日期、名额、金额、指标与表单', route: 'programs' },
     { title: '下属单位', description: '新增、编辑、停用本单位管理的下属单位', route: 'organizations' },
+    { title: '人员与邀请', description: '邀请单位联系人、评审专家和秘书处成员，管理其身份', route: 'people' },
   ];
 }
 
@@ -109,6 +111,7 @@ export function HomeScreen() {
   };
 
   const data = remote.data;
+  if (data && !data.registered) return <Unregistered onSwitchAccount={isH5 ? switchAccount : null} />;
   return (
     <View className="page home-page">
       <PageState loading={remote.loading && !remote.data} error={remote.data ? null : remote.error} onRetry={() => void remote.reload()}>

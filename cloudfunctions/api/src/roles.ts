@@ -1,0 +1,49 @@
+// The roles a person (one WeChat identity) holds: one users record per role, the same openid on each.
+// The router picks the acting one; the session lists them all for the role switcher.
+import { AppError } from '@/core/errors';
+import { mayAct } from '@/core/people/manages';
+import type { SessionView } from '@/core/schemas/actions';
+import type { Organization, User } from '@/core/schemas/documents';
+import type { Caller } from './context';
+import { actorOf } from './context';
+import { orgNames } from './loaders';
+import type { StoreReader } from './ports';
+
+/** Every role of this identity that may act, in the order they were bound (createdAt, then id). */
+export async function activeRolesOf(store: StoreReader, openid: string): Promise<User[]> {
+  const records = await store.find('users', { openid }, { orderBy: { field: 'createdAt', direction: 'asc' } });
+  return records.filter(mayAct);
+}
+
+/**
+ * The role a call acts in: the one it names (`as`, a users id), which must be this person's and active;
+ * without `as`, their first. Revoked and removed records never act.
+ */
+export async function resolveCaller(store: StoreReader, openid: string, as: string | undefined): Promise<Caller> {
+  const roles = await activeRolesOf(store, openid);
+  if (roles.length === 0) throw new AppError('NOT_REGISTERED');
+  const user = as === undefined ? roles[0] : roles.find((role) => role._id === as);
+  if (!user) throw new AppError('ROLE_UNKNOWN');
+  const org = await store.get('organizations', user.orgId);
+  if (!org) throw new AppError('NOT_REGISTERED', '所属单位不存在');
+  return { user, org, actor: actorOf(user) };
+}
+
+/** The session of one role, listing every active role of the same person. */
+export async function sessionOf(store: StoreReader, user: User, org: Organization, now: Date): Promise<SessionView> {
+  const [roles, notifications] = await Promise.all([
+    activeRolesOf(store, user.openid),
+    store.find('notifications', { userId: user._id, readAt: null }),
+  ]);
+  const names = await orgNames(
+    store,
+    roles.map((role) => role.orgId),
+  );
+  return {
+    user: { id: user._id, name: user.name, role: user.role },
+    org: { id: org._id, name: org.name, kind: org.kind, profile: org.profile },
+    unreadNotifications: notifications.length,
+    serverNow: now.toISOString(),
+    roles: roles.map((role) => ({ userId: role._id, role: role.role, orgId: role.orgId, orgName: names.get(role.orgId) ?? '' })),
+  };
+}
