@@ -13,13 +13,16 @@ afterEach(async () => {
   await h.close();
 });
 
-/** 王秘书 is also a contact of the structure committee (two users records, one WeChat identity). */
+/**
+ * 王秘书 is the society's contact in the provincial call (demo data) and here also a contact of the structure
+ * committee: three users records, one WeChat identity.
+ */
 async function giveSecretaryASecondRole(): Promise<User> {
   const [secretary] = await h.store.find('users', { openid: OPENID.secretary });
   const later = new Date(Date.parse(secretary!.createdAt) + 60_000).toISOString();
   const second: User = {
     ...secretary!,
-    _id: 'user-secretary-as-contact',
+    _id: 'user-secretary-as-structure',
     version: 1,
     createdAt: later,
     updatedAt: later,
@@ -43,9 +46,10 @@ test('a person with two roles sees both, with the records of each and none of an
   const [contact] = await h.store.find('users', { openid: OPENID.structure });
 
   const mine = await h.as(OPENID.secretary, 'me.export', {});
-  const myIds = ['user-secretary', second._id];
+  const myIds = ['user-secretary', 'user-secretary-as-contact', second._id];
   expect(mine.roles.map((role) => [role.userId, role.role, role.orgName, role.active])).toEqual([
     ['user-secretary', 'secretariat', expect.any(String), true],
+    ['user-secretary-as-contact', 'applicant', '四川省土木建筑学会', true],
     [second._id, 'applicant', '建筑结构专业委员会', true],
   ]);
   expect(mine.exportedAt).toBe(h.clock.now().toISOString());
@@ -64,7 +68,7 @@ test('a person with two roles sees both, with the records of each and none of an
   expect(text).not.toContain(contact!.phone!);
   // The WeChat identity itself appears only masked.
   expect(text).not.toContain(OPENID.secretary);
-  expect(idsOf(mine.records, 'users', 'openid')).toEqual(['dem***ary', 'dem***ary']);
+  expect(idsOf(mine.records, 'users', 'openid')).toEqual(['dem***ary', 'dem***ary', 'dem***ary']);
 
   // And 李工 sees his own message, not the one addressed to 王秘书's contact role.
   const his = await h.as(OPENID.structure, 'me.export', {});
@@ -81,6 +85,7 @@ test("a revoked role is still listed (its records are the person's), marked inac
   const mine = await h.as(OPENID.secretary, 'me.export', {});
   expect(mine.roles.map((role) => [role.userId, role.active])).toEqual([
     ['user-secretary', true],
+    ['user-secretary-as-contact', true],
     [second._id, false],
   ]);
 });

@@ -1,10 +1,11 @@
 // 我的数据: everything the system holds about the caller as a person (every role bound to their WeChat identity),
 // for them to see and keep. Only their own records: never a unit's applications, never another person's.
-import type { ActionOutput, ParsedInput, PersonView } from '@/core/schemas/actions';
-import type { CollectionName, DocumentOf, User } from '@/core/schemas/documents';
+import type { ActionOutput, ParsedInput } from '@/core/schemas/actions';
+import type { CollectionName, DocumentOf } from '@/core/schemas/documents';
 import type { HandlerContext } from '../context';
 import { orgNames } from '../loaders';
 import type { StoreReader } from '../ports';
+import { toPersonView } from './people';
 
 /** At most this many records of each kind per role: a long-serving secretary's history stays a readable file. */
 const PER_ROLE_CAP = 500;
@@ -12,22 +13,6 @@ const PER_ROLE_CAP = 500;
 /** The WeChat identity shown only enough to recognise it (the full one is a key, not information). */
 export function maskedOpenid(openid: string): string {
   return openid.length <= 6 ? '***' : `${openid.slice(0, 3)}***${openid.slice(-3)}`;
-}
-
-function personOf(user: User, orgName: string): PersonView {
-  return {
-    userId: user._id,
-    version: user.version,
-    name: user.name,
-    role: user.role,
-    orgId: user.orgId,
-    orgName,
-    ...(user.phone ? { phone: user.phone } : {}),
-    active: user.active,
-    removed: user.removedAt !== null,
-    invitationId: user.invitationId,
-    createdAt: user.createdAt,
-  };
 }
 
 /** The records of one kind that name any of the person's roles in `field`, newest first, each role capped. */
@@ -68,7 +53,7 @@ export async function exportMyData(_input: ParsedInput<'me.export'>, context: Ha
   );
   return {
     exportedAt: context.now.toISOString(),
-    roles: users.map((user) => personOf(user, names.get(user.orgId) ?? '（未知单位）')),
+    roles: users.map((user) => toPersonView(user, names.get(user.orgId) ?? '（未知单位）')),
     records: {
       users: users.map((user) => ({ ...user, openid: maskedOpenid(user.openid) })),
       notifications,

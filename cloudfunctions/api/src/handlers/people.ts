@@ -15,7 +15,8 @@ import { organiserOf } from './organizations';
 /** What a removed person's name reads as everywhere it is shown from their record. */
 export const ERASED_NAME = '已删除的用户';
 
-function toPersonView(user: User, orgName: string): PersonView {
+/** A role as the secretariat (and the person, in their export) sees it. */
+export function toPersonView(user: User, orgName: string): PersonView {
   return {
     userId: user._id,
     version: user.version,
