@@ -19,6 +19,7 @@ export default defineAppConfig({
         'pages/program-edit/index',
         'pages/organizations/index',
         'pages/people/index',
+        'pages/organization/index',
       ],
     },
     {

@@ -23,6 +23,7 @@ export const routes = {
   programEdit: '/admin/pages/program-edit/index',
   organizations: '/admin/pages/organizations/index',
   people: '/admin/pages/people/index',
+  organization: '/admin/pages/organization/index',
   reviewQueue: '/review/pages/queue/index',
   reviewScore: '/review/pages/score/index',
 } as const;

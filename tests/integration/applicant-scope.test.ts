@@ -23,7 +23,12 @@ test('the society starting from the Xuzhou template opens it to its branches and
     name: 'BIM专业委员会',
     kind: 'branch',
     societyId: 'org-scceas',
-    profile: { inspections: [{ year: 2024, result: '合格' }] },
+    profile: {
+      inspections: [
+        { year: 2021, result: '合格' },
+        { year: 2022, result: '合格' },
+      ],
+    },
   });
   const program = await h.as(OPENID.secretary, 'program.createFromTemplate', {
     templateCode: 'xuzhou-2022',

@@ -76,20 +76,21 @@ describe('Xuzhou 2022 (seed 003)', () => {
       id: 'xz-funded',
       name: '徐州市老牌学会',
       societyId: 'org-xzast',
-      profile: { rating: '5A', inspections: [{ year: 2024, result: '合格' }], fundedLineages: ['xuzhou-capacity-plan'] },
+      profile: { rating: '5A', inspections: [{ year: 2021, result: '合格' }], fundedLineages: ['xuzhou-capacity-plan'] },
     });
     const uninspected = await addApplicant(h, {
       id: 'xz-uninspected',
       name: '徐州市新学会',
       societyId: 'org-xzast',
-      profile: { rating: '4A', inspections: [{ year: 2024, result: '不合格' }] },
+      profile: { rating: '4A', inspections: [{ year: 2021, result: '不合格' }] },
     });
     const fundedView = await h.as(funded, 'program.get', { programId: XUZHOU });
     expect(
       fundedView.categoryStates.every((state) => state.eligibilityIssues.includes('往年已获本计划资助的单位（项目）不得再次申报')),
     ).toBe(true);
     const uninspectedView = await h.as(uninspected, 'program.get', { programId: XUZHOU });
-    expect(uninspectedView.categoryStates.every((state) => state.eligibilityIssues.includes('上一年度须经民政部门年检合格'))).toBe(true);
+    const failed = '上一年度（2021年）须经民政部门年检合格（本单位：2021年年检结论为不合格）';
+    expect(uninspectedView.categoryStates.every((state) => state.eligibilityIssues.includes(failed))).toBe(true);
   });
 });
 
@@ -121,7 +122,7 @@ describe('Suzhou 2022 (seed 001)', () => {
           id: `sz-demo-${n}`,
           name: `苏州市示范学会${n}`,
           societyId: 'org-szast',
-          profile: { rating: '4A', inspections: [{ year: 2024, result: '合格' }], canIssueTaxInvoice: true, hasSocietyDay: true },
+          profile: { rating: '4A', inspections: [{ year: 2021, result: '合格' }], canIssueTaxInvoice: true, hasSocietyDay: true },
         }),
       );
     }
@@ -156,7 +157,7 @@ describe('the provincial 一流科技社团 call (seeds 002 + 000)', () => {
       id: 'sc-society',
       name: '四川省某学会',
       societyId: 'org-sast',
-      profile: { rating: '4A', inspections: [{ year: 2024, result: '合格' }] },
+      profile: { rating: '4A', inspections: [{ year: 2022, result: '合格' }] },
     });
     const program = await h.as(society, 'program.get', { programId: PROVINCIAL });
     expect(program.form.sections.map((section) => [section.title, section.maxChars])).toEqual([
@@ -199,6 +200,26 @@ describe('the provincial 一流科技社团 call (seeds 002 + 000)', () => {
     const submitted = await h.as(society, 'application.submit', { applicationId: draft._id, version: completed.version });
     expect(submitted).toMatchObject({ status: 'submitted', categoryName: '一流科技社团培育示范项目' });
     expect(submitted.sections.goals).toHaveLength(2000);
+  });
+
+  test('a society 通报 by the province within two years is refused with the day named, and may apply once two years have passed', async () => {
+    h.clock.set('2023-06-20T10:00:00+08:00');
+    const notified = '两年内被通报并限期整改的不得申报（本单位：2022年9月20日被四川省科协通报并限期整改）';
+    const view = await h.as('demo-contact-sc-mech', 'program.get', { programId: PROVINCIAL });
+    expect(view.categoryStates.map((state) => state.eligibilityIssues)).toEqual([[notified], [notified], [notified]]);
+    const refused = await h.raw('demo-contact-sc-mech', 'application.create', {
+      programId: PROVINCIAL,
+      requestId: requestId(),
+      content: await contentFor(h, PROVINCIAL, 'society'),
+    });
+    expect(refusal(refused)).toEqual(['APPLICANT_NOT_ELIGIBLE', `本单位不符合申报条件：${notified}`]);
+    // The province's own 省级学会 with a clean record sees no reason.
+    const clean = await h.as(OPENID.scceas, 'program.get', { programId: PROVINCIAL });
+    expect(clean.categoryStates.every((state) => state.eligibilityIssues.length === 0)).toBe(true);
+
+    h.clock.set('2024-09-21T10:00:00+08:00');
+    const later = await h.as('demo-contact-sc-mech', 'program.get', { programId: PROVINCIAL });
+    expect(later.categoryStates.every((state) => state.eligibilityIssues.length === 0)).toBe(true);
   });
 });
 

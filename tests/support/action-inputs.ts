@@ -231,6 +231,7 @@ export const inputBuilders: InputBuilders = {
   // The running society's units (another organiser's staff do not see them).
   'organization.list': single(() => ({})),
   'organization.get': single(() => ({ organizationId: 'org-branch-academic' })),
+  'organization.history': single(() => ({ organizationId: 'org-branch-structure' })),
   'organization.create': single((_world, tag) => ({
     requestId: requestIdFor(tag, 'org'),
     kind: 'branch',

@@ -116,6 +116,7 @@ const policies: { [A in ActionName]: (caller: CallerProfile, variant: Variant<A>
   'file.slot': onTarget('save'),
   'organization.list': anySecretariat,
   'organization.get': staffOfProgram,
+  'organization.history': staffOfProgram,
   // 徐州市科协 manages 学会, not 分支机构: the kind is refused before anything is stored.
   'organization.create': (caller) => (caller.role !== 'secretariat' ? 'FORBIDDEN' : caller.runsProgram ? 'ok' : 'INVALID_INPUT'),
   'organization.update': staffOfProgram,

@@ -9,6 +9,11 @@ const xuzhou = programFrom('xuzhou-2022');
 const civil = programFrom('sichuan-civil-2023');
 const province = programFrom('sichuan-first-class-society-2023');
 
+/** A day in the programme's call for applications: dated rules count back from it. */
+function during(program: Program): Date {
+  return new Date(program.opensAt);
+}
+
 function category(program: Program, key: string): Category {
   const found = categoryByKey(program, key);
   if (!found) throw new Error(`no category ${key}`);
@@ -19,87 +24,100 @@ describe('who may apply: eligibility rules with the reason the applicant reads',
   test('an organisation that meets every rule may apply to every category', () => {
     for (const program of [suzhou, xuzhou, province])
       for (const { key } of program.categories)
-        expect(eligibilityIssues(program, category(program, key), organization('society'))).toEqual([]);
+        expect(eligibilityIssues(program, category(program, key), organization('society'), during(program))).toEqual([]);
   });
 
   test('Suzhou 综合示范 needs a 3A rating or better; an unrated society is told it is unrated', () => {
     const demonstration = category(suzhou, 'demonstration');
-    expect(eligibilityIssues(suzhou, demonstration, organization('society', { rating: '2A' }))).toEqual([
+    expect(eligibilityIssues(suzhou, demonstration, organization('society', { rating: '2A' }), during(suzhou))).toEqual([
       '社会组织评估等级须为3A级及以上（本单位：2A级）',
     ]);
-    expect(eligibilityIssues(suzhou, demonstration, organization('society', { rating: null }))).toEqual([
+    expect(eligibilityIssues(suzhou, demonstration, organization('society', { rating: null }), during(suzhou))).toEqual([
       '社会组织评估等级须为3A级及以上（本单位：未评估）',
     ]);
-    expect(eligibilityIssues(suzhou, demonstration, organization('society', { rating: '3A' }))).toEqual([]);
+    expect(eligibilityIssues(suzhou, demonstration, organization('society', { rating: '3A' }), during(suzhou))).toEqual([]);
   });
 
   test('Suzhou 综合示范 needs a 学会日; the rating and 学会日 rules apply to that category only', () => {
     const unrated = organization('society', { rating: null, hasSocietyDay: false });
-    expect(eligibilityIssues(suzhou, category(suzhou, 'demonstration'), unrated)).toEqual([
+    expect(eligibilityIssues(suzhou, category(suzhou, 'demonstration'), unrated, during(suzhou))).toEqual([
       '社会组织评估等级须为3A级及以上（本单位：未评估）',
       '须已设立“学会日”并开展相应活动',
     ]);
-    expect(eligibilityIssues(suzhou, category(suzhou, 'party-building'), unrated)).toEqual([]);
-    expect(mayApplyToSome(suzhou, unrated)).toBe(true);
+    expect(eligibilityIssues(suzhou, category(suzhou, 'party-building'), unrated, during(suzhou))).toEqual([]);
+    expect(mayApplyToSome(suzhou, unrated, during(suzhou))).toBe(true);
   });
 
   test('every Suzhou applicant must be able to issue tax invoices', () => {
     const noInvoice = organization('society', { canIssueTaxInvoice: false });
     for (const { key } of suzhou.categories)
-      expect(eligibilityIssues(suzhou, category(suzhou, key), noInvoice)).toEqual(['申报单位须能开具税务票据']);
-    expect(mayApplyToSome(suzhou, noInvoice)).toBe(false);
+      expect(eligibilityIssues(suzhou, category(suzhou, key), noInvoice, during(suzhou))).toEqual(['申报单位须能开具税务票据']);
+    expect(mayApplyToSome(suzhou, noInvoice, during(suzhou))).toBe(false);
   });
 
   test('Xuzhou 一流学会 needs 4A: 3A is refused, 4A and 5A pass; other categories do not ask', () => {
     const firstClass = category(xuzhou, 'first-class');
-    expect(eligibilityIssues(xuzhou, firstClass, organization('society', { rating: '3A' }))).toEqual([
+    expect(eligibilityIssues(xuzhou, firstClass, organization('society', { rating: '3A' }), during(xuzhou))).toEqual([
       '社会组织评估等级须为4A级及以上（本单位：3A级）',
     ]);
-    expect(eligibilityIssues(xuzhou, firstClass, organization('society', { rating: '4A' }))).toEqual([]);
-    expect(eligibilityIssues(xuzhou, firstClass, organization('society', { rating: '5A' }))).toEqual([]);
-    expect(eligibilityIssues(xuzhou, category(xuzhou, 'innovative'), organization('society', { rating: null }))).toEqual([]);
+    expect(eligibilityIssues(xuzhou, firstClass, organization('society', { rating: '4A' }), during(xuzhou))).toEqual([]);
+    expect(eligibilityIssues(xuzhou, firstClass, organization('society', { rating: '5A' }), during(xuzhou))).toEqual([]);
+    expect(eligibilityIssues(xuzhou, category(xuzhou, 'innovative'), organization('society', { rating: null }), during(xuzhou))).toEqual(
+      [],
+    );
   });
 
-  test('Xuzhou asks every applicant for a passed annual inspection and a clean integrity record', () => {
-    const failing = organization('society', { inspections: [{ year: 2024, result: '不合格' }], integrityClean: false });
+  test('Xuzhou asks every applicant for a passed inspection of the year before the call and a clean integrity record', () => {
+    const failing = organization('society', { inspections: [{ year: 2021, result: '不合格' }], integrityClean: false });
     for (const { key } of xuzhou.categories)
-      expect(eligibilityIssues(xuzhou, category(xuzhou, key), failing)).toEqual([
-        '上一年度须经民政部门年检合格',
+      expect(eligibilityIssues(xuzhou, category(xuzhou, key), failing, during(xuzhou))).toEqual([
+        '上一年度（2021年）须经民政部门年检合格（本单位：2021年年检结论为不合格）',
         '诚信记录须良好（往年项目实施中无弄虚作假等不良行为）',
       ]);
   });
 
-  test('the provincial programme asks the same of every society', () => {
-    expect(
-      eligibilityIssues(
-        province,
-        category(province, 'journal'),
-        organization('society', { inspections: [{ year: 2024, result: '不合格' }] }),
-      ),
-    ).toEqual(['上一年度须经民政部门年检合格']);
+  test('the provincial call refuses a society whose latest inspection failed, naming the year', () => {
+    const failed = organization('society', {
+      inspections: [
+        { year: 2021, result: '合格' },
+        { year: 2022, result: '不合格' },
+      ],
+    });
+    expect(eligibilityIssues(province, category(province, 'journal'), failed, during(province))).toEqual([
+      '最近一次年检不合格或最近两年连续基本合格的不得申报（本单位：2022年年检结论为不合格）',
+    ]);
   });
 
   test('an organisation funded by the same series before may not apply again; another series does not matter', () => {
     const fundedHere = organization('society', { fundedLineages: [xuzhou.lineage] });
-    expect(eligibilityIssues(xuzhou, category(xuzhou, 'innovative'), fundedHere)).toEqual(['往年已获本计划资助的单位（项目）不得再次申报']);
+    expect(eligibilityIssues(xuzhou, category(xuzhou, 'innovative'), fundedHere, during(xuzhou))).toEqual([
+      '往年已获本计划资助的单位（项目）不得再次申报',
+    ]);
     const fundedElsewhere = organization('society', { fundedLineages: [suzhou.lineage] });
-    expect(eligibilityIssues(xuzhou, category(xuzhou, 'innovative'), fundedElsewhere)).toEqual([]);
+    expect(eligibilityIssues(xuzhou, category(xuzhou, 'innovative'), fundedElsewhere, during(xuzhou))).toEqual([]);
     // Suzhou has no such rule: its past awardees may apply again.
     expect(
-      eligibilityIssues(suzhou, category(suzhou, 'innovation'), organization('society', { fundedLineages: [suzhou.lineage] })),
+      eligibilityIssues(
+        suzhou,
+        category(suzhou, 'innovation'),
+        organization('society', { fundedLineages: [suzhou.lineage] }),
+        during(suzhou),
+      ),
     ).toEqual([]);
   });
 
   test('the society award is for branches and member units, not for societies', () => {
     const award = category(civil, 'award');
-    expect(eligibilityIssues(civil, award, organization('branch'))).toEqual([]);
-    expect(eligibilityIssues(civil, award, organization('memberUnit'))).toEqual([]);
-    expect(eligibilityIssues(civil, award, organization('society'))).toEqual(['“培育奖励”仅限分支机构、会员单位申报（本单位：学会）']);
-    expect(mayApplyToSome(civil, organization('society'))).toBe(false);
+    expect(eligibilityIssues(civil, award, organization('branch'), during(civil))).toEqual([]);
+    expect(eligibilityIssues(civil, award, organization('memberUnit'), during(civil))).toEqual([]);
+    expect(eligibilityIssues(civil, award, organization('society'), during(civil))).toEqual([
+      '“培育奖励”仅限分支机构、会员单位申报（本单位：学会）',
+    ]);
+    expect(mayApplyToSome(civil, organization('society'), during(civil))).toBe(false);
   });
 
   test('Xuzhou categories are for societies only; a branch is told so along with any other reason', () => {
-    expect(eligibilityIssues(xuzhou, category(xuzhou, 'first-class'), organization('branch', { rating: '2A' }))).toEqual([
+    expect(eligibilityIssues(xuzhou, category(xuzhou, 'first-class'), organization('branch', { rating: '2A' }), during(xuzhou))).toEqual([
       '“一流学会”仅限学会申报（本单位：分支机构）',
       '社会组织评估等级须为4A级及以上（本单位：2A级）',
     ]);

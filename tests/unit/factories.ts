@@ -40,8 +40,11 @@ export function organization(kind: OrgKind, profile: Partial<OrganizationProfile
     societyId: 'society-1',
     profile: {
       rating: '5A',
-      ratingYear: 2023,
-      inspections: [{ year: 2024, result: '合格' }],
+      ratingYear: 2021,
+      inspections: [
+        { year: 2021, result: '合格' },
+        { year: 2022, result: '合格' },
+      ],
       sanctions: [],
       integrityClean: true,
       canIssueTaxInvoice: true,

@@ -23,7 +23,7 @@ export function toProgramView(program: Program, now: Date, ledger: LedgerCounts 
         key: category.key,
         windowOpen: isWindowOpen(window, now),
         deadline: window.deadline,
-        eligibilityIssues: org ? eligibilityIssues(program, category, org) : [],
+        eligibilityIssues: org ? eligibilityIssues(program, category, org, now) : [],
         shortlisted: tally.shortlisted,
         granted: tally.granted,
       };

@@ -40,3 +40,23 @@ export function endOfShanghaiDay(day: string): string {
 export function isAfter(a: string | Date, b: string | Date): boolean {
   return new Date(a).getTime() > new Date(b).getTime();
 }
+
+/** The Shanghai calendar year of an instant (2023-12-31T16:00Z is already 2024 there). */
+export function shanghaiYear(instant: string | Date): number {
+  return inShanghai(instant).year();
+}
+
+/** The Shanghai calendar day of an instant, as YYYY-MM-DD. */
+export function shanghaiDay(instant: string | Date): string {
+  return inShanghai(instant).format('YYYY-MM-DD');
+}
+
+/** The same calendar day `years` earlier ('2024-02-29', 2 → '2022-02-28'). */
+export function calendarDayYearsBefore(day: string, years: number): string {
+  return dayjs.utc(day).subtract(years, 'year').format('YYYY-MM-DD');
+}
+
+/** A calendar day as people read it: '2023-07-03' → '2023年7月3日' (no time zone: it is already a day). */
+export function formatCalendarDay(day: string): string {
+  return dayjs.utc(day).format('YYYY年M月D日');
+}

@@ -1,7 +1,7 @@
 // A programme (计划/项目) is data: the same code runs every call for applications. The four seed programmes
 // are configuration files validated by programConfigSchema; a new programme starts as a copy of one of them.
 import { z } from 'zod';
-import { fen, id, isoTime, orgKind, orgKindLabels, storedFields, text, type OrgKind } from '../schemas/common';
+import { fen, id, isoTime, orgKind, orgKindLabels, sanctionKinds, storedFields, text, type OrgKind } from '../schemas/common';
 
 export const dimensions = ['political', 'innovation', 'academic', 'credibility', 'organization', 'selfDevelopment'] as const;
 export const dimensionLabels: Record<(typeof dimensions)[number], string> = {
@@ -43,7 +43,17 @@ export type Rating = (typeof ratings)[number];
  */
 export const eligibilityRuleSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('minRating'), rating: z.enum(ratings), categories: z.array(key).default([]) }),
+  /** The previous calendar year's annual inspection (年检) is 合格. */
   z.object({ kind: z.literal('passedAnnualInspection'), categories: z.array(key).default([]) }),
+  /** Refused when the latest inspection is 不合格, or the two latest (consecutive years) are both 基本合格. */
+  z.object({ kind: z.literal('inspectionStanding'), categories: z.array(key).default([]) }),
+  /** Refused when a sanction of this kind is dated within `years` years before the day eligibility is judged. */
+  z.object({
+    kind: z.literal('noSanctionWithin'),
+    sanction: z.enum(sanctionKinds),
+    years: z.number().int().min(1).max(10),
+    categories: z.array(key).default([]),
+  }),
   z.object({ kind: z.literal('cleanIntegrity'), categories: z.array(key).default([]) }),
   z.object({ kind: z.literal('canIssueTaxInvoice'), categories: z.array(key).default([]) }),
   z.object({ kind: z.literal('hasSocietyDay'), categories: z.array(key).default([]) }),

@@ -301,6 +301,26 @@ const organizationProfileInput = z.strictObject({
   fundedLineages: z.array(text().min(1).max(80)).max(50).default([]),
 });
 
+/** One application of an organisation, as its history across years lists it (drafts are the applicant's own). */
+export const organizationHistoryRow = z.object({
+  applicationId: id,
+  programId: id,
+  programName: z.string(),
+  programYear: z.number().int(),
+  projectName: z.string(),
+  categoryName: z.string(),
+  status: applicationStatus,
+  /** The staff label: only the organiser's secretariat reads the history. */
+  statusLabel: z.string(),
+  submittedAt: isoTime.nullable(),
+  /** The award granted at approval; null while none is granted (or when it was not). */
+  awardFen: fen.nullable(),
+  /** What was paid out and on which day; null until the payout is recorded. */
+  paidFen: fen.nullable(),
+  paidOn: z.string().nullable(),
+});
+export type OrganizationHistoryRow = z.infer<typeof organizationHistoryRow>;
+
 /** What the secretariat fills in for an organisation, on create and on edit. */
 const organizationFields = {
   name: text().min(1, '请填写单位名称').max(80, '单位名称不能超过 80 个字'),
@@ -568,6 +588,11 @@ export const actionContracts = {
   /** The organisations under the caller's organiser (its secretariat only). */
   'organization.list': { input: z.strictObject({}), output: z.array(organizationSchema) },
   'organization.get': { input: z.strictObject({ organizationId: id }), output: organizationSchema },
+  /** The organisation with its applications and awards across years, newest programme first. */
+  'organization.history': {
+    input: z.strictObject({ organizationId: id }),
+    output: z.object({ organization: organizationSchema, applications: z.array(organizationHistoryRow) }),
+  },
   'organization.create': {
     input: z.strictObject({ requestId, kind: orgKind, ...organizationFields }),
     output: organizationSchema,

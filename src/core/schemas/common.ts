@@ -33,6 +33,11 @@ export const orgKindLabels: Record<OrgKind, string> = {
   memberUnit: '会员单位',
 };
 
+/** Dated marks against an organisation's integrity: 行政处罚, and 通报 (with a deadline to put things right). */
+export const sanctionKinds = ['penalty', 'notice'] as const;
+export type SanctionKind = (typeof sanctionKinds)[number];
+export const sanctionKindLabels: Record<SanctionKind, string> = { penalty: '行政处罚', notice: '通报并限期整改' };
+
 export const roles = ['applicant', 'secretariat', 'reviewer'] as const;
 export const role = z.enum(roles);
 export type Role = z.infer<typeof role>;

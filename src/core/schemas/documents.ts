@@ -1,6 +1,6 @@
 // Stored documents: the shape of every record in the Store, whichever adapter holds it.
 import { z } from 'zod';
-import { SANE_YEARS, SANE_YEARS_MESSAGE, fen, id, inSaneYears, isoTime, orgKind, role, storedFields, text } from './common';
+import { SANE_YEARS, SANE_YEARS_MESSAGE, fen, id, inSaneYears, isoTime, orgKind, role, sanctionKinds, storedFields, text } from './common';
 import { applicationStatus, outcomeFields } from '../workflow/award-workflow';
 import { programSchema, ratings } from '../program/program-schema';
 import { uploadExtensions, uploadPurposes, type UploadExtension } from '../evidence/upload-rules';
@@ -8,11 +8,6 @@ import { uploadExtensions, uploadPurposes, type UploadExtension } from '../evide
 /** 年检结论, from best to worst. */
 export const inspectionResults = ['合格', '基本合格', '不合格'] as const;
 export type InspectionResult = (typeof inspectionResults)[number];
-
-/** Dated marks against an organisation's integrity: 行政处罚, and 通报 (with a deadline to put things right). */
-export const sanctionKinds = ['penalty', 'notice'] as const;
-export type SanctionKind = (typeof sanctionKinds)[number];
-export const sanctionKindLabels: Record<SanctionKind, string> = { penalty: '行政处罚', notice: '通报并限期整改' };
 
 const profileYear = z.number().int().min(SANE_YEARS.first).max(SANE_YEARS.last);
 const profileDay = z.iso.date().refine(inSaneYears, SANE_YEARS_MESSAGE);

@@ -2,15 +2,8 @@
 // holiday tables (chinese-days), which only the server needs — it sends the publicity period ready-made.
 import { formatShanghaiDate, inShanghai } from '@/core/calendar/shanghai';
 
-/** The Shanghai calendar day of an instant: '2023-07-03T01:00:00Z' → '2023-07-03'. */
-export function shanghaiDayOf(instant: string): string {
-  return inShanghai(instant).format('YYYY-MM-DD');
-}
-
-/** '2023-09-27' → '2023年9月27日' */
-export function chineseDay(day: string): string {
-  return formatShanghaiDate(`${day}T12:00:00+08:00`);
-}
+/** The Shanghai calendar day of an instant ('2023-07-03T01:00:00Z' → '2023-07-03'), and a day as read ('2023年9月27日'). */
+export { shanghaiDay as shanghaiDayOf, formatCalendarDay as chineseDay } from '@/core/calendar/shanghai';
 
 /** The day a period of whole months from now ends, as shown: '2023年8月3日'. */
 export function chineseDayAfterMonths(instant: string, months: number): string {

@@ -45,7 +45,7 @@ export async function createApplication(
   await checkMembership(deps.store, program, caller.org);
   const category = categoryByKey(program, input.content.categoryKey);
   if (!category) throw new AppError('INVALID_INPUT', '请选择申报类别');
-  const issues = eligibilityIssues(program, category, caller.org);
+  const issues = eligibilityIssues(program, category, caller.org, now);
   if (issues.length > 0) throw new AppError('APPLICANT_NOT_ELIGIBLE', issues.join('；'));
   checkApplicationWindow(applicationWindow(program, category.key), now);
   checkContentLimits(program, input.content);
@@ -124,7 +124,7 @@ export async function saveApplication(input: ParsedInput<'application.save'>, co
       await checkMembership(tx, program, context.caller.org);
       if (input.content.categoryKey !== current.categoryKey) {
         const category = categoryByKey(program, input.content.categoryKey);
-        const issues = category ? eligibilityIssues(program, category, context.caller.org) : ['申报类别不存在'];
+        const issues = category ? eligibilityIssues(program, category, context.caller.org, context.now) : ['申报类别不存在'];
         if (issues.length > 0) throw new AppError('APPLICANT_NOT_ELIGIBLE', issues.join('；'));
       }
       checkContentLimits(program, input.content);
@@ -143,14 +143,18 @@ export async function saveApplication(input: ParsedInput<'application.save'>, co
 }
 
 /** Eligibility and per-applicant limits, as submit would judge them now: the reasons the applicant sees. */
-export async function submitIssues(deps: Deps, program: Program, application: Application): Promise<string[]> {
+export async function submitIssues(deps: Deps, program: Program, application: Application, now: Date): Promise<string[]> {
   const category = categoryByKey(program, application.categoryKey);
   if (!category) return ['请选择申报类别'];
   const org = await loadOrganization(deps.store, application.orgId);
   const others = await deps.store.find('applications', { programId: program._id, orgId: application.orgId });
   const runner = await deps.store.get('organizations', program.societyId);
   const membership = membershipIssue(program, org, runner?.name);
-  return [...(membership ? [membership] : []), ...eligibilityIssues(program, category, org), ...limitIssues(program, application, others)];
+  return [
+    ...(membership ? [membership] : []),
+    ...eligibilityIssues(program, category, org, now),
+    ...limitIssues(program, application, others),
+  ];
 }
 
 function tallyId(programId: string, orgId: string): string {
@@ -165,7 +169,7 @@ async function checkAndTally(tx: StoreTx, program: Program, application: Applica
   const category = requireCategory(program, application.categoryKey);
   const org = await loadOrganization(tx, application.orgId);
   await checkMembership(tx, program, org);
-  const eligibility = eligibilityIssues(program, category, org);
+  const eligibility = eligibilityIssues(program, category, org, now);
   if (eligibility.length > 0) throw new AppError('APPLICANT_NOT_ELIGIBLE', eligibility.join('；'));
   const id = tallyId(program._id, application.orgId);
   const tally = await tx.get('limitTallies', id);
@@ -376,7 +380,7 @@ export async function getApplication(
     audit,
     reviews: reviews.map((review) => toReviewView(review, application, program, orgName)),
     objections,
-    submitIssues: editable && caller.user.role === 'applicant' ? await submitIssues(deps, program, application) : [],
+    submitIssues: editable && caller.user.role === 'applicant' ? await submitIssues(deps, program, application, now) : [],
     contact: creator ? { name: creator.name, phone: creator.phone ?? null } : null,
   };
 }

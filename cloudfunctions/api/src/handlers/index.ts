@@ -24,7 +24,14 @@ import { exportMyData } from './me';
 import { getDashboard, getSession } from './misc';
 import { listNotifications, listTemplates as listMessageTemplates, markRead, recordSubscriptions } from './notifications';
 import { importOrganizations, importTemplate } from './organization-import';
-import { createOrganization, deactivateOrganization, getOrganization, listOrganizations, updateOrganization } from './organizations';
+import {
+  createOrganization,
+  deactivateOrganization,
+  getOrganization,
+  listOrganizations,
+  organizationHistory,
+  updateOrganization,
+} from './organizations';
 import { createFromTemplate, getProgram, listPrograms, listTemplates, updateProgram } from './programs';
 import {
   closePublicityNow,
@@ -121,6 +128,7 @@ export const handlers: { [A in Exclude<ActionName, PublicName | IdentityName>]: 
   'file.slot': createSlot,
   'organization.list': listOrganizations,
   'organization.get': getOrganization,
+  'organization.history': organizationHistory,
   'organization.create': createOrganization,
   'organization.update': updateOrganization,
   'organization.deactivate': deactivateOrganization,

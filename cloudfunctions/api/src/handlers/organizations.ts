@@ -2,8 +2,10 @@
 // units under it; each change audited in the same transaction.
 import { AppError } from '@/core/errors';
 import { kindRefusal } from '@/core/organization/managed-kinds';
-import type { ParsedInput } from '@/core/schemas/actions';
-import type { Organization } from '@/core/schemas/documents';
+import { categoryByKey } from '@/core/program/program-schema';
+import type { OrganizationHistoryRow, ParsedInput } from '@/core/schemas/actions';
+import type { Application, Organization, Program } from '@/core/schemas/documents';
+import { statusTable } from '@/core/workflow/award-workflow';
 import { writeAudit, type AuditRecord } from '../audit';
 import type { HandlerContext } from '../context';
 import { requireSecretariat } from '../loaders';
@@ -59,6 +61,49 @@ export async function listOrganizations(_input: ParsedInput<'organization.list'>
 
 export async function getOrganization(input: ParsedInput<'organization.get'>, context: HandlerContext) {
   return loadManaged(context.deps.store, context, input.organizationId);
+}
+
+/**
+ * The unit with its applications across years. Two reads whatever their number: the unit's applications, and
+ * the organiser's programmes (a unit applies only to its organiser's, and only those are listed).
+ */
+export async function organizationHistory(input: ParsedInput<'organization.history'>, context: HandlerContext) {
+  const organization = await loadManaged(context.deps.store, context, input.organizationId);
+  const [applications, programs] = await Promise.all([
+    context.deps.store.find('applications', { orgId: organization._id }),
+    context.deps.store.find('programs', { societyId: organization.societyId }),
+  ]);
+  const programById = new Map(programs.map((program) => [program._id, program]));
+  const rows = applications.flatMap((application) => {
+    const program = programById.get(application.programId);
+    if (!program || application.status === 'draft') return [];
+    return [historyRow(application, program)];
+  });
+  rows.sort(
+    (a, b) =>
+      b.programYear - a.programYear ||
+      (b.submittedAt ?? '').localeCompare(a.submittedAt ?? '') ||
+      a.applicationId.localeCompare(b.applicationId),
+  );
+  return { organization, applications: rows };
+}
+
+function historyRow(application: Application, program: Program): OrganizationHistoryRow {
+  const status = statusTable[application.status];
+  return {
+    applicationId: application._id,
+    programId: program._id,
+    programName: program.name,
+    programYear: program.year,
+    projectName: application.projectName,
+    categoryName: categoryByKey(program, application.categoryKey)?.name ?? '',
+    status: application.status,
+    statusLabel: status.staffLabel,
+    submittedAt: application.submittedAt,
+    awardFen: status.granted ? application.awardFen : null,
+    paidFen: application.payout?.amountFen ?? null,
+    paidOn: application.payout?.paidOn ?? null,
+  };
 }
 
 /** Creates the unit once per requestId: a retried create returns the same organisation. */

@@ -2,7 +2,7 @@
 // Each record is parsed by its collection's schema in seed.ts, so defaults (profiles, consents) fill in.
 import type { z } from 'zod';
 import { seedPrograms } from '@/core/program/seeds';
-import type { organizationSchema, programSchema, userSchema } from '@/core/schemas/documents';
+import type { InspectionResult, organizationSchema, programSchema, userSchema } from '@/core/schemas/documents';
 
 export const SOCIETY_ID = 'org-scceas';
 export const DEMO_PROGRAM_ID = 'program-sichuan-civil-2023';
@@ -19,9 +19,20 @@ const society = (id: string, name: string, societyId: string, profile: SeedOrg['
   profile,
 });
 
+/** 年检结论 for 2021–2025, 合格 unless a year says otherwise (the 2022 and 2021 calls ask for the year before). */
+function inspectedFrom2021(exceptions: Record<number, InspectionResult> = {}) {
+  return [2021, 2022, 2023, 2024, 2025].map((year) => ({ year, result: exceptions[year] ?? ('合格' as const) }));
+}
+
 export const demoOrganizations: SeedOrg[] = [
   // The society of the first user, its branches and member units; itself a 省级学会 under 四川省科协.
-  { _id: SOCIETY_ID, name: '四川省土木建筑学会', kind: 'society', societyId: 'org-sast' },
+  society(SOCIETY_ID, '四川省土木建筑学会', 'org-sast', {
+    rating: '5A',
+    ratingYear: 2021,
+    inspections: inspectedFrom2021(),
+    canIssueTaxInvoice: true,
+    hasSocietyDay: true,
+  }),
   { _id: 'org-branch-academic', name: '学术工作委员会', kind: 'branch', societyId: SOCIETY_ID },
   { _id: 'org-branch-structure', name: '建筑结构专业委员会', kind: 'branch', societyId: SOCIETY_ID },
   { _id: 'org-branch-popsci', name: '科普工作委员会', kind: 'branch', societyId: SOCIETY_ID },
@@ -32,26 +43,39 @@ export const demoOrganizations: SeedOrg[] = [
   { _id: 'org-sast', name: '四川省科学技术协会', kind: 'association', societyId: null },
   { _id: 'org-szast', name: '苏州市科学技术协会', kind: 'association', societyId: null },
   { _id: 'org-xzast', name: '徐州市科学技术协会', kind: 'association', societyId: null },
+  // Another 省级学会, 通报 by the province in September 2022: the 2023 一流科技社团 call refuses it (两年内被通报).
+  society('org-sc-mech', '四川省机械工程学会', 'org-sast', {
+    rating: '4A',
+    ratingYear: 2020,
+    inspections: inspectedFrom2021({ 2022: '基本合格' }),
+    sanctions: [{ kind: 'notice', on: '2022-09-20', authority: '四川省科协', note: '年度工作报告逾期未报送，限期一个月整改' }],
+    canIssueTaxInvoice: true,
+  }),
   society('org-sz-mech', '苏州市机械工程学会', 'org-szast', {
     rating: '4A',
-    inspections: [{ year: 2024, result: '合格' }],
+    ratingYear: 2020,
+    inspections: inspectedFrom2021(),
     canIssueTaxInvoice: true,
     hasSocietyDay: true,
   }),
   society('org-sz-env', '苏州市环境科学学会', 'org-szast', {
     rating: '2A',
-    inspections: [{ year: 2024, result: '合格' }],
+    ratingYear: 2019,
+    inspections: inspectedFrom2021({ 2023: '基本合格' }),
     canIssueTaxInvoice: true,
     hasSocietyDay: false,
   }),
   society('org-xz-civil', '徐州市土木建筑学会', 'org-xzast', {
     rating: '4A',
-    inspections: [{ year: 2024, result: '合格' }],
+    ratingYear: 2021,
+    inspections: inspectedFrom2021(),
     canIssueTaxInvoice: true,
   }),
   society('org-xz-agri', '徐州市农学会', 'org-xzast', {
     rating: '3A',
-    inspections: [{ year: 2024, result: '合格' }],
+    ratingYear: 2018,
+    inspections: inspectedFrom2021(),
+    sanctions: [{ kind: 'penalty', on: '2019-04-12', authority: '徐州市民政局', note: '未按规定换届，警告' }],
     canIssueTaxInvoice: true,
   }),
 ];
@@ -89,6 +113,7 @@ export const demoUsers: SeedUser[] = [
   // 王秘书 holds a second role with the same WeChat identity: the society's own contact in that provincial call.
   // Bound after the secretariat role (its id sorts after it), so the secretariat stays the one acting by default.
   person('secretary-as-contact', '王秘书', 'applicant', SOCIETY_ID, { openid: 'demo-secretary', phone: '13800000009' }),
+  person('contact-sc-mech', '冯秘书长（机械工程学会）', 'applicant', 'org-sc-mech', { phone: '13800000010' }),
   // Each city 科协 has experts of its own; one Xuzhou expert works for a society that applies (recusal).
   expert('reviewer-xuzhou', '蒋教授（徐州评审专家）', 'org-xzast', ['org-xzast']),
   expert('reviewer-xz-civil', '韩高工（徐州评审专家，土建学会）', 'org-xz-civil', ['org-xzast']),

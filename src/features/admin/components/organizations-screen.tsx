@@ -3,26 +3,21 @@ import { Input, Text, View } from '@tarojs/components';
 import { Button, Dialog, Tag } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { managedKinds } from '@/core/organization/managed-kinds';
-import { ratings, type Rating } from '@/core/program/program-schema';
+import { profileOf } from '@/core/organization/profile';
 import { orgKindLabels, type OrgKind } from '@/core/schemas/common';
-import type { Organization, OrganizationProfile } from '@/core/schemas/documents';
+import { organizationProfileSchema, type Organization, type OrganizationProfile } from '@/core/schemas/documents';
 import { PageState } from '@/components/page-state';
 import { call, messageOf } from '@/lib/api';
 import { newRequestId } from '@/lib/drafts';
 import { showMessage, showSuccess } from '@/lib/feedback';
 import { useRemote } from '@/features/common/use-remote';
 import { useReloadOnShow } from '@/features/common/use-reload-on-show';
+import { go } from '@/lib/navigation';
+import { Chip, ProfileFields } from './organization-profile-fields';
 import { OrganizationImport } from './organization-import';
 import { ReasonDialog } from './reason-dialog';
 import { Section } from './section';
 import '../admin.css';
-
-type Flag = 'integrityClean' | 'canIssueTaxInvoice' | 'hasSocietyDay';
-const flagLabels: Record<Flag, string> = {
-  integrityClean: '诚信记录良好',
-  canIssueTaxInvoice: '能开具税务票据',
-  hasSocietyDay: '已设立学会日',
-};
 
 interface OrgDraft {
   kind: OrgKind;
@@ -36,38 +31,23 @@ function draftOf(org: Organization | null, kind: OrgKind): OrgDraft {
   return {
     kind: org?.kind ?? kind,
     name: org?.name ?? '',
-    profile: org?.profile ?? {
-      rating: null,
-      ratingYear: null,
-      inspections: [],
-      sanctions: [],
-      integrityClean: true,
-      canIssueTaxInvoice: false,
-      hasSocietyDay: false,
-      fundedLineages: [],
-    },
+    profile: org ? profileOf(org) : organizationProfileSchema.parse({}),
     contactPhone: org?.contactPhone ?? '',
     address: org?.address ?? '',
   };
-}
-
-function Chip({ on, label, onClick }: { on: boolean; label: string; onClick: () => void }) {
-  return (
-    <View className={`admin-chips__chip${on ? ' admin-chips__chip--on' : ''}`} role="checkbox" aria-checked={on} onClick={onClick}>
-      <Text>{label}</Text>
-    </View>
-  );
 }
 
 interface EditDialogProps {
   /** null: closed; 'new': a new unit; otherwise the unit edited. */
   target: Organization | 'new' | null;
   kinds: readonly OrgKind[];
+  /** The server's clock bounds the year and day pickers (the demo's clock may differ from the phone's). */
+  serverNow: string;
   onClose: () => void;
   onSaved: () => void;
 }
 
-function EditDialog({ target, kinds, onClose, onSaved }: EditDialogProps) {
+function EditDialog({ target, kinds, serverNow, onClose, onSaved }: EditDialogProps) {
   const editing = target !== null && target !== 'new' ? target : null;
   const [draft, setDraft] = useState<OrgDraft>(() => draftOf(editing, kinds[0] ?? 'branch'));
   // One request id per new unit, so a retried tap after a lost answer creates it once.
@@ -127,24 +107,7 @@ function EditDialog({ target, kinds, onClose, onSaved }: EditDialogProps) {
         {target !== null ? (
           <Input className="admin-form__input" value={draft.name} maxlength={80} onInput={(event) => set({ name: event.detail.value })} />
         ) : null}
-        <Text className="admin-form__label">社会组织评估等级</Text>
-        <View className="admin-chips">
-          <Chip on={draft.profile.rating === null} label="未评估" onClick={() => setProfile({ rating: null })} />
-          {ratings.map((rating: Rating) => (
-            <Chip key={rating} on={draft.profile.rating === rating} label={`${rating}级`} onClick={() => setProfile({ rating })} />
-          ))}
-        </View>
-        <Text className="admin-form__label">情况</Text>
-        <View className="admin-chips">
-          {(Object.keys(flagLabels) as Flag[]).map((flag) => (
-            <Chip
-              key={flag}
-              on={draft.profile[flag]}
-              label={flagLabels[flag]}
-              onClick={() => setProfile({ [flag]: !draft.profile[flag] })}
-            />
-          ))}
-        </View>
+        <ProfileFields profile={draft.profile} onChange={setProfile} now={new Date(serverNow)} />
         <Text className="admin-form__label">联系电话（选填）</Text>
         {target !== null ? (
           <Input
@@ -173,7 +136,7 @@ function EditDialog({ target, kinds, onClose, onSaved }: EditDialogProps) {
 export function OrganizationsScreen() {
   const remote = useRemote(async () => {
     const [session, organizations] = await Promise.all([call('session.me', {}), call('organization.list', {})]);
-    return { kinds: managedKinds(session.org.kind), organizations };
+    return { kinds: managedKinds(session.org.kind), organizations, serverNow: session.serverNow };
   }, []);
   useReloadOnShow(remote.reload);
   const [editing, setEditing] = useState<Organization | 'new' | null>(null);
@@ -216,22 +179,28 @@ export function OrganizationsScreen() {
               {org.profile.rating ? `评估等级 ${org.profile.rating}` : '未评估'}
               {org.contactPhone ? ` · ${org.contactPhone}` : ''}
             </Text>
-            {org.active ? (
-              <View className="admin-claim__actions">
-                <Button size="small" fill="outline" onClick={() => setDeactivating(org)}>
-                  停用
-                </Button>
-                <Button size="small" type="primary" onClick={() => setEditing(org)}>
-                  编辑
-                </Button>
-              </View>
-            ) : null}
+            <View className="admin-claim__actions">
+              <Button size="small" fill="outline" onClick={() => void go('organization', { id: org._id })}>
+                详情
+              </Button>
+              {org.active ? (
+                <>
+                  <Button size="small" fill="outline" onClick={() => setDeactivating(org)}>
+                    停用
+                  </Button>
+                  <Button size="small" type="primary" onClick={() => setEditing(org)}>
+                    编辑
+                  </Button>
+                </>
+              ) : null}
+            </View>
           </View>
         ))}
       </Section>
       <EditDialog
         target={editing}
         kinds={data.kinds}
+        serverNow={data.serverNow}
         onClose={() => setEditing(null)}
         onSaved={() => {
           setEditing(null);

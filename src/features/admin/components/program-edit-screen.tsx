@@ -5,6 +5,7 @@ import { Input, Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useEffect, useState, type ReactNode } from 'react';
 import { formatYuan, parseYuan } from '@/core/money';
+import { describeRule } from '@/core/program/eligibility';
 import type { ProgramView } from '@/core/schemas/actions';
 import { orgKindLabels, orgKinds, type OrgKind } from '@/core/schemas/common';
 import { PageState } from '@/components/page-state';
@@ -140,6 +141,12 @@ function ProgramEditForm({ program, onSaved }: { program: ProgramView; onSaved: 
             onChange={(applicantLabel) => patch({ applicantLabel })}
           />
         </Field>
+      </Section>
+      <Section title="申报条件" extra="按申报通知设定">
+        {program.eligibility.length === 0 ? <Text className="admin-muted">无其他条件</Text> : null}
+        {program.eligibility.map((rule, index) => (
+          <Text key={index} className="admin-profile__line">{`${index + 1}. ${describeRule(rule, program.categories)}`}</Text>
+        ))}
       </Section>
       <Section title="时间安排" extra="北京时间">
         <Field label="申报开始">

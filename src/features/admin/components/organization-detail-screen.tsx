@@ -1,0 +1,123 @@
+// 单位详情: the unit's profile facts (rating with its year, 年检 per year, 处罚/通报 with their days) and its
+// applications and awards across years, newest programme first; a row opens the application.
+import { Text, View } from '@tarojs/components';
+import { Tag } from '@nutui/nutui-react-taro';
+import { formatYuan } from '@/core/money';
+import { inspectionsNewestFirst, profileOf } from '@/core/organization/profile';
+import type { OrganizationHistoryRow } from '@/core/schemas/actions';
+import { orgKindLabels, sanctionKindLabels } from '@/core/schemas/common';
+import type { Organization } from '@/core/schemas/documents';
+import { PageState } from '@/components/page-state';
+import { call } from '@/lib/api';
+import { go } from '@/lib/navigation';
+import { useRemote } from '@/features/common/use-remote';
+import { useReloadOnShow } from '@/features/common/use-reload-on-show';
+import { chineseDay } from '../dates';
+import { Section } from './section';
+import '../admin.css';
+
+function yesNo(value: boolean, yes: string, no: string): string {
+  return value ? yes : no;
+}
+
+function ProfileFacts({ org }: { org: Organization }) {
+  const profile = profileOf(org);
+  const sanctions = [...profile.sanctions].sort((a, b) => b.on.localeCompare(a.on));
+  return (
+    <Section title={org.name} extra={org.active ? orgKindLabels[org.kind] : `${orgKindLabels[org.kind]} · 已停用`}>
+      <View className="admin-facts">
+        <Text className="admin-facts__label">评估等级</Text>
+        <Text className="admin-facts__value">
+          {profile.rating
+            ? `${profile.rating}级${profile.ratingYear ? `（${profile.ratingYear}年评定）` : '（评定年度未登记）'}`
+            : '未评估'}
+        </Text>
+        <Text className="admin-facts__label">年检结论</Text>
+        <View className="admin-facts__value">
+          {profile.inspections.length === 0 ? <Text>未登记</Text> : null}
+          {inspectionsNewestFirst(profile).map((inspection) => (
+            <Text
+              key={inspection.year}
+              className={`admin-profile__line${inspection.result === '合格' ? '' : ' admin-facts__value--warn'}`}
+            >{`${inspection.year}年度：${inspection.result}`}</Text>
+          ))}
+        </View>
+        <Text className="admin-facts__label">处罚与通报</Text>
+        <View className="admin-facts__value">
+          {sanctions.length === 0 ? <Text>无</Text> : null}
+          {sanctions.map((sanction, index) => (
+            <Text key={`${sanction.on}-${index}`} className="admin-profile__line admin-facts__value--warn">
+              {`${chineseDay(sanction.on)} ${sanction.authority}${sanctionKindLabels[sanction.kind]}${sanction.note ? `：${sanction.note}` : ''}`}
+            </Text>
+          ))}
+        </View>
+        <Text className="admin-facts__label">诚信记录</Text>
+        <Text className="admin-facts__value">{yesNo(profile.integrityClean, '良好', '有不良记录')}</Text>
+        <Text className="admin-facts__label">税务票据</Text>
+        <Text className="admin-facts__value">{yesNo(profile.canIssueTaxInvoice, '能开具', '不能开具')}</Text>
+        <Text className="admin-facts__label">学会日</Text>
+        <Text className="admin-facts__value">{yesNo(profile.hasSocietyDay, '已设立', '未设立')}</Text>
+        {org.contactPhone ? (
+          <>
+            <Text className="admin-facts__label">联系电话</Text>
+            <Text className="admin-facts__value">{org.contactPhone}</Text>
+          </>
+        ) : null}
+        {org.address ? (
+          <>
+            <Text className="admin-facts__label">地址</Text>
+            <Text className="admin-facts__value">{org.address}</Text>
+          </>
+        ) : null}
+      </View>
+    </Section>
+  );
+}
+
+function paidText(row: OrganizationHistoryRow): string {
+  if (row.paidFen !== null) return `已发放 ${formatYuan(row.paidFen)}${row.paidOn ? `（${chineseDay(row.paidOn)}）` : ''}`;
+  return row.awardFen !== null ? '未发放' : '';
+}
+
+function HistoryRow({ row }: { row: OrganizationHistoryRow }) {
+  return (
+    <View className="admin-program" onClick={() => void go('applicationDetail', { id: row.applicationId })}>
+      <View className="admin-claim__head">
+        <Text className="admin-list__name">{row.projectName || '（未命名项目）'}</Text>
+        <Tag type={row.paidFen !== null ? 'success' : row.awardFen !== null ? 'primary' : 'default'}>{row.statusLabel}</Tag>
+      </View>
+      <Text className="admin-list__sub">{`${row.programYear}年 · ${row.programName}`}</Text>
+      <Text className="admin-list__sub">
+        {row.categoryName}
+        {row.awardFen !== null ? ` · 奖补 ${formatYuan(row.awardFen)}` : ''}
+        {paidText(row) ? ` · ${paidText(row)}` : ''}
+      </Text>
+    </View>
+  );
+}
+
+function totals(rows: readonly OrganizationHistoryRow[]): string {
+  const awarded = rows.filter((row) => row.awardFen !== null);
+  const awardedFen = awarded.reduce((sum, row) => sum + (row.awardFen ?? 0), 0);
+  const paidFen = rows.reduce((sum, row) => sum + (row.paidFen ?? 0), 0);
+  if (awarded.length === 0) return '尚无获奖补的项目';
+  return `获奖补 ${awarded.length} 项，合计 ${formatYuan(awardedFen)}；已发放 ${formatYuan(paidFen)}`;
+}
+
+export function OrganizationDetailScreen({ organizationId }: { organizationId: string }) {
+  const remote = useRemote(() => call('organization.history', { organizationId }), [organizationId]);
+  useReloadOnShow(remote.reload);
+  const data = remote.data;
+  if (!data) return <PageState loading={remote.loading} error={remote.error} onRetry={() => void remote.reload()} />;
+  return (
+    <View className="admin-page">
+      <ProfileFacts org={data.organization} />
+      <Section title="历年申报与奖补" extra={`${data.applications.length} 项`}>
+        <Text className="admin-muted">{data.applications.length === 0 ? '暂无申报记录（草稿不计）' : totals(data.applications)}</Text>
+        {data.applications.map((row) => (
+          <HistoryRow key={row.applicationId} row={row} />
+        ))}
+      </Section>
+    </View>
+  );
+}
