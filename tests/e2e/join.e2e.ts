@@ -100,7 +100,7 @@ test('the secretariat invites a unit contact; a new WeChat user opens the link, 
 
   // From now on they are the unit's contact: the home page greets them and offers 我的申报.
   await newcomer.page.locator('.home-me__name', { hasText: NEWCOMER }).filter({ visible: true }).waitFor();
-  await newcomer.see(`${UNIT} · 申报单位联系人`);
+  await newcomer.see(`申报单位联系人 · ${UNIT}`);
   await newcomer.screenshot('joined-home');
 
   // As that contact they apply to the society's programme and submit.
