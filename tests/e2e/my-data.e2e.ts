@@ -1,6 +1,6 @@
 // 隐私保护指引 and 我的数据 in a phone-sized Chromium: reached from the home screen's footer and the sign-in page,
-// the person's roles listed, and the whole export downloaded as a JSON file that holds their own role only.
-// Screenshots: test-results/e2e/my-data-*.png.
+// the person's roles listed, and the whole export downloaded as a JSON file that holds their own roles only.
+// 王秘书 also switches between their two roles. Screenshots: test-results/e2e/my-data-*.png.
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { phoneUi, type PhoneUi } from './support/phone-ui';
@@ -53,4 +53,21 @@ test('a person opens 我的数据 from the home screen and downloads what is hel
     [SECRETARY, 'applicant'],
   ]);
   expect(Object.keys(exported.records)).toEqual(['users', 'notifications', 'reviews', 'invitations', 'audit']);
+});
+
+test("王秘书 switches to the society's contact role for the provincial call, and back to the secretariat", async () => {
+  await ui.signInAs(SECRETARY);
+  await ui.see('您有 2 个身份');
+  await ui.tapText('切换身份');
+  await ui.tapText('申报单位联系人 · 四川省土木建筑学会');
+  // As the society's contact they see the provincial call, which their secretariat role does not run.
+  await ui.see('申报单位联系人 · 四川省土木建筑学会');
+  await ui.see(/天府科技云科技社团能力提升行动/);
+  await ui.see('我的申报');
+  await ui.screenshot('acting-as-contact');
+
+  await ui.tapText('切换身份');
+  await ui.tapText('学会秘书处 · 四川省土木建筑学会');
+  await ui.see('人员与邀请');
+  await ui.screenshot('acting-as-secretariat');
 });
