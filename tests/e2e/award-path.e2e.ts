@@ -3,41 +3,22 @@
 // awarded) a claim with a photo from the file chooser that the secretariat verifies and the dashboard counts.
 // Screenshots: test-results/e2e/award-path-*.png.
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { apiAs } from './support/api';
-import { phoneUi, type PhoneUi } from './support/phone-ui';
-import { SCREENSHOTS, chromiumVersion, launchPhone, startLocalStack, type LocalStack } from './support/stack';
+import { phoneForFile } from './support/phone-file';
 
 const CONTACT = '李工（结构专委会）';
 const SECRETARY = '王秘书';
 const PROJECT = '建筑结构抗震科普进社区';
 const PROGRAM_ID = 'program-sichuan-civil-2023';
 
-let stack: LocalStack;
-let browser: Browser;
-let page: Page;
-let ui: PhoneUi;
-
-beforeAll(async () => {
-  stack = await startLocalStack();
-  ({ browser, page } = await launchPhone());
-  ui = phoneUi(page, stack.url, 'award-path');
-  console.log(`e2e award path: ${chromiumVersion()} at 375×812 against ${stack.url}`);
-});
-
-afterAll(async () => {
-  // The last screen, whatever happened: the first place to look when this test fails.
-  await page?.screenshot({ path: path.join(SCREENSHOTS, 'award-path-last-screen.png'), fullPage: true }).catch(() => undefined);
-  await browser?.close();
-  await stack?.stop();
-});
+const phone = phoneForFile('award-path');
 
 /**
  * Formal check, review, shortlist, publicity, approval when the notice ends, and the approval notice, over
  * the api: the lifecycle test takes every one of these steps through the screens.
  */
 async function awardOverApi(applicationId: string): Promise<void> {
-  const secretary = await apiAs(stack.url, 'user-secretary');
+  const secretary = await apiAs(phone.stack.url, 'user-secretary');
   const current = async () => (await secretary('application.get', { applicationId })).application;
   await secretary('application.decide', { applicationId, version: (await current()).version, decision: 'passCheck' });
   await secretary('review.assign', {
@@ -46,7 +27,7 @@ async function awardOverApi(applicationId: string): Promise<void> {
     reviewerIds: ['user-reviewer', 'user-reviewer-scu'],
   });
   for (const reviewerId of ['user-reviewer', 'user-reviewer-scu']) {
-    const reviewer = await apiAs(stack.url, reviewerId);
+    const reviewer = await apiAs(phone.stack.url, reviewerId);
     const [assigned] = await reviewer('review.mine', {});
     const declared = await reviewer('review.declare', { reviewId: assigned._id, version: assigned.version, noConflict: true });
     const { program } = await reviewer('review.open', { reviewId: assigned._id });
@@ -60,120 +41,120 @@ async function awardOverApi(applicationId: string): Promise<void> {
   await secretary('application.decide', { applicationId, version: (await current()).version, decision: 'shortlist' });
   await secretary('publicity.open', { programId: PROGRAM_ID, title: '拟立项项目公示', contact: '学会秘书处 028-12345678' });
   // The notice runs 3–7 July; on Monday 10 July the timer closes it into approval.
-  await expect(stack.setClock('2023-07-10T09:00:00+08:00')).resolves.toMatchObject({ closedPublicities: 1 });
+  await expect(phone.stack.setClock('2023-07-10T09:00:00+08:00')).resolves.toMatchObject({ closedPublicities: 1 });
   await secretary('application.decide', { applicationId, version: (await current()).version, decision: 'issueNotice' });
   expect((await current()).status).toBe('implementing');
 }
 
 test('a contact drafts, survives a restart, is returned and resubmits; once awarded claims with a photo the secretariat verifies', async () => {
   // The contact starts an application and saves a draft; the form checks the budget and counts the plan.
-  await ui.signInAs(CONTACT);
-  await ui.tapText('我的申报');
-  await ui.press('新建申报');
-  await ui.field('请输入项目名称').fill(PROJECT);
-  await ui.field('请填写实施方案').fill('开展抗震科普讲座3场，发布科技成果3项。');
-  await ui.see('20 / 2000'); // the live count: the plan above has 20 characters
-  await ui.field('如：专家劳务费').fill('专家劳务');
-  await ui.field('如：1200').fill('3500');
-  await ui.field('如：2 人 × 600 元').fill('3场讲座');
-  await ui.see('预算合计超过上限，请调整后再保存或提交');
-  await ui.screenshot('over-budget');
-  await ui.field('如：1200').fill('1500');
-  await ui.see('合计 1,500 元 / 上限 3,000 元');
-  await ui.pickFirst('请选择指标');
-  await ui.see('党建强会品牌活动');
-  await ui.field('整数').fill('3');
-  await ui.press('保存草稿');
+  await phone.ui.signInAs(CONTACT);
+  await phone.ui.tapText('我的申报');
+  await phone.ui.press('新建申报');
+  await phone.ui.field('请输入项目名称').fill(PROJECT);
+  await phone.ui.field('请填写实施方案').fill('开展抗震科普讲座3场，发布科技成果3项。');
+  await phone.ui.see('20 / 2000'); // the live count: the plan above has 20 characters
+  await phone.ui.field('如：专家劳务费').fill('专家劳务');
+  await phone.ui.field('如：1200').fill('3500');
+  await phone.ui.field('如：2 人 × 600 元').fill('3场讲座');
+  await phone.ui.see('预算合计超过上限，请调整后再保存或提交');
+  await phone.ui.screenshot('over-budget');
+  await phone.ui.field('如：1200').fill('1500');
+  await phone.ui.see('合计 1,500 元 / 上限 3,000 元');
+  await phone.ui.pickFirst('请选择指标');
+  await phone.ui.see('党建强会品牌活动');
+  await phone.ui.field('整数').fill('3');
+  await phone.ui.press('保存草稿');
   // Once saved on the server the form is the application's own page.
-  await page.waitForFunction(() => location.hash.includes('id=app_'));
-  await ui.status('草稿（未提交）');
-  await ui.screenshot('draft-saved');
-  const applicationId = new URLSearchParams(new URL(page.url()).hash.split('?')[1]).get('id')!;
+  await phone.page.waitForFunction(() => location.hash.includes('id=app_'));
+  await phone.ui.status('草稿（未提交）');
+  await phone.ui.screenshot('draft-saved');
+  const applicationId = new URLSearchParams(new URL(phone.page.url()).hash.split('?')[1]).get('id')!;
 
   // The server restarts; the draft is still there, and the contact signs and submits it.
-  await stack.restart();
-  await ui.open('/apply/pages/mine/index');
-  await ui.status('草稿（未提交）');
-  await ui.tapText(PROJECT);
-  await ui.see('提交前检查');
-  await expect(ui.field('请输入项目名称').inputValue()).resolves.toBe(PROJECT);
-  await ui.see('○ 未填写：申报承诺签名');
-  await ui.field('请输入姓名').fill('李明');
-  await ui.tapText('本单位已阅读并同意以上承诺');
-  await ui.see('✓ 已填写完整，可以提交');
-  await ui.press('提交申报');
-  await ui.confirmDialog('提交');
-  await ui.status('已提交，等待形式审查');
-  await ui.screenshot('submitted-after-restart');
+  await phone.stack.restart();
+  await phone.ui.open('/apply/pages/mine/index');
+  await phone.ui.status('草稿（未提交）');
+  await phone.ui.tapText(PROJECT);
+  await phone.ui.see('提交前检查');
+  await expect(phone.ui.field('请输入项目名称').inputValue()).resolves.toBe(PROJECT);
+  await phone.ui.see('○ 未填写：申报承诺签名');
+  await phone.ui.field('请输入姓名').fill('李明');
+  await phone.ui.tapText('本单位已阅读并同意以上承诺');
+  await phone.ui.see('✓ 已填写完整，可以提交');
+  await phone.ui.press('提交申报');
+  await phone.ui.confirmDialog('提交');
+  await phone.ui.status('已提交，等待形式审查');
+  await phone.ui.screenshot('submitted-after-restart');
 
   // The secretariat returns it with a reason.
-  await ui.signInAs(SECRETARY);
-  await ui.tapText('申报审核');
-  await ui.tapText('形式审查');
-  await ui.tapText(PROJECT);
-  await ui.press('退回修改');
-  await ui.field('理由（必填）').fill('预算测算依据不清楚，请补充');
-  await ui.screenshot('return-with-reason');
-  await ui.confirmNutDialog('确认退回修改');
-  await ui.status('已退回修改');
+  await phone.ui.signInAs(SECRETARY);
+  await phone.ui.tapText('申报审核');
+  await phone.ui.tapText('形式审查');
+  await phone.ui.tapText(PROJECT);
+  await phone.ui.press('退回修改');
+  await phone.ui.field('理由（必填）').fill('预算测算依据不清楚，请补充');
+  await phone.ui.screenshot('return-with-reason');
+  await phone.ui.confirmNutDialog('确认退回修改');
+  await phone.ui.status('已退回修改');
 
   // The contact sees the status and the reason, edits and resubmits.
-  await ui.signInAs(CONTACT);
-  await ui.tapText('我的申报');
-  await ui.status('已退回，请修改后重新提交');
-  await ui.see('退回理由：预算测算依据不清楚，请补充');
-  await ui.screenshot('returned-seen-by-contact');
-  await ui.tapText(PROJECT);
-  await ui.see('退回理由：预算测算依据不清楚，请补充');
-  await ui.field('如：2 人 × 600 元').fill('3场讲座 × 500元');
-  await ui.press('保存草稿');
-  await ui.see('已保存');
-  await ui.press('重新提交');
-  await ui.confirmDialog('提交');
-  await ui.status('已重新提交，等待形式审查');
+  await phone.ui.signInAs(CONTACT);
+  await phone.ui.tapText('我的申报');
+  await phone.ui.status('已退回，请修改后重新提交');
+  await phone.ui.see('退回理由：预算测算依据不清楚，请补充');
+  await phone.ui.screenshot('returned-seen-by-contact');
+  await phone.ui.tapText(PROJECT);
+  await phone.ui.see('退回理由：预算测算依据不清楚，请补充');
+  await phone.ui.field('如：2 人 × 600 元').fill('3场讲座 × 500元');
+  await phone.ui.press('保存草稿');
+  await phone.ui.see('已保存');
+  await phone.ui.press('重新提交');
+  await phone.ui.confirmDialog('提交');
+  await phone.ui.status('已重新提交，等待形式审查');
 
   await awardOverApi(applicationId);
 
   // The awardee claims an indicator with a photo chosen through the file chooser.
-  await ui.open('/apply/pages/mine/index');
-  await ui.status('实施中');
-  await ui.tapText(PROJECT);
-  await ui.press('填报指标完成情况');
-  await ui.see('承诺 3 个，已填报 0，已核实 0 个');
-  await ui.field('整数').fill('2');
-  await ui.field('时间、地点、内容、成效等').fill('7月开展党建强会品牌活动2次');
-  const chooser = page.waitForEvent('filechooser');
-  await ui.press('添加照片');
+  await phone.ui.open('/apply/pages/mine/index');
+  await phone.ui.status('实施中');
+  await phone.ui.tapText(PROJECT);
+  await phone.ui.press('填报指标完成情况');
+  await phone.ui.see('承诺 3 个，已填报 0，已核实 0 个');
+  await phone.ui.field('整数').fill('2');
+  await phone.ui.field('时间、地点、内容、成效等').fill('7月开展党建强会品牌活动2次');
+  const chooser = phone.page.waitForEvent('filechooser');
+  await phone.ui.press('添加照片');
   await (await chooser).setFiles(path.join(__dirname, 'fixtures', 'activity.png'));
-  await page.locator('.apply-photo--done .apply-photo__image').first().waitFor();
-  await ui.screenshot('claim-with-photo');
-  await ui.press('提交');
-  await ui.status('实施中'); // back on the application
+  await phone.page.locator('.apply-photo--done .apply-photo__image').first().waitFor();
+  await phone.ui.screenshot('claim-with-photo');
+  await phone.ui.press('提交');
+  await phone.ui.status('实施中'); // back on the application
 
   // The secretariat opens the photo full-size, verifies the claim, and the dashboard counts it.
-  await ui.signInAs(SECRETARY);
-  await ui.tapText('申报审核');
-  await ui.tapText('实施');
-  await ui.tapText(PROJECT);
-  await ui.see('7月开展党建强会品牌活动2次');
-  await ui.screenshot('claim-to-verify');
-  await page.locator('.admin-claim .admin-photos__cell').filter({ visible: true }).first().tap();
-  await page.waitForFunction(() =>
+  await phone.ui.signInAs(SECRETARY);
+  await phone.ui.tapText('申报审核');
+  await phone.ui.tapText('实施');
+  await phone.ui.tapText(PROJECT);
+  await phone.ui.see('7月开展党建强会品牌活动2次');
+  await phone.ui.screenshot('claim-to-verify');
+  await phone.page.locator('.admin-claim .admin-photos__cell').filter({ visible: true }).first().tap();
+  await phone.page.waitForFunction(() =>
     Array.from(document.images).some(
       (image) => image.src.includes('/files/evidence/') && image.complete && image.naturalWidth >= 300 && image.getClientRects().length > 0,
     ),
   );
-  await ui.screenshot('photo-full-size');
-  await page.locator('.preview-image').tap(); // a tap closes Taro's H5 preview
-  await page.locator('.preview-image').waitFor({ state: 'detached' });
-  await ui.press('核实');
-  await page.locator('.admin-claim .nut-tag', { hasText: '已核实' }).filter({ visible: true }).waitFor();
-  await ui.screenshot('claim-verified');
+  await phone.ui.screenshot('photo-full-size');
+  await phone.page.locator('.preview-image').tap(); // a tap closes Taro's H5 preview
+  await phone.page.locator('.preview-image').waitFor({ state: 'detached' });
+  await phone.ui.press('核实');
+  await phone.page.locator('.admin-claim .nut-tag', { hasText: '已核实' }).filter({ visible: true }).waitFor();
+  await phone.ui.screenshot('claim-verified');
 
-  await ui.open('/pages/index/index');
-  await ui.tapText('指标看板');
-  await ui.see('党建强会品牌活动');
-  const card = page.locator('.admin-indicator', { hasText: '党建强会品牌活动' }).filter({ visible: true });
+  await phone.ui.open('/pages/index/index');
+  await phone.ui.tapText('指标看板');
+  await phone.ui.see('党建强会品牌活动');
+  const card = phone.page.locator('.admin-indicator', { hasText: '党建强会品牌活动' }).filter({ visible: true });
   const cardText = (await card.innerText()).replace(/\s+/g, ' ');
   expect(cardText).toContain('目标 1 个');
   expect(cardText).toContain('省级底线 1 个');
@@ -181,5 +162,5 @@ test('a contact drafts, survives a restart, is returned and resubmits; once awar
   expect(cardText).toContain('已填报 2 个');
   expect(cardText).toContain('已核实 2 个');
   expect(cardText).toContain('差距 达标');
-  await ui.screenshot('dashboard');
+  await phone.ui.screenshot('dashboard');
 });

@@ -4,9 +4,10 @@
 // sees who invites them for what, confirms, and as that unit's contact applies to the society's programme.
 // A used invitation is then refused in the server's words. Screenshots: test-results/e2e/join-*.png.
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { phoneUi, type PhoneUi } from './support/phone-ui';
-import { PHONE, SCREENSHOTS, chromiumVersion, launchPhone, startLocalStack, type LocalStack } from './support/stack';
+import { PHONE, SCREENSHOTS } from './support/stack';
+import { phoneForFile } from './support/phone-file';
 
 const SECRETARY = '王秘书';
 const SOCIETY = '四川省土木建筑学会';
@@ -14,68 +15,54 @@ const UNIT = '科普工作委员会';
 const NEWCOMER = '孙老师（科普工委）';
 const PROJECT = '抗震减灾科普进校园';
 
-let stack: LocalStack;
-let browser: Browser;
-let page: Page;
-let ui: PhoneUi;
 const others: BrowserContext[] = [];
 
-beforeAll(async () => {
-  stack = await startLocalStack();
-  ({ browser, page } = await launchPhone());
-  ui = phoneUi(page, stack.url, 'join');
-  console.log(`e2e join: ${chromiumVersion()} at 375×812 against ${stack.url}`);
-});
-
-afterAll(async () => {
-  await page?.screenshot({ path: path.join(SCREENSHOTS, 'join-last-screen.png'), fullPage: true }).catch(() => undefined);
+const phone = phoneForFile('join', async () => {
   for (const context of others) {
     const [last] = context.pages();
     await last
       ?.screenshot({ path: path.join(SCREENSHOTS, `join-last-screen-other-${others.indexOf(context) + 1}.png`) })
       .catch(() => undefined);
   }
-  await browser?.close();
-  await stack?.stop();
 });
 
 /** Another phone: a browser profile of its own, so nobody is signed in on it. */
 async function anotherPhone(): Promise<PhoneUi> {
-  const context = await browser.newContext(PHONE);
+  const context = await phone.browser.newContext(PHONE);
   others.push(context);
-  return phoneUi(await context.newPage(), stack.url, 'join', ui.shots);
+  return phoneUi(await context.newPage(), phone.stack.url, 'join', phone.ui.shots);
 }
 
 test('the secretariat invites a unit contact; a new WeChat user opens the link, confirms, and applies as that contact', async () => {
   // The secretariat opens 人员与邀请 and invites a contact for one of its units.
-  await ui.signInAs(SECRETARY);
-  await ui.tapText('人员与邀请');
-  await ui.see('邀请记录');
-  await ui.screenshot('people');
-  await ui.press('邀请新成员');
-  await ui.tapText(UNIT);
-  await ui.field('被邀请人姓名').fill(NEWCOMER);
-  await ui.field('被邀请人手机号').fill('13900000009');
-  await ui.tapText('14 天');
-  await ui.screenshot('invite-form');
-  await ui.press('生成邀请');
+  await phone.ui.signInAs(SECRETARY);
+  await phone.ui.tapText('人员与邀请');
+  await phone.ui.see('邀请记录');
+  await phone.ui.screenshot('people');
+  await phone.ui.press('邀请新成员');
+  await phone.ui.tapText(UNIT);
+  await phone.ui.field('被邀请人姓名').fill(NEWCOMER);
+  await phone.ui.field('被邀请人手机号').fill('13900000009');
+  await phone.ui.tapText('14 天');
+  await phone.ui.screenshot('invite-form');
+  await phone.ui.press('生成邀请');
 
   // The invitation to send: its code to scan, its short code in large letters, its link.
-  const codeOnScreen = page.locator('.people-share__code').filter({ visible: true });
+  const codeOnScreen = phone.page.locator('.people-share__code').filter({ visible: true });
   await codeOnScreen.waitFor();
   const code = (await codeOnScreen.innerText()).replace(/\s/g, '');
   expect(code).toMatch(/^[A-HJKMNP-Z2-9]{8}$/);
-  const link = (await page.locator('.people-share__link').filter({ visible: true }).innerText()).trim();
-  expect(link).toBe(`${stack.url}#/pages/join/index?code=${code}`);
-  await page.waitForFunction(() =>
+  const link = (await phone.page.locator('.people-share__link').filter({ visible: true }).innerText()).trim();
+  expect(link).toBe(`${phone.stack.url}#/pages/join/index?code=${code}`);
+  await phone.page.waitForFunction(() =>
     Array.from(document.querySelectorAll<HTMLImageElement>('.people-share__qr img')).some(
       (image) => image.complete && image.naturalWidth > 100,
     ),
   );
-  await ui.see('有效期至 2023年7月17日 09:00'); // 14 days from the demo clock's Monday 3 July, 09:00
-  await ui.screenshot('invitation-issued');
-  await ui.press('复制邀请码');
-  await ui.see('内容已复制');
+  await phone.ui.see('有效期至 2023年7月17日 09:00'); // 14 days from the demo clock's Monday 3 July, 09:00
+  await phone.ui.screenshot('invitation-issued');
+  await phone.ui.press('复制邀请码');
+  await phone.ui.see('内容已复制');
 
   // A new WeChat user opens the link on their own phone: continues as such, and sees the invitation.
   const newcomer = await anotherPhone();
@@ -133,22 +120,25 @@ test('the secretariat invites a unit contact; a new WeChat user opens the link, 
   await latecomer.screenshot('used-invitation-refused');
 
   // The secretariat sees the new contact among the people, the invitation used, and the application to check.
-  await ui.open('/admin/pages/people/index');
-  await ui.see(NEWCOMER);
-  await ui.status('已使用');
-  const row = (await page.locator('.people-row', { hasText: NEWCOMER }).filter({ visible: true }).first().innerText()).replace(/\s+/g, ' ');
+  await phone.ui.open('/admin/pages/people/index');
+  await phone.ui.see(NEWCOMER);
+  await phone.ui.status('已使用');
+  const row = (await phone.page.locator('.people-row', { hasText: NEWCOMER }).filter({ visible: true }).first().innerText()).replace(
+    /\s+/g,
+    ' ',
+  );
   expect(row).toContain(`${UNIT} · 13900000009`);
-  await ui.screenshot('people-after-join');
-  await ui.open('/pages/index/index');
-  await ui.tapText('申报审核');
-  await ui.tapText('形式审查');
-  await ui.see(PROJECT);
-  await ui.screenshot('secretariat-queue');
+  await phone.ui.screenshot('people-after-join');
+  await phone.ui.open('/pages/index/index');
+  await phone.ui.tapText('申报审核');
+  await phone.ui.tapText('形式审查');
+  await phone.ui.see(PROJECT);
+  await phone.ui.screenshot('secretariat-queue');
 });
 
 /** A person's row on 人员与邀请, and a button in it. */
 function personRow(name: string) {
-  return page.locator('.people-row', { hasText: name }).filter({ visible: true }).first();
+  return phone.page.locator('.people-row', { hasText: name }).filter({ visible: true }).first();
 }
 async function pressInRow(name: string, label: string): Promise<void> {
   await personRow(name).locator('taro-button-core', { hasText: label }).tap();
@@ -157,7 +147,7 @@ async function rowText(name: string): Promise<string> {
   return (await personRow(name).innerText()).replace(/\s+/g, ' ');
 }
 
-/** Someone WeChat knows but no one has invited: signed in on a phone of their own, on the home page. */
+/** Someone WeChat knows but no one has invited: signed in on a phone of their own, on the home phone.page. */
 async function unregisteredPerson(): Promise<PhoneUi> {
   const person = await anotherPhone();
   await person.open('/pages/index/index');
@@ -167,43 +157,43 @@ async function unregisteredPerson(): Promise<PhoneUi> {
 }
 
 test('the secretariat moves, ends and erases roles and revokes an invitation; a typed code and a wrong setup code are answered', async () => {
-  await ui.signInAs(SECRETARY);
-  await ui.open('/admin/pages/people/index');
-  await ui.see('邀请记录');
+  await phone.ui.signInAs(SECRETARY);
+  await phone.ui.open('/admin/pages/people/index');
+  await phone.ui.see('邀请记录');
 
   // 调整单位: a contact moves to another of the society's units.
   await pressInRow('张主任（省建院）', '调整单位');
-  await page.locator('.people-dialog .people-unit', { hasText: '西南交通大学土木工程学院' }).tap();
-  await ui.screenshot('reassign');
-  await ui.press('保存');
+  await phone.page.locator('.people-dialog .people-unit', { hasText: '西南交通大学土木工程学院' }).tap();
+  await phone.ui.screenshot('reassign');
+  await phone.ui.press('保存');
   await personRow('张主任（省建院）').filter({ hasText: '西南交通大学土木工程学院 · 13800000003' }).waitFor();
 
   // 撤销身份 with a reason: the contact can no longer act, and their home page says how to join again.
   await pressInRow('陈老师（学术工委）', '撤销身份');
-  await ui.field('理由（必填）').fill('已离任，由新联系人接替');
-  await ui.screenshot('revoke-role');
-  await ui.confirmNutDialog('确认撤销身份');
+  await phone.ui.field('理由（必填）').fill('已离任，由新联系人接替');
+  await phone.ui.screenshot('revoke-role');
+  await phone.ui.confirmNutDialog('确认撤销身份');
   await personRow('陈老师（学术工委）').locator('.nut-tag', { hasText: '已撤销' }).waitFor();
 
   // 删除个人信息 at the person's request: name and phone are erased, the row says so.
   await pressInRow('周高工（评审专家，结构专委会）', '删除个人信息');
-  await ui.field('理由（必填）').fill('本人申请删除个人信息');
-  await ui.confirmNutDialog('确认删除');
-  await ui.see('已删除的用户');
+  await phone.ui.field('理由（必填）').fill('本人申请删除个人信息');
+  await phone.ui.confirmNutDialog('确认删除');
+  await phone.ui.see('已删除的用户');
   expect(await rowText('已删除的用户')).toContain('已删除');
-  await ui.screenshot('people-changed');
+  await phone.ui.screenshot('people-changed');
 
   // An expert invitation (employer: the society itself) is issued, then typed by the invitee in lower case
   // with a dash; before they confirm, the secretariat revokes it, and their confirmation is refused.
-  await ui.press('邀请新成员');
-  await ui.tapText('评审专家');
-  await ui.tapText('本会');
-  await ui.field('被邀请人姓名').fill('马教授');
-  await ui.press('生成邀请');
-  const codeOnScreen = page.locator('.people-share__code').filter({ visible: true });
+  await phone.ui.press('邀请新成员');
+  await phone.ui.tapText('评审专家');
+  await phone.ui.tapText('本会');
+  await phone.ui.field('被邀请人姓名').fill('马教授');
+  await phone.ui.press('生成邀请');
+  const codeOnScreen = phone.page.locator('.people-share__code').filter({ visible: true });
   await codeOnScreen.waitFor();
   const code = (await codeOnScreen.innerText()).replace(/\s/g, '');
-  await ui.press('完成');
+  await phone.ui.press('完成');
 
   const invitee = await unregisteredPerson();
   await invitee.screenshot('unregistered-home');
@@ -216,9 +206,9 @@ test('the secretariat moves, ends and erases roles and revokes an invitation; a 
   );
   await invitee.screenshot('typed-code-expert-invitation');
 
-  const invitationRow = page.locator('.people-row', { hasText: '马教授' }).filter({ visible: true }).first();
+  const invitationRow = phone.page.locator('.people-row', { hasText: '马教授' }).filter({ visible: true }).first();
   await invitationRow.locator('taro-button-core', { hasText: '撤销' }).tap();
-  await ui.confirmNutDialog('确认撤销邀请');
+  await phone.ui.confirmNutDialog('确认撤销邀请');
   await invitationRow.locator('.nut-tag', { hasText: '已撤销' }).waitFor();
 
   await invitee.press('确认加入');

@@ -2,11 +2,10 @@
 // formal check, review with a recusal, ranking, publicity (and its public page, signed out), approval when
 // the notice ends, the approval notice, mid-term, final report, a rectification, acceptance and payout.
 // Roles switch by signing out and in with the H5 demo sign-in. Screenshots: test-results/e2e/lifecycle-*.png.
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { apiAs } from './support/api';
-import { phoneUi, type PhoneUi } from './support/phone-ui';
-import { PHONE, SCREENSHOTS, chromiumVersion, launchPhone, startLocalStack, type LocalStack } from './support/stack';
+import { phoneUi } from './support/phone-ui';
+import { PHONE } from './support/stack';
+import { phoneForFile } from './support/phone-file';
 
 const CONTACT = '李工（结构专委会）';
 const SECRETARY = '王秘书';
@@ -16,161 +15,144 @@ const ZHOU = '周高工（评审专家，结构专委会）';
 const PROJECT = '结构专委会一流学会培育行动';
 const PROGRAM = '四川省土木建筑学会2023年创建一流科技社团培育奖励';
 
-let stack: LocalStack;
-let browser: Browser;
-let page: Page;
-let ui: PhoneUi;
-
-beforeAll(async () => {
-  stack = await startLocalStack();
-  ({ browser, page } = await launchPhone());
-  ui = phoneUi(page, stack.url, 'lifecycle');
-  console.log(`e2e lifecycle: ${chromiumVersion()} at 375×812 against ${stack.url}`);
-});
-
-afterAll(async () => {
-  // The last screen, whatever happened: the first place to look when this test fails.
-  await page?.screenshot({ path: path.join(SCREENSHOTS, 'lifecycle-last-screen.png'), fullPage: true }).catch(() => undefined);
-  await browser?.close();
-  await stack?.stop();
-});
+const phone = phoneForFile('lifecycle');
 
 /** The secretariat's queue of the programme at a stage tab, from the home page's 申报审核. */
 async function openQueue(stageTab: string): Promise<void> {
-  await ui.signInAs(SECRETARY);
-  await ui.tapText('申报审核');
-  await ui.tapText(stageTab);
-  await ui.see(PROJECT);
+  await phone.ui.signInAs(SECRETARY);
+  await phone.ui.tapText('申报审核');
+  await phone.ui.tapText(stageTab);
+  await phone.ui.see(PROJECT);
 }
 
 /** The secretariat opens the application from the queue's stage tab and takes a decision with a confirmation. */
 async function decide(stageTab: string, decision: string, confirmLabel: string, after: string, shot: string): Promise<void> {
   await openQueue(stageTab);
-  await ui.tapText(PROJECT);
-  await ui.press(decision);
-  await ui.confirmDialog(confirmLabel);
-  await ui.status(after);
-  await ui.screenshot(shot);
+  await phone.ui.tapText(PROJECT);
+  await phone.ui.press(decision);
+  await phone.ui.confirmDialog(confirmLabel);
+  await phone.ui.status(after);
+  await phone.ui.screenshot(shot);
 }
 
-/** The contact opens 我的申报 from the home page. */
+/** The contact opens 我的申报 from the home phone.page. */
 async function openMine(): Promise<void> {
-  await ui.signInAs(CONTACT);
-  await ui.tapText('我的申报');
-  await ui.see(PROJECT);
+  await phone.ui.signInAs(CONTACT);
+  await phone.ui.tapText('我的申报');
+  await phone.ui.see(PROJECT);
 }
 
 /** The contact follows the card's 下一步 to the report the server asks for, fills it in and sends it. */
 async function sendReport(kind: string, summary: string, achieved: string, after: string, shot: string): Promise<void> {
   await openMine();
-  await ui.tapText(`下一步：提交${kind} ›`);
-  await ui.field('请填写报告摘要').fill(summary);
-  await ui.field('完成数量').fill(achieved);
-  await ui.screenshot(shot);
-  await ui.press(`提交${kind}`);
-  await ui.confirmDialog('提交');
-  await ui.status(after); // back on 我的申报, reloaded
+  await phone.ui.tapText(`下一步：提交${kind} ›`);
+  await phone.ui.field('请填写报告摘要').fill(summary);
+  await phone.ui.field('完成数量').fill(achieved);
+  await phone.ui.screenshot(shot);
+  await phone.ui.press(`提交${kind}`);
+  await phone.ui.confirmDialog('提交');
+  await phone.ui.status(after); // back on 我的申报, reloaded
 }
 
 /** A reviewer opens the task, declares no conflict, scores every criterion, comments and submits. */
 async function review(reviewer: string, scores: number[], comment: string, shotPrefix: string): Promise<void> {
-  await ui.signInAs(reviewer);
-  await ui.tapText('评审任务');
-  await ui.tapText(PROJECT);
-  await ui.see('利益冲突声明');
-  await ui.screenshot(`${shotPrefix}-declaration`);
-  await ui.press('本人确认无利益冲突，开始评审');
-  await ui.see('评分');
+  await phone.ui.signInAs(reviewer);
+  await phone.ui.tapText('评审任务');
+  await phone.ui.tapText(PROJECT);
+  await phone.ui.see('利益冲突声明');
+  await phone.ui.screenshot(`${shotPrefix}-declaration`);
+  await phone.ui.press('本人确认无利益冲突，开始评审');
+  await phone.ui.see('评分');
   // One input per criterion, in the programme's order (工作基础, 实施能力, 可行性, 指标贡献, 经费合理性).
-  await expect(page.locator('input[placeholder="0–100"]').filter({ visible: true }).count()).resolves.toBe(scores.length);
-  for (const [index, score] of scores.entries()) await ui.field('0–100', index).fill(String(score));
-  await ui.field('主要优点、不足与建议').fill(comment);
-  await ui.see('已填写完整，可以提交');
-  await ui.screenshot(`${shotPrefix}-scores`);
-  await ui.press('提交评分');
-  await ui.confirmDialog('提交');
-  await ui.see('评审结果');
+  await expect(phone.page.locator('input[placeholder="0–100"]').filter({ visible: true }).count()).resolves.toBe(scores.length);
+  for (const [index, score] of scores.entries()) await phone.ui.field('0–100', index).fill(String(score));
+  await phone.ui.field('主要优点、不足与建议').fill(comment);
+  await phone.ui.see('已填写完整，可以提交');
+  await phone.ui.screenshot(`${shotPrefix}-scores`);
+  await phone.ui.press('提交评分');
+  await phone.ui.confirmDialog('提交');
+  await phone.ui.see('评审结果');
 }
 
 test('the society programme from application to payout, switching between contact, secretariat and reviewers', async () => {
   // a. The contact applies to the programme (category 培育奖励, its only one).
-  await ui.signInAs(CONTACT);
-  await ui.see(PROGRAM);
-  await ui.screenshot('contact-home');
-  await ui.tapText('我的申报');
-  await ui.press('新建申报');
-  await ui.see('培育奖励');
-  await expect(page.locator('.apply-choice--selected').filter({ visible: true }).innerText()).resolves.toContain('培育奖励');
-  await ui.field('请输入项目名称').fill(PROJECT);
-  await ui.field('请填写实施方案').fill('围绕学术引领力开展结构抗震学术沙龙3场，发布科技成果2项，7月至11月实施，秘书长负责。');
-  await ui.field('如：专家劳务费').fill('专家劳务费');
-  await ui.field('如：1200').fill('3000');
-  await ui.field('如：2 人 × 600 元').fill('3场 × 2人 × 500元');
-  await ui.see('合计 3,000 元 / 上限 3,000 元');
-  await ui.pickFirst('请选择指标');
-  await ui.see('党建强会品牌活动');
-  await ui.field('整数').fill('3');
-  await ui.field('请输入姓名').fill('李明');
-  await ui.tapText('本单位已阅读并同意以上承诺');
-  await ui.see('✓ 已填写完整，可以提交');
-  await ui.screenshot('contact-application-filled');
-  await ui.press('提交申报');
-  await ui.confirmDialog('提交');
-  await ui.status('已提交，等待形式审查');
-  await ui.screenshot('contact-submitted');
+  await phone.ui.signInAs(CONTACT);
+  await phone.ui.see(PROGRAM);
+  await phone.ui.screenshot('contact-home');
+  await phone.ui.tapText('我的申报');
+  await phone.ui.press('新建申报');
+  await phone.ui.see('培育奖励');
+  await expect(phone.page.locator('.apply-choice--selected').filter({ visible: true }).innerText()).resolves.toContain('培育奖励');
+  await phone.ui.field('请输入项目名称').fill(PROJECT);
+  await phone.ui.field('请填写实施方案').fill('围绕学术引领力开展结构抗震学术沙龙3场，发布科技成果2项，7月至11月实施，秘书长负责。');
+  await phone.ui.field('如：专家劳务费').fill('专家劳务费');
+  await phone.ui.field('如：1200').fill('3000');
+  await phone.ui.field('如：2 人 × 600 元').fill('3场 × 2人 × 500元');
+  await phone.ui.see('合计 3,000 元 / 上限 3,000 元');
+  await phone.ui.pickFirst('请选择指标');
+  await phone.ui.see('党建强会品牌活动');
+  await phone.ui.field('整数').fill('3');
+  await phone.ui.field('请输入姓名').fill('李明');
+  await phone.ui.tapText('本单位已阅读并同意以上承诺');
+  await phone.ui.see('✓ 已填写完整，可以提交');
+  await phone.ui.screenshot('contact-application-filled');
+  await phone.ui.press('提交申报');
+  await phone.ui.confirmDialog('提交');
+  await phone.ui.status('已提交，等待形式审查');
+  await phone.ui.screenshot('contact-submitted');
 
   // b. The secretariat passes the formal check and assigns reviewers; the one from the applicant's branch is excluded.
   await openQueue('形式审查');
-  await ui.screenshot('secretary-check-queue');
-  await ui.tapText(PROJECT);
-  await ui.press('形式审查通过');
-  await ui.confirmDialog('确定');
-  await ui.status('形式审查通过，待分配专家');
-  const zhou = page.locator('.admin-pick', { hasText: ZHOU }).filter({ visible: true });
+  await phone.ui.screenshot('secretary-check-queue');
+  await phone.ui.tapText(PROJECT);
+  await phone.ui.press('形式审查通过');
+  await phone.ui.confirmDialog('确定');
+  await phone.ui.status('形式审查通过，待分配专家');
+  const zhou = phone.page.locator('.admin-pick', { hasText: ZHOU }).filter({ visible: true });
   await expect(zhou.getAttribute('aria-disabled')).resolves.toBe('true');
   await expect(zhou.innerText()).resolves.toContain('回避：与申报单位同属“建筑结构专业委员会”，按回避规定不能评审');
-  await ui.tapText(LIU);
-  await ui.tapText(ZHAO);
-  await ui.screenshot('secretary-assign-reviewers-zhou-excluded');
-  await ui.press('分配所选 2 位专家');
-  await ui.status('专家评审中');
-  await page.locator('.admin-review').filter({ visible: true }).nth(1).waitFor();
-  await expect(page.locator('.admin-review').filter({ visible: true }).count()).resolves.toBe(2);
+  await phone.ui.tapText(LIU);
+  await phone.ui.tapText(ZHAO);
+  await phone.ui.screenshot('secretary-assign-reviewers-zhou-excluded');
+  await phone.ui.press('分配所选 2 位专家');
+  await phone.ui.status('专家评审中');
+  await phone.page.locator('.admin-review').filter({ visible: true }).nth(1).waitFor();
+  await expect(phone.page.locator('.admin-review').filter({ visible: true }).count()).resolves.toBe(2);
 
   // c. Each reviewer declares, scores and comments; the second then sees the first one's review.
   await review(LIU, [80, 85, 90, 88, 75], '方案具体，指标可考核；建议细化经费测算。', 'reviewer-liu');
-  await ui.see('其他专家尚未提交评分');
+  await phone.ui.see('其他专家尚未提交评分');
   await review(ZHAO, [90, 90, 80, 80, 80], '基础扎实，措施可行。', 'reviewer-zhao');
-  const liuCard = page.locator('.review-other', { hasText: LIU }).filter({ visible: true });
+  const liuCard = phone.page.locator('.review-other', { hasText: LIU }).filter({ visible: true });
   await expect(liuCard.innerText()).resolves.toMatch(/85 分[\s\S]*方案具体，指标可考核/);
-  await ui.screenshot('reviewer-zhao-sees-liu');
+  await phone.ui.screenshot('reviewer-zhao-sees-liu');
 
   // d. The ranking shows the mean (85 and 84 → 84.5); shortlisted, then published for 5 working days from today.
   await openQueue('专家评审');
-  await ui.tapText('评审排名');
-  const rankRow = page.locator('.admin-rank', { hasText: PROJECT }).filter({ visible: true });
+  await phone.ui.tapText('评审排名');
+  const rankRow = phone.page.locator('.admin-rank', { hasText: PROJECT }).filter({ visible: true });
   await expect(rankRow.locator('.admin-rank__mean').innerText()).resolves.toBe('84.5');
   await expect(rankRow.innerText()).resolves.toMatch(/区间 84–85[\s\S]*已评 2\/2/);
-  await ui.screenshot('secretary-ranking');
-  await ui.press('列入拟立项');
-  await ui.status('拟立项，待公示');
+  await phone.ui.screenshot('secretary-ranking');
+  await phone.ui.press('列入拟立项');
+  await phone.ui.status('拟立项，待公示');
   // The notice goes out on 27 September: 5 working days skip the National Day holiday (29 Sep – 6 Oct)
   // and count the make-up workdays of 7 and 8 October, so it runs through 9 October.
-  await stack.setClock('2023-09-27T09:00:00+08:00');
-  await ui.tapText('公示管理 ›');
-  await ui.field('如：学会秘书处 王秘书 028-12345678').fill('学会秘书处 王秘书 028-12345678');
-  await ui.press('发布公示（1 项）');
-  await ui.confirmDialog('发布');
-  await ui.see('公示期 2023年9月27日至2023年10月9日（5 个工作日）');
-  await ui.screenshot('secretary-publicity-opened');
-  await ui.press('查看公示页');
-  await page.waitForFunction(() => location.hash.includes('/public/pages/notice/index?id='));
-  const noticeRoute = new URL(page.url()).hash.slice(1);
+  await phone.stack.setClock('2023-09-27T09:00:00+08:00');
+  await phone.ui.tapText('公示管理 ›');
+  await phone.ui.field('如：学会秘书处 王秘书 028-12345678').fill('学会秘书处 王秘书 028-12345678');
+  await phone.ui.press('发布公示（1 项）');
+  await phone.ui.confirmDialog('发布');
+  await phone.ui.see('公示期 2023年9月27日至2023年10月9日（5 个工作日）');
+  await phone.ui.screenshot('secretary-publicity-opened');
+  await phone.ui.press('查看公示页');
+  await phone.page.waitForFunction(() => location.hash.includes('/public/pages/notice/index?id='));
+  const noticeRoute = new URL(phone.page.url()).hash.slice(1);
 
   // e. Anyone, signed out, opens the notice from a shared link.
-  const stranger = await browser.newContext(PHONE);
+  const stranger = await phone.browser.newContext(PHONE);
   const publicPage = await stranger.newPage();
-  const publicUi = phoneUi(publicPage, stack.url, 'lifecycle', ui.shots);
+  const publicUi = phoneUi(publicPage, phone.stack.url, 'lifecycle', phone.ui.shots);
   await publicUi.open(noticeRoute);
   await publicUi.see('公示期 2023年9月27日至2023年10月9日');
   await publicUi.see(PROJECT);
@@ -189,7 +171,7 @@ test('the society programme from application to payout, switching between contac
 
   // The secretariat looks into the objection and dismisses it (through the api: its screen is not this test's
   // subject), so nothing holds the approval back when the notice ends.
-  const secretaryApi = await apiAs(stack.url, 'user-secretary');
+  const secretaryApi = await apiAs(phone.stack.url, 'user-secretary');
   const publicityId = new URLSearchParams(noticeRoute.split('?')[1]).get('id') ?? '';
   const [objection] = await secretaryApi('objection.list', { publicityId });
   expect(objection?.content).toBe('该项目的学术沙龙去年已开展过，请核实是否重复申报。');
@@ -201,16 +183,16 @@ test('the society programme from application to payout, switching between contac
   });
 
   // f. The day after the notice ends, the timer approves; the secretariat issues the approval notice.
-  const jumped = await stack.setClock('2023-10-10T09:00:00+08:00');
+  const jumped = await phone.stack.setClock('2023-10-10T09:00:00+08:00');
   expect(jumped.closedPublicities).toBe(1);
   await openQueue('实施');
-  await ui.status('已立项，待下达通知');
-  await ui.screenshot('secretary-approved');
-  await ui.tapText(PROJECT);
-  await ui.press('下达立项通知');
-  await ui.confirmDialog('确定');
-  await ui.status('实施中');
-  await ui.screenshot('secretary-notice-issued');
+  await phone.ui.status('已立项，待下达通知');
+  await phone.ui.screenshot('secretary-approved');
+  await phone.ui.tapText(PROJECT);
+  await phone.ui.press('下达立项通知');
+  await phone.ui.confirmDialog('确定');
+  await phone.ui.status('实施中');
+  await phone.ui.screenshot('secretary-notice-issued');
 
   // g. Mid-term report, passed.
   await sendReport('中期报告', '已举办结构抗震学术沙龙1场，参会80人。', '1', '中期报告已提交，等待审核', 'contact-midterm-report');
@@ -219,53 +201,53 @@ test('the society programme from application to payout, switching between contac
   // Final report; the secretariat asks for a rectification within a month, with a reason.
   await sendReport('结项报告', '完成学术沙龙3场，发布科技成果2项。', '3', '结项报告已提交，等待验收', 'contact-final-report');
   await openQueue('验收');
-  await ui.tapText(PROJECT);
-  await ui.see('结项报告');
-  await ui.press('限期整改');
-  await ui.see('整改期 1 个月，预计须于 2023年11月10日 前重新提交（以系统记录为准）。');
-  await ui.field('理由（必填）').fill('佐证材料不足，请补充沙龙签到表和现场照片');
-  await ui.screenshot('secretary-rectify-reason');
-  await ui.confirmNutDialog('确认限期整改');
-  await ui.status('限期整改中');
+  await phone.ui.tapText(PROJECT);
+  await phone.ui.see('结项报告');
+  await phone.ui.press('限期整改');
+  await phone.ui.see('整改期 1 个月，预计须于 2023年11月10日 前重新提交（以系统记录为准）。');
+  await phone.ui.field('理由（必填）').fill('佐证材料不足，请补充沙龙签到表和现场照片');
+  await phone.ui.screenshot('secretary-rectify-reason');
+  await phone.ui.confirmNutDialog('确认限期整改');
+  await phone.ui.status('限期整改中');
 
   // The contact sees the reason and the due date, and sends the rectification report.
   await openMine();
-  await ui.see('整改要求：佐证材料不足，请补充沙龙签到表和现场照片');
+  await phone.ui.see('整改要求：佐证材料不足，请补充沙龙签到表和现场照片');
   // One month from the decision: through the last minute of 10 November, as the secretariat's dialog said.
-  await ui.see('截止 2023年11月10日 23:59');
-  await ui.screenshot('contact-sees-rectification');
+  await phone.ui.see('截止 2023年11月10日 23:59');
+  await phone.ui.screenshot('contact-sees-rectification');
   await sendReport('整改报告', '已补充3场沙龙签到表及现场照片。', '3', '整改报告已提交，等待验收', 'contact-rectification-report');
 
   // Accepted, then paid: 3000 yuan, with the day and the voucher number.
   await decide('验收', '验收通过', '验收通过', '已验收，待发放', 'secretary-accepted');
-  await ui.field('如 3000').fill('3000');
-  await ui.field('YYYY-MM-DD').fill('2023-10-20');
-  await ui.field('财务凭证号').fill('记-2023-10-015');
-  await ui.screenshot('secretary-payout-form');
-  await ui.press('登记发放');
-  await ui.confirmDialog('登记');
-  await ui.status('已发放');
-  const payout = (await page.locator('.admin-facts').filter({ hasText: '凭证号' }).filter({ visible: true }).innerText()).replace(
+  await phone.ui.field('如 3000').fill('3000');
+  await phone.ui.field('YYYY-MM-DD').fill('2023-10-20');
+  await phone.ui.field('财务凭证号').fill('记-2023-10-015');
+  await phone.ui.screenshot('secretary-payout-form');
+  await phone.ui.press('登记发放');
+  await phone.ui.confirmDialog('登记');
+  await phone.ui.status('已发放');
+  const payout = (await phone.page.locator('.admin-facts').filter({ hasText: '凭证号' }).filter({ visible: true }).innerText()).replace(
     /\s+/g,
     ' ',
   );
   expect(payout).toContain('发放金额 3,000 元');
   expect(payout).toContain('发放日期 2023-10-20');
   expect(payout).toContain('凭证号 记-2023-10-015');
-  await ui.screenshot('secretary-paid');
+  await phone.ui.screenshot('secretary-paid');
 
   // The contact sees the payout, and the messages that went with each step.
   await openMine();
-  await ui.status('奖补已发放');
-  await ui.see('立项 3,000 元');
-  await ui.screenshot('contact-paid');
-  await ui.open('/pages/index/index');
-  await page.locator('.home-messages').filter({ visible: true }).tap();
+  await phone.ui.status('奖补已发放');
+  await phone.ui.see('立项 3,000 元');
+  await phone.ui.screenshot('contact-paid');
+  await phone.ui.open('/pages/index/index');
+  await phone.page.locator('.home-messages').filter({ visible: true }).tap();
   // One message per step the contact was told about, newest first; each says what became of its WeChat
   // subscribe message: this contact never subscribed, so none could be sent.
-  await ui.see('10 条未读');
-  const latest = (await page.locator('.inbox-item').filter({ visible: true }).first().innerText()).replace(/\s+/g, ' ');
+  await phone.ui.see('10 条未读');
+  const latest = (await phone.page.locator('.inbox-item').filter({ visible: true }).first().innerText()).replace(/\s+/g, ' ');
   expect(latest).toContain(`登记奖补发放：${PROJECT}`);
   expect(latest).toContain('未发送微信提醒（没有剩余的订阅次数）');
-  await ui.screenshot('contact-messages');
+  await phone.ui.screenshot('contact-messages');
 });
