@@ -12,6 +12,14 @@ export const PRIVACY_AGREE_BUTTON = 'privacy-agree';
 
 const REFUSED = new ApiError('PRIVACY_REFUSED', '需要先同意《用户隐私保护指引》才能使用此功能');
 
+/**
+ * Whether this WeChat has the privacy API (base library 2.32.3+, and Taro passes it through): on an older one
+ * WeChat asks nothing, so neither does the app.
+ */
+function hasPrivacyApi(name: 'onNeedPrivacyAuthorization' | 'requirePrivacyAuthorize'): boolean {
+  return isWeapp && Taro.canIUse(name) && typeof (Taro as unknown as Record<string, unknown>)[name] === 'function';
+}
+
 let pending: Answer | null = null;
 const watchers = new Set<(asking: boolean) => void>();
 let listening = false;
@@ -25,7 +33,7 @@ function tellWatchers(): void {
  * subpackages, so none of this weighs on the main package). Until then WeChat shows its own standard popup.
  */
 function listenForPrivacyQuestions(): void {
-  if (!isWeapp || listening || !Taro.canIUse('onNeedPrivacyAuthorization')) return;
+  if (listening || !hasPrivacyApi('onNeedPrivacyAuthorization')) return;
   listening = true;
   Taro.onNeedPrivacyAuthorization((answer) => {
     // A page without the prompt cannot ask: refuse at once rather than leave the call hanging.
@@ -68,7 +76,7 @@ export function openPrivacyGuide(): void {
  * not agreed yet. Refusing ends in an error with a message the page shows.
  */
 export async function ensurePrivacyAgreed(): Promise<void> {
-  if (!isWeapp || !Taro.canIUse('requirePrivacyAuthorize')) return;
+  if (!hasPrivacyApi('requirePrivacyAuthorize')) return;
   await new Promise<void>((resolve, reject) => {
     Taro.requirePrivacyAuthorize({ success: () => resolve(), fail: () => reject(REFUSED) });
   });
