@@ -63,7 +63,7 @@ test('start a programme from a seed, then edit name, dates, quotas, amounts, tar
     version: updated.version,
     edit: { ...edit, deadline: '2024-01-01T00:00:00+08:00' },
   } as Edit);
-  expect(backwards).toEqual({ ok: false, error: { code: 'PROGRAM_INVALID', message: '项目配置不正确：deadline：截止时间须晚于开始时间' } });
+  expect(backwards).toEqual({ ok: false, error: { code: 'PROGRAM_INVALID', message: '项目配置不正确：截止时间须晚于开始时间' } });
   const overPool = await h.raw(OPENID.secretary, 'program.update', {
     programId: program._id,
     version: updated.version,
@@ -87,4 +87,26 @@ test('a quota or the pool cannot be cut below what is already shortlisted', asyn
   expect(pool.ok ? '' : pool.error.message).toBe('项目配置不正确：资金池不能少于已拟立项/立项金额');
   const fits = await update({ ...edit, poolFen: 600_000, categories: [{ ...edit.categories[0]!, quotaMax: 2 }] });
   expect(fits.ok).toBe(true);
+});
+
+test('an edit may not shorten the notice below the document’s floor, nor set a target below its provincial minimum', async () => {
+  const program = await h.as(OPENID.secretary, 'program.get', { programId: 'program-sichuan-civil-2023' });
+  const edit = editOf(program);
+  const update = (changed: typeof edit) =>
+    h.raw(OPENID.secretary, 'program.update', { programId: program._id, version: program.version, edit: changed } as Edit);
+  const before = await h.store.get('programs', program._id);
+  const targetOf = (key: string, target: number) => edit.indicatorTargets.map((row) => (row.key === key ? { ...row, target } : row));
+
+  const oneDay = await update({ ...edit, publicityWorkingDays: 1 });
+  expect(oneDay.ok ? '' : oneDay.error.message).toBe('项目配置不正确：公示期不能少于 5 个工作日（本项目文件规定）');
+  // 天府科技云 registration rank: the province asks for the top 50, so 60 falls short; a count below its minimum too.
+  const rank = await update({ ...edit, indicatorTargets: targetOf('tfkjy-registered-rank', 60) });
+  expect(rank.ok ? '' : rank.error.message).toMatch(/^项目配置不正确：“.+”的目标不能低于上级项目的要求（前 50 名以内）$/);
+  const count = await update({ ...edit, indicatorTargets: targetOf('integrity-training', 0) });
+  expect(count.ok ? '' : count.error.message).toMatch(/^项目配置不正确：“.+”的目标不能低于上级项目的要求（至少 1.*）$/);
+  expect(await h.store.get('programs', program._id)).toEqual(before);
+
+  // Better than the province asks is fine: rank 30, a notice of 7 working days.
+  const better = await update({ ...edit, publicityWorkingDays: 7, indicatorTargets: targetOf('tfkjy-registered-rank', 30) });
+  expect(better.ok).toBe(true);
 });

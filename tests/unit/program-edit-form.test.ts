@@ -42,3 +42,14 @@ test('no kind or no name for the scope is refused by the form', () => {
   expect(editOf({ ...draft, applicantKinds: [] })).toEqual({ issue: '申报范围至少选择一种单位类型' });
   expect(editOf({ ...draft, applicantLabel: '  ' })).toEqual({ issue: '请填写申报范围的名称' });
 });
+
+test('the form refuses, before the tap and in the server’s words, a notice below the floor and a target below its provincial minimum', () => {
+  const civil: ProgramView = { ...xuzhou, ...programFrom('sichuan-civil-2023') };
+  const draft = draftOf(civil);
+  expect(editOf({ ...draft, publicityWorkingDays: '3' })).toEqual({ issue: '公示期不能少于 5 个工作日（本项目文件规定）' });
+  const rank = draft.targets.find((target) => target.key === 'tfkjy-registered-rank')!;
+  const worse = draft.targets.map((target) => (target.key === rank.key ? { ...target, target: '60' } : target));
+  expect(editOf({ ...draft, targets: worse })).toEqual({ issue: `“${rank.name}”的目标不能低于上级项目的要求（前 50 名以内）` });
+  const better = draft.targets.map((target) => (target.key === rank.key ? { ...target, target: '20' } : target));
+  expect('edit' in editOf({ ...draft, targets: better, publicityWorkingDays: '7' })).toBe(true);
+});

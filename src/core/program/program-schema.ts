@@ -33,6 +33,28 @@ export const indicatorSchema = z.object({
 });
 export type Indicator = z.infer<typeof indicatorSchema>;
 
+/**
+ * Why a target falls short of the upstream minimum it is linked to, or null: a count, percent or yes/no must
+ * reach at least the minimum; a rank must be the minimum or better (a smaller number).
+ */
+export function upstreamFloorIssue(indicator: Pick<Indicator, 'name' | 'kind' | 'unit' | 'target' | 'upstream'>): string | null {
+  const { upstream } = indicator;
+  if (!upstream) return null;
+  if (indicator.kind === 'rank') {
+    return indicator.target <= upstream.minimum ? null : `“${indicator.name}”的目标不能低于上级项目的要求（前 ${upstream.minimum} 名以内）`;
+  }
+  if (indicator.target >= upstream.minimum) return null;
+  const floor = indicator.kind === 'yesno' ? '须为“是”' : `至少 ${upstream.minimum}${indicator.kind === 'percent' ? '%' : indicator.unit}`;
+  return `“${indicator.name}”的目标不能低于上级项目的要求（${floor}）`;
+}
+
+/** Why a notice is shorter than the programme's document allows, or null. */
+export function publicityFloorIssue(program: { publicityWorkingDays: number; publicityMinWorkingDays: number }): string | null {
+  return program.publicityWorkingDays >= program.publicityMinWorkingDays
+    ? null
+    : `公示期不能少于 ${program.publicityMinWorkingDays} 个工作日（本项目文件规定）`;
+}
+
 /** Social-organisation assessment grades (社会组织评估等级), lowest first. */
 export const ratings = ['1A', '2A', '3A', '4A', '5A'] as const;
 export type Rating = (typeof ratings)[number];
@@ -191,6 +213,11 @@ export const programConfigShape = {
   /** When the mid-term report is due, if the programme sets a date (the seeds do not). */
   midtermReportDueAt: isoTime.nullable().default(null),
   publicityWorkingDays: z.number().int().min(1).max(30),
+  /**
+   * The shortest notice the programme may run. Xuzhou's document says 公示时间不少于5个工作日 (seed 003, line 184);
+   * the others name no length, and 5 working days, the usual 公示 of awards from public funds, stands for them.
+   */
+  publicityMinWorkingDays: z.number().int().min(1).max(30).default(5),
   rectificationMonths: z.number().int().min(1).max(12),
   form: applicationFormSchema,
   reviewCriteria: z.array(reviewCriterionSchema).min(1),
@@ -232,6 +259,14 @@ export const programConfigSchema = z
   .refine((program) => guaranteedFen(program) <= program.poolFen, {
     message: '各类别名额下限 × 单项金额 超过资金池',
     path: ['poolFen'],
+  })
+  .superRefine((program, context) => {
+    const short = publicityFloorIssue(program);
+    if (short) context.addIssue({ code: 'custom', message: short, path: ['publicityWorkingDays'] });
+    program.indicators.forEach((indicator, index) => {
+      const issue = upstreamFloorIssue(indicator);
+      if (issue) context.addIssue({ code: 'custom', message: issue, path: ['indicators', index, 'target'] });
+    });
   });
 export type ProgramConfig = z.infer<typeof programConfigSchema>;
 export type ProgramConfigInput = z.input<typeof programConfigSchema>;

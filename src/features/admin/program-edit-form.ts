@@ -2,7 +2,7 @@
 // and the programEditSchema edit sent to the server (fen, ISO instants, integers).
 import { inShanghai } from '@/core/calendar/shanghai';
 import { formatFen, parseYuan } from '@/core/money';
-import { applicantScopeIssue, guaranteedFen } from '@/core/program/program-schema';
+import { applicantScopeIssue, guaranteedFen, publicityFloorIssue, upstreamFloorIssue, type Indicator } from '@/core/program/program-schema';
 import { programEditSchema, type ProgramEdit, type ProgramView } from '@/core/schemas/actions';
 import { orgKinds, type OrgKind } from '@/core/schemas/common';
 
@@ -35,11 +35,13 @@ export interface ProgramDraft {
   midtermReportDueAt: TimeField;
   poolYuan: string;
   publicityWorkingDays: string;
+  /** The shortest notice the programme's document allows. */
+  publicityMinWorkingDays: number;
   /** Which of the organiser's members may see and apply, and how the notice names them. */
   applicantKinds: OrgKind[];
   applicantLabel: string;
   categories: CategoryDraft[];
-  targets: { key: string; name: string; unit: string; target: string }[];
+  targets: ({ key: string; name: string; unit: string; target: string } & Pick<Indicator, 'kind' | 'upstream'>)[];
   projectNameMaxChars: string;
   sections: { key: string; title: string; maxChars: string }[];
   budgetMaxLines: string;
@@ -64,6 +66,7 @@ export function draftOf(program: ProgramView): ProgramDraft {
     midtermReportDueAt: timeField(program.midtermReportDueAt),
     poolYuan: yuanText(program.poolFen),
     publicityWorkingDays: String(program.publicityWorkingDays),
+    publicityMinWorkingDays: program.publicityMinWorkingDays,
     applicantKinds: [...program.applicants.memberKinds],
     applicantLabel: program.applicants.label,
     categories: program.categories.map((category) => ({
@@ -80,6 +83,8 @@ export function draftOf(program: ProgramView): ProgramDraft {
       name: indicator.name,
       unit: indicator.kind === 'percent' ? '%' : indicator.kind === 'yesno' ? '1=是' : indicator.unit,
       target: String(indicator.target),
+      kind: indicator.kind,
+      upstream: indicator.upstream,
     })),
     projectNameMaxChars: String(program.form.projectNameMaxChars),
     sections: program.form.sections.map((section) => ({ key: section.key, title: section.title, maxChars: String(section.maxChars) })),
@@ -110,6 +115,13 @@ function integer(text: string, label: string): number {
   return value;
 }
 
+/** The same floor the server's programme schema keeps, with its message. */
+function noShorterNotice(days: number, minimum: number): number {
+  const short = publicityFloorIssue({ publicityWorkingDays: days, publicityMinWorkingDays: minimum });
+  if (short) throw new DraftIssue(short);
+  return days;
+}
+
 function fenOf(text: string, label: string): number {
   const fen = parseYuan(text);
   if (fen === null || fen <= 0) throw new DraftIssue(`${label}应为大于 0 的金额（元）`);
@@ -128,7 +140,7 @@ export function editOf(draft: ProgramDraft): { edit: ProgramEdit } | { issue: st
       finalReportDueAt: instant(draft.finalReportDueAt, '结项报告截止时间'),
       midtermReportDueAt: draft.midtermReportDueAt.text.trim() ? instant(draft.midtermReportDueAt, '中期报告截止时间') : null,
       poolFen: fenOf(draft.poolYuan, '资金池'),
-      publicityWorkingDays: integer(draft.publicityWorkingDays, '公示工作日数'),
+      publicityWorkingDays: noShorterNotice(integer(draft.publicityWorkingDays, '公示工作日数'), draft.publicityMinWorkingDays),
       applicants: { memberKinds: draft.applicantKinds, label: draft.applicantLabel.trim() },
       categories: draft.categories.map((category) => ({
         key: category.key,
@@ -141,6 +153,9 @@ export function editOf(draft: ProgramDraft): { edit: ProgramEdit } | { issue: st
       indicatorTargets: draft.targets.map((target) => {
         const value = Number(target.target.trim());
         if (!target.target.trim() || !Number.isFinite(value) || value < 0) throw new DraftIssue(`“${target.name}”目标值应为不小于 0 的数`);
+        // The same floor the server's programme schema keeps (the message too).
+        const short = upstreamFloorIssue({ ...target, target: value });
+        if (short) throw new DraftIssue(short);
         return { key: target.key, target: value };
       }),
       form: {

@@ -63,7 +63,9 @@ function validConfig(config: unknown): ProgramConfig {
   const parsed = programConfigSchema.safeParse(config);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new AppError('PROGRAM_INVALID', issue ? `${issue.path.join('.')}${issue.path.length ? '：' : ''}${issue.message}` : undefined);
+    // The programme's own rules say in Chinese what they are about; zod's generic messages need the field's path.
+    const where = issue && issue.code !== 'custom' && issue.path.length > 0 ? `${issue.path.join('.')}：` : '';
+    throw new AppError('PROGRAM_INVALID', issue ? `${where}${issue.message}` : undefined);
   }
   return parsed.data;
 }
