@@ -66,6 +66,32 @@ test('the society starting from the Xuzhou template opens it to its branches and
   const saved = await h.as(OPENID.secretary, 'program.get', { programId: program._id });
   expect(saved.applicants).toEqual(branchScope);
   expect(saved.categories.map((category) => category.applicantKinds)).toEqual(saved.categories.map(() => ['branch', 'memberUnit']));
+  // A programme started from a template is a draft: its members do not see it until it is published, and it is
+  // not published with last year's dates.
+  expect(saved.draft).toBe(true);
+  expect((await h.as(branch, 'program.list', {})).map((listed) => listed._id)).not.toContain(program._id);
+  expect(refusal(await create())).toEqual(['APPLICANT_NOT_ELIGIBLE', '本单位不符合申报条件：本项目尚未发布']);
+  // A year on, the template's 2022 dates have passed.
+  h.clock.set('2023-07-03T09:00:00+08:00');
+  expect(refusal(await h.raw(OPENID.secretary, 'program.publish', { programId: program._id, version: saved.version }))).toEqual([
+    'PROGRAM_INVALID',
+    '项目配置不正确：申报截止时间、实施结束时间、结项报告截止时间已过，请先在项目设置中改为今后的时间再发布',
+  ]);
+  const thisYear = await update(
+    {
+      ...editOf(saved),
+      opensAt: '2023-07-01T00:00:00+08:00',
+      deadline: '2023-08-31T23:59:59+08:00',
+      implementationEndsAt: '2023-12-31T23:59:59+08:00',
+      finalReportDueAt: '2024-01-15T23:59:59+08:00',
+      categories: editOf(saved).categories.map((category) => ({ ...category, deadline: null })),
+    },
+    saved.version,
+  );
+  expect(thisYear.ok).toBe(true);
+  const dated = await h.as(OPENID.secretary, 'program.get', { programId: program._id });
+  const published = await h.as(OPENID.secretary, 'program.publish', { programId: program._id, version: dated.version });
+  expect(published.draft).toBe(false);
   expect((await h.as(branch, 'program.list', {})).map((listed) => listed._id)).toContain(program._id);
 
   const created = await create();

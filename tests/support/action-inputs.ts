@@ -87,6 +87,8 @@ export const inputBuilders: InputBuilders = {
     requestId: requestIdFor(tag, 'program'),
     name: '2024年培育奖励',
   })),
+  // The world's programme is published already: its secretariat hears so, others do not find it.
+  'program.publish': single((world) => ({ programId: PROGRAM_ID, version: versionIn(world, 'programs', PROGRAM_ID) })),
   'program.update': single((world) => ({
     programId: PROGRAM_ID,
     version: versionIn(world, 'programs', PROGRAM_ID),

@@ -74,6 +74,7 @@ const policies: { [A in ActionName]: (caller: CallerProfile, variant: Variant<A>
   'program.templates': anySecretariat,
   'program.createFromTemplate': anySecretariat,
   'program.update': staffOfProgram,
+  'program.publish': (caller) => (staffOfProgram(caller) === 'ok' ? 'TRANSITION_NOT_ALLOWED' : staffOfProgram(caller)),
   // Membership: a unit of another 科协 may not apply to this society's programme.
   'application.create': (caller) => (caller.role !== 'applicant' ? 'FORBIDDEN' : caller.member ? 'ok' : 'APPLICANT_NOT_ELIGIBLE'),
   'application.save': onTarget('save'),

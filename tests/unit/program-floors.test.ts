@@ -1,6 +1,6 @@
 // A programme's floors: each indicator's target against the provincial minimum it is linked to (a rank the
-// other way round), and the notice against the shortest the document allows.
-import { publicityFloorIssue, upstreamFloorIssue, type Indicator } from '@/core/program/program-schema';
+// other way round), the notice against the shortest the document allows, and a draft's dates before it goes live.
+import { publicityFloorIssue, publishIssue, upstreamFloorIssue, type Indicator } from '@/core/program/program-schema';
 
 const linked = (kind: Indicator['kind'], target: number, minimum: number, unit = '项') => ({
   name: '指标',
@@ -24,4 +24,17 @@ test('a count, percent or yes/no reaches at least the minimum; a rank is the min
 test('a notice may be as long as the floor or longer, never shorter', () => {
   expect(publicityFloorIssue({ publicityWorkingDays: 5, publicityMinWorkingDays: 5 })).toBeNull();
   expect(publicityFloorIssue({ publicityWorkingDays: 4, publicityMinWorkingDays: 5 })).toBe('公示期不能少于 5 个工作日（本项目文件规定）');
+});
+
+test('a draft is published only when none of its dates has passed, naming those that have', () => {
+  const dates = {
+    deadline: '2023-08-31T23:59:59+08:00',
+    implementationEndsAt: '2023-12-31T23:59:59+08:00',
+    finalReportDueAt: '2024-01-15T23:59:59+08:00',
+  };
+  expect(publishIssue(dates, new Date('2023-07-03T01:00:00Z'))).toBeNull();
+  expect(publishIssue(dates, new Date('2023-09-01T00:00:00+08:00'))).toBe('申报截止时间已过，请先在项目设置中改为今后的时间再发布');
+  expect(publishIssue(dates, new Date('2024-02-01T00:00:00+08:00'))).toBe(
+    '申报截止时间、实施结束时间、结项报告截止时间已过，请先在项目设置中改为今后的时间再发布',
+  );
 });

@@ -115,7 +115,7 @@ export function describeRule(rule: EligibilityRule, categories: readonly Pick<Ca
  * running organisation's members the programme is open to. runnerName names the running organisation.
  */
 export function membershipIssue(
-  program: Pick<Program, 'societyId' | 'applicants'>,
+  program: Pick<Program, 'societyId' | 'applicants'> & { draft?: boolean },
   org: Pick<Organization, 'kind' | 'societyId'> & { active?: boolean },
   runnerName = '主办单位',
 ): string | null {
@@ -125,12 +125,13 @@ export function membershipIssue(
   const only = `本项目仅限${runnerName}所属的${scope.label}申报`;
   if (org.societyId !== program.societyId) return `${only}，本单位不是${runnerName}的所属单位`;
   if (!scope.memberKinds.includes(org.kind)) return `${only}（本单位：${orgKindLabels[org.kind]}）`;
+  if (program.draft === true) return '本项目尚未发布';
   return null;
 }
 
 /** Whether the organisation may see the programme (and so apply to it). */
 export function mayJoinProgram(
-  program: Pick<Program, 'societyId' | 'applicants'>,
+  program: Pick<Program, 'societyId' | 'applicants'> & { draft?: boolean },
   org: Pick<Organization, 'kind' | 'societyId'> & { active?: boolean },
 ): boolean {
   return membershipIssue(program, org) === null;

@@ -48,6 +48,19 @@ export function upstreamFloorIssue(indicator: Pick<Indicator, 'name' | 'kind' | 
   return `“${indicator.name}”的目标不能低于上级项目的要求（${floor}）`;
 }
 
+/** The dates a programme cannot be published with once they have passed, with their names. */
+const publishedDates = [
+  ['deadline', '申报截止时间'],
+  ['implementationEndsAt', '实施结束时间'],
+  ['finalReportDueAt', '结项报告截止时间'],
+] as const;
+
+/** Why the programme may not be published now (a date already past), or null. */
+export function publishIssue(program: Pick<ProgramConfig, (typeof publishedDates)[number][0]>, now: Date): string | null {
+  const past = publishedDates.filter(([field]) => Date.parse(program[field]) <= now.getTime()).map(([, label]) => label);
+  return past.length === 0 ? null : `${past.join('、')}已过，请先在项目设置中改为今后的时间再发布`;
+}
+
 /** Why a notice is shorter than the programme's document allows, or null. */
 export function publicityFloorIssue(program: { publicityWorkingDays: number; publicityMinWorkingDays: number }): string | null {
   return program.publicityWorkingDays >= program.publicityMinWorkingDays
@@ -277,6 +290,11 @@ export const programSchema = z.object({
   societyId: id,
   /** The seed configuration (or programme) this one was started from. */
   templateCode: z.string().nullable().default(null),
+  /**
+   * A programme started from a template is a draft: only its secretariat sees it until it is published, so last
+   * year's dates never reach an applicant. Stored before drafts existed: published.
+   */
+  draft: z.boolean().default(false),
   ...programConfigShape,
 });
 export type Program = z.infer<typeof programSchema>;

@@ -385,6 +385,8 @@ export const actionContracts = {
     output: programView,
   },
   'program.update': { input: editObject({ programId: id, version, edit: programEditSchema }), output: programView },
+  /** A draft programme goes live for its members; refused while any of its dates has passed. */
+  'program.publish': { input: z.strictObject({ programId: id, version }), output: programView },
   'application.create': {
     input: z.object({ programId: id, requestId, content: applicationContentSchema }),
     output: applicationView,

@@ -32,7 +32,7 @@ import {
   organizationHistory,
   updateOrganization,
 } from './organizations';
-import { createFromTemplate, getProgram, listPrograms, listTemplates, updateProgram } from './programs';
+import { createFromTemplate, getProgram, listPrograms, listTemplates, publishProgram, updateProgram } from './programs';
 import {
   closePublicityNow,
   getPublicNotice,
@@ -91,6 +91,7 @@ export const handlers: { [A in Exclude<ActionName, PublicName | IdentityName>]: 
   'program.templates': listTemplates,
   'program.createFromTemplate': createFromTemplate,
   'program.update': updateProgram,
+  'program.publish': publishProgram,
   'application.create': createApplication,
   'application.save': saveApplication,
   'application.submit': submitApplication,

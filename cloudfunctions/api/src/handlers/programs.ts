@@ -3,7 +3,7 @@
 import { emptyCounts, ledgerId, repricing, type LedgerCounts } from '@/core/award/quota';
 import { AppError } from '@/core/errors';
 import { mayJoinProgram } from '@/core/program/eligibility';
-import { categoryByKey, programConfigSchema, type Program, type ProgramConfig } from '@/core/program/program-schema';
+import { categoryByKey, programConfigSchema, publishIssue, type Program, type ProgramConfig } from '@/core/program/program-schema';
 import { seedProgramByCode, seedPrograms } from '@/core/program/seeds';
 import type { ActionOutput, ParsedInput, ProgramEdit } from '@/core/schemas/actions';
 import type { Ledger } from '@/core/schemas/documents';
@@ -71,7 +71,7 @@ function validConfig(config: unknown): ProgramConfig {
 }
 
 function configOf(program: Program): ProgramConfig {
-  const { _id: _ignoredId, version: _v, createdAt: _c, updatedAt: _u, societyId: _s, templateCode: _t, ...config } = program;
+  const { _id: _ignoredId, version: _v, createdAt: _c, updatedAt: _u, societyId: _s, templateCode: _t, draft: _d, ...config } = program;
   return config;
 }
 
@@ -101,6 +101,8 @@ export async function createFromTemplate(input: ParsedInput<'program.createFromT
       updatedAt: now.toISOString(),
       societyId: societyOf(context),
       templateCode: template.code,
+      // Seen by its secretariat only until published (with this year's dates).
+      draft: true,
       ...config,
     };
     await tx.create('programs', created);
@@ -196,6 +198,32 @@ export async function updateProgram(input: ParsedInput<'program.update'>, contex
     await writeAudit(
       tx,
       [{ action: 'update', from: null, to: null, reason: null }],
+      { entity: 'program', id: next._id, version: next.version },
+      context.caller.actor,
+      now,
+      deps.newId,
+    );
+    return next;
+  });
+  return viewOf(saved, context);
+}
+
+/** Publishes a draft programme: its members see it from now on. Refused while any of its dates has passed. */
+export async function publishProgram(input: ParsedInput<'program.publish'>, context: HandlerContext) {
+  requireSecretariat(context.caller);
+  const { deps, now } = context;
+  const saved = await deps.store.transaction(async (tx) => {
+    const current = await loadProgram(tx, input.programId);
+    if (current.societyId !== societyOf(context)) throw new AppError('NOT_FOUND', '项目不存在');
+    if (current.version !== input.version) throw new AppError('CONFLICT');
+    if (current.draft !== true) throw new AppError('TRANSITION_NOT_ALLOWED', '项目已发布');
+    const issue = publishIssue(current, now);
+    if (issue) throw new AppError('PROGRAM_INVALID', issue);
+    const next: Program = { ...current, draft: false, version: current.version + 1, updatedAt: now.toISOString() };
+    await tx.replace('programs', next, current.version);
+    await writeAudit(
+      tx,
+      [{ action: 'publish', from: 'draft', to: 'published', reason: null }],
       { entity: 'program', id: next._id, version: next.version },
       context.caller.actor,
       now,

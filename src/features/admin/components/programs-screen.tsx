@@ -4,6 +4,8 @@ import { Button, Dialog, Tag } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import { formatYuan } from '@/core/money';
+import { publishIssue } from '@/core/program/program-schema';
+import type { ProgramView } from '@/core/schemas/actions';
 import { PageState } from '@/components/page-state';
 import { call, messageOf } from '@/lib/api';
 import { newRequestId } from '@/lib/drafts';
@@ -50,7 +52,9 @@ function CreateDialog({ template, onClose }: { template: Template | null; onClos
       onClose={onClose}
     >
       <View className="admin-dialog">
-        <Text className="admin-dialog__text">模板：{template?.name}。新建后可修改日期、名额、金额、指标目标和表单限制。</Text>
+        <Text className="admin-dialog__text">
+          模板：{template?.name}。新建的项目先是草稿，只有秘书处能看到：改好日期、名额、金额、指标目标和表单限制后再发布。
+        </Text>
         {template ? (
           <Input
             className="admin-form__input"
@@ -65,6 +69,33 @@ function CreateDialog({ template, onClose }: { template: Template | null; onClos
   );
 }
 
+/** Publishing a draft: its members see it from now on, so the dates are this year's before the tap. */
+function PublishDialog({ program, onClose, onDone }: { program: ProgramView | null; onClose: () => void; onDone: () => void }) {
+  async function publish() {
+    if (!program) return;
+    try {
+      await call('program.publish', { programId: program._id, version: program.version });
+      showSuccess('已发布');
+      onClose();
+      onDone();
+    } catch (error) {
+      showMessage(messageOf(error));
+      throw error;
+    }
+  }
+
+  return (
+    <Dialog visible={program !== null} title="发布项目" confirmText="发布" onConfirm={publish} onCancel={onClose} onClose={onClose}>
+      <View className="admin-dialog">
+        <Text className="admin-dialog__text">
+          发布后，申报范围内的单位即可看到“{program?.name}”，并于 {program ? formatShanghaiDateTime(program.opensAt) : ''} 起申报，截止{' '}
+          {program ? formatShanghaiDateTime(program.deadline) : ''}。
+        </Text>
+      </View>
+    </Dialog>
+  );
+}
+
 export function ProgramsScreen() {
   const remote = useRemote(async () => {
     const [programs, templates] = await Promise.all([call('program.list', {}), call('program.templates', {})]);
@@ -72,6 +103,7 @@ export function ProgramsScreen() {
   }, []);
   useReloadOnShow(remote.reload);
   const [template, setTemplate] = useState<Template | null>(null);
+  const [publishing, setPublishing] = useState<ProgramView | null>(null);
   const data = remote.data;
   if (!data) return <PageState loading={remote.loading} error={remote.error} onRetry={() => void remote.reload()} />;
 
@@ -83,11 +115,21 @@ export function ProgramsScreen() {
           <View className="admin-program" key={program._id}>
             <View className="admin-claim__head">
               <Text className="admin-list__name">{program.name}</Text>
-              <Tag type={program.windowOpen ? 'success' : 'default'}>{program.windowOpen ? '申报中' : '未在申报期'}</Tag>
+              {program.draft ? (
+                <Tag type="warning">草稿 · 未发布</Tag>
+              ) : (
+                <Tag type={program.windowOpen ? 'success' : 'default'}>{program.windowOpen ? '申报中' : '未在申报期'}</Tag>
+              )}
             </View>
             <Text className="admin-list__sub">
               {program.categories.length} 个类别 · 资金池 {formatYuan(program.poolFen)} · 截止 {formatShanghaiDateTime(program.deadline)}
             </Text>
+            {program.draft ? (
+              <Text className="admin-claim__text">
+                {publishIssue(program, new Date(program.serverNow)) ??
+                  '只有秘书处能看到草稿；核对日期、名额和金额后发布，申报单位即可看到。'}
+              </Text>
+            ) : null}
             <View className="admin-claim__actions">
               <Button size="small" fill="outline" onClick={() => void go('queue', { programId: program._id })}>
                 申报管理
@@ -95,6 +137,16 @@ export function ProgramsScreen() {
               <Button size="small" type="primary" onClick={() => void go('programEdit', { programId: program._id })}>
                 编辑设置
               </Button>
+              {program.draft ? (
+                <Button
+                  size="small"
+                  type="primary"
+                  disabled={publishIssue(program, new Date(program.serverNow)) !== null}
+                  onClick={() => setPublishing(program)}
+                >
+                  发布
+                </Button>
+              ) : null}
             </View>
           </View>
         ))}
@@ -115,6 +167,7 @@ export function ProgramsScreen() {
         ))}
       </Section>
       <CreateDialog template={template} onClose={() => setTemplate(null)} />
+      <PublishDialog program={publishing} onClose={() => setPublishing(null)} onDone={() => void remote.reload()} />
     </View>
   );
 }
