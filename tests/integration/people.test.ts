@@ -6,7 +6,7 @@ import { collectionNames, snapshotStore, withoutWrongCodeCounts, type StoreSnaps
 import { OPENID, SETUP_CODE, refusal, requestId, startHarness, type Harness } from '../support/harness';
 import { contentFor, decided, submitted } from '../support/lifecycle';
 import { startLocalHttp } from '../support/local-http';
-import { requiredAttachments } from '../support/uploads';
+import { JPEG_BYTES, requiredAttachments } from '../support/uploads';
 
 /** 王秘书's second role: the society's own contact in the province's call (same WeChat identity). */
 const SECRETARY_AS_CONTACT = 'user-secretary-as-contact';
@@ -218,6 +218,30 @@ describe('an invitation, refused', () => {
 });
 
 describe('several roles of one person', () => {
+  test('a file goes into a slot issued to the role the person acted in, not only their first', async () => {
+    h.clock.set('2023-06-20T10:00:00+08:00');
+    const content = await contentFor(h, PROVINCIAL, 'society');
+    const created = await h
+      .inRole(SECRETARY_AS_CONTACT)
+      .as(OPENID.secretary, 'application.create', { programId: PROVINCIAL, requestId: requestId(), content });
+    const server = await startLocalHttp(h);
+    try {
+      const token = await server.signIn(SECRETARY);
+      const slot = await server.api(
+        token,
+        'file.slot',
+        { applicationId: created._id, purpose: 'attachment', extension: 'jpg' },
+        SECRETARY_AS_CONTACT,
+      );
+      expect(slot.ok).toBe(true);
+      const uploaded = await server.upload(token, slot.data.slotId as string, JPEG_BYTES);
+      expect([uploaded.status, uploaded.body.ok]).toEqual([200, true]);
+      expect((await h.store.get('uploads', slot.data.slotId as string))?.uploadedAt).not.toBeNull();
+    } finally {
+      await server.close();
+    }
+  });
+
   test('the session lists every active role; the call acts in the one it names, else the first', async () => {
     const first = await h.as(OPENID.secretary, 'session.me', {});
     expect(first.user).toMatchObject({ id: SECRETARY, role: 'secretariat' });

@@ -13,6 +13,7 @@ import { sniffFile } from '../../api/src/adapters/file-sniff';
 import type { LocalFiles } from '../../api/src/adapters/local-files';
 import type { Deps } from '../../api/src/ports';
 import { STORED_FILE_CSP } from './headers';
+import { activeRolesOf } from '../../api/src/roles';
 import { openidOfBearer } from './session';
 
 /** The one file of a multipart upload and the slot id (from the query, or a `slotId` field). */
@@ -42,11 +43,13 @@ export function registerFileRoutes(app: FastifyInstance, options: { deps: Deps; 
 
   app.post('/files/upload', async (request, reply) => {
     const openid = openidOfBearer(secret, request.headers.authorization);
-    const [user] = openid ? await deps.store.find('users', { openid }, { limit: 1 }) : [];
-    if (!user) throw new AppError('UNAUTHENTICATED');
+    // The slot was issued to the role the person acted in, which may be any of their active roles.
+    const roles = openid ? await activeRolesOf(deps.store, openid) : [];
+    if (roles.length === 0) throw new AppError('UNAUTHENTICATED');
     const { slotId, bytes } = await readUpload(request);
     const slot = slotId && slotId.length <= 128 ? await deps.store.get('uploads', slotId) : null;
-    if (!slot || slot.userId !== user._id) throw new AppError('UPLOAD_SLOT_INVALID');
+    const uploader = slot ? roles.find((role) => role._id === slot.userId) : undefined;
+    if (!slot || !uploader) throw new AppError('UPLOAD_SLOT_INVALID');
     const sniffed = await sniffFile(bytes);
     const refusal = uploadRefusal(slot.extension, sniffed.sniffedType, sniffed.size);
     if (refusal) throw new AppError('FILE_REJECTED', refusal);
@@ -70,7 +73,7 @@ export function registerFileRoutes(app: FastifyInstance, options: { deps: Deps; 
         tx,
         [{ action: 'upload', from: null, to: used.contentType, reason: null }],
         { entity: 'upload', id: used._id, version: used.version },
-        actorOf(user),
+        actorOf(uploader),
         now,
         deps.newId,
       );
