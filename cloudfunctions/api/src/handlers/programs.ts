@@ -7,9 +7,9 @@ import { categoryByKey, programConfigSchema, publishIssue, type Program, type Pr
 import { seedProgramByCode, seedPrograms } from '@/core/program/seeds';
 import type { ActionOutput, ParsedInput, ProgramEdit } from '@/core/schemas/actions';
 import type { Ledger } from '@/core/schemas/documents';
-import { writeAudit } from '../audit';
+import { writeAudit, type AuditRecord } from '../audit';
 import type { HandlerContext } from '../context';
-import { loadProgram, requireSecretariat } from '../loaders';
+import { loadProgram, loadStaffProgram, requireSecretariat } from '../loaders';
 import type { Deps, StoreTx } from '../ports';
 import { toProgramView } from '../views';
 
@@ -167,13 +167,30 @@ async function saveLedger(tx: StoreTx, program: Program, stored: Ledger | null, 
     });
 }
 
+/** The caller's own programme at the version they saw, for a change in this transaction. */
+async function loadForChange(tx: StoreTx, context: HandlerContext, programId: string, version: number): Promise<Program> {
+  const current = await loadStaffProgram(tx, context.caller, programId);
+  if (current.version !== version) throw new AppError('CONFLICT');
+  return current;
+}
+
+/** Stores the changed programme with its audit entry, in the same transaction. */
+async function saveChange(tx: StoreTx, context: HandlerContext, current: Program, next: Program, record: AuditRecord): Promise<void> {
+  await tx.replace('programs', next, current.version);
+  await writeAudit(
+    tx,
+    [record],
+    { entity: 'program', id: next._id, version: next.version },
+    context.caller.actor,
+    context.now,
+    context.deps.newId,
+  );
+}
+
 export async function updateProgram(input: ParsedInput<'program.update'>, context: HandlerContext) {
-  requireSecretariat(context.caller);
   const { deps, now } = context;
   const saved = await deps.store.transaction(async (tx) => {
-    const current = await loadProgram(tx, input.programId);
-    if (current.societyId !== societyOf(context)) throw new AppError('NOT_FOUND', '项目不存在');
-    if (current.version !== input.version) throw new AppError('CONFLICT');
+    const current = await loadForChange(tx, context, input.programId, input.version);
     const ledger = await tx.get('ledgers', ledgerId(current._id));
     const config = validConfig(applyEdit(configOf(current), input.edit));
     for (const category of config.categories) {
@@ -189,20 +206,12 @@ export async function updateProgram(input: ParsedInput<'program.update'>, contex
     if (config.poolFen < Math.max(counts.grantedFen, repriced.counts.shortlistedFen))
       throw new AppError('PROGRAM_INVALID', '资金池不能少于已拟立项/立项金额');
     const next: Program = { ...current, ...config, version: current.version + 1, updatedAt: now.toISOString() };
-    await tx.replace('programs', next, current.version);
+    await saveChange(tx, context, current, next, { action: 'update', from: null, to: null, reason: null });
     const amountChanged = config.categories.some(
       (category) => category.awardAmountFen !== categoryByKey(current, category.key)?.awardAmountFen,
     );
     // The ledger is rewritten with any change of amount, so a shortlist racing this edit loses on CloudBase too.
     if (amountChanged) await saveLedger(tx, current, ledger, repriced.counts, now);
-    await writeAudit(
-      tx,
-      [{ action: 'update', from: null, to: null, reason: null }],
-      { entity: 'program', id: next._id, version: next.version },
-      context.caller.actor,
-      now,
-      deps.newId,
-    );
     return next;
   });
   return viewOf(saved, context);
@@ -210,25 +219,14 @@ export async function updateProgram(input: ParsedInput<'program.update'>, contex
 
 /** Publishes a draft programme: its members see it from now on. Refused while any of its dates has passed. */
 export async function publishProgram(input: ParsedInput<'program.publish'>, context: HandlerContext) {
-  requireSecretariat(context.caller);
   const { deps, now } = context;
   const saved = await deps.store.transaction(async (tx) => {
-    const current = await loadProgram(tx, input.programId);
-    if (current.societyId !== societyOf(context)) throw new AppError('NOT_FOUND', '项目不存在');
-    if (current.version !== input.version) throw new AppError('CONFLICT');
+    const current = await loadForChange(tx, context, input.programId, input.version);
     if (current.draft !== true) throw new AppError('TRANSITION_NOT_ALLOWED', '项目已发布');
     const issue = publishIssue(current, now);
     if (issue) throw new AppError('PROGRAM_INVALID', issue);
     const next: Program = { ...current, draft: false, version: current.version + 1, updatedAt: now.toISOString() };
-    await tx.replace('programs', next, current.version);
-    await writeAudit(
-      tx,
-      [{ action: 'publish', from: 'draft', to: 'published', reason: null }],
-      { entity: 'program', id: next._id, version: next.version },
-      context.caller.actor,
-      now,
-      deps.newId,
-    );
+    await saveChange(tx, context, current, next, { action: 'publish', from: 'draft', to: 'published', reason: null });
     return next;
   });
   return viewOf(saved, context);
