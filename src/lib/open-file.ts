@@ -1,6 +1,7 @@
 // Opens an attachment from a short-lived link (images in the viewer, documents in WeChat's reader or a new tab),
 // and saves a file the server made to open or forward it.
 import Taro from '@tarojs/taro';
+import { downloadInBrowser } from './browser-download';
 import { isWeapp } from './platform';
 import { previewImages } from './preview';
 
@@ -32,13 +33,5 @@ export async function saveAndOpenFile(fileName: string, base64: string): Promise
     await Taro.openDocument({ filePath, showMenu: true, ...(fileType ? { fileType } : {}) });
     return;
   }
-  const blob = new Blob([Taro.base64ToArrayBuffer(base64)]);
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(blob);
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+  downloadInBrowser(fileName, new Blob([Taro.base64ToArrayBuffer(base64)]));
 }

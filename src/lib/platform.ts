@@ -6,3 +6,8 @@ export const isH5 = process.env.TARO_ENV === 'h5';
 export function webAddressOf(link: string): string | null {
   return isH5 ? new URL(link, window.location.href).href : null;
 }
+
+/** Whether a WeChat API failed because the person closed it (a picker, a share sheet): nothing worth showing. */
+export function cancelledByPerson(error: unknown): boolean {
+  return /cancel/i.test(String((error as { errMsg?: string })?.errMsg ?? ''));
+}

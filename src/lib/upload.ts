@@ -10,7 +10,7 @@ import {
   type UploadPurpose,
 } from '@/core/evidence/upload-rules';
 import { ApiError, call } from './api';
-import { isWeapp } from './platform';
+import { cancelledByPerson, isWeapp } from './platform';
 import { ensurePrivacyAgreed } from './privacy';
 import { sessionToken } from './session';
 
@@ -148,7 +148,7 @@ export async function pickDocument(extensions?: readonly string[]): Promise<Pick
     const file = result.tempFiles[0];
     return file ? { path: file.path, name: file.name, size: file.size } : null;
   } catch (error) {
-    if (/cancel/i.test(String((error as { errMsg?: string })?.errMsg ?? ''))) return null;
+    if (cancelledByPerson(error)) return null;
     throw new ApiError('PICK_FAILED', '无法选择文件，请重试');
   }
 }

@@ -4,6 +4,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { UploadPurpose } from '@/core/evidence/upload-rules';
 import { ApiError, messageOf } from '@/lib/api';
 import { pickPhotos, uploadEvidence } from '@/lib/upload';
+import { cancelledByPerson } from '@/lib/platform';
 
 export const MAX_PHOTOS = 9;
 
@@ -51,9 +52,8 @@ export function useEvidencePhotos(applicationId: string, purpose: UploadPurpose,
       picked = (await pickPhotos(room)).slice(0, room);
     } catch (error) {
       // Closing the picker is not an error worth showing.
-      const text = String((error as { errMsg?: string })?.errMsg ?? '');
       if (error instanceof ApiError) setPickError(error.message);
-      else if (!/cancel/i.test(text)) setPickError('无法选择照片，请检查相册或相机权限');
+      else if (!cancelledByPerson(error)) setPickError('无法选择照片，请检查相册或相机权限');
       return;
     }
     if (picked.length === 0) return;
