@@ -6,11 +6,10 @@ import { judgeImportRows } from '@/core/organization/import-sheet';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_SIZE_TEXT, type ActionOutput, type ParsedInput } from '@/core/schemas/actions';
 import type { Organization } from '@/core/schemas/documents';
 import { sniffFile } from '../adapters/file-sniff';
-import { writeAudit } from '../audit';
 import type { HandlerContext } from '../context';
 import { StoreConflict } from '../ports';
 import { XLSX_MIME, readUnitRows, unitTemplate } from '../unit-sheet';
-import { organiserOf } from './organizations';
+import { audited, newUnit, organiserOf } from './organizations';
 
 const NOT_XLSX = '只能导入 Excel 的 .xlsx 文件：请用下载的导入模板填写（.xls 或 WPS 表格请先另存为 .xlsx）';
 
@@ -63,32 +62,17 @@ export async function importOrganizations(input: ParsedInput<'organization.impor
   const { units, refused } = judgeImportRows(organiser.kind, rows, new Set(existing.map((org) => org.name)));
   if (refused.length > 0) return { imported: 0, refused, organizations: [] };
 
-  const stamp = context.now.toISOString();
-  const created: Organization[] = units.map(({ row, unit }) => ({
-    _id: importedId(input.requestId, row),
-    version: 1,
-    createdAt: stamp,
-    updatedAt: stamp,
-    kind: unit.kind,
-    societyId: organiser._id,
-    active: true,
-    name: unit.name,
-    profile: unit.profile,
-    contactPhone: unit.contactPhone,
-    address: unit.address,
-  }));
+  const created = units.map(({ row, unit }) => newUnit(importedId(input.requestId, row), organiser, unit.kind, unit, context.now));
   try {
     await context.deps.store.transaction(async (tx) => {
       for (const [index, org] of created.entries()) {
         await tx.create('organizations', org);
-        await writeAudit(
-          tx,
-          [{ action: 'import', from: null, to: org.kind, reason: `从 Excel 导入：${input.fileName} 第 ${units[index]!.row} 行` }],
-          { entity: 'organization', id: org._id, version: org.version },
-          context.caller.actor,
-          context.now,
-          context.deps.newId,
-        );
+        await audited(tx, context, org, {
+          action: 'import',
+          from: null,
+          to: org.kind,
+          reason: `从 Excel 导入：${input.fileName} 第 ${units[index]!.row} 行`,
+        });
       }
     });
   } catch (error) {

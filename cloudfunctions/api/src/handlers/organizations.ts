@@ -36,7 +36,8 @@ async function checkNameFree(context: HandlerContext, organiser: Organization, n
   if (same.some((org) => org._id !== selfId)) throw new AppError('INVALID_INPUT', `已有名为“${name}”的单位`);
 }
 
-async function audited(tx: StoreTx, context: HandlerContext, org: Organization, record: AuditRecord): Promise<void> {
+/** The audit entry of a change to a unit, written in the change's transaction. */
+export async function audited(tx: StoreTx, context: HandlerContext, org: Organization, record: AuditRecord): Promise<void> {
   await writeAudit(
     tx,
     [record],
@@ -51,6 +52,12 @@ type Editable = Pick<ParsedInput<'organization.update'>, 'name' | 'profile' | 'c
 
 function editableOf(input: Editable): Pick<Organization, 'name' | 'profile' | 'contactPhone' | 'address'> {
   return { name: input.name, profile: input.profile, contactPhone: input.contactPhone, address: input.address };
+}
+
+/** A new, active unit of the organiser, as created one by one or imported from a sheet. */
+export function newUnit(id: string, organiser: Organization, kind: Organization['kind'], fields: Editable, now: Date): Organization {
+  const stamp = now.toISOString();
+  return { _id: id, version: 1, createdAt: stamp, updatedAt: stamp, kind, societyId: organiser._id, active: true, ...editableOf(fields) };
 }
 
 export async function listOrganizations(_input: ParsedInput<'organization.list'>, context: HandlerContext) {
@@ -120,17 +127,7 @@ export async function createOrganization(input: ParsedInput<'organization.create
     // The same id chosen by another organiser is not theirs to read.
     if (existing && existing.societyId !== organiser._id) throw new AppError('CONFLICT');
     if (existing) return existing;
-    const stamp = now.toISOString();
-    const created: Organization = {
-      _id: organizationId,
-      version: 1,
-      createdAt: stamp,
-      updatedAt: stamp,
-      kind: input.kind,
-      societyId: organiser._id,
-      active: true,
-      ...editableOf(input),
-    };
+    const created = newUnit(organizationId, organiser, input.kind, input, now);
     await tx.create('organizations', created);
     await audited(tx, context, created, { action: 'create', from: null, to: input.kind, reason: null });
     return created;
