@@ -29,6 +29,27 @@ export async function resolveCaller(store: StoreReader, openid: string, as: stri
   return { user, org, actor: actorOf(user) };
 }
 
+/** What a new role is bound with: whose identity, for what, and how (an invitation, or the setup code). */
+export type NewRole = Pick<User, 'openid' | 'name' | 'role' | 'orgId' | 'phone' | 'poolOrgIds' | 'invitationId'>;
+
+/** A role just bound to a WeChat identity: active, no message consents yet; a missing phone or pool is left out. */
+export function newRole(id: string, fields: NewRole, now: Date): User {
+  const stamp = now.toISOString();
+  const { phone, poolOrgIds, ...rest } = fields;
+  return {
+    _id: id,
+    version: 1,
+    createdAt: stamp,
+    updatedAt: stamp,
+    ...rest,
+    ...(phone ? { phone } : {}),
+    ...(poolOrgIds ? { poolOrgIds } : {}),
+    subscriptions: {},
+    active: true,
+    removedAt: null,
+  };
+}
+
 /** The session of one role, listing every active role of the same person. */
 export async function sessionOf(store: StoreReader, user: User, org: Organization, now: Date): Promise<SessionView> {
   const [roles, notifications] = await Promise.all([

@@ -5,13 +5,13 @@ import { AppError } from '@/core/errors';
 import { INVITATION_CODE_ALPHABET, INVITATION_CODE_LENGTH, JOIN_PAGE, h5LinkOf } from '@/core/people/join';
 import type { ActionOutput, InvitationView, ParsedInput } from '@/core/schemas/actions';
 import type { Role } from '@/core/schemas/common';
-import type { Invitation, Organization, User } from '@/core/schemas/documents';
+import type { Invitation, Organization } from '@/core/schemas/documents';
 import { writeAudit } from '../audit';
 import { actorOf, type HandlerContext, type IdentityContext } from '../context';
 import { orgNames } from '../loaders';
 import type { StoreReader } from '../ports';
 import { checkAllowances, takeAllowances, wrongCodeAllowances } from '../rate-limit';
-import { activeRolesOf, sessionOf } from '../roles';
+import { activeRolesOf, newRole, sessionOf } from '../roles';
 import { loadManaged, organiserOf } from './organizations';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -249,23 +249,20 @@ export async function acceptInvitation(
     requireOpen(invitation, now);
     const unit = requireStillUnder(await tx.get('organizations', invitation.orgId), invitation);
     const stamp = now.toISOString();
-    const bound: User = {
-      _id: deps.newId(),
-      version: 1,
-      createdAt: stamp,
-      updatedAt: stamp,
-      // Identity from the platform, never the input.
-      openid: identity.openid,
-      name: invitation.inviteeName,
-      role: invitation.role,
-      orgId: invitation.orgId,
-      ...(invitation.inviteePhone ? { phone: invitation.inviteePhone } : {}),
-      ...(invitation.role === 'reviewer' ? { poolOrgIds: [invitation.organiserId] } : {}),
-      subscriptions: {},
-      active: true,
-      invitationId: invitation._id,
-      removedAt: null,
-    };
+    const bound = newRole(
+      deps.newId(),
+      {
+        // Identity from the platform, never the input.
+        openid: identity.openid,
+        name: invitation.inviteeName,
+        role: invitation.role,
+        orgId: invitation.orgId,
+        phone: invitation.inviteePhone,
+        poolOrgIds: invitation.role === 'reviewer' ? [invitation.organiserId] : undefined,
+        invitationId: invitation._id,
+      },
+      now,
+    );
     await tx.create('users', bound);
     const used: Invitation = {
       ...invitation,

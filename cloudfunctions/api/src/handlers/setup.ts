@@ -3,12 +3,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { AppError } from '@/core/errors';
 import type { ActionOutput, ParsedInput } from '@/core/schemas/actions';
-import { organizationProfileSchema, type Organization, type User } from '@/core/schemas/documents';
+import { organizationProfileSchema, type Organization } from '@/core/schemas/documents';
 import { writeAudit } from '../audit';
 import { actorOf, type IdentityContext } from '../context';
 import { StoreConflict } from '../ports';
 import { checkAllowances, takeAllowances, wrongSetupCodeAllowances } from '../rate-limit';
-import { sessionOf } from '../roles';
+import { newRole, sessionOf } from '../roles';
 
 /** Created in the claim's transaction: a second claim, however close behind, finds it and is refused. */
 export const SETUP_MARKER_ID = 'setup-claimed';
@@ -45,21 +45,18 @@ export async function claimSetup(input: ParsedInput<'setup.claim'>, context: Ide
     profile: organizationProfileSchema.parse({}),
     active: true,
   };
-  const user: User = {
-    _id: deps.newId(),
-    version: 1,
-    createdAt: stamp,
-    updatedAt: stamp,
-    openid: identity.openid,
-    name: input.personName,
-    role: 'secretariat',
-    orgId: organiser._id,
-    ...(input.phone ? { phone: input.phone } : {}),
-    subscriptions: {},
-    active: true,
-    invitationId: null,
-    removedAt: null,
-  };
+  const user = newRole(
+    deps.newId(),
+    {
+      openid: identity.openid,
+      name: input.personName,
+      role: 'secretariat',
+      orgId: organiser._id,
+      phone: input.phone,
+      invitationId: null,
+    },
+    now,
+  );
   try {
     await deps.store.transaction(async (tx) => {
       if (await tx.get('counters', SETUP_MARKER_ID)) throw new AppError('SETUP_DONE');
