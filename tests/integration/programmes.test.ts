@@ -97,7 +97,8 @@ test('an edit may not shorten the notice below the document’s floor, nor set a
   const before = await h.store.get('programs', program._id);
   const targetOf = (key: string, target: number) => edit.indicatorTargets.map((row) => (row.key === key ? { ...row, target } : row));
 
-  const oneDay = await update({ ...edit, publicityWorkingDays: 1 });
+  const withNotice = (workingDays: number) => ({ ...edit.stages!, shortlistNotice: { workingDays, minWorkingDays: 5 } });
+  const oneDay = await update({ ...edit, stages: withNotice(1) });
   expect(oneDay.ok ? '' : oneDay.error.message).toBe('项目配置不正确：公示期不能少于 5 个工作日（本项目文件规定）');
   // 天府科技云 registration rank: the province asks for the top 50, so 60 falls short; a count below its minimum too.
   const rank = await update({ ...edit, indicatorTargets: targetOf('tfkjy-registered-rank', 60) });
@@ -107,6 +108,6 @@ test('an edit may not shorten the notice below the document’s floor, nor set a
   expect(await h.store.get('programs', program._id)).toEqual(before);
 
   // Better than the province asks is fine: rank 30, a notice of 7 working days.
-  const better = await update({ ...edit, publicityWorkingDays: 7, indicatorTargets: targetOf('tfkjy-registered-rank', 30) });
+  const better = await update({ ...edit, stages: withNotice(7), indicatorTargets: targetOf('tfkjy-registered-rank', 30) });
   expect(better.ok).toBe(true);
 });

@@ -140,7 +140,6 @@ test('for a year the holiday calendar does not cover, the notice counts Monday�
       implementationEndsAt: '2027-12-31T23:59:59+08:00',
       finalReportDueAt: '2028-01-15T23:59:59+08:00',
       poolFen: program.poolFen,
-      publicityWorkingDays: 5,
       categories: program.categories.map((category) => ({
         key: category.key,
         quotaMin: 0,
@@ -212,7 +211,7 @@ test('the timer fails a rectification whose month has passed and reminds people 
   expect((await runScheduledWork(h.deps)).failedRectifications).toBe(1);
   const failed = await current(h, OPENID.structure, award._id);
   expect(failed).toMatchObject({ status: 'failed', outcomes: { final: 'failed' } });
-  expect(failed.statusLabel).toBe('验收不合格：退还经费，取消下一年度申报资格');
+  expect(failed.statusLabel).toBe('验收不合格：取消2024年度申报资格');
   expect(failed.decisionReason).toBe('整改期限（2024年2月10日 23:59）已过，未提交整改报告');
 });
 
@@ -223,8 +222,8 @@ test('a mid-term report date set in the programme is shown as due and reminded a
   await h.as(OPENID.secretary, 'publicity.close', { publicityId: publicity._id });
   await decided(h, await current(h, OPENID.secretary, award._id), 'issueNotice');
   const program = await h.as(OPENID.secretary, 'program.get', { programId: PROGRAM_ID });
-  expect(program.midtermReportDueAt).toBeNull();
-  const { _id, version, name, summary, opensAt, deadline, implementationEndsAt, finalReportDueAt, poolFen, publicityWorkingDays } = program;
+  expect(program.stages.midterm?.dueAt).toBeNull();
+  const { _id, version, name, summary, opensAt, deadline, implementationEndsAt, finalReportDueAt, poolFen, stages } = program;
   const edit = {
     name,
     summary,
@@ -233,7 +232,6 @@ test('a mid-term report date set in the programme is shown as due and reminded a
     implementationEndsAt,
     finalReportDueAt,
     poolFen,
-    publicityWorkingDays,
     categories: [],
     indicatorTargets: [],
     form: { projectNameMaxChars: 60, sectionLimits: [], budgetMaxLines: 20 },
@@ -241,11 +239,11 @@ test('a mid-term report date set in the programme is shown as due and reminded a
   const updated = await h.as(OPENID.secretary, 'program.update', {
     programId: _id,
     version,
-    edit: { ...edit, midtermReportDueAt: '2023-09-30T23:59:59+08:00' },
+    edit: { ...edit, stages: { ...stages, midterm: { categories: [], dueAt: '2023-09-30T23:59:59+08:00' } } },
   });
-  expect(updated.midtermReportDueAt).toBe('2023-09-30T23:59:59+08:00');
-  // Leaving the date out of an edit keeps it.
-  expect((await h.as(OPENID.secretary, 'program.update', { programId: _id, version: updated.version, edit })).midtermReportDueAt).toBe(
+  expect(updated.stages.midterm?.dueAt).toBe('2023-09-30T23:59:59+08:00');
+  // Leaving the stages out of an edit keeps them.
+  expect((await h.as(OPENID.secretary, 'program.update', { programId: _id, version: updated.version, edit })).stages.midterm?.dueAt).toBe(
     '2023-09-30T23:59:59+08:00',
   );
 

@@ -1,8 +1,9 @@
 // One valid-looking input per action (or several, one per target in the world), aimed at the world's records.
 // Typed as a Record over every action of the contract, so a new action does not compile without its builder.
 import { staffDecisions, type ActionInput, type ActionName, type StaffDecision } from '@/core/schemas/actions';
-import { isOpenFrom } from '@/core/workflow/transition';
-import type { WorkflowAction } from '@/core/workflow/award-workflow';
+import { sichuanCivil2023 } from '@/core/program/seeds/sichuan-civil-2023';
+import { isOpenFrom, type WorkflowSubject } from '@/core/workflow/transition';
+import { emptyOutcomes, type ApplicationStatus, type WorkflowAction } from '@/core/workflow/award-workflow';
 import type { CallerKind } from './callers';
 import { PROGRAM_ID, SETUP_CODE, completeContent } from './harness';
 import { editOf } from './program-edit';
@@ -18,8 +19,13 @@ export interface Variant<A extends ActionName> {
 }
 export type InputBuilders = { [A in ActionName]: Variant<A>[] };
 
-/** The world's programme has a mid-term report (the guards of the table depend on it). */
-export const worldWorkflow = { midtermReport: true };
+/** The world's programme (the society's seed: expert review, a notice, a mid-term report, payment after acceptance). */
+export const worldWorkflow = sichuanCivil2023;
+
+/** A fixture's application as the workflow's guards see it (no payment, agreement or refund recorded). */
+export function fixtureSubject(status: ApplicationStatus): WorkflowSubject {
+  return { status, orgId: '', outcomes: emptyOutcomes };
+}
 
 export function requestIdFor(tag: string, label = ''): string {
   return `rq_${tag}_${label}`.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64);
@@ -37,7 +43,7 @@ function phoneFor(tag: string): string {
  * (picked by `salt` among the others, so different actions probe different statuses).
  */
 export function workflowTargets(action: WorkflowAction, salt: number, inFromOnly = false): Fixture[] {
-  const open = fixtures.filter((fixture) => isOpenFrom(action, fixtureStatus[fixture], worldWorkflow));
+  const open = fixtures.filter((fixture) => isOpenFrom(action, fixtureSubject(fixtureStatus[fixture]), worldWorkflow));
   const closed = fixtures.filter((fixture) => !open.includes(fixture));
   const targets: Fixture[] = open.slice(0, 1);
   if (!inFromOnly && closed.length > 0) targets.push(closed[salt % closed.length]!);

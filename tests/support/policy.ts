@@ -4,7 +4,7 @@ import type { ErrorCode } from '@/core/errors';
 import type { ActionName } from '@/core/schemas/actions';
 import { actionTable, type ApplicationStatus, type WorkflowAction } from '@/core/workflow/award-workflow';
 import { isOpenFrom } from '@/core/workflow/transition';
-import { worldWorkflow, type Variant } from './action-inputs';
+import { fixtureSubject, worldWorkflow, type Variant } from './action-inputs';
 import { callerProfiles, type CallerKind, type CallerProfile } from './callers';
 import { fixtureStatus, type Fixture } from './world';
 
@@ -38,7 +38,7 @@ export function workflowOutcome(action: WorkflowAction, status: ApplicationStatu
     if (!caller.role || !definition.by.includes(caller.role)) return 'FORBIDDEN';
     if (definition.ownOrgOnly && caller.unit !== 'own') return 'FORBIDDEN';
   }
-  return isOpenFrom(action, status, worldWorkflow) ? 'ok' : 'TRANSITION_NOT_ALLOWED';
+  return isOpenFrom(action, fixtureSubject(status), worldWorkflow) ? 'ok' : 'TRANSITION_NOT_ALLOWED';
 }
 
 /** The secretariat of the running organiser only; another organiser's records do not exist for its staff. */

@@ -12,7 +12,7 @@ export function editOf(program: Program): ProgramEdit {
     implementationEndsAt: program.implementationEndsAt,
     finalReportDueAt: program.finalReportDueAt,
     poolFen: program.poolFen,
-    publicityWorkingDays: program.publicityWorkingDays,
+    stages: program.stages,
     categories: program.categories.map(({ key, quotaMin, quotaMax, awardAmountFen, deadline }) => ({
       key,
       quotaMin,

@@ -133,7 +133,10 @@ describe('the indicator roll-up the secretariat watches', () => {
     'inRectification',
     'rectificationSubmitted',
     'accepted',
+    'inResultNotice',
+    'resultPublished',
     'paid',
+    'completed',
   ];
   test.each(applicationStatuses)('an award in status %s counts exactly when it is granted and not failed', (status) => {
     const counts = counting.includes(status);

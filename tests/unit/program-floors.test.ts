@@ -22,8 +22,8 @@ test('a count, percent or yes/no reaches at least the minimum; a rank is the min
 });
 
 test('a notice may be as long as the floor or longer, never shorter', () => {
-  expect(publicityFloorIssue({ publicityWorkingDays: 5, publicityMinWorkingDays: 5 })).toBeNull();
-  expect(publicityFloorIssue({ publicityWorkingDays: 4, publicityMinWorkingDays: 5 })).toBe('公示期不能少于 5 个工作日（本项目文件规定）');
+  expect(publicityFloorIssue({ workingDays: 5, minWorkingDays: 5 })).toBeNull();
+  expect(publicityFloorIssue({ workingDays: 4, minWorkingDays: 5 })).toBe('公示期不能少于 5 个工作日（本项目文件规定）');
 });
 
 test('a draft is published only when none of its dates has passed, naming those that have', () => {

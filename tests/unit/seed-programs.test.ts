@@ -45,7 +45,7 @@ describe('provincial 一流科技社团 (seeds 002 + 000)', () => {
     ]);
     expect(program.deadline).toBe('2023-06-26T23:59:59+08:00');
     expect(program.finalReportDueAt).toBe('2024-01-31T23:59:59+08:00');
-    expect(program.rectificationMonths).toBe(1);
+    expect(program.stages.rectification).toEqual({ months: 1 });
   });
 
   test('the form is seed 000: three 2,000-character sections, budget, schedule and team tables, a commitment', () => {
@@ -80,7 +80,7 @@ describe('society internal awards (seed 004)', () => {
     expect(award!.quotaMax! * award!.awardAmountFen).toBeLessThanOrEqual(program.poolFen);
     expect(program.poolFen).toBe(10_000_000);
     expect(program.form.indicatorCommitments).toBe(true);
-    expect(program.midtermReport).toBe(true);
+    expect(program.stages.midterm).not.toBeNull();
   });
 
   test('each of the 19 indicators is linked to a provincial minimum and does not fall below it', () => {
@@ -160,7 +160,7 @@ describe('Xuzhou 2022 (seed 003)', () => {
     expect(rulesFor(program, 'minRating')).toEqual([{ kind: 'minRating', rating: '4A', categories: ['first-class'] }]);
     for (const kind of ['passedAnnualInspection', 'cleanIntegrity', 'notFundedBefore'] as const)
       expect(rulesFor(program, kind)).toEqual([{ kind, categories: [] }]);
-    expect(program.midtermReport).toBe(true);
+    expect(program.stages.midterm).not.toBeNull();
     expect(program.form.attachments.find((attachment) => attachment.key === 'cooperation-agreement')).toMatchObject({
       required: true,
       categories: ['tech-service'],

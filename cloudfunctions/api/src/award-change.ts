@@ -1,13 +1,15 @@
 // The one step every change to an application goes through, whoever asks (a person, a batch, the timer):
 // load in a transaction → insist on the version the caller saw → workflow transition → quota ledger →
 // save → audit and in-app messages in the same transaction; subscribe messages after it commits.
-import { emptyCounts, ledgerId, moveCounts, quotaIssue, type LedgerCounts, type QuotaStep } from '@/core/award/quota';
+import { emptyCounts, ledgerId, moveCounts, quotaIssue, type LedgerCounts } from '@/core/award/quota';
 import { AppError } from '@/core/errors';
 import { maySeeApplication } from '@/core/policy/visibility';
-import { categoryByKey } from '@/core/program/program-schema';
-import type { Application, Ledger, Notification, Program } from '@/core/schemas/documents';
+import { addCalendarMonths, shanghaiDay } from '@/core/calendar/working-days';
+import { endOfShanghaiDay } from '@/core/calendar/shanghai';
+import { categoryByKey, failureRecordText } from '@/core/program/program-schema';
+import type { Application, FailureRecord, Ledger, Notification, Program } from '@/core/schemas/documents';
 import type { WorkflowAction } from '@/core/workflow/award-workflow';
-import { transition, type Actor } from '@/core/workflow/transition';
+import { checksFor, transition, type Actor, type Effect, type WorkflowFacts } from '@/core/workflow/transition';
 import { writeAudit } from './audit';
 import type { Caller } from './context';
 import { loadProgram } from './loaders';
@@ -31,23 +33,14 @@ export interface ApplicationChange {
   patch?: (current: Application, program: Program, tx: StoreTx) => Partial<Application> | Promise<Partial<Application>>;
 }
 
-/** How an action moves the quota ledger: into or out of the shortlist, or into the granted awards. */
-const ledgerMoves: Partial<Record<WorkflowAction, { step: QuotaStep; delta: 1 | -1 }>> = {
-  shortlist: { step: 'shortlist', delta: 1 },
-  unshortlist: { step: 'shortlist', delta: -1 },
-  upholdObjection: { step: 'shortlist', delta: -1 },
-  approve: { step: 'grant', delta: 1 },
-};
-
+/** Moves the quota ledger by one step, refusing an entry past the category's quota or the pool. */
 async function moveLedger(
   tx: StoreTx,
   program: Program,
   application: Application,
-  action: WorkflowAction,
+  move: Extract<Effect, { kind: 'ledger' }>,
   now: Date,
-): Promise<number | null> {
-  const move = ledgerMoves[action];
-  if (!move) return null;
+): Promise<void> {
   const category = categoryByKey(program, application.categoryKey);
   if (!category) throw new AppError('INVALID_INPUT', '申报类别不存在');
   const id = ledgerId(program._id);
@@ -57,7 +50,10 @@ async function moveLedger(
     const issue = quotaIssue(program, counts, category, move.step);
     if (issue) throw new AppError(issue.code, issue.detail);
   }
-  const next = moveCounts(counts, category.key, category.awardAmountFen, move.step, move.delta);
+  // An award leaves at the amount it was granted at; one entering counts at its category's amount now.
+  const amountFen =
+    move.delta === -1 && move.step === 'grant' ? (application.awardFen ?? category.awardAmountFen) : category.awardAmountFen;
+  const next = moveCounts(counts, category.key, amountFen, move.step, move.delta);
   const stamp = now.toISOString();
   if (stored) {
     await tx.replace('ledgers', { ...stored, ...next, version: stored.version + 1, updatedAt: stamp }, stored.version);
@@ -65,7 +61,62 @@ async function moveLedger(
     const created: Ledger = { _id: id, version: 1, createdAt: stamp, updatedAt: stamp, programId: program._id, ...next };
     await tx.create('ledgers', created);
   }
-  return category.awardAmountFen;
+}
+
+/** The due time of a report asked again: the last second of the same day, the rectification's months later. */
+export function rectificationDue(program: Program, now: Date): string {
+  return endOfShanghaiDay(addCalendarMonths(shanghaiDay(now), program.stages.rectification?.months ?? 1));
+}
+
+/**
+ * What failing means for this award, as the programme says it now: the refund of what was paid after 立项, the
+ * funding withdrawn, and a bar from next year's call recorded on the organisation (eligibility reads it).
+ */
+async function recordFailure(tx: StoreTx, program: Program, application: Application, now: Date): Promise<FailureRecord> {
+  const { failure } = program.stages;
+  const barredYear = failure.barNextCall ? program.year + 1 : null;
+  if (barredYear !== null) {
+    const org = await tx.get('organizations', application.orgId);
+    const already = org?.bars?.some((bar) => bar.applicationId === application._id);
+    if (org && !already) {
+      const bar = {
+        lineage: program.lineage,
+        year: barredYear,
+        applicationId: application._id,
+        reason: `${program.year}年“${program.name}”项目“${application.projectName}”验收不合格`,
+        recordedAt: now.toISOString(),
+      };
+      await tx.replace(
+        'organizations',
+        { ...org, bars: [...(org.bars ?? []), bar], version: org.version + 1, updatedAt: now.toISOString() },
+        org.version,
+      );
+    }
+  }
+  const refundDueFen = failure.refund ? (application.advance?.amountFen ?? 0) : 0;
+  const consequences = { refundDueFen, fundingWithdrawn: failure.withdrawFunding, barredYear };
+  return { ...consequences, text: failureRecordText(consequences) };
+}
+
+/**
+ * The facts the action's checks read (reviews, objections, the notice), read before its transaction: reviews and
+ * objections are found by query, which no transaction here can run. An assignment or an objection changes the
+ * application's version, so a decision judged on older facts fails its version check.
+ */
+async function factsFor(deps: Deps, application: Application, action: WorkflowAction, now: Date): Promise<WorkflowFacts> {
+  const checks = checksFor(action, application.status);
+  const facts: WorkflowFacts = { now };
+  if (checks.includes('reviewsComplete')) facts.reviews = await deps.store.find('reviews', { applicationId: application._id });
+  if (checks.includes('noOpenObjection')) {
+    const open = await deps.store.find('objections', { applicationId: application._id, status: 'open' }, { limit: 1 });
+    facts.openObjections = open.length;
+  }
+  if (checks.includes('noticeEnded') && application.publicityId) {
+    const notice = await deps.store.get('publicities', application.publicityId);
+    facts.noticeEndsAt = notice?.endsAt ?? null;
+    facts.noticeClosesOn = notice?.closesOn ?? null;
+  }
+  return facts;
 }
 
 /** Runs one change, again if its transaction lost a race (see races.ts). */
@@ -82,9 +133,10 @@ export async function changeApplication(
     applicant: await audienceUsers(deps.store, 'applicant', before, programForRecipients),
     secretariat: await audienceUsers(deps.store, 'secretariat', before, programForRecipients),
   };
-  const { saved, program, notifications } = await retryingRaces(() =>
-    deps.store.transaction((tx) => applyChange(tx, deps, now, change, recipients)),
-  );
+  const { saved, program, notifications } = await retryingRaces(async () => {
+    const facts = await factsFor(deps, (await deps.store.get('applications', change.applicationId)) ?? before, change.action, now);
+    return deps.store.transaction((tx) => applyChange(tx, deps, now, change, recipients, facts));
+  });
   await deliverSubscribeMessages(deps, notifications, 'statusChange');
   return { saved, program };
 }
@@ -95,22 +147,29 @@ async function applyChange(
   now: Date,
   change: ApplicationChange,
   recipients: Parameters<typeof draftsForEffects>[2],
+  facts: WorkflowFacts,
 ): Promise<{ saved: Application; program: Program; notifications: Notification[] }> {
   const current = await tx.get('applications', change.applicationId);
   if (!current) throw new AppError('NOT_FOUND', '申报不存在');
   if (change.version !== null && current.version !== change.version) throw new AppError('CONFLICT');
   const program = await loadProgram(tx, current.programId);
-  const result = transition(current, change.action, change.actor, { midtermReport: program.midtermReport }, { reason: change.reason });
-  if (!result.ok) throw new AppError(result.code);
+  const result = transition(current, change.action, change.actor, { ...program, facts }, { reason: change.reason });
+  if (!result.ok) throw new AppError(result.code, result.detail);
   const patch = (await change.patch?.(current, program, tx)) ?? {};
-  const grantedFen = await moveLedger(tx, program, current, change.action, now);
+  const effected: Partial<Application> = {};
+  for (const effect of result.effects) {
+    if (effect.kind === 'ledger') await moveLedger(tx, program, current, effect, now);
+    if (effect.kind === 'grant') effected.awardFen = categoryByKey(program, current.categoryKey)?.awardAmountFen ?? null;
+    if (effect.kind === 'due') effected.dueAt = effect.set === 'rectification' ? rectificationDue(program, now) : null;
+    if (effect.kind === 'record') effected.failure = await recordFailure(tx, program, current, now);
+  }
   const reason = change.reason?.trim() || null;
   const decided = result.effects.some((effect) => effect.kind === 'audit') && change.actor.role !== 'applicant';
   const next: Application = {
     ...result.next,
     ...patch,
+    ...effected,
     ...(decided ? { decidedAt: now.toISOString(), decisionReason: reason } : {}),
-    ...(change.action === 'approve' && grantedFen !== null ? { awardFen: grantedFen } : {}),
     version: current.version + 1,
     updatedAt: now.toISOString(),
   };

@@ -1,6 +1,7 @@
 // Loads shared by handlers, each refusing with the error a user should see.
 import { AppError } from '@/core/errors';
 import { maySeeApplication, runsProgram } from '@/core/policy/visibility';
+import { programOf } from '@/core/program/program-schema';
 import type { Application, Organization, Program } from '@/core/schemas/documents';
 import type { Caller } from './context';
 import type { StoreReader } from './ports';
@@ -11,7 +12,7 @@ type Reader = Pick<StoreReader, 'get'>;
 export async function loadProgram(store: Reader, programId: string): Promise<Program> {
   const program = await store.get('programs', programId);
   if (!program) throw new AppError('NOT_FOUND', '项目不存在');
-  return program;
+  return programOf(program);
 }
 
 /** An application the caller may see; another unit's application is reported as missing, not forbidden. */

@@ -3,6 +3,7 @@
 import { applicationWindow } from '@/core/application/rules';
 import { formatShanghaiDateTime, isPastDeadline } from '@/core/calendar/shanghai';
 import { formatChineseDay, shanghaiDay } from '@/core/calendar/working-days';
+import { hasMidterm, programOf } from '@/core/program/program-schema';
 import type { Application, Program } from '@/core/schemas/documents';
 import type { ApplicationStatus } from '@/core/workflow/award-workflow';
 import { systemActor } from '@/core/workflow/transition';
@@ -58,17 +59,18 @@ interface Reminder {
 
 async function dueReminders(deps: Deps, now: Date): Promise<Reminder[]> {
   const programs = new Map<string, Program>();
-  const programOf = async (programId: string) => {
+  const programById = async (programId: string) => {
     let program = programs.get(programId);
     if (!program) {
-      program = (await deps.store.get('programs', programId)) ?? undefined;
+      const stored = await deps.store.get('programs', programId);
+      program = stored ? programOf(stored) : undefined;
       if (program) programs.set(programId, program);
     }
     return program;
   };
   const reminders: Reminder[] = [];
   for (const application of await applicationsIn(deps, ['draft', 'returned'])) {
-    const program = await programOf(application.programId);
+    const program = await programById(application.programId);
     if (!program) continue;
     const { deadline } = applicationWindow(program, application.categoryKey);
     if (!within(deadline, now, 3)) continue;
@@ -83,7 +85,7 @@ async function dueReminders(deps: Deps, now: Date): Promise<Reminder[]> {
     });
   }
   for (const application of await applicationsIn(deps, ['inRectification', 'midtermRectify'])) {
-    const program = await programOf(application.programId);
+    const program = await programById(application.programId);
     if (!program || !application.dueAt || !within(application.dueAt, now, 7)) continue;
     reminders.push({
       id: `remind_due_${application._id}_${shanghaiDay(application.dueAt)}`,
@@ -96,8 +98,8 @@ async function dueReminders(deps: Deps, now: Date): Promise<Reminder[]> {
     });
   }
   for (const application of await applicationsIn(deps, ['implementing'])) {
-    const program = await programOf(application.programId);
-    const dueAt = program?.midtermReport ? program.midtermReportDueAt : null;
+    const program = await programById(application.programId);
+    const dueAt = program && hasMidterm(program.stages, application.categoryKey) ? (program.stages.midterm?.dueAt ?? null) : null;
     if (!program || !dueAt || !within(dueAt, now, 7)) continue;
     reminders.push({
       id: `remind_midterm_${application._id}_${shanghaiDay(dueAt)}`,
@@ -110,8 +112,9 @@ async function dueReminders(deps: Deps, now: Date): Promise<Reminder[]> {
     });
   }
   for (const application of await applicationsIn(deps, ['implementing', 'midtermPassed'])) {
-    const program = await programOf(application.programId);
-    if (!program || (program.midtermReport && application.status === 'implementing') || !within(program.finalReportDueAt, now, 7)) continue;
+    const program = await programById(application.programId);
+    if (!program || (hasMidterm(program.stages, application.categoryKey) && application.status === 'implementing')) continue;
+    if (!within(program.finalReportDueAt, now, 7)) continue;
     reminders.push({
       id: `remind_final_${application._id}_${shanghaiDay(program.finalReportDueAt)}`,
       audience: 'applicant',
@@ -123,7 +126,7 @@ async function dueReminders(deps: Deps, now: Date): Promise<Reminder[]> {
     });
   }
   for (const publicity of await deps.store.find('publicities', { status: 'open' })) {
-    const program = await programOf(publicity.programId);
+    const program = await programById(publicity.programId);
     if (!program || !within(publicity.endsAt, now, 1)) continue;
     reminders.push({
       id: `remind_publicity_${publicity._id}`,

@@ -37,9 +37,7 @@ export function toProgramView(program: Program, now: Date, ledger: LedgerCounts 
 /** The actions an actor may take now, less submitting after the category's deadline. */
 export function actionsNow(actor: Actor, application: Application, program: Program, now: Date) {
   const open = isWindowOpen(applicationWindow(program, application.categoryKey), now);
-  return availableActions(actor, application, { midtermReport: program.midtermReport }).filter(
-    (action) => open || (action !== 'submit' && action !== 'resubmit'),
-  );
+  return availableActions(actor, application, program).filter((action) => open || (action !== 'submit' && action !== 'resubmit'));
 }
 
 export function toApplicationView(application: Application, program: Program, orgName: string, caller: Caller, now: Date): ApplicationView {
@@ -48,7 +46,10 @@ export function toApplicationView(application: Application, program: Program, or
     ...application,
     orgName,
     categoryName: categoryByKey(program, application.categoryKey)?.name ?? '',
-    statusLabel: audienceOf(caller.user.role) === 'staff' ? status.staffLabel : status.applicantLabel,
+    // A failure says what it means for this award (the programme's rule when it failed).
+    statusLabel: `${audienceOf(caller.user.role) === 'staff' ? status.staffLabel : status.applicantLabel}${
+      application.status === 'failed' && application.failure ? `：${application.failure.text}` : ''
+    }`,
     stage: status.stage,
     budgetTotalFen: budgetTotalFen(application.budget),
     availableActions: actionsNow(caller.actor, application, program, now),

@@ -1,7 +1,7 @@
 // What may be uploaded as evidence or an attachment: the size limit the phone and the server share, the
 // kinds of file told by their bytes, and which purposes an application's status allows now.
 import type { Actor } from '../workflow/transition';
-import { isOpenFrom, mayAct, type WorkflowContext, type WorkflowSubject } from '../workflow/transition';
+import { isOpenFrom, mayAct, type WorkflowProgram, type WorkflowSubject } from '../workflow/transition';
 import type { WorkflowAction } from '../workflow/award-workflow';
 
 /** 10 MB: a file of exactly this size is accepted, one byte more is refused. */
@@ -27,8 +27,8 @@ export const purposeLabels: Record<UploadPurpose, string> = {
 };
 
 /** Whether the actor may add files for this purpose to the application in its current status. */
-export function mayUploadFor(purpose: UploadPurpose, actor: Actor, subject: WorkflowSubject, context: WorkflowContext): boolean {
-  return purposeActions[purpose].some((action) => mayAct(actor, action, subject) && isOpenFrom(action, subject.status, context));
+export function mayUploadFor(purpose: UploadPurpose, actor: Actor, subject: WorkflowSubject, context: WorkflowProgram): boolean {
+  return purposeActions[purpose].some((action) => mayAct(actor, action, subject) && isOpenFrom(action, subject, context));
 }
 
 interface FileKind {

@@ -137,6 +137,15 @@ export function mayJoinProgram(
   return membershipIssue(program, org) === null;
 }
 
+/**
+ * Why the organisation is barred from this year's call of the programme's series (an award of its failed last
+ * year where failing bars the next call), or null. Recorded by the failure, so it holds in every category.
+ */
+export function barIssue(program: Pick<Program, 'lineage' | 'year'>, org: Pick<Organization, 'bars'>): string | null {
+  const bar = (org.bars ?? []).find((candidate) => candidate.lineage === program.lineage && candidate.year === program.year);
+  return bar ? `取消${bar.year}年度申报资格：${bar.reason}` : null;
+}
+
 /** Why the organisation may not apply to this category as of `asOf` (dated rules count back from it); empty when it may. */
 export function eligibilityIssues(program: Program, category: Category, org: Organization, asOf: Date): string[] {
   const issues: string[] = [];
@@ -144,6 +153,8 @@ export function eligibilityIssues(program: Program, category: Category, org: Org
     const kinds = category.applicantKinds.map((kind) => orgKindLabels[kind]).join('、');
     issues.push(`“${category.name}”仅限${kinds}申报（本单位：${orgKindLabels[org.kind]}）`);
   }
+  const bar = barIssue(program, org);
+  if (bar) issues.push(bar);
   const facts: Facts = { profile: profileOf(org), day: shanghaiDay(asOf), year: shanghaiYear(asOf) };
   for (const rule of program.eligibility) {
     if (!appliesTo(rule, category.key)) continue;

@@ -1,6 +1,7 @@
 // A programme (计划/项目) is data: the same code runs every call for applications. The four seed programmes
 // are configuration files validated by programConfigSchema; a new programme starts as a copy of one of them.
 import { z } from 'zod';
+import { formatYuan } from '../money';
 import { fen, id, isoTime, orgKind, orgKindLabels, sanctionKinds, storedFields, text, type OrgKind } from '../schemas/common';
 
 export const dimensions = ['political', 'innovation', 'academic', 'credibility', 'organization', 'selfDevelopment'] as const;
@@ -62,10 +63,8 @@ export function publishIssue(program: Pick<ProgramConfig, (typeof publishedDates
 }
 
 /** Why a notice is shorter than the programme's document allows, or null. */
-export function publicityFloorIssue(program: { publicityWorkingDays: number; publicityMinWorkingDays: number }): string | null {
-  return program.publicityWorkingDays >= program.publicityMinWorkingDays
-    ? null
-    : `公示期不能少于 ${program.publicityMinWorkingDays} 个工作日（本项目文件规定）`;
+export function publicityFloorIssue(notice: { workingDays: number; minWorkingDays: number }): string | null {
+  return notice.workingDays >= notice.minWorkingDays ? null : `公示期不能少于 ${notice.minWorkingDays} 个工作日（本项目文件规定）`;
 }
 
 /** Social-organisation assessment grades (社会组织评估等级), lowest first. */
@@ -198,6 +197,82 @@ export const phaseSchema = z.object({
 });
 export type Phase = z.infer<typeof phaseSchema>;
 
+/** A public notice (公示): how many working days it runs, and the shortest its document allows. */
+export const noticeSchema = z.object({
+  workingDays: z.number().int().min(1).max(30),
+  /**
+   * The shortest notice the programme may run. Xuzhou's document says 公示时间不少于5个工作日 (seed 003, line 184);
+   * the others name no length, and 5 working days, the usual 公示 of awards from public funds, stands for them.
+   */
+  minWorkingDays: z.number().int().min(1).max(30).default(5),
+});
+export type Notice = z.infer<typeof noticeSchema>;
+
+/** What failing the final assessment means, as the programme's document says it. */
+export const failureSchema = z.object({
+  /** The funds already paid are to be returned (退还经费): the secretariat records the refund. */
+  refund: z.boolean(),
+  /** Funds not yet paid are withdrawn (取消经费奖补资助). */
+  withdrawFunding: z.boolean(),
+  /** The organisation may not apply to the same programme series next year (取消下一年度申报资格). */
+  barNextCall: z.boolean(),
+});
+export type Failure = z.infer<typeof failureSchema>;
+
+/**
+ * The stages a programme runs through after the formal check, as its document orders them. The workflow table
+ * (core/workflow/award-workflow.ts) guards its actions with these, so a programme without a stage never offers it.
+ */
+export const stagesSchema = z.object({
+  /** Expert review (专家评审) before the shortlist; false: the secretariat shortlists right after the formal check. */
+  expertReview: z.boolean(),
+  /** A notice of the shortlist before 立项; null: 立项 follows the shortlist (e.g. Suzhou's 预立项). */
+  shortlistNotice: noticeSchema.nullable(),
+  /** A signed implementation agreement (项目实施协议) before any funds are paid. */
+  agreement: z.boolean(),
+  /** The share of the award paid after 立项 (and the agreement); the rest is paid after acceptance. */
+  advancePercent: z.number().int().min(0).max(100),
+  /** A mid-term check (中期检查); null: none. It applies to the categories named, or to all when none is named. */
+  midterm: z.object({ categories: z.array(key).default([]), dueAt: isoTime.nullable().default(null) }).nullable(),
+  /** A notice of the assessment results (考核/绩效结果公示) before the final payout; null: none. */
+  resultNotice: noticeSchema.nullable(),
+  /** A time-limited rectification (限期整改) after a failed assessment; null: failing is final at once. */
+  rectification: z.object({ months: z.number().int().min(1).max(12) }).nullable(),
+  failure: failureSchema,
+});
+export type Stages = z.infer<typeof stagesSchema>;
+
+/** Whether applications in this category file a mid-term report. */
+export function hasMidterm(stages: Pick<Stages, 'midterm'>, categoryKey: string): boolean {
+  return stages.midterm !== null && (stages.midterm.categories.length === 0 || stages.midterm.categories.includes(categoryKey));
+}
+
+/** What failing means, in the words shown to the applicant and the secretariat. */
+export function failureText(failure: Failure): string {
+  const parts = [
+    failure.refund ? '退还已拨付经费' : null,
+    failure.withdrawFunding ? '取消经费奖补资助' : null,
+    failure.barNextCall ? '取消下一年度申报资格' : null,
+  ].filter((part): part is string => part !== null);
+  return parts.length === 0 ? '不予奖补' : parts.join('，');
+}
+
+/** What failing meant for one award, in words: the refund owed, the funding withdrawn, the year it may not apply. */
+export function failureRecordText(record: { refundDueFen: number; fundingWithdrawn: boolean; barredYear: number | null }): string {
+  const parts = [
+    record.refundDueFen > 0 ? `退还已拨付经费 ${formatYuan(record.refundDueFen)}` : null,
+    record.fundingWithdrawn ? '取消经费奖补资助' : null,
+    record.barredYear !== null ? `取消${record.barredYear}年度申报资格` : null,
+  ].filter((part): part is string => part !== null);
+  return parts.length === 0 ? '不予奖补' : parts.join('，');
+}
+
+/** The two payments of an award: after 立项 (advance) and after acceptance (balance), in fen. */
+export function tranches(awardFen: number, stages: Pick<Stages, 'advancePercent'>): { advanceFen: number; balanceFen: number } {
+  const advanceFen = Math.round((awardFen * stages.advancePercent) / 100);
+  return { advanceFen, balanceFen: awardFen - advanceFen };
+}
+
 /** Programme content as written in a configuration file (no storage fields). */
 export const programConfigShape = {
   code: key,
@@ -221,17 +296,8 @@ export const programConfigShape = {
   /** The final report (结项/绩效报告) is due by this time. */
   finalReportDueAt: isoTime,
   phases: z.array(phaseSchema),
-  /** Whether the programme has a mid-term report (中期评估) before the final one. */
-  midtermReport: z.boolean(),
-  /** When the mid-term report is due, if the programme sets a date (the seeds do not). */
-  midtermReportDueAt: isoTime.nullable().default(null),
-  publicityWorkingDays: z.number().int().min(1).max(30),
-  /**
-   * The shortest notice the programme may run. Xuzhou's document says 公示时间不少于5个工作日 (seed 003, line 184);
-   * the others name no length, and 5 working days, the usual 公示 of awards from public funds, stands for them.
-   */
-  publicityMinWorkingDays: z.number().int().min(1).max(30).default(5),
-  rectificationMonths: z.number().int().min(1).max(12),
+  /** The stages the programme runs through after the formal check, each with its parameters (see stagesSchema). */
+  stages: stagesSchema,
   form: applicationFormSchema,
   reviewCriteria: z.array(reviewCriterionSchema).min(1),
   indicators: z.array(indicatorSchema),
@@ -274,8 +340,14 @@ export const programConfigSchema = z
     path: ['poolFen'],
   })
   .superRefine((program, context) => {
-    const short = publicityFloorIssue(program);
-    if (short) context.addIssue({ code: 'custom', message: short, path: ['publicityWorkingDays'] });
+    for (const notice of [program.stages.shortlistNotice, program.stages.resultNotice]) {
+      const short = notice ? publicityFloorIssue(notice) : null;
+      if (short) context.addIssue({ code: 'custom', message: short, path: [] });
+    }
+    const midterm = program.stages.midterm?.categories ?? [];
+    if (midterm.some((categoryKey) => !program.categories.some((category) => category.key === categoryKey))) {
+      context.addIssue({ code: 'custom', message: '中期检查引用了不存在的类别', path: ['stages', 'midterm', 'categories'] });
+    }
     program.indicators.forEach((indicator, index) => {
       const issue = upstreamFloorIssue(indicator);
       if (issue) context.addIssue({ code: 'custom', message: issue, path: ['indicators', index, 'target'] });
@@ -330,4 +402,34 @@ export function categoryDeadline(program: Pick<Program, 'deadline'>, category: P
 /** Only count indicators are summed from awards; the others are reported at society level. */
 export function isSummable(indicator: Indicator): boolean {
   return indicator.kind === 'count';
+}
+
+/** The fields programmes stored before stages existed kept their stage parameters in. */
+interface LegacyStageFields {
+  midtermReport?: boolean;
+  midtermReportDueAt?: string | null;
+  publicityWorkingDays?: number;
+  publicityMinWorkingDays?: number;
+  rectificationMonths?: number;
+}
+
+/**
+ * A programme as read from storage: one stored before stages existed gets the stages its old fields meant (the
+ * one fixed sequence, with the failure text that was hard-coded then: refund and barred next year).
+ */
+export function programOf<T extends { stages?: Stages }>(stored: T): T & { stages: Stages } {
+  if (stored.stages) return stored as T & { stages: Stages };
+  const { midtermReport, midtermReportDueAt, publicityWorkingDays, publicityMinWorkingDays, rectificationMonths, ...rest } = stored as T &
+    LegacyStageFields;
+  const stages: Stages = {
+    expertReview: true,
+    shortlistNotice: { workingDays: publicityWorkingDays ?? 5, minWorkingDays: publicityMinWorkingDays ?? 5 },
+    agreement: false,
+    advancePercent: 0,
+    midterm: midtermReport ? { categories: [], dueAt: midtermReportDueAt ?? null } : null,
+    resultNotice: null,
+    rectification: { months: rectificationMonths ?? 1 },
+    failure: { refund: true, withdrawFunding: false, barNextCall: true },
+  };
+  return { ...(rest as unknown as T), stages };
 }

@@ -257,10 +257,9 @@ export const programEditSchema = editObject({
   deadline: saneIsoTime,
   implementationEndsAt: saneIsoTime,
   finalReportDueAt: saneIsoTime,
-  /** Left out: unchanged; null: no date. */
-  midtermReportDueAt: saneIsoTime.nullable().optional(),
   poolFen: programConfigShape.poolFen,
-  publicityWorkingDays: programConfigShape.publicityWorkingDays,
+  /** The stages and their parameters (notices, mid-term, payment, rectification, failure). Left out: unchanged. */
+  stages: programConfigShape.stages.optional(),
   categories: z.array(
     editObject({
       key: z.string(),

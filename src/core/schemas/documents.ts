@@ -45,6 +45,17 @@ export const organizationProfileSchema = z.object({
 });
 export type OrganizationProfile = z.infer<typeof organizationProfileSchema>;
 
+/** A bar from one year's call of a programme series, recorded by the failure that caused it. */
+export const barSchema = z.object({
+  lineage: z.string(),
+  year: z.number().int(),
+  applicationId: id,
+  /** The failed award's programme and project, named in the refusal. */
+  reason: z.string().max(200),
+  recordedAt: isoTime,
+});
+export type Bar = z.infer<typeof barSchema>;
+
 export const organizationSchema = z.object({
   ...storedFields,
   name: z.string().min(1).max(80),
@@ -56,6 +67,8 @@ export const organizationSchema = z.object({
   address: z.string().max(200).optional(),
   /** A deactivated organisation may not apply; stored before the flag existed: active. */
   active: z.boolean().default(true),
+  /** Calls the organisation may not apply to, recorded when an award of its failed (取消下一年度申报资格). */
+  bars: z.array(barSchema).max(100).optional(),
 });
 export type Organization = z.infer<typeof organizationSchema>;
 
@@ -172,6 +185,35 @@ export const payoutSchema = z.object({
 });
 export type Payout = z.infer<typeof payoutSchema>;
 
+export const agreementSchema = z.object({
+  signedOn: day,
+  /** The agreement's number or title, as the secretariat files it. */
+  reference: text().min(1, '请填写协议编号').max(60),
+  recordedBy: id,
+  recordedAt: isoTime,
+});
+export type Agreement = z.infer<typeof agreementSchema>;
+
+export const failureRecordSchema = z.object({
+  /** The funds to return (those paid after 立项), in fen; 0 when nothing is to be returned. */
+  refundDueFen: fen,
+  /** Funds not yet paid will not be paid. */
+  fundingWithdrawn: z.boolean(),
+  /** The call year the organisation may not apply to in this programme series; null: not barred. */
+  barredYear: z.number().int().nullable(),
+  /** The consequences in words, as shown to the applicant. */
+  text: z.string().max(200),
+});
+export type FailureRecord = z.infer<typeof failureRecordSchema>;
+
+export const extensionSchema = z.object({
+  until: isoTime,
+  reason: z.string().max(500),
+  grantedBy: id,
+  grantedAt: isoTime,
+});
+export type Extension = z.infer<typeof extensionSchema>;
+
 export const outcomesSchema = z.object({
   check: z.enum(outcomeFields.check).nullable(),
   review: z.enum(outcomeFields.review).nullable(),
@@ -230,7 +272,18 @@ export const applicationSchema = z.object({
     .default({ midterm: null, final: null, rectification: null }),
   /** A report asked again (mid-term or final rectification) is due by this time. */
   dueAt: isoTime.nullable().default(null),
+  /** The payment after acceptance (the balance; the whole award where nothing is paid after 立项). */
   payout: payoutSchema.nullable().default(null),
+  /** The payment after 立项 (and the agreement), where the programme pays one. */
+  advance: payoutSchema.nullable().optional(),
+  /** The implementation agreement (项目实施协议), where the programme asks for one. */
+  agreement: agreementSchema.nullable().optional(),
+  /** The funds returned after failing, where the programme asks for a refund. */
+  refund: payoutSchema.nullable().optional(),
+  /** What failing meant for this award, recorded when it failed (the programme's rule then). */
+  failure: failureRecordSchema.nullable().optional(),
+  /** The secretariat's extension of the report now due, with its reason. */
+  extension: extensionSchema.nullable().optional(),
   moderation: moderationSchema.optional(),
 });
 export type Application = z.infer<typeof applicationSchema>;

@@ -26,8 +26,11 @@ export const applicationStatuses = [
   'inRectification',
   'rectificationSubmitted',
   'accepted',
+  'inResultNotice',
+  'resultPublished',
   'failed',
   'paid',
+  'completed',
 ] as const;
 export const applicationStatus = z.enum(applicationStatuses);
 export type ApplicationStatus = z.infer<typeof applicationStatus>;
@@ -95,9 +98,13 @@ export const statusTable: Record<ApplicationStatus, StatusDefinition> = {
   finalSubmitted: status('结项报告待验收', '结项报告已提交，等待验收', 'acceptance', 'primary', grantedAward),
   inRectification: status('限期整改中', '验收未通过，请在整改期限内重新提交', 'acceptance', 'warning', grantedAward),
   rectificationSubmitted: status('整改报告待验收', '整改报告已提交，等待验收', 'acceptance', 'primary', grantedAward),
-  accepted: status('已验收，待发放', '已通过验收，等待奖补发放', 'payout', 'success', grantedAward),
-  failed: status('验收不合格', '验收不合格：退还经费，取消下一年度申报资格', 'closed', 'danger', grantedAward),
+  accepted: status('已验收', '已通过验收', 'payout', 'success', grantedAward),
+  inResultNotice: status('考核结果公示中', '考核结果公示中', 'payout', 'primary', grantedAward),
+  resultPublished: status('结果公示期满，待发放', '考核结果公示期满，等待奖补发放', 'payout', 'success', grantedAward),
+  // What failing means (refund, funding withdrawn, barred next year) is the programme's, shown beside the status.
+  failed: status('验收不合格', '验收不合格', 'closed', 'danger', grantedAward),
   paid: status('已发放', '奖补已发放', 'closed', 'success', grantedAward),
+  completed: status('已结项', '已结项', 'closed', 'success', grantedAward),
 };
 
 /** The outcome fields an action may record; a decision's meaning is this field, never the action's name. */
@@ -118,8 +125,47 @@ export type OutcomeOf = { [F in OutcomeField]: { field: F; value: (typeof outcom
 export type ActorRole = Role | 'system';
 export const actorRoles: readonly ActorRole[] = ['applicant', 'secretariat', 'reviewer', 'system'];
 
-/** Conditions the table cannot say with statuses alone; transition() checks them against the programme. */
-export type Guard = 'noMidterm' | 'midterm';
+/**
+ * Conditions on the programme's stages (core/program/program-schema.ts, stagesSchema) and on the application's own
+ * records, judged by transition() without any read. An action whose guard fails is not open: no button, and
+ * TRANSITION_NOT_ALLOWED if asked.
+ */
+export const stageGuards = [
+  'expertReview',
+  'noExpertReview',
+  'shortlistNotice',
+  'noShortlistNotice',
+  'midterm',
+  'noMidterm',
+  'rectification',
+  'resultNotice',
+  'noResultNotice',
+  'agreementDue',
+  'advanceDue',
+  'balanceDue',
+  'nothingDue',
+  'refundDue',
+] as const;
+export type StageGuard = (typeof stageGuards)[number];
+
+/**
+ * Checks that need facts the shell reads for them (reviews, the notice, objections) or the time: the action is
+ * open (its button shows), but taking it is refused with the check's own code and reason until it holds.
+ */
+export const actionChecks = ['reviewsComplete', 'noticeEnded', 'noOpenObjection', 'reportOnTime'] as const;
+export type ActionCheck = (typeof actionChecks)[number];
+
+/** A guard or check, on leaving the statuses named (all the action's statuses when none is named). */
+export interface Condition<R> {
+  rule: R;
+  from?: readonly ApplicationStatus[];
+}
+
+/** The application's due date an action sets (a rectification's, rectification months from now) or clears. */
+export type DueEffect = 'rectification' | 'clear' | null;
+
+/** Records an action writes beyond its status: what failing means for this application and its organisation. */
+export type RecordEffect = 'failure' | null;
 
 export const workflowActions = [
   'save',
@@ -146,7 +192,14 @@ export const workflowActions = [
   'rectifyFinal',
   'submitRectification',
   'fail',
+  'recordAgreement',
+  'disburse',
+  'extendDue',
+  'openResultNotice',
+  'confirmResult',
   'pay',
+  'close',
+  'recordRefund',
 ] as const;
 export type WorkflowAction = (typeof workflowActions)[number];
 
@@ -164,25 +217,51 @@ export interface ActionDefinition {
   clears: OutcomeField | null;
   /** Whom the shell tells about the change, in-app and by subscribe message. */
   notify: 'applicant' | 'secretariat' | null;
-  /** Leaving this status by this action also needs the guard to hold. */
-  guard: { from: ApplicationStatus; requires: Guard } | null;
+  /** Stage guards: where one fails, the action is not open at all. */
+  guards: readonly Condition<StageGuard>[];
+  /** Checks on facts and time: the action is open, but refused with the check's reason until it holds. */
+  checks: readonly Condition<ActionCheck>[];
+  due: DueEffect;
+  records: RecordEffect;
+  /**
+   * The action carries its own content (a form, a report, a payment, a date) and has its own api action; the
+   * others are decisions, taken through application.decide with at most a reason.
+   */
+  content: boolean;
 }
 
 type Definition = Pick<ActionDefinition, 'label' | 'from' | 'to' | 'by'> & Partial<ActionDefinition>;
 
 function action(definition: Definition): ActionDefinition {
-  return { ownOrgOnly: false, reasonRequired: false, outcome: null, clears: null, notify: null, guard: null, ...definition };
+  return {
+    ownOrgOnly: false,
+    reasonRequired: false,
+    outcome: null,
+    clears: null,
+    notify: null,
+    guards: [],
+    checks: [],
+    due: null,
+    records: null,
+    content: false,
+    ...definition,
+  };
 }
 
 const applicant = ['applicant'] as const;
 const secretariat = ['secretariat'] as const;
-const own = { ownOrgOnly: true, notify: 'secretariat' } as const;
+const own = { ownOrgOnly: true, notify: 'secretariat', content: true } as const;
 const toApplicant = { notify: 'applicant' } as const;
 const checkable = ['submitted', 'resubmitted'] as const;
 const grantedOpen = ['approved', 'implementing', 'midtermSubmitted', 'midtermRectify', 'midtermPassed', 'inRectification'] as const;
+/** Where the applicant still owes a report, and a due date may be extended. */
+const reportOwed = ['implementing', 'midtermRectify', 'midtermPassed', 'inRectification'] as const;
+/** Where an award's agreement and its payment after 立项 may still be recorded (late, at the latest before it ends). */
+const beforeTheEnd = [...grantedOpen, 'finalSubmitted', 'rectificationSubmitted', 'accepted', 'resultPublished'] as const;
+const onTime = { checks: [{ rule: 'reportOnTime' }] } as const;
 
 export const actionTable: Record<WorkflowAction, ActionDefinition> = {
-  save: action({ label: '保存', from: ['draft', 'returned'], to: null, by: applicant, ownOrgOnly: true }),
+  save: action({ label: '保存', from: ['draft', 'returned'], to: null, by: applicant, ownOrgOnly: true, content: true }),
   submit: action({ label: '提交申报', from: ['draft'], to: 'submitted', by: applicant, ...own }),
   resubmit: action({ label: '重新提交', from: ['returned'], to: 'resubmitted', by: applicant, ...own }),
   withdraw: action({
@@ -218,13 +297,24 @@ export const actionTable: Record<WorkflowAction, ActionDefinition> = {
     outcome: { field: 'check', value: 'rejected' },
     ...toApplicant,
   }),
-  startReview: action({ label: '分配评审专家', from: ['checkPassed'], to: 'underReview', by: secretariat, ...toApplicant }),
+  startReview: action({
+    label: '分配评审专家',
+    from: ['checkPassed'],
+    to: 'underReview',
+    by: secretariat,
+    guards: [{ rule: 'expertReview' }],
+    content: true,
+    ...toApplicant,
+  }),
   shortlist: action({
     label: '列入拟立项',
-    from: ['underReview'],
+    // After the experts' review, or straight after the formal check where the programme has no expert review.
+    from: ['underReview', 'checkPassed'],
     to: 'shortlisted',
     by: secretariat,
     outcome: { field: 'review', value: 'shortlisted' },
+    guards: [{ rule: 'noExpertReview', from: ['checkPassed'] }],
+    checks: [{ rule: 'reviewsComplete', from: ['underReview'] }],
     ...toApplicant,
   }),
   unshortlist: action({
@@ -234,45 +324,63 @@ export const actionTable: Record<WorkflowAction, ActionDefinition> = {
     by: secretariat,
     reasonRequired: true,
     clears: 'review',
+    guards: [{ rule: 'expertReview' }],
     ...toApplicant,
   }),
   decline: action({
     label: '不予入选',
-    from: ['underReview'],
+    from: ['underReview', 'checkPassed'],
     to: 'notSelected',
     by: secretariat,
     reasonRequired: true,
     outcome: { field: 'review', value: 'notSelected' },
+    guards: [{ rule: 'noExpertReview', from: ['checkPassed'] }],
     ...toApplicant,
   }),
-  openPublicity: action({ label: '发布公示', from: ['shortlisted'], to: 'inPublicity', by: secretariat, ...toApplicant }),
+  openPublicity: action({
+    label: '发布公示',
+    from: ['shortlisted'],
+    to: 'inPublicity',
+    by: secretariat,
+    guards: [{ rule: 'shortlistNotice' }],
+    content: true,
+    ...toApplicant,
+  }),
   upholdObjection: action({
     label: '异议成立',
-    from: ['inPublicity'],
+    from: ['inPublicity', 'inResultNotice'],
     to: 'objectionUpheld',
     by: secretariat,
     reasonRequired: true,
     outcome: { field: 'publicity', value: 'objectionUpheld' },
+    content: true,
     ...toApplicant,
   }),
   approve: action({
     label: '批准立项',
-    from: ['inPublicity'],
+    // After the notice, once it has ended with no objection open; straight from the shortlist where there is none.
+    from: ['inPublicity', 'shortlisted'],
     to: 'approved',
     by: ['secretariat', 'system'],
     outcome: { field: 'publicity', value: 'approved' },
+    guards: [{ rule: 'noShortlistNotice', from: ['shortlisted'] }],
+    checks: [
+      { rule: 'noOpenObjection', from: ['inPublicity'] },
+      { rule: 'noticeEnded', from: ['inPublicity'] },
+    ],
     ...toApplicant,
   }),
   issueNotice: action({ label: '下达立项通知', from: ['approved'], to: 'implementing', by: secretariat, ...toApplicant }),
-  claim: action({ label: '填报指标完成情况', from: grantedOpen, to: null, by: applicant, ownOrgOnly: true }),
+  claim: action({ label: '填报指标完成情况', from: grantedOpen, to: null, by: applicant, ownOrgOnly: true, content: true }),
   submitMidterm: action({
     label: '提交中期报告',
     from: ['implementing', 'midtermRectify'],
     to: 'midtermSubmitted',
     by: applicant,
     ...own,
-    // Only where the programme has a mid-term report at all.
-    guard: { from: 'implementing', requires: 'midterm' },
+    // Only in a category with a mid-term check.
+    guards: [{ rule: 'midterm', from: ['implementing'] }],
+    ...onTime,
   }),
   passMidterm: action({
     label: '中期检查通过',
@@ -280,6 +388,7 @@ export const actionTable: Record<WorkflowAction, ActionDefinition> = {
     to: 'midtermPassed',
     by: secretariat,
     outcome: { field: 'midterm', value: 'passed' },
+    due: 'clear',
     ...toApplicant,
   }),
   rectifyMidterm: action({
@@ -289,6 +398,8 @@ export const actionTable: Record<WorkflowAction, ActionDefinition> = {
     by: secretariat,
     reasonRequired: true,
     outcome: { field: 'midterm', value: 'rectify' },
+    guards: [{ rule: 'rectification' }],
+    due: 'rectification',
     ...toApplicant,
   }),
   submitFinal: action({
@@ -297,8 +408,9 @@ export const actionTable: Record<WorkflowAction, ActionDefinition> = {
     to: 'finalSubmitted',
     by: applicant,
     ...own,
-    // Straight from implementing only where the programme has no mid-term report.
-    guard: { from: 'implementing', requires: 'noMidterm' },
+    // Straight from implementing only in a category without a mid-term check.
+    guards: [{ rule: 'noMidterm', from: ['implementing'] }],
+    ...onTime,
   }),
   accept: action({
     label: '验收通过',
@@ -306,6 +418,7 @@ export const actionTable: Record<WorkflowAction, ActionDefinition> = {
     to: 'accepted',
     by: secretariat,
     outcome: { field: 'final', value: 'accepted' },
+    due: 'clear',
     ...toApplicant,
   }),
   rectifyFinal: action({
@@ -315,9 +428,18 @@ export const actionTable: Record<WorkflowAction, ActionDefinition> = {
     by: secretariat,
     reasonRequired: true,
     outcome: { field: 'final', value: 'rectify' },
+    guards: [{ rule: 'rectification' }],
+    due: 'rectification',
     ...toApplicant,
   }),
-  submitRectification: action({ label: '提交整改报告', from: ['inRectification'], to: 'rectificationSubmitted', by: applicant, ...own }),
+  submitRectification: action({
+    label: '提交整改报告',
+    from: ['inRectification'],
+    to: 'rectificationSubmitted',
+    by: applicant,
+    ...own,
+    ...onTime,
+  }),
   fail: action({
     label: '验收不合格',
     from: ['finalSubmitted', 'rectificationSubmitted', 'inRectification'],
@@ -325,7 +447,68 @@ export const actionTable: Record<WorkflowAction, ActionDefinition> = {
     by: ['secretariat', 'system'],
     reasonRequired: true,
     outcome: { field: 'final', value: 'failed' },
+    due: 'clear',
+    records: 'failure',
     ...toApplicant,
   }),
-  pay: action({ label: '登记奖补发放', from: ['accepted'], to: 'paid', by: secretariat, ...toApplicant }),
+  recordAgreement: action({
+    label: '登记实施协议',
+    from: beforeTheEnd,
+    to: null,
+    by: secretariat,
+    guards: [{ rule: 'agreementDue' }],
+    content: true,
+  }),
+  disburse: action({
+    label: '登记经费拨付',
+    from: beforeTheEnd,
+    to: null,
+    by: secretariat,
+    guards: [{ rule: 'advanceDue' }],
+    content: true,
+  }),
+  extendDue: action({ label: '批准延期', from: reportOwed, to: null, by: secretariat, reasonRequired: true, content: true }),
+  openResultNotice: action({
+    label: '发布结果公示',
+    from: ['accepted'],
+    to: 'inResultNotice',
+    by: secretariat,
+    guards: [{ rule: 'resultNotice' }],
+    content: true,
+    ...toApplicant,
+  }),
+  confirmResult: action({
+    label: '确认公示结果',
+    from: ['inResultNotice'],
+    to: 'resultPublished',
+    by: ['secretariat', 'system'],
+    checks: [{ rule: 'noOpenObjection' }, { rule: 'noticeEnded' }],
+    ...toApplicant,
+  }),
+  pay: action({
+    label: '登记奖补发放',
+    from: ['accepted', 'resultPublished'],
+    to: 'paid',
+    by: secretariat,
+    guards: [{ rule: 'noResultNotice', from: ['accepted'] }, { rule: 'balanceDue' }],
+    content: true,
+    ...toApplicant,
+  }),
+  close: action({
+    label: '结项',
+    // Where the whole award was paid after 立项, acceptance leaves nothing to pay.
+    from: ['accepted', 'resultPublished'],
+    to: 'completed',
+    by: secretariat,
+    guards: [{ rule: 'noResultNotice', from: ['accepted'] }, { rule: 'nothingDue' }],
+    ...toApplicant,
+  }),
+  recordRefund: action({
+    label: '登记退还经费',
+    from: ['failed'],
+    to: null,
+    by: secretariat,
+    guards: [{ rule: 'refundDue' }],
+    content: true,
+  }),
 };

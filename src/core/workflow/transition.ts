@@ -1,14 +1,20 @@
-// A pure transition: (application, action, actor, programme facts) → the next application and the effects the
-// shell runs in the same atomic step (audit entry, notification).
+// A pure transition: (application, action, actor, programme and facts) → the next application and the effects the
+// shell runs in the same atomic step (audit entry, notification, quota move, award, due date, failure records).
 import type { ErrorCode } from '../errors';
+import { formatShanghaiDateTime, isAfter, isPastDeadline } from '../calendar/shanghai';
+import { hasMidterm, tranches, type Stages } from '../program/program-schema';
+import { reviewsIncompleteReason } from '../review/scoring';
 import {
   actionTable,
+  statusTable,
   workflowActions,
+  type ActionCheck,
   type ActionDefinition,
   type ActorRole,
   type ApplicationStatus,
-  type Guard,
+  type Condition,
   type Outcomes,
+  type StageGuard,
   type WorkflowAction,
 } from './award-workflow';
 
@@ -22,24 +28,70 @@ export interface Actor {
 /** The timer function acts as this actor: it closes publicity and fails overdue rectifications. */
 export const systemActor: Actor = { userId: 'system', name: '系统', role: 'system', orgId: 'system' };
 
+/** A payment, refund or agreement as the guards need it: whether it is recorded. */
+type Recorded = object | null | undefined;
+
 export interface WorkflowSubject {
   status: ApplicationStatus;
   orgId: string;
   outcomes: Outcomes;
+  /** The category decides whether there is a mid-term check; absent: the programme's rule for all categories. */
+  categoryKey?: string;
+  awardFen?: number | null;
+  /** The payment after 立项, the implementation agreement and a refund after failing, where recorded. */
+  advance?: Recorded;
+  agreement?: Recorded;
+  refund?: Recorded;
+  /** A rectification's due time. */
+  dueAt?: string | null;
+  /** The secretariat's extension of the report now due. */
+  extension?: { until: string } | null;
 }
 
-/** Programme facts some guards need. */
-export interface WorkflowContext {
-  midtermReport: boolean;
+/** Programme facts the guards read: its stages and its report dates. */
+export interface WorkflowProgram {
+  stages: Stages;
+  finalReportDueAt?: string;
+}
+
+/**
+ * What the checks read, loaded by the shell only for the checks an action has (see checksFor): the reviews of the
+ * application, its notice's end, and how many objections to it are open. Absent facts fail their check.
+ */
+export interface WorkflowFacts {
+  now?: Date;
+  reviews?: readonly { status: string; reviewerName: string }[];
+  noticeEndsAt?: string | null;
+  noticeClosesOn?: string | null;
+  openObjections?: number;
+}
+
+export interface WorkflowContext extends WorkflowProgram {
+  facts?: WorkflowFacts;
 }
 
 export type Effect =
   | { kind: 'audit'; action: WorkflowAction; from: ApplicationStatus; to: ApplicationStatus; reason: string | null }
-  | { kind: 'notify'; audience: 'applicant' | 'secretariat'; action: WorkflowAction; to: ApplicationStatus; reason: string | null };
+  | { kind: 'notify'; audience: 'applicant' | 'secretariat'; action: WorkflowAction; to: ApplicationStatus; reason: string | null }
+  /** The award enters (1) or leaves (-1) the shortlist or the granted awards: the quota ledger moves with it. */
+  | { kind: 'ledger'; step: 'shortlist' | 'grant'; delta: 1 | -1 }
+  /** The award is granted at its category's amount. */
+  | { kind: 'grant' }
+  | { kind: 'due'; set: 'rectification' | 'clear' }
+  | { kind: 'record'; what: 'failure' };
 
-export type TransitionRefusal = Extract<ErrorCode, 'FORBIDDEN' | 'TRANSITION_NOT_ALLOWED' | 'REASON_REQUIRED'>;
+export type TransitionRefusal = Extract<
+  ErrorCode,
+  | 'FORBIDDEN'
+  | 'TRANSITION_NOT_ALLOWED'
+  | 'REASON_REQUIRED'
+  | 'REVIEWS_INCOMPLETE'
+  | 'PUBLICITY_NOT_ENDED'
+  | 'OBJECTION_PENDING'
+  | 'REPORT_OVERDUE'
+>;
 
-export type TransitionResult<T> = { ok: true; next: T; effects: Effect[] } | { ok: false; code: TransitionRefusal };
+export type TransitionResult<T> = { ok: true; next: T; effects: Effect[] } | { ok: false; code: TransitionRefusal; detail?: string };
 
 /** Whether an actor may take an action on a subject, ignoring its status (used to hide buttons and to refuse). */
 export function mayAct(actor: Actor, action: WorkflowAction, subject: Pick<WorkflowSubject, 'orgId'>): boolean {
@@ -48,22 +100,97 @@ export function mayAct(actor: Actor, action: WorkflowAction, subject: Pick<Workf
   return !definition.ownOrgOnly || actor.orgId === subject.orgId;
 }
 
-const guards: Record<Guard, (context: WorkflowContext) => boolean> = {
-  noMidterm: (context) => !context.midtermReport,
-  midterm: (context) => context.midtermReport,
+function midtermApplies(subject: WorkflowSubject, stages: Stages): boolean {
+  return subject.categoryKey === undefined ? stages.midterm !== null : hasMidterm(stages, subject.categoryKey);
+}
+
+function advanceFen(subject: WorkflowSubject, stages: Stages): number {
+  return tranches(subject.awardFen ?? 0, stages).advanceFen;
+}
+
+/** Each stage guard, judged on the programme's stages and the application's own records. */
+const stageGuardHolds: Record<StageGuard, (subject: WorkflowSubject, stages: Stages) => boolean> = {
+  expertReview: (_subject, stages) => stages.expertReview,
+  noExpertReview: (_subject, stages) => !stages.expertReview,
+  shortlistNotice: (_subject, stages) => stages.shortlistNotice !== null,
+  noShortlistNotice: (_subject, stages) => stages.shortlistNotice === null,
+  midterm: (subject, stages) => midtermApplies(subject, stages),
+  noMidterm: (subject, stages) => !midtermApplies(subject, stages),
+  rectification: (_subject, stages) => stages.rectification !== null,
+  resultNotice: (_subject, stages) => stages.resultNotice !== null,
+  noResultNotice: (_subject, stages) => stages.resultNotice === null,
+  agreementDue: (subject, stages) => stages.agreement && !subject.agreement,
+  advanceDue: (subject, stages) => stages.advancePercent > 0 && !subject.advance && (!stages.agreement || Boolean(subject.agreement)),
+  balanceDue: (_subject, stages) => stages.advancePercent < 100,
+  nothingDue: (subject, stages) => stages.advancePercent === 100 && (Boolean(subject.advance) || advanceFen(subject, stages) === 0),
+  refundDue: (subject, stages) => stages.failure.refund && Boolean(subject.advance) && !subject.refund,
 };
 
-/** Whether the action is open from the subject's current status, in this programme. */
-export function isOpenFrom(action: WorkflowAction, status: ApplicationStatus, context: WorkflowContext): boolean {
+/** The due time of the report the subject owes now: a rectification's, the mid-term's or the final one's. */
+function reportDueAt(subject: WorkflowSubject, context: WorkflowContext): string | null {
+  if (subject.status === 'inRectification' || subject.status === 'midtermRectify') return subject.dueAt ?? null;
+  if (subject.status === 'implementing' && midtermApplies(subject, context.stages)) return context.stages.midterm?.dueAt ?? null;
+  return context.finalReportDueAt ?? null;
+}
+
+type CheckRefusal = { code: TransitionRefusal; detail?: string };
+
+/** Each check, judged on the facts the shell read for it; null when it holds. */
+const checkRefusal: Record<ActionCheck, (subject: WorkflowSubject, context: WorkflowContext) => CheckRefusal | null> = {
+  reviewsComplete: (_subject, { facts }) => {
+    const reason = reviewsIncompleteReason(facts?.reviews ?? []);
+    return reason ? { code: 'REVIEWS_INCOMPLETE', detail: reason } : null;
+  },
+  noticeEnded: (_subject, { facts }) => {
+    if (facts?.noticeEndsAt && facts.now && isAfter(facts.noticeEndsAt, facts.now)) {
+      return { code: 'PUBLICITY_NOT_ENDED', detail: facts.noticeClosesOn ? `公示期至 ${facts.noticeClosesOn}` : undefined };
+    }
+    return facts?.noticeEndsAt ? null : { code: 'PUBLICITY_NOT_ENDED' };
+  },
+  noOpenObjection: (_subject, { facts }) => ((facts?.openObjections ?? 0) > 0 ? { code: 'OBJECTION_PENDING' } : null),
+  reportOnTime: (subject, context) => {
+    const now = context.facts?.now;
+    const dueAt = reportDueAt(subject, context);
+    if (!now || !dueAt || !isPastDeadline(now, dueAt)) return null;
+    const until = subject.extension?.until;
+    if (until && !isPastDeadline(now, until)) return null;
+    const last = until && until > dueAt ? until : dueAt;
+    return { code: 'REPORT_OVERDUE', detail: `期限为 ${formatShanghaiDateTime(last)}，如需延期请联系秘书处` };
+  },
+};
+
+function applies<R>(condition: Condition<R>, status: ApplicationStatus): boolean {
+  return !condition.from || condition.from.includes(status);
+}
+
+/** Whether the action is open from the subject's current status, in this programme (its stage guards hold). */
+export function isOpenFrom(action: WorkflowAction, subject: WorkflowSubject, context: WorkflowProgram): boolean {
   const definition: ActionDefinition = actionTable[action];
-  if (!definition.from.includes(status)) return false;
-  if (definition.guard && definition.guard.from === status) return guards[definition.guard.requires](context);
-  return true;
+  if (!definition.from.includes(subject.status)) return false;
+  return definition.guards.every((guard) => !applies(guard, subject.status) || stageGuardHolds[guard.rule](subject, context.stages));
+}
+
+/** The checks the action makes from the subject's status: the shell reads the facts these need. */
+export function checksFor(action: WorkflowAction, status: ApplicationStatus): ActionCheck[] {
+  return actionTable[action].checks.filter((check) => applies(check, status)).map((check) => check.rule);
 }
 
 /** The actions an actor can take now; the client shows exactly these buttons. */
-export function availableActions(actor: Actor, subject: WorkflowSubject, context: WorkflowContext): WorkflowAction[] {
-  return workflowActions.filter((action) => mayAct(actor, action, subject) && isOpenFrom(action, subject.status, context));
+export function availableActions(actor: Actor, subject: WorkflowSubject, context: WorkflowProgram): WorkflowAction[] {
+  return workflowActions.filter((action) => mayAct(actor, action, subject) && isOpenFrom(action, subject, context));
+}
+
+/** The quota moves between two statuses, read from their flags: a place on the shortlist, a granted award. */
+function ledgerEffects(from: ApplicationStatus, to: ApplicationStatus): Effect[] {
+  const effects: Effect[] = [];
+  const before = statusTable[from];
+  const after = statusTable[to];
+  if (before.holdsShortlistPlace !== after.holdsShortlistPlace) {
+    effects.push({ kind: 'ledger', step: 'shortlist', delta: after.holdsShortlistPlace ? 1 : -1 });
+  }
+  if (before.granted !== after.granted) effects.push({ kind: 'ledger', step: 'grant', delta: after.granted ? 1 : -1 });
+  if (!before.granted && after.granted) effects.push({ kind: 'grant' });
+  return effects;
 }
 
 export function transition<T extends WorkflowSubject>(
@@ -75,9 +202,13 @@ export function transition<T extends WorkflowSubject>(
 ): TransitionResult<T> {
   const definition = actionTable[action];
   if (!mayAct(actor, action, subject)) return { ok: false, code: 'FORBIDDEN' };
-  if (!isOpenFrom(action, subject.status, context)) return { ok: false, code: 'TRANSITION_NOT_ALLOWED' };
+  if (!isOpenFrom(action, subject, context)) return { ok: false, code: 'TRANSITION_NOT_ALLOWED' };
   const reason = options.reason?.trim() || null;
   if (definition.reasonRequired && !reason) return { ok: false, code: 'REASON_REQUIRED' };
+  for (const check of checksFor(action, subject.status)) {
+    const refusal = checkRefusal[check](subject, context);
+    if (refusal) return { ok: false, ...refusal };
+  }
 
   const to = definition.to ?? subject.status;
   const outcomes = { ...subject.outcomes };
@@ -87,6 +218,9 @@ export function transition<T extends WorkflowSubject>(
   if (to !== subject.status) {
     effects.push({ kind: 'audit', action, from: subject.status, to, reason });
     if (definition.notify) effects.push({ kind: 'notify', audience: definition.notify, action, to, reason });
+    effects.push(...ledgerEffects(subject.status, to));
   }
+  if (definition.due) effects.push({ kind: 'due', set: definition.due });
+  if (definition.records) effects.push({ kind: 'record', what: definition.records });
   return { ok: true, next: { ...subject, status: to, outcomes }, effects };
 }

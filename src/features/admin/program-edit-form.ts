@@ -2,7 +2,14 @@
 // and the programEditSchema edit sent to the server (fen, ISO instants, integers).
 import { inShanghai } from '@/core/calendar/shanghai';
 import { formatFen, parseYuan } from '@/core/money';
-import { applicantScopeIssue, guaranteedFen, publicityFloorIssue, upstreamFloorIssue, type Indicator } from '@/core/program/program-schema';
+import {
+  applicantScopeIssue,
+  guaranteedFen,
+  publicityFloorIssue,
+  upstreamFloorIssue,
+  type Indicator,
+  type Stages,
+} from '@/core/program/program-schema';
 import { programEditSchema, type ProgramEdit, type ProgramView } from '@/core/schemas/actions';
 import { orgKinds, type OrgKind } from '@/core/schemas/common';
 
@@ -34,9 +41,10 @@ export interface ProgramDraft {
   /** Empty: the programme sets no date for the mid-term report. */
   midtermReportDueAt: TimeField;
   poolYuan: string;
+  /** The stages as stored; the fields below edit their parameters. */
+  stages: Stages;
+  /** The shortlist notice's working days (empty where the programme has no such notice). */
   publicityWorkingDays: string;
-  /** The shortest notice the programme's document allows. */
-  publicityMinWorkingDays: number;
   /** Which of the organiser's members may see and apply, and how the notice names them. */
   applicantKinds: OrgKind[];
   applicantLabel: string;
@@ -63,10 +71,10 @@ export function draftOf(program: ProgramView): ProgramDraft {
     deadline: timeField(program.deadline),
     implementationEndsAt: timeField(program.implementationEndsAt),
     finalReportDueAt: timeField(program.finalReportDueAt),
-    midtermReportDueAt: timeField(program.midtermReportDueAt),
+    midtermReportDueAt: timeField(program.stages.midterm?.dueAt ?? null),
     poolYuan: yuanText(program.poolFen),
-    publicityWorkingDays: String(program.publicityWorkingDays),
-    publicityMinWorkingDays: program.publicityMinWorkingDays,
+    stages: program.stages,
+    publicityWorkingDays: program.stages.shortlistNotice ? String(program.stages.shortlistNotice.workingDays) : '',
     applicantKinds: [...program.applicants.memberKinds],
     applicantLabel: program.applicants.label,
     categories: program.categories.map((category) => ({
@@ -117,9 +125,27 @@ function integer(text: string, label: string): number {
 
 /** The same floor the server's programme schema keeps, with its message. */
 function noShorterNotice(days: number, minimum: number): number {
-  const short = publicityFloorIssue({ publicityWorkingDays: days, publicityMinWorkingDays: minimum });
+  const short = publicityFloorIssue({ workingDays: days, minWorkingDays: minimum });
   if (short) throw new DraftIssue(short);
   return days;
+}
+
+/** The stages with the notice's days and the mid-term date as edited. */
+function stagesOf(draft: ProgramDraft): Stages {
+  const { stages } = draft;
+  const notice = stages.shortlistNotice;
+  return {
+    ...stages,
+    shortlistNotice: notice
+      ? { ...notice, workingDays: noShorterNotice(integer(draft.publicityWorkingDays, '公示工作日数'), notice.minWorkingDays) }
+      : null,
+    midterm: stages.midterm
+      ? {
+          ...stages.midterm,
+          dueAt: draft.midtermReportDueAt.text.trim() ? instant(draft.midtermReportDueAt, '中期报告截止时间') : null,
+        }
+      : null,
+  };
 }
 
 function fenOf(text: string, label: string): number {
@@ -138,9 +164,8 @@ export function editOf(draft: ProgramDraft): { edit: ProgramEdit } | { issue: st
       deadline: instant(draft.deadline, '申报截止时间'),
       implementationEndsAt: instant(draft.implementationEndsAt, '实施结束时间'),
       finalReportDueAt: instant(draft.finalReportDueAt, '结项报告截止时间'),
-      midtermReportDueAt: draft.midtermReportDueAt.text.trim() ? instant(draft.midtermReportDueAt, '中期报告截止时间') : null,
       poolFen: fenOf(draft.poolYuan, '资金池'),
-      publicityWorkingDays: noShorterNotice(integer(draft.publicityWorkingDays, '公示工作日数'), draft.publicityMinWorkingDays),
+      stages: stagesOf(draft),
       applicants: { memberKinds: draft.applicantKinds, label: draft.applicantLabel.trim() },
       categories: draft.categories.map((category) => ({
         key: category.key,

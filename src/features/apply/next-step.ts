@@ -30,16 +30,13 @@ export interface NextStep {
 }
 
 /** The due date the programme sets for a report kind (a rectification's own due date is on the application). */
-export function programReportDue(kind: ReportKind, program?: Pick<ProgramView, 'finalReportDueAt' | 'midtermReportDueAt'>): string | null {
+export function programReportDue(kind: ReportKind, program?: Pick<ProgramView, 'finalReportDueAt' | 'stages'>): string | null {
   if (!program) return null;
   if (kind === 'final') return program.finalReportDueAt;
-  return kind === 'midterm' ? program.midtermReportDueAt : null;
+  return kind === 'midterm' ? (program.stages.midterm?.dueAt ?? null) : null;
 }
 
-export function nextStep(
-  application: ApplicationView,
-  program?: Pick<ProgramView, 'finalReportDueAt' | 'midtermReportDueAt'>,
-): NextStep | null {
+export function nextStep(application: ApplicationView, program?: Pick<ProgramView, 'finalReportDueAt' | 'stages'>): NextStep | null {
   const id = application._id;
   const actions = application.availableActions;
   const report = reportDue(application);

@@ -1,12 +1,9 @@
-import { addCalendarMonths, shanghaiDay } from '@/core/calendar/working-days';
-import { endOfShanghaiDay, isAfter } from '@/core/calendar/shanghai';
 import { applicationWindow, checkApplicationWindow, checkContentLimits, checkSubmittable, requireCategory } from '@/core/application/rules';
 import { AppError } from '@/core/errors';
 import { eligibilityIssues, limitIssues, membershipIssue } from '@/core/program/eligibility';
-import { categoryByKey } from '@/core/program/program-schema';
-import { reviewsIncompleteReason } from '@/core/review/scoring';
+import { categoryByKey, hasMidterm } from '@/core/program/program-schema';
 import type { ActionOutput, ParsedInput, StaffDecision } from '@/core/schemas/actions';
-import type { Application, Organization, Program, Report, Review } from '@/core/schemas/documents';
+import type { Application, Organization, Program, Report } from '@/core/schemas/documents';
 import { emptyOutcomes, statusTable, type WorkflowAction } from '@/core/workflow/award-workflow';
 import { writeAudit } from '../audit';
 import { retryingRaces } from '../races';
@@ -222,58 +219,10 @@ export async function withdrawApplication(input: ParsedInput<'application.withdr
   return viewOf(saved, program, context);
 }
 
-/** The due time of a report asked again: the last second of the same day, rectificationMonths later, in Shanghai. */
-export function rectificationDue(program: Program, now: Date): string {
-  return endOfShanghaiDay(addCalendarMonths(shanghaiDay(now), program.rectificationMonths));
-}
-
-/** Approval needs the notice to have ended (checked inside the change, once the workflow has accepted it). */
-async function checkPublicityEnded(tx: StoreTx, application: Application, now: Date): Promise<void> {
-  const publicity = application.publicityId ? await tx.get('publicities', application.publicityId) : null;
-  if (!publicity || isAfter(publicity.endsAt, now)) {
-    throw new AppError('PUBLICITY_NOT_ENDED', publicity ? `公示期至 ${publicity.closesOn}` : undefined);
-  }
-}
-
-/** What a decision adds to the change: its own checks, and the due date it sets or clears. */
-function decisionPatch(decision: StaffDecision, context: HandlerContext, reviews: readonly Review[]): ApplicationChange['patch'] {
-  switch (decision) {
-    case 'shortlist':
-      // Judged once the workflow has accepted the shortlist, so a wrong status is reported as such first.
-      return () => {
-        const reason = reviewsIncompleteReason(reviews);
-        if (reason) throw new AppError('REVIEWS_INCOMPLETE', reason);
-        return {};
-      };
-    case 'approve':
-      return async (current, _program, tx) => {
-        await checkPublicityEnded(tx, current, context.now);
-        return {};
-      };
-    case 'rectifyMidterm':
-    case 'rectifyFinal':
-      return (_current, program) => ({ dueAt: rectificationDue(program, context.now) });
-    case 'passMidterm':
-    case 'accept':
-    case 'fail':
-      return () => ({ dueAt: null });
-    default:
-      return undefined;
-  }
-}
-
 async function decideOne(context: HandlerContext, applicationId: string, version: number, decision: StaffDecision, reason?: string) {
   // Another organiser's application is missing before anything about it (a pending objection) is told.
   await loadStaffApplication(context.deps.store, context.caller, applicationId);
-  if (decision === 'approve') {
-    // Objections are found by query, which no transaction here can run: checked just before the change.
-    const [pending] = await context.deps.store.find('objections', { applicationId, status: 'open' }, { limit: 1 });
-    if (pending) throw new AppError('OBJECTION_PENDING');
-  }
-  // Reviews too are found by query. An assignment changes the application's version in the same transaction
-  // as the reviews it creates, so a shortlist judged on an older set of reviews fails its version check.
-  const reviews = decision === 'shortlist' ? await context.deps.store.find('reviews', { applicationId }) : [];
-  return change(context, applicationId, version, decision, { reason, patch: decisionPatch(decision, context, reviews) });
+  return change(context, applicationId, version, decision, { reason });
 }
 
 export async function decideApplication(input: ParsedInput<'application.decide'>, context: HandlerContext) {
@@ -296,7 +245,9 @@ export async function decideManyApplications(input: ParsedInput<'application.dec
 function reportStep(application: Application, program: Program): { action: WorkflowAction; slot: keyof Application['reports'] } {
   switch (application.status) {
     case 'implementing':
-      return program.midtermReport ? { action: 'submitMidterm', slot: 'midterm' } : { action: 'submitFinal', slot: 'final' };
+      return hasMidterm(program.stages, application.categoryKey)
+        ? { action: 'submitMidterm', slot: 'midterm' }
+        : { action: 'submitFinal', slot: 'final' };
     case 'midtermRectify':
       return { action: 'submitMidterm', slot: 'midterm' };
     case 'midtermPassed':

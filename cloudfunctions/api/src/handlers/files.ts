@@ -39,7 +39,7 @@ export async function createSlot(input: ParsedInput<'file.slot'>, context: Handl
   const application = await loadVisibleApplication(deps.store, caller, input.applicationId);
   const program = await loadProgram(deps.store, application.programId);
   if (caller.user.role !== 'applicant') throw new AppError('FORBIDDEN', '仅申报单位联系人可以上传文件');
-  if (!mayUploadFor(input.purpose, caller.actor, application, { midtermReport: program.midtermReport })) {
+  if (!mayUploadFor(input.purpose, caller.actor, application, program)) {
     throw new AppError(
       'TRANSITION_NOT_ALLOWED',
       `当前状态（${statusTable[application.status].applicantLabel}）不能上传${purposeLabels[input.purpose]}`,

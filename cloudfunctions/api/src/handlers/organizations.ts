@@ -2,7 +2,7 @@
 // units under it; each change audited in the same transaction.
 import { AppError } from '@/core/errors';
 import { kindRefusal } from '@/core/organization/managed-kinds';
-import { categoryByKey } from '@/core/program/program-schema';
+import { categoryByKey, programOf } from '@/core/program/program-schema';
 import type { OrganizationHistoryRow, ParsedInput } from '@/core/schemas/actions';
 import type { Application, Organization, Program } from '@/core/schemas/documents';
 import { statusTable } from '@/core/workflow/award-workflow';
@@ -78,7 +78,7 @@ export async function organizationHistory(input: ParsedInput<'organization.histo
   const organization = await loadManaged(context.deps.store, context, input.organizationId);
   const [applications, programs] = await Promise.all([
     context.deps.store.find('applications', { orgId: organization._id }),
-    context.deps.store.find('programs', { societyId: organization.societyId }),
+    context.deps.store.find('programs', { societyId: organization.societyId }).then((found) => found.map(programOf)),
   ]);
   const programById = new Map(programs.map((program) => [program._id, program]));
   const rows = applications.flatMap((application) => {

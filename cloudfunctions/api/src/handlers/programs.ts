@@ -3,7 +3,14 @@
 import { emptyCounts, ledgerId, repricing, type LedgerCounts } from '@/core/award/quota';
 import { AppError } from '@/core/errors';
 import { mayJoinProgram } from '@/core/program/eligibility';
-import { categoryByKey, programConfigSchema, publishIssue, type Program, type ProgramConfig } from '@/core/program/program-schema';
+import {
+  categoryByKey,
+  programConfigSchema,
+  programOf,
+  publishIssue,
+  type Program,
+  type ProgramConfig,
+} from '@/core/program/program-schema';
 import { seedProgramByCode, seedPrograms } from '@/core/program/seeds';
 import type { ActionOutput, ParsedInput, ProgramEdit } from '@/core/schemas/actions';
 import type { Ledger } from '@/core/schemas/documents';
@@ -41,7 +48,12 @@ export async function listPrograms(_input: ParsedInput<'program.list'>, context:
     { societyId: societyOf(context) },
     { orderBy: { field: 'opensAt', direction: 'desc' } },
   );
-  return Promise.all(programs.filter((program) => maySeeProgram(program, context)).map((program) => viewOf(program, context)));
+  return Promise.all(
+    programs
+      .map(programOf)
+      .filter((program) => maySeeProgram(program, context))
+      .map((program) => viewOf(program, context)),
+  );
 }
 
 export async function getProgram(input: ParsedInput<'program.get'>, context: HandlerContext) {
@@ -90,7 +102,8 @@ export async function createFromTemplate(input: ParsedInput<'program.createFromT
       .replace(/[^a-z0-9]/g, 'x')}`,
   });
   const program = await deps.store.transaction(async (tx) => {
-    const existing = await tx.get('programs', programId);
+    const stored = await tx.get('programs', programId);
+    const existing = stored ? programOf(stored) : null;
     // A retry returns the programme; the same id chosen by another organiser is not theirs to read.
     if (existing && existing.societyId !== societyOf(context)) throw new AppError('CONFLICT');
     if (existing) return existing;
@@ -135,9 +148,8 @@ export function applyEdit(config: ProgramConfig, edit: ProgramEdit): unknown {
     deadline: edit.deadline,
     implementationEndsAt: edit.implementationEndsAt,
     finalReportDueAt: edit.finalReportDueAt,
-    midtermReportDueAt: edit.midtermReportDueAt === undefined ? config.midtermReportDueAt : edit.midtermReportDueAt,
     poolFen: edit.poolFen,
-    publicityWorkingDays: edit.publicityWorkingDays,
+    stages: edit.stages ?? config.stages,
     applicants: edit.applicants ?? config.applicants,
     categories: config.categories.map((category) => {
       const change = categoryEdit.get(category.key);

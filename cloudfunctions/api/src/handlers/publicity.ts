@@ -63,8 +63,10 @@ export async function openPublicity(
   const today = shanghaiDay(now);
   const opensOn = input.opensOn ?? today;
   if (opensOn < today) throw new AppError('INVALID_INPUT', '公示开始日期不能早于今天');
+  const notice = program.stages.shortlistNotice;
+  if (!notice) throw new AppError('TRANSITION_NOT_ALLOWED', '本项目不设立项公示：拟立项项目可直接批准立项');
   await requireCleanNotice(deps, caller, input);
-  const period = publicityPeriod(opensOn, program.publicityWorkingDays);
+  const period = publicityPeriod(opensOn, notice.workingDays);
   const shortlisted = publishable(
     await deps.store.find(
       'applications',
@@ -100,7 +102,7 @@ export async function openPublicity(
     title: input.title,
     opensOn: period.opensOn,
     closesOn: period.closesOn,
-    workingDays: program.publicityWorkingDays,
+    workingDays: notice.workingDays,
     endsAt: publicityEndsAtUtc(period.closesOn),
     fallbackYears: period.fallbackYears,
     entries: published.map((application) => {

@@ -21,8 +21,8 @@ const commonReasons: Partial<Record<StaffDecision, string[]>> = {
 };
 
 /** The day a rectification would be due if decided today (the server records the real one). */
-function rectificationDue(program: Pick<ProgramView, 'serverNow' | 'rectificationMonths'>): string {
-  return chineseDayAfterMonths(program.serverNow, program.rectificationMonths);
+function rectificationDue(program: Pick<ProgramView, 'serverNow' | 'stages'>): string {
+  return chineseDayAfterMonths(program.serverNow, program.stages.rectification?.months ?? 1);
 }
 
 interface DecisionBarProps {
@@ -102,7 +102,7 @@ export function DecisionBar({ application, program, next, stage, onDecided }: De
             <Text>请写明理由，申报单位将看到此理由。</Text>
             {asking === 'rectifyMidterm' || asking === 'rectifyFinal' ? (
               <Text className="admin-dialog__due">
-                整改期 {program.rectificationMonths} 个月，预计须于 {rectificationDue(program)} 前重新提交（以系统记录为准）。
+                整改期 {program.stages.rectification?.months ?? 1} 个月，预计须于 {rectificationDue(program)} 前重新提交（以系统记录为准）。
               </Text>
             ) : null}
           </>

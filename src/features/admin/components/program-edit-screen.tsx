@@ -158,7 +158,7 @@ function ProgramEditForm({ program, onSaved }: { program: ProgramView; onSaved: 
         <Field label="实施结束">
           <TimeInput field={draft.implementationEndsAt} onChange={(implementationEndsAt) => patch({ implementationEndsAt })} />
         </Field>
-        {program.midtermReport ? (
+        {program.stages.midterm ? (
           <Field label="中期报告截止（可空）">
             <TimeInput field={draft.midtermReportDueAt} onChange={(midtermReportDueAt) => patch({ midtermReportDueAt })} />
           </Field>

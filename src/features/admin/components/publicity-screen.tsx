@@ -36,7 +36,11 @@ function OpenForm({ program, shortlisted, onOpened }: { program: ProgramView; sh
 
   async function open() {
     if (issue) return;
-    const ok = await confirm('发布公示？', `将公示拟立项项目 ${shortlisted} 项，公示期 ${program.publicityWorkingDays} 个工作日。`, '发布');
+    const ok = await confirm(
+      '发布公示？',
+      `将公示拟立项项目 ${shortlisted} 项，公示期 ${program.stages.shortlistNotice?.workingDays ?? 0} 个工作日。`,
+      '发布',
+    );
     if (!ok) return;
     setSaving(true);
     try {
@@ -70,7 +74,7 @@ function OpenForm({ program, shortlisted, onOpened }: { program: ProgramView; sh
         onInput={(event) => setContact(event.detail.value)}
       />
       <Text className={issue ? 'admin-form__note admin-dialog__hint' : 'admin-form__note'}>
-        {issue ?? `公示期 ${program.publicityWorkingDays} 个工作日，节假日不计，调休上班日计入`}
+        {issue ?? `公示期 ${program.stages.shortlistNotice?.workingDays ?? 0} 个工作日，节假日不计，调休上班日计入`}
       </Text>
       <Button type="primary" block disabled={issue !== null || shortlisted === 0} loading={saving} onClick={() => void open()}>
         发布公示（{shortlisted} 项）
