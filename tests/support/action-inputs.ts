@@ -1,6 +1,6 @@
 // One valid-looking input per action (or several, one per target in the world), aimed at the world's records.
 // Typed as a Record over every action of the contract, so a new action does not compile without its builder.
-import { staffDecisions, type ActionInput, type ActionName, type StaffDecision } from '@/core/schemas/actions';
+import { staffDecisions, type ActionInput, type ActionName, type RecordAction, type StaffDecision } from '@/core/schemas/actions';
 import { sichuanCivil2023 } from '@/core/program/seeds/sichuan-civil-2023';
 import { isOpenFrom, type WorkflowSubject } from '@/core/workflow/transition';
 import { emptyOutcomes, type ApplicationStatus, type WorkflowAction } from '@/core/workflow/award-workflow';
@@ -14,6 +14,8 @@ export interface Variant<A extends ActionName> {
   /** The application the input aims at, if any. */
   target: Fixture | null;
   decision?: StaffDecision;
+  /** For application.record: the record action the input takes. */
+  record?: RecordAction;
   /** tag: a word naming the caller, so ids chosen by the client differ between callers. */
   input(world: World, tag: string): ActionInput<A>;
 }
@@ -150,6 +152,19 @@ export const inputBuilders: InputBuilders = {
     version,
     payout: { amountFen: 300_000, paidOn: '2023-07-10', voucherNo: 'PZ-2023-001' },
   })),
+  // The world's programme has no agreement and pays after acceptance: only an extension is ever open there.
+  'application.record': [
+    ...onApplications<'application.record'>('extendDue', 6, (_world, applicationId, version) => ({
+      applicationId,
+      version,
+      record: { action: 'extendDue', until: '2026-12-31T23:59:59+08:00', reason: '受疫情影响，活动延期举办' },
+    })).map((variant) => ({ ...variant, record: 'extendDue' as const })),
+    ...onApplications<'application.record'>('disburse', 7, (_world, applicationId, version) => ({
+      applicationId,
+      version,
+      record: { action: 'disburse', payout: { amountFen: 300_000, paidOn: '2023-07-10', voucherNo: 'PZ-2023-002' } },
+    })).map((variant) => ({ ...variant, record: 'disburse' as const })),
+  ],
   'claim.add': onApplications('claim', 5, (world, applicationId, _version, tag, target) => ({
     applicationId,
     requestId: requestIdFor(tag, 'claim'),

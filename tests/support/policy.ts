@@ -88,6 +88,7 @@ const policies: { [A in ActionName]: (caller: CallerProfile, variant: Variant<A>
   'application.decideMany': (caller, variant) => workflowOutcome(variant.decision!, statusOf(variant), caller),
   'application.report': onTarget('submitMidterm'),
   'application.pay': onTarget('pay'),
+  'application.record': (caller, variant) => workflowOutcome(variant.record!, statusOf(variant), caller),
   'claim.add': onTarget('claim'),
   'claim.verify': staffOfProgram,
   'review.candidates': staffOfProgram,

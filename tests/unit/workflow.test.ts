@@ -719,13 +719,7 @@ describe('whole lives of an award', () => {
 
   test('Suzhou: 预立项 without a notice, then implementation, the performance review, the notice of results, the award', () => {
     const { path } = live(
-      [
-        ...suzhouUntilFinal,
-        ['accept', secretary],
-        ['openResultNotice', secretary],
-        ['confirmResult', systemActor],
-        ['pay', secretary],
-      ],
+      [...suzhouUntilFinal, ['accept', secretary], ['openResultNotice', secretary], ['confirmResult', systemActor], ['pay', secretary]],
       settings['Suzhou: 预立项 without notice, results noticed, no rectification'],
     );
     expect(path.slice(4)).toEqual([

@@ -168,7 +168,15 @@ export type FormSection = z.infer<typeof formSectionSchema>;
 export const applicationFormSchema = z.object({
   projectNameMaxChars: z.number().int().positive().max(200),
   sections: z.array(formSectionSchema).min(1),
-  budget: z.object({ required: z.boolean(), maxLines: z.number().int().positive().max(30) }),
+  budget: z.object({
+    required: z.boolean(),
+    maxLines: z.number().int().positive().max(30),
+    /**
+     * The budget may not exceed the award. The provincial guide sets no such ceiling (journals show matching
+     * funds), so its programme turns it off. Stored before the flag existed: on.
+     */
+    capAtAward: z.boolean().default(true),
+  }),
   /** null: the form has no such table. */
   schedule: z.object({ required: z.boolean(), maxRows: z.number().int().positive().max(20) }).nullable(),
   team: z.object({ required: z.boolean(), maxRows: z.number().int().positive().max(30) }).nullable(),
@@ -196,6 +204,20 @@ export const phaseSchema = z.object({
   endsAt: isoTime.nullable(),
 });
 export type Phase = z.infer<typeof phaseSchema>;
+
+export const programNoteKinds = ['placeholder', 'discrepancy', 'priority'] as const;
+export const programNoteKindLabels: Record<(typeof programNoteKinds)[number], string> = {
+  placeholder: '原文未载明（暂定值）',
+  discrepancy: '原文前后不一致',
+  priority: '优先支持',
+};
+export const programNoteSchema = z.object({
+  kind: z.enum(programNoteKinds),
+  text: z.string().min(1).max(300),
+  /** Where in the source document, e.g. 种子004 第五部分. */
+  source: z.string().max(80).default(''),
+});
+export type ProgramNote = z.infer<typeof programNoteSchema>;
 
 /** A public notice (公示): how many working days it runs, and the shortest its document allows. */
 export const noticeSchema = z.object({
@@ -283,6 +305,12 @@ export const programConfigShape = {
   summary: text({ multiline: true }).max(500),
   /** Where the figures came from, and which ones the source left open. */
   sourceNote: z.string().max(300).default(''),
+  /**
+   * What the secretariat must know about the document: values it leaves open (placeholder), figures that disagree
+   * in the document itself (discrepancy), and the document's priority rules for reviewers (priority). Each cites
+   * where in the source it comes from. Shown to the secretariat (and priorities to the experts).
+   */
+  notes: z.array(programNoteSchema).max(40).default([]),
   categories: z.array(categorySchema).min(1),
   poolFen: fen.refine((value) => value > 0, '资金池须大于 0'),
   /** Which organisations may see and apply to the programme at all (before any category's own rules). */

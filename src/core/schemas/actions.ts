@@ -17,6 +17,8 @@ import {
   organizationSchema,
   sanctionSchema,
   payoutSchema,
+  agreementSchema,
+  publicityKinds,
   programSchema,
   publicitySchema,
   reviewSchema,
@@ -224,6 +226,23 @@ export type ImportRefusal = z.infer<typeof importRefusal>;
 export const MAX_IMPORT_BYTES = 64 * 1024;
 export const MAX_IMPORT_SIZE_TEXT = '64 KB';
 
+/** A payment or refund as the secretariat enters it. */
+const moneyRecordInput = payoutSchema.pick({ amountFen: true, paidOn: true, voucherNo: true });
+
+/** What application.record records: one of the workflow's record actions, with its content. */
+export const recordInput = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('recordAgreement'), agreement: agreementSchema.pick({ signedOn: true, reference: true }) }),
+  z.object({ action: z.literal('disburse'), payout: moneyRecordInput }),
+  z.object({ action: z.literal('recordRefund'), refund: moneyRecordInput }),
+  z.object({
+    action: z.literal('extendDue'),
+    until: saneIsoTime,
+    reason: text({ multiline: true }).min(1, '请填写延期理由').max(500),
+  }),
+]);
+export type RecordInput = z.infer<typeof recordInput>;
+export type RecordAction = RecordInput['action'];
+
 /** The secretariat's decisions on one application; shortlisting and approval go through the quota ledger. */
 export const staffDecisions = [
   'return',
@@ -239,6 +258,7 @@ export const staffDecisions = [
   'accept',
   'rectifyFinal',
   'fail',
+  'close',
 ] as const;
 export type StaffDecision = (typeof staffDecisions)[number];
 
@@ -433,7 +453,16 @@ export const actionContracts = {
     output: applicationView,
   },
   'application.pay': {
-    input: z.object({ applicationId: id, version, payout: payoutSchema.pick({ amountFen: true, paidOn: true, voucherNo: true }) }),
+    input: z.object({ applicationId: id, version, payout: moneyRecordInput }),
+    output: applicationView,
+  },
+  /**
+   * The secretariat records what an award's stages ask for beyond decisions: the signed agreement, the payment
+   * after 立项, the refund after failing, an extension of the report now due (with its reason). Each is a workflow
+   * action of its own (recordAgreement, disburse, recordRefund, extendDue) with its guards in the table.
+   */
+  'application.record': {
+    input: z.object({ applicationId: id, version, record: recordInput }),
     output: applicationView,
   },
   'claim.add': {
@@ -501,6 +530,8 @@ export const actionContracts = {
       title: text().min(1).max(100),
       opensOn: day.optional(),
       contact: text().min(1, '请填写异议受理联系方式').max(200),
+      /** shortlist: the 拟立项 list before 立项; result: the accepted awards' assessment results before payment. */
+      kind: z.enum(publicityKinds).default('shortlist'),
     }),
     output: z.object({ publicity: publicitySchema, notice: publicNoticeView }),
   },

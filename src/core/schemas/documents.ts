@@ -335,9 +335,15 @@ export const publicityEntrySchema = z.object({
 });
 
 /** A public notice (公示) of a shortlist: readable without signing in. */
+/** What a notice publishes: the shortlist before 立项, or the assessment results before payment. */
+export const publicityKinds = ['shortlist', 'result'] as const;
+export type PublicityKind = (typeof publicityKinds)[number];
+
 export const publicitySchema = z.object({
   ...storedFields,
   programId: id,
+  /** What it publishes; absent on notices stored before result notices existed, which are shortlist notices. */
+  kind: z.enum(publicityKinds).optional(),
   title: z.string().min(1).max(100),
   /** Shanghai calendar days, inclusive, counted in Chinese working days. */
   opensOn: day,

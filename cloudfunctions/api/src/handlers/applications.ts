@@ -1,8 +1,10 @@
 import { applicationWindow, checkApplicationWindow, checkContentLimits, checkSubmittable, requireCategory } from '@/core/application/rules';
 import { AppError } from '@/core/errors';
 import { eligibilityIssues, limitIssues, membershipIssue } from '@/core/program/eligibility';
-import { categoryByKey, hasMidterm } from '@/core/program/program-schema';
-import type { ActionOutput, ParsedInput, StaffDecision } from '@/core/schemas/actions';
+import { categoryByKey, hasMidterm, tranches } from '@/core/program/program-schema';
+import { isAfter } from '@/core/calendar/shanghai';
+import { formatYuan } from '@/core/money';
+import type { ActionOutput, ParsedInput, RecordInput, StaffDecision } from '@/core/schemas/actions';
 import type { Application, Organization, Program, Report } from '@/core/schemas/documents';
 import { emptyOutcomes, statusTable, type WorkflowAction } from '@/core/workflow/award-workflow';
 import { writeAudit } from '../audit';
@@ -291,15 +293,65 @@ export async function submitReport(input: ParsedInput<'application.report'>, con
   return viewOf(saved, program, context);
 }
 
+/** A payment or refund as recorded: the amount, day and voucher entered, who recorded it and when. */
+function moneyRecord(entered: { amountFen: number; paidOn: string; voucherNo: string }, context: HandlerContext) {
+  return { ...entered, recordedBy: context.caller.user._id, recordedAt: context.now.toISOString() };
+}
+
+/** Refuses an amount above what is due now, naming both. */
+function atMost(amountFen: number, dueFen: number, what: string): void {
+  if (amountFen > dueFen) throw new AppError('INVALID_INPUT', `${what}不能超过应付金额 ${formatYuan(dueFen)}`);
+}
+
+/** The balance after acceptance: the award less what was paid after 立项. */
 export async function payApplication(input: ParsedInput<'application.pay'>, context: HandlerContext) {
   requireSecretariat(context.caller);
   const { saved, program } = await change(context, input.applicationId, input.version, 'pay', {
-    patch: (current) => {
-      if (current.awardFen !== null && input.payout.amountFen > current.awardFen) {
-        throw new AppError('INVALID_INPUT', '发放金额不能超过立项金额');
-      }
-      return { payout: { ...input.payout, recordedBy: context.caller.user._id, recordedAt: context.now.toISOString() } };
+    patch: (current, program) => {
+      if (current.awardFen !== null) atMost(input.payout.amountFen, tranches(current.awardFen, program.stages).balanceFen, '发放金额');
+      return { payout: moneyRecord(input.payout, context) };
     },
+  });
+  return viewOf(saved, program, context);
+}
+
+/** What each record action adds to the application, checked against the award and its due dates. */
+function recordPatch(record: RecordInput, context: HandlerContext): ApplicationChange['patch'] {
+  switch (record.action) {
+    case 'recordAgreement':
+      return () => ({ agreement: { ...record.agreement, recordedBy: context.caller.user._id, recordedAt: context.now.toISOString() } });
+    case 'disburse':
+      return (current, program) => {
+        atMost(record.payout.amountFen, tranches(current.awardFen ?? 0, program.stages).advanceFen, '拨付金额');
+        return { advance: moneyRecord(record.payout, context) };
+      };
+    case 'recordRefund':
+      return (current) => {
+        atMost(record.refund.amountFen, current.failure?.refundDueFen ?? current.advance?.amountFen ?? 0, '退还金额');
+        return { refund: moneyRecord(record.refund, context) };
+      };
+    case 'extendDue':
+      return () => {
+        if (!isAfter(record.until, context.now)) throw new AppError('INVALID_INPUT', '延期后的截止时间须晚于现在');
+        return {
+          extension: {
+            until: record.until,
+            reason: record.reason,
+            grantedBy: context.caller.user._id,
+            grantedAt: context.now.toISOString(),
+          },
+        };
+      };
+  }
+}
+
+/** The agreement, the payment after 立项, the refund or an extension, each one change with its audit entry. */
+export async function recordOnApplication(input: ParsedInput<'application.record'>, context: HandlerContext) {
+  await loadStaffApplication(context.deps.store, context.caller, input.applicationId);
+  const { record } = input;
+  const { saved, program } = await change(context, input.applicationId, input.version, record.action, {
+    reason: record.action === 'extendDue' ? record.reason : null,
+    patch: recordPatch(record, context),
   });
   return viewOf(saved, program, context);
 }
