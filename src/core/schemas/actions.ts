@@ -23,7 +23,7 @@ import {
   publicitySchema,
   reviewSchema,
 } from './documents';
-import { applicationStatus, stages, workflowActions } from '../workflow/award-workflow';
+import { actionTable, applicationStatus, stages, workflowActions, type WorkflowAction } from '../workflow/award-workflow';
 import { programConfigShape } from '../program/program-schema';
 import { tidyCode } from '../people/join';
 import { isPhone, PHONE_MESSAGE } from '../publicity/objection-rules';
@@ -243,24 +243,15 @@ export const recordInput = z.discriminatedUnion('action', [
 export type RecordInput = z.infer<typeof recordInput>;
 export type RecordAction = RecordInput['action'];
 
-/** The secretariat's decisions on one application; shortlisting and approval go through the quota ledger. */
-export const staffDecisions = [
-  'return',
-  'passCheck',
-  'rejectCheck',
-  'shortlist',
-  'unshortlist',
-  'decline',
-  'approve',
-  'issueNotice',
-  'passMidterm',
-  'rectifyMidterm',
-  'accept',
-  'rectifyFinal',
-  'fail',
-  'close',
-] as const;
-export type StaffDecision = (typeof staffDecisions)[number];
+/**
+ * The secretariat's decisions on one application, read from the workflow table: the actions the secretariat takes
+ * that carry no content of their own (at most a reason). Shortlisting and approval go through the quota ledger.
+ */
+export const staffDecisions = workflowActions.filter(
+  (action) => actionTable[action].by.includes('secretariat') && !actionTable[action].content,
+) as [WorkflowAction, ...WorkflowAction[]];
+/** A decision's name; which actions are decisions is the table's to say (staffDecisions), checked on input. */
+export type StaffDecision = WorkflowAction;
 
 /** A key the edit does not know is refused by name, not dropped: a typo must not pass as "saved". */
 function editObject<Shape extends z.ZodRawShape>(shape: Shape) {

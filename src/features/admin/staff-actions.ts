@@ -40,13 +40,7 @@ export function doneText(decision: StaffDecision): string {
   return text.length <= 7 ? text : '已处理';
 }
 
-/** Decisions that are bad news for the applicant: drawn as warnings, never as the primary button. */
-export const adverseDecisions: ReadonlySet<StaffDecision> = new Set<StaffDecision>([
-  'return',
-  'rejectCheck',
-  'unshortlist',
-  'decline',
-  'rectifyMidterm',
-  'rectifyFinal',
-  'fail',
-]);
+/** Decisions that are bad news for the applicant: those the table asks a reason for. Drawn as warnings. */
+export function isAdverse(decision: StaffDecision): boolean {
+  return actionTable[decision].reasonRequired;
+}

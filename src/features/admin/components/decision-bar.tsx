@@ -8,7 +8,7 @@ import { actionTable } from '@/core/workflow/award-workflow';
 import { back, replace } from '@/lib/navigation';
 import { chineseDayAfterMonths } from '../dates';
 import { useDecision } from '../hooks/use-decision';
-import { adverseDecisions, decisionsOf } from '../staff-actions';
+import { decisionsOf, isAdverse } from '../staff-actions';
 import { ReasonDialog } from './reason-dialog';
 import { confirm } from '@/lib/feedback';
 
@@ -66,8 +66,8 @@ export function DecisionBar({ application, program, next, stage, onDecided }: De
             <Button
               key={decision}
               className="admin-bar__button"
-              type={adverseDecisions.has(decision) ? 'warning' : 'primary'}
-              fill={adverseDecisions.has(decision) ? 'outline' : 'solid'}
+              type={isAdverse(decision) ? 'warning' : 'primary'}
+              fill={isAdverse(decision) ? 'outline' : 'solid'}
               disabled={deciding !== null}
               loading={deciding === decision}
               onClick={() => void start(decision)}
