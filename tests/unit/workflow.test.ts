@@ -516,6 +516,12 @@ describe('checks on facts and time: open, but refused with a reason until they h
       'REPORT_OVERDUE',
       '期限为 2024年2月15日 23:59，如需延期请联系秘书处',
     ]);
+    // Achievements are claimed until the final report is due, or a later extension.
+    expect(refusal(subjectIn('implementing'), 'claim', applicant, late)).toEqual([
+      'CLAIMS_CLOSED',
+      '截止时间为 2024年1月31日 23:59，如需延期请联系秘书处',
+    ]);
+    expect(refusal({ ...subjectIn('implementing'), extension: { until: '2024-02-15T15:59:59Z' } }, 'claim', applicant, late)).toBe('ok');
     // A rectification is due by its own date.
     const rectifying = { ...subjectIn('inRectification'), dueAt: '2023-09-01T15:59:59Z' };
     expect(refusal(rectifying, 'submitRectification', applicant, { now: new Date('2023-09-02T02:00:00Z') })[0]).toBe('REPORT_OVERDUE');

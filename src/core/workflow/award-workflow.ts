@@ -152,7 +152,7 @@ export type StageGuard = (typeof stageGuards)[number];
  * Checks that need facts the shell reads for them (reviews, the notice, objections) or the time: the action is
  * open (its button shows), but taking it is refused with the check's own code and reason until it holds.
  */
-export const actionChecks = ['reviewsComplete', 'noticeEnded', 'noOpenObjection', 'reportOnTime'] as const;
+export const actionChecks = ['reviewsComplete', 'noticeEnded', 'noOpenObjection', 'reportOnTime', 'claimsOpen'] as const;
 export type ActionCheck = (typeof actionChecks)[number];
 
 /** A guard or check, on leaving the statuses named (all the action's statuses when none is named). */
@@ -371,7 +371,16 @@ export const actionTable: Record<WorkflowAction, ActionDefinition> = {
     ...toApplicant,
   }),
   issueNotice: action({ label: '下达立项通知', from: ['approved'], to: 'implementing', by: secretariat, ...toApplicant }),
-  claim: action({ label: '填报指标完成情况', from: grantedOpen, to: null, by: applicant, ownOrgOnly: true, content: true }),
+  claim: action({
+    label: '填报指标完成情况',
+    from: grantedOpen,
+    to: null,
+    by: applicant,
+    ownOrgOnly: true,
+    content: true,
+    // Achievements are reported until the final report is due (a rectification's own date while rectifying).
+    checks: [{ rule: 'claimsOpen' }],
+  }),
   submitMidterm: action({
     label: '提交中期报告',
     from: ['implementing', 'midtermRectify'],

@@ -89,6 +89,7 @@ export type TransitionRefusal = Extract<
   | 'PUBLICITY_NOT_ENDED'
   | 'OBJECTION_PENDING'
   | 'REPORT_OVERDUE'
+  | 'CLAIMS_CLOSED'
 >;
 
 export type TransitionResult<T> = { ok: true; next: T; effects: Effect[] } | { ok: false; code: TransitionRefusal; detail?: string };
@@ -135,6 +136,14 @@ function reportDueAt(subject: WorkflowSubject, context: WorkflowContext): string
 
 type CheckRefusal = { code: TransitionRefusal; detail?: string };
 
+/** The due time as extended, once it has passed (null while it has not): the later of the due time and the extension. */
+function passedDue(subject: WorkflowSubject, dueAt: string | null, now: Date | undefined): string | null {
+  if (!now || !dueAt || !isPastDeadline(now, dueAt)) return null;
+  const until = subject.extension?.until;
+  if (until && !isPastDeadline(now, until)) return null;
+  return until && until > dueAt ? until : dueAt;
+}
+
 /** Each check, judged on the facts the shell read for it; null when it holds. */
 const checkRefusal: Record<ActionCheck, (subject: WorkflowSubject, context: WorkflowContext) => CheckRefusal | null> = {
   reviewsComplete: (_subject, { facts }) => {
@@ -149,13 +158,13 @@ const checkRefusal: Record<ActionCheck, (subject: WorkflowSubject, context: Work
   },
   noOpenObjection: (_subject, { facts }) => ((facts?.openObjections ?? 0) > 0 ? { code: 'OBJECTION_PENDING' } : null),
   reportOnTime: (subject, context) => {
-    const now = context.facts?.now;
-    const dueAt = reportDueAt(subject, context);
-    if (!now || !dueAt || !isPastDeadline(now, dueAt)) return null;
-    const until = subject.extension?.until;
-    if (until && !isPastDeadline(now, until)) return null;
-    const last = until && until > dueAt ? until : dueAt;
-    return { code: 'REPORT_OVERDUE', detail: `期限为 ${formatShanghaiDateTime(last)}，如需延期请联系秘书处` };
+    const last = passedDue(subject, reportDueAt(subject, context), context.facts?.now);
+    return last ? { code: 'REPORT_OVERDUE', detail: `期限为 ${formatShanghaiDateTime(last)}，如需延期请联系秘书处` } : null;
+  },
+  claimsOpen: (subject, context) => {
+    const dueAt = subject.status === 'inRectification' ? (subject.dueAt ?? null) : (context.finalReportDueAt ?? null);
+    const last = passedDue(subject, dueAt, context.facts?.now);
+    return last ? { code: 'CLAIMS_CLOSED', detail: `截止时间为 ${formatShanghaiDateTime(last)}，如需延期请联系秘书处` } : null;
   },
 };
 
