@@ -483,6 +483,25 @@ describe('checks on facts and time: open, but refused with a reason until they h
     return result.ok ? 'ok' : [result.code, result.detail ?? ''];
   };
 
+  test('submitting is refused outside the call, by the category’s own deadline, and the button is hidden then', () => {
+    const call = {
+      ...contextOf(society),
+      opensAt: '2023-06-30T16:00:00Z',
+      deadline: '2023-09-30T15:59:59Z',
+      categories: [{ key: 'award', deadline: '2023-08-31T15:59:59Z' }],
+    };
+    const at = (iso: string) => ({ ...call, facts: { now: new Date(iso) } });
+    const submit = (context: WorkflowContext) => {
+      const result = transition(subjectIn('draft'), 'submit', applicant, context);
+      return result.ok ? 'ok' : [result.code, result.detail];
+    };
+    expect(submit(at('2023-06-20T02:00:00Z'))).toEqual(['NOT_OPEN_YET', '开始时间 2023年7月1日 00:00']);
+    expect(submit(at('2023-08-20T02:00:00Z'))).toBe('ok');
+    expect(submit(at('2023-09-01T02:00:00Z'))).toEqual(['DEADLINE_PASSED', '截止时间 2023年8月31日 23:59']);
+    expect(availableActions(applicant, subjectIn('draft'), at('2023-09-01T02:00:00Z'))).toEqual(['save']);
+    expect(availableActions(applicant, subjectIn('draft'), at('2023-08-20T02:00:00Z'))).toEqual(['save', 'submit']);
+  });
+
   test('a shortlist needs every counting review submitted', () => {
     const pending = { ...factsThatHold, reviews: [{ status: 'assigned', reviewerName: '钱教授' }] };
     expect(refusal(subjectIn('underReview'), 'shortlist', secretary, pending)).toEqual(['REVIEWS_INCOMPLETE', '钱教授尚未提交评分']);

@@ -152,8 +152,11 @@ export type StageGuard = (typeof stageGuards)[number];
  * Checks that need facts the shell reads for them (reviews, the notice, objections) or the time: the action is
  * open (its button shows), but taking it is refused with the check's own code and reason until it holds.
  */
-export const actionChecks = ['reviewsComplete', 'noticeEnded', 'noOpenObjection', 'reportOnTime', 'claimsOpen'] as const;
+export const actionChecks = ['windowOpen', 'reviewsComplete', 'noticeEnded', 'noOpenObjection', 'reportOnTime', 'claimsOpen'] as const;
 export type ActionCheck = (typeof actionChecks)[number];
+
+/** Checks that also hide the button while they fail (when the time is known): submitting outside the call's window. */
+export const hidingChecks: readonly ActionCheck[] = ['windowOpen'];
 
 /** A guard or check, on leaving the statuses named (all the action's statuses when none is named). */
 export interface Condition<R> {
@@ -259,11 +262,13 @@ const reportOwed = ['implementing', 'midtermRectify', 'midtermPassed', 'inRectif
 /** Where an award's agreement and its payment after 立项 may still be recorded (late, at the latest before it ends). */
 const beforeTheEnd = [...grantedOpen, 'finalSubmitted', 'rectificationSubmitted', 'accepted', 'resultPublished'] as const;
 const onTime = { checks: [{ rule: 'reportOnTime' }] } as const;
+/** Between the call's opening and its category's deadline, on the server's clock. */
+const inWindow = { checks: [{ rule: 'windowOpen' }] } as const;
 
 export const actionTable: Record<WorkflowAction, ActionDefinition> = {
   save: action({ label: '保存', from: ['draft', 'returned'], to: null, by: applicant, ownOrgOnly: true, content: true }),
-  submit: action({ label: '提交申报', from: ['draft'], to: 'submitted', by: applicant, ...own }),
-  resubmit: action({ label: '重新提交', from: ['returned'], to: 'resubmitted', by: applicant, ...own }),
+  submit: action({ label: '提交申报', from: ['draft'], to: 'submitted', by: applicant, ...own, ...inWindow }),
+  resubmit: action({ label: '重新提交', from: ['returned'], to: 'resubmitted', by: applicant, ...own, ...inWindow }),
   withdraw: action({
     label: '撤回申报',
     from: ['submitted', 'returned', 'resubmitted', 'checkPassed'],

@@ -2,10 +2,11 @@
 // shell runs in the same atomic step (audit entry, notification, quota move, award, due date, failure records).
 import type { ErrorCode } from '../errors';
 import { formatShanghaiDateTime, isAfter, isPastDeadline } from '../calendar/shanghai';
-import { hasMidterm, tranches, type Stages } from '../program/program-schema';
+import { hasMidterm, tranches, type Category, type Stages } from '../program/program-schema';
 import { reviewsIncompleteReason } from '../review/scoring';
 import {
   actionTable,
+  hidingChecks,
   statusTable,
   workflowActions,
   type ActionCheck,
@@ -48,10 +49,13 @@ export interface WorkflowSubject {
   extension?: { until: string } | null;
 }
 
-/** Programme facts the guards read: its stages and its report dates. */
+/** Programme facts the guards read: its stages, its call's window and its report dates. */
 export interface WorkflowProgram {
   stages: Stages;
   finalReportDueAt?: string;
+  opensAt?: string;
+  deadline?: string;
+  categories?: readonly Pick<Category, 'key' | 'deadline'>[];
 }
 
 /**
@@ -90,6 +94,8 @@ export type TransitionRefusal = Extract<
   | 'OBJECTION_PENDING'
   | 'REPORT_OVERDUE'
   | 'CLAIMS_CLOSED'
+  | 'NOT_OPEN_YET'
+  | 'DEADLINE_PASSED'
 >;
 
 export type TransitionResult<T> = { ok: true; next: T; effects: Effect[] } | { ok: false; code: TransitionRefusal; detail?: string };
@@ -146,6 +152,14 @@ function passedDue(subject: WorkflowSubject, dueAt: string | null, now: Date | u
 
 /** Each check, judged on the facts the shell read for it; null when it holds. */
 const checkRefusal: Record<ActionCheck, (subject: WorkflowSubject, context: WorkflowContext) => CheckRefusal | null> = {
+  windowOpen: (subject, context) => {
+    const now = context.facts?.now;
+    if (!now || !context.opensAt || !context.deadline) return null;
+    const category = context.categories?.find((candidate) => candidate.key === subject.categoryKey);
+    const deadline = category?.deadline ?? context.deadline;
+    if (isAfter(context.opensAt, now)) return { code: 'NOT_OPEN_YET', detail: `开始时间 ${formatShanghaiDateTime(context.opensAt)}` };
+    return isPastDeadline(now, deadline) ? { code: 'DEADLINE_PASSED', detail: `截止时间 ${formatShanghaiDateTime(deadline)}` } : null;
+  },
   reviewsComplete: (_subject, { facts }) => {
     const reason = reviewsIncompleteReason(facts?.reviews ?? []);
     return reason ? { code: 'REVIEWS_INCOMPLETE', detail: reason } : null;
@@ -184,9 +198,16 @@ export function checksFor(action: WorkflowAction, status: ApplicationStatus): Ac
   return actionTable[action].checks.filter((check) => applies(check, status)).map((check) => check.rule);
 }
 
+/** Whether a check that hides its button fails now (a submit outside the call's window). */
+function hiddenNow(action: WorkflowAction, subject: WorkflowSubject, context: WorkflowContext): boolean {
+  return checksFor(action, subject.status).some((check) => hidingChecks.includes(check) && checkRefusal[check](subject, context) !== null);
+}
+
 /** The actions an actor can take now; the client shows exactly these buttons. */
-export function availableActions(actor: Actor, subject: WorkflowSubject, context: WorkflowProgram): WorkflowAction[] {
-  return workflowActions.filter((action) => mayAct(actor, action, subject) && isOpenFrom(action, subject, context));
+export function availableActions(actor: Actor, subject: WorkflowSubject, context: WorkflowContext): WorkflowAction[] {
+  return workflowActions.filter(
+    (action) => mayAct(actor, action, subject) && isOpenFrom(action, subject, context) && !hiddenNow(action, subject, context),
+  );
 }
 
 /** The quota moves between two statuses, read from their flags: a place on the shortlist, a granted award. */
