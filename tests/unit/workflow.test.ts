@@ -239,6 +239,13 @@ const lifecycle: Record<WorkflowAction, Rule> = {
     to: 'completed',
     when: (setting, from) => afterAcceptance(setting, from) && paidInFull(setting) && setting.advancePaid,
   },
+  // Ending an award during implementation, with a reason; its place and amount go back to the quota and the pool.
+  terminate: {
+    by: ['secretariat'],
+    from: ['approved', 'implementing', 'midtermSubmitted', 'midtermRectify', 'midtermPassed'],
+    to: 'terminated',
+    reasonRequired: true,
+  },
   recordRefund: {
     by: ['secretariat'],
     from: ['failed'],
@@ -282,6 +289,11 @@ function sideEffects(action: WorkflowAction, from: Status): Effect[] {
         : [{ kind: 'ledger', step: 'shortlist', delta: -1 }];
     case 'approve':
       return [{ kind: 'ledger', step: 'grant', delta: 1 }, { kind: 'grant' }];
+    case 'terminate':
+      return [
+        { kind: 'ledger', step: 'shortlist', delta: -1 },
+        { kind: 'ledger', step: 'grant', delta: -1 },
+      ];
     case 'rectifyMidterm':
     case 'rectifyFinal':
       return [{ kind: 'due', set: 'rectification' }];
@@ -299,7 +311,16 @@ function sideEffects(action: WorkflowAction, from: Status): Effect[] {
 }
 
 /** Where an application's life ends: nothing leads out of these. */
-const closedStatuses: readonly Status[] = ['withdrawn', 'checkRejected', 'notSelected', 'objectionUpheld', 'failed', 'paid', 'completed'];
+const closedStatuses: readonly Status[] = [
+  'withdrawn',
+  'checkRejected',
+  'notSelected',
+  'objectionUpheld',
+  'failed',
+  'paid',
+  'completed',
+  'terminated',
+];
 
 const ORG = 'org-branch-1';
 const actors = {
@@ -383,11 +404,11 @@ const cases = applicationStatuses.flatMap((status) =>
   workflowActions.flatMap((action) => actorNames.map((actor) => ({ status, action, actor }))),
 );
 
-test('the walk covers 26 statuses × 32 actions × 5 actors, each in 7 settings', () => {
-  expect(applicationStatuses).toHaveLength(26);
-  expect(workflowActions).toHaveLength(32);
+test('the walk covers 27 statuses × 33 actions × 5 actors, each in 7 settings', () => {
+  expect(applicationStatuses).toHaveLength(27);
+  expect(workflowActions).toHaveLength(33);
   expect(new Set(Object.keys(lifecycle))).toEqual(new Set(workflowActions));
-  expect(cases).toHaveLength(26 * 32 * 5);
+  expect(cases).toHaveLength(27 * 33 * 5);
   expect(settingNames).toHaveLength(7);
 });
 

@@ -31,6 +31,7 @@ export const applicationStatuses = [
   'failed',
   'paid',
   'completed',
+  'terminated',
 ] as const;
 export const applicationStatus = z.enum(applicationStatuses);
 export type ApplicationStatus = z.infer<typeof applicationStatus>;
@@ -105,6 +106,8 @@ export const statusTable: Record<ApplicationStatus, StatusDefinition> = {
   failed: status('验收不合格', '验收不合格', 'closed', 'danger', grantedAward),
   paid: status('已发放', '奖补已发放', 'closed', 'success', grantedAward),
   completed: status('已结项', '已结项', 'closed', 'success', grantedAward),
+  // Leaving the granted awards gives the award's place and amount back to its category's quota and the pool.
+  terminated: status('已终止实施', '项目已终止', 'closed', 'danger'),
 };
 
 /** The outcome fields an action may record; a decision's meaning is this field, never the action's name. */
@@ -203,6 +206,7 @@ export const workflowActions = [
   'pay',
   'close',
   'recordRefund',
+  'terminate',
 ] as const;
 export type WorkflowAction = (typeof workflowActions)[number];
 
@@ -524,5 +528,14 @@ export const actionTable: Record<WorkflowAction, ActionDefinition> = {
     by: secretariat,
     guards: [{ rule: 'refundDue' }],
     content: true,
+  }),
+  terminate: action({
+    label: '终止项目',
+    // Before any report is judged: a unit that cannot carry the project on, or one found to have cheated.
+    from: ['approved', 'implementing', 'midtermSubmitted', 'midtermRectify', 'midtermPassed'],
+    to: 'terminated',
+    by: secretariat,
+    reasonRequired: true,
+    ...toApplicant,
   }),
 };
