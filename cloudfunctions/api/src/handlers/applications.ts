@@ -335,7 +335,8 @@ function recordPatch(record: RecordInput, context: HandlerContext): ApplicationC
         if (!isAfter(record.until, context.now)) throw new AppError('INVALID_INPUT', '延期后的截止时间须晚于现在');
         return {
           extension: {
-            until: record.until,
+            // Stored in UTC, whatever offset the picker sent.
+            until: new Date(record.until).toISOString(),
             reason: record.reason,
             grantedBy: context.caller.user._id,
             grantedAt: context.now.toISOString(),
