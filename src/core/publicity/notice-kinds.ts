@@ -18,6 +18,10 @@ export interface NoticeKind {
   closes: string;
   /** The awards it lists, as the staff screen counts them. */
   listed: string;
+  /** The heading of its list on the public page. */
+  entriesTitle: string;
+  /** The title the staff form suggests, after the programme's name. */
+  titleSuffix: string;
   /** Why a programme without this stage refuses the notice. */
   absent: string;
 }
@@ -30,6 +34,8 @@ export const noticeKinds: Record<PublicityKind, NoticeKind> = {
     closing: 'approve',
     closes: '批准立项',
     listed: '拟立项项目',
+    entriesTitle: '拟立项名单',
+    titleSuffix: '拟立项项目公示',
     absent: '本项目不设立项公示：拟立项项目可直接批准立项',
   },
   result: {
@@ -39,6 +45,8 @@ export const noticeKinds: Record<PublicityKind, NoticeKind> = {
     closing: 'confirmResult',
     closes: '确认考核结果',
     listed: '验收通过项目',
+    entriesTitle: '考核结果（验收通过）名单',
+    titleSuffix: '考核结果公示',
     absent: '本项目不设考核结果公示：验收通过后可直接登记发放',
   },
 };

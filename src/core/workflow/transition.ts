@@ -127,10 +127,18 @@ const stageGuardHolds: Record<StageGuard, (subject: WorkflowSubject, stages: Sta
 };
 
 /** The due time of the report the subject owes now: a rectification's, the mid-term's or the final one's. */
-function reportDueAt(subject: WorkflowSubject, context: WorkflowContext): string | null {
+export function reportDueAt(subject: WorkflowSubject, context: WorkflowProgram): string | null {
   if (subject.status === 'inRectification' || subject.status === 'midtermRectify') return subject.dueAt ?? null;
   if (subject.status === 'implementing' && midtermApplies(subject, context.stages)) return context.stages.midterm?.dueAt ?? null;
   return context.finalReportDueAt ?? null;
+}
+
+/** When the report owed now must be in: its due time, or the secretariat's extension where that is later. */
+export function reportDeadline(subject: WorkflowSubject, context: WorkflowProgram): string | null {
+  const dueAt = reportDueAt(subject, context);
+  const until = subject.extension?.until;
+  if (!dueAt) return null;
+  return until && isAfter(until, dueAt) ? until : dueAt;
 }
 
 type CheckRefusal = { code: TransitionRefusal; detail?: string };
@@ -150,12 +158,9 @@ const checkRefusal: Record<ActionCheck, (subject: WorkflowSubject, context: Work
   noOpenObjection: (_subject, { facts }) => ((facts?.openObjections ?? 0) > 0 ? { code: 'OBJECTION_PENDING' } : null),
   reportOnTime: (subject, context) => {
     const now = context.facts?.now;
-    const dueAt = reportDueAt(subject, context);
-    if (!now || !dueAt || !isPastDeadline(now, dueAt)) return null;
-    const until = subject.extension?.until;
-    if (until && !isPastDeadline(now, until)) return null;
-    const last = until && until > dueAt ? until : dueAt;
-    return { code: 'REPORT_OVERDUE', detail: `期限为 ${formatShanghaiDateTime(last)}，如需延期请联系秘书处` };
+    const deadline = reportDeadline(subject, context);
+    if (!now || !deadline || !isPastDeadline(now, deadline)) return null;
+    return { code: 'REPORT_OVERDUE', detail: `期限为 ${formatShanghaiDateTime(deadline)}，如需延期请联系秘书处` };
   },
 };
 
