@@ -44,8 +44,8 @@ export interface WorkflowSubject {
   refund?: Recorded;
   /** A rectification's due time. */
   dueAt?: string | null;
-  /** The secretariat's extension of the report now due. */
-  extension?: { until: string } | null;
+  /** The secretariat's extension of the report now due, with its reason. */
+  extension?: { until: string; reason?: string } | null;
 }
 
 /** Programme facts the guards read: its stages and its report dates. */
@@ -127,10 +127,31 @@ const stageGuardHolds: Record<StageGuard, (subject: WorkflowSubject, stages: Sta
 };
 
 /** The due time of the report the subject owes now: a rectification's, the mid-term's or the final one's. */
-function reportDueAt(subject: WorkflowSubject, context: WorkflowContext): string | null {
+function reportDueAt(subject: WorkflowSubject, context: WorkflowProgram): string | null {
   if (subject.status === 'inRectification' || subject.status === 'midtermRectify') return subject.dueAt ?? null;
   if (subject.status === 'implementing' && midtermApplies(subject, context.stages)) return context.stages.midterm?.dueAt ?? null;
   return context.finalReportDueAt ?? null;
+}
+
+export interface ReportDeadline {
+  /** The due time the programme (or the rectification) sets. */
+  dueAt: string;
+  /** The secretariat's extension, when it moves the due time later. */
+  extension: { until: string; reason: string } | null;
+  /** The time after which the report is refused (REPORT_OVERDUE): the extension's, or the due time. */
+  lastAt: string;
+}
+
+/** The deadline of the report the subject owes now, with the extension granted for it; null: no due time is set. */
+export function reportDeadline(subject: WorkflowSubject, program: WorkflowProgram): ReportDeadline | null {
+  const dueAt = reportDueAt(subject, program);
+  if (!dueAt) return null;
+  const extension = subject.extension && isAfter(subject.extension.until, dueAt) ? subject.extension : null;
+  return {
+    dueAt,
+    extension: extension ? { until: extension.until, reason: extension.reason ?? '' } : null,
+    lastAt: extension?.until ?? dueAt,
+  };
 }
 
 type CheckRefusal = { code: TransitionRefusal; detail?: string };
@@ -150,12 +171,9 @@ const checkRefusal: Record<ActionCheck, (subject: WorkflowSubject, context: Work
   noOpenObjection: (_subject, { facts }) => ((facts?.openObjections ?? 0) > 0 ? { code: 'OBJECTION_PENDING' } : null),
   reportOnTime: (subject, context) => {
     const now = context.facts?.now;
-    const dueAt = reportDueAt(subject, context);
-    if (!now || !dueAt || !isPastDeadline(now, dueAt)) return null;
-    const until = subject.extension?.until;
-    if (until && !isPastDeadline(now, until)) return null;
-    const last = until && until > dueAt ? until : dueAt;
-    return { code: 'REPORT_OVERDUE', detail: `期限为 ${formatShanghaiDateTime(last)}，如需延期请联系秘书处` };
+    const deadline = reportDeadline(subject, context);
+    if (!now || !deadline || !isPastDeadline(now, deadline.lastAt)) return null;
+    return { code: 'REPORT_OVERDUE', detail: `期限为 ${formatShanghaiDateTime(deadline.lastAt)}，如需延期请联系秘书处` };
   },
 };
 

@@ -23,7 +23,7 @@ interface MyApplicationsProps {
 }
 
 function ApplicationCard({ application, program }: { application: ApplicationView; program?: ProgramView }) {
-  const step = nextStep(application, program);
+  const step = nextStep(application, program, new Date());
   return (
     <View className="apply-card" onClick={() => void go('editApplication', { id: application._id })}>
       <View className="apply-card__head">
@@ -46,14 +46,15 @@ function ApplicationCard({ application, program }: { application: ApplicationVie
       <DecisionReason status={application.status} reason={application.decisionReason} />
       {step ? (
         <View
-          className="apply-card__next"
+          className={`apply-card__next${step.overdue ? ' apply-card__next--overdue' : ''}`}
           onClick={(event: { stopPropagation?: () => void }) => {
             event.stopPropagation?.();
-            void go(step.route, step.params);
+            if (step.route) void go(step.route, step.params);
           }}
         >
-          <View className="apply-card__next-label">下一步：{step.label} ›</View>
+          <View className="apply-card__next-label">{step.overdue ? step.label : `下一步：${step.label} ›`}</View>
           {step.due ? <View className="apply-card__next-due">{step.due}</View> : null}
+          {step.note && !step.overdue ? <View className="apply-card__next-due">{step.note}</View> : null}
         </View>
       ) : null}
     </View>
