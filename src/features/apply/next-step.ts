@@ -36,7 +36,8 @@ export interface NextStep {
   overdue: boolean;
 }
 
-type ProgramDates = Pick<ProgramView, 'finalReportDueAt' | 'stages'>;
+/** The programme's report dates, and the server's time when it was read (the phone's clock is not the judge). */
+type ProgramDates = Pick<ProgramView, 'finalReportDueAt' | 'stages' | 'serverNow'>;
 
 /** The deadline of the report the application owes now, as the server judges it (with a granted extension). */
 export function reportDeadlineOf(application: ApplicationView, program?: ProgramDates): ReportDeadline | null {
@@ -54,13 +55,18 @@ export function overdueText(kind: ReportKind, deadline: ReportDeadline): string 
   return `${errorMessages.REPORT_OVERDUE}：${reportTitles[kind]}须于 ${formatShanghaiDateTime(deadline.lastAt)} 前提交，现已不能提交。如需延期，请联系秘书处申请。`;
 }
 
-export function nextStep(application: ApplicationView, program: ProgramDates | undefined, now: Date): NextStep | null {
+/** Whether the report's deadline has passed, by the server's time the programme was read at. */
+export function isOverdue(deadline: ReportDeadline, program: Pick<ProgramView, 'serverNow'>): boolean {
+  return isPastDeadline(new Date(program.serverNow), deadline.lastAt);
+}
+
+export function nextStep(application: ApplicationView, program?: ProgramDates): NextStep | null {
   const id = application._id;
   const actions = application.availableActions;
   const report = reportDue(application);
   if (report) {
     const deadline = reportDeadlineOf(application, program);
-    const overdue = deadline !== null && isPastDeadline(now, deadline.lastAt);
+    const overdue = deadline !== null && program !== undefined && isOverdue(deadline, program);
     if (overdue) {
       return {
         label: `${reportTitles[report]}提交期限已过，请联系秘书处申请延期`,

@@ -43,7 +43,7 @@ export function ApplicationEditor({ applicationId, programId }: ApplicationEdito
   const available: readonly WorkflowAction[] = application ? application.availableActions : program?.windowOpen ? ['save', 'submit'] : [];
   const editable = available.includes('save');
   const maySubmit = available.includes('submit') || available.includes('resubmit');
-  const step = application ? nextStep(application, program ?? undefined, new Date()) : null;
+  const step = application ? nextStep(application, program ?? undefined) : null;
 
   const onSave = async () => {
     const wasNew = !application;

@@ -23,7 +23,7 @@ interface MyApplicationsProps {
 }
 
 function ApplicationCard({ application, program }: { application: ApplicationView; program?: ProgramView }) {
-  const step = nextStep(application, program, new Date());
+  const step = nextStep(application, program);
   return (
     <View className="apply-card" onClick={() => void go('editApplication', { id: application._id })}>
       <View className="apply-card__head">

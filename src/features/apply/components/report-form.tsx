@@ -4,7 +4,7 @@ import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
 import { PageState } from '@/components/page-state';
 import { StatusTag } from '@/components/status-tag';
-import { formatShanghaiDateTime, isPastDeadline } from '@/core/calendar/shanghai';
+import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import { indicatorByKey } from '@/core/program/program-schema';
 import type { ApplicationDetail } from '@/core/schemas/actions';
 
@@ -14,7 +14,7 @@ import { useSignedIn } from '@/features/common/use-signed-in';
 import { useOwnApplication } from '../hooks/use-own-application';
 import { indicatorProgress } from '../claim-progress';
 import { SUMMARY_MAX, useReportForm } from '../hooks/use-report-form';
-import { dueText, overdueText, reportDeadlineOf, reportDue, reportTitles, type ReportKind } from '../next-step';
+import { dueText, isOverdue, overdueText, reportDeadlineOf, reportDue, reportTitles, type ReportKind } from '../next-step';
 import { DecisionReason } from './decision-reason';
 import { EvidencePhotoGrid } from './evidence-photo-grid';
 import './apply-form.css';
@@ -105,7 +105,7 @@ export function ReportForm({ applicationId }: { applicationId?: string }) {
   const kind = detail ? reportDue(detail.application) : null;
   const deadline = detail && kind ? reportDeadlineOf(detail.application, detail.program) : null;
   // Past the deadline the server refuses the report: say so rather than offer a form filled for nothing.
-  const overdue = kind && deadline && isPastDeadline(new Date(), deadline.lastAt) ? overdueText(kind, deadline) : null;
+  const overdue = detail && kind && deadline && isOverdue(deadline, detail.program) ? overdueText(kind, deadline) : null;
   const sent = detail ? (['midterm', 'final', 'rectification'] as const).filter((key) => detail.application.reports[key]) : [];
 
   return (
