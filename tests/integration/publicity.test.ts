@@ -2,7 +2,7 @@
 // into approval — lazily when someone reads the notice, or by the timer function.
 import { runScheduledWork } from '../../cloudfunctions/api/src/scheduled';
 import { OPENID, PROGRAM_ID, requestId, startHarness, type Harness } from '../support/harness';
-import { current, decided, objectionHandled, shortlisted, submitted } from '../support/lifecycle';
+import { current, decided, objectionHandled, shortlisted, submitted, unchangedEdit } from '../support/lifecycle';
 
 let h: Harness;
 beforeEach(async () => {
@@ -217,19 +217,8 @@ test('a mid-term report date set in the programme is shown as due and reminded a
   await decided(h, await current(h, OPENID.secretary, award._id), 'issueNotice');
   const program = await h.as(OPENID.secretary, 'program.get', { programId: PROGRAM_ID });
   expect(program.stages.midterm?.dueAt).toBeNull();
-  const { _id, version, name, summary, opensAt, deadline, implementationEndsAt, finalReportDueAt, poolFen, stages } = program;
-  const edit = {
-    name,
-    summary,
-    opensAt,
-    deadline,
-    implementationEndsAt,
-    finalReportDueAt,
-    poolFen,
-    categories: [],
-    indicatorTargets: [],
-    form: { projectNameMaxChars: 60, sectionLimits: [], budgetMaxLines: 20 },
-  };
+  const { _id, version, stages } = program;
+  const edit = unchangedEdit(program);
   const updated = await h.as(OPENID.secretary, 'program.update', {
     programId: _id,
     version,

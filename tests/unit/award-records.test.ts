@@ -78,9 +78,13 @@ describe('report deadlines', () => {
   };
 
   test('an extension later than the due time moves the deadline; an earlier one does not', () => {
-    expect(reportDeadline(subject, context)).toBe('2024-01-15T15:59:59.000Z');
-    expect(reportDeadline({ ...subject, extension: { until: '2024-02-01T15:59:59.000Z' } }, context)).toBe('2024-02-01T15:59:59.000Z');
-    expect(reportDeadline({ ...subject, extension: { until: '2023-12-01T15:59:59.000Z' } }, context)).toBe('2024-01-15T15:59:59.000Z');
+    expect(reportDeadline(subject, context)?.lastAt).toBe('2024-01-15T15:59:59.000Z');
+    expect(reportDeadline({ ...subject, extension: { until: '2024-02-01T15:59:59.000Z' } }, context)?.lastAt).toBe(
+      '2024-02-01T15:59:59.000Z',
+    );
+    expect(reportDeadline({ ...subject, extension: { until: '2023-12-01T15:59:59.000Z' } }, context)?.lastAt).toBe(
+      '2024-01-15T15:59:59.000Z',
+    );
   });
 });
 

@@ -7,7 +7,7 @@ import { kindOf, noticeKinds } from '@/core/publicity/notice-kinds';
 import { hasMidterm, programOf } from '@/core/program/program-schema';
 import type { Application, Program } from '@/core/schemas/documents';
 import type { ApplicationStatus } from '@/core/workflow/award-workflow';
-import { systemActor } from '@/core/workflow/transition';
+import { reportDeadline, systemActor } from '@/core/workflow/transition';
 import { changeApplication } from './award-change';
 import { closeDuePublicities } from './handlers/publicity';
 import { audienceUsers, deliverSubscribeMessages, pages, writeNotifications, type MessageDraft } from './notify';
@@ -48,6 +48,17 @@ async function failOverdueRectifications(deps: Deps, now: Date): Promise<number>
   return failed;
 }
 
+/** The statuses in which an award owes a report (a rectification's, the mid-term's or the final one). */
+const reportOwed: readonly ApplicationStatus[] = ['inRectification', 'midtermRectify', 'implementing', 'midtermPassed'];
+
+/** Which report the award owes (named as the reminder ids always were: due, midterm, final). */
+function reportKindOf(application: Application, program: Program): 'due' | 'midterm' | 'final' {
+  if (application.status === 'inRectification' || application.status === 'midtermRectify') return 'due';
+  return application.status === 'implementing' && hasMidterm(program.stages, application.categoryKey) ? 'midterm' : 'final';
+}
+
+const reportReminderTitles = { due: '整改即将到期', midterm: '中期报告即将截止', final: '结项报告即将截止' } as const;
+
 interface Reminder {
   id: string;
   audience: 'applicant' | 'secretariat';
@@ -85,44 +96,24 @@ async function dueReminders(deps: Deps, now: Date): Promise<Reminder[]> {
       page: pages.applicant(application._id),
     });
   }
-  for (const application of await applicationsIn(deps, ['inRectification', 'midtermRectify'])) {
+  for (const application of await applicationsIn(deps, reportOwed)) {
     const program = await programById(application.programId);
-    if (!program || !application.dueAt || !within(application.dueAt, now, 7)) continue;
+    // The due time the server enforces (REPORT_OVERDUE): an extension the secretariat granted moves it later.
+    const deadline = program ? reportDeadline(application, program) : null;
+    if (!program || !deadline || !within(deadline.lastAt, now, 7)) continue;
+    const kind = reportKindOf(application, program);
+    const when = formatShanghaiDateTime(deadline.lastAt);
+    const extended = deadline.extension ? '（已获延期）' : '';
     reminders.push({
-      id: `remind_due_${application._id}_${shanghaiDay(application.dueAt)}`,
+      id: `remind_${kind}_${application._id}_${shanghaiDay(deadline.lastAt)}`,
       audience: 'applicant',
       application,
       program,
-      title: `整改即将到期：${application.projectName}`,
-      body: `请于 ${formatShanghaiDateTime(application.dueAt)} 前提交整改报告，逾期视为验收不合格。`,
-      page: pages.applicant(application._id),
-    });
-  }
-  for (const application of await applicationsIn(deps, ['implementing'])) {
-    const program = await programById(application.programId);
-    const dueAt = program && hasMidterm(program.stages, application.categoryKey) ? (program.stages.midterm?.dueAt ?? null) : null;
-    if (!program || !dueAt || !within(dueAt, now, 7)) continue;
-    reminders.push({
-      id: `remind_midterm_${application._id}_${shanghaiDay(dueAt)}`,
-      audience: 'applicant',
-      application,
-      program,
-      title: `中期报告即将截止：${application.projectName}`,
-      body: `中期报告须于 ${formatShanghaiDateTime(dueAt)} 前提交。`,
-      page: pages.applicant(application._id),
-    });
-  }
-  for (const application of await applicationsIn(deps, ['implementing', 'midtermPassed'])) {
-    const program = await programById(application.programId);
-    if (!program || (hasMidterm(program.stages, application.categoryKey) && application.status === 'implementing')) continue;
-    if (!within(program.finalReportDueAt, now, 7)) continue;
-    reminders.push({
-      id: `remind_final_${application._id}_${shanghaiDay(program.finalReportDueAt)}`,
-      audience: 'applicant',
-      application,
-      program,
-      title: `结项报告即将截止：${application.projectName}`,
-      body: `结项报告须于 ${formatShanghaiDateTime(program.finalReportDueAt)} 前提交。`,
+      title: `${reportReminderTitles[kind]}：${application.projectName}`,
+      body:
+        kind === 'due'
+          ? `请于 ${when} 前提交整改报告${extended}，逾期视为验收不合格。`
+          : `${kind === 'midterm' ? '中期报告' : '结项报告'}须于 ${when} 前提交${extended}。`,
       page: pages.applicant(application._id),
     });
   }

@@ -45,8 +45,8 @@ export interface WorkflowSubject {
   refund?: Recorded;
   /** A rectification's due time. */
   dueAt?: string | null;
-  /** The secretariat's extension of the report now due. */
-  extension?: { until: string } | null;
+  /** The secretariat's extension of the report now due, with its reason. */
+  extension?: { until: string; reason?: string } | null;
 }
 
 /** Programme facts the guards read: its stages, its call's window and its report dates. */
@@ -147,9 +147,25 @@ function extendedDue(subject: WorkflowSubject, dueAt: string | null): string | n
   return until && isAfter(until, dueAt) ? until : dueAt;
 }
 
-/** When the report owed now must be in: its due time, or the secretariat's extension where that is later. */
-export function reportDeadline(subject: WorkflowSubject, context: WorkflowProgram): string | null {
-  return extendedDue(subject, reportDueAt(subject, context));
+export interface ReportDeadline {
+  /** The due time the programme (or the rectification) sets. */
+  dueAt: string;
+  /** The secretariat's extension, when it moves the due time later. */
+  extension: { until: string; reason: string } | null;
+  /** The time after which the report is refused (REPORT_OVERDUE): the extension's, or the due time. */
+  lastAt: string;
+}
+
+/** The deadline of the report the subject owes now, with the extension granted for it; null: no due time is set. */
+export function reportDeadline(subject: WorkflowSubject, program: WorkflowProgram): ReportDeadline | null {
+  const dueAt = reportDueAt(subject, program);
+  if (!dueAt) return null;
+  const extension = subject.extension && isAfter(subject.extension.until, dueAt) ? subject.extension : null;
+  return {
+    dueAt,
+    extension: extension ? { until: extension.until, reason: extension.reason ?? '' } : null,
+    lastAt: extension?.until ?? dueAt,
+  };
 }
 
 type CheckRefusal = { code: TransitionRefusal; detail?: string };
@@ -182,7 +198,8 @@ const checkRefusal: Record<ActionCheck, (subject: WorkflowSubject, context: Work
   },
   noOpenObjection: (_subject, { facts }) => ((facts?.openObjections ?? 0) > 0 ? { code: 'OBJECTION_PENDING' } : null),
   reportOnTime: (subject, context) => {
-    const last = passedDue(subject, reportDueAt(subject, context), context.facts?.now);
+    const deadline = reportDeadline(subject, context);
+    const last = passedDue(subject, deadline?.dueAt ?? null, context.facts?.now);
     return last ? { code: 'REPORT_OVERDUE', detail: `期限为 ${formatShanghaiDateTime(last)}，如需延期请联系秘书处` } : null;
   },
   claimsOpen: (subject, context) => {

@@ -1,5 +1,7 @@
 // The application as filed: the form's sections, budget, schedule, team, attachments, commitments, declaration.
 import { Text, View } from '@tarojs/components';
+import { Collapsible } from '@/components/program-info';
+import { categoryByKey } from '@/core/program/program-schema';
 import type { ApplicationView, ProgramView } from '@/core/schemas/actions';
 import { BudgetTable } from './budget-table';
 import { CommitmentList } from './commitment-list';
@@ -56,8 +58,14 @@ function TeamList({ members }: { members: ApplicationView['team'] }) {
 export function ApplicationContent({ application, program, onOpenAttachment }: ContentProps) {
   const form = program.form;
   const attachmentName = (key: string) => form.attachments.find((attachment) => attachment.key === key)?.name ?? key;
+  const category = categoryByKey(program, application.categoryKey);
   return (
     <>
+      {category?.description ? (
+        <Section title="申报类别" extra={application.categoryName}>
+          <Collapsible title="类别说明">{category.description}</Collapsible>
+        </Section>
+      ) : null}
       {form.sections.map((section) => {
         const text = application.sections[section.key] ?? '';
         return (

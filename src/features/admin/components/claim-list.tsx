@@ -10,6 +10,7 @@ import { call } from '@/lib/api';
 import { previewImages } from '@/lib/preview';
 import { settle } from '../hooks/use-decision';
 import type { FileLinks } from '../hooks/use-file-links';
+import { IndicatorNote } from '@/components/program-info';
 import { formatIndicatorValue } from './indicator-value';
 import { ModerationNotice } from './moderation-notice';
 import { ReasonDialog } from './reason-dialog';
@@ -89,6 +90,7 @@ export function ClaimList({ claims, program, links, onChanged }: ClaimListProps)
                 {formatIndicatorValue(indicator?.kind ?? 'count', indicator?.unit ?? '', claim.amount)}
               </Text>
             </View>
+            <IndicatorNote indicator={indicator} />
             <ModerationNotice
               moderation={claim.moderation}
               target={{ entity: 'claim', id: claim._id, version: claim.version }}

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { dimensionLabels, indicatorByKey, type Program } from '@/core/program/program-schema';
 import type { Commitment } from '@/core/schemas/documents';
+import { IndicatorNote } from '@/components/program-info';
 import { formatIndicatorValue } from './indicator-value';
 
 export function CommitmentList({ commitments, program }: { commitments: readonly Commitment[]; program: Pick<Program, 'indicators'> }) {
@@ -14,6 +15,7 @@ export function CommitmentList({ commitments, program }: { commitments: readonly
             <View className="admin-list__main">
               <Text className="admin-list__name">{indicator?.name ?? commitment.indicatorKey}</Text>
               {indicator ? <Text className="admin-list__sub">{dimensionLabels[indicator.dimension]}</Text> : null}
+              <IndicatorNote indicator={indicator} />
             </View>
             <Text className="admin-list__value">
               {formatIndicatorValue(indicator?.kind ?? 'count', indicator?.unit ?? '', commitment.amount)}

@@ -1,6 +1,7 @@
 // 指标看板: where the programme stands against its quota, its money and each indicator's target.
 import { View } from '@tarojs/components';
 import { PageState } from '@/components/page-state';
+import { ProgramNotes, ProgramProcess } from '@/components/program-info';
 import { go } from '@/lib/navigation';
 import { useDashboard } from '../hooks/use-dashboard';
 import { useReloadOnShow } from '@/features/common/use-reload-on-show';
@@ -16,6 +17,8 @@ export function DashboardScreen({ programId }: { programId?: string }) {
   return (
     <View className="admin-page">
       <DashboardSummary dashboard={data} onOpenStage={(stage) => void go('queue', { programId: data.program.id, stage })} />
+      <ProgramNotes program={data.programView} />
+      <ProgramProcess program={data.programView} />
       <IndicatorBoard rows={data.rows} />
     </View>
   );

@@ -5,6 +5,7 @@ import { resolveProgramId } from './program-id';
 export function useDashboard(programIdFromRoute: string | undefined) {
   return useRemote(async () => {
     const programId = await resolveProgramId(programIdFromRoute);
-    return call('dashboard.get', { programId });
+    const [dashboard, program] = await Promise.all([call('dashboard.get', { programId }), call('program.get', { programId })]);
+    return { ...dashboard, programView: program };
   }, [programIdFromRoute]);
 }

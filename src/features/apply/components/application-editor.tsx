@@ -3,6 +3,7 @@
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
 import { PageState } from '@/components/page-state';
+import { ProgramProcess } from '@/components/program-info';
 import { StatusTag } from '@/components/status-tag';
 import type { WorkflowAction } from '@/core/workflow/award-workflow';
 import { confirm, showSuccess } from '@/lib/feedback';
@@ -107,14 +108,18 @@ export function ApplicationEditor({ applicationId, programId }: ApplicationEdito
             {!application && !program.windowOpen ? (
               <View className="apply-banner apply-banner--warning">本项目当前不在申报时间内，不能新建申报。</View>
             ) : null}
-            {step && step.route !== 'editApplication' ? (
-              <View className="apply-next" onClick={() => void go(step.route, step.params)}>
+            {step && step.overdue ? (
+              <View className="apply-banner apply-banner--warning">{step.note}</View>
+            ) : step && step.route && step.route !== 'editApplication' ? (
+              <View className="apply-next" onClick={() => step.route && void go(step.route, step.params)}>
                 <View className="apply-next__label">下一步：{step.label}</View>
                 {step.due ? <View className="apply-next__due">{step.due}</View> : null}
+                {step.note ? <View className="apply-next__due">{step.note}</View> : null}
                 <View className="apply-next__arrow">›</View>
               </View>
             ) : null}
             {notice?.kind === 'info' ? noticeView : null}
+            {editable ? <ProgramProcess program={program} defaultOpen={!application} /> : null}
 
             {editable ? (
               <View>

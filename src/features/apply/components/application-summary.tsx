@@ -6,6 +6,7 @@ import { formatYuan } from '@/core/money';
 import { categoryByKey, indicatorByKey, type Program } from '@/core/program/program-schema';
 import type { ApplicationView } from '@/core/schemas/actions';
 import type { Report } from '@/core/schemas/documents';
+import { Collapsible, IndicatorNote } from '@/components/program-info';
 
 interface ApplicationSummaryProps {
   application: ApplicationView;
@@ -57,6 +58,7 @@ export function ApplicationSummary({ application, program }: ApplicationSummaryP
           {application.categoryName}
           {subtype ? ` · ${subtype.name}` : ''}
         </View>
+        {category?.description ? <Collapsible title="类别说明">{category.description}</Collapsible> : null}
         {application.servicePoint ? <View className="apply-hint">服务点：{application.servicePoint}</View> : null}
         {application.awardFen !== null ? <View className="apply-hint">立项金额：{formatYuan(application.awardFen)}</View> : null}
       </Block>
@@ -143,6 +145,7 @@ export function ApplicationSummary({ application, program }: ApplicationSummaryP
                     {commitment.amount} {indicator?.unit ?? ''}
                   </View>
                 </View>
+                <IndicatorNote indicator={indicator} />
               </View>
             );
           })}

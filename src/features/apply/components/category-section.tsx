@@ -6,6 +6,7 @@ import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import { formatYuan } from '@/core/money';
 import type { Category } from '@/core/program/program-schema';
 import type { ProgramView } from '@/core/schemas/actions';
+import { Collapsible } from '@/components/program-info';
 
 export function quotaText(category: Pick<Category, 'quotaMin' | 'quotaMax'>): string {
   if (category.quotaMax === null) return '名额不限';
@@ -59,6 +60,15 @@ export function CategorySection(props: CategorySectionProps) {
               截止 {formatShanghaiDateTime(state?.deadline ?? category.deadline ?? program.deadline)}
               {open ? '' : '（已截止或未开始）'}
             </View>
+            {category.description ? (
+              selected ? (
+                <View className="category-description">{category.description}</View>
+              ) : (
+                <View className="category-description">
+                  <Collapsible title="类别说明">{category.description}</Collapsible>
+                </View>
+              )
+            ) : null}
             {issues.map((issue) => (
               <View key={issue} className="apply-choice__issue">
                 不符合：{issue}

@@ -47,14 +47,15 @@ function ApplicationCard({ application, program }: { application: ApplicationVie
       <ExtensionBanner application={application} />
       {step ? (
         <View
-          className="apply-card__next"
+          className={`apply-card__next${step.overdue ? ' apply-card__next--overdue' : ''}`}
           onClick={(event: { stopPropagation?: () => void }) => {
             event.stopPropagation?.();
-            void go(step.route, step.params);
+            if (step.route) void go(step.route, step.params);
           }}
         >
-          <View className="apply-card__next-label">下一步：{step.label} ›</View>
+          <View className="apply-card__next-label">{step.overdue ? step.label : `下一步：${step.label} ›`}</View>
           {step.due ? <View className="apply-card__next-due">{step.due}</View> : null}
+          {step.note && !step.overdue ? <View className="apply-card__next-due">{step.note}</View> : null}
         </View>
       ) : null}
     </View>

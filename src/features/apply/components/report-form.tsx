@@ -7,26 +7,20 @@ import { StatusTag } from '@/components/status-tag';
 import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import { indicatorByKey } from '@/core/program/program-schema';
 import type { ApplicationDetail } from '@/core/schemas/actions';
-import { reportDeadline } from '@/core/workflow/transition';
 import { confirm, showSuccess } from '@/lib/feedback';
 import { back } from '@/lib/navigation';
 import { useSignedIn } from '@/features/common/use-signed-in';
 import { useOwnApplication } from '../hooks/use-own-application';
 import { indicatorProgress } from '../claim-progress';
 import { SUMMARY_MAX, useReportForm } from '../hooks/use-report-form';
-import { reportDue, reportTitles, type ReportKind } from '../next-step';
+import { dueText, isOverdue, overdueText, reportDeadlineOf, reportDue, reportTitles, type ReportKind } from '../next-step';
 import { DecisionReason } from './decision-reason';
 import { EvidencePhotoGrid } from './evidence-photo-grid';
 import './apply-form.css';
 
-function dueText(detail: ApplicationDetail): string | null {
-  const dueAt = reportDeadline(detail.application, detail.program);
-  return dueAt ? formatShanghaiDateTime(dueAt) : null;
-}
-
 function ReportEditor({ detail, kind, onSubmitted }: { detail: ApplicationDetail; kind: ReportKind; onSubmitted: () => void }) {
   const form = useReportForm(detail, kind);
-  const due = dueText(detail);
+  const deadline = reportDeadlineOf(detail.application, detail.program);
 
   const onSubmit = async () => {
     const sure = await confirm(`提交${reportTitles[kind]}`, '提交后由学会秘书处审核，不能再修改。确认提交？', '提交');
@@ -39,9 +33,10 @@ function ReportEditor({ detail, kind, onSubmitted }: { detail: ApplicationDetail
 
   return (
     <View>
-      {due ? (
+      {deadline ? (
         <View className={`apply-banner${kind === 'rectification' ? ' apply-banner--warning' : ' apply-banner--info'}`}>
-          {reportTitles[kind]}提交截止：{due}
+          {reportTitles[kind]}：{dueText(deadline)}
+          {deadline.extension?.reason ? <View className="apply-banner__note">延期理由：{deadline.extension.reason}</View> : null}
         </View>
       ) : null}
       {form.restored ? <View className="apply-notice apply-notice--info">已恢复未提交的内容</View> : null}
@@ -107,6 +102,9 @@ export function ReportForm({ applicationId }: { applicationId?: string }) {
   if (!signedIn) return null;
   const detail = remote.data;
   const kind = detail ? reportDue(detail.application) : null;
+  const deadline = detail && kind ? reportDeadlineOf(detail.application, detail.program) : null;
+  // Past the deadline the server refuses the report: say so rather than offer a form filled for nothing.
+  const overdue = detail && kind && deadline && isOverdue(deadline, detail.program) ? overdueText(kind, deadline) : null;
   const sent = detail ? (['midterm', 'final', 'rectification'] as const).filter((key) => detail.application.reports[key]) : [];
 
   return (
@@ -121,7 +119,9 @@ export function ReportForm({ applicationId }: { applicationId?: string }) {
               </View>
             </View>
             <DecisionReason status={detail.application.status} reason={detail.application.decisionReason} />
-            {kind ? (
+            {kind && overdue ? (
+              <View className="apply-banner apply-banner--warning">{overdue}</View>
+            ) : kind ? (
               <ReportEditor
                 key={`${kind}-${detail.application.version}`}
                 detail={detail}

@@ -2,6 +2,7 @@
 import { Button, Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { PageState } from '@/components/page-state';
+import { ProgramNotes, ProgramProcess } from '@/components/program-info';
 import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import { formatYuan } from '@/core/money';
 import type { ProgramView, SessionView } from '@/core/schemas/actions';
@@ -70,11 +71,13 @@ function roleEntries(session: SessionView, programs: readonly ProgramView[]): En
 interface ProgramCardProps {
   program: ProgramView;
   entries: Entry[];
+  /** The secretariat sees the notes on the programme's source document. */
+  staff: boolean;
   /** The page heading already names the first programme. */
   showName: boolean;
 }
 
-function ProgramCard({ program, entries, showName }: ProgramCardProps) {
+function ProgramCard({ program, entries, showName, staff }: ProgramCardProps) {
   return (
     <View className="home-card">
       <View className="home-card__head">
@@ -91,6 +94,8 @@ function ProgramCard({ program, entries, showName }: ProgramCardProps) {
         </View>
       ))}
       <View className="home-card__fact">申报截止 {formatShanghaiDateTime(program.deadline)}</View>
+      {staff ? <ProgramNotes program={program} /> : null}
+      <ProgramProcess program={program} />
       {entries.map((entry) => (
         <EntryLink key={entry.title} entry={entry} />
       ))}
@@ -151,7 +156,13 @@ export function HomeScreen() {
               <View className="home-intro">暂无奖补项目。</View>
             ) : (
               data.programs.map((program, index) => (
-                <ProgramCard key={program._id} program={program} entries={programEntries(data.session, program)} showName={index > 0} />
+                <ProgramCard
+                  key={program._id}
+                  program={program}
+                  entries={programEntries(data.session, program)}
+                  showName={index > 0}
+                  staff={data.session.user.role === 'secretariat'}
+                />
               ))
             )}
           </View>

@@ -9,6 +9,7 @@ import { StatusTag } from '@/components/status-tag';
 import { call, messageOf } from '@/lib/api';
 import { showMessage } from '@/lib/feedback';
 import { openFileLink } from '@/lib/open-file';
+import { PriorityNotes } from '@/components/program-info';
 import { ApplicationContent } from '@/features/admin/components/application-content';
 import { useReview } from '../hooks/use-review';
 import { ScoreForm } from './score-form';
@@ -98,6 +99,7 @@ export function ReviewScreen({ reviewId }: { reviewId: string }) {
         </Text>
         <Text className="review-row__meta">评审指标 {program.reviewCriteria.length} 项，满分按权重折算为 100 分</Text>
       </View>
+      <PriorityNotes notes={program.notes} />
       <View className="review-application">
         <ApplicationContent
           application={application}
