@@ -3,48 +3,14 @@
 // awarded) a claim with a photo from the file chooser that the secretariat verifies and the dashboard counts.
 // Screenshots: test-results/e2e/award-path-*.png.
 import path from 'node:path';
-import { apiAs } from './support/api';
+import { awardOverApi } from './support/award-over-api';
 import { phoneForFile } from './support/phone-file';
 
 const CONTACT = '李工（结构专委会）';
 const SECRETARY = '王秘书';
 const PROJECT = '建筑结构抗震科普进社区';
-const PROGRAM_ID = 'program-sichuan-civil-2023';
 
 const phone = phoneForFile('award-path');
-
-/**
- * Formal check, review, shortlist, publicity, approval when the notice ends, and the approval notice, over
- * the api: the lifecycle test takes every one of these steps through the screens.
- */
-async function awardOverApi(applicationId: string): Promise<void> {
-  const secretary = await apiAs(phone.stack.url, 'user-secretary');
-  const current = async () => (await secretary('application.get', { applicationId })).application;
-  await secretary('application.decide', { applicationId, version: (await current()).version, decision: 'passCheck' });
-  await secretary('review.assign', {
-    applicationId,
-    version: (await current()).version,
-    reviewerIds: ['user-reviewer', 'user-reviewer-scu'],
-  });
-  for (const reviewerId of ['user-reviewer', 'user-reviewer-scu']) {
-    const reviewer = await apiAs(phone.stack.url, reviewerId);
-    const [assigned] = await reviewer('review.mine', {});
-    const declared = await reviewer('review.declare', { reviewId: assigned._id, version: assigned.version, noConflict: true });
-    const { program } = await reviewer('review.open', { reviewId: assigned._id });
-    await reviewer('review.submit', {
-      reviewId: declared._id,
-      version: declared.version,
-      scores: program.reviewCriteria.map((criterion) => ({ criterionKey: criterion.key, score: 85 })),
-      comment: '科普对象明确，措施可行。',
-    });
-  }
-  await secretary('application.decide', { applicationId, version: (await current()).version, decision: 'shortlist' });
-  await secretary('publicity.open', { programId: PROGRAM_ID, title: '拟立项项目公示', contact: '学会秘书处 028-12345678' });
-  // The notice runs 3–7 July; on Monday 10 July the timer closes it into approval.
-  await expect(phone.stack.setClock('2023-07-10T09:00:00+08:00')).resolves.toMatchObject({ closedPublicities: 1 });
-  await secretary('application.decide', { applicationId, version: (await current()).version, decision: 'issueNotice' });
-  expect((await current()).status).toBe('implementing');
-}
 
 test('a contact drafts, survives a restart, is returned and resubmits; once awarded claims with a photo the secretariat verifies', async () => {
   // The contact starts an application and saves a draft; the form checks the budget and counts the plan.
@@ -113,7 +79,7 @@ test('a contact drafts, survives a restart, is returned and resubmits; once awar
   await phone.ui.confirmDialog('提交');
   await phone.ui.status('已重新提交，等待形式审查');
 
-  await awardOverApi(applicationId);
+  await awardOverApi(phone.stack, applicationId);
 
   // The awardee claims an indicator with a photo chosen through the file chooser.
   await phone.ui.open('/apply/pages/mine/index');
