@@ -94,7 +94,7 @@ test('the timer closes an ended notice by itself; an upheld objection keeps its 
   const upheld = await current(h, OPENID.academic, second._id);
   expect(upheld).toMatchObject({
     status: 'objectionUpheld',
-    statusLabel: '公示期间异议成立，不予立项',
+    statusLabel: '公示期间异议成立，不予奖补',
     decisionReason: '经核实情况属实',
     outcomes: { publicity: 'objectionUpheld' },
   });

@@ -801,6 +801,6 @@ describe('whole lives of an award', () => {
     );
     expect(subject.status).toBe('objectionUpheld');
     expect(subject.outcomes.publicity).toBe('objectionUpheld');
-    expect(statusTable[subject.status].applicantLabel).toBe('公示期间异议成立，不予立项');
+    expect(statusTable[subject.status].applicantLabel).toBe('公示期间异议成立，不予奖补');
   });
 });

@@ -90,7 +90,7 @@ export const statusTable: Record<ApplicationStatus, StatusDefinition> = {
   notSelected: status('评审未入选', '经专家评审未入选', 'closed', 'default'),
   shortlisted: status('拟立项，待公示', '拟立项，等待公示', 'publicity', 'primary', held),
   inPublicity: status('公示中', '公示中', 'publicity', 'primary', held),
-  objectionUpheld: status('异议成立，不予立项', '公示期间异议成立，不予立项', 'closed', 'danger'),
+  objectionUpheld: status('异议成立，不予奖补', '公示期间异议成立，不予奖补', 'closed', 'danger'),
   approved: status('已立项，待下达通知', '已立项，等待立项通知', 'implementation', 'success', grantedAward),
   implementing: status('实施中', '实施中', 'implementation', 'success', grantedAward),
   midtermSubmitted: status('中期报告待审核', '中期报告已提交，等待审核', 'implementation', 'primary', grantedAward),
