@@ -44,7 +44,7 @@ test('start a programme from a seed, then edit name, dates, quotas, amounts, tar
   edit.opensAt = '2024-03-01T00:00:00+08:00';
   edit.deadline = '2024-05-31T23:59:59+08:00';
   edit.categories[0] = { ...edit.categories[0]!, quotaMin: 2, quotaMax: 4, awardAmountFen: 5_000_000 };
-  edit.form.sectionLimits[0] = { ...edit.form.sectionLimits[0]!, maxChars: 1500 };
+  edit.form.sections[0] = { ...edit.form.sections[0]!, maxChars: 1500 };
   edit.form.projectNameMaxChars = 40;
   const updated = await h.as(OPENID.secretary, 'program.update', { programId: program._id, version: program.version, edit });
   expect(updated).toMatchObject({
@@ -95,19 +95,25 @@ test('an edit may not shorten the notice below the document’s floor, nor set a
   const update = (changed: typeof edit) =>
     h.raw(OPENID.secretary, 'program.update', { programId: program._id, version: program.version, edit: changed } as Edit);
   const before = await h.store.get('programs', program._id);
-  const targetOf = (key: string, target: number) => edit.indicatorTargets.map((row) => (row.key === key ? { ...row, target } : row));
+  const targetOf = (key: string, target: number) => edit.indicators.map((row) => (row.key === key ? { ...row, target } : row));
 
-  const withNotice = (workingDays: number) => ({ ...edit.stages!, shortlistNotice: { workingDays, minWorkingDays: 5 } });
+  const withNotice = (workingDays: number) => ({ ...edit.stages, shortlistNotice: { workingDays } });
+  // The document's minimum is not the secretariat's to lower: it is not in the edit, and sending it is refused by name.
+  const lowered = await update({
+    ...edit,
+    stages: { ...edit.stages, shortlistNotice: { workingDays: 1, minWorkingDays: 1 } } as typeof edit.stages,
+  });
+  expect(lowered.ok ? '' : lowered.error.message).toBe('输入有误：edit.stages.shortlistNotice：不能修改或不认识的字段：minWorkingDays');
   const oneDay = await update({ ...edit, stages: withNotice(1) });
   expect(oneDay.ok ? '' : oneDay.error.message).toBe('项目配置不正确：公示期不能少于 5 个工作日（本项目文件规定）');
   // 天府科技云 registration rank: the province asks for the top 50, so 60 falls short; a count below its minimum too.
-  const rank = await update({ ...edit, indicatorTargets: targetOf('tfkjy-registered-rank', 60) });
+  const rank = await update({ ...edit, indicators: targetOf('tfkjy-registered-rank', 60) });
   expect(rank.ok ? '' : rank.error.message).toMatch(/^项目配置不正确：“.+”的目标不能低于上级项目的要求（前 50 名以内）$/);
-  const count = await update({ ...edit, indicatorTargets: targetOf('integrity-training', 0) });
+  const count = await update({ ...edit, indicators: targetOf('integrity-training', 0) });
   expect(count.ok ? '' : count.error.message).toMatch(/^项目配置不正确：“.+”的目标不能低于上级项目的要求（至少 1.*）$/);
   expect(await h.store.get('programs', program._id)).toEqual(before);
 
   // Better than the province asks is fine: rank 30, a notice of 7 working days.
-  const better = await update({ ...edit, stages: withNotice(7), indicatorTargets: targetOf('tfkjy-registered-rank', 30) });
+  const better = await update({ ...edit, stages: withNotice(7), indicators: targetOf('tfkjy-registered-rank', 30) });
   expect(better.ok).toBe(true);
 });

@@ -1,30 +1,8 @@
 // The edit the secretariat's settings form sends for a programme as it stands (each test then changes a part).
-import type { ProgramEdit } from '@/core/schemas/actions';
+import { editOfConfig, programConfigOf, type ProgramEdit } from '@/core/program/program-edit';
 import type { Program } from '@/core/schemas/documents';
 
 /** From a programme as stored or as the api shows it (a view carries every stored field). */
 export function editOf(program: Program): ProgramEdit {
-  return {
-    name: program.name,
-    summary: program.summary,
-    opensAt: program.opensAt,
-    deadline: program.deadline,
-    implementationEndsAt: program.implementationEndsAt,
-    finalReportDueAt: program.finalReportDueAt,
-    poolFen: program.poolFen,
-    stages: program.stages,
-    categories: program.categories.map(({ key, quotaMin, quotaMax, awardAmountFen, deadline }) => ({
-      key,
-      quotaMin,
-      quotaMax,
-      awardAmountFen,
-      deadline,
-    })),
-    indicatorTargets: program.indicators.map(({ key, target }) => ({ key, target })),
-    form: {
-      projectNameMaxChars: program.form.projectNameMaxChars,
-      sectionLimits: program.form.sections.map(({ key, maxChars }) => ({ key, maxChars })),
-      budgetMaxLines: program.form.budget.maxLines,
-    },
-  };
+  return structuredClone(editOfConfig(programConfigOf(program)));
 }
