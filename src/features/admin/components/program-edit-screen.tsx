@@ -53,9 +53,26 @@ function TextInput({ value, onChange, placeholder }: { value: string; onChange: 
   return <Input className="admin-form__input" value={value} placeholder={placeholder} onInput={(event) => onChange(event.detail.value)} />;
 }
 
-function LongText({ value, onChange, max }: { value: string; onChange: (value: string) => void; max: number }) {
+function LongText({
+  value,
+  onChange,
+  max,
+  placeholder,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  max: number;
+  placeholder?: string;
+}) {
   return (
-    <Textarea className="admin-dialog__input" value={value} maxlength={max} autoHeight onInput={(event) => onChange(event.detail.value)} />
+    <Textarea
+      className="admin-dialog__input"
+      value={value}
+      maxlength={max}
+      autoHeight
+      placeholder={placeholder}
+      onInput={(event) => onChange(event.detail.value)}
+    />
   );
 }
 
@@ -126,8 +143,8 @@ function OptionalNumber({
   );
 }
 
-function YuanInput({ value, onChange }: { value: number; onChange: (value: number) => void }) {
-  return <ValueInput type="digit" value={value} show={yuanText} read={fenOfYuan} onChange={onChange} />;
+function YuanInput({ value, onChange, placeholder }: { value: number; onChange: (value: number) => void; placeholder?: string }) {
+  return <ValueInput type="digit" value={value} show={yuanText} read={fenOfYuan} onChange={onChange} placeholder={placeholder} />;
 }
 
 function TimeInput({ value, onChange, placeholder }: { value: string; onChange: (value: string) => void; placeholder?: string }) {
@@ -335,13 +352,18 @@ function CategoriesSection({ draft, patch }: { draft: ProgramDraft; patch: Patch
       {draft.categories.map((category, index) => (
         <View className="admin-subsection" key={category.key}>
           <Field label="类别名称">
-            <TextInput value={category.name} onChange={(name) => change(index, { name })} />
+            <TextInput value={category.name} placeholder="类别名称" onChange={(name) => change(index, { name })} />
           </Field>
           <Field label="分组（可空）">
             <TextInput value={category.group} placeholder="如：服务专项" onChange={(group) => change(index, { group })} />
           </Field>
           <Field label="类别说明">
-            <LongText value={category.description} max={500} onChange={(description) => change(index, { description })} />
+            <LongText
+              value={category.description}
+              max={500}
+              placeholder="类别说明，申报单位可见"
+              onChange={(description) => change(index, { description })}
+            />
           </Field>
           <View className="admin-field-row">
             <Field label="名额下限">
@@ -351,7 +373,11 @@ function CategoriesSection({ draft, patch }: { draft: ProgramDraft; patch: Patch
               <OptionalNumber value={category.quotaMax} placeholder="不限" onChange={(quotaMax) => change(index, { quotaMax })} />
             </Field>
             <Field label="单项金额（元）">
-              <YuanInput value={category.awardAmountFen} onChange={(awardAmountFen) => change(index, { awardAmountFen })} />
+              <YuanInput
+                value={category.awardAmountFen}
+                placeholder="单项金额"
+                onChange={(awardAmountFen) => change(index, { awardAmountFen })}
+              />
             </Field>
           </View>
           <Field label="本类别申报单位类型">
@@ -502,10 +528,15 @@ function FormSection({ draft, patch }: { draft: ProgramDraft; patch: Patch }) {
         {form.sections.map((section, index) => (
           <View className="admin-subsection" key={section.key}>
             <Field label="栏目标题">
-              <TextInput value={section.title} onChange={(title) => setSection(index, { title })} />
+              <TextInput value={section.title} placeholder="栏目标题" onChange={(title) => setSection(index, { title })} />
             </Field>
             <Field label="填写提示">
-              <LongText value={section.hint} max={300} onChange={(hint) => setSection(index, { hint })} />
+              <LongText
+                value={section.hint}
+                max={300}
+                placeholder="填写提示，申报单位可见"
+                onChange={(hint) => setSection(index, { hint })}
+              />
             </Field>
             <View className="admin-field-row">
               <Field label="字数上限">
@@ -575,11 +606,11 @@ function ReviewSection({ draft, patch }: { draft: ProgramDraft; patch: Patch }) 
       {draft.reviewCriteria.map((criterion, index) => (
         <View className="admin-subsection" key={criterion.key}>
           <Field label="指标名称">
-            <TextInput value={criterion.name} onChange={(name) => set(index, { name })} />
+            <TextInput value={criterion.name} placeholder="评审指标名称" onChange={(name) => set(index, { name })} />
           </Field>
           <View className="admin-field-row">
             <Field label="权重（%）">
-              <NumberInput value={criterion.weight} onChange={(weight) => set(index, { weight })} />
+              <NumberInput value={criterion.weight} placeholder="权重" onChange={(weight) => set(index, { weight })} />
             </Field>
             <Field label="满分">
               <NumberInput value={criterion.maxScore} onChange={(maxScore) => set(index, { maxScore })} />
@@ -718,10 +749,10 @@ function ProgramEditForm({
       <View className="admin-bar">
         {serverError || issue ? <Text className="admin-bar__error">{serverError ?? issue}</Text> : null}
         <View className="admin-bar__buttons">
-          <Button fill="outline" onClick={onPreview}>
+          <Button className="admin-bar__button" fill="outline" onClick={onPreview}>
             预览
           </Button>
-          <Button type="primary" disabled={issue !== null} loading={saving} onClick={() => void save()}>
+          <Button className="admin-bar__button" type="primary" disabled={issue !== null} loading={saving} onClick={() => void save()}>
             保存设置
           </Button>
         </View>
@@ -805,11 +836,17 @@ function ProgramPreview({
       <View className="admin-bar">
         {blocked ? <Text className="admin-bar__error">{blocked}</Text> : null}
         <View className="admin-bar__buttons">
-          <Button fill="outline" onClick={onEdit}>
+          <Button className="admin-bar__button" fill="outline" onClick={onEdit}>
             返回修改
           </Button>
           {program.draft ? (
-            <Button type="primary" disabled={blocked !== null} loading={publishing} onClick={() => void publish()}>
+            <Button
+              className="admin-bar__button"
+              type="primary"
+              disabled={blocked !== null}
+              loading={publishing}
+              onClick={() => void publish()}
+            >
               发布
             </Button>
           ) : null}
