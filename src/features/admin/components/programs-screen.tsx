@@ -52,7 +52,7 @@ function CreateDialog({ template, onClose }: { template: Template | null; onClos
     >
       <View className="admin-dialog">
         <Text className="admin-dialog__text">
-          模板：{template?.name}。新建的项目先是草稿，只有秘书处能看到：改好日期、名额、金额、指标目标和表单限制后再发布。
+          模板：{template?.name}。新建的项目先是草稿，只有秘书处能看到：改好各项设置、预览无误后再发布。
         </Text>
         {template ? (
           <Input
