@@ -1,6 +1,8 @@
 // The settings form: what it shows, what it sends, and the reason it gives before the tap — in the words of the
 // server's own contract and programme schema (one check, not a copy).
+import { editSummary, programConfigOf } from '@/core/program/program-edit';
 import type { EligibilityRule } from '@/core/program/program-schema';
+import { stageTimeline } from '@/core/program/timeline';
 import type { ProgramView } from '@/core/schemas/actions';
 import {
   draftOf,
@@ -142,4 +144,43 @@ test('categories, sections and rules are added, reordered and removed; a new one
   expect(issueOf(editOf(xuzhou, { ...draft, eligibility: [...draft.eligibility, { ...rule, categories: [], years: 0 }] }))).toMatch(
     /^第 \d+ 项年数：不能小于 1$/,
   );
+});
+
+test('the preview’s timeline lists the stages the programme runs, in order, with what failing means', () => {
+  const steps = (program: ProgramView) => stageTimeline(program).map((step) => (step.detail ? `${step.name}：${step.detail}` : step.name));
+  // Xuzhou (seed 003): results are published after the assessment, and failing withdraws the funding.
+  expect(steps(xuzhou)).toEqual([
+    '申报：2022年4月29日 00:00 至 2022年11月10日 23:59',
+    '形式审查',
+    '专家评审',
+    '拟立项',
+    '拟立项公示：5 个工作日',
+    '立项',
+    '中期检查：全部类别',
+    '实施结束：2022年12月31日 23:59',
+    '结项报告与考核：2022年12月31日 23:59 前提交',
+    '考核结果公示：5 个工作日',
+    '拨付奖补资金',
+    '考核未通过：取消经费奖补资助',
+  ]);
+  const paidAhead = {
+    ...xuzhou,
+    stages: { ...xuzhou.stages, agreement: true, advancePercent: 70, midterm: null, rectification: { months: 2 } },
+  };
+  expect(steps(paidAhead)).toEqual(
+    expect.arrayContaining(['签订项目实施协议', '立项后拨付：奖补金额的 70%', '限期整改：未通过的可整改 2 个月', '拨付奖补资金：其余 30%']),
+  );
+  expect(steps(paidAhead)).not.toContain('中期检查：全部类别');
+});
+
+test('the audit’s summary names the parts an edit changed, and the rows added or removed', () => {
+  const before = programConfigOf(xuzhou);
+  expect(editSummary(before, before)).toBeNull();
+  const after = {
+    ...before,
+    stages: { ...before.stages, rectification: { months: 2 } },
+    reviewCriteria: before.reviewCriteria.map((criterion, index) => (index === 0 ? { ...criterion, name: '工作基础与条件' } : criterion)),
+    categories: before.categories.slice(1),
+  };
+  expect(editSummary(before, after)).toBe('修改：流程环节、评审指标、类别（删除“一流学会”）');
 });

@@ -749,7 +749,12 @@ function ProgramEditForm({
       <View className="admin-bar">
         {serverError || issue ? <Text className="admin-bar__error">{serverError ?? issue}</Text> : null}
         <View className="admin-bar__buttons">
-          <Button className="admin-bar__button" fill="outline" onClick={onPreview}>
+          <Button
+            className="admin-bar__button"
+            fill="outline"
+            // The preview shows the programme as saved: what an applicant would see if it were published now.
+            onClick={() => (JSON.stringify(draft) === JSON.stringify(draftOf(program)) ? onPreview() : showMessage('请先保存设置再预览'))}
+          >
             预览
           </Button>
           <Button className="admin-bar__button" type="primary" disabled={issue !== null} loading={saving} onClick={() => void save()}>
