@@ -54,7 +54,7 @@ async function wholeYear() {
     requestId: requestId(),
     name: '2024年度分支机构能力提升计划',
   });
-  const made = editOf({ ...draftOf(program), name: '2024年度分支机构能力提升计划（修订）' });
+  const made = editOf(program, { ...draftOf(program), name: '2024年度分支机构能力提升计划（修订）' });
   if (!('edit' in made)) throw new Error(made.issue);
   await h.as(OPENID.secretary, 'program.update', { programId: program._id, version: program.version, edit: made.edit });
   await h.as(OPENID.structure, 'notification.subscribe', { templateKeys: ['statusChange', 'reminder'] });

@@ -123,13 +123,15 @@ describe('programme edits', () => {
       'INVALID_INPUT',
       '输入有误：edit：不能修改或不认识的字段：societyId',
     ]);
-    expect(refusal(await update({ edit: { ...edit, categories: [{ ...edit.categories[0]!, maxPerOrg: 3 }] } }))).toEqual([
+    expect(refusal(await update({ edit: { ...edit, categories: [{ ...edit.categories[0]!, maxPerOrgg: 3 }] } }))).toEqual([
       'INVALID_INPUT',
-      '输入有误：edit.categories.0：不能修改或不认识的字段：maxPerOrg',
+      '输入有误：edit.categories.0：不能修改或不认识的字段：maxPerOrgg',
     ]);
-    expect(refusal(await update({ edit: { ...edit, form: { ...(edit.form as object), sections: [] } } }))?.[1]).toBe(
-      '输入有误：edit.form：不能修改或不认识的字段：sections',
+    expect(refusal(await update({ edit: { ...edit, form: { ...(edit.form as object), sectionLimits: [] } } }))?.[1]).toBe(
+      '输入有误：edit.form：不能修改或不认识的字段：sectionLimits',
     );
+    // What the secretariat may not change is refused by name too: the programme's code and its source notes.
+    expect(refusal(await update({ edit: { ...edit, code: 'other' } }))?.[1]).toBe('输入有误：edit：不能修改或不认识的字段：code');
     expect(refusal(await update({ edit, templateCode: 'x' }))?.[1]).toBe('输入有误：不能修改或不认识的字段：templateCode');
     expect((await h.as(OPENID.secretary, 'program.get', { programId: PROGRAM_ID })).version).toBe(program.version);
   });

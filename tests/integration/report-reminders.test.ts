@@ -3,7 +3,8 @@
 import { runScheduledWork } from '../../cloudfunctions/api/src/scheduled';
 import type { ApplicationView } from '../../src/core/schemas/actions';
 import { OPENID, PROGRAM_ID, requestId, startHarness, type Harness } from '../support/harness';
-import { current, decided, shortlisted, submitted, unchangedEdit } from '../support/lifecycle';
+import { current, decided, shortlisted, submitted } from '../support/lifecycle';
+import { withStages } from '../support/program-edit';
 
 let h: Harness;
 beforeEach(async () => {
@@ -21,12 +22,7 @@ async function implementingWithMidtermDue(): Promise<ApplicationView> {
   h.clock.set('2023-07-10T09:00:00+08:00');
   await h.as(OPENID.secretary, 'publicity.close', { publicityId: publicity._id });
   await decided(h, await current(h, OPENID.secretary, award._id), 'issueNotice');
-  const program = await h.as(OPENID.secretary, 'program.get', { programId: PROGRAM_ID });
-  await h.as(OPENID.secretary, 'program.update', {
-    programId: program._id,
-    version: program.version,
-    edit: { ...unchangedEdit(program), stages: { ...program.stages, midterm: { categories: [], dueAt: '2023-09-30T23:59:59+08:00' } } },
-  });
+  await withStages(h, { midterm: { categories: [], dueAt: '2023-09-30T23:59:59+08:00' } });
   return current(h, OPENID.secretary, award._id);
 }
 

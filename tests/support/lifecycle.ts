@@ -1,5 +1,5 @@
 // Steps of the award lifecycle through the api, for tests that need an application at some later stage.
-import type { ActionInput, ApplicationView, ProgramView } from '@/core/schemas/actions';
+import type { ActionInput, ApplicationView } from '@/core/schemas/actions';
 import { collections } from '@/core/schemas/documents';
 import { OPENID, PROGRAM_ID, completeContent, requestId, type Harness } from './harness';
 import { requiredAttachments } from './uploads';
@@ -208,21 +208,4 @@ export async function draftWithAttachments(
   const attachments = overrides.attachments ?? (await requiredAttachments(h, openid, created));
   if (attachments.length === 0) return created;
   return h.as(openid, 'application.save', { applicationId: created._id, version: created.version, content: { ...content, attachments } });
-}
-
-/** A programme edit that changes nothing (categories, targets and section limits left as they are). */
-export function unchangedEdit(program: ProgramView) {
-  const { name, summary, opensAt, deadline, implementationEndsAt, finalReportDueAt, poolFen } = program;
-  return {
-    name,
-    summary,
-    opensAt,
-    deadline,
-    implementationEndsAt,
-    finalReportDueAt,
-    poolFen,
-    categories: [],
-    indicatorTargets: [],
-    form: { projectNameMaxChars: 60, sectionLimits: [], budgetMaxLines: 20 },
-  };
 }

@@ -1,6 +1,24 @@
-// The settings form's applicant scope: what it shows, what it sends, and the reason it gives before the tap.
+// The settings form: what it shows, what it sends, and the reason it gives before the tap — in the words of the
+// server's own contract and programme schema (one check, not a copy).
+import { editSummary, programConfigOf } from '@/core/program/program-edit';
+import type { EligibilityRule } from '@/core/program/program-schema';
+import { stageTimeline } from '@/core/program/timeline';
 import type { ProgramView } from '@/core/schemas/actions';
-import { draftOf, editOf, toggledKind } from '@/features/admin/program-edit-form';
+import {
+  draftOf,
+  editOf,
+  fenOfYuan,
+  instantOf,
+  moved,
+  newCategory,
+  newRule,
+  newSection,
+  numberOf,
+  timeText,
+  toggledKind,
+  weightTotal,
+  without,
+} from '@/features/admin/program-edit-form';
 import { programFrom } from './factories';
 
 const xuzhou: ProgramView = {
@@ -11,11 +29,16 @@ const xuzhou: ProgramView = {
   shortlistedFen: 0,
   serverNow: '2022-05-20T02:00:00.000Z',
 };
+const civil: ProgramView = { ...xuzhou, ...programFrom('sichuan-civil-2023') };
+
+function issueOf(result: ReturnType<typeof editOf>): string | null {
+  return 'issue' in result ? result.issue : null;
+}
 
 test('the form shows the template’s scope and sends it back unchanged', () => {
   const draft = draftOf(xuzhou);
-  expect([draft.applicantKinds, draft.applicantLabel]).toEqual([['society'], '市级学会（协会、研究会）']);
-  const result = editOf(draft);
+  expect(draft.applicants).toEqual({ memberKinds: ['society'], label: '市级学会（协会、研究会）' });
+  const result = editOf(xuzhou, draft);
   expect('edit' in result && result.edit.applicants).toEqual({ memberKinds: ['society'], label: '市级学会（协会、研究会）' });
   expect('edit' in result && result.edit.categories.map((category) => category.applicantKinds)).toEqual(
     xuzhou.categories.map(() => ['society']),
@@ -24,32 +47,140 @@ test('the form shows the template’s scope and sends it back unchanged', () => 
 
 test('narrowing the scope below a category’s kinds is explained in Chinese; ticking the categories too is accepted', () => {
   const draft = draftOf(xuzhou);
-  const scoped = { ...draft, applicantKinds: toggledKind(toggledKind(['society'], 'memberUnit'), 'society'), applicantLabel: '会员单位' };
-  expect(scoped.applicantKinds).toEqual(['memberUnit']);
-  expect(editOf(scoped)).toEqual({ issue: '“一流学会”的申报单位类型（学会）不在项目的申报范围（会员单位）之内' });
-  const categories = scoped.categories.map((category) => ({ ...category, applicantKinds: toggledKind(['branch'], 'memberUnit') }));
-  expect(toggledKind(['branch'], 'memberUnit')).toEqual(['branch', 'memberUnit']);
-  expect(editOf({ ...scoped, categories })).toEqual({ issue: '“一流学会”的申报单位类型（分支机构）不在项目的申报范围（会员单位）之内' });
-  const accepted = editOf({
+  const scoped = {
+    ...draft,
+    applicants: { memberKinds: toggledKind(toggledKind(['society'], 'memberUnit'), 'society'), label: '会员单位' },
+  };
+  expect(scoped.applicants.memberKinds).toEqual(['memberUnit']);
+  expect(issueOf(editOf(xuzhou, scoped))).toBe('“一流学会”的申报单位类型（学会）不在项目的申报范围（会员单位）之内');
+  const accepted = editOf(xuzhou, {
     ...scoped,
     categories: scoped.categories.map((category) => ({ ...category, applicantKinds: ['memberUnit'] })),
   });
   expect('edit' in accepted && accepted.edit.applicants).toEqual({ memberKinds: ['memberUnit'], label: '会员单位' });
 });
 
-test('no kind or no name for the scope is refused by the form', () => {
+test('no kind or no name for the scope is refused by the form with the schema’s message', () => {
   const draft = draftOf(xuzhou);
-  expect(editOf({ ...draft, applicantKinds: [] })).toEqual({ issue: '申报范围至少选择一种单位类型' });
-  expect(editOf({ ...draft, applicantLabel: '  ' })).toEqual({ issue: '请填写申报范围的名称' });
+  expect(issueOf(editOf(xuzhou, { ...draft, applicants: { ...draft.applicants, memberKinds: [] } }))).toBe('申报范围至少选择一种单位类型');
+  expect(issueOf(editOf(xuzhou, { ...draft, applicants: { ...draft.applicants, label: '  ' } }))).toBe('请填写申报范围的名称');
 });
 
-test('the form refuses, before the tap and in the server’s words, a notice below the floor and a target below its provincial minimum', () => {
-  const civil: ProgramView = { ...xuzhou, ...programFrom('sichuan-civil-2023') };
+test('the form refuses, in the server’s words, a notice below the floor and a target below its provincial minimum', () => {
   const draft = draftOf(civil);
-  expect(editOf({ ...draft, publicityWorkingDays: '3' })).toEqual({ issue: '公示期不能少于 5 个工作日（本项目文件规定）' });
-  const rank = draft.targets.find((target) => target.key === 'tfkjy-registered-rank')!;
-  const worse = draft.targets.map((target) => (target.key === rank.key ? { ...target, target: '60' } : target));
-  expect(editOf({ ...draft, targets: worse })).toEqual({ issue: `“${rank.name}”的目标不能低于上级项目的要求（前 50 名以内）` });
-  const better = draft.targets.map((target) => (target.key === rank.key ? { ...target, target: '20' } : target));
-  expect('edit' in editOf({ ...draft, targets: better, publicityWorkingDays: '7' })).toBe(true);
+  expect(issueOf(editOf(civil, { ...draft, stages: { ...draft.stages, shortlistNotice: { workingDays: 3 } } }))).toBe(
+    '公示期不能少于 5 个工作日（本项目文件规定）',
+  );
+  const rank = draft.indicators.find((indicator) => indicator.key === 'tfkjy-registered-rank')!;
+  const withRank = (target: number) => draft.indicators.map((row) => (row.key === rank.key ? { ...row, target } : row));
+  expect(issueOf(editOf(civil, { ...draft, indicators: withRank(60) }))).toBe(`“${rank.name}”的目标不能低于上级项目的要求（前 50 名以内）`);
+  expect(
+    issueOf(editOf(civil, { ...draft, indicators: withRank(20), stages: { ...draft.stages, shortlistNotice: { workingDays: 7 } } })),
+  ).toBeNull();
+});
+
+test('the form cannot lower a notice’s document minimum nor lift an indicator’s upstream floor: those are not in the edit', () => {
+  const draft = draftOf(civil);
+  expect(draft.stages.shortlistNotice).toEqual({ workingDays: 5 });
+  expect(draft.indicators.every((indicator) => !('upstream' in indicator))).toBe(true);
+  const sneaky = { ...draft, stages: { ...draft.stages, shortlistNotice: { workingDays: 2, minWorkingDays: 1 } } };
+  expect(issueOf(editOf(civil, sneaky))).toBe('不能修改或不认识的字段：minWorkingDays');
+});
+
+test('typed numbers, amounts and times become values; what is no value is named with its field and row', () => {
+  expect([numberOf(' 12 '), numberOf(''), fenOfYuan('3000'), fenOfYuan('abc')]).toEqual([12, Number.NaN, 300_000, Number.NaN]);
+  expect(instantOf('2024-05-31 23:59', null)).toBe('2024-05-31T23:59:00+08:00');
+  expect(instantOf(timeText(xuzhou.deadline), xuzhou.deadline)).toBe(xuzhou.deadline);
+  const draft = draftOf(xuzhou);
+  const first = draft.categories[0]!;
+  const category = (change: Partial<typeof first>) => ({ ...draft, categories: [{ ...first, ...change }, ...draft.categories.slice(1)] });
+  expect(issueOf(editOf(xuzhou, category({ quotaMax: numberOf('') })))).toBe('“一流学会”名额上限：须填写数字');
+  expect(issueOf(editOf(xuzhou, category({ quotaMax: 1.5 })))).toBe('“一流学会”名额上限：须为整数');
+  expect(issueOf(editOf(xuzhou, category({ quotaMin: 3, quotaMax: 2 })))).toBe('“一流学会”：名额下限不能大于上限');
+  expect(issueOf(editOf(xuzhou, category({ awardAmountFen: fenOfYuan('') })))).toBe('“一流学会”单项金额：须填写数字');
+  expect(issueOf(editOf(xuzhou, { ...draft, deadline: instantOf('2024-5-31', null) }))).toBe('截止时间：时间格式应为 YYYY-MM-DD HH:mm');
+  expect(issueOf(editOf(xuzhou, { ...draft, deadline: draft.opensAt }))).toBe('截止时间须晚于开始时间');
+});
+
+test('review weights must add up to 100, as the schema says; the form shows the running total', () => {
+  const draft = draftOf(xuzhou);
+  const [first, ...rest] = draft.reviewCriteria;
+  const heavier = { ...draft, reviewCriteria: [{ ...first!, weight: first!.weight + 5 }, ...rest] };
+  expect(weightTotal(draft)).toBe(100);
+  expect(weightTotal(heavier)).toBe(105);
+  expect(issueOf(editOf(xuzhou, heavier))).toBe('评审指标权重合计须为 100');
+  const rebalanced = {
+    ...heavier,
+    reviewCriteria: [heavier.reviewCriteria[0]!, { ...rest[0]!, weight: rest[0]!.weight - 5 }, ...rest.slice(1)],
+  };
+  expect(issueOf(editOf(xuzhou, rebalanced))).toBeNull();
+});
+
+test('categories, sections and rules are added, reordered and removed; a new one must be filled in before it is sent', () => {
+  const draft = draftOf(xuzhou);
+  const added = { ...draft, categories: [...draft.categories, newCategory(draft)] };
+  expect(added.categories.at(-1)?.key).toBe('category-5');
+  expect(issueOf(editOf(xuzhou, added))).toBe('第 5 项名称：不能为空');
+  const named = {
+    ...added,
+    categories: added.categories.map((c, i) => (i === 4 ? { ...c, name: '科普专项', awardAmountFen: fenOfYuan('20000') } : c)),
+  };
+  expect(issueOf(editOf(xuzhou, named))).toBeNull();
+
+  const sections = draft.form.sections;
+  const reordered = moved(sections, 0, 1);
+  expect(reordered.map((s) => s.key)).toEqual([sections[1]!.key, sections[0]!.key, ...sections.slice(2).map((s) => s.key)]);
+  expect(moved(sections, 0, -1)).toEqual(sections);
+  const withSection = { ...draft, form: { ...draft.form, sections: [...sections, newSection(draft)] } };
+  expect(issueOf(editOf(xuzhou, withSection))).toBe(`第 ${sections.length + 1} 项栏目标题：不能为空`);
+  expect(issueOf(editOf(xuzhou, { ...draft, form: { ...draft.form, sections: [] } }))).toBe('至少需要一项');
+  expect(without(sections, 0)).toHaveLength(sections.length - 1);
+
+  const rule = {
+    ...(newRule('noSanctionWithin') as Extract<EligibilityRule, { kind: 'noSanctionWithin' }>),
+    categories: ['no-such-category'],
+  };
+  expect(issueOf(editOf(xuzhou, { ...draft, eligibility: [...draft.eligibility, rule] }))).toBe('规则中引用了不存在的类别');
+  expect(issueOf(editOf(xuzhou, { ...draft, eligibility: [...draft.eligibility, { ...rule, categories: [], years: 0 }] }))).toMatch(
+    /^第 \d+ 项年数：不能小于 1$/,
+  );
+});
+
+test('the preview’s timeline lists the stages the programme runs, in order, with what failing means', () => {
+  const steps = (program: ProgramView) => stageTimeline(program).map((step) => (step.detail ? `${step.name}：${step.detail}` : step.name));
+  // Xuzhou (seed 003): results are published after the assessment, and failing withdraws the funding.
+  expect(steps(xuzhou)).toEqual([
+    '申报：2022年4月29日 00:00 至 2022年11月10日 23:59',
+    '形式审查',
+    '专家评审',
+    '拟立项',
+    '拟立项公示：5 个工作日',
+    '立项',
+    '中期检查：全部类别',
+    '实施结束：2022年12月31日 23:59',
+    '结项报告与考核：2022年12月31日 23:59 前提交',
+    '考核结果公示：5 个工作日',
+    '拨付奖补资金',
+    '考核未通过：取消经费奖补资助',
+  ]);
+  const paidAhead = {
+    ...xuzhou,
+    stages: { ...xuzhou.stages, agreement: true, advancePercent: 70, midterm: null, rectification: { months: 2 } },
+  };
+  expect(steps(paidAhead)).toEqual(
+    expect.arrayContaining(['签订项目实施协议', '立项后拨付：奖补金额的 70%', '限期整改：未通过的可整改 2 个月', '拨付奖补资金：其余 30%']),
+  );
+  expect(steps(paidAhead)).not.toContain('中期检查：全部类别');
+});
+
+test('the audit’s summary names the parts an edit changed, and the rows added or removed', () => {
+  const before = programConfigOf(xuzhou);
+  expect(editSummary(before, before)).toBeNull();
+  const after = {
+    ...before,
+    stages: { ...before.stages, rectification: { months: 2 } },
+    reviewCriteria: before.reviewCriteria.map((criterion, index) => (index === 0 ? { ...criterion, name: '工作基础与条件' } : criterion)),
+    categories: before.categories.slice(1),
+  };
+  expect(editSummary(before, after)).toBe('修改：流程环节、评审指标、类别（删除“一流学会”）');
 });

@@ -101,9 +101,9 @@ export type EligibilityRule = z.infer<typeof eligibilityRuleSchema>;
  * societies (省级学会, 市级学会) of a 科协. Nobody outside it sees the programme.
  */
 export const applicantScopeSchema = z.object({
-  memberKinds: z.array(orgKind).min(1),
+  memberKinds: z.array(orgKind).min(1, '申报范围至少选择一种单位类型'),
   /** The applicants as the source document names them, e.g. 省级学会（协会、研究会、促进会）; shown in the reason. */
-  label: text().min(1).max(60),
+  label: text().min(1, '请填写申报范围的名称').max(60),
 });
 export type ApplicantScope = z.infer<typeof applicantScopeSchema>;
 
@@ -142,7 +142,7 @@ export const categorySchema = z
     quotaMax: z.number().int().positive().nullable(),
     /** The award (and the budget ceiling) of one application in this category. */
     awardAmountFen: fen.refine((value) => value > 0, '单项金额须大于 0'),
-    applicantKinds: z.array(orgKind).min(1),
+    applicantKinds: z.array(orgKind).min(1, '每个类别至少选择一种申报单位类型'),
     /** The category's own deadline; null: the programme's. */
     deadline: isoTime.nullable().default(null),
     /** At most this many applications per organisation in this category; null: no limit. */

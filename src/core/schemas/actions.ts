@@ -1,7 +1,7 @@
 // The contract of the api function: every action's input and output. The client and the server both
 // import these, so a call that type-checks on the phone is the call the function accepts.
 import { z } from 'zod';
-import { SANE_YEARS_MESSAGE, fen, id, inSaneYears, isoTime, orgKind, role, saneIsoTime, text, version } from './common';
+import { SANE_YEARS_MESSAGE, editObject, fen, id, inSaneYears, isoTime, orgKind, role, saneIsoTime, text, version } from './common';
 import {
   achievementSchema,
   applicationContentShape,
@@ -24,7 +24,7 @@ import {
   reviewSchema,
 } from './documents';
 import { actionTable, applicationStatus, stages, workflowActions, type WorkflowAction } from '../workflow/award-workflow';
-import { programConfigShape } from '../program/program-schema';
+import { programEditSchema, type ProgramEdit } from '../program/program-edit';
 import { tidyCode } from '../people/join';
 import { isPhone, PHONE_MESSAGE } from '../publicity/objection-rules';
 import { ALLOWED_KINDS_TEXT, MAX_UPLOAD_BYTES, uploadExtensions, uploadPurposes, type UploadExtension } from '../evidence/upload-rules';
@@ -256,48 +256,7 @@ export const staffDecisions = workflowActions.filter(
 /** A decision's name; which actions are decisions is the table's to say (staffDecisions), checked on input. */
 export type StaffDecision = WorkflowAction;
 
-/** A key the edit does not know is refused by name, not dropped: a typo must not pass as "saved". */
-function editObject<Shape extends z.ZodRawShape>(shape: Shape) {
-  return z.strictObject(shape, {
-    error: (issue) => (issue.code === 'unrecognized_keys' ? `不能修改或不认识的字段：${issue.keys.join('、')}` : undefined),
-  });
-}
-
-/** What the secretariat may edit in a programme started from a template. */
-export const programEditSchema = editObject({
-  name: programConfigShape.name,
-  summary: programConfigShape.summary,
-  opensAt: saneIsoTime,
-  deadline: saneIsoTime,
-  implementationEndsAt: saneIsoTime,
-  finalReportDueAt: saneIsoTime,
-  poolFen: programConfigShape.poolFen,
-  /** The stages and their parameters (notices, mid-term, payment, rectification, failure). Left out: unchanged. */
-  stages: programConfigShape.stages.optional(),
-  categories: z.array(
-    editObject({
-      key: z.string(),
-      quotaMin: z.number().int().nonnegative(),
-      quotaMax: z.number().int().positive().nullable(),
-      awardAmountFen: fen,
-      deadline: saneIsoTime.nullable(),
-      /** Left out: unchanged. Must stay inside the programme's applicant scope. */
-      applicantKinds: z.array(orgKind).min(1, '每个类别至少选择一种申报单位类型').optional(),
-    }),
-  ),
-  /** Who may see and apply to the programme (a template's scope fits the organiser it was written for). Left out: unchanged. */
-  applicants: editObject({
-    memberKinds: z.array(orgKind).min(1, '申报范围至少选择一种单位类型'),
-    label: text().min(1, '请填写申报范围的名称').max(60),
-  }).optional(),
-  indicatorTargets: z.array(editObject({ key: z.string(), target: z.number().nonnegative() })),
-  form: editObject({
-    projectNameMaxChars: z.number().int().positive().max(200),
-    sectionLimits: z.array(editObject({ key: z.string(), maxChars: z.number().int().positive().max(20000) })),
-    budgetMaxLines: z.number().int().positive().max(30),
-  }),
-});
-export type ProgramEdit = z.infer<typeof programEditSchema>;
+export { programEditSchema, type ProgramEdit };
 
 /** The profile as the secretariat enters it: the stored fields, each bounded, nothing else. */
 const organizationProfileInput = z.strictObject({

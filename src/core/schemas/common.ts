@@ -81,3 +81,34 @@ export function text(options: { multiline?: boolean } = {}) {
     .overwrite((value) => cleanText(value, multiline))
     .trim();
 }
+
+const unknownKeyError = (issue: z.core.$ZodRawIssue) =>
+  issue.code === 'unrecognized_keys' ? `不能修改或不认识的字段：${issue.keys.join('、')}` : undefined;
+
+/** An object of what a person may change: a key it does not know is refused by name, not dropped (a typo must not pass as "saved"). */
+export function editObject<Shape extends z.ZodRawShape>(shape: Shape) {
+  return z.strictObject(shape, { error: unknownKeyError });
+}
+
+/**
+ * The same schema with every object in it (in lists, unions, nullable and optional fields) refusing unknown keys
+ * by name, as editObject does; the objects' own rules are kept.
+ */
+export function strictDeep<T extends z.ZodType>(schema: T): T {
+  const any = schema as unknown as { _zod: { def: Record<string, unknown> }; clone: (def: unknown) => T };
+  const def = any._zod.def;
+  if (schema instanceof z.ZodObject) {
+    const shape = Object.fromEntries(
+      Object.entries(schema.shape as z.ZodRawShape).map(([key, field]) => [key, strictDeep(field as unknown as z.ZodType)]),
+    );
+    return any.clone({ ...def, shape, catchall: z.never(), error: unknownKeyError });
+  }
+  if (schema instanceof z.ZodArray) return any.clone({ ...def, element: strictDeep(schema.element as unknown as z.ZodType) });
+  if (schema instanceof z.ZodNullable || schema instanceof z.ZodOptional || schema instanceof z.ZodDefault) {
+    return any.clone({ ...def, innerType: strictDeep(def.innerType as z.ZodType) });
+  }
+  if (schema instanceof z.ZodDiscriminatedUnion) {
+    return any.clone({ ...def, options: (def.options as z.ZodType[]).map((option) => strictDeep(option)) });
+  }
+  return schema;
+}

@@ -1,212 +1,136 @@
-// The programme settings form: what the secretariat types (yuan, Shanghai wall-clock times, plain numbers)
-// and the programEditSchema edit sent to the server (fen, ISO instants, integers).
+// The programme settings form: the draft is the edit itself (programEditSchema), checked before the tap by the
+// same contract and programme schema as the server (checkEdit), so a rule and its message live in one place.
+// What is typed is turned into values here (yuan → fen, Shanghai wall-clock → ISO, text → number); a text that
+// is no value becomes NaN or stays as typed, and the schema says what is wrong with it.
 import { inShanghai } from '@/core/calendar/shanghai';
 import { formatFen, parseYuan } from '@/core/money';
-import {
-  applicantScopeIssue,
-  guaranteedFen,
-  publicityFloorIssue,
-  upstreamFloorIssue,
-  type Indicator,
-  type Stages,
-} from '@/core/program/program-schema';
-import { programEditSchema, type ProgramEdit, type ProgramView } from '@/core/schemas/actions';
+import { checkEdit, editOfConfig, programConfigOf, type ProgramEdit } from '@/core/program/program-edit';
+import { ratings, type EligibilityRule } from '@/core/program/program-schema';
+import type { ProgramView } from '@/core/schemas/actions';
 import { orgKinds, type OrgKind } from '@/core/schemas/common';
+
+export type ProgramDraft = ProgramEdit;
+
+export function draftOf(program: ProgramView): ProgramDraft {
+  return JSON.parse(JSON.stringify(editOfConfig(programConfigOf(program)))) as ProgramDraft;
+}
+
+/** The edit to send, or the first thing to fix, in Chinese (the server's own words). */
+export function editOf(program: ProgramView, draft: ProgramDraft): { edit: ProgramEdit } | { issue: string } {
+  const checked = checkEdit(programConfigOf(program), draft);
+  return 'issue' in checked ? checked : { edit: checked.edit };
+}
 
 const TIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}):(\d{2})$/;
 
-/** A time as typed: "2023-12-31 23:59"; the original instant is kept when the text is unchanged (its seconds). */
-export interface TimeField {
-  text: string;
-  original: string | null;
+/** An instant as typed in Shanghai time: "2023-12-31 23:59". */
+export function timeText(iso: string | null): string {
+  return iso ? inShanghai(iso).format('YYYY-MM-DD HH:mm') : '';
 }
 
-export interface CategoryDraft {
-  key: string;
-  name: string;
-  quotaMin: string;
-  quotaMax: string;
-  amountYuan: string;
-  deadline: TimeField;
-  applicantKinds: OrgKind[];
+/**
+ * The instant a typed time means: the original kept while the text still shows it (its seconds), the text as
+ * typed when it is no time (the schema then refuses it as a time).
+ */
+export function instantOf(text: string, original: string | null): string {
+  if (original && text === timeText(original)) return original;
+  const match = TIME.exec(text.trim());
+  return match ? `${match[1]}T${match[2]}:${match[3]}:00+08:00` : text.trim();
 }
 
-export interface ProgramDraft {
-  name: string;
-  summary: string;
-  opensAt: TimeField;
-  deadline: TimeField;
-  implementationEndsAt: TimeField;
-  finalReportDueAt: TimeField;
-  /** Empty: the programme sets no date for the mid-term report. */
-  midtermReportDueAt: TimeField;
-  poolYuan: string;
-  /** The stages as stored; the fields below edit their parameters. */
-  stages: Stages;
-  /** The shortlist notice's working days (empty where the programme has no such notice). */
-  publicityWorkingDays: string;
-  /** Which of the organiser's members may see and apply, and how the notice names them. */
-  applicantKinds: OrgKind[];
-  applicantLabel: string;
-  categories: CategoryDraft[];
-  targets: ({ key: string; name: string; unit: string; target: string } & Pick<Indicator, 'kind' | 'upstream'>)[];
-  projectNameMaxChars: string;
-  sections: { key: string; title: string; maxChars: string }[];
-  budgetMaxLines: string;
+/** A number as typed; NaN when it is none (the schema says a number is wanted). */
+export function numberOf(text: string): number {
+  return text.trim() === '' ? Number.NaN : Number(text.trim());
 }
 
-function timeField(iso: string | null): TimeField {
-  return { text: iso ? inShanghai(iso).format('YYYY-MM-DD HH:mm') : '', original: iso };
+/** An amount typed in yuan, in fen; NaN when it is no amount. */
+export function fenOfYuan(text: string): number {
+  return parseYuan(text) ?? Number.NaN;
 }
 
-function yuanText(fen: number): string {
-  return formatFen(fen).replace(/,/g, '').replace(/\.00$/, '');
+export function yuanText(fen: number): string {
+  return Number.isFinite(fen) ? formatFen(fen).replace(/,/g, '').replace(/\.00$/, '') : '';
 }
-
-export function draftOf(program: ProgramView): ProgramDraft {
-  return {
-    name: program.name,
-    summary: program.summary,
-    opensAt: timeField(program.opensAt),
-    deadline: timeField(program.deadline),
-    implementationEndsAt: timeField(program.implementationEndsAt),
-    finalReportDueAt: timeField(program.finalReportDueAt),
-    midtermReportDueAt: timeField(program.stages.midterm?.dueAt ?? null),
-    poolYuan: yuanText(program.poolFen),
-    stages: program.stages,
-    publicityWorkingDays: program.stages.shortlistNotice ? String(program.stages.shortlistNotice.workingDays) : '',
-    applicantKinds: [...program.applicants.memberKinds],
-    applicantLabel: program.applicants.label,
-    categories: program.categories.map((category) => ({
-      key: category.key,
-      name: category.name,
-      quotaMin: String(category.quotaMin),
-      quotaMax: category.quotaMax === null ? '' : String(category.quotaMax),
-      amountYuan: yuanText(category.awardAmountFen),
-      deadline: timeField(category.deadline),
-      applicantKinds: [...category.applicantKinds],
-    })),
-    targets: program.indicators.map((indicator) => ({
-      key: indicator.key,
-      name: indicator.name,
-      unit: indicator.kind === 'percent' ? '%' : indicator.kind === 'yesno' ? '1=是' : indicator.unit,
-      target: String(indicator.target),
-      kind: indicator.kind,
-      upstream: indicator.upstream,
-    })),
-    projectNameMaxChars: String(program.form.projectNameMaxChars),
-    sections: program.form.sections.map((section) => ({ key: section.key, title: section.title, maxChars: String(section.maxChars) })),
-    budgetMaxLines: String(program.form.budget.maxLines),
-  };
-}
-
-class DraftIssue extends Error {}
 
 /** The kind ticked or unticked; kept in the one order the labels are listed in. */
 export function toggledKind(kinds: readonly OrgKind[], kind: OrgKind): OrgKind[] {
   return orgKinds.filter((candidate) => (candidate === kind ? !kinds.includes(kind) : kinds.includes(candidate)));
 }
 
-function instant(field: TimeField, label: string): string {
-  const original = field.original;
-  if (original && field.text === timeField(original).text) return original;
-  const match = TIME.exec(field.text.trim());
-  if (!match) throw new DraftIssue(`${label}格式应为 YYYY-MM-DD HH:mm`);
-  const iso = `${match[1]}T${match[2]}:${match[3]}:00+08:00`;
-  if (Number.isNaN(new Date(iso).getTime())) throw new DraftIssue(`${label}不是有效的时间`);
-  return iso;
+/** A key ticked or unticked in a list of keys, in the order of `all`. */
+export function toggledKey(keys: readonly string[], key: string, all: readonly string[]): string[] {
+  return all.filter((candidate) => (candidate === key ? !keys.includes(key) : keys.includes(candidate)));
 }
 
-function integer(text: string, label: string): number {
-  const value = Number(text.trim());
-  if (!text.trim() || !Number.isInteger(value) || value < 0) throw new DraftIssue(`${label}应为不小于 0 的整数`);
-  return value;
+/** The list with the row at `index` moved up (-1) or down (+1); unchanged at either end. */
+export function moved<T>(rows: readonly T[], index: number, delta: -1 | 1): T[] {
+  const to = index + delta;
+  if (to < 0 || to >= rows.length) return [...rows];
+  const next = [...rows];
+  [next[index], next[to]] = [next[to]!, next[index]!];
+  return next;
 }
 
-/** The same floor the server's programme schema keeps, with its message. */
-function noShorterNotice(days: number, minimum: number): number {
-  const short = publicityFloorIssue({ workingDays: days, minWorkingDays: minimum });
-  if (short) throw new DraftIssue(short);
-  return days;
+export function without<T>(rows: readonly T[], index: number): T[] {
+  return rows.filter((_row, at) => at !== index);
 }
 
-/** The stages with the notice's days and the mid-term date as edited. */
-function stagesOf(draft: ProgramDraft): Stages {
-  const { stages } = draft;
-  const notice = stages.shortlistNotice;
+/** A key not yet taken in the list, e.g. section-3. */
+export function freshKey(prefix: string, rows: readonly { key: string }[]): string {
+  let n = rows.length + 1;
+  while (rows.some((row) => row.key === `${prefix}-${n}`)) n += 1;
+  return `${prefix}-${n}`;
+}
+
+/** A new category, to be named and priced (the schema refuses it until it is). */
+export function newCategory(draft: ProgramDraft): ProgramDraft['categories'][number] {
   return {
-    ...stages,
-    shortlistNotice: notice
-      ? { ...notice, workingDays: noShorterNotice(integer(draft.publicityWorkingDays, '公示工作日数'), notice.minWorkingDays) }
-      : null,
-    midterm: stages.midterm
-      ? {
-          ...stages.midterm,
-          dueAt: draft.midtermReportDueAt.text.trim() ? instant(draft.midtermReportDueAt, '中期报告截止时间') : null,
-        }
-      : null,
+    key: freshKey('category', draft.categories),
+    name: '',
+    group: '',
+    description: '',
+    subtypes: [],
+    quotaMin: 0,
+    quotaMax: null,
+    awardAmountFen: Number.NaN,
+    applicantKinds: [...draft.applicants.memberKinds],
+    deadline: null,
+    maxPerOrg: null,
+    servicePointRequired: false,
   };
 }
 
-function fenOf(text: string, label: string): number {
-  const fen = parseYuan(text);
-  if (fen === null || fen <= 0) throw new DraftIssue(`${label}应为大于 0 的金额（元）`);
-  return fen;
+export function newSection(draft: ProgramDraft): ProgramDraft['form']['sections'][number] {
+  return { key: freshKey('section', draft.form.sections), title: '', hint: '', maxChars: 2000, required: true };
 }
 
-/** The edit to send, or the first thing to fix, in Chinese. */
-export function editOf(draft: ProgramDraft): { edit: ProgramEdit } | { issue: string } {
-  try {
-    const edit: ProgramEdit = {
-      name: draft.name.trim(),
-      summary: draft.summary.trim(),
-      opensAt: instant(draft.opensAt, '申报开始时间'),
-      deadline: instant(draft.deadline, '申报截止时间'),
-      implementationEndsAt: instant(draft.implementationEndsAt, '实施结束时间'),
-      finalReportDueAt: instant(draft.finalReportDueAt, '结项报告截止时间'),
-      poolFen: fenOf(draft.poolYuan, '资金池'),
-      stages: stagesOf(draft),
-      applicants: { memberKinds: draft.applicantKinds, label: draft.applicantLabel.trim() },
-      categories: draft.categories.map((category) => ({
-        key: category.key,
-        quotaMin: integer(category.quotaMin, `“${category.name}”名额下限`),
-        quotaMax: category.quotaMax.trim() ? integer(category.quotaMax, `“${category.name}”名额上限`) : null,
-        awardAmountFen: fenOf(category.amountYuan, `“${category.name}”单项金额`),
-        deadline: category.deadline.text.trim() ? instant(category.deadline, `“${category.name}”截止时间`) : null,
-        applicantKinds: category.applicantKinds,
-      })),
-      indicatorTargets: draft.targets.map((target) => {
-        const value = Number(target.target.trim());
-        if (!target.target.trim() || !Number.isFinite(value) || value < 0) throw new DraftIssue(`“${target.name}”目标值应为不小于 0 的数`);
-        // The same floor the server's programme schema keeps (the message too).
-        const short = upstreamFloorIssue({ ...target, target: value });
-        if (short) throw new DraftIssue(short);
-        return { key: target.key, target: value };
-      }),
-      form: {
-        projectNameMaxChars: integer(draft.projectNameMaxChars, '项目名称字数上限'),
-        sectionLimits: draft.sections.map((section) => ({
-          key: section.key,
-          maxChars: integer(section.maxChars, `“${section.title}”字数上限`),
-        })),
-        budgetMaxLines: integer(draft.budgetMaxLines, '预算最多行数'),
-      },
-    };
-    for (const category of edit.categories) {
-      if (category.quotaMax !== null && category.quotaMin > category.quotaMax) {
-        throw new DraftIssue(`“${draft.categories.find((c) => c.key === category.key)?.name}”名额下限不能大于上限`);
-      }
-    }
-    if (new Date(edit.opensAt) >= new Date(edit.deadline)) throw new DraftIssue('申报截止时间须晚于开始时间');
-    if (guaranteedFen({ categories: edit.categories }) > edit.poolFen) throw new DraftIssue('各类别名额下限 × 单项金额 超过资金池');
-    const parsed = programEditSchema.safeParse(edit);
-    if (!parsed.success) return { issue: parsed.error.issues[0]?.message ?? '设置有误' };
-    // The server's programme schema asks the same of the whole programme; said here before the tap.
-    const scopeIssue = applicantScopeIssue({ memberKinds: draft.applicantKinds }, draft.categories);
-    if (scopeIssue) return { issue: scopeIssue };
-    return { edit: parsed.data };
-  } catch (error) {
-    if (error instanceof DraftIssue) return { issue: error.message };
-    throw error;
-  }
+export function newAttachment(draft: ProgramDraft): ProgramDraft['form']['attachments'][number] {
+  return { key: freshKey('attachment', draft.form.attachments), name: '', required: false, categories: [] };
+}
+
+export function newCriterion(draft: ProgramDraft): ProgramDraft['reviewCriteria'][number] {
+  return { key: freshKey('criterion', draft.reviewCriteria), name: '', weight: Number.NaN, maxScore: 100 };
+}
+
+/** The eligibility rules the app knows, as the secretariat picks one to add. */
+export const ruleKindLabels: Record<EligibilityRule['kind'], string> = {
+  minRating: '社会组织评估等级',
+  passedAnnualInspection: '上一年度年检合格',
+  inspectionStanding: '年检无不合格、无连续两年基本合格',
+  noSanctionWithin: '一定年限内无行政处罚或通报',
+  cleanIntegrity: '诚信记录良好',
+  canIssueTaxInvoice: '能开具税务票据',
+  hasSocietyDay: '已设立学会日',
+  notFundedBefore: '往年未获本计划资助',
+};
+
+export function newRule(kind: EligibilityRule['kind']): EligibilityRule {
+  if (kind === 'minRating') return { kind, rating: ratings[2], categories: [] };
+  if (kind === 'noSanctionWithin') return { kind, sanction: 'penalty', years: 2, categories: [] };
+  return { kind, categories: [] };
+}
+
+/** The weights as they add up now, for the form to show beside them. */
+export function weightTotal(draft: ProgramDraft): number {
+  return draft.reviewCriteria.reduce((sum, criterion) => sum + (Number.isFinite(criterion.weight) ? criterion.weight : 0), 0);
 }

@@ -11,8 +11,10 @@ import {
   type Program,
   type ProgramConfig,
 } from '@/core/program/program-schema';
+import { checkEdit, editSummary, programConfigOf, programFieldLabels, structuralIssue, type ProgramUse } from '@/core/program/program-edit';
 import { seedProgramByCode, seedPrograms } from '@/core/program/seeds';
-import type { ActionOutput, ParsedInput, ProgramEdit } from '@/core/schemas/actions';
+import type { ActionOutput, ParsedInput } from '@/core/schemas/actions';
+import { firstIssueText } from '@/core/schemas/issue-text';
 import type { Ledger } from '@/core/schemas/documents';
 import { writeAudit, type AuditRecord } from '../audit';
 import type { HandlerContext } from '../context';
@@ -70,21 +72,11 @@ export async function listTemplates(
   return seedPrograms.map((seed) => ({ code: seed.code, name: seed.name, summary: seed.summary, categories: seed.categories.length }));
 }
 
-/** A checked programme configuration, or INVALID_INPUT with the first problem in words. */
+/** A checked programme configuration, or PROGRAM_INVALID with the first problem in words. */
 function validConfig(config: unknown): ProgramConfig {
   const parsed = programConfigSchema.safeParse(config);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    // The programme's own rules say in Chinese what they are about; zod's generic messages need the field's path.
-    const where = issue && issue.code !== 'custom' && issue.path.length > 0 ? `${issue.path.join('.')}：` : '';
-    throw new AppError('PROGRAM_INVALID', issue ? `${where}${issue.message}` : undefined);
-  }
+  if (!parsed.success) throw new AppError('PROGRAM_INVALID', firstIssueText(parsed.error, config, programFieldLabels));
   return parsed.data;
-}
-
-function configOf(program: Program): ProgramConfig {
-  const { _id: _ignoredId, version: _v, createdAt: _c, updatedAt: _u, societyId: _s, templateCode: _t, draft: _d, ...config } = program;
-  return config;
 }
 
 export async function createFromTemplate(input: ParsedInput<'program.createFromTemplate'>, context: HandlerContext) {
@@ -132,39 +124,6 @@ export async function createFromTemplate(input: ParsedInput<'program.createFromT
   return viewOf(program, context);
 }
 
-/** The edit applied to a programme's configuration; the result must pass the whole schema again. */
-export function applyEdit(config: ProgramConfig, edit: ProgramEdit): unknown {
-  const categoryEdit = new Map(edit.categories.map((category) => [category.key, category]));
-  const targetEdit = new Map(edit.indicatorTargets.map((indicator) => [indicator.key, indicator.target]));
-  const sectionEdit = new Map(edit.form.sectionLimits.map((section) => [section.key, section.maxChars]));
-  for (const key of categoryEdit.keys()) {
-    if (!config.categories.some((category) => category.key === key)) throw new AppError('PROGRAM_INVALID', `类别“${key}”不存在`);
-  }
-  return {
-    ...config,
-    name: edit.name,
-    summary: edit.summary,
-    opensAt: edit.opensAt,
-    deadline: edit.deadline,
-    implementationEndsAt: edit.implementationEndsAt,
-    finalReportDueAt: edit.finalReportDueAt,
-    poolFen: edit.poolFen,
-    stages: edit.stages ?? config.stages,
-    applicants: edit.applicants ?? config.applicants,
-    categories: config.categories.map((category) => {
-      const change = categoryEdit.get(category.key);
-      return change ? { ...category, ...change, applicantKinds: change.applicantKinds ?? category.applicantKinds } : category;
-    }),
-    indicators: config.indicators.map((indicator) => ({ ...indicator, target: targetEdit.get(indicator.key) ?? indicator.target })),
-    form: {
-      ...config.form,
-      projectNameMaxChars: edit.form.projectNameMaxChars,
-      budget: { ...config.form.budget, maxLines: edit.form.budgetMaxLines },
-      sections: config.form.sections.map((section) => ({ ...section, maxChars: sectionEdit.get(section.key) ?? section.maxChars })),
-    },
-  };
-}
-
 async function saveLedger(tx: StoreTx, program: Program, stored: Ledger | null, counts: LedgerCounts, now: Date): Promise<void> {
   const stamp = now.toISOString();
   if (stored) await tx.replace('ledgers', { ...stored, ...counts, version: stored.version + 1, updatedAt: stamp }, stored.version);
@@ -199,12 +158,41 @@ async function saveChange(tx: StoreTx, context: HandlerContext, current: Program
   );
 }
 
+/** What the programme's applications and reviews rest on, for the edit's structural rules. */
+async function inUse(context: HandlerContext, program: Program): Promise<Omit<ProgramUse, 'shortlisted' | 'draft'>> {
+  const { store } = context.deps;
+  const [applications, reviews] = await Promise.all([
+    store.find('applications', { programId: program._id }),
+    store.find('reviews', { programId: program._id }),
+  ]);
+  return {
+    categoriesInUse: new Set(applications.map((application) => application.categoryKey)),
+    sectionsInUse: new Set(
+      applications.flatMap((application) => Object.keys(application.sections).filter((key) => application.sections[key]?.trim())),
+    ),
+    scored: reviews.some((review) => review.scores.length > 0),
+    granted: applications.some((application) => application.awardFen !== null),
+  };
+}
+
 export async function updateProgram(input: ParsedInput<'program.update'>, context: HandlerContext) {
   const { deps, now } = context;
+  const stored = await loadStaffProgram(deps.store, context.caller, input.programId);
+  const used = await inUse(context, stored);
   const saved = await deps.store.transaction(async (tx) => {
     const current = await loadForChange(tx, context, input.programId, input.version);
     const ledger = await tx.get('ledgers', ledgerId(current._id));
-    const config = validConfig(applyEdit(configOf(current), input.edit));
+    const before = programConfigOf(current);
+    const checked = checkEdit(before, input.edit);
+    if ('issue' in checked) throw new AppError('PROGRAM_INVALID', checked.issue);
+    const { config } = checked;
+    const counts = ledger ?? emptyCounts(current);
+    const structural = structuralIssue(before, config, {
+      ...used,
+      draft: current.draft === true,
+      shortlisted: used.granted || counts.shortlistedFen > 0 || counts.grantedFen > 0,
+    });
+    if (structural) throw new AppError('PROGRAM_INVALID', structural);
     for (const category of config.categories) {
       const taken = ledger?.categories[category.key]?.shortlisted ?? 0;
       if (category.quotaMax !== null && category.quotaMax < taken) {
@@ -212,13 +200,13 @@ export async function updateProgram(input: ParsedInput<'program.update'>, contex
       }
     }
     // A new amount applies to awards shortlisted but not yet granted: the pool must still hold them at it.
-    const counts = ledger ?? emptyCounts(current);
     const repriced = repricing(counts, current.categories, config.categories, config.poolFen);
     if (repriced.issue) throw new AppError('POOL_EXHAUSTED', repriced.issue);
     if (config.poolFen < Math.max(counts.grantedFen, repriced.counts.shortlistedFen))
       throw new AppError('PROGRAM_INVALID', '资金池不能少于已拟立项/立项金额');
     const next: Program = { ...current, ...config, version: current.version + 1, updatedAt: now.toISOString() };
-    await saveChange(tx, context, current, next, { action: 'update', from: null, to: null, reason: null });
+    // The audit says what changed, in the settings form's words.
+    await saveChange(tx, context, current, next, { action: 'update', from: null, to: null, reason: editSummary(before, config) });
     const amountChanged = config.categories.some(
       (category) => category.awardAmountFen !== categoryByKey(current, category.key)?.awardAmountFen,
     );

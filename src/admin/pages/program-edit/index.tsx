@@ -5,5 +5,5 @@ import { useSignedIn } from '@/features/common/use-signed-in';
 export default function ProgramEditPage() {
   const { params } = useRouter();
   const signedIn = useSignedIn();
-  return signedIn ? <ProgramEditScreen programId={params.programId ?? ''} /> : null;
+  return signedIn ? <ProgramEditScreen programId={params.programId ?? ''} preview={params.view === 'preview'} /> : null;
 }

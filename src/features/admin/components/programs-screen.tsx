@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import { formatYuan } from '@/core/money';
 import { publishIssue } from '@/core/program/program-schema';
-import type { ProgramView } from '@/core/schemas/actions';
 import { PageState } from '@/components/page-state';
 import { call, messageOf } from '@/lib/api';
 import { newRequestId } from '@/lib/drafts';
@@ -53,7 +52,7 @@ function CreateDialog({ template, onClose }: { template: Template | null; onClos
     >
       <View className="admin-dialog">
         <Text className="admin-dialog__text">
-          模板：{template?.name}。新建的项目先是草稿，只有秘书处能看到：改好日期、名额、金额、指标目标和表单限制后再发布。
+          模板：{template?.name}。新建的项目先是草稿，只有秘书处能看到：改好各项设置、预览无误后再发布。
         </Text>
         {template ? (
           <Input
@@ -69,33 +68,6 @@ function CreateDialog({ template, onClose }: { template: Template | null; onClos
   );
 }
 
-/** Publishing a draft: its members see it from now on, so the dates are this year's before the tap. */
-function PublishDialog({ program, onClose, onDone }: { program: ProgramView | null; onClose: () => void; onDone: () => void }) {
-  async function publish() {
-    if (!program) return;
-    try {
-      await call('program.publish', { programId: program._id, version: program.version });
-      showSuccess('已发布');
-      onClose();
-      onDone();
-    } catch (error) {
-      showMessage(messageOf(error));
-      throw error;
-    }
-  }
-
-  return (
-    <Dialog visible={program !== null} title="发布项目" confirmText="发布" onConfirm={publish} onCancel={onClose} onClose={onClose}>
-      <View className="admin-dialog">
-        <Text className="admin-dialog__text">
-          发布后，申报范围内的单位即可看到“{program?.name}”，并于 {program ? formatShanghaiDateTime(program.opensAt) : ''} 起申报，截止{' '}
-          {program ? formatShanghaiDateTime(program.deadline) : ''}。
-        </Text>
-      </View>
-    </Dialog>
-  );
-}
-
 export function ProgramsScreen() {
   const remote = useRemote(async () => {
     const [programs, templates] = await Promise.all([call('program.list', {}), call('program.templates', {})]);
@@ -103,7 +75,6 @@ export function ProgramsScreen() {
   }, []);
   useReloadOnShow(remote.reload);
   const [template, setTemplate] = useState<Template | null>(null);
-  const [publishing, setPublishing] = useState<ProgramView | null>(null);
   const data = remote.data;
   if (!data) return <PageState loading={remote.loading} error={remote.error} onRetry={() => void remote.reload()} />;
 
@@ -126,8 +97,7 @@ export function ProgramsScreen() {
             </Text>
             {program.draft ? (
               <Text className="admin-claim__text">
-                {publishIssue(program, new Date(program.serverNow)) ??
-                  '只有秘书处能看到草稿；核对日期、名额和金额后发布，申报单位即可看到。'}
+                {publishIssue(program, new Date(program.serverNow)) ?? '只有秘书处能看到草稿；核对设置、预览后发布，申报单位即可看到。'}
               </Text>
             ) : null}
             <View className="admin-claim__actions">
@@ -138,13 +108,8 @@ export function ProgramsScreen() {
                 编辑设置
               </Button>
               {program.draft ? (
-                <Button
-                  size="small"
-                  type="primary"
-                  disabled={publishIssue(program, new Date(program.serverNow)) !== null}
-                  onClick={() => setPublishing(program)}
-                >
-                  发布
+                <Button size="small" type="primary" onClick={() => void go('programEdit', { programId: program._id, view: 'preview' })}>
+                  预览并发布
                 </Button>
               ) : null}
             </View>
@@ -167,7 +132,6 @@ export function ProgramsScreen() {
         ))}
       </Section>
       <CreateDialog template={template} onClose={() => setTemplate(null)} />
-      <PublishDialog program={publishing} onClose={() => setPublishing(null)} onDone={() => void remote.reload()} />
     </View>
   );
 }
