@@ -17,6 +17,7 @@ export const errorMessages = {
   PUBLICITY_NOT_ENDED: '公示期尚未结束',
   OBJECTION_PENDING: '该项目有尚未处理的异议，处理后才能继续',
   REPORT_OVERDUE: '报告提交期限已过',
+  CLAIMS_CLOSED: '指标完成情况填报已截止',
   PUBLICITY_CLOSED: '公示已结束，不再受理异议',
   NOTHING_TO_PUBLISH: '没有可公示的拟立项项目',
   CONFLICT_OF_INTEREST: '该专家与申报单位存在利益关系，已自动回避',

@@ -219,7 +219,7 @@ test('the society programme from application to payout, switching between contac
   await sendReport('整改报告', '已补充3场沙龙签到表及现场照片。', '3', '整改报告已提交，等待验收', 'contact-rectification-report');
 
   // Accepted, then paid: 3000 yuan, with the day and the voucher number.
-  await decide('验收', '验收通过', '验收通过', '已验收，待发放', 'secretary-accepted');
+  await decide('验收', '验收通过', '验收通过', '已验收', 'secretary-accepted');
   await phone.ui.field('如 3000').fill('3000');
   await phone.ui.field('YYYY-MM-DD').fill('2023-10-20');
   await phone.ui.field('财务凭证号').fill('记-2023-10-015');

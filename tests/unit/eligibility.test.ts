@@ -181,7 +181,16 @@ describe('how many times: per-applicant limits at submission', () => {
   });
 
   // Written out by hand: drafts and returned forms are not submitted; these ended against the applicant.
-  const notCounting: readonly ApplicationStatus[] = ['draft', 'returned', 'withdrawn', 'checkRejected', 'notSelected', 'objectionUpheld'];
+  // Ended without an award: a terminated award gave its place back too.
+  const notCounting: readonly ApplicationStatus[] = [
+    'draft',
+    'returned',
+    'withdrawn',
+    'checkRejected',
+    'notSelected',
+    'objectionUpheld',
+    'terminated',
+  ];
 
   test.each(applicationStatuses)(
     'an earlier application in status %s counts toward the limits exactly when it is live or granted',

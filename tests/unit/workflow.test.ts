@@ -239,6 +239,13 @@ const lifecycle: Record<WorkflowAction, Rule> = {
     to: 'completed',
     when: (setting, from) => afterAcceptance(setting, from) && paidInFull(setting) && setting.advancePaid,
   },
+  // Ending an award during implementation, with a reason; its place and amount go back to the quota and the pool.
+  terminate: {
+    by: ['secretariat'],
+    from: ['approved', 'implementing', 'midtermSubmitted', 'midtermRectify', 'midtermPassed'],
+    to: 'terminated',
+    reasonRequired: true,
+  },
   recordRefund: {
     by: ['secretariat'],
     from: ['failed'],
@@ -282,6 +289,11 @@ function sideEffects(action: WorkflowAction, from: Status): Effect[] {
         : [{ kind: 'ledger', step: 'shortlist', delta: -1 }];
     case 'approve':
       return [{ kind: 'ledger', step: 'grant', delta: 1 }, { kind: 'grant' }];
+    case 'terminate':
+      return [
+        { kind: 'ledger', step: 'shortlist', delta: -1 },
+        { kind: 'ledger', step: 'grant', delta: -1 },
+      ];
     case 'rectifyMidterm':
     case 'rectifyFinal':
       return [{ kind: 'due', set: 'rectification' }];
@@ -299,7 +311,16 @@ function sideEffects(action: WorkflowAction, from: Status): Effect[] {
 }
 
 /** Where an application's life ends: nothing leads out of these. */
-const closedStatuses: readonly Status[] = ['withdrawn', 'checkRejected', 'notSelected', 'objectionUpheld', 'failed', 'paid', 'completed'];
+const closedStatuses: readonly Status[] = [
+  'withdrawn',
+  'checkRejected',
+  'notSelected',
+  'objectionUpheld',
+  'failed',
+  'paid',
+  'completed',
+  'terminated',
+];
 
 const ORG = 'org-branch-1';
 const actors = {
@@ -383,11 +404,11 @@ const cases = applicationStatuses.flatMap((status) =>
   workflowActions.flatMap((action) => actorNames.map((actor) => ({ status, action, actor }))),
 );
 
-test('the walk covers 26 statuses × 32 actions × 5 actors, each in 7 settings', () => {
-  expect(applicationStatuses).toHaveLength(26);
-  expect(workflowActions).toHaveLength(32);
+test('the walk covers 27 statuses × 33 actions × 5 actors, each in 7 settings', () => {
+  expect(applicationStatuses).toHaveLength(27);
+  expect(workflowActions).toHaveLength(33);
   expect(new Set(Object.keys(lifecycle))).toEqual(new Set(workflowActions));
-  expect(cases).toHaveLength(26 * 32 * 5);
+  expect(cases).toHaveLength(27 * 33 * 5);
   expect(settingNames).toHaveLength(7);
 });
 
@@ -483,6 +504,25 @@ describe('checks on facts and time: open, but refused with a reason until they h
     return result.ok ? 'ok' : [result.code, result.detail ?? ''];
   };
 
+  test('submitting is refused outside the call, by the category’s own deadline, and the button is hidden then', () => {
+    const call = {
+      ...contextOf(society),
+      opensAt: '2023-06-30T16:00:00Z',
+      deadline: '2023-09-30T15:59:59Z',
+      categories: [{ key: 'award', deadline: '2023-08-31T15:59:59Z' }],
+    };
+    const at = (iso: string) => ({ ...call, facts: { now: new Date(iso) } });
+    const submit = (context: WorkflowContext) => {
+      const result = transition(subjectIn('draft'), 'submit', applicant, context);
+      return result.ok ? 'ok' : [result.code, result.detail];
+    };
+    expect(submit(at('2023-06-20T02:00:00Z'))).toEqual(['NOT_OPEN_YET', '开始时间 2023年7月1日 00:00']);
+    expect(submit(at('2023-08-20T02:00:00Z'))).toBe('ok');
+    expect(submit(at('2023-09-01T02:00:00Z'))).toEqual(['DEADLINE_PASSED', '截止时间 2023年8月31日 23:59']);
+    expect(availableActions(applicant, subjectIn('draft'), at('2023-09-01T02:00:00Z'))).toEqual(['save']);
+    expect(availableActions(applicant, subjectIn('draft'), at('2023-08-20T02:00:00Z'))).toEqual(['save', 'submit']);
+  });
+
   test('a shortlist needs every counting review submitted', () => {
     const pending = { ...factsThatHold, reviews: [{ status: 'assigned', reviewerName: '钱教授' }] };
     expect(refusal(subjectIn('underReview'), 'shortlist', secretary, pending)).toEqual(['REVIEWS_INCOMPLETE', '钱教授尚未提交评分']);
@@ -516,6 +556,12 @@ describe('checks on facts and time: open, but refused with a reason until they h
       'REPORT_OVERDUE',
       '期限为 2024年2月15日 23:59，如需延期请联系秘书处',
     ]);
+    // Achievements are claimed until the final report is due, or a later extension.
+    expect(refusal(subjectIn('implementing'), 'claim', applicant, late)).toEqual([
+      'CLAIMS_CLOSED',
+      '截止时间为 2024年1月31日 23:59，如需延期请联系秘书处',
+    ]);
+    expect(refusal({ ...subjectIn('implementing'), extension: { until: '2024-02-15T15:59:59Z' } }, 'claim', applicant, late)).toBe('ok');
     // A rectification is due by its own date.
     const rectifying = { ...subjectIn('inRectification'), dueAt: '2023-09-01T15:59:59Z' };
     expect(refusal(rectifying, 'submitRectification', applicant, { now: new Date('2023-09-02T02:00:00Z') })[0]).toBe('REPORT_OVERDUE');

@@ -34,10 +34,9 @@ export function toProgramView(program: Program, now: Date, ledger: LedgerCounts 
   };
 }
 
-/** The actions an actor may take now, less submitting after the category's deadline. */
+/** The actions an actor may take now (submitting only inside the call's window, as the table's check says). */
 export function actionsNow(actor: Actor, application: Application, program: Program, now: Date) {
-  const open = isWindowOpen(applicationWindow(program, application.categoryKey), now);
-  return availableActions(actor, application, program).filter((action) => open || (action !== 'submit' && action !== 'resubmit'));
+  return availableActions(actor, application, { ...program, facts: { now } });
 }
 
 export function toApplicationView(application: Application, program: Program, orgName: string, caller: Caller, now: Date): ApplicationView {

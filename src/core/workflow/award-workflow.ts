@@ -31,6 +31,7 @@ export const applicationStatuses = [
   'failed',
   'paid',
   'completed',
+  'terminated',
 ] as const;
 export const applicationStatus = z.enum(applicationStatuses);
 export type ApplicationStatus = z.infer<typeof applicationStatus>;
@@ -105,6 +106,8 @@ export const statusTable: Record<ApplicationStatus, StatusDefinition> = {
   failed: status('验收不合格', '验收不合格', 'closed', 'danger', grantedAward),
   paid: status('已发放', '奖补已发放', 'closed', 'success', grantedAward),
   completed: status('已结项', '已结项', 'closed', 'success', grantedAward),
+  // Leaving the granted awards gives the award's place and amount back to its category's quota and the pool.
+  terminated: status('已终止实施', '项目已终止', 'closed', 'danger'),
 };
 
 /** The outcome fields an action may record; a decision's meaning is this field, never the action's name. */
@@ -152,8 +155,11 @@ export type StageGuard = (typeof stageGuards)[number];
  * Checks that need facts the shell reads for them (reviews, the notice, objections) or the time: the action is
  * open (its button shows), but taking it is refused with the check's own code and reason until it holds.
  */
-export const actionChecks = ['reviewsComplete', 'noticeEnded', 'noOpenObjection', 'reportOnTime'] as const;
+export const actionChecks = ['windowOpen', 'reviewsComplete', 'noticeEnded', 'noOpenObjection', 'reportOnTime', 'claimsOpen'] as const;
 export type ActionCheck = (typeof actionChecks)[number];
+
+/** Checks that also hide the button while they fail (when the time is known): submitting outside the call's window. */
+export const hidingChecks: readonly ActionCheck[] = ['windowOpen'];
 
 /** A guard or check, on leaving the statuses named (all the action's statuses when none is named). */
 export interface Condition<R> {
@@ -200,6 +206,7 @@ export const workflowActions = [
   'pay',
   'close',
   'recordRefund',
+  'terminate',
 ] as const;
 export type WorkflowAction = (typeof workflowActions)[number];
 
@@ -259,11 +266,13 @@ const reportOwed = ['implementing', 'midtermRectify', 'midtermPassed', 'inRectif
 /** Where an award's agreement and its payment after 立项 may still be recorded (late, at the latest before it ends). */
 const beforeTheEnd = [...grantedOpen, 'finalSubmitted', 'rectificationSubmitted', 'accepted', 'resultPublished'] as const;
 const onTime = { checks: [{ rule: 'reportOnTime' }] } as const;
+/** Between the call's opening and its category's deadline, on the server's clock. */
+const inWindow = { checks: [{ rule: 'windowOpen' }] } as const;
 
 export const actionTable: Record<WorkflowAction, ActionDefinition> = {
   save: action({ label: '保存', from: ['draft', 'returned'], to: null, by: applicant, ownOrgOnly: true, content: true }),
-  submit: action({ label: '提交申报', from: ['draft'], to: 'submitted', by: applicant, ...own }),
-  resubmit: action({ label: '重新提交', from: ['returned'], to: 'resubmitted', by: applicant, ...own }),
+  submit: action({ label: '提交申报', from: ['draft'], to: 'submitted', by: applicant, ...own, ...inWindow }),
+  resubmit: action({ label: '重新提交', from: ['returned'], to: 'resubmitted', by: applicant, ...own, ...inWindow }),
   withdraw: action({
     label: '撤回申报',
     from: ['submitted', 'returned', 'resubmitted', 'checkPassed'],
@@ -371,7 +380,16 @@ export const actionTable: Record<WorkflowAction, ActionDefinition> = {
     ...toApplicant,
   }),
   issueNotice: action({ label: '下达立项通知', from: ['approved'], to: 'implementing', by: secretariat, ...toApplicant }),
-  claim: action({ label: '填报指标完成情况', from: grantedOpen, to: null, by: applicant, ownOrgOnly: true, content: true }),
+  claim: action({
+    label: '填报指标完成情况',
+    from: grantedOpen,
+    to: null,
+    by: applicant,
+    ownOrgOnly: true,
+    content: true,
+    // Achievements are reported until the final report is due (a rectification's own date while rectifying).
+    checks: [{ rule: 'claimsOpen' }],
+  }),
   submitMidterm: action({
     label: '提交中期报告',
     from: ['implementing', 'midtermRectify'],
@@ -510,5 +528,14 @@ export const actionTable: Record<WorkflowAction, ActionDefinition> = {
     by: secretariat,
     guards: [{ rule: 'refundDue' }],
     content: true,
+  }),
+  terminate: action({
+    label: '终止项目',
+    // Before any report is judged: a unit that cannot carry the project on, or one found to have cheated.
+    from: ['approved', 'implementing', 'midtermSubmitted', 'midtermRectify', 'midtermPassed'],
+    to: 'terminated',
+    by: secretariat,
+    reasonRequired: true,
+    ...toApplicant,
   }),
 };

@@ -2,10 +2,11 @@
 // shell runs in the same atomic step (audit entry, notification, quota move, award, due date, failure records).
 import type { ErrorCode } from '../errors';
 import { formatShanghaiDateTime, isAfter, isPastDeadline } from '../calendar/shanghai';
-import { hasMidterm, tranches, type Stages } from '../program/program-schema';
+import { hasMidterm, tranches, type Category, type Stages } from '../program/program-schema';
 import { reviewsIncompleteReason } from '../review/scoring';
 import {
   actionTable,
+  hidingChecks,
   statusTable,
   workflowActions,
   type ActionCheck,
@@ -48,10 +49,13 @@ export interface WorkflowSubject {
   extension?: { until: string } | null;
 }
 
-/** Programme facts the guards read: its stages and its report dates. */
+/** Programme facts the guards read: its stages, its call's window and its report dates. */
 export interface WorkflowProgram {
   stages: Stages;
   finalReportDueAt?: string;
+  opensAt?: string;
+  deadline?: string;
+  categories?: readonly Pick<Category, 'key' | 'deadline'>[];
 }
 
 /**
@@ -89,6 +93,9 @@ export type TransitionRefusal = Extract<
   | 'PUBLICITY_NOT_ENDED'
   | 'OBJECTION_PENDING'
   | 'REPORT_OVERDUE'
+  | 'CLAIMS_CLOSED'
+  | 'NOT_OPEN_YET'
+  | 'DEADLINE_PASSED'
 >;
 
 export type TransitionResult<T> = { ok: true; next: T; effects: Effect[] } | { ok: false; code: TransitionRefusal; detail?: string };
@@ -135,8 +142,24 @@ function reportDueAt(subject: WorkflowSubject, context: WorkflowContext): string
 
 type CheckRefusal = { code: TransitionRefusal; detail?: string };
 
+/** The due time as extended, once it has passed (null while it has not): the later of the due time and the extension. */
+function passedDue(subject: WorkflowSubject, dueAt: string | null, now: Date | undefined): string | null {
+  if (!now || !dueAt || !isPastDeadline(now, dueAt)) return null;
+  const until = subject.extension?.until;
+  if (until && !isPastDeadline(now, until)) return null;
+  return until && until > dueAt ? until : dueAt;
+}
+
 /** Each check, judged on the facts the shell read for it; null when it holds. */
 const checkRefusal: Record<ActionCheck, (subject: WorkflowSubject, context: WorkflowContext) => CheckRefusal | null> = {
+  windowOpen: (subject, context) => {
+    const now = context.facts?.now;
+    if (!now || !context.opensAt || !context.deadline) return null;
+    const category = context.categories?.find((candidate) => candidate.key === subject.categoryKey);
+    const deadline = category?.deadline ?? context.deadline;
+    if (isAfter(context.opensAt, now)) return { code: 'NOT_OPEN_YET', detail: `开始时间 ${formatShanghaiDateTime(context.opensAt)}` };
+    return isPastDeadline(now, deadline) ? { code: 'DEADLINE_PASSED', detail: `截止时间 ${formatShanghaiDateTime(deadline)}` } : null;
+  },
   reviewsComplete: (_subject, { facts }) => {
     const reason = reviewsIncompleteReason(facts?.reviews ?? []);
     return reason ? { code: 'REVIEWS_INCOMPLETE', detail: reason } : null;
@@ -149,13 +172,13 @@ const checkRefusal: Record<ActionCheck, (subject: WorkflowSubject, context: Work
   },
   noOpenObjection: (_subject, { facts }) => ((facts?.openObjections ?? 0) > 0 ? { code: 'OBJECTION_PENDING' } : null),
   reportOnTime: (subject, context) => {
-    const now = context.facts?.now;
-    const dueAt = reportDueAt(subject, context);
-    if (!now || !dueAt || !isPastDeadline(now, dueAt)) return null;
-    const until = subject.extension?.until;
-    if (until && !isPastDeadline(now, until)) return null;
-    const last = until && until > dueAt ? until : dueAt;
-    return { code: 'REPORT_OVERDUE', detail: `期限为 ${formatShanghaiDateTime(last)}，如需延期请联系秘书处` };
+    const last = passedDue(subject, reportDueAt(subject, context), context.facts?.now);
+    return last ? { code: 'REPORT_OVERDUE', detail: `期限为 ${formatShanghaiDateTime(last)}，如需延期请联系秘书处` } : null;
+  },
+  claimsOpen: (subject, context) => {
+    const dueAt = subject.status === 'inRectification' ? (subject.dueAt ?? null) : (context.finalReportDueAt ?? null);
+    const last = passedDue(subject, dueAt, context.facts?.now);
+    return last ? { code: 'CLAIMS_CLOSED', detail: `截止时间为 ${formatShanghaiDateTime(last)}，如需延期请联系秘书处` } : null;
   },
 };
 
@@ -175,9 +198,16 @@ export function checksFor(action: WorkflowAction, status: ApplicationStatus): Ac
   return actionTable[action].checks.filter((check) => applies(check, status)).map((check) => check.rule);
 }
 
+/** Whether a check that hides its button fails now (a submit outside the call's window). */
+function hiddenNow(action: WorkflowAction, subject: WorkflowSubject, context: WorkflowContext): boolean {
+  return checksFor(action, subject.status).some((check) => hidingChecks.includes(check) && checkRefusal[check](subject, context) !== null);
+}
+
 /** The actions an actor can take now; the client shows exactly these buttons. */
-export function availableActions(actor: Actor, subject: WorkflowSubject, context: WorkflowProgram): WorkflowAction[] {
-  return workflowActions.filter((action) => mayAct(actor, action, subject) && isOpenFrom(action, subject, context));
+export function availableActions(actor: Actor, subject: WorkflowSubject, context: WorkflowContext): WorkflowAction[] {
+  return workflowActions.filter(
+    (action) => mayAct(actor, action, subject) && isOpenFrom(action, subject, context) && !hiddenNow(action, subject, context),
+  );
 }
 
 /** The quota moves between two statuses, read from their flags: a place on the shortlist, a granted award. */

@@ -207,7 +207,6 @@ export async function submitApplication(input: ParsedInput<'application.submit'>
   const screening = await screenApplication(deps, caller, current, now);
   const { saved, program } = await change(context, input.applicationId, input.version, action, {
     patch: async (latest, program, tx) => {
-      checkApplicationWindow(applicationWindow(program, latest.categoryKey), now);
       checkSubmittable(program, latest);
       await checkAndTally(tx, program, latest, now);
       return { submittedAt: now.toISOString(), decisionReason: null, moderation: await recordScreening(tx, latest.moderation, screening) };

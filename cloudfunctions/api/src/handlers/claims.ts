@@ -15,8 +15,8 @@ export async function addClaim(input: ParsedInput<'claim.add'>, context: Handler
   const { deps, caller, now } = context;
   const application = await loadVisibleApplication(deps.store, caller, input.applicationId);
   const program = await loadProgram(deps.store, application.programId);
-  const allowed = transition(application, 'claim', caller.actor, program);
-  if (!allowed.ok) throw new AppError(allowed.code);
+  const allowed = transition(application, 'claim', caller.actor, { ...program, facts: { now } });
+  if (!allowed.ok) throw new AppError(allowed.code, allowed.detail);
   const indicator = indicatorByKey(program, input.indicatorKey);
   if (!indicator || !isSummable(indicator)) throw new AppError('INDICATOR_UNKNOWN', input.indicatorKey);
   await checkNewFiles(deps.store, deps.files, caller, application, input.fileIds);
