@@ -321,7 +321,7 @@ describe('the society’s awards (seed 004)', () => {
 });
 
 describe('Suzhou 2022 (seed 001)', () => {
-  test('申报 → 预立项 with no notice → 项目实施 → 绩效评审; failing withdraws the award with no rectification', async () => {
+  test('申报 → 预立项 with no notice → 项目实施 → 绩效评审 → (公示发文 before 表彰奖补); failing withdraws the award with no rectification', async () => {
     h.clock.set('2022-03-01T10:00:00+08:00');
     const sz = OPENID.secretarySuzhou;
     // 001 line 36: 申报、预立项、项目实施 — no notice before implementation: 预立项 leads straight to 立项.
@@ -346,5 +346,16 @@ describe('Suzhou 2022 (seed 001)', () => {
     const failed = await decided(h, final, 'fail', '绩效未达到申报书目标', sz);
     expect(failed.failure).toEqual({ refundDueFen: 0, fundingWithdrawn: true, barredYear: null, text: '取消经费奖补资助' });
     expect(failed.availableActions).toEqual([]);
+
+    // Another project passes the 绩效评审; 001 line 36: 公示发文 comes before 表彰奖补, so it is not paid yet.
+    h.clock.set('2022-03-01T10:00:00+08:00');
+    const partyShortlisted = await shortlistedBy(OPENID.szEnv, SUZHOU, 'party-building', sz, REVIEWERS.shen);
+    const partyImplementing = await decided(h, await decided(h, partyShortlisted, 'approve', undefined, sz), 'issueNotice', undefined, sz);
+    h.clock.set('2022-10-25T10:00:00+08:00');
+    const partyFinal = await report(OPENID.szEnv, partyImplementing, '2022年度绩效报告书。');
+    const accepted = await decided(h, partyFinal, 'accept', undefined, sz);
+    expect(accepted.status).toBe('accepted');
+    expect(accepted.availableActions).not.toContain('pay');
+    expect(accepted.availableActions).toContain('openResultNotice');
   });
 });
