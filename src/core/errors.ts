@@ -19,7 +19,7 @@ export const errorMessages = {
   REPORT_OVERDUE: '报告提交期限已过',
   CLAIMS_CLOSED: '指标完成情况填报已截止',
   PUBLICITY_CLOSED: '公示已结束，不再受理异议',
-  NOTHING_TO_PUBLISH: '没有可公示的拟立项项目',
+  NOTHING_TO_PUBLISH: '没有可公示的项目',
   CONFLICT_OF_INTEREST: '该专家与申报单位存在利益关系，已自动回避',
   DECLARATION_REQUIRED: '请先确认与申报单位无利益冲突',
   SCORES_INVALID: '评分不完整或超出范围',

@@ -2,7 +2,7 @@
 // into approval — lazily when someone reads the notice, or by the timer function.
 import { runScheduledWork } from '../../cloudfunctions/api/src/scheduled';
 import { OPENID, PROGRAM_ID, requestId, startHarness, type Harness } from '../support/harness';
-import { current, decided, shortlisted, submitted } from '../support/lifecycle';
+import { current, decided, objectionHandled, shortlisted, submitted } from '../support/lifecycle';
 
 let h: Harness;
 beforeEach(async () => {
@@ -90,13 +90,7 @@ test('the timer closes an ended notice by itself; an upheld objection keeps its 
       contactPhone: '13900000000',
     }),
   ).toBe('INVALID_INPUT');
-  const [objection] = await h.as(OPENID.secretary, 'objection.list', { publicityId: publicity._id });
-  await h.as(OPENID.secretary, 'objection.handle', {
-    objectionId: objection!._id,
-    version: objection!.version,
-    decision: 'upheld',
-    note: '经核实情况属实',
-  });
+  await objectionHandled(h, publicity._id, 'upheld', '经核实情况属实');
   const upheld = await current(h, OPENID.academic, second._id);
   expect(upheld).toMatchObject({
     status: 'objectionUpheld',

@@ -91,6 +91,44 @@ export async function publicizedAndClosed(h: Harness, programId = PROGRAM_ID, se
   return { publicity, results };
 }
 
+/** The applicant files the report its status asks for (mid-term, final or rectification). */
+export async function reported(h: Harness, openid: string, application: ApplicationView, summary = '按计划完成各项工作。') {
+  return h.as(openid, 'application.report', {
+    requestId: requestId(),
+    applicationId: application._id,
+    version: application.version,
+    summary,
+    achievements: [],
+    fileIds: [],
+  });
+}
+
+/** From approved through 立项通知, the mid-term check (where the category has one) and the final report to acceptance. */
+export async function acceptedFrom(h: Harness, openid: string, approved: ApplicationView, secretary: string = OPENID.secretary) {
+  let step = await reported(h, openid, await decided(h, approved, 'issueNotice', undefined, secretary));
+  if (step.status === 'midtermSubmitted') step = await reported(h, openid, await decided(h, step, 'passMidterm', undefined, secretary));
+  return decided(h, step, 'accept', undefined, secretary);
+}
+
+/** Someone of the public objects to an entry of a notice (no sign-in); answers the server's reply. */
+export function objectedTo(h: Harness, publicityId: string, applicationId: string, content: string, contactPhone = '13900000000') {
+  return h.raw(null, 'objection.lodge', {
+    requestId: requestId(),
+    publicityId,
+    applicationId,
+    content,
+    contactName: '张会员',
+    contactPhone,
+  });
+}
+
+/** The secretariat handles the first objection lodged against a notice. */
+export async function objectionHandled(h: Harness, publicityId: string, decision: 'upheld' | 'dismissed', note: string) {
+  const [objection] = await h.as(OPENID.secretary, 'objection.list', { publicityId });
+  if (!objection) throw new Error(`no objection to ${publicityId}`);
+  return h.as(OPENID.secretary, 'objection.handle', { objectionId: objection._id, version: objection.version, decision, note });
+}
+
 export async function current(h: Harness, openid: string, applicationId: string): Promise<ApplicationView> {
   return (await h.as(openid, 'application.get', { applicationId })).application;
 }

@@ -1,8 +1,9 @@
-// What the timer function does each run: close ended publicity notices into approval, fail rectifications
+// What the timer function does each run: close ended publicity notices (into approval or confirmed results), fail rectifications
 // whose month has passed, and remind people before deadlines. Every step is safe to run twice.
 import { applicationWindow } from '@/core/application/rules';
 import { formatShanghaiDateTime, isPastDeadline } from '@/core/calendar/shanghai';
 import { formatChineseDay, shanghaiDay } from '@/core/calendar/working-days';
+import { kindOf, noticeKinds } from '@/core/publicity/notice-kinds';
 import { hasMidterm, programOf } from '@/core/program/program-schema';
 import type { Application, Program } from '@/core/schemas/documents';
 import type { ApplicationStatus } from '@/core/workflow/award-workflow';
@@ -134,7 +135,7 @@ async function dueReminders(deps: Deps, now: Date): Promise<Reminder[]> {
       application: null,
       program,
       title: `公示即将结束：${publicity.title}`.slice(0, 60),
-      body: `公示期至 ${formatChineseDay(publicity.closesOn)}，结束后将自动批准立项；如有异议请及时处理。`,
+      body: `公示期至 ${formatChineseDay(publicity.closesOn)}，结束后将自动${noticeKinds[kindOf(publicity)].closes}；如有异议请及时处理。`,
       page: null,
     });
   }

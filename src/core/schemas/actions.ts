@@ -181,6 +181,9 @@ export type RankingView = z.infer<typeof rankingView>;
 export const publicNoticeView = z.object({
   id,
   programName: z.string(),
+  /** What it publishes, and that in words for its heading (拟立项公示, 考核结果公示). */
+  kind: z.enum(publicityKinds),
+  kindLabel: z.string(),
   title: z.string(),
   /** e.g. 公示期 2023年9月27日至2023年10月9日 */
   periodText: z.string(),

@@ -134,20 +134,30 @@ const stageGuardHolds: Record<StageGuard, (subject: WorkflowSubject, stages: Sta
 };
 
 /** The due time of the report the subject owes now: a rectification's, the mid-term's or the final one's. */
-function reportDueAt(subject: WorkflowSubject, context: WorkflowContext): string | null {
+export function reportDueAt(subject: WorkflowSubject, context: WorkflowProgram): string | null {
   if (subject.status === 'inRectification' || subject.status === 'midtermRectify') return subject.dueAt ?? null;
   if (subject.status === 'implementing' && midtermApplies(subject, context.stages)) return context.stages.midterm?.dueAt ?? null;
   return context.finalReportDueAt ?? null;
+}
+
+/** A due time as extended: the secretariat's extension where that is later. */
+function extendedDue(subject: WorkflowSubject, dueAt: string | null): string | null {
+  const until = subject.extension?.until;
+  if (!dueAt) return null;
+  return until && isAfter(until, dueAt) ? until : dueAt;
+}
+
+/** When the report owed now must be in: its due time, or the secretariat's extension where that is later. */
+export function reportDeadline(subject: WorkflowSubject, context: WorkflowProgram): string | null {
+  return extendedDue(subject, reportDueAt(subject, context));
 }
 
 type CheckRefusal = { code: TransitionRefusal; detail?: string };
 
 /** The due time as extended, once it has passed (null while it has not): the later of the due time and the extension. */
 function passedDue(subject: WorkflowSubject, dueAt: string | null, now: Date | undefined): string | null {
-  if (!now || !dueAt || !isPastDeadline(now, dueAt)) return null;
-  const until = subject.extension?.until;
-  if (until && !isPastDeadline(now, until)) return null;
-  return until && until > dueAt ? until : dueAt;
+  const last = extendedDue(subject, dueAt);
+  return now && last && isPastDeadline(now, last) ? last : null;
 }
 
 /** Each check, judged on the facts the shell read for it; null when it holds. */

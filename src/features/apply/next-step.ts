@@ -2,7 +2,8 @@
 // offers (never guessed from a status name), so the list and the form say the same thing.
 import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import type { ApplicationView, ProgramView } from '@/core/schemas/actions';
-import { stageLabels, stages, type ApplicationStatus, type Stage, type WorkflowAction } from '@/core/workflow/award-workflow';
+import { stageLabels, stages, statusTable, type ApplicationStatus, type Stage, type WorkflowAction } from '@/core/workflow/award-workflow';
+import { reportDeadline } from '@/core/workflow/transition';
 import type { RouteName } from '@/lib/navigation';
 
 export type ReportKind = 'midterm' | 'final' | 'rectification';
@@ -29,19 +30,12 @@ export interface NextStep {
   due: string | null;
 }
 
-/** The due date the programme sets for a report kind (a rectification's own due date is on the application). */
-export function programReportDue(kind: ReportKind, program?: Pick<ProgramView, 'finalReportDueAt' | 'stages'>): string | null {
-  if (!program) return null;
-  if (kind === 'final') return program.finalReportDueAt;
-  return kind === 'midterm' ? (program.stages.midterm?.dueAt ?? null) : null;
-}
-
 export function nextStep(application: ApplicationView, program?: Pick<ProgramView, 'finalReportDueAt' | 'stages'>): NextStep | null {
   const id = application._id;
   const actions = application.availableActions;
   const report = reportDue(application);
   if (report) {
-    const dueAt = application.dueAt ?? programReportDue(report, program);
+    const dueAt = program ? reportDeadline(application, program) : application.dueAt;
     return {
       label: `提交${reportTitles[report]}`,
       route: 'report',
@@ -66,6 +60,7 @@ const endedAt: Partial<Record<ApplicationStatus, Stage>> = {
   objectionUpheld: 'publicity',
   failed: 'acceptance',
   paid: 'payout',
+  completed: 'payout',
 };
 
 export interface TimelineStep {
@@ -79,7 +74,8 @@ export function timeline(application: Pick<ApplicationView, 'stage' | 'status'>)
   const current = timelineStages.indexOf(closedAt ?? application.stage);
   return timelineStages.map((stage, index) => {
     let state: TimelineStep['state'] = index < current ? 'done' : index === current ? 'current' : 'todo';
-    if (closedAt && index === current) state = application.status === 'paid' ? 'done' : 'ended';
+    // An award that ended well (paid, completed) ends on a done step; the others on an ended one.
+    if (closedAt && index === current) state = statusTable[application.status].tone === 'success' ? 'done' : 'ended';
     return { stage, label: stageLabels[stage], state };
   });
 }

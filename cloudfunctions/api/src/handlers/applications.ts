@@ -1,7 +1,8 @@
 import { applicationWindow, checkApplicationWindow, checkContentLimits, checkSubmittable, requireCategory } from '@/core/application/rules';
 import { AppError } from '@/core/errors';
 import { eligibilityIssues, limitIssues, membershipIssue } from '@/core/program/eligibility';
-import { categoryByKey, hasMidterm, tranches } from '@/core/program/program-schema';
+import { amountDueFen, type MoneyAction } from '@/core/award/amounts-due';
+import { categoryByKey, hasMidterm } from '@/core/program/program-schema';
 import { isAfter } from '@/core/calendar/shanghai';
 import { formatYuan } from '@/core/money';
 import type { ActionOutput, ParsedInput, RecordInput, StaffDecision } from '@/core/schemas/actions';
@@ -297,9 +298,10 @@ function moneyRecord(entered: { amountFen: number; paidOn: string; voucherNo: st
   return { ...entered, recordedBy: context.caller.user._id, recordedAt: context.now.toISOString() };
 }
 
-/** Refuses an amount above what is due now, naming both. */
-function atMost(amountFen: number, dueFen: number, what: string): void {
-  if (amountFen > dueFen) throw new AppError('INVALID_INPUT', `${what}不能超过应付金额 ${formatYuan(dueFen)}`);
+/** Refuses an amount above what the action may record now (core/award/amounts-due), naming both. */
+function atMost(amountFen: number, action: MoneyAction, current: Application, program: Program, what: string): void {
+  const dueFen = amountDueFen(action, current, program.stages);
+  if (dueFen !== null && amountFen > dueFen) throw new AppError('INVALID_INPUT', `${what}不能超过应付金额 ${formatYuan(dueFen)}`);
 }
 
 /** The balance after acceptance: the award less what was paid after 立项. */
@@ -307,7 +309,7 @@ export async function payApplication(input: ParsedInput<'application.pay'>, cont
   requireSecretariat(context.caller);
   const { saved, program } = await change(context, input.applicationId, input.version, 'pay', {
     patch: (current, program) => {
-      if (current.awardFen !== null) atMost(input.payout.amountFen, tranches(current.awardFen, program.stages).balanceFen, '发放金额');
+      atMost(input.payout.amountFen, 'pay', current, program, '发放金额');
       return { payout: moneyRecord(input.payout, context) };
     },
   });
@@ -321,12 +323,12 @@ function recordPatch(record: RecordInput, context: HandlerContext): ApplicationC
       return () => ({ agreement: { ...record.agreement, recordedBy: context.caller.user._id, recordedAt: context.now.toISOString() } });
     case 'disburse':
       return (current, program) => {
-        atMost(record.payout.amountFen, tranches(current.awardFen ?? 0, program.stages).advanceFen, '拨付金额');
+        atMost(record.payout.amountFen, 'disburse', current, program, '拨付金额');
         return { advance: moneyRecord(record.payout, context) };
       };
     case 'recordRefund':
-      return (current) => {
-        atMost(record.refund.amountFen, current.failure?.refundDueFen ?? current.advance?.amountFen ?? 0, '退还金额');
+      return (current, program) => {
+        atMost(record.refund.amountFen, 'recordRefund', current, program, '退还金额');
         return { refund: moneyRecord(record.refund, context) };
       };
     case 'extendDue':
@@ -334,7 +336,8 @@ function recordPatch(record: RecordInput, context: HandlerContext): ApplicationC
         if (!isAfter(record.until, context.now)) throw new AppError('INVALID_INPUT', '延期后的截止时间须晚于现在');
         return {
           extension: {
-            until: record.until,
+            // Stored in UTC, whatever offset the picker sent.
+            until: new Date(record.until).toISOString(),
             reason: record.reason,
             grantedBy: context.caller.user._id,
             grantedAt: context.now.toISOString(),

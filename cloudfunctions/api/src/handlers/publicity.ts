@@ -1,13 +1,16 @@
-// Publicity (公示): the shortlist is published for N Chinese working days on a public page anyone can open
-// and object on. When it ends it closes into approval — by the timer, or lazily when anyone reads it —
-// except for entries whose objection the secretariat upheld or has not yet handled.
+// Publicity (公示): the shortlist (拟立项公示) or the accepted awards' assessment results (考核结果公示) are published
+// for N Chinese working days on a public page anyone can open and object on. When it ends it closes — into approval
+// or into confirmed results (core/publicity/notice-kinds.ts) — by the timer, or lazily when anyone reads it, except
+// for entries whose objection the secretariat upheld or has not yet handled.
 import { isAfter } from '@/core/calendar/shanghai';
 import { publicityEndsAtUtc, publicityPeriod, publicityPeriodText, shanghaiDay } from '@/core/calendar/working-days';
 import { AppError } from '@/core/errors';
 import { categoryByKey } from '@/core/program/program-schema';
+import { kindOf, listedStatuses, inNoticeStatus, noticeKinds } from '@/core/publicity/notice-kinds';
 import { normalizeObjectionContent, normalizePhone, PHONE_MESSAGE, receiptNumber } from '@/core/publicity/objection-rules';
 import type { ActionOutput, ParsedInput, PublicNoticeView } from '@/core/schemas/actions';
-import type { Objection, Publicity } from '@/core/schemas/documents';
+import type { Application, Objection, Publicity } from '@/core/schemas/documents';
+import { actionTable } from '@/core/workflow/award-workflow';
 import { systemActor, type Actor } from '@/core/workflow/transition';
 import { writeAudit } from '../audit';
 import { settleEach } from '../batch';
@@ -36,9 +39,12 @@ async function loadStaffPublicity(context: HandlerContext, publicityId: string):
 
 export async function noticeView(deps: Deps, publicity: Publicity, now: Date): Promise<PublicNoticeView> {
   const program = await loadProgram(deps.store, publicity.programId);
+  const kind = kindOf(publicity);
   return {
     id: publicity._id,
     programName: program.name,
+    kind,
+    kindLabel: noticeKinds[kind].label,
     title: publicity.title,
     periodText: publicityPeriodText(publicity),
     opensOn: publicity.opensOn,
@@ -63,26 +69,27 @@ export async function openPublicity(
   const today = shanghaiDay(now);
   const opensOn = input.opensOn ?? today;
   if (opensOn < today) throw new AppError('INVALID_INPUT', '公示开始日期不能早于今天');
-  const notice = program.stages.shortlistNotice;
-  if (!notice) throw new AppError('TRANSITION_NOT_ALLOWED', '本项目不设立项公示：拟立项项目可直接批准立项');
+  const kind = noticeKinds[input.kind];
+  const notice = program.stages[kind.stage];
+  if (!notice) throw new AppError('TRANSITION_NOT_ALLOWED', kind.absent);
   await requireCleanNotice(deps, caller, input);
   const period = publicityPeriod(opensOn, notice.workingDays);
-  const shortlisted = publishable(
-    await deps.store.find(
-      'applications',
-      { programId: program._id, status: 'shortlisted' },
-      { orderBy: { field: 'updatedAt', direction: 'asc' } },
-    ),
-  );
-  if (shortlisted.length === 0) throw new AppError('NOTHING_TO_PUBLISH');
+  const waiting: Application[] = [];
+  for (const status of listedStatuses(input.kind)) {
+    waiting.push(
+      ...(await deps.store.find('applications', { programId: program._id, status }, { orderBy: { field: 'updatedAt', direction: 'asc' } })),
+    );
+  }
+  const listed = publishable(waiting);
+  if (listed.length === 0) throw new AppError('NOTHING_TO_PUBLISH', `当前没有${kind.listed}`);
 
   const publicityId = deps.newId();
   const published = [];
-  for (const application of shortlisted) {
+  for (const application of listed) {
     const { saved } = await changeApplication(deps, now, {
       applicationId: application._id,
       version: application.version,
-      action: 'openPublicity',
+      action: kind.opening,
       actor: caller.actor,
       caller,
       patch: () => ({ publicityId }),
@@ -99,6 +106,7 @@ export async function openPublicity(
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
     programId: program._id,
+    kind: input.kind,
     title: input.title,
     opensOn: period.opensOn,
     closesOn: period.closesOn,
@@ -112,7 +120,8 @@ export async function openPublicity(
         orgName: names.get(application.orgId) ?? '',
         projectName: application.projectName,
         categoryName: category?.name ?? '',
-        awardFen: category?.awardAmountFen ?? 0,
+        // A result lists the award as granted; a shortlist the amount it would be granted at.
+        awardFen: application.awardFen ?? category?.awardAmountFen ?? 0,
       };
     }),
     contact: input.contact,
@@ -139,17 +148,24 @@ export async function listPublicities(input: ParsedInput<'publicity.list'>, cont
 }
 
 /**
- * Approves every entry still in publicity once the notice has ended, except those with an objection not
- * yet handled; marks the notice closed. Run by the timer, on read, or by the secretariat.
+ * Takes every entry still in the notice on by the kind's closing action (approval, confirmed results) once the
+ * notice has ended — the table refuses those with an objection not yet handled — and marks the notice closed.
+ * Run by the timer, on read, or by the secretariat.
  */
 export async function closePublicity(deps: Deps, now: Date, publicity: Publicity, actor: Actor, caller: Caller | null) {
   if (isAfter(publicity.endsAt, now)) throw new AppError('PUBLICITY_NOT_ENDED', `公示期至 ${publicity.closesOn}`);
-  const objections = await deps.store.find('objections', { publicityId: publicity._id, status: 'open' });
+  const kind = kindOf(publicity);
   const results = await runEach(publicity.entries, async (entry) => {
     const application = await deps.store.get('applications', entry.applicationId);
-    if (!application || application.status !== 'inPublicity') return;
-    if (objections.some((objection) => objection.applicationId === entry.applicationId)) throw new AppError('OBJECTION_PENDING');
-    await changeApplication(deps, now, { applicationId: application._id, version: application.version, action: 'approve', actor, caller });
+    // An entry whose objection was upheld has left the notice.
+    if (!application || application.status !== inNoticeStatus(kind)) return;
+    await changeApplication(deps, now, {
+      applicationId: application._id,
+      version: application.version,
+      action: noticeKinds[kind].closing,
+      actor,
+      caller,
+    });
   });
   if (publicity.status === 'open') {
     await deps.store.transaction(async (tx) => {
@@ -288,7 +304,7 @@ export async function listObjections(input: ParsedInput<'objection.list'>, conte
   return context.deps.store.find('objections', { publicityId: input.publicityId }, { orderBy: { field: 'createdAt', direction: 'asc' } });
 }
 
-/** Upholding an objection against an entry takes it off the shortlist (and out of the quota). */
+/** Upholding an objection against an entry still in a notice takes the award back (out of the quota and the pool). */
 async function handleOne(context: HandlerContext, input: ParsedInput<'objection.handle'>): Promise<Objection> {
   const { deps, now, caller } = context;
   const objection = await deps.store.get('objections', input.objectionId);
@@ -298,7 +314,7 @@ async function handleOne(context: HandlerContext, input: ParsedInput<'objection.
   if (objection.status !== 'open') throw new AppError('TRANSITION_NOT_ALLOWED', '该异议已处理');
   if (input.decision === 'upheld' && objection.applicationId) {
     const application = await deps.store.get('applications', objection.applicationId);
-    if (application?.status === 'inPublicity') {
+    if (application && actionTable.upholdObjection.from.includes(application.status)) {
       await changeApplication(deps, now, {
         applicationId: application._id,
         version: application.version,

@@ -1,5 +1,5 @@
-// 申报详情: the whole application, its reviews, objections, reports, claims and payout, the decisions the
-// server offers, the audit trail, and the way to the next application waiting in the same queue.
+// 申报详情: the whole application, its reviews, objections, reports, claims, the award's records (agreement,
+// payments, refund, extension) with the forms the server offers for them, the decisions the server offers, the audit trail, and the way to the next application waiting in the same queue.
 import { View } from '@tarojs/components';
 import { PageState } from '@/components/page-state';
 import { call, messageOf } from '@/lib/api';
@@ -15,7 +15,8 @@ import { ClaimList } from './claim-list';
 import { DecisionBar } from './decision-bar';
 import { ModerationNotice } from './moderation-notice';
 import { ObjectionList } from './objection-list';
-import { PayoutForm, PayoutRecord } from './payout-form';
+import { PayoutForm } from './payout-form';
+import { AwardRecords, RecordForms } from './record-forms';
 import { ReportList, reportFileIds } from './report-list';
 import { ReviewPanel } from './review-panel';
 import { Section } from './section';
@@ -62,7 +63,7 @@ export function ApplicationDetailScreen({ applicationId, stage }: { applicationI
         onOpenAttachment={(fileId, name) => void openAttachment(fileId, name)}
       />
       <ReviewPanel application={application} program={program} reviews={reviews} onChanged={detail.reload} />
-      {application.status === 'inPublicity' || objections.length > 0 ? (
+      {application.availableActions.includes('upholdObjection') || objections.length > 0 ? (
         <Section title="公示异议" extra={objections.length ? `${objections.length} 条` : undefined}>
           <ObjectionList objections={objections} onChanged={detail.reload} />
         </Section>
@@ -73,9 +74,10 @@ export function ApplicationDetailScreen({ applicationId, stage }: { applicationI
           <ClaimList claims={claims} program={program} links={links} onChanged={detail.reload} />
         </Section>
       ) : null}
-      {application.payout ? <PayoutRecord payout={application.payout} /> : null}
+      <AwardRecords application={application} />
+      <RecordForms application={application} program={program} onSaved={detail.reload} />
       {application.availableActions.includes('pay') ? (
-        <PayoutForm key={application.version} application={application} today={program.serverNow} onPaid={detail.reload} />
+        <PayoutForm key={application.version} application={application} program={program} onPaid={detail.reload} />
       ) : null}
       <Section title="处理记录">
         <AuditTrail entries={audit} />

@@ -1,26 +1,38 @@
-// 登记奖补发放: the amount in yuan (sent in fen), the day paid and the voucher number.
-import { Input, Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+// Money on an award: the payment after acceptance (登记奖补发放), after 立项 (经费拨付) and a refund (退还经费) —
+// the amount in yuan (sent in fen) starting at what is due, the day picked, the voucher number; and each as recorded.
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { formatFen, formatYuan, parseYuan } from '@/core/money';
-import type { ApplicationView } from '@/core/schemas/actions';
+import { amountDueFen, type MoneyAction } from '@/core/award/amounts-due';
+import { formatYuan, parseYuan } from '@/core/money';
+import type { ApplicationView, ProgramView } from '@/core/schemas/actions';
 import type { Payout } from '@/core/schemas/documents';
 import { call } from '@/lib/api';
 import { confirm } from '@/lib/feedback';
-import { shanghaiDayOf } from '../dates';
+import { yuanField } from '../award-records';
+import { chineseDay, shanghaiDayOf } from '../dates';
 import { settle } from '../hooks/use-decision';
+import { DayField, RecordForm, TextField } from './form-fields';
 import { Section } from './section';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+type MoneyInput = Pick<Payout, 'amountFen' | 'paidOn' | 'voucherNo'>;
 
-export function PayoutRecord({ payout }: { payout: Payout }) {
+/** What each money form is called and asks. */
+const moneyForms: Record<MoneyAction, { title: string; recorded: string; amount: string; day: string; button: string }> = {
+  disburse: { title: '登记经费拨付（立项后）', recorded: '经费拨付（立项后）', amount: '拨付金额', day: '拨付日期', button: '登记拨付' },
+  pay: { title: '登记奖补发放', recorded: '奖补发放', amount: '发放金额', day: '发放日期', button: '登记发放' },
+  recordRefund: { title: '登记退还经费', recorded: '退还经费', amount: '退还金额', day: '退还日期', button: '登记退还' },
+};
+
+/** A payment or refund as recorded. */
+export function PayoutRecord({ action, payout }: { action: MoneyAction; payout: Payout }) {
+  const texts = moneyForms[action];
   return (
-    <Section title="奖补发放">
+    <Section title={texts.recorded}>
       <View className="admin-facts">
-        <Text className="admin-facts__label">发放金额</Text>
+        <Text className="admin-facts__label">{texts.amount}</Text>
         <Text className="admin-facts__value">{formatYuan(payout.amountFen)}</Text>
-        <Text className="admin-facts__label">发放日期</Text>
-        <Text className="admin-facts__value">{payout.paidOn}</Text>
+        <Text className="admin-facts__label">{texts.day}</Text>
+        <Text className="admin-facts__value">{chineseDay(payout.paidOn)}</Text>
         <Text className="admin-facts__label">凭证号</Text>
         <Text className="admin-facts__value">{payout.voucherNo}</Text>
       </View>
@@ -28,42 +40,42 @@ export function PayoutRecord({ payout }: { payout: Payout }) {
   );
 }
 
-export function PayoutForm({ application, today, onPaid }: { application: ApplicationView; today: string; onPaid: () => unknown }) {
-  const [amount, setAmount] = useState(application.awardFen !== null ? formatFen(application.awardFen).replace(/,/g, '') : '');
-  const [paidOn, setPaidOn] = useState(shanghaiDayOf(today));
+interface MoneyFormProps {
+  action: MoneyAction;
+  application: ApplicationView;
+  program: ProgramView;
+  onSubmit: (money: MoneyInput) => Promise<unknown>;
+}
+
+export function MoneyForm({ action, application, program, onSubmit }: MoneyFormProps) {
+  const texts = moneyForms[action];
+  const dueFen = amountDueFen(action, application, program.stages);
+  const today = shanghaiDayOf(program.serverNow);
+  const [amount, setAmount] = useState(yuanField(dueFen));
+  const [paidOn, setPaidOn] = useState(today);
   const [voucherNo, setVoucherNo] = useState('');
   const [saving, setSaving] = useState(false);
   const amountFen = parseYuan(amount);
   const issue =
     amountFen === null || amountFen <= 0
-      ? '请填写发放金额（元）'
-      : !DAY.test(paidOn)
-        ? '发放日期格式应为 YYYY-MM-DD'
+      ? `请填写${texts.amount}（元）`
+      : dueFen !== null && amountFen > dueFen
+        ? `${texts.amount}不能超过应付金额 ${formatYuan(dueFen)}`
         : !voucherNo.trim()
           ? '请填写凭证号'
           : null;
 
   async function save() {
     if (issue || amountFen === null) return;
-    const differs = application.awardFen !== null && amountFen !== application.awardFen;
     const ok = await confirm(
-      '登记奖补发放？',
-      `${application.orgName}：${formatYuan(amountFen)}，${paidOn}，凭证号 ${voucherNo.trim()}${differs ? `（与立项金额 ${formatYuan(application.awardFen!)} 不同）` : ''}`,
+      `${texts.button}？`,
+      `${application.orgName}：${formatYuan(amountFen)}，${chineseDay(paidOn)}，凭证号 ${voucherNo.trim()}`,
       '登记',
     );
     if (!ok) return;
     setSaving(true);
     try {
-      await settle(
-        () =>
-          call('application.pay', {
-            applicationId: application._id,
-            version: application.version,
-            payout: { amountFen, paidOn, voucherNo: voucherNo.trim() },
-          }),
-        '已登记发放',
-        onPaid,
-      );
+      await onSubmit({ amountFen, paidOn, voucherNo: voucherNo.trim() });
     } catch {
       // settle showed the message; the form keeps what was typed.
     } finally {
@@ -72,31 +84,43 @@ export function PayoutForm({ application, today, onPaid }: { application: Applic
   }
 
   return (
-    <Section title="登记奖补发放">
-      <View className="admin-form">
-        <Text className="admin-form__label">发放金额（元）</Text>
-        <Input
-          className="admin-form__input"
-          type="digit"
-          value={amount}
-          onInput={(event) => setAmount(event.detail.value)}
-          placeholder="如 3000"
-        />
-        <Text className="admin-form__label">发放日期</Text>
-        <Input className="admin-form__input" value={paidOn} onInput={(event) => setPaidOn(event.detail.value)} placeholder="YYYY-MM-DD" />
-        <Text className="admin-form__label">凭证号</Text>
-        <Input
-          className="admin-form__input"
-          value={voucherNo}
-          maxlength={40}
-          onInput={(event) => setVoucherNo(event.detail.value)}
-          placeholder="财务凭证号"
-        />
-        <Text className="admin-dialog__hint">{issue ?? ''}</Text>
-        <Button type="primary" block disabled={issue !== null} loading={saving} onClick={() => void save()}>
-          登记发放
-        </Button>
-      </View>
-    </Section>
+    <RecordForm
+      title={texts.title}
+      extra={dueFen !== null ? `应付 ${formatYuan(dueFen)}` : undefined}
+      issue={issue}
+      saving={saving}
+      button={texts.button}
+      onSave={() => void save()}
+    >
+      <TextField label={`${texts.amount}（元）`} type="digit" value={amount} maxlength={12} placeholder="如 3000" onChange={setAmount} />
+      <DayField label={texts.day} value={paidOn} end={today} onChange={setPaidOn} />
+      <TextField label="凭证号" value={voucherNo} maxlength={40} placeholder="财务凭证号" onChange={setVoucherNo} />
+    </RecordForm>
+  );
+}
+
+/** The payment after acceptance: the balance of the award. */
+export function PayoutForm({
+  application,
+  program,
+  onPaid,
+}: {
+  application: ApplicationView;
+  program: ProgramView;
+  onPaid: () => unknown;
+}) {
+  return (
+    <MoneyForm
+      action="pay"
+      application={application}
+      program={program}
+      onSubmit={(payout) =>
+        settle(
+          () => call('application.pay', { applicationId: application._id, version: application.version, payout }),
+          '已登记发放',
+          onPaid,
+        )
+      }
+    />
   );
 }

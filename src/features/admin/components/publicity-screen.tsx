@@ -1,51 +1,55 @@
-// 公示管理: publish the shortlist as a public notice (counted in Chinese working days by the server), follow
-// objections, and end a notice, which approves what it listed (per-item results).
+// 公示管理: publish each notice the programme's stages have — the shortlist (拟立项公示), the accepted awards'
+// results (考核结果公示) — counted in Chinese working days by the server; follow objections; end a notice, which
+// approves or confirms what it listed (per-item results).
 import { Input, Text, View } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { formatYuan } from '@/core/money';
 import type { ActionOutput, BatchResultView, ProgramView } from '@/core/schemas/actions';
-import type { Publicity } from '@/core/schemas/documents';
+import type { ApplicationView } from '@/core/schemas/actions';
+import { kindOf, noticeKinds } from '@/core/publicity/notice-kinds';
+import type { Publicity, PublicityKind } from '@/core/schemas/documents';
 import { PageState } from '@/components/page-state';
 import { call, messageOf } from '@/lib/api';
 import { confirm, showMessage, showSuccess } from '@/lib/feedback';
 import { go } from '@/lib/navigation';
 import { useReloadOnShow } from '@/features/common/use-reload-on-show';
-import { chineseDay } from '../dates';
+import { chineseDay, shanghaiDayOf } from '../dates';
 import { useObjections, usePublicity } from '../hooks/use-publicity';
 import { BatchResultDialog } from './batch-result-dialog';
+import { DayField } from './form-fields';
 import { ObjectionList } from './objection-list';
 import { Section } from './section';
 import '../admin.css';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 type Opened = ActionOutput<'publicity.open'>['notice'];
 
-function OpenForm({ program, shortlisted, onOpened }: { program: ProgramView; shortlisted: number; onOpened: (notice: Opened) => void }) {
-  const [title, setTitle] = useState(`${program.name}拟立项项目公示`);
+interface OpenFormProps {
+  program: ProgramView;
+  kind: PublicityKind;
+  count: number;
+  onOpened: (notice: Opened) => void;
+}
+
+function OpenForm({ program, kind, count, onOpened }: OpenFormProps) {
+  const meaning = noticeKinds[kind];
+  const workingDays = program.stages[meaning.stage]?.workingDays ?? 0;
+  const today = shanghaiDayOf(program.serverNow);
+  const [title, setTitle] = useState(`${program.name}${meaning.titleSuffix}`);
   const [opensOn, setOpensOn] = useState('');
   const [contact, setContact] = useState('');
   const [saving, setSaving] = useState(false);
-  const issue = !title.trim()
-    ? '请填写公示标题'
-    : opensOn && !DAY.test(opensOn)
-      ? '开始日期格式应为 YYYY-MM-DD（可不填，默认今天）'
-      : !contact.trim()
-        ? '请填写异议受理联系方式'
-        : null;
+  const issue = !title.trim() ? '请填写公示标题' : !contact.trim() ? '请填写异议受理联系方式' : null;
 
   async function open() {
     if (issue) return;
-    const ok = await confirm(
-      '发布公示？',
-      `将公示拟立项项目 ${shortlisted} 项，公示期 ${program.stages.shortlistNotice?.workingDays ?? 0} 个工作日。`,
-      '发布',
-    );
+    const ok = await confirm(`发布${meaning.label}？`, `将公示${meaning.listed} ${count} 项，公示期 ${workingDays} 个工作日。`, '发布');
     if (!ok) return;
     setSaving(true);
     try {
       const result = await call('publicity.open', {
         programId: program._id,
+        kind,
         title: title.trim(),
         contact: contact.trim(),
         ...(opensOn ? { opensOn } : {}),
@@ -63,8 +67,13 @@ function OpenForm({ program, shortlisted, onOpened }: { program: ProgramView; sh
     <View className="admin-form">
       <Text className="admin-form__label">公示标题</Text>
       <Input className="admin-form__input" value={title} maxlength={100} onInput={(event) => setTitle(event.detail.value)} />
-      <Text className="admin-form__label">开始日期（选填，默认今天）</Text>
-      <Input className="admin-form__input" value={opensOn} placeholder="YYYY-MM-DD" onInput={(event) => setOpensOn(event.detail.value)} />
+      <DayField
+        label="开始日期"
+        value={opensOn || today}
+        start={today}
+        shown={opensOn ? undefined : `今天（${chineseDay(today)}）`}
+        onChange={setOpensOn}
+      />
       <Text className="admin-form__label">异议受理联系方式</Text>
       <Input
         className="admin-form__input"
@@ -74,10 +83,10 @@ function OpenForm({ program, shortlisted, onOpened }: { program: ProgramView; sh
         onInput={(event) => setContact(event.detail.value)}
       />
       <Text className={issue ? 'admin-form__note admin-dialog__hint' : 'admin-form__note'}>
-        {issue ?? `公示期 ${program.stages.shortlistNotice?.workingDays ?? 0} 个工作日，节假日不计，调休上班日计入`}
+        {issue ?? `公示期 ${workingDays} 个工作日，节假日不计，调休上班日计入`}
       </Text>
-      <Button type="primary" block disabled={issue !== null || shortlisted === 0} loading={saving} onClick={() => void open()}>
-        发布公示（{shortlisted} 项）
+      <Button type="primary" block disabled={issue !== null || count === 0} loading={saving} onClick={() => void open()}>
+        发布公示（{count} 项）
       </Button>
     </View>
   );
@@ -90,11 +99,12 @@ function NoticeCard({ notice, onClosed }: { notice: Publicity; onClosed: (result
   const projectOf = (applicationId: string | null) =>
     applicationId ? (notice.entries.find((entry) => entry.applicationId === applicationId)?.projectName ?? '（项目）') : '针对整个公示';
   const openCount = (objections.data ?? []).filter((objection) => objection.status === 'open').length;
+  const meaning = noticeKinds[kindOf(notice)];
 
   async function close() {
     const ok = await confirm(
-      '结束公示并批准立项？',
-      openCount > 0 ? `还有 ${openCount} 条异议未处理，仍要结束吗？` : `公示所列 ${notice.entries.length} 项将批准立项。`,
+      `结束公示并${meaning.closes}？`,
+      openCount > 0 ? `还有 ${openCount} 条异议未处理，仍要结束吗？` : `公示所列 ${notice.entries.length} 项将${meaning.closes}。`,
       '结束公示',
     );
     if (!ok) return;
@@ -114,6 +124,7 @@ function NoticeCard({ notice, onClosed }: { notice: Publicity; onClosed: (result
         <Text className="admin-section__title">{notice.title}</Text>
         <Tag type={notice.status === 'open' ? 'primary' : 'default'}>{notice.status === 'open' ? '公示中' : '已结束'}</Tag>
       </View>
+      <Text className="admin-list__sub">{meaning.label}</Text>
       <Text className="admin-list__sub">
         公示期 {chineseDay(notice.opensOn)}至{chineseDay(notice.closesOn)}（{notice.workingDays} 个工作日）
       </Text>
@@ -149,7 +160,7 @@ function NoticeCard({ notice, onClosed }: { notice: Publicity; onClosed: (result
         </Button>
         {notice.status === 'open' ? (
           <Button size="small" type="primary" loading={closing} onClick={() => void close()}>
-            结束公示并批准立项
+            结束公示并{meaning.closes}
           </Button>
         ) : null}
       </View>
@@ -162,6 +173,51 @@ function NoticeCard({ notice, onClosed }: { notice: Publicity; onClosed: (result
         </View>
       ) : null}
     </View>
+  );
+}
+
+/** The awards waiting for one kind of notice, and the form that publishes them. */
+function WaitingSection({
+  program,
+  kind,
+  applications,
+  onOpened,
+}: {
+  program: ProgramView;
+  kind: PublicityKind;
+  applications: ApplicationView[];
+  onOpened: (notice: Opened) => void;
+}) {
+  const meaning = noticeKinds[kind];
+  return (
+    <Section title={`发布${meaning.label}`} extra={`待公示 ${applications.length} 项`}>
+      {applications.length > 0 ? (
+        <>
+          <View className="admin-list">
+            {applications.map((application) => (
+              <View className="admin-list__row" key={application._id}>
+                <View className="admin-list__main">
+                  <Text className="admin-list__name">{application.projectName}</Text>
+                  <Text className="admin-list__sub">
+                    {application.orgName} · {application.categoryName}
+                  </Text>
+                </View>
+              </View>
+            ))}
+          </View>
+          <OpenForm program={program} kind={kind} count={applications.length} onOpened={onOpened} />
+        </>
+      ) : kind === 'shortlist' ? (
+        <View>
+          <Text className="admin-muted">暂无拟立项项目。请先在评审排名中列入拟立项。</Text>
+          <Text className="admin-link" onClick={() => void go('ranking', { programId: program._id })}>
+            去评审排名 ›
+          </Text>
+        </View>
+      ) : (
+        <Text className="admin-muted">暂无{meaning.listed}。验收通过后，在此公示考核结果。</Text>
+      )}
+    </Section>
   );
 }
 
@@ -185,39 +241,19 @@ export function PublicityScreen({ programId }: { programId?: string }) {
           {opened.calendarWarning ? <Text className="admin-notice__text">{opened.calendarWarning}</Text> : null}
         </View>
       ) : null}
-      <Section title="发布公示" extra={`待公示 ${data.shortlist.length} 项`}>
-        {data.shortlist.length > 0 ? (
-          <>
-            <View className="admin-list">
-              {data.shortlist.map((application) => (
-                <View className="admin-list__row" key={application._id}>
-                  <View className="admin-list__main">
-                    <Text className="admin-list__name">{application.projectName}</Text>
-                    <Text className="admin-list__sub">
-                      {application.orgName} · {application.categoryName}
-                    </Text>
-                  </View>
-                </View>
-              ))}
-            </View>
-            <OpenForm
-              program={data.program}
-              shortlisted={data.shortlist.length}
-              onOpened={(notice) => {
-                setOpened(notice);
-                void remote.reload();
-              }}
-            />
-          </>
-        ) : (
-          <View>
-            <Text className="admin-muted">暂无拟立项项目。请先在评审排名中列入拟立项。</Text>
-            <Text className="admin-link" onClick={() => void go('ranking', { programId: data.program._id })}>
-              去评审排名 ›
-            </Text>
-          </View>
-        )}
-      </Section>
+      {data.waiting.length === 0 ? <Text className="admin-muted">本项目不设公示环节。</Text> : null}
+      {data.waiting.map(({ kind, applications }) => (
+        <WaitingSection
+          key={kind}
+          program={data.program}
+          kind={kind}
+          applications={applications}
+          onOpened={(notice) => {
+            setOpened(notice);
+            void remote.reload();
+          }}
+        />
+      ))}
       {data.notices.length === 0 ? (
         <Text className="admin-footnote">尚未发布过公示</Text>
       ) : (
@@ -233,7 +269,7 @@ export function PublicityScreen({ programId }: { programId?: string }) {
         ))
       )}
       <BatchResultDialog
-        title={closed ? '结束公示：立项结果' : null}
+        title={closed ? `结束公示：${noticeKinds[kindOf(closed.notice)].closes}结果` : null}
         results={closed?.results ?? []}
         nameOf={(id) => names.get(id) ?? id}
         onClose={() => setClosed(null)}

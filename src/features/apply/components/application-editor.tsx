@@ -16,7 +16,7 @@ import { AttachmentSection } from './attachment-section';
 import { BudgetSection } from './budget-section';
 import { CategorySection } from './category-section';
 import { CommitmentSection } from './commitment-section';
-import { DecisionReason } from './decision-reason';
+import { DecisionReason, ExtensionBanner } from './decision-reason';
 import { DeclarationSection } from './declaration-section';
 import { EditorNotice } from './editor-notice';
 import { ScheduleSection } from './schedule-section';
@@ -103,6 +103,7 @@ export function ApplicationEditor({ applicationId, programId }: ApplicationEdito
             </View>
 
             {application ? <DecisionReason status={application.status} reason={application.decisionReason} /> : null}
+            {application ? <ExtensionBanner application={application} /> : null}
             {!application && !program.windowOpen ? (
               <View className="apply-banner apply-banner--warning">本项目当前不在申报时间内，不能新建申报。</View>
             ) : null}

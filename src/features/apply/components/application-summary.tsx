@@ -1,7 +1,7 @@
 // The application as submitted: read-only, for the statuses the applicant can no longer edit.
 import { View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
+import { formatCalendarDay, formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import { formatYuan } from '@/core/money';
 import { budgetCeilingFen, categoryByKey, indicatorByKey, type Program } from '@/core/program/program-schema';
 import type { ApplicationView } from '@/core/schemas/actions';
@@ -158,13 +158,40 @@ export function ApplicationSummary({ application, program }: ApplicationSummaryP
       {reports.map((kind) => (
         <ReportBlock key={kind} kind={kind} report={application.reports[kind] as Report} program={program} />
       ))}
-      {application.payout ? (
-        <Block title="奖补发放">
-          <View className="apply-readonly">
-            {formatYuan(application.payout.amountFen)}，发放日期 {application.payout.paidOn}
-          </View>
-        </Block>
-      ) : null}
+      <AwardRecord application={application} />
     </View>
+  );
+}
+
+/** A payment or refund as one line: 1,500 元，2023年8月1日. */
+function paid(money: { amountFen: number; paidOn: string }): string {
+  return `${formatYuan(money.amountFen)}，${formatCalendarDay(money.paidOn)}`;
+}
+
+/** What was recorded on the award: its agreement, payments, what failing means for it, an extension. */
+function AwardRecord({ application }: { application: ApplicationView }) {
+  const { agreement, advance, payout, failure, refund, extension } = application;
+  if (!agreement && !advance && !payout && !failure && !extension) return null;
+  return (
+    <Block title="奖补记录">
+      {agreement ? (
+        <View className="apply-readonly">
+          实施协议 {agreement.reference}，{formatCalendarDay(agreement.signedOn)}签订
+        </View>
+      ) : null}
+      {advance ? <View className="apply-readonly">立项后拨付 {paid(advance)}</View> : null}
+      {payout ? <View className="apply-readonly">奖补发放 {paid(payout)}</View> : null}
+      {failure ? <View className="apply-readonly">验收不合格：{failure.text}</View> : null}
+      {failure && failure.refundDueFen > 0 ? (
+        <View className="apply-hint">
+          {refund ? `已退还 ${paid(refund)}` : `请退还 ${formatYuan(failure.refundDueFen)}，退还后由秘书处登记`}
+        </View>
+      ) : null}
+      {extension ? (
+        <View className="apply-readonly">
+          报告截止时间延至 {formatShanghaiDateTime(extension.until)}（{extension.reason}）
+        </View>
+      ) : null}
+    </Block>
   );
 }

@@ -1,12 +1,15 @@
 // The reason given with the secretariat's last decision, headed by what it means for the applicant.
 import { View } from '@tarojs/components';
+import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
+import type { ApplicationView } from '@/core/schemas/actions';
 import type { ApplicationStatus } from '@/core/workflow/award-workflow';
+import { reportDue } from '../next-step';
 
 const headings: Partial<Record<ApplicationStatus, string>> = {
   returned: '退回理由',
   checkRejected: '未通过原因',
   notSelected: '未入选原因',
-  objectionUpheld: '不予立项原因',
+  objectionUpheld: '异议处理意见',
   midtermRectify: '整改要求',
   inRectification: '整改要求',
   failed: '验收意见',
@@ -18,6 +21,17 @@ export function DecisionReason({ status, reason }: { status: ApplicationStatus; 
   return (
     <View className="apply-banner apply-banner--warning">
       {heading}：{reason}
+    </View>
+  );
+}
+
+/** While a report is owed: the extension the secretariat granted, its new due time and its reason. */
+export function ExtensionBanner({ application }: { application: Pick<ApplicationView, 'extension' | 'availableActions'> }) {
+  const { extension } = application;
+  if (!extension || !reportDue(application)) return null;
+  return (
+    <View className="apply-banner">
+      已获准延期至 {formatShanghaiDateTime(extension.until)}：{extension.reason}
     </View>
   );
 }

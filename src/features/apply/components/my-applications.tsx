@@ -13,7 +13,7 @@ import { useRemote } from '@/features/common/use-remote';
 import { useSignedIn } from '@/features/common/use-signed-in';
 import { useReloadOnShow } from '@/features/common/use-reload-on-show';
 import { nextStep } from '../next-step';
-import { DecisionReason } from './decision-reason';
+import { DecisionReason, ExtensionBanner } from './decision-reason';
 import { StageTimeline } from './stage-timeline';
 import './apply-form.css';
 
@@ -44,6 +44,7 @@ function ApplicationCard({ application, program }: { application: ApplicationVie
         <View>更新于 {formatShanghaiDateTime(application.updatedAt)}</View>
       </View>
       <DecisionReason status={application.status} reason={application.decisionReason} />
+      <ExtensionBanner application={application} />
       {step ? (
         <View
           className="apply-card__next"

@@ -7,26 +7,26 @@ import { StatusTag } from '@/components/status-tag';
 import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import { indicatorByKey } from '@/core/program/program-schema';
 import type { ApplicationDetail } from '@/core/schemas/actions';
-
+import { reportDeadline } from '@/core/workflow/transition';
 import { confirm, showSuccess } from '@/lib/feedback';
 import { back } from '@/lib/navigation';
 import { useSignedIn } from '@/features/common/use-signed-in';
 import { useOwnApplication } from '../hooks/use-own-application';
 import { indicatorProgress } from '../claim-progress';
 import { SUMMARY_MAX, useReportForm } from '../hooks/use-report-form';
-import { programReportDue, reportDue, reportTitles, type ReportKind } from '../next-step';
+import { reportDue, reportTitles, type ReportKind } from '../next-step';
 import { DecisionReason } from './decision-reason';
 import { EvidencePhotoGrid } from './evidence-photo-grid';
 import './apply-form.css';
 
-function dueText(detail: ApplicationDetail, kind: ReportKind): string | null {
-  const dueAt = detail.application.dueAt ?? programReportDue(kind, detail.program);
+function dueText(detail: ApplicationDetail): string | null {
+  const dueAt = reportDeadline(detail.application, detail.program);
   return dueAt ? formatShanghaiDateTime(dueAt) : null;
 }
 
 function ReportEditor({ detail, kind, onSubmitted }: { detail: ApplicationDetail; kind: ReportKind; onSubmitted: () => void }) {
   const form = useReportForm(detail, kind);
-  const due = dueText(detail, kind);
+  const due = dueText(detail);
 
   const onSubmit = async () => {
     const sure = await confirm(`提交${reportTitles[kind]}`, '提交后由学会秘书处审核，不能再修改。确认提交？', '提交');

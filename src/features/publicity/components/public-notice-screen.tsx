@@ -1,10 +1,11 @@
-// 公示: the shortlist as anyone sees it, signed in or not: period, entries, where to object, and the
+// 公示: the shortlist (拟立项) or the assessment results (考核结果) as anyone sees it, signed in or not: period, entries, where to object, and the
 // objection form while the notice is open.
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { Picker, Text, View } from '@tarojs/components';
 import { PageState } from '@/components/page-state';
 import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import { formatYuan } from '@/core/money';
+import { noticeKinds } from '@/core/publicity/notice-kinds';
 import type { PublicNoticeView } from '@/core/schemas/actions';
 import { OBJECTION_MAX, useObjectionForm } from '../hooks/use-objection-form';
 import type { PublicNoticeRemote } from '../hooks/use-public-notice';
@@ -119,6 +120,7 @@ export function PublicNoticeScreen({ notice: remote }: { notice: PublicNoticeRem
           <View>
             <View className="notice-head">
               <View className="notice-head__program">{notice.programName}</View>
+              <View className="notice-head__kind">{notice.kindLabel}</View>
               <View className="notice-head__title">{notice.title}</View>
               <View className={`notice-period${notice.open ? '' : ' notice-period--closed'}`}>
                 <View className="notice-period__text">{notice.periodText}</View>
@@ -129,7 +131,9 @@ export function PublicNoticeScreen({ notice: remote }: { notice: PublicNoticeRem
               {notice.calendarWarning ? <View className="notice-warning">{notice.calendarWarning}</View> : null}
             </View>
             <View className="notice-section">
-              <View className="notice-section__title">拟立项名单（{notice.entries.length} 项）</View>
+              <View className="notice-section__title">
+                {noticeKinds[notice.kind].entriesTitle}（{notice.entries.length} 项）
+              </View>
               {notice.entries.length === 0 ? <View className="notice-text notice-text--muted">名单为空。</View> : null}
               {notice.entries.map((entry, position) => (
                 <View key={entry.applicationId} className="notice-entry">
