@@ -71,6 +71,21 @@ function recorded(secretary: string, application: ApplicationView, record: Actio
   return h.as(secretary, 'application.record', { applicationId: application._id, version: application.version, record });
 }
 
+/** Opens the programme's result notice (考核结果公示), moves the clock past its end and closes it. */
+async function resultNoticed(programId: string, secretary: string, title: string) {
+  const { publicity } = await h.as(secretary, 'publicity.open', { programId, title, contact: '秘书处 0000-00000000', kind: 'result' });
+  h.clock.set(new Date(new Date(publicity.endsAt).getTime() + 60_000).toISOString());
+  const results = await h.as(secretary, 'publicity.close', { publicityId: publicity._id });
+  return { publicity, results };
+}
+
+/** An award whose result notice has ended: its results confirmed, the secretariat records the payment. */
+async function paidAfterResults(secretary: string, applicationId: string, payout: ReturnType<typeof money>) {
+  const published = await current(h, secretary, applicationId);
+  expect(published.status).toBe('resultPublished');
+  return h.as(secretary, 'application.pay', { applicationId, version: published.version, payout });
+}
+
 function money(amountFen: number, paidOn: string, voucherNo: string) {
   return { amountFen, paidOn, voucherNo };
 }
@@ -270,6 +285,15 @@ describe('Xuzhou 2022 (seed 003)', () => {
     expect(accepted.status).toBe('accepted');
     expect(accepted.availableActions).not.toContain('pay');
     expect(accepted.availableActions).toContain('openResultNotice');
+
+    // 003 line 184: 考核结果及时公示接受监督，公示时间不少于5个工作日 — only the passed award is listed; it is paid after.
+    const resultNotice = await resultNoticed(XUZHOU, xz, '2022年度提升计划考核结果公示');
+    expect(resultNotice.publicity).toMatchObject({ kind: 'result', workingDays: 5 });
+    expect(resultNotice.publicity.entries.map((entry) => entry.applicationId)).toEqual([accepted._id]);
+    expect(resultNotice.results).toEqual([{ applicationId: accepted._id, ok: true, code: null, message: null }]);
+    const paid = await paidAfterResults(xz, accepted._id, money(10_000_000, '2023-01-10', 'XZ-2023-002'));
+    expect(paid).toMatchObject({ status: 'paid', payout: { amountFen: 10_000_000 } });
+    expect((await current(h, xz, failed._id)).status).toBe('failed');
   });
 });
 
@@ -327,6 +351,8 @@ describe('Suzhou 2022 (seed 001)', () => {
     // 001 line 36: 申报、预立项、项目实施 — no notice before implementation: 预立项 leads straight to 立项.
     const shortlisted = await shortlistedBy(OPENID.szMech, SUZHOU, 'demonstration', sz, REVIEWERS.shen);
     expect(shortlisted.availableActions).not.toContain('openPublicity');
+    const noNotice = await h.raw(sz, 'publicity.open', { programId: SUZHOU, title: '拟立项公示', contact: '学会部' });
+    expect(refusal(noNotice)).toEqual(['TRANSITION_NOT_ALLOWED', expect.stringContaining('本项目不设立项公示')]);
     expect(shortlisted.availableActions).toContain('approve');
     const approved = await decided(h, shortlisted, 'approve', undefined, sz);
     expect(approved).toMatchObject({ status: 'approved', awardFen: 10_000_000 });
@@ -357,5 +383,14 @@ describe('Suzhou 2022 (seed 001)', () => {
     expect(accepted.status).toBe('accepted');
     expect(accepted.availableActions).not.toContain('pay');
     expect(accepted.availableActions).toContain('openResultNotice');
+
+    // 001 line 36: 绩效评审 → 公示发文 → 表彰奖补: the result notice follows the performance review, then payment.
+    const { publicity, results } = await resultNoticed(SUZHOU, sz, '2022年度科技社团能力提升计划绩效评审结果公示');
+    expect(publicity).toMatchObject({ kind: 'result', workingDays: 5 });
+    expect(Date.parse(publicity.endsAt)).toBeGreaterThan(Date.parse(accepted.decidedAt!));
+    expect(publicity.entries.map((entry) => [entry.orgName, entry.awardFen])).toEqual([['苏州市环境科学学会', 3_000_000]]);
+    expect(results.map((result) => result.ok)).toEqual([true]);
+    const paid = await paidAfterResults(sz, accepted._id, money(3_000_000, '2022-12-30', 'SZ-2022-001'));
+    expect(paid).toMatchObject({ status: 'paid', payout: { amountFen: 3_000_000 } });
   });
 });
