@@ -155,7 +155,7 @@ test('an awardee claims an indicator with an uploaded photo; the secretariat ope
   });
   const rank = dashboard.rows.find((row) => row.key === 'tfkjy-registered-rank');
   expect(rank).toMatchObject({ target: 50, provinceMinimum: 50, committed: null, claimed: null });
-  expect(dashboard.rows).toHaveLength(19);
+  expect(dashboard.rows).toHaveLength(21);
   expect(dashboard.counts.implementing).toBe(1);
   expect(dashboard.grantedFen).toBe(300_000);
 });

@@ -82,8 +82,9 @@ test('funds after 立项 wait for the agreement and are capped at the advance du
   expect(audit.map((entry) => entry.action)).toEqual(expect.arrayContaining(['recordAgreement', 'disburse', 'pay']));
 });
 
-test('a refund is recorded only after failing where the programme asks one, and at most what was paid after 立项 (seed 004: 退还经费)', async () => {
-  await withStages(h, { advancePercent: 50 });
+test('a refund is recorded only after failing where the programme asks one, and at most what was paid after 立项 (the provincial rule, seed 002 line 47: 全额退还…取消下一年度申报资格)', async () => {
+  // The society's own plan names no consequence of failing (seed 004, a declared placeholder); set the province's here.
+  await withStages(h, { advancePercent: 50, failure: { refund: true, withdrawFunding: false, barNextCall: true } });
   let award = await approved();
   expect(award.availableActions).not.toContain('recordRefund');
   award = await recorded(award, { action: 'disburse', payout: payment(150_000) });

@@ -203,7 +203,9 @@ test('the timer fails a rectification whose month has passed and reminds people 
   expect((await runScheduledWork(h.deps)).failedRectifications).toBe(1);
   const failed = await current(h, OPENID.structure, award._id);
   expect(failed).toMatchObject({ status: 'failed', outcomes: { final: 'failed' } });
-  expect(failed.statusLabel).toBe('验收不合格：取消2024年度申报资格');
+  // The society's plan names no consequence (seed 004 五、培育奖励; a declared placeholder): nothing was paid before
+  // acceptance, so failing withdraws the award.
+  expect(failed.statusLabel).toBe('验收不合格：取消经费奖补资助');
   expect(failed.decisionReason).toBe('整改期限（2024年2月10日 23:59）已过，未提交整改报告');
 });
 

@@ -9,18 +9,7 @@ import {
   isWindowOpen,
   missingForSubmission,
 } from '@/core/application/rules';
-import { AppError } from '@/core/errors';
-import { completeContent, emptyContent, programFrom } from './factories';
-
-function refusal(work: () => void): { code: string; message: string } | null {
-  try {
-    work();
-    return null;
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    return { code: error.code, message: error.message };
-  }
-}
+import { completeContent, emptyContent, programFrom, refusal } from './factories';
 
 const civil = programFrom('sichuan-civil-2023');
 const province = programFrom('sichuan-first-class-society-2023');
@@ -192,6 +181,7 @@ describe('what is missing before submission', () => {
   test('the provincial form lists everything it asks, in form order, down to the signed declaration', () => {
     expect(missingForSubmission(province, emptyContent('society', { projectName: ' ' }))).toEqual([
       '项目名称',
+      '项目申报单位基本情况',
       '重点工作内容及具体举措',
       '项目目标及预期成效',
       '项目实施条件及保障措施',

@@ -206,7 +206,6 @@ describe('the rules by name, as the programme settings list them', () => {
     expect(xuzhou.eligibility.map((rule) => describeRule(rule, xuzhou.categories))).toEqual([
       '上一年度年检合格',
       '诚信记录良好（往年项目实施中无弄虚作假等不良行为）',
-      '往年已获本计划资助的单位（项目）不得再次申报',
       '社会组织评估等级4A级及以上（仅“一流学会”）',
     ]);
   });

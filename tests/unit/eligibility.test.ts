@@ -88,13 +88,17 @@ describe('who may apply: eligibility rules with the reason the applicant reads',
     ]);
   });
 
-  test('an organisation funded by the same series before may not apply again; another series does not matter', () => {
+  test('where a programme bars organisations funded by the same series before, they may not apply again; another series does not matter', () => {
+    // No seed has this organisation-wide rule (Xuzhou's 往年获得认定的项目不得申报 is about the project, seed 003 line 47),
+    // but a programme may still set it.
+    const barring = { ...xuzhou, eligibility: [...xuzhou.eligibility, { kind: 'notFundedBefore' as const, categories: [] }] };
     const fundedHere = organization('society', { fundedLineages: [xuzhou.lineage] });
-    expect(eligibilityIssues(xuzhou, category(xuzhou, 'innovative'), fundedHere, during(xuzhou))).toEqual([
+    expect(eligibilityIssues(barring, category(xuzhou, 'innovative'), fundedHere, during(xuzhou))).toEqual([
       '往年已获本计划资助的单位（项目）不得再次申报',
     ]);
+    expect(eligibilityIssues(xuzhou, category(xuzhou, 'innovative'), fundedHere, during(xuzhou))).toEqual([]);
     const fundedElsewhere = organization('society', { fundedLineages: [suzhou.lineage] });
-    expect(eligibilityIssues(xuzhou, category(xuzhou, 'innovative'), fundedElsewhere, during(xuzhou))).toEqual([]);
+    expect(eligibilityIssues(barring, category(xuzhou, 'innovative'), fundedElsewhere, during(xuzhou))).toEqual([]);
     // Suzhou has no such rule: its past awardees may apply again.
     expect(
       eligibilityIssues(

@@ -1,5 +1,6 @@
 // Test data for the unit tests: seed programmes as stored programmes, organisations and application content.
 import type { ApplicationContent } from '@/core/application/rules';
+import { AppError } from '@/core/errors';
 import { programSchema, type Program } from '@/core/program/program-schema';
 import { seedProgramByCode } from '@/core/program/seeds';
 import type { OrgKind } from '@/core/schemas/common';
@@ -96,4 +97,15 @@ export function completeContent(program: Program, categoryKey: string, overrides
     declaration: form.commitment ? { signerName: '李工', agreed: true } : null,
     ...overrides,
   });
+}
+
+/** What a core rule refused (its code and message), or null when it let the work through. */
+export function refusal(work: () => void): { code: string; message: string } | null {
+  try {
+    work();
+    return null;
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return { code: error.code, message: error.message };
+  }
 }

@@ -2,7 +2,15 @@
 import { AppError } from '../errors';
 import { formatShanghaiDateTime, isAfter, isPastDeadline } from '../calendar/shanghai';
 import { formatYuan, sumFen } from '../money';
-import { categoryByKey, categoryDeadline, indicatorByKey, isSummable, type Category, type Program } from '../program/program-schema';
+import {
+  budgetCeilingFen,
+  categoryByKey,
+  categoryDeadline,
+  indicatorByKey,
+  isSummable,
+  type Category,
+  type Program,
+} from '../program/program-schema';
 import type { Application, BudgetLine, Commitment } from '../schemas/documents';
 
 export type ApplicationContent = Pick<
@@ -54,8 +62,9 @@ export function checkContentLimits(program: Program, content: ApplicationContent
   }
   if (content.budget.length > form.budget.maxLines) throw new AppError('INVALID_INPUT', `预算最多 ${form.budget.maxLines} 行`);
   const total = budgetTotalFen(content.budget);
-  if (total > category.awardAmountFen) {
-    throw new AppError('BUDGET_OVER_LIMIT', `合计 ${formatYuan(total)}，上限 ${formatYuan(category.awardAmountFen)}`);
+  const ceiling = budgetCeilingFen(program, category);
+  if (ceiling !== null && total > ceiling) {
+    throw new AppError('BUDGET_OVER_LIMIT', `合计 ${formatYuan(total)}，上限 ${formatYuan(ceiling)}`);
   }
   checkTable('进度安排', content.schedule.length, form.schedule);
   checkTable('项目成员', content.team.length, form.team);

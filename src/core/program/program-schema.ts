@@ -399,6 +399,17 @@ export const programSchema = z.object({
 });
 export type Program = z.infer<typeof programSchema>;
 
+/**
+ * The most one application's budget may total: its category's award, or null where the programme sets no such
+ * ceiling (form.budget.capAtAward false: the provincial guide, whose journals show matching funds).
+ */
+export function budgetCeilingFen(
+  program: { form: { budget: { capAtAward?: boolean } } },
+  category: Pick<Category, 'awardAmountFen'>,
+): number | null {
+  return program.form.budget.capAtAward === false ? null : category.awardAmountFen;
+}
+
 /** What the programme must pay at least: every category's minimum quota at its amount. */
 export function guaranteedFen(program: { categories: readonly Pick<Category, 'quotaMin' | 'awardAmountFen'>[] }): number {
   return program.categories.reduce((sum, category) => sum + category.quotaMin * category.awardAmountFen, 0);

@@ -3,7 +3,7 @@
 // same core rules the server applies, run on every keystroke.
 import { budgetTotalFen, countChars, missingForSubmission, type ApplicationContent } from '@/core/application/rules';
 import { formatYuan, parseYuan } from '@/core/money';
-import { categoryByKey, isSummable, type Category, type Indicator, type Program } from '@/core/program/program-schema';
+import { budgetCeilingFen, categoryByKey, isSummable, type Category, type Indicator, type Program } from '@/core/program/program-schema';
 import type { Attachment, BudgetLine, Commitment, ScheduleRow, TeamMember } from '@/core/schemas/documents';
 
 export interface BudgetLineDraft {
@@ -340,7 +340,7 @@ export function checkForm(program: FormProgram, form: ApplicationFormValues): Fo
     ? checkCommitments(form.commitments, committableIndicators(program))
     : { chosen: [], errors: {} };
   const totalFen = budgetTotalFen(budget.lines);
-  const limitFen = category?.awardAmountFen ?? null;
+  const limitFen = category ? budgetCeilingFen(program, category) : null;
   const totalOver = limitFen !== null && totalFen > limitFen;
 
   const blocking: string[] = [];

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { formatShanghaiDate, formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import { formatYuan } from '@/core/money';
-import { categoryByKey } from '@/core/program/program-schema';
+import { budgetCeilingFen, categoryByKey } from '@/core/program/program-schema';
 import type { ApplicationDetail, ApplicationView, ProgramView } from '@/core/schemas/actions';
 import { StatusTag } from '@/components/status-tag';
 import { callPhone } from '@/lib/phone';
@@ -16,6 +16,7 @@ export function ApplicationSummary({
   contact?: ApplicationDetail['contact'];
 }) {
   const category = categoryByKey(program, application.categoryKey);
+  const ceilingFen = category ? budgetCeilingFen(program, category) : null;
   const subtype = category?.subtypes.find((candidate) => candidate.key === application.subtypeKey);
   return (
     <View className="admin-summary">
@@ -58,7 +59,7 @@ export function ApplicationSummary({
         <Text className="admin-facts__label">预算合计</Text>
         <Text className="admin-facts__value">
           {formatYuan(application.budgetTotalFen)}
-          {category ? `（上限 ${formatYuan(category.awardAmountFen)}）` : ''}
+          {ceilingFen !== null ? `（上限 ${formatYuan(ceilingFen)}）` : ''}
         </Text>
         {application.awardFen !== null ? (
           <>

@@ -3,7 +3,7 @@ import { View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import { formatCalendarDay, formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import { formatYuan } from '@/core/money';
-import { categoryByKey, indicatorByKey, type Program } from '@/core/program/program-schema';
+import { budgetCeilingFen, categoryByKey, indicatorByKey, type Program } from '@/core/program/program-schema';
 import type { ApplicationView } from '@/core/schemas/actions';
 import type { Report } from '@/core/schemas/documents';
 import { Collapsible, IndicatorNote } from '@/components/program-info';
@@ -49,6 +49,7 @@ function ReportBlock({ kind, report, program }: { kind: keyof typeof reportTitle
 
 export function ApplicationSummary({ application, program }: ApplicationSummaryProps) {
   const category = categoryByKey(program, application.categoryKey);
+  const ceilingFen = category ? budgetCeilingFen(program, category) : null;
   const subtype = category?.subtypes.find((candidate) => candidate.key === application.subtypeKey);
   const reports = (['midterm', 'final', 'rectification'] as const).filter((kind) => application.reports[kind]);
   return (
@@ -82,7 +83,7 @@ export function ApplicationSummary({ application, program }: ApplicationSummaryP
         ))}
         <View className="apply-total">
           合计 {formatYuan(application.budgetTotalFen)}
-          {category ? ` / 上限 ${formatYuan(category.awardAmountFen)}` : ''}
+          {ceilingFen !== null ? ` / 上限 ${formatYuan(ceilingFen)}` : ''}
         </View>
       </Block>
       {application.schedule.length > 0 ? (
