@@ -218,7 +218,7 @@ describe('what applications and reviews rest on stays put', () => {
     for (const stages of [
       { ...edit.stages, advancePercent: 50 },
       { ...edit.stages, rectification: null },
-      { ...edit.stages, failure: { ...edit.stages.failure, barNextCall: false } },
+      { ...edit.stages, failure: { ...edit.stages.failure, barNextCall: !edit.stages.failure.barNextCall } },
       { ...edit.stages, midterm: null },
     ]) {
       expect(messageOf(await update(program._id, program.version, { ...edit, stages }))).toBe(
