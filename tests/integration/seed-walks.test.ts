@@ -4,7 +4,17 @@
 import { collections } from '@/core/schemas/documents';
 import type { ActionInput, ApplicationView } from '@/core/schemas/actions';
 import { OPENID, refusal, requestId, startHarness, type Harness } from '../support/harness';
-import { addApplicant, appliedTo, contentFor, current, decided, publicizedAndClosed, reviewed, REVIEWERS } from '../support/lifecycle';
+import {
+  addApplicant,
+  appliedTo,
+  contentFor,
+  current,
+  decided,
+  publicizedAndClosed,
+  reported,
+  reviewed,
+  REVIEWERS,
+} from '../support/lifecycle';
 
 let h: Harness;
 beforeEach(async () => {
@@ -52,18 +62,6 @@ async function shortlistedBy(
   const checked = await decided(h, result.data as ApplicationView, 'passCheck', undefined, secretary);
   const underReview = await reviewed(h, checked, [reviewer], secretary);
   return decided(h, underReview, 'shortlist', undefined, secretary);
-}
-
-/** A report (mid-term, final or rectification: whichever the status asks for) filed by the applicant. */
-function report(contact: string, application: ApplicationView, summary: string) {
-  return h.as(contact, 'application.report', {
-    requestId: requestId(),
-    applicationId: application._id,
-    version: application.version,
-    summary,
-    achievements: [],
-    fileIds: [],
-  });
 }
 
 /** The secretariat records one of an award's records (agreement, payment after 立项, refund). */
@@ -138,7 +136,7 @@ describe('the provincial call (seeds 002 + 000)', () => {
     const societySees = await current(h, OPENID.scceas, funded._id);
     expect(societySees.availableActions).toContain('submitMidterm');
     expect(societySees.availableActions).not.toContain('submitFinal');
-    const midterm = await report(OPENID.scceas, funded, '已完成天府科技云示范科创工作室建设。');
+    const midterm = await reported(h, OPENID.scceas, funded, '已完成天府科技云示范科创工作室建设。');
     expect(midterm.status).toBe('midtermSubmitted');
     const midtermPassed = await decided(h, midterm, 'passMidterm', undefined, sast);
 
@@ -151,7 +149,7 @@ describe('the provincial call (seeds 002 + 000)', () => {
 
     // 002 line 47 (二、（四）结项评审): 2024年1月底前结项评审; 未达到要求的, 给予一个月时间限期整改.
     h.clock.set('2024-01-10T10:00:00+08:00');
-    const final = await report(OPENID.scceas, midtermPassed, '全年工作总结及佐证材料。');
+    const final = await reported(h, OPENID.scceas, midtermPassed, '全年工作总结及佐证材料。');
     expect(final.status).toBe('finalSubmitted');
     h.clock.set('2024-01-15T10:00:00+08:00');
     const rectifying = await decided(h, final, 'rectifyFinal', '推荐论文数量未达到要求', sast);
@@ -159,7 +157,7 @@ describe('the provincial call (seeds 002 + 000)', () => {
     // Due at the end of the day a month on (Asia/Shanghai).
     expect(rectifying.dueAt).toBe('2024-02-15T15:59:59.000Z');
     h.clock.set('2024-02-10T10:00:00+08:00');
-    const rectified = await report(OPENID.scceas, rectifying, '已补充推荐论文证明。');
+    const rectified = await reported(h, OPENID.scceas, rectifying, '已补充推荐论文证明。');
     expect(rectified.status).toBe('rectificationSubmitted');
 
     // 002 line 47: 截至限期整改时间，仍未达到项目实施要求的，项目申报主体需全额退还项目经费，且取消下一年度项目申报资格.
@@ -182,7 +180,7 @@ describe('the provincial call (seeds 002 + 000)', () => {
     });
     const eventFunded = await recorded(sast, eventAgreed, { action: 'disburse', payout: money(20_000_000, '2023-07-20', 'CZ-2023-002') });
     h.clock.set('2024-01-12T10:00:00+08:00');
-    const eventFinal = await report(eventHost, eventFunded, '学术活动论文集已上传，推荐论文12篇。');
+    const eventFinal = await reported(h, eventHost, eventFunded, '学术活动论文集已上传，推荐论文12篇。');
     const eventAccepted = await decided(h, eventFinal, 'accept', undefined, sast);
     expect(eventAccepted.availableActions).not.toContain('pay');
     expect((await decided(h, eventAccepted, 'close', undefined, sast)).status).toBe('completed');
@@ -244,10 +242,10 @@ describe('Xuzhou 2022 (seed 003)', () => {
     expect(xzSees.availableActions).toContain('submitMidterm');
     expect(xzSees.availableActions).not.toContain('submitFinal');
     h.clock.set('2022-09-01T10:00:00+08:00');
-    const midterm = await report(OPENID.xzCivil, failing, '中期评估材料。');
+    const midterm = await reported(h, OPENID.xzCivil, failing, '中期评估材料。');
     const midtermPassed = await decided(h, midterm, 'passMidterm', undefined, xz);
     h.clock.set('2022-12-20T10:00:00+08:00');
-    const final = await report(OPENID.xzCivil, midtermPassed, '项目总结报告及品牌建设案例。');
+    const final = await reported(h, OPENID.xzCivil, midtermPassed, '项目总结报告及品牌建设案例。');
 
     // 003 line 184: 考核不合格的项目取消经费奖补资助 — no rectification offered, the funding is withdrawn.
     const xzDecides = await current(h, xz, final._id);
@@ -279,9 +277,9 @@ describe('Xuzhou 2022 (seed 003)', () => {
     h.clock.set('2022-05-27T10:00:00+08:00');
     const passing = await decided(h, await current(h, xz, second._id), 'issueNotice', undefined, xz);
     h.clock.set('2022-09-01T10:00:00+08:00');
-    const passingMid = await decided(h, await report(OPENID.xzCivil, passing, '中期评估材料。'), 'passMidterm', undefined, xz);
+    const passingMid = await decided(h, await reported(h, OPENID.xzCivil, passing, '中期评估材料。'), 'passMidterm', undefined, xz);
     h.clock.set('2022-12-21T10:00:00+08:00');
-    const accepted = await decided(h, await report(OPENID.xzCivil, passingMid, '项目总结报告。'), 'accept', undefined, xz);
+    const accepted = await decided(h, await reported(h, OPENID.xzCivil, passingMid, '项目总结报告。'), 'accept', undefined, xz);
     expect(accepted.status).toBe('accepted');
     expect(accepted.availableActions).not.toContain('pay');
     expect(accepted.availableActions).toContain('openResultNotice');
@@ -314,9 +312,9 @@ describe('the society’s awards (seed 004)', () => {
     expect((await current(h, OPENID.structure, implementing._id)).availableActions).toContain('submitMidterm');
     expect((await current(h, OPENID.structure, implementing._id)).availableActions).not.toContain('submitFinal');
     h.clock.set('2023-09-01T10:00:00+08:00');
-    const midtermPassed = await decided(h, await report(OPENID.structure, implementing, '已开展讲座1场。'), 'passMidterm');
+    const midtermPassed = await decided(h, await reported(h, OPENID.structure, implementing, '已开展讲座1场。'), 'passMidterm');
     h.clock.set('2024-01-05T10:00:00+08:00');
-    const accepted = await decided(h, await report(OPENID.structure, midtermPassed, '工作总结及佐证材料。'), 'accept');
+    const accepted = await decided(h, await reported(h, OPENID.structure, midtermPassed, '工作总结及佐证材料。'), 'accept');
 
     // 004 line 19: 学会通过省财政厅、省科协一流科技社团项目验收后…进行奖励支持 — the 3,000 yuan is paid after acceptance.
     expect(accepted.availableActions).toContain('pay');
@@ -331,9 +329,9 @@ describe('the society’s awards (seed 004)', () => {
     h.clock.set('2023-07-10T10:00:00+08:00');
     const failingImpl = await decided(h, await current(h, OPENID.secretary, failing._id), 'issueNotice');
     h.clock.set('2023-09-01T10:00:00+08:00');
-    const failingMid = await decided(h, await report(OPENID.academic, failingImpl, '中期进展。'), 'passMidterm');
+    const failingMid = await decided(h, await reported(h, OPENID.academic, failingImpl, '中期进展。'), 'passMidterm');
     h.clock.set('2024-01-05T10:00:00+08:00');
-    const failingFinal = await report(OPENID.academic, failingMid, '工作总结。');
+    const failingFinal = await reported(h, OPENID.academic, failingMid, '工作总结。');
     const rectifying = await decided(h, failingFinal, 'rectifyFinal', '佐证材料不足');
     expect(rectifying.dueAt).toBe('2024-02-05T15:59:59.000Z');
     h.clock.set('2024-02-06T10:00:00+08:00');
@@ -365,7 +363,7 @@ describe('Suzhou 2022 (seed 001)', () => {
 
     // 001 line 41: 项目实施完成后…绩效报告书…于2022年10月31日前报送; 绩效评审 judges it.
     h.clock.set('2022-10-20T10:00:00+08:00');
-    const final = await report(OPENID.szMech, implementing, '2022年度绩效报告书及总结材料。');
+    const final = await reported(h, OPENID.szMech, implementing, '2022年度绩效报告书及总结材料。');
     expect(final.status).toBe('finalSubmitted');
     // Failing the 绩效评审: no rectification (a declared placeholder: the document names no consequence), no award.
     expect((await current(h, sz, final._id)).availableActions).not.toContain('rectifyFinal');
@@ -378,7 +376,7 @@ describe('Suzhou 2022 (seed 001)', () => {
     const partyShortlisted = await shortlistedBy(OPENID.szEnv, SUZHOU, 'party-building', sz, REVIEWERS.shen);
     const partyImplementing = await decided(h, await decided(h, partyShortlisted, 'approve', undefined, sz), 'issueNotice', undefined, sz);
     h.clock.set('2022-10-25T10:00:00+08:00');
-    const partyFinal = await report(OPENID.szEnv, partyImplementing, '2022年度绩效报告书。');
+    const partyFinal = await reported(h, OPENID.szEnv, partyImplementing, '2022年度绩效报告书。');
     const accepted = await decided(h, partyFinal, 'accept', undefined, sz);
     expect(accepted.status).toBe('accepted');
     expect(accepted.availableActions).not.toContain('pay');
