@@ -21,7 +21,7 @@ async function implementingOverApi(): Promise<string> {
   await secretary('program.update', {
     programId: PROGRAM_ID,
     version: program.version,
-    edit: { ...editOf(program), stages: { ...program.stages, agreement: true, advancePercent: 50 } },
+    edit: { ...editOf(program), stages: { ...editOf(program).stages, agreement: true, advancePercent: 50 } },
   });
   const created = await contact('application.create', {
     programId: PROGRAM_ID,
