@@ -237,6 +237,7 @@ export const inputBuilders: InputBuilders = {
     { label: 'draft', target: 'draft', input: (world) => ({ fileId: world.files.draft.fileId }) },
   ],
   'dashboard.get': single(() => ({ programId: PROGRAM_ID })),
+  'export.awardLedger': single(() => ({ programId: PROGRAM_ID })),
   'objection.handleMany': single((world) => ({
     items: [{ objectionId: world.objectionId, version: versionIn(world, 'objections', world.objectionId) }],
     decision: 'dismissed',

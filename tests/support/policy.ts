@@ -113,6 +113,7 @@ const policies: { [A in ActionName]: (caller: CallerProfile, variant: Variant<A>
   'file.link': (caller, variant) =>
     seesApplication(caller, statusOf(variant)) || declaredReviewers[variant.target!]?.includes(caller.reviewer) ? 'ok' : 'NOT_FOUND',
   'dashboard.get': staffOfProgram,
+  'export.awardLedger': staffOfProgram,
   'objection.handleMany': staffOfProgram,
   'moderation.release': staffOfProgram,
   'file.slot': onTarget('save'),

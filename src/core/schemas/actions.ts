@@ -549,6 +549,11 @@ export const actionContracts = {
   },
   'file.link': { input: z.object({ fileId: z.string().min(1).max(512) }), output: fileLinkView },
   'dashboard.get': { input: z.object({ programId: id }), output: dashboardView },
+  /**
+   * The award ledger of a programme the caller's organisation runs, as an Excel file: 奖补台账 (every application
+   * past the formal check) and 评审汇总表 (each reviewer's scores per criterion, and the means).
+   */
+  'export.awardLedger': { input: z.strictObject({ programId: id }), output: z.object({ fileName: z.string(), base64: z.string() }) },
   /** The secretariat releases content held by WeChat content security, with its reason (audited). */
   'moderation.release': {
     input: z.object({

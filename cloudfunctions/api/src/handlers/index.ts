@@ -24,6 +24,7 @@ import { createSlot, linkFile } from './files';
 import { exportMyData } from './me';
 import { getDashboard, getSession } from './misc';
 import { listNotifications, listTemplates as listMessageTemplates, markRead, recordSubscriptions } from './notifications';
+import { awardLedger } from './exports';
 import { importOrganizations, importTemplate } from './organization-import';
 import {
   createOrganization,
@@ -127,6 +128,7 @@ export const handlers: { [A in Exclude<ActionName, PublicName | IdentityName>]: 
   'notification.templates': listMessageTemplates,
   'file.link': linkFile,
   'dashboard.get': getDashboard,
+  'export.awardLedger': awardLedger,
   'moderation.release': releaseHeld,
   'file.slot': createSlot,
   'organization.list': listOrganizations,
