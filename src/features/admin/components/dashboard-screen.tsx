@@ -7,6 +7,7 @@ import { useDashboard } from '../hooks/use-dashboard';
 import { useReloadOnShow } from '@/features/common/use-reload-on-show';
 import { DashboardSummary } from './dashboard-summary';
 import { IndicatorBoard } from './indicator-board';
+import { LedgerDownload } from './ledger-download';
 import '../admin.css';
 
 export function DashboardScreen({ programId }: { programId?: string }) {
@@ -20,6 +21,7 @@ export function DashboardScreen({ programId }: { programId?: string }) {
       <ProgramNotes program={data.programView} />
       <ProgramProcess program={data.programView} />
       <IndicatorBoard rows={data.rows} />
+      <LedgerDownload programId={data.program.id} />
     </View>
   );
 }
