@@ -6,7 +6,7 @@ import { transition } from '@/core/workflow/transition';
 import { writeAudit } from '../audit';
 import { retryingRaces } from '../races';
 import type { HandlerContext } from '../context';
-import { loadProgram, loadStaffApplication, loadVisibleApplication } from '../loaders';
+import { loadProgram, loadStaffApplication, loadStaffProgram, loadVisibleApplication, orgNames } from '../loaders';
 import { recordScreening, screenClaim } from '../moderation';
 import { audienceUsers, deliverSubscribeMessages, pages, writeNotifications } from '../notify';
 import { checkNewFiles } from './files';
@@ -105,4 +105,37 @@ export async function verifyClaim(input: ParsedInput<'claim.verify'>, context: H
   });
   await deliverSubscribeMessages(deps, notifications, 'statusChange');
   return saved;
+}
+
+/** What waits for the secretariat's verification across a programme's awards, oldest first. */
+export async function queueClaims(input: ParsedInput<'claim.queue'>, context: HandlerContext): Promise<ActionOutput<'claim.queue'>> {
+  const { store } = context.deps;
+  const program = await loadStaffProgram(store, context.caller, input.programId);
+  const pending = await store.find(
+    'claims',
+    { programId: program._id, verification: 'pending' },
+    { orderBy: { field: 'createdAt', direction: 'asc' } },
+  );
+  const applicationIds = [...new Set(pending.map((claim) => claim.applicationId))];
+  const applications = await Promise.all(applicationIds.map((applicationId) => store.get('applications', applicationId)));
+  const projectOf = new Map(applicationIds.map((applicationId, index) => [applicationId, applications[index]?.projectName ?? '']));
+  const names = await orgNames(
+    store,
+    pending.map((claim) => claim.orgId),
+  );
+  return pending.map((claim) => {
+    const indicator = indicatorByKey(program, claim.indicatorKey);
+    return {
+      _id: claim._id,
+      version: claim.version,
+      applicationId: claim.applicationId,
+      orgName: names.get(claim.orgId) ?? '',
+      projectName: projectOf.get(claim.applicationId) ?? '',
+      indicatorKey: claim.indicatorKey,
+      indicatorName: indicator?.name ?? claim.indicatorKey,
+      unit: indicator?.unit ?? '',
+      amount: claim.amount,
+      createdAt: claim.createdAt,
+    };
+  });
 }
