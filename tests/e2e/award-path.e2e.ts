@@ -87,7 +87,12 @@ test('a contact drafts, survives a restart, is returned and resubmits; once awar
   await phone.ui.tapText(PROJECT);
   await phone.ui.press('填报指标完成情况');
   await phone.ui.see('承诺 3 个，已填报 0，已核实 0 个');
+  // Past the commitment the form warns but still lets the contact claim.
+  await phone.ui.field('整数').fill('5');
+  await phone.ui.see('填报后合计 5 个，超过承诺的 3 个；可以提交，超出部分同样需秘书处核实');
+  await phone.ui.screenshot('claim-past-commitment');
   await phone.ui.field('整数').fill('2');
+  await expect(phone.page.locator('.apply-notice--warning').filter({ visible: true }).count()).resolves.toBe(0);
   await phone.ui.field('时间、地点、内容、成效等').fill('7月开展党建强会品牌活动2次');
   const chooser = phone.page.waitForEvent('filechooser');
   await phone.ui.press('添加照片');

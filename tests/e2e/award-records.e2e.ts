@@ -2,7 +2,7 @@
 // the payment after 立项 starting at the advance due (half of 3,000 yuan here), and an extension of the report due,
 // its day picked; the contact then reads them in the award's record. Screenshots: test-results/e2e/award-records-*.png.
 import { apiAs } from './support/api';
-import { awardOverApi } from './support/award-over-api';
+import { awardOverApi, submittedOverApi } from './support/award-over-api';
 import { phoneForFile } from './support/phone-file';
 import { editOf } from '../support/program-edit';
 
@@ -16,28 +16,15 @@ const phone = phoneForFile('award-records');
 /** An award of the demo programme, paid half after 立项 on a signed agreement, submitted and taken to implementation over the api. */
 async function implementingOverApi(): Promise<string> {
   const secretary = await apiAs(phone.stack.url, 'user-secretary');
-  const contact = await apiAs(phone.stack.url, 'user-contact-structure');
   const program = await secretary('program.get', { programId: PROGRAM_ID });
   await secretary('program.update', {
     programId: PROGRAM_ID,
     version: program.version,
     edit: { ...editOf(program), stages: { ...editOf(program).stages, agreement: true, advancePercent: 50 } },
   });
-  const created = await contact('application.create', {
-    programId: PROGRAM_ID,
-    requestId: 'e2e-award-records-0001',
-    content: {
-      categoryKey: 'award',
-      projectName: PROJECT,
-      sections: { plan: '开展抗震科普讲座3场，发布科技成果3项。' },
-      budget: [{ item: '专家劳务', amountFen: 150_000, basis: '3场×500元' }],
-      commitments: [{ indicatorKey: 'published-results', amount: 3 }],
-      declaration: { signerName: '李工', agreed: true },
-    },
-  });
-  await contact('application.submit', { applicationId: created._id, version: created.version });
-  await awardOverApi(phone.stack, created._id);
-  return created._id;
+  const applicationId = await submittedOverApi(phone.stack, 'e2e-award-records-0001');
+  await awardOverApi(phone.stack, applicationId);
+  return applicationId;
 }
 
 test('the secretariat records the agreement, the payment after 立项 and an extension; the contact reads them', async () => {

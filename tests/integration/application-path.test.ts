@@ -1,7 +1,7 @@
 // The application's first steps through the api, on the embedded store: apply, return, resubmit; then
 // claims with evidence on an award, verified by the secretariat, rolled up on the dashboard.
 import { OPENID, PROGRAM_ID, completeContent, requestId, startHarness, type Harness } from '../support/harness';
-import { decided, publicizedAndClosed, shortlisted, submitted } from '../support/lifecycle';
+import { implementingAward } from '../support/lifecycle';
 import { uploadedThroughSlot } from '../support/uploads';
 
 let h: Harness;
@@ -93,16 +93,8 @@ test('a branch contact drafts, leaves, comes back, submits; the secretariat retu
   expect(detail.audit[3]?.reason).toBe('预算依据不清楚，请补充');
 });
 
-/** An award under way: through check, review, publicity and the approval notice. */
-async function approvedApplication(openid: string = OPENID.structure) {
-  const application = await shortlisted(h, await submitted(h, openid));
-  await publicizedAndClosed(h);
-  const approved = (await h.as(OPENID.secretary, 'application.get', { applicationId: application._id })).application;
-  return decided(h, approved, 'issueNotice');
-}
-
 test('an awardee claims an indicator with an uploaded photo; the secretariat opens the photo, verifies it and sees the dashboard roll up', async () => {
-  const award = await approvedApplication();
+  const award = await implementingAward(h);
   const fileId = await uploadedThroughSlot(h, OPENID.structure, award._id, 'claim');
 
   const claimInput = {
@@ -161,8 +153,8 @@ test('an awardee claims an indicator with an uploaded photo; the secretariat ope
 });
 
 test('a claim refers only to files issued to the caller for its own award that really exist', async () => {
-  const mine = await approvedApplication(OPENID.structure);
-  const theirs = await approvedApplication(OPENID.academic);
+  const mine = await implementingAward(h, OPENID.structure);
+  const theirs = await implementingAward(h, OPENID.academic);
   const theirFile = await uploadedThroughSlot(h, OPENID.academic, theirs._id, 'claim');
   const claim = (fileIds: string[]) => ({
     applicationId: mine._id,
@@ -202,7 +194,7 @@ test('claims are refused before approval and on indicators that are not counted 
     fileIds: [fileId],
   };
   expect(await h.refused(OPENID.structure, 'claim.add', claim)).toBe('TRANSITION_NOT_ALLOWED');
-  const award = await approvedApplication(OPENID.academic);
+  const award = await implementingAward(h, OPENID.academic);
   const awardFile = await uploadedThroughSlot(h, OPENID.academic, award._id, 'claim');
   expect(
     await h.refused(OPENID.academic, 'claim.add', {

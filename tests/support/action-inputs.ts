@@ -178,6 +178,7 @@ export const inputBuilders: InputBuilders = {
     version: versionIn(world, 'claims', world.claimId),
     decision: 'verified',
   })),
+  'claim.queue': single(() => ({ programId: PROGRAM_ID })),
   'review.candidates': single((world) => ({ applicationId: world.applications.checkPassed })),
   'review.assign': onApplications('startReview', 6, (_world, applicationId, version) => ({
     applicationId,

@@ -91,6 +91,13 @@ export async function publicizedAndClosed(h: Harness, programId = PROGRAM_ID, se
   return { publicity, results };
 }
 
+/** An award under way: through check, review, publicity and the approval notice. */
+export async function implementingAward(h: Harness, openid: string = OPENID.structure): Promise<ApplicationView> {
+  const application = await shortlisted(h, await submitted(h, openid));
+  await publicizedAndClosed(h);
+  return decided(h, await current(h, OPENID.secretary, application._id), 'issueNotice');
+}
+
 /** The applicant files the report its status asks for (mid-term, final or rectification). */
 export async function reported(h: Harness, openid: string, application: ApplicationView, summary = '按计划完成各项工作。') {
   return h.as(openid, 'application.report', {

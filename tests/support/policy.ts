@@ -91,6 +91,7 @@ const policies: { [A in ActionName]: (caller: CallerProfile, variant: Variant<A>
   'application.record': (caller, variant) => workflowOutcome(variant.record!, statusOf(variant), caller),
   'claim.add': onTarget('claim'),
   'claim.verify': staffOfProgram,
+  'claim.queue': staffOfProgram,
   'review.candidates': staffOfProgram,
   'review.assign': onTarget('startReview'),
   'review.mine': anyone,

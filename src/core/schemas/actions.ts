@@ -434,6 +434,24 @@ export const actionContracts = {
     input: z.object({ claimId: id, version, decision: z.enum(['verified', 'rejected']), reason }),
     output: claimSchema,
   },
+  /** The claims waiting for the secretariat across every award of a programme, oldest first (a summary, no photos). */
+  'claim.queue': {
+    input: z.object({ programId: id }),
+    output: z.array(
+      z.object({
+        _id: id,
+        version,
+        applicationId: id,
+        orgName: z.string(),
+        projectName: z.string(),
+        indicatorKey: z.string(),
+        indicatorName: z.string(),
+        unit: z.string(),
+        amount: z.number().int(),
+        createdAt: isoTime,
+      }),
+    ),
+  },
   'review.candidates': { input: z.object({ applicationId: id }), output: z.array(reviewerCandidateView) },
   'review.assign': {
     input: z.object({ applicationId: id, version, reviewerIds: z.array(id).min(1).max(20) }),

@@ -16,3 +16,22 @@ export function indicatorProgress(detail: Pick<ApplicationDetail, 'application' 
     verified: claims.filter((claim) => claim.verification === 'verified').reduce((sum, claim) => sum + claim.amount, 0),
   };
 }
+
+/** The picker's order: the indicators the application committed to first (in the order it committed them), then the rest. */
+export function committedFirst<T extends { key: string }>(indicators: readonly T[], commitments: readonly { indicatorKey: string }[]): T[] {
+  const rank = new Map(commitments.map((commitment, index) => [commitment.indicatorKey, index]));
+  const committed = indicators.filter((indicator) => rank.has(indicator.key));
+  committed.sort((a, b) => rank.get(a.key)! - rank.get(b.key)!);
+  return [...committed, ...indicators.filter((indicator) => !rank.has(indicator.key))];
+}
+
+/**
+ * A warning, not a refusal, when this claim would take what is claimed (not rejected) past what was committed;
+ * null when it stays within it, or when nothing was committed for the indicator.
+ */
+export function pastCommitmentWarning(progress: IndicatorProgress, amount: number, unit: string): string | null {
+  if (progress.committed === null || !Number.isInteger(amount) || amount <= 0) return null;
+  const total = progress.claimed + amount;
+  if (total <= progress.committed) return null;
+  return `填报后合计 ${total} ${unit}，超过承诺的 ${progress.committed} ${unit}；可以提交，超出部分同样需秘书处核实`;
+}

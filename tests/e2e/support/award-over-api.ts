@@ -5,6 +5,25 @@ import type { LocalStack } from './stack';
 
 const PROGRAM_ID = 'program-sichuan-civil-2023';
 
+/** 李工's application for 建筑结构抗震科普进社区 (3,000 yuan award, 3 results committed), created and submitted over the api. */
+export async function submittedOverApi(stack: Pick<LocalStack, 'url'>, requestId: string): Promise<string> {
+  const contact = await apiAs(stack.url, 'user-contact-structure');
+  const created = await contact('application.create', {
+    programId: PROGRAM_ID,
+    requestId,
+    content: {
+      categoryKey: 'award',
+      projectName: '建筑结构抗震科普进社区',
+      sections: { plan: '开展抗震科普讲座3场，发布科技成果3项。' },
+      budget: [{ item: '专家劳务', amountFen: 150_000, basis: '3场×500元' }],
+      commitments: [{ indicatorKey: 'published-results', amount: 3 }],
+      declaration: { signerName: '李工', agreed: true },
+    },
+  });
+  await contact('application.submit', { applicationId: created._id, version: created.version });
+  return created._id;
+}
+
 /** Takes a submitted application of the demo programme (opened on 3 July 2023) to implementation. */
 export async function awardOverApi(stack: Pick<LocalStack, 'url' | 'setClock'>, applicationId: string): Promise<void> {
   const secretary = await apiAs(stack.url, 'user-secretary');

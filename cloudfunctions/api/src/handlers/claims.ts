@@ -6,8 +6,9 @@ import { transition } from '@/core/workflow/transition';
 import { writeAudit } from '../audit';
 import { retryingRaces } from '../races';
 import type { HandlerContext } from '../context';
-import { loadProgram, loadStaffApplication, loadVisibleApplication } from '../loaders';
+import { loadProgram, loadStaffApplication, loadStaffProgram, loadVisibleApplication, orgNames } from '../loaders';
 import { recordScreening, screenClaim } from '../moderation';
+import { audienceUsers, deliverSubscribeMessages, pages, writeNotifications } from '../notify';
 import { checkNewFiles } from './files';
 
 /** An awardee claims an achievement against an indicator, with evidence already uploaded to storage. */
@@ -64,10 +65,13 @@ export async function verifyClaim(input: ParsedInput<'claim.verify'>, context: H
   const { deps, caller, now } = context;
   const claim = await deps.store.get('claims', input.claimId);
   if (!claim) throw new AppError('NOT_FOUND', '填报记录不存在');
-  await loadStaffApplication(deps.store, caller, claim.applicationId);
+  const application = await loadStaffApplication(deps.store, caller, claim.applicationId);
   const reason = input.reason?.trim() || null;
   if (input.decision === 'rejected' && !reason) throw new AppError('REASON_REQUIRED');
-  return deps.store.transaction(async (tx) => {
+  const program = await loadProgram(deps.store, application.programId);
+  // A rejection tells the unit's contacts which figure was refused and why, so they can claim it again.
+  const contacts = input.decision === 'rejected' ? await audienceUsers(deps.store, 'applicant', application, program) : [];
+  const { saved, notifications } = await deps.store.transaction(async (tx) => {
     const current = await tx.get('claims', input.claimId);
     if (!current) throw new AppError('NOT_FOUND', '填报记录不存在');
     if (current.version !== input.version) throw new AppError('CONFLICT');
@@ -87,6 +91,51 @@ export async function verifyClaim(input: ParsedInput<'claim.verify'>, context: H
       now,
       deps.newId,
     );
-    return next;
+    const indicator = indicatorByKey(program, next.indicatorKey);
+    const figure = `${indicator?.name ?? next.indicatorKey} ${next.amount}${indicator?.unit ?? ''}`;
+    const drafts = contacts.map((user) => ({
+      userId: user._id,
+      programId: application.programId,
+      applicationId: application._id,
+      title: '成果填报未通过核实',
+      body: `“${application.projectName}”填报的${figure}未通过核实：${reason ?? ''}`,
+      page: pages.applicant(application._id),
+    }));
+    return { saved: next, notifications: await writeNotifications(tx, drafts, now, deps.newId) };
+  });
+  await deliverSubscribeMessages(deps, notifications, 'statusChange');
+  return saved;
+}
+
+/** What waits for the secretariat's verification across a programme's awards, oldest first. */
+export async function queueClaims(input: ParsedInput<'claim.queue'>, context: HandlerContext): Promise<ActionOutput<'claim.queue'>> {
+  const { store } = context.deps;
+  const program = await loadStaffProgram(store, context.caller, input.programId);
+  const pending = await store.find(
+    'claims',
+    { programId: program._id, verification: 'pending' },
+    { orderBy: { field: 'createdAt', direction: 'asc' } },
+  );
+  const applicationIds = [...new Set(pending.map((claim) => claim.applicationId))];
+  const applications = await Promise.all(applicationIds.map((applicationId) => store.get('applications', applicationId)));
+  const projectOf = new Map(applicationIds.map((applicationId, index) => [applicationId, applications[index]?.projectName ?? '']));
+  const names = await orgNames(
+    store,
+    pending.map((claim) => claim.orgId),
+  );
+  return pending.map((claim) => {
+    const indicator = indicatorByKey(program, claim.indicatorKey);
+    return {
+      _id: claim._id,
+      version: claim.version,
+      applicationId: claim.applicationId,
+      orgName: names.get(claim.orgId) ?? '',
+      projectName: projectOf.get(claim.applicationId) ?? '',
+      indicatorKey: claim.indicatorKey,
+      indicatorName: indicator?.name ?? claim.indicatorKey,
+      unit: indicator?.unit ?? '',
+      amount: claim.amount,
+      createdAt: claim.createdAt,
+    };
   });
 }

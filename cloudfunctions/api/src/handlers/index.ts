@@ -15,7 +15,7 @@ import {
   submitReport,
   withdrawApplication,
 } from './applications';
-import { addClaim, verifyClaim } from './claims';
+import { addClaim, queueClaims, verifyClaim } from './claims';
 import { acceptInvitation, createInvitation, invitationQrcode, listInvitations, peekInvitation, revokeInvitation } from './invitations';
 import { listPeople, reassignPerson, removePerson, revokePerson } from './people';
 import { claimSetup } from './setup';
@@ -108,6 +108,7 @@ export const handlers: { [A in Exclude<ActionName, PublicName | IdentityName>]: 
   'application.record': recordOnApplication,
   'claim.add': addClaim,
   'claim.verify': verifyClaim,
+  'claim.queue': queueClaims,
   'review.candidates': reviewCandidates,
   'review.assign': assignReviewers,
   'review.mine': myReviews,

@@ -9,9 +9,11 @@ import { go, type RouteName } from '@/lib/navigation';
 import { useReloadOnShow } from '@/features/common/use-reload-on-show';
 import { useAdminQueue } from '../hooks/use-admin-queue';
 import { useBatchDecision } from '../hooks/use-batch-decision';
+import { useClaimQueue } from '../hooks/use-claim-queue';
 import { batchDecisions, type BatchDecision, type QueueStage } from '../staff-actions';
 import { ApplicationRow } from './application-row';
 import { BatchResultDialog } from './batch-result-dialog';
+import { ClaimQueue } from './claim-queue';
 import { StageTabs } from './stage-tabs';
 import '../admin.css';
 
@@ -41,7 +43,8 @@ export function AdminQueueScreen({ programId, initialStage }: { programId?: stri
     setSelecting(false);
     return queue.reload();
   });
-  useReloadOnShow(queue.reload);
+  const claims = useClaimQueue(programId);
+  useReloadOnShow(() => Promise.all([queue.reload(), claims.reload()]));
 
   const batchable = useMemo(
     () => queue.visible.filter((application) => batchDecisions.some((decision) => application.availableActions.includes(decision))),
@@ -84,6 +87,7 @@ export function AdminQueueScreen({ programId, initialStage }: { programId?: stri
           </Text>
         ))}
       </View>
+      <ClaimQueue claims={claims.data} />
       {queue.data ? (
         <View className="admin-queue__hint">
           <Text>

@@ -9,7 +9,7 @@ import { showSuccess } from '@/lib/feedback';
 import { back } from '@/lib/navigation';
 import { useSignedIn } from '@/features/common/use-signed-in';
 import { useOwnApplication } from '../hooks/use-own-application';
-import { indicatorProgress } from '../claim-progress';
+import { indicatorProgress, pastCommitmentWarning } from '../claim-progress';
 import { DESCRIPTION_MAX, useClaimForm } from '../hooks/use-claim-form';
 import { EvidencePhotoGrid } from './evidence-photo-grid';
 import { IndicatorPicker } from './indicator-picker';
@@ -66,6 +66,9 @@ function ClaimEditor({ applicationId, detail, onSubmitted }: ClaimEditorProps) {
   const { evidence } = form;
   const unit = indicatorByKey(detail.program, form.indicatorKey)?.unit ?? '';
   const progress = form.indicatorKey ? progressOf(detail, form.indicatorKey) : null;
+  const warning = form.indicatorKey
+    ? pastCommitmentWarning(indicatorProgress(detail, form.indicatorKey), Number(form.amountText.trim()), unit)
+    : null;
 
   const onSubmit = async () => {
     if (await form.submit()) {
@@ -95,6 +98,7 @@ function ClaimEditor({ applicationId, detail, onSubmitted }: ClaimEditorProps) {
           />
           <View className="apply-field__unit">{unit}</View>
         </View>
+        {warning ? <View className="apply-notice apply-notice--warning">{warning}</View> : null}
       </View>
       <View className="apply-section">
         <View className="apply-section__title">完成情况说明</View>

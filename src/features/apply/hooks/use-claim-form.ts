@@ -7,6 +7,7 @@ import { call } from '@/lib/api';
 import { useDraftSend } from '@/features/common/use-draft-send';
 import { dropLocalDraft, loadLocalDraft, newRequestId, saveLocalDraft } from '@/lib/drafts';
 import { committableIndicators } from '../application-form';
+import { committedFirst } from '../claim-progress';
 import { useEvidencePhotos, type EvidencePhoto } from './use-evidence-photos';
 
 export const DESCRIPTION_MAX = 500;
@@ -32,7 +33,11 @@ export function useClaimForm(applicationId: string, detail: ApplicationDetail | 
   const evidence = useEvidencePhotos(applicationId, 'claim', stored?.photos ?? []);
   const restored = Boolean(stored && (stored.description || stored.amountText || stored.photos.length > 0));
 
-  const indicators = useMemo(() => (detail ? committableIndicators(detail.program) : []), [detail]);
+  // The indicators the application committed to come first: those are what the award is measured on.
+  const indicators = useMemo(
+    () => (detail ? committedFirst(committableIndicators(detail.program), detail.application.commitments) : []),
+    [detail],
+  );
 
   // Default to the first indicator the unit committed to.
   useEffect(() => {

@@ -1,0 +1,38 @@
+// 待核实: the count of claims waiting across the programme's awards; tapped, the list, each opening its award.
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import type { ActionOutput } from '@/core/schemas/actions';
+import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
+import { go } from '@/lib/navigation';
+
+type PendingClaim = ActionOutput<'claim.queue'>[number];
+
+export function ClaimQueue({ claims }: { claims: readonly PendingClaim[] | null }) {
+  const [open, setOpen] = useState(false);
+  if (!claims || claims.length === 0) return null;
+  return (
+    <View className="admin-claims">
+      <View className="admin-queue__hint" onClick={() => setOpen(!open)}>
+        <Text className="admin-claims__count">待核实 {claims.length}</Text>
+        <Text className="admin-link">{open ? '收起' : '查看'}</Text>
+      </View>
+      {open
+        ? claims.map((claim) => (
+            <View
+              key={claim._id}
+              className="admin-row admin-claims__row"
+              onClick={() => void go('applicationDetail', { id: claim.applicationId })}
+            >
+              <Text className="admin-row__title">
+                {claim.orgName}：{claim.projectName}
+              </Text>
+              <Text className="admin-row__meta">
+                {claim.indicatorName} {claim.amount}
+                {claim.unit} · {formatShanghaiDateTime(claim.createdAt)}
+              </Text>
+            </View>
+          ))
+        : null}
+    </View>
+  );
+}

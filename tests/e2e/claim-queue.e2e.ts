@@ -1,0 +1,58 @@
+// 待核实 on the secretariat's queue (issue 10, deliver 3): an awardee's claim, filed over the api with a photo,
+// shows as a count on 申报管理; tapped, the list names the unit, project, indicator and amount and opens the award.
+// Screenshots: test-results/e2e/claim-queue-*.png.
+import { apiAs } from './support/api';
+import { awardOverApi, submittedOverApi } from './support/award-over-api';
+import { phoneForFile } from './support/phone-file';
+import { JPEG_BYTES } from '../support/uploads';
+
+const SECRETARY = '王秘书';
+const PROJECT = '建筑结构抗震科普进社区';
+
+const phone = phoneForFile('claim-queue');
+
+/** An award under way with one claim waiting, everything over the api (the upload as the H5 app sends it). */
+async function claimWaiting(): Promise<string> {
+  const contact = await apiAs(phone.stack.url, 'user-contact-structure');
+  const applicationId = await submittedOverApi(phone.stack, 'e2e-claim-queue-0001');
+  await awardOverApi(phone.stack, applicationId);
+  const slot = await contact('file.slot', { applicationId, purpose: 'claim', extension: 'jpg' });
+  const login = await fetch(`${phone.stack.url}auth/demo-login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId: 'user-contact-structure' }),
+  });
+  const { token } = ((await login.json()) as { data: { token: string } }).data;
+  const form = new FormData();
+  form.append('file', new Blob([JPEG_BYTES], { type: 'image/jpeg' }), 'photo.jpg');
+  const uploaded = (await (
+    await fetch(`${phone.stack.url}files/upload?slot=${encodeURIComponent(slot.slotId)}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    })
+  ).json()) as { ok: boolean; data: { fileId: string } };
+  await contact('claim.add', {
+    applicationId,
+    requestId: 'e2e-claim-queue-0002',
+    indicatorKey: 'published-results',
+    amount: 2,
+    description: '在天府科技云发布科技成果2项',
+    fileIds: [uploaded.data.fileId],
+  });
+  return applicationId;
+}
+
+test('the secretariat sees 待核实 1 on its queue, lists the claim and opens its award', async () => {
+  await claimWaiting();
+  await phone.ui.signInAs(SECRETARY);
+  await phone.ui.open('/admin/pages/queue/index');
+  await phone.ui.see('待核实 1');
+  await phone.ui.tapText('待核实 1');
+  await phone.ui.see(/发布科技服务能力、高新技术、科技成果 2项 · /);
+  await phone.ui.screenshot('pending-claims');
+  await phone.ui.tapText(new RegExp(PROJECT));
+  // The award's detail, with the claim to verify in its list.
+  await phone.page.locator('.admin-claim', { hasText: '在天府科技云发布科技成果2项' }).filter({ visible: true }).waitFor();
+  await phone.ui.screenshot('claim-opened');
+});
