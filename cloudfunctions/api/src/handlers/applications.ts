@@ -293,8 +293,8 @@ export async function submitReport(input: ParsedInput<'application.report'>, con
   return viewOf(saved, program, context);
 }
 
-/** A payment or refund as recorded: the amount, day and voucher entered, who recorded it and when. */
-function moneyRecord(entered: { amountFen: number; paidOn: string; voucherNo: string }, context: HandlerContext) {
+/** A record as stored: what the secretariat entered, who recorded it and when. */
+function recorded<T extends object>(entered: T, context: HandlerContext): T & { recordedBy: string; recordedAt: string } {
   return { ...entered, recordedBy: context.caller.user._id, recordedAt: context.now.toISOString() };
 }
 
@@ -310,7 +310,7 @@ export async function payApplication(input: ParsedInput<'application.pay'>, cont
   const { saved, program } = await change(context, input.applicationId, input.version, 'pay', {
     patch: (current, program) => {
       atMost(input.payout.amountFen, 'pay', current, program, '发放金额');
-      return { payout: moneyRecord(input.payout, context) };
+      return { payout: recorded(input.payout, context) };
     },
   });
   return viewOf(saved, program, context);
@@ -320,16 +320,16 @@ export async function payApplication(input: ParsedInput<'application.pay'>, cont
 function recordPatch(record: RecordInput, context: HandlerContext): ApplicationChange['patch'] {
   switch (record.action) {
     case 'recordAgreement':
-      return () => ({ agreement: { ...record.agreement, recordedBy: context.caller.user._id, recordedAt: context.now.toISOString() } });
+      return () => ({ agreement: recorded(record.agreement, context) });
     case 'disburse':
       return (current, program) => {
         atMost(record.payout.amountFen, 'disburse', current, program, '拨付金额');
-        return { advance: moneyRecord(record.payout, context) };
+        return { advance: recorded(record.payout, context) };
       };
     case 'recordRefund':
       return (current, program) => {
         atMost(record.refund.amountFen, 'recordRefund', current, program, '退还金额');
-        return { refund: moneyRecord(record.refund, context) };
+        return { refund: recorded(record.refund, context) };
       };
     case 'extendDue':
       return () => {
