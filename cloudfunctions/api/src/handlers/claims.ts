@@ -3,7 +3,9 @@ import { indicatorByKey, isSummable } from '@/core/program/program-schema';
 import type { ActionOutput, ParsedInput } from '@/core/schemas/actions';
 import type { Claim } from '@/core/schemas/documents';
 import { transition } from '@/core/workflow/transition';
+import { claimChange } from '@/core/kpi/tally';
 import { writeAudit } from '../audit';
+import { moveAwardFigures } from '../indicator-ledger';
 import { retryingRaces } from '../races';
 import type { HandlerContext } from '../context';
 import { loadProgram, loadStaffApplication, loadStaffProgram, loadVisibleApplication, orgNames } from '../loaders';
@@ -47,6 +49,7 @@ export async function addClaim(input: ParsedInput<'claim.add'>, context: Handler
       }
       claim.moderation = await recordScreening(tx, undefined, screening);
       await tx.create('claims', claim);
+      await moveAwardFigures(tx, application, claim.indicatorKey, claimChange(null, claim), now);
       await writeAudit(
         tx,
         [{ action: 'claim', from: null, to: 'pending', reason: null }],
@@ -83,6 +86,7 @@ export async function verifyClaim(input: ParsedInput<'claim.verify'>, context: H
       updatedAt: now.toISOString(),
     };
     await tx.replace('claims', next, current.version);
+    await moveAwardFigures(tx, application, next.indicatorKey, claimChange(current, next), now);
     await writeAudit(
       tx,
       [{ action: 'verify', from: current.verification, to: input.decision, reason }],
