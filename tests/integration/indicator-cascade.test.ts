@@ -6,6 +6,7 @@ import { programFiguresFrom, tallyId } from '@/core/kpi/tally';
 import { floorCommitments, programOf } from '@/core/program/program-schema';
 import { seedProgramByCode } from '@/core/program/seeds';
 import type { ApplicationView } from '@/core/schemas/actions';
+import { repairIndicatorLedger } from '../../cloudfunctions/api/src/indicator-ledger';
 import { OPENID, PROGRAM_ID, requestId, startHarness, type Harness } from '../support/harness';
 import {
   contentFor,
@@ -196,6 +197,34 @@ test('verified claims rise on the society’s board, its provincial commitment a
   expect((await provinceSees('papers-recommended')).society).toMatchObject({ achieved: 0 });
   await expectTotalsExact(PROGRAM_ID);
   await expectCarriedUp();
+  // Recomputed from every record at every level (awards, both programmes, the society's provincial application), no drift.
+  expect(await repairIndicatorLedger(h.store, h.clock.now())).toEqual([]);
+});
+
+test('the repair recomputes the ledger from the records and reports each figure that had drifted', async () => {
+  h.clock.set('2023-07-03T09:00:00+08:00');
+  const award = await implementingAward(h);
+  const claim = await claimed(award, 'published-results', 4);
+  await verified(claim._id, claim.version);
+  // A figure damaged behind the ledger's back (data from before it, a write path that forgot it).
+  const tally = (await h.store.get('indicatorTallies', tallyId(PROGRAM_ID)))!;
+  await h.store.transaction((tx) =>
+    tx.replace(
+      'indicatorTallies',
+      {
+        ...tally,
+        version: tally.version + 1,
+        figures: { ...tally.figures, 'published-results': { ...tally.figures['published-results']!, verified: 40 } },
+      },
+      tally.version,
+    ),
+  );
+  expect((await societyRow('published-results'))?.verified).toBe(40);
+  expect(await repairIndicatorLedger(h.store, h.clock.now())).toEqual([
+    { tallyId: tallyId(PROGRAM_ID), indicatorKey: 'published-results', field: 'verified', stored: 40, expected: 4 },
+  ]);
+  expect((await societyRow('published-results'))?.verified).toBe(4);
+  expect(await repairIndicatorLedger(h.store, h.clock.now())).toEqual([]);
 });
 
 test('the history of a society-level value is kept, the latest by its date is the board’s, and a bad value changes nothing', async () => {

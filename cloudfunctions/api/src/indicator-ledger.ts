@@ -5,8 +5,18 @@
 // the provincial programme, so the province's board reads the societies' verified figures as they rise.
 import { indicatorByKey, programOf, type Program } from '@/core/program/program-schema';
 import type { Application, IndicatorFigure, IndicatorTally } from '@/core/schemas/documents';
-import { countsTowardTargets, emptyFigure, figureFields, isNoChange, moved, scaled, tallyId, type FigureDelta } from '@/core/kpi/tally';
-import type { StoreTx } from './ports';
+import {
+  countsTowardTargets,
+  emptyFigure,
+  figureFields,
+  isNoChange,
+  ledgerFromRecords,
+  moved,
+  scaled,
+  tallyId,
+  type FigureDelta,
+} from '@/core/kpi/tally';
+import type { Store, StoreTx } from './ports';
 
 type TallyOwner = Pick<Application, '_id' | 'programId' | 'orgId' | 'status'>;
 
@@ -97,25 +107,29 @@ export async function moveAwardFigures(
 export async function moveAwardStanding(tx: StoreTx, before: Application, after: Application, now: Date): Promise<void> {
   const counts = countsTowardTargets(after);
   if (countsTowardTargets(before) === counts) return;
-  const own = await updateTally(
+  // Entering, the award's commitments are taken as they are now and all its figures go in; leaving, all that
+  // was in goes out, and its commitments no longer stand.
+  let moving: Record<string, IndicatorFigure> = {};
+  await updateTally(
     tx,
     tallyId(after._id),
     awardTally(after),
     (tally) => {
-      // Entering, the award's commitments are taken as they are now; leaving, what it entered with goes out.
-      if (!counts) return { ...tally, counts };
       const figures: Record<string, IndicatorFigure> = {};
       for (const [key, figure] of Object.entries(tally.figures)) figures[key] = { ...figure, committed: 0 };
-      for (const commitment of after.commitments) {
-        figures[commitment.indicatorKey] = { ...(figures[commitment.indicatorKey] ?? emptyFigure), committed: commitment.amount };
+      if (counts) {
+        for (const commitment of after.commitments) {
+          figures[commitment.indicatorKey] = { ...(figures[commitment.indicatorKey] ?? emptyFigure), committed: commitment.amount };
+        }
       }
+      moving = counts ? figures : tally.figures;
       return { ...tally, counts, figures };
     },
     now,
   );
   const sign = counts ? 1 : -1;
   const deltas = new Map<string, FigureDelta>();
-  for (const [key, figure] of Object.entries(own.figures)) {
+  for (const [key, figure] of Object.entries(moving)) {
     const delta = scaled(Object.fromEntries(figureFields.map((field) => [field, figure[field]])) as FigureDelta, sign);
     if (!isNoChange(delta)) deltas.set(key, delta);
   }
@@ -221,4 +235,59 @@ async function carryValuesUp(tx: StoreTx, program: Program, tally: IndicatorTall
     },
     now,
   );
+}
+
+/** One figure the running totals held differently from the records. */
+export interface LedgerDrift {
+  tallyId: string;
+  indicatorKey: string;
+  field: string;
+  stored: number | string | null;
+  expected: number | string | null;
+}
+
+const comparedFields = [...figureFields, 'value', 'valueOn'] as const;
+
+/**
+ * Recomputes every tally from the records and rewrites those that drifted (a write path that forgot the ledger,
+ * data from before it existed). Returns each figure that differed; an empty list means the totals were exact.
+ */
+export async function repairIndicatorLedger(store: Store, now: Date): Promise<LedgerDrift[]> {
+  const [programs, applications, claims, values, stored] = await Promise.all([
+    store.find('programs', {}),
+    store.find('applications', {}),
+    store.find('claims', {}),
+    store.find('indicatorValues', {}),
+    store.find('indicatorTallies', {}),
+  ]);
+  const expected = ledgerFromRecords(programs.map(programOf), applications, claims, values);
+  const storedById = new Map(stored.map((tally) => [tally._id, tally]));
+  const drift: LedgerDrift[] = [];
+  for (const id of new Set([...expected.keys(), ...storedById.keys()])) {
+    const want = expected.get(id);
+    const have = storedById.get(id);
+    const keys = new Set([...Object.keys(want?.figures ?? {}), ...Object.keys(have?.figures ?? {})]);
+    const differences: LedgerDrift[] = [];
+    for (const key of keys) {
+      for (const field of comparedFields) {
+        const wanted = want?.figures[key]?.[field] ?? emptyFigure[field];
+        const held = have?.figures[key]?.[field] ?? emptyFigure[field];
+        if (wanted !== held) differences.push({ tallyId: id, indicatorKey: key, field, stored: held, expected: wanted });
+      }
+    }
+    const standingDiffers = want !== undefined && have !== undefined && want.counts !== have.counts;
+    if (differences.length === 0 && !standingDiffers) continue;
+    drift.push(...differences);
+    if (!want) continue;
+    await store.transaction(async (tx) => {
+      await updateTally(
+        tx,
+        id,
+        () => ({ ...want, figures: {} }),
+        (tally) => ({ ...tally, counts: want.counts, figures: want.figures }),
+        now,
+      );
+    });
+  }
+  return drift;
 }

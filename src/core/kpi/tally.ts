@@ -237,3 +237,97 @@ export function indicatorRows(
     };
   });
 }
+
+/** The figures one tally document should hold, recomputed from the records. */
+export interface ExpectedTally {
+  programId: string;
+  applicationId: string | null;
+  orgId: string | null;
+  counts: boolean;
+  figures: Record<string, IndicatorFigure>;
+}
+
+type LedgerProgram = Pick<Program, '_id' | 'indicators' | 'upstreamApplicationId'>;
+type LedgerApplication = Pick<Application, '_id' | 'programId' | 'orgId' | 'status' | 'commitments'>;
+type LedgerClaim = Pick<Claim, 'applicationId' | 'indicatorKey' | 'amount' | 'verification' | 'fileIds'> & { links?: readonly string[] };
+type LedgerValue = Pick<IndicatorValue, 'programId' | 'indicatorKey' | 'value' | 'on' | 'createdAt'>;
+
+function withValue(figure: IndicatorFigure | undefined, value: number | null, on: string | null): IndicatorFigure {
+  const base = figure ?? emptyFigure;
+  if (on === null || (base.valueOn !== null && base.valueOn > on)) return base;
+  return { ...base, value, valueOn: on };
+}
+
+/**
+ * Every tally document the ledger should hold, recomputed from all records: each award's commitments and claims,
+ * each programme's counting awards and latest values, and what a linked programme carries up to the society's
+ * application in the upstream call (and so into that call's programme). The repair compares the running totals with it.
+ */
+export function ledgerFromRecords(
+  programs: readonly LedgerProgram[],
+  applications: readonly LedgerApplication[],
+  claims: readonly LedgerClaim[],
+  values: readonly LedgerValue[],
+): Map<string, ExpectedTally> {
+  const tallies = new Map<string, ExpectedTally>();
+  const programsById = new Map(programs.map((program) => [program._id, program]));
+  const claimsOf = new Map<string, LedgerClaim[]>();
+  for (const claim of claims) claimsOf.set(claim.applicationId, [...(claimsOf.get(claim.applicationId) ?? []), claim]);
+  const linkedTo = new Map<string, LedgerProgram[]>();
+  for (const program of programs) {
+    if (program.upstreamApplicationId)
+      linkedTo.set(program.upstreamApplicationId, [...(linkedTo.get(program.upstreamApplicationId) ?? []), program]);
+  }
+  const appsOf = new Map<string, LedgerApplication[]>();
+  for (const application of applications) appsOf.set(application.programId, [...(appsOf.get(application.programId) ?? []), application]);
+
+  const programFigures = (program: LedgerProgram, level: number): Record<string, IndicatorFigure> => {
+    const cached = tallies.get(tallyId(program._id));
+    if (cached) return cached.figures;
+    const figures: Record<string, IndicatorFigure> = {};
+    for (const application of appsOf.get(program._id) ?? []) {
+      const own = awardFigures(application, level);
+      tallies.set(tallyId(application._id), {
+        programId: program._id,
+        applicationId: application._id,
+        orgId: application.orgId,
+        counts: countsTowardTargets(application),
+        figures: own,
+      });
+      if (!countsTowardTargets(application)) continue;
+      for (const [key, figure] of Object.entries(own)) {
+        figures[key] = moved(figures[key], Object.fromEntries(figureFields.map((field) => [field, figure[field]])) as FigureDelta);
+      }
+    }
+    for (const indicator of program.indicators) {
+      const latest = latestValue(values.filter((value) => value.programId === program._id && value.indicatorKey === indicator.key));
+      if (latest) figures[indicator.key] = withValue(figures[indicator.key], latest.value, latest.on);
+    }
+    tallies.set(tallyId(program._id), { programId: program._id, applicationId: null, orgId: null, counts: false, figures });
+    return figures;
+  };
+
+  const awardFigures = (application: LedgerApplication, level: number): Record<string, IndicatorFigure> => {
+    const figures: Record<string, IndicatorFigure> = {};
+    // An award's commitments stand while it counts (as the running totals take them in and out).
+    const standing = countsTowardTargets(application) ? application : { commitments: [] };
+    for (const [key, delta] of awardDeltas(standing, claimsOf.get(application._id) ?? [])) figures[key] = moved(figures[key], delta);
+    if (level >= 4) return figures;
+    for (const downstream of linkedTo.get(application._id) ?? []) {
+      const carried = programFigures(downstream, level + 1);
+      for (const indicator of downstream.indicators) {
+        const figure = carried[indicator.key];
+        if (!indicator.upstream || !figure) continue;
+        const key = indicator.upstream.indicatorKey;
+        const delta = { ...(Object.fromEntries(figureFields.map((field) => [field, figure[field]])) as FigureDelta), committed: 0 };
+        figures[key] = withValue(moved(figures[key], delta), figure.value, figure.valueOn);
+      }
+    }
+    return figures;
+  };
+
+  // Downstream programmes first, so an upstream award finds their totals made.
+  const byDepth = [...programs].sort((a, b) => Number(Boolean(b.upstreamApplicationId)) - Number(Boolean(a.upstreamApplicationId)));
+  for (const program of byDepth) if (programsById.has(program._id)) programFigures(program, 0);
+  return tallies;
+}
