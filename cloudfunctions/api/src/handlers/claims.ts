@@ -6,6 +6,7 @@ import { transition } from '@/core/workflow/transition';
 import { writeAudit } from '../audit';
 import { retryingRaces } from '../races';
 import type { HandlerContext } from '../context';
+import type { StoreTx } from '../ports';
 import { loadProgram, loadStaffApplication, loadStaffProgram, loadVisibleApplication, orgNames } from '../loaders';
 import { recordScreening, screenClaim } from '../moderation';
 import { audienceUsers, deliverSubscribeMessages, pages, writeNotifications } from '../notify';
@@ -46,18 +47,26 @@ export async function addClaim(input: ParsedInput<'claim.add'>, context: Handler
         return existing;
       }
       claim.moderation = await recordScreening(tx, undefined, screening);
-      await tx.create('claims', claim);
-      await writeAudit(
-        tx,
-        [{ action: 'claim', from: null, to: 'pending', reason: null }],
-        { entity: 'claim', id: claim._id, version: 1 },
-        context.caller.actor,
-        now,
-        deps.newId,
-      );
-      return claim;
+      return insertClaim(tx, claim, context);
     }),
   );
+}
+
+/**
+ * Records a new claim inside the caller's transaction, with everything each new claim brings: its audit entry.
+ * Every claim is created here, whether a person claims it (claim.add) or a report's figure becomes one.
+ */
+export async function insertClaim(tx: StoreTx, claim: Claim, context: HandlerContext): Promise<Claim> {
+  await tx.create('claims', claim);
+  await writeAudit(
+    tx,
+    [{ action: 'claim', from: null, to: claim.verification, reason: null }],
+    { entity: 'claim', id: claim._id, version: claim.version },
+    context.caller.actor,
+    context.now,
+    context.deps.newId,
+  );
+  return claim;
 }
 
 /** The secretariat verifies a claim against its evidence, or rejects it with a reason. */
