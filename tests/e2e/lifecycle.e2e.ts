@@ -60,7 +60,7 @@ async function sendReport(
   if (figures === 'covered') {
     await phone.ui.see('已足额');
   } else {
-    await phone.ui.see(figures.record);
+    await phone.ui.see(new RegExp(figures.record));
     await phone.ui.field(`尚缺 ${figures.missing}`).fill(figures.typed);
   }
   await phone.ui.screenshot(shot);
