@@ -221,6 +221,8 @@ test('the society programme from application to payout, switching between contac
   await openQueue('验收');
   await phone.ui.tapText(PROJECT);
   await phone.ui.see('结项报告');
+  // The reports' figures wait below as claims, each verified on its own.
+  await phone.ui.see('以上数量已转为成果填报，在下方“指标完成情况”中逐项核实后计入指标。');
   await phone.ui.press('限期整改');
   await phone.ui.see('整改期 1 个月，预计须于 2023年11月10日 前重新提交（以系统记录为准）。');
   await phone.ui.field('理由（必填）').fill('佐证材料不足，请补充沙龙签到表和现场照片');

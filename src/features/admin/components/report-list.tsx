@@ -47,6 +47,9 @@ export function ReportList({
                 })}
               </View>
             ) : null}
+            {report.claimIds.length > 0 ? (
+              <Text className="admin-muted">以上数量已转为成果填报，在下方“指标完成情况”中逐项核实后计入指标。</Text>
+            ) : null}
             <EvidencePhotos fileIds={report.fileIds} links={links} />
           </Section>
         );
