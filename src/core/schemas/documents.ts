@@ -173,6 +173,8 @@ export const reportSchema = z.object({
   submittedAt: isoTime,
   /** The client's id for this report, so a retried send is recognised. */
   requestId: z.string().nullable().default(null),
+  /** The claims its figures became (one per indicator above 0), waiting for the secretariat's verification. */
+  claimIds: z.array(z.string()).max(30).default([]),
 });
 export type Report = z.infer<typeof reportSchema>;
 
