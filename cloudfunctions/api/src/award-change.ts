@@ -175,7 +175,7 @@ async function applyChange(
     updatedAt: now.toISOString(),
   };
   await tx.replace('applications', next, current.version);
-  await moveAwardStanding(tx, current, next, now);
+  await moveAwardStanding(tx, current, next, now, program);
   // A change that keeps the status (a draft saved) is a change all the same: it gets its entry too.
   const audited = result.effects.some((effect) => effect.kind === 'audit')
     ? result.effects

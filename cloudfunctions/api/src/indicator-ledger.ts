@@ -52,7 +52,9 @@ const awardTally = (application: TallyOwner) => () => ({
   figures: {},
 });
 
-async function programIn(tx: StoreTx, programId: string): Promise<Program | null> {
+/** The award's programme: the one the caller already holds, else read in the transaction. */
+async function programIn(tx: StoreTx, programId: string, known?: Program): Promise<Program | null> {
+  if (known?._id === programId) return known;
   const stored = await tx.get('programs', programId);
   return stored ? programOf(stored) : null;
 }
@@ -79,6 +81,7 @@ export async function moveAwardFigures(
   delta: FigureDelta,
   now: Date,
   level = 0,
+  known?: Program,
 ): Promise<void> {
   if (isNoChange(delta)) return;
   const own = await updateTally(
@@ -96,7 +99,7 @@ export async function moveAwardFigures(
     (tally) => withFigure(tally, indicatorKey, moved(tally.figures[indicatorKey], delta)),
     now,
   );
-  const program = await programIn(tx, application.programId);
+  const program = await programIn(tx, application.programId, known);
   if (program) await carryUp(tx, program, new Map([[indicatorKey, delta]]), now, level);
 }
 
@@ -104,7 +107,7 @@ export async function moveAwardFigures(
  * An award starts or stops counting (granted, failed, terminated): its commitments and claims enter or leave its
  * programme's totals, and the linked ones its society's upstream commitment. Nothing happens when it stays as it was.
  */
-export async function moveAwardStanding(tx: StoreTx, before: Application, after: Application, now: Date): Promise<void> {
+export async function moveAwardStanding(tx: StoreTx, before: Application, after: Application, now: Date, known?: Program): Promise<void> {
   const counts = countsTowardTargets(after);
   if (countsTowardTargets(before) === counts) return;
   // Entering, the award's commitments are taken as they are now and all its figures go in; leaving, all that
@@ -145,7 +148,7 @@ export async function moveAwardStanding(tx: StoreTx, before: Application, after:
     },
     now,
   );
-  const program = await programIn(tx, after.programId);
+  const program = await programIn(tx, after.programId, known);
   if (program) await carryUp(tx, program, deltas, now, 0);
 }
 

@@ -101,7 +101,7 @@ export async function verifyClaim(input: ParsedInput<'claim.verify'>, context: H
       updatedAt: now.toISOString(),
     };
     await tx.replace('claims', next, current.version);
-    await moveAwardFigures(tx, application, next.indicatorKey, claimChange(current, next), now);
+    await moveAwardFigures(tx, application, next.indicatorKey, claimChange(current, next), now, 0, program);
     await writeAudit(
       tx,
       [{ action: 'verify', from: current.verification, to: input.decision, reason }],
