@@ -13,9 +13,13 @@ import type { AuditEntry, CollectionName } from '@/core/schemas/documents';
  * The entity each collection's audit entries name. Not audited: ledgers and limitTallies are counters derived
  * from applications, changed only inside the audited transaction that moves the application; counters (rate
  * allowances, receipt sequences) move only inside an audited objection's lodge; mediaChecks are WeChat's pending
- * photo checks, whose verdict is audited on the record it changes; audit is the record.
+ * photo checks, whose verdict is audited on the record it changes; evidenceFingerprints are derived from a claim's
+ * files and written in the audited transaction that adds the claim; audit is the record.
  */
-const audited: Record<Exclude<CollectionName, 'ledgers' | 'limitTallies' | 'counters' | 'mediaChecks' | 'audit'>, AuditEntry['entity']> = {
+const audited: Record<
+  Exclude<CollectionName, 'ledgers' | 'limitTallies' | 'counters' | 'mediaChecks' | 'evidenceFingerprints' | 'audit'>,
+  AuditEntry['entity']
+> = {
   organizations: 'organization',
   users: 'user',
   programs: 'program',

@@ -23,7 +23,7 @@ const purposeActions: Record<UploadPurpose, readonly WorkflowAction[]> = {
 export const purposeLabels: Record<UploadPurpose, string> = {
   attachment: '申报书附件',
   report: '报告佐证材料',
-  claim: '指标佐证照片',
+  claim: '指标佐证材料',
 };
 
 /** Whether the actor may add files for this purpose to the application in its current status. */
