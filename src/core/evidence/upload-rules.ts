@@ -81,3 +81,9 @@ export function servedAs(sniffedMime: string | null): { contentType: string; inl
     sniffedMime !== null && Object.values(uploadKinds).some((kind: FileKind) => kind.image && kind.sniffed.includes(sniffedMime));
   return image ? { contentType: sniffedMime, inline: true } : { contentType: sniffedMime ?? 'application/octet-stream', inline: false };
 }
+
+/** Whether a stored file id names a photo by its extension (evidence shows photos as pictures, documents as files). */
+export function isPhotoFile(fileId: string): boolean {
+  const extension = uploadExtensionOf(fileId.split('?')[0]);
+  return extension !== null && uploadKinds[extension].image;
+}
