@@ -81,10 +81,10 @@ test('a re-compressed, resized copy claimed under another award is flagged simil
 
   const other = await photoClaim(academic, OPENID.academic, await scenePhoto(3));
   expect(other.duplicates).toEqual([]);
-  // The margin on both sides of the threshold: the copy is a bit or two away, a different scene far beyond it.
+  // The margin on both sides of the threshold: the copy is a few bits away, a different scene far beyond it.
   const [original, copied, different] = [first, again, other].map((claim) => claim.fileFacts[0].phash!);
-  expect(hammingDistance(original, copied)).toBeLessThanOrEqual(2);
-  expect(hammingDistance(original, different)).toBeGreaterThan(PHASH_NEAR_BITS + 3);
+  expect(hammingDistance(original, copied)).toBeLessThanOrEqual(4);
+  expect(hammingDistance(original, different)).toBeGreaterThan(2 * PHASH_NEAR_BITS);
 });
 
 test('each photo keeps its SHA-256, perceptual hash, EXIF capture time (null when absent) and the time the server received it', async () => {

@@ -1,13 +1,13 @@
 // Fingerprints of evidence files, so a verifier is told when the same photo, or a re-compressed or resized copy
-// of it, is claimed twice. The adapters hash the bytes (SHA-256) and the picture (a 64-bit perceptual hash,
+// of it, is claimed twice. The adapters hash the bytes (SHA-256) and the picture (a 64-bit DCT perceptual hash,
 // stored as 16 hex digits); this file only compares them.
 
 /**
  * Two photos whose perceptual hashes differ in at most this many of their 64 bits are the same picture.
- * Measured with jimp's pHash on generated photos: re-encoding at JPEG quality 40 and halving the size flips
- * 0–1 bits, while different photos of the same kind of scene differ in 13 bits or more (unrelated real photos
- * typically in about half of them). 7 leaves room on both sides, and it is what the 8-band lookup below can
- * promise to find (see PHASH_BANDS).
+ * Measured with the adapters' DCT hash (median-thresholded, so about half the bits are set) on generated scenes
+ * (tests/support/photos.ts): re-encoding at JPEG quality 40 and shrinking to 60 % flips 0–4 bits, while different
+ * scenes differ in 26–34 (unrelated photos in about half the bits, 32). 7 leaves room for a harsher re-encoding
+ * and stays far from different photos, and it is what the 8-band lookup below can promise to find (PHASH_BANDS).
  */
 export const PHASH_NEAR_BITS = 7;
 

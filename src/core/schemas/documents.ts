@@ -292,7 +292,7 @@ export type Application = z.infer<typeof applicationSchema>;
 const fingerprintFields = {
   fileId: z.string().min(1),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  /** jimp's 64-bit perceptual hash as 16 hex digits; null when the file is not a picture the server can decode. */
+  /** 64-bit DCT perceptual hash as 16 hex digits; null when the file is not a picture the server can decode. */
   phash: z
     .string()
     .regex(/^[0-9a-f]{16}$/)
