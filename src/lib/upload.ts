@@ -153,16 +153,20 @@ export async function pickDocument(extensions?: readonly string[]): Promise<Pick
   }
 }
 
-/** Uploads an attachment of an application (photos compressed first) and returns its file ID. */
-export async function uploadAttachment(applicationId: string, file: PickedDocument): Promise<string> {
+/** Uploads an attachment of an application, or a claim's document (photos compressed first); answers its file ID. */
+export async function uploadAttachment(
+  applicationId: string,
+  file: PickedDocument,
+  purpose: Extract<UploadPurpose, 'attachment' | 'claim'> = 'attachment',
+): Promise<string> {
   const extension = uploadExtensionOf(file.name);
   if (!extension) throw new ApiError('FILE_REJECTED', `只能上传${ALLOWED_KINDS_TEXT}`);
   if (file.size > MAX_UPLOAD_BYTES) throw new ApiError('FILE_REJECTED', TOO_LARGE);
   const failure = '附件上传失败，请检查网络后重试';
   if (COMPRESSIBLE.includes(extension)) {
-    return uploadThroughSlot(applicationId, 'attachment', 'jpg', await compressPhoto(file.path), failure);
+    return uploadThroughSlot(applicationId, purpose, 'jpg', await compressPhoto(file.path), failure);
   }
-  return uploadThroughSlot(applicationId, 'attachment', extension, { path: file.path, size: file.size }, failure);
+  return uploadThroughSlot(applicationId, purpose, extension, { path: file.path, size: file.size }, failure);
 }
 
 /** The bytes of a chosen file as base64, for the few calls that carry a small file themselves (a sheet to import). */

@@ -94,6 +94,9 @@ test('a contact drafts, survives a restart, is returned and resubmits; once awar
   await phone.ui.field('整数').fill('2');
   await expect(phone.page.locator('.apply-notice--warning').filter({ visible: true }).count()).resolves.toBe(0);
   await phone.ui.field('时间、地点、内容、成效等').fill('7月开展党建强会品牌活动2次');
+  // The activity's day (the picker starts on the server's today) and place.
+  await phone.ui.pickFirst('选择活动日期');
+  await phone.ui.field('活动地点，如 成都市武侯区 学会报告厅').fill('成都市武侯区 学会报告厅');
   const chooser = phone.page.waitForEvent('filechooser');
   await phone.ui.press('添加照片');
   await (await chooser).setFiles(path.join(__dirname, 'fixtures', 'activity.png'));
@@ -108,6 +111,8 @@ test('a contact drafts, survives a restart, is returned and resubmits; once awar
   await phone.ui.tapText('实施');
   await phone.ui.tapText(PROJECT);
   await phone.ui.see('7月开展党建强会品牌活动2次');
+  await phone.ui.see(/地点 成都市武侯区 学会报告厅/);
+  await phone.ui.see(/照片 1：无拍摄时间（EXIF） · 收到于/);
   await phone.ui.screenshot('claim-to-verify');
   await phone.page.locator('.admin-claim .admin-photos__cell').filter({ visible: true }).first().tap();
   await phone.page.waitForFunction(() =>

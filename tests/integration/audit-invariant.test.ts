@@ -13,10 +13,11 @@ import type { AuditEntry, CollectionName } from '@/core/schemas/documents';
  * The entity each collection's audit entries name. Not audited: ledgers, limitTallies and indicatorTallies are
  * counters derived from applications and claims, changed only inside the audited transaction that moves them; counters (rate
  * allowances, receipt sequences) move only inside an audited objection's lodge; mediaChecks are WeChat's pending
- * photo checks, whose verdict is audited on the record it changes; audit is the record.
+ * photo checks, whose verdict is audited on the record it changes; evidenceFingerprints are derived from a claim's
+ * files and written in the audited transaction that adds the claim; audit is the record.
  */
 const audited: Record<
-  Exclude<CollectionName, 'ledgers' | 'limitTallies' | 'indicatorTallies' | 'counters' | 'mediaChecks' | 'audit'>,
+  Exclude<CollectionName, 'ledgers' | 'limitTallies' | 'indicatorTallies' | 'counters' | 'mediaChecks' | 'evidenceFingerprints' | 'audit'>,
   AuditEntry['entity']
 > = {
   organizations: 'organization',

@@ -100,6 +100,10 @@ test('the secretariat sees the claims waiting across every award of the programm
     unit: '项',
     amount: 3,
     createdAt: second.createdAt,
+    // Every claim here carries the same test photo: the later one is flagged with the earlier use named.
+    duplicates: [
+      expect.objectContaining({ claimId: first._id, match: 'identical', projectName: structure.projectName, orgName: structure.orgName }),
+    ],
   });
   expect(queue[0]).toMatchObject({ projectName: structure.projectName, orgName: structure.orgName, amount: 2 });
 

@@ -82,6 +82,8 @@ test('a photo uploaded to storage is linked to a claim, and served only through 
   const uploaded = await http.upload(contact, slot.slotId, JPEG_BYTES);
   expect(uploaded.status).toBe(200);
   expect(uploaded.body.data.fileId).toBe(`local://${slot.path}`);
+  const uploadedAt = h.clock.now().toISOString();
+  h.clock.set(new Date(h.clock.now().getTime() + 5 * 60_000).toISOString());
 
   const claim = await api(contact, 'claim.add', {
     applicationId: created._id,
@@ -92,6 +94,10 @@ test('a photo uploaded to storage is linked to a claim, and served only through 
     fileIds: [uploaded.body.data.fileId],
   });
   expect(claim.ok).toBe(true);
+  // The server keeps when it received the photo (the upload), not only when the claim was sent five minutes later.
+  const added = claim.data as { createdAt: string; fileFacts: { receivedAt: string }[] };
+  expect(added.fileFacts[0].receivedAt).toBe(uploadedAt);
+  expect(added.createdAt).not.toBe(uploadedAt);
 
   const link = (await api(secretary, 'file.link', { fileId: uploaded.body.data.fileId })).data as { url: string };
   const photo = await fetch(`${base}${link.url}`);

@@ -50,9 +50,20 @@ export interface StoredFile {
   sniffedType: string | null;
 }
 
+/** What the server reads from an evidence file's bytes (see adapters/file-facts.ts). */
+export interface FileBytesFacts {
+  sha256: string;
+  /** 64-bit perceptual hash as 16 hex digits; null when the file is not a picture the server can decode. */
+  phash: string | null;
+  /** The capture time its EXIF data records, as a UTC ISO time; null when there is none. */
+  capturedAt: string | null;
+}
+
 export interface Files {
   /** Reads a stored file to tell its type by its bytes; null when there is no such file. */
   inspect(fileId: string): Promise<StoredFile | null>;
+  /** Reads a stored file to fingerprint it (hashes, EXIF capture time); null when there is no such file. */
+  facts(fileId: string): Promise<FileBytesFacts | null>;
   /** A short-lived link to a private file. */
   temporaryUrl(fileId: string, ttlSeconds: number): Promise<string>;
 }

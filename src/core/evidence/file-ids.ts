@@ -6,6 +6,11 @@ export function evidenceFolder(applicationId: string): string {
   return `evidence/${applicationId}/`;
 }
 
+/** A storage folder name for a person: their user id, kept to characters safe in any path. */
+export function uploaderFolder(userId: string): string {
+  return `u_${userId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+}
+
 /**
  * The path an upload slot names: the application's folder, then the uploader's own folder (so a storage rule
  * and the slot check can tell whose file it is), then a random name chosen by the server.
@@ -29,4 +34,17 @@ export function storagePathOf(fileId: string): string | null {
 export function fileBelongsToApplication(fileId: string, applicationId: string): boolean {
   const path = storagePathOf(fileId);
   return path !== null && path.startsWith(evidenceFolder(applicationId));
+}
+
+/**
+ * The evidence a claim draft kept on the phone may bring back: only files of this application, and (when the
+ * acting role is known) only those this person uploaded, so a draft left by another role or person on the same
+ * phone, or copied from another application, never carries their files into this claim.
+ */
+export function restorableFileIds(fileIds: readonly string[], applicationId: string, userId: string | null): string[] {
+  const own = userId ? `${evidenceFolder(applicationId)}${uploaderFolder(userId)}/` : null;
+  return fileIds.filter((fileId) => {
+    const path = storagePathOf(fileId);
+    return path !== null && fileBelongsToApplication(fileId, applicationId) && (own === null || path.startsWith(own));
+  });
 }

@@ -23,7 +23,7 @@ const purposeActions: Record<UploadPurpose, readonly WorkflowAction[]> = {
 export const purposeLabels: Record<UploadPurpose, string> = {
   attachment: '申报书附件',
   report: '报告佐证材料',
-  claim: '指标佐证照片',
+  claim: '指标佐证材料',
 };
 
 /** Whether the actor may add files for this purpose to the application in its current status. */
@@ -80,4 +80,10 @@ export function servedAs(sniffedMime: string | null): { contentType: string; inl
   const image =
     sniffedMime !== null && Object.values(uploadKinds).some((kind: FileKind) => kind.image && kind.sniffed.includes(sniffedMime));
   return image ? { contentType: sniffedMime, inline: true } : { contentType: sniffedMime ?? 'application/octet-stream', inline: false };
+}
+
+/** Whether a stored file id names a photo by its extension (evidence shows photos as pictures, documents as files). */
+export function isPhotoFile(fileId: string): boolean {
+  const extension = uploadExtensionOf(fileId.split('?')[0]);
+  return extension !== null && uploadKinds[extension].image;
 }

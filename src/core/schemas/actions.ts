@@ -8,6 +8,7 @@ import {
   applicationSchema,
   auditEntrySchema,
   claimSchema,
+  evidenceDuplicateSchema,
   indicatorValueSchema,
   notificationSchema,
   moderationSchema,
@@ -29,6 +30,7 @@ import { programEditSchema, type ProgramEdit } from '../program/program-edit';
 import { tidyCode } from '../people/join';
 import { riskKinds } from '../kpi/tally';
 import { isPhone, PHONE_MESSAGE } from '../publicity/objection-rules';
+import { isTfkjyLink, LINK_MESSAGE, MAX_EVIDENCE_LINKS } from '../evidence/claim-evidence';
 import { ALLOWED_KINDS_TEXT, MAX_UPLOAD_BYTES, uploadExtensions, uploadPurposes, type UploadExtension } from '../evidence/upload-rules';
 
 export const applicationContentSchema = z.object(applicationContentShape);
@@ -468,15 +470,26 @@ export const actionContracts = {
     output: applicationView,
   },
   'claim.add': {
-    input: z.object({
-      applicationId: id,
-      /** Chosen by the client once per claim, so a retry after a lost answer records it once. */
-      requestId,
-      indicatorKey: z.string().min(1).max(64),
-      amount: z.number().int().min(1).max(100000),
-      description: text({ multiline: true }).min(1, '请填写完成情况说明').max(500),
-      fileIds: z.array(z.string().min(1).max(512)).min(1, '请至少上传一张佐证照片').max(9),
-    }),
+    input: z
+      .object({
+        applicationId: id,
+        /** Chosen by the client once per claim, so a retry after a lost answer records it once. */
+        requestId,
+        indicatorKey: z.string().min(1).max(64),
+        amount: z.number().int().min(1).max(100000),
+        description: text({ multiline: true }).min(1, '请填写完成情况说明').max(500),
+        /** Photos and documents (PDF, Word…) uploaded into claim slots. */
+        fileIds: z.array(z.string().min(1).max(512)).max(9).default([]),
+        /** The day of the activity (not after today: the server checks against its clock) and its place. */
+        activityOn: day.optional(),
+        place: text().max(50, '活动地点不能超过 50 字').default(''),
+        /** 天府科技云 records (seed 002, line 44: the provincial programme's platform is https://www.tfkjy.cn). */
+        links: z.array(z.string().trim().refine(isTfkjyLink, LINK_MESSAGE)).max(MAX_EVIDENCE_LINKS).default([]),
+      })
+      .refine((claim) => claim.fileIds.length + claim.links.length > 0, {
+        message: '请至少上传一份佐证材料（照片、PDF 或 Word 文件）或填写天府科技云记录链接',
+        path: ['fileIds'],
+      }),
     output: claimSchema,
   },
   'claim.verify': {
@@ -498,6 +511,8 @@ export const actionContracts = {
         unit: z.string(),
         amount: z.number().int(),
         createdAt: isoTime,
+        /** Evidence this claim shares with other claims (same file or same picture), each use named for the verifier. */
+        duplicates: z.array(evidenceDuplicateSchema).default([]),
       }),
     ),
   },

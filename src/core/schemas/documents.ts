@@ -290,6 +290,44 @@ export const applicationSchema = z.object({
 });
 export type Application = z.infer<typeof applicationSchema>;
 
+/** A file's fingerprint: the SHA-256 of its bytes and, for a picture, its perceptual hash. */
+const fingerprintFields = {
+  fileId: z.string().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** 64-bit DCT perceptual hash as 16 hex digits; null when the file is not a picture the server can decode. */
+  phash: z
+    .string()
+    .regex(/^[0-9a-f]{16}$/)
+    .nullable(),
+};
+
+/** What the server read from one evidence file's bytes when it first saw them. */
+export const fileFactSchema = z.object({
+  ...fingerprintFields,
+  /** When the photo was taken, from its EXIF data; null when it carries none. */
+  capturedAt: isoTime.nullable(),
+  /** When the server received the bytes (the local upload, or the first read of a CloudBase file). */
+  receivedAt: isoTime,
+});
+export type FileFact = z.infer<typeof fileFactSchema>;
+
+/** Another claim that used the same file (identical bytes) or the same picture re-encoded (similar). */
+export const evidenceDuplicateSchema = z.object({
+  claimId: id,
+  applicationId: id,
+  programId: id,
+  indicatorKey: z.string(),
+  /** This claim's file and the other claim's file. */
+  fileId: z.string(),
+  otherFileId: z.string(),
+  match: z.enum(['identical', 'similar']),
+  /** The other use as the verifier reads it, named when it was flagged. */
+  orgName: z.string().default(''),
+  projectName: z.string().default(''),
+  indicatorName: z.string().default(''),
+});
+export type EvidenceDuplicate = z.infer<typeof evidenceDuplicateSchema>;
+
 export const claimSchema = z.object({
   ...storedFields,
   applicationId: id,
@@ -304,8 +342,44 @@ export const claimSchema = z.object({
   verification: z.enum(['pending', 'verified', 'rejected']).default('pending'),
   verificationReason: z.string().nullable().default(null),
   moderation: moderationSchema.optional(),
+  /** The day the activity took place (Shanghai); null on claims stored before it was asked. */
+  activityOn: day.nullable().default(null),
+  /** Where it took place. */
+  place: z.string().max(50).default(''),
+  /** Records on 天府科技云 (https links) offered as evidence besides the files. */
+  links: z.array(z.string().max(500)).max(5).default([]),
+  /** What the server found in each file when the claim was added (a list: file ids make poor field names). */
+  fileFacts: z.array(fileFactSchema).default([]),
+  /** Other claims that used the same file or the same picture re-compressed, for the verifier to compare. */
+  duplicates: z.array(evidenceDuplicateSchema).default([]),
 });
 export type Claim = z.infer<typeof claimSchema>;
+
+/**
+ * One use of one file as a claim's evidence, keyed for lookup: the SHA-256 and each band of the perceptual hash
+ * are plain fields, so the server finds earlier uses of the same or a near-identical photo by equality queries
+ * on the organiser's fingerprints instead of reading every claim. Derived from the claim, written in its transaction.
+ */
+export const evidenceFingerprintSchema = z.object({
+  ...storedFields,
+  /** The organisation running the programme: a photo is looked for across all its programmes. */
+  societyId: id,
+  programId: id,
+  applicationId: id,
+  claimId: id,
+  indicatorKey: z.string().min(1),
+  ...fingerprintFields,
+  /** The perceptual hash in 8 bands of 2 hex digits (see PHASH_BANDS), null for files that are not decodable pictures. */
+  band0: z.string().nullable(),
+  band1: z.string().nullable(),
+  band2: z.string().nullable(),
+  band3: z.string().nullable(),
+  band4: z.string().nullable(),
+  band5: z.string().nullable(),
+  band6: z.string().nullable(),
+  band7: z.string().nullable(),
+});
+export type EvidenceFingerprint = z.infer<typeof evidenceFingerprintSchema>;
 
 /** withdrawn: the secretariat took the assignment back before a score was submitted; it no longer counts. */
 export const reviewStatuses = ['assigned', 'declared', 'submitted', 'withdrawn'] as const;
@@ -610,6 +684,7 @@ export const collections = {
   counters: counterSchema,
   uploads: uploadSlotSchema,
   invitations: invitationSchema,
+  evidenceFingerprints: evidenceFingerprintSchema,
 } as const;
 export type CollectionName = keyof typeof collections;
 export type DocumentOf<C extends CollectionName> = z.infer<(typeof collections)[C]>;

@@ -1,5 +1,6 @@
 // CloudBase storage: the client uploads with Taro.cloud.uploadFile; the function only checks and links.
-import type { Files, StoredFile } from '../ports';
+import type { FileBytesFacts, Files, StoredFile } from '../ports';
+import { fileFactsOf } from './file-facts';
 import { sniffFile } from './file-sniff';
 
 export interface CloudbaseStorage {
@@ -22,6 +23,13 @@ export class CloudbaseFiles implements Files {
   async inspect(fileId: string): Promise<StoredFile | null> {
     const downloaded = await this.storage.downloadFile({ fileID: fileId }).catch(() => null);
     return downloaded?.fileContent ? sniffFile(downloaded.fileContent) : null;
+  }
+
+  /** A second download: only claims' evidence is fingerprinted, after its bytes passed the type check. */
+  async facts(fileId: string): Promise<FileBytesFacts | null> {
+    const downloaded = await this.storage.downloadFile({ fileID: fileId }).catch(() => null);
+    if (!downloaded?.fileContent) return null;
+    return fileFactsOf(downloaded.fileContent, (await sniffFile(downloaded.fileContent)).sniffedType);
   }
 
   async temporaryUrl(fileId: string, ttlSeconds: number): Promise<string> {

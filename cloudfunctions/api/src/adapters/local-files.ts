@@ -4,7 +4,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { storagePathOf } from '@/core/evidence/file-ids';
-import type { Clock, Files, StoredFile } from '../ports';
+import type { Clock, FileBytesFacts, Files, StoredFile } from '../ports';
+import { fileFactsOf } from './file-facts';
 import { sniffFile } from './file-sniff';
 
 export class LocalFiles implements Files {
@@ -52,6 +53,12 @@ export class LocalFiles implements Files {
     const file = this.fileOf(fileId);
     const bytes = file ? await readFile(file).catch(() => null) : null;
     return bytes ? sniffFile(bytes) : null;
+  }
+
+  async facts(fileId: string): Promise<FileBytesFacts | null> {
+    const file = this.fileOf(fileId);
+    const bytes = file ? await readFile(file).catch(() => null) : null;
+    return bytes ? fileFactsOf(bytes, (await sniffFile(bytes)).sniffedType) : null;
   }
 
   private signature(storagePath: string, expires: number): string {

@@ -368,6 +368,12 @@ async function claimReportFigures(
           createdBy: context.caller.user._id,
           verification: 'pending',
           verificationReason: null,
+          // The report's own evidence and text stand behind it; its files were screened with the report.
+          activityOn: null,
+          place: '',
+          links: [],
+          fileFacts: [],
+          duplicates: [],
         },
         context,
       );

@@ -13,6 +13,8 @@ import { loadProgram, loadStaffApplication, loadStaffProgram, loadVisibleApplica
 import { recordScreening, screenClaim } from '../moderation';
 import { audienceUsers, deliverSubscribeMessages, pages, writeNotifications } from '../notify';
 import { checkNewFiles } from './files';
+import { activityDayProblem } from '@/core/evidence/claim-evidence';
+import { findDuplicates, readFileFacts, recordFingerprints } from '../evidence';
 
 /** An awardee claims an achievement against an indicator, with evidence already uploaded to storage. */
 export async function addClaim(input: ParsedInput<'claim.add'>, context: HandlerContext): Promise<ActionOutput<'claim.add'>> {
@@ -23,9 +25,14 @@ export async function addClaim(input: ParsedInput<'claim.add'>, context: Handler
   if (!allowed.ok) throw new AppError(allowed.code, allowed.detail);
   const indicator = indicatorByKey(program, input.indicatorKey);
   if (!indicator || !isSummable(indicator)) throw new AppError('INDICATOR_UNKNOWN', input.indicatorKey);
+  const dayProblem = input.activityOn ? activityDayProblem(input.activityOn, now) : null;
+  if (dayProblem) throw new AppError('INVALID_INPUT', dayProblem);
   await checkNewFiles(deps.store, deps.files, caller, application, input.fileIds);
+  const claimId = `claim_${input.requestId}`;
+  const fileFacts = await readFileFacts(deps, input.fileIds, now);
+  const duplicates = await findDuplicates(deps.store, program.societyId, claimId, fileFacts);
   const claim: Claim = {
-    _id: `claim_${input.requestId}`,
+    _id: claimId,
     version: 1,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
@@ -39,6 +46,11 @@ export async function addClaim(input: ParsedInput<'claim.add'>, context: Handler
     createdBy: caller.user._id,
     verification: 'pending',
     verificationReason: null,
+    activityOn: input.activityOn ?? null,
+    place: input.place,
+    links: input.links,
+    fileFacts,
+    duplicates,
   };
   const screening = await screenClaim(deps, caller, claim, now);
   return retryingRaces(() =>
@@ -49,6 +61,7 @@ export async function addClaim(input: ParsedInput<'claim.add'>, context: Handler
         return existing;
       }
       claim.moderation = await recordScreening(tx, undefined, screening);
+      await recordFingerprints(tx, claim, program.societyId);
       return insertClaim(tx, application, claim, context);
     }),
   );
@@ -155,6 +168,7 @@ export async function queueClaims(input: ParsedInput<'claim.queue'>, context: Ha
       unit: indicator?.unit ?? '',
       amount: claim.amount,
       createdAt: claim.createdAt,
+      duplicates: claim.duplicates,
     };
   });
 }

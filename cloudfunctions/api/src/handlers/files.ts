@@ -2,7 +2,7 @@
 // the caller for this application and holds an allowed kind of file, and short-lived links to read them.
 import { randomBytes } from 'node:crypto';
 import { AppError } from '@/core/errors';
-import { fileBelongsToApplication, slotPath, storagePathOf } from '@/core/evidence/file-ids';
+import { fileBelongsToApplication, slotPath, storagePathOf, uploaderFolder } from '@/core/evidence/file-ids';
 import { MAX_UPLOAD_BYTES, UPLOAD_SLOT_MINUTES, mayUploadFor, purposeLabels, uploadRefusal } from '@/core/evidence/upload-rules';
 import { maySeeApplication } from '@/core/policy/visibility';
 import type { ActionOutput, ParsedInput } from '@/core/schemas/actions';
@@ -15,11 +15,6 @@ import { requireFileVisible } from '../moderation';
 import type { Files, StoreReader } from '../ports';
 
 const LINK_SECONDS = 10 * 60;
-
-/** A storage folder name for a person: their user id, kept to characters safe in any path. */
-function uploaderFolder(userId: string): string {
-  return `u_${userId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-}
 
 /** A slot's id is named after the random file name of its path, so a file id leads to its slot by a plain read. */
 function slotIdOf(randomName: string): string {

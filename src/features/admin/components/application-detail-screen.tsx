@@ -37,7 +37,12 @@ export function ApplicationDetailScreen({ applicationId, stage }: { applicationI
   const detail = useApplicationDetail(applicationId, stage);
   useReloadOnShow(detail.reload);
   const data = detail.data;
-  const fileIds = data ? [...data.claims.flatMap((claim) => claim.fileIds), ...reportFileIds(data.application)] : NO_FILES;
+  const fileIds = data
+    ? [
+        ...data.claims.flatMap((claim) => [...claim.fileIds, ...claim.duplicates.map((duplicate) => duplicate.otherFileId)]),
+        ...reportFileIds(data.application),
+      ]
+    : NO_FILES;
   const links = useFileLinks(fileIds, data);
 
   if (!applicationId) {

@@ -1,9 +1,11 @@
-// 指标完成情况: what the awardee claimed, with evidence photos that open full-size on tap; the secretariat
+// 指标完成情况: what the awardee claimed, with evidence photos that open full-size on tap, documents, links and
+// repeated photos flagged; the secretariat
 // verifies (核实) or rejects (驳回, with a reason) each claim. Only verified claims count toward the targets.
 import { Image, Text, View } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
+import { isPhotoFile } from '@/core/evidence/upload-rules';
 import { indicatorByKey, type Program } from '@/core/program/program-schema';
 import type { Claim } from '@/core/schemas/documents';
 import { call } from '@/lib/api';
@@ -14,8 +16,11 @@ import { IndicatorNote } from '@/components/program-info';
 import { formatIndicatorValue } from './indicator-value';
 import { ModerationNotice } from './moderation-notice';
 import { ReasonDialog } from './reason-dialog';
+import { ClaimEvidenceFacts, DuplicateNotice } from './claim-evidence';
 
-export function EvidencePhotos({ fileIds, links }: { fileIds: readonly string[]; links: FileLinks }) {
+export function EvidencePhotos({ fileIds: all, links }: { fileIds: readonly string[]; links: FileLinks }) {
+  // Documents (PDF, Word) are listed by ClaimEvidenceFacts, not drawn as pictures.
+  const fileIds = all.filter(isPhotoFile);
   const urls = fileIds.map((fileId) => links[fileId]).filter((url): url is string => Boolean(url));
   if (fileIds.length === 0) return null;
   return (
@@ -98,6 +103,8 @@ export function ClaimList({ claims, program, links, onChanged }: ClaimListProps)
             />
             <Text className="admin-claim__text">{claim.description}</Text>
             <EvidencePhotos fileIds={claim.fileIds} links={links} />
+            <ClaimEvidenceFacts claim={claim} links={links} />
+            <DuplicateNotice claim={claim} indicatorName={indicator?.name ?? claim.indicatorKey} links={links} />
             <View className="admin-claim__foot">
               <Text className="admin-list__sub">填报于 {formatShanghaiDateTime(claim.createdAt)}</Text>
               <Tag type={tag.type}>{tag.label}</Tag>

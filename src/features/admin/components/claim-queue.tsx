@@ -30,6 +30,16 @@ export function ClaimQueue({ claims }: { claims: readonly PendingClaim[] | null 
                 {claim.indicatorName} {claim.amount}
                 {claim.unit} · {formatShanghaiDateTime(claim.createdAt)}
               </Text>
+              {claim.duplicates.length > 0 ? (
+                <Text className="admin-row__reason">
+                  疑似重复使用：
+                  {[
+                    ...new Set(
+                      claim.duplicates.map((duplicate) => `${duplicate.projectName || '（未命名项目）'} · ${duplicate.indicatorName}`),
+                    ),
+                  ].join('；')}
+                </Text>
+              ) : null}
             </View>
           ))
         : null}

@@ -1,6 +1,8 @@
-// 填报指标完成情况: an awardee claims an achievement against an indicator, with evidence photos.
+// 填报指标完成情况: an awardee claims an achievement against an indicator, with the activity's day and place and
+// evidence: photos, PDF or Word files, and a 天府科技云 record link.
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
-import { View } from '@tarojs/components';
+import { Picker, View } from '@tarojs/components';
+import { formatCalendarDay } from '@/core/calendar/shanghai';
 import { PageState } from '@/components/page-state';
 import { indicatorByKey } from '@/core/program/program-schema';
 import type { ApplicationDetail } from '@/core/schemas/actions';
@@ -10,7 +12,7 @@ import { back } from '@/lib/navigation';
 import { useSignedIn } from '@/features/common/use-signed-in';
 import { useOwnApplication } from '../hooks/use-own-application';
 import { indicatorProgress, pastCommitmentWarning } from '../claim-progress';
-import { DESCRIPTION_MAX, useClaimForm } from '../hooks/use-claim-form';
+import { DESCRIPTION_MAX, PLACE_MAX, useClaimForm } from '../hooks/use-claim-form';
 import { EvidencePhotoGrid } from './evidence-photo-grid';
 import { IndicatorPicker } from './indicator-picker';
 import './apply-form.css';
@@ -34,7 +36,10 @@ function ClaimList({ detail }: { detail: ApplicationDetail }) {
               </View>
             </View>
             <View className="apply-line__note">{claim.description}</View>
-            <View className="apply-line__note">佐证照片 {claim.fileIds.length} 张</View>
+            <View className="apply-line__note">
+              佐证材料 {claim.fileIds.length} 份{claim.links.length > 0 ? `，天府科技云链接 ${claim.links.length} 个` : ''}
+              {claim.activityOn ? ` · 活动日期 ${formatCalendarDay(claim.activityOn)}` : ''}
+            </View>
             <View className={`apply-verification apply-verification--${claim.verification}`}>{verificationLabels[claim.verification]}</View>
             {claim.verification === 'rejected' && claim.verificationReason ? (
               <View className="apply-row__error">未通过原因：{claim.verificationReason}</View>
@@ -116,7 +121,31 @@ function ClaimEditor({ applicationId, detail, onSubmitted }: ClaimEditorProps) {
           {form.descriptionChars} / {DESCRIPTION_MAX}
         </View>
       </View>
-      <EvidencePhotoGrid evidence={evidence} />
+      <View className="apply-section">
+        <View className="apply-section__title">活动日期与地点</View>
+        <Picker
+          mode="date"
+          value={form.activityOn || form.today}
+          end={form.today}
+          onChange={(event) => form.setActivityOn(String(event.detail.value))}
+        >
+          <View className={`apply-picker${form.activityOn ? '' : ' apply-picker--empty'}`}>
+            <View className="apply-picker__text">{form.activityOn ? formatCalendarDay(form.activityOn) : '选择活动日期'}</View>
+          </View>
+        </Picker>
+        <Input
+          className="apply-input"
+          value={form.place}
+          maxLength={PLACE_MAX}
+          placeholder="活动地点，如 成都市武侯区 学会报告厅"
+          onChange={form.setPlace}
+        />
+      </View>
+      <EvidencePhotoGrid evidence={evidence} title="佐证材料（照片、PDF、Word）" documents />
+      <View className="apply-section">
+        <View className="apply-section__title">天府科技云记录链接（可选）</View>
+        <Input className="apply-input" value={form.link} placeholder="https://www.tfkjy.cn/…" onChange={form.setLink} />
+      </View>
       {form.error ? <View className="apply-notice apply-notice--error">{form.error}</View> : null}
       <View className="apply-actions">
         <Button type="primary" size="large" block loading={form.sending} disabled={form.sending} onClick={() => void onSubmit()}>

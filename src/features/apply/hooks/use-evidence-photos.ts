@@ -3,7 +3,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { UploadPurpose } from '@/core/evidence/upload-rules';
 import { ApiError, messageOf } from '@/lib/api';
-import { pickPhotos, uploadEvidence } from '@/lib/upload';
+import { pickDocument, pickPhotos, uploadAttachment, uploadEvidence, type PickedDocument } from '@/lib/upload';
 import { cancelledByPerson } from '@/lib/platform';
 
 export const MAX_PHOTOS = 9;
@@ -15,7 +15,12 @@ export interface EvidencePhoto {
   fileId: string | null;
   state: 'uploading' | 'done' | 'failed';
   error?: string;
+  /** A document's file name (PDF, Word), shown in place of a thumbnail; absent for photos. */
+  name?: string;
 }
+
+/** The document kinds a claim offers besides photos. */
+export const EVIDENCE_DOCUMENTS = ['pdf', 'doc', 'docx'] as const;
 
 let photoCounter = 0;
 
@@ -31,10 +36,13 @@ export function useEvidencePhotos(applicationId: string, purpose: UploadPurpose,
   }, []);
 
   const upload = useCallback(
-    async (photo: Pick<EvidencePhoto, 'localId' | 'path'>) => {
+    async (photo: Pick<EvidencePhoto, 'localId' | 'path' | 'name'> & { size?: number }) => {
       patch(photo.localId, { state: 'uploading', error: undefined });
       try {
-        const fileId = await uploadEvidence(applicationId, purpose, photo.path);
+        const fileId =
+          photo.name && purpose === 'claim'
+            ? await uploadAttachment(applicationId, { path: photo.path, name: photo.name, size: photo.size ?? 0 }, 'claim')
+            : await uploadEvidence(applicationId, purpose, photo.path);
         patch(photo.localId, { state: 'done', fileId });
       } catch (error) {
         patch(photo.localId, { state: 'failed', error: messageOf(error) });
@@ -70,6 +78,24 @@ export function useEvidencePhotos(applicationId: string, purpose: UploadPurpose,
     setProgress(null);
   }, [upload]);
 
+  /** A PDF or Word file as evidence (claims only): chosen from a chat or the file system, uploaded as it is. */
+  const addDocument = useCallback(async () => {
+    if (count.current >= MAX_PHOTOS) return;
+    setPickError(null);
+    let picked: PickedDocument | null;
+    try {
+      picked = await pickDocument(EVIDENCE_DOCUMENTS);
+    } catch (error) {
+      setPickError(messageOf(error));
+      return;
+    }
+    if (!picked) return;
+    photoCounter += 1;
+    const added = { localId: `doc${Date.now().toString(36)}${photoCounter}`, path: picked.path, name: picked.name, size: picked.size };
+    setPhotos((current) => [...current, { localId: added.localId, path: added.path, name: added.name, fileId: null, state: 'uploading' }]);
+    await upload(added);
+  }, [upload]);
+
   const retry = useCallback(
     (localId: string) => {
       const photo = photos.find((item) => item.localId === localId);
@@ -91,5 +117,5 @@ export function useEvidencePhotos(applicationId: string, purpose: UploadPurpose,
     return null;
   };
 
-  return { photos, progress, pickError, addPhotos, retry, remove, clear, uploadProblem };
+  return { photos, progress, pickError, addPhotos, addDocument, retry, remove, clear, uploadProblem };
 }
