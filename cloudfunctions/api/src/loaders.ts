@@ -34,6 +34,21 @@ export async function loadStaffProgram(store: Reader, caller: Caller, programId:
   return program;
 }
 
+/**
+ * A programme whose figures the caller may take away: its own secretariat's, or one whose indicators are linked
+ * to a programme the caller's organisation runs (the province asks the society for its 绩效自评 and evidence).
+ * Anyone else's staff find no such programme.
+ */
+export async function loadReportingProgram(store: StoreReader, caller: Caller, programId: string): Promise<Program> {
+  requireSecretariat(caller);
+  const program = await loadProgram(store, programId);
+  if (runsProgram(caller.user, program)) return program;
+  const upstreamCodes = [...new Set(program.indicators.flatMap((indicator) => (indicator.upstream ? [indicator.upstream.programCode] : [])))];
+  const upstream = (await Promise.all(upstreamCodes.map((code) => store.find('programs', { code })))).flat();
+  if (!upstream.some((candidate) => runsProgram(caller.user, candidate))) throw new AppError('NOT_FOUND', '项目不存在');
+  return program;
+}
+
 /** An application to a programme the caller's secretariat runs. */
 export async function loadStaffApplication(store: Reader, caller: Caller, applicationId: string): Promise<Application> {
   requireSecretariat(caller);

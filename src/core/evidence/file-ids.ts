@@ -30,3 +30,11 @@ export function fileBelongsToApplication(fileId: string, applicationId: string):
   const path = storagePathOf(fileId);
   return path !== null && path.startsWith(evidenceFolder(applicationId));
 }
+
+/**
+ * Where an export the function made is stored: under exports/ and the programme (no storage rule lets a client
+ * read it; the function hands a short-lived link to the staff who asked), with a random name of the server's.
+ */
+export function exportPath(programId: string, randomName: string, extension: string): string {
+  return `exports/${programId}/${randomName}.${extension}`;
+}

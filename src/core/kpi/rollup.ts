@@ -24,7 +24,7 @@ export interface IndicatorRow {
 }
 
 /** Awards whose commitments and claims count: granted, and not failed at acceptance. */
-function counts(application: Pick<Application, 'status'>): boolean {
+export function counts(application: Pick<Application, 'status'>): boolean {
   return statusTable[application.status].granted && application.status !== 'failed';
 }
 

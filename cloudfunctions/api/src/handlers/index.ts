@@ -24,7 +24,7 @@ import { createSlot, linkFile } from './files';
 import { exportMyData } from './me';
 import { getDashboard, getSession } from './misc';
 import { listNotifications, listTemplates as listMessageTemplates, markRead, recordSubscriptions } from './notifications';
-import { awardLedger } from './exports';
+import { applicationWord, awardLedger, awardNoticeWord, evidencePack, publicityWord, selfAssessmentWord } from './exports';
 import { importOrganizations, importTemplate } from './organization-import';
 import {
   createOrganization,
@@ -130,6 +130,11 @@ export const handlers: { [A in Exclude<ActionName, PublicName | IdentityName>]: 
   'file.link': linkFile,
   'dashboard.get': getDashboard,
   'export.awardLedger': awardLedger,
+  'export.application': applicationWord,
+  'export.publicity': publicityWord,
+  'export.awardNotice': awardNoticeWord,
+  'export.selfAssessment': selfAssessmentWord,
+  'export.evidencePack': evidencePack,
   'moderation.release': releaseHeld,
   'file.slot': createSlot,
   'organization.list': listOrganizations,
