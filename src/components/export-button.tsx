@@ -8,7 +8,8 @@ import { showMessage } from '@/lib/feedback';
 import { downloadAndOpen } from '@/lib/open-file';
 import type { ActionInput } from '@/core/schemas/actions';
 
-export type ExportAction = 'export.awardLedger' | 'export.application' | 'export.publicity' | 'export.awardNotice' | 'export.selfAssessment' | 'export.evidencePack';
+export type ExportAction =
+  'export.awardLedger' | 'export.application' | 'export.publicity' | 'export.awardNotice' | 'export.selfAssessment' | 'export.evidencePack';
 
 type Stage = { kind: 'idle' } | { kind: 'making' } | { kind: 'downloading'; percent: number } | { kind: 'done'; fileName: string };
 

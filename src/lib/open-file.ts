@@ -1,7 +1,7 @@
 // Opens an attachment from a short-lived link (images in the viewer, documents in WeChat's reader or a new tab),
 // and saves a file the server made to open or forward it.
 import Taro from '@tarojs/taro';
-import { downloadInBrowser } from './browser-download';
+import { downloadInBrowser, downloadLink } from './browser-download';
 import { isWeapp } from './platform';
 import { previewImages } from './preview';
 
@@ -46,13 +46,7 @@ const DOCUMENT_TYPES = ['doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'pdf'] as c
 export async function downloadAndOpen(file: { url: string; fileName: string }, onProgress: (percent: number) => void): Promise<void> {
   const extension = file.fileName.split('.').pop()?.toLowerCase() ?? '';
   if (!isWeapp) {
-    const link = document.createElement('a');
-    link.href = file.url;
-    link.download = file.fileName;
-    link.style.display = 'none';
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
+    downloadLink(file.fileName, file.url);
     onProgress(100);
     return;
   }

@@ -11,7 +11,19 @@ import type { Files } from './ports';
 
 export const MANIFEST_NAME = '佐证材料清单.xlsx';
 export const MANIFEST_SHEET = '清单';
-export const MANIFEST_HEADERS = ['序号', '指标', '申报单位', '项目名称', '认领数量', '计量单位', '核实状态', '认领说明', '文件名', '包内路径', '打包'] as const;
+export const MANIFEST_HEADERS = [
+  '序号',
+  '指标',
+  '申报单位',
+  '项目名称',
+  '认领数量',
+  '计量单位',
+  '核实状态',
+  '认领说明',
+  '文件名',
+  '包内路径',
+  '打包',
+] as const;
 
 /** Photos and PDFs are compressed already: stored as they are, they cost no CPU and no memory for deflating. */
 const STORED = /\.(jpe?g|png|gif|webp|heic|pdf|zip|docx|xlsx)$/iu;

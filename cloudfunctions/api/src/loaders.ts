@@ -43,7 +43,9 @@ export async function loadReportingProgram(store: StoreReader, caller: Caller, p
   requireSecretariat(caller);
   const program = await loadProgram(store, programId);
   if (runsProgram(caller.user, program)) return program;
-  const upstreamCodes = [...new Set(program.indicators.flatMap((indicator) => (indicator.upstream ? [indicator.upstream.programCode] : [])))];
+  const upstreamCodes = [
+    ...new Set(program.indicators.flatMap((indicator) => (indicator.upstream ? [indicator.upstream.programCode] : []))),
+  ];
   const upstream = (await Promise.all(upstreamCodes.map((code) => store.find('programs', { code })))).flat();
   if (!upstream.some((candidate) => runsProgram(caller.user, candidate))) throw new AppError('NOT_FOUND', '项目不存在');
   return program;

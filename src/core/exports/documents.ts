@@ -157,7 +157,7 @@ export function publicityDocument(program: Pick<Program, 'name'>, publicity: Pub
       kind: 'paragraph',
       text: `公示期内，任何单位和个人对公示名单有异议的，可通过“学会奖补通”小程序的公示页面实名提出异议，或与${issuer}联系。联系方式：${publicity.contact || '（未填写）'}。`,
     },
-    { kind: 'paragraph', text: '以个人名义提出异议的，须写明本人真实姓名和联系方式；以单位名义提出的，须写明联系人和联系方式。', },
+    { kind: 'paragraph', text: '以个人名义提出异议的，须写明本人真实姓名和联系方式；以单位名义提出的，须写明联系人和联系方式。' },
     { kind: 'paragraph', text: issuer, align: 'right' },
     { kind: 'paragraph', text: formatCalendarDay(publicity.opensOn), align: 'right' },
   ];

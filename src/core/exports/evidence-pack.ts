@@ -31,7 +31,10 @@ export interface PackFile {
 
 /** A folder or file name any unzip tool accepts: no separators or reserved characters, at most 60 characters. */
 export function safeName(text: string): string {
-  const cleaned = text.replace(/[\\/:*?"<>|\u0000-\u001f]/gu, '_').trim();
+  const cleaned = [...text]
+    .map((char) => (/[\\/:*?"<>|]/u.test(char) || char.charCodeAt(0) < 32 ? '_' : char))
+    .join('')
+    .trim();
   return (cleaned === '' ? '_' : cleaned).slice(0, 60);
 }
 
@@ -41,7 +44,10 @@ const extensionOf = (fileId: string) => /\.([A-Za-z0-9]{1,8})$/u.exec(storagePat
 export function evidencePackFiles(
   program: Pick<Program, 'indicators'>,
   applications: readonly Pick<Application, '_id' | 'status' | 'orgId' | 'projectName'>[],
-  claims: readonly Pick<Claim, '_id' | 'applicationId' | 'indicatorKey' | 'amount' | 'verification' | 'description' | 'fileIds' | 'createdAt'>[],
+  claims: readonly Pick<
+    Claim,
+    '_id' | 'applicationId' | 'indicatorKey' | 'amount' | 'verification' | 'description' | 'fileIds' | 'createdAt'
+  >[],
   unitNames: ReadonlyMap<string, string>,
 ): PackFile[] {
   const awards = new Map(applications.filter(counts).map((application) => [application._id, application]));

@@ -61,7 +61,10 @@ async function programRecords(context: HandlerContext, program: Program) {
   return { applications, claims, unitNames };
 }
 
-export async function awardLedger(input: ParsedInput<'export.awardLedger'>, context: HandlerContext): Promise<ActionOutput<'export.awardLedger'>> {
+export async function awardLedger(
+  input: ParsedInput<'export.awardLedger'>,
+  context: HandlerContext,
+): Promise<ActionOutput<'export.awardLedger'>> {
   const { deps, caller } = context;
   const program = await loadStaffProgram(deps.store, caller, input.programId);
   const [{ applications, claims, unitNames }, reviews] = await Promise.all([
@@ -88,7 +91,10 @@ export async function applicationWord(
   return word(context, program, `${unit.name}-${application.projectName}-申报书`, applicationDocument(program, application, unit.name));
 }
 
-export async function publicityWord(input: ParsedInput<'export.publicity'>, context: HandlerContext): Promise<ActionOutput<'export.publicity'>> {
+export async function publicityWord(
+  input: ParsedInput<'export.publicity'>,
+  context: HandlerContext,
+): Promise<ActionOutput<'export.publicity'>> {
   const { deps, caller } = context;
   const publicity = await deps.store.get('publicities', input.publicityId);
   if (!publicity) throw new AppError('NOT_FOUND', '公示不存在');
@@ -119,11 +125,20 @@ export async function selfAssessmentWord(
     loadOrganization(deps.store, program.societyId),
   ]);
   const tally = evidenceCounts(evidencePackFiles(program, applications, claims, unitNames));
-  const blocks = selfAssessmentDocument(program, rollUpIndicators(program, applications, claims), tally, society.name, shanghaiDay(context.now));
+  const blocks = selfAssessmentDocument(
+    program,
+    rollUpIndicators(program, applications, claims),
+    tally,
+    society.name,
+    shanghaiDay(context.now),
+  );
   return word(context, program, `${society.name}-${program.name}-绩效自评报告`, blocks);
 }
 
-export async function evidencePack(input: ParsedInput<'export.evidencePack'>, context: HandlerContext): Promise<ActionOutput<'export.evidencePack'>> {
+export async function evidencePack(
+  input: ParsedInput<'export.evidencePack'>,
+  context: HandlerContext,
+): Promise<ActionOutput<'export.evidencePack'>> {
   const { deps, caller } = context;
   const program = await loadReportingProgram(deps.store, caller, input.programId);
   const { applications, claims, unitNames } = await programRecords(context, program);
