@@ -82,6 +82,10 @@ export function registerFileRoutes(app: FastifyInstance, options: { deps: Deps; 
     return reply.header('cache-control', 'no-store').send({ ok: true, data: { fileId } });
   });
 
+  /** The stored name, kept when saved (an export is stored under its Chinese name): ASCII fallback, then UTF-8. */
+  const contentDisposition = (inline: boolean, name: string) =>
+    `${inline ? 'inline' : 'attachment'}; filename="${name.replace(/[^\x20-\x7e]|"/gu, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
   app.get('/files/*', async (request, reply) => {
     const storagePath = storagePathOf(`local://${(request.params as { '*': string })['*']}`);
     if (!storagePath) throw new AppError('INVALID_INPUT', '文件地址不正确');
@@ -99,7 +103,7 @@ export function registerFileRoutes(app: FastifyInstance, options: { deps: Deps; 
     const name = storagePath.split('/').pop() ?? 'file';
     return reply
       .header('content-type', contentType)
-      .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${name}"`)
+      .header('content-disposition', contentDisposition(inline, name))
       .header('content-security-policy', STORED_FILE_CSP)
       .header('cache-control', 'private, max-age=300')
       .send(bytes);

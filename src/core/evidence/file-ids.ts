@@ -33,8 +33,9 @@ export function fileBelongsToApplication(fileId: string, applicationId: string):
 
 /**
  * Where an export the function made is stored: under exports/ and the programme (no storage rule lets a client
- * read it; the function hands a short-lived link to the staff who asked), with a random name of the server's.
+ * read it; the function hands a short-lived link to the staff who asked), in a folder of a random name of the
+ * server's, under the file's own name (a download keeps it). The name must already be a safe one.
  */
-export function exportPath(programId: string, randomName: string, extension: string): string {
-  return `exports/${programId}/${randomName}.${extension}`;
+export function exportPath(programId: string, randomName: string, fileName: string): string {
+  return `exports/${programId}/${randomName}/${fileName}`;
 }

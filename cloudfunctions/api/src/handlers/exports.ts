@@ -16,7 +16,7 @@ import {
   selfAssessmentDocument,
   type DocBlock,
 } from '@/core/exports/documents';
-import { evidenceCounts, evidencePackFiles } from '@/core/exports/evidence-pack';
+import { evidenceCounts, evidencePackFiles, safeName } from '@/core/exports/evidence-pack';
 import { rollUpIndicators } from '@/core/kpi/rollup';
 import { AppError } from '@/core/errors';
 import type { ActionOutput, ExportFileView, ParsedInput } from '@/core/schemas/actions';
@@ -38,8 +38,7 @@ async function delivered(
   content: Buffer | ReadStream,
 ): Promise<ExportFileView> {
   const { deps } = context;
-  const extension = fileName.split('.').pop() ?? 'bin';
-  const saved = await deps.files.save(exportPath(program._id, deps.newId(), extension), content);
+  const saved = await deps.files.save(exportPath(program._id, deps.newId(), safeName(fileName)), content);
   return { fileName, fileId: saved.fileId, size: saved.size, url: await deps.files.temporaryUrl(saved.fileId, EXPORT_LINK_SECONDS) };
 }
 
