@@ -1,7 +1,7 @@
 // How the downloadable documents and the evidence pack are laid out (issue 10, Deliver 5), before any file is
 // written: parts in the form's order, figures as the board has them, and the pack's paths by indicator → award.
 import { applicationDocument, selfAssessmentDocument, type DocBlock } from '@/core/exports/documents';
-import { evidenceCounts, evidencePackFiles, safeName } from '@/core/exports/evidence-pack';
+import { evidenceCounts, evidencePackFiles, safeFileName, safeName } from '@/core/exports/evidence-pack';
 import { rollUpIndicators } from '@/core/kpi/rollup';
 import type { Application, Claim } from '@/core/schemas/documents';
 import { completeContent, programFrom } from './factories';
@@ -121,4 +121,10 @@ test('in the 绩效自评, an indicator awards do not count (a rank, a percentag
   const count = program.indicators.findIndex((indicator) => indicator.kind === 'count');
   expect(table.rows[count]?.slice(5)).toEqual(['0', '0']);
   expect(blocks.at(-1)).toEqual({ kind: 'paragraph', text: '2023年12月20日', align: 'right' });
+});
+
+test('an export’s file name keeps its extension however long the programme’s name, and no separator survives', () => {
+  const long = `${'一流科技社团等培育示范项目'.repeat(8)}-奖补台账.xlsx`;
+  expect(safeFileName(long)).toMatch(/^一流科技社团.{34}….{14}-奖补台账\.xlsx$/u);
+  expect(safeFileName('土木/建筑:分会-申报书.DOCX')).toBe('土木_建筑_分会-申报书.docx');
 });

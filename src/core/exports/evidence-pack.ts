@@ -38,6 +38,17 @@ export function safeName(text: string): string {
   return (cleaned === '' ? '_' : cleaned).slice(0, 60);
 }
 
+/**
+ * A file name made safe the same way; a long one keeps its beginning and its end (what the document is, e.g.
+ * 奖补台账) around an ellipsis, and its extension whole.
+ */
+export function safeFileName(fileName: string): string {
+  const dot = fileName.lastIndexOf('.');
+  const stem = [...(dot > 0 ? fileName.slice(0, dot) : fileName)];
+  const short = stem.length > 60 ? `${stem.slice(0, 40).join('')}…${stem.slice(-19).join('')}` : stem.join('');
+  return `${safeName(short)}${dot > 0 ? fileName.slice(dot).toLowerCase() : ''}`;
+}
+
 const extensionOf = (fileId: string) => /\.([A-Za-z0-9]{1,8})$/u.exec(storagePathOf(fileId) ?? '')?.[1]?.toLowerCase() ?? 'bin';
 
 /** The files of a pack, in order of indicator (the programme's), award (unit, project), claim (oldest first). */

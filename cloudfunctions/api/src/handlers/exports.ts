@@ -16,7 +16,7 @@ import {
   selfAssessmentDocument,
   type DocBlock,
 } from '@/core/exports/documents';
-import { evidenceCounts, evidencePackFiles, safeName } from '@/core/exports/evidence-pack';
+import { evidenceCounts, evidencePackFiles, safeFileName } from '@/core/exports/evidence-pack';
 import { rollUpIndicators } from '@/core/kpi/rollup';
 import { AppError } from '@/core/errors';
 import type { ActionOutput, ExportFileView, ParsedInput } from '@/core/schemas/actions';
@@ -30,7 +30,7 @@ import { wordDocument } from '../word-document';
 /** How long the download link of an export stays valid: long enough for a slow phone, short for a forwarded link. */
 export const EXPORT_LINK_SECONDS = 30 * 60;
 
-/** Stores a file made for the caller and answers where to download it. */
+/** Stores a file made for the caller under its (safe) name and answers where to download it. */
 async function delivered(
   context: HandlerContext,
   program: Pick<Program, '_id'>,
@@ -38,8 +38,9 @@ async function delivered(
   content: Buffer | ReadStream,
 ): Promise<ExportFileView> {
   const { deps } = context;
-  const saved = await deps.files.save(exportPath(program._id, deps.newId(), safeName(fileName)), content);
-  return { fileName, fileId: saved.fileId, size: saved.size, url: await deps.files.temporaryUrl(saved.fileId, EXPORT_LINK_SECONDS) };
+  const name = safeFileName(fileName);
+  const saved = await deps.files.save(exportPath(program._id, deps.newId(), name), content);
+  return { fileName: name, fileId: saved.fileId, size: saved.size, url: await deps.files.temporaryUrl(saved.fileId, EXPORT_LINK_SECONDS) };
 }
 
 async function word(context: HandlerContext, program: Program, title: string, blocks: DocBlock[]) {
