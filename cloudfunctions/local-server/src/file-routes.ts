@@ -82,9 +82,12 @@ export function registerFileRoutes(app: FastifyInstance, options: { deps: Deps; 
     return reply.header('cache-control', 'no-store').send({ ok: true, data: { fileId } });
   });
 
-  /** The stored name, kept when saved (an export is stored under its Chinese name): ASCII fallback, then UTF-8. */
-  const contentDisposition = (inline: boolean, name: string) =>
-    `${inline ? 'inline' : 'attachment'}; filename="${name.replace(/[^\x20-\x7e]|"/gu, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  /** The stored name, kept when saved; a non-ASCII one (an export's Chinese name) also in UTF-8 (RFC 6266). */
+  const contentDisposition = (inline: boolean, name: string) => {
+    const ascii = name.replace(/[^\x20-\x7e]|"/gu, '_');
+    const utf8 = ascii === name ? '' : `; filename*=UTF-8''${encodeURIComponent(name)}`;
+    return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"${utf8}`;
+  };
 
   app.get('/files/*', async (request, reply) => {
     const storagePath = storagePathOf(`local://${(request.params as { '*': string })['*']}`);
