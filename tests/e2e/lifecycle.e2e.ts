@@ -42,12 +42,27 @@ async function openMine(): Promise<void> {
   await phone.ui.see(PROJECT);
 }
 
-/** The contact follows the card's 下一步 to the report the server asks for, fills it in and sends it. */
-async function sendReport(kind: string, summary: string, achieved: string, after: string, shot: string): Promise<void> {
+/**
+ * The contact follows the card's 下一步 to the report the server asks for, fills it in and sends it. The committed
+ * indicator shows what the claims hold (承诺 / 已核实 / 待核实) and asks only for the shortfall (尚缺 N), or shows
+ * 已足额 with no input once covered.
+ */
+async function sendReport(
+  kind: string,
+  summary: string,
+  figures: { record: string; missing: number; typed: string } | 'covered',
+  after: string,
+  shot: string,
+): Promise<void> {
   await openMine();
   await phone.ui.tapText(`下一步：提交${kind} ›`);
   await phone.ui.field('请填写报告摘要').fill(summary);
-  await phone.ui.field('完成数量').fill(achieved);
+  if (figures === 'covered') {
+    await phone.ui.see('已足额');
+  } else {
+    await phone.ui.see(new RegExp(figures.record));
+    await phone.ui.field(`尚缺 ${figures.missing}`).fill(figures.typed);
+  }
   await phone.ui.screenshot(shot);
   await phone.ui.press(`提交${kind}`);
   await phone.ui.confirmDialog('提交');
@@ -195,14 +210,19 @@ test('the society programme from application to payout, switching between contac
   await phone.ui.screenshot('secretary-notice-issued');
 
   // g. Mid-term report, passed.
-  await sendReport('中期报告', '已举办结构抗震学术沙龙1场，参会80人。', '1', '中期报告已提交，等待审核', 'contact-midterm-report');
+  const midterm = { record: '承诺 3，已核实 0，待核实 0', missing: 3, typed: '1' };
+  await sendReport('中期报告', '已举办结构抗震学术沙龙1场，参会80人。', midterm, '中期报告已提交，等待审核', 'contact-midterm-report');
   await decide('实施', '中期检查通过', '确定', '中期检查通过', 'secretary-midterm-passed');
 
   // Final report; the secretariat asks for a rectification within a month, with a reason.
-  await sendReport('结项报告', '完成学术沙龙3场，发布科技成果2项。', '3', '结项报告已提交，等待验收', 'contact-final-report');
+  // The mid-term figure became a claim waiting for verification: the final report asks only for the other 2.
+  const final = { record: '承诺 3，已核实 0，待核实 1', missing: 2, typed: '2' };
+  await sendReport('结项报告', '完成学术沙龙3场，发布科技成果2项。', final, '结项报告已提交，等待验收', 'contact-final-report');
   await openQueue('验收');
   await phone.ui.tapText(PROJECT);
   await phone.ui.see('结项报告');
+  // The reports' figures wait below as claims, each verified on its own.
+  await phone.ui.see('以上数量已转为成果填报，在下方“指标完成情况”中逐项核实后计入指标。');
   await phone.ui.press('限期整改');
   await phone.ui.see('整改期 1 个月，预计须于 2023年11月10日 前重新提交（以系统记录为准）。');
   await phone.ui.field('理由（必填）').fill('佐证材料不足，请补充沙龙签到表和现场照片');
@@ -216,7 +236,8 @@ test('the society programme from application to payout, switching between contac
   // One month from the decision: through the last minute of 10 November, as the secretariat's dialog said.
   await phone.ui.see('截止 2023年11月10日 23:59');
   await phone.ui.screenshot('contact-sees-rectification');
-  await sendReport('整改报告', '已补充3场沙龙签到表及现场照片。', '3', '整改报告已提交，等待验收', 'contact-rectification-report');
+  // The commitment is covered by the reports' claims: the rectification report asks for no figure again.
+  await sendReport('整改报告', '已补充3场沙龙签到表及现场照片。', 'covered', '整改报告已提交，等待验收', 'contact-rectification-report');
 
   // Accepted, then paid: the form starts at the balance due (3000 yuan) and today, picked not typed; the clerk adds the voucher.
   await decide('验收', '验收通过', '验收通过', '已验收', 'secretary-accepted');

@@ -10,12 +10,15 @@ import type { ApplicationView } from '@/core/schemas/actions';
 import type { AuditEntry, CollectionName } from '@/core/schemas/documents';
 
 /**
- * The entity each collection's audit entries name. Not audited: ledgers and limitTallies are counters derived
- * from applications, changed only inside the audited transaction that moves the application; counters (rate
+ * The entity each collection's audit entries name. Not audited: ledgers, limitTallies and indicatorTallies are
+ * counters derived from applications and claims, changed only inside the audited transaction that moves them; counters (rate
  * allowances, receipt sequences) move only inside an audited objection's lodge; mediaChecks are WeChat's pending
  * photo checks, whose verdict is audited on the record it changes; audit is the record.
  */
-const audited: Record<Exclude<CollectionName, 'ledgers' | 'limitTallies' | 'counters' | 'mediaChecks' | 'audit'>, AuditEntry['entity']> = {
+const audited: Record<
+  Exclude<CollectionName, 'ledgers' | 'limitTallies' | 'indicatorTallies' | 'counters' | 'mediaChecks' | 'audit'>,
+  AuditEntry['entity']
+> = {
   organizations: 'organization',
   users: 'user',
   programs: 'program',
@@ -27,6 +30,7 @@ const audited: Record<Exclude<CollectionName, 'ledgers' | 'limitTallies' | 'coun
   notifications: 'notification',
   uploads: 'upload',
   invitations: 'invitation',
+  indicatorValues: 'indicatorValue',
 };
 const auditedCollections = Object.keys(audited) as (keyof typeof audited)[];
 

@@ -170,8 +170,8 @@ test('the 绩效自评 table and the evidence pack carry the board’s verified 
   const word = await wordContent(await exportedBytes(h, report, PROGRAM_ID));
   const rows = tableRecords(word.tables[0] ?? []);
   const shown = (value: number | null) => (value === null ? '—' : String(value));
-  expect(rows.map((row) => [row['指标'], row['目标值'], row['省级最低要求'], row['已完成（核实）']])).toEqual(
-    board.rows.map((row) => [row.name, shown(row.target), shown(row.provinceMinimum), shown(row.verified)]),
+  expect(rows.map((row) => [row['指标'], row['目标值'], row['省级最低要求'], row['已完成（核实）'], row['佐证材料（份）']])).toEqual(
+    board.rows.map((row) => [row.name, shown(row.goal), shown(row.provinceMinimum), shown(row.achieved), shown(row.evidence)]),
   );
   const evidence = Object.fromEntries(rows.map((row) => [row['指标'], row['佐证材料（份）']]));
   const nameOf = (key: string) => board.rows.find((row) => row.key === key)?.name ?? key;

@@ -143,8 +143,9 @@ test('one award from application to payout, each step decided on the server and 
     requestId: requestId(),
     applicationId: application._id,
     version: midRectify.version,
-    summary: '已开展讲座2场，发布成果2项。',
-    achievements: [{ indicatorKey: 'published-results', amount: 2 }],
+    summary: '已开展讲座2场，新发布成果1项。',
+    // Only what the first mid-term report did not already claim (its 1 waits for verification).
+    achievements: [{ indicatorKey: 'published-results', amount: 1 }],
     fileIds: [],
   });
   const midPassed = await decided(h, midAgain, 'passMidterm');
@@ -156,7 +157,7 @@ test('one award from application to payout, each step decided on the server and 
     applicationId: application._id,
     version: midPassed.version,
     summary: '全部完成。',
-    achievements: [{ indicatorKey: 'published-results', amount: 3 }],
+    achievements: [{ indicatorKey: 'published-results', amount: 1 }],
     fileIds: [],
   });
   h.clock.set('2024-01-05T10:00:00+08:00');
@@ -226,6 +227,13 @@ test('one award from application to payout, each step decided on the server and 
   );
   const dashboard = await h.as(OPENID.secretary, 'dashboard.get', { programId: PROGRAM_ID });
   expect(dashboard).toMatchObject({ grantedFen: 300_000, paidFen: 300_000 });
+  // Every report's figures became claims waiting for verification: the board and the reports say the same.
+  const row = (key: string) => dashboard.rows.find((entry) => entry.key === key);
+  expect(row('published-results')).toMatchObject({ claimed: 3, verified: 0 });
+  expect(row('papers-recommended')).toMatchObject({ claimed: 2, verified: 0 });
+  expect(detail.claims.map((claim) => claim.description).sort()).toEqual(
+    ['中期报告填报', '中期报告填报', '整改报告填报', '结项报告填报'].sort(),
+  );
 });
 
 test('subscribe messages go only to people who consented on a tap, one per consent; locally they are recorded', async () => {

@@ -235,6 +235,7 @@ describe('the provincial 一流科技社团 call (seeds 002 + 000)', () => {
 });
 
 describe('the society’s 30 × 3,000 awards (seed 004)', () => {
+  // Thirty-one awards walked through the api one step at a time: a long walk, given room on a loaded machine.
   test('thirty awards of 3,000 yuan are approved within the 100,000 pool; the 31st is refused', async () => {
     const contacts: string[] = [OPENID.structure, OPENID.academic, OPENID.design];
     for (let n = 4; n <= 31; n += 1) {
@@ -271,5 +272,5 @@ describe('the society’s 30 × 3,000 awards (seed 004)', () => {
     expect(
       await h.refused(OPENID.secretary, 'application.decide', { applicationId: last!._id, version: last!.version, decision: 'approve' }),
     ).toBe('TRANSITION_NOT_ALLOWED');
-  });
+  }, 30_000);
 });

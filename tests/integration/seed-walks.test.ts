@@ -1,19 +1,18 @@
 // Each seed programme walked through the api along the whole path its document lays down, failure included.
 // Every step cites the line of the source document (/work/shared/seeds) it follows; the programmes differ only
 // in their configuration (stages), never in code.
-import { collections } from '@/core/schemas/documents';
 import type { ActionInput, ApplicationView } from '@/core/schemas/actions';
 import { OPENID, refusal, requestId, startHarness, type Harness } from '../support/harness';
 import {
   addApplicant,
-  appliedTo,
   contentFor,
   current,
   decided,
+  provincialReviewer,
   publicizedAndClosed,
   reported,
-  reviewed,
   REVIEWERS,
+  shortlistedBy,
 } from '../support/lifecycle';
 
 let h: Harness;
@@ -28,41 +27,6 @@ const PROVINCIAL = 'program-sichuan-first-class-society-2023';
 const XUZHOU = 'program-xuzhou-2022';
 const SUZHOU = 'program-suzhou-2022';
 const CIVIL = 'program-sichuan-civil-2023';
-
-/** An expert in the province's pool (the demo has none), written straight into the store. */
-async function provincialReviewer(): Promise<{ openid: string; userId: string; share: number }> {
-  const stamp = { version: 1, createdAt: h.clock.now().toISOString(), updatedAt: h.clock.now().toISOString() };
-  await h.store.transaction((tx) =>
-    tx.create(
-      'users',
-      collections.users.parse({
-        _id: 'user-reviewer-sast',
-        openid: 'test-reviewer-sast',
-        name: '钱教授（省科协评审专家）',
-        role: 'reviewer',
-        orgId: 'org-member-swjtu',
-        poolOrgIds: ['org-sast'],
-        ...stamp,
-      }),
-    ),
-  );
-  return { openid: 'test-reviewer-sast', userId: 'user-reviewer-sast', share: 0.9 };
-}
-
-/** Submitted, through the formal check and the experts' review, onto the shortlist. */
-async function shortlistedBy(
-  contact: string,
-  programId: string,
-  categoryKey: string,
-  secretary: string,
-  reviewer: { openid: string; userId: string; share: number },
-) {
-  const { result } = await appliedTo(h, contact, programId, categoryKey);
-  if (!result.ok) throw new Error(JSON.stringify(result));
-  const checked = await decided(h, result.data as ApplicationView, 'passCheck', undefined, secretary);
-  const underReview = await reviewed(h, checked, [reviewer], secretary);
-  return decided(h, underReview, 'shortlist', undefined, secretary);
-}
 
 /** The secretariat records one of an award's records (agreement, payment after 立项, refund). */
 function recorded(secretary: string, application: ApplicationView, record: ActionInput<'application.record'>['record']) {
@@ -92,7 +56,7 @@ describe('the provincial call (seeds 002 + 000)', () => {
   test('立项 after the notice, agreement, the whole award paid; mid-term for 一流科技社团 only; a failure after a month of rectification owes the refund and bars next year’s call', async () => {
     h.clock.set('2023-06-20T10:00:00+08:00');
     const sast = OPENID.secretarySast;
-    const reviewer = await provincialReviewer();
+    const reviewer = await provincialReviewer(h);
     const eventHost = await addApplicant(h, {
       id: 'sc-event-host',
       name: '四川省电子学会',
@@ -101,8 +65,8 @@ describe('the provincial call (seeds 002 + 000)', () => {
     });
 
     // 002 line 45 (二、（二）立项评审): 形式审查, 专家立项评审, 确定入选项目, 公示, 公示无异议后下达立项通知书.
-    const society = await shortlistedBy(OPENID.scceas, PROVINCIAL, 'society', sast, reviewer);
-    const event = await shortlistedBy(eventHost, PROVINCIAL, 'academic-event', sast, reviewer);
+    const society = await shortlistedBy(h, OPENID.scceas, PROVINCIAL, 'society', sast, reviewer);
+    const event = await shortlistedBy(h, eventHost, PROVINCIAL, 'academic-event', sast, reviewer);
     expect(society.availableActions).not.toContain('approve');
     const { publicity, results } = await publicizedAndClosed(h, PROVINCIAL, sast);
     expect(publicity.kind ?? 'shortlist').toBe('shortlist');
@@ -225,8 +189,8 @@ describe('Xuzhou 2022 (seed 003)', () => {
     h.clock.set('2022-05-20T10:00:00+08:00');
     const xz = OPENID.secretaryXuzhou;
     // 003 lines 44-46: only 服务专项 is limited per society; one society may file two 一流学会 applications.
-    const first = await shortlistedBy(OPENID.xzCivil, XUZHOU, 'first-class', xz, REVIEWERS.jiang);
-    const second = await shortlistedBy(OPENID.xzCivil, XUZHOU, 'first-class', xz, REVIEWERS.jiang);
+    const first = await shortlistedBy(h, OPENID.xzCivil, XUZHOU, 'first-class', xz, REVIEWERS.jiang);
+    const second = await shortlistedBy(h, OPENID.xzCivil, XUZHOU, 'first-class', xz, REVIEWERS.jiang);
 
     // 003 line 184: 项目立项…结果及时公示接受监督，公示时间不少于5个工作日.
     expect(first.availableActions).not.toContain('approve');
@@ -298,8 +262,8 @@ describe('Xuzhou 2022 (seed 003)', () => {
 describe('the society’s awards (seed 004)', () => {
   test('专家评审, the notice, 立项, 检查指导 (mid-term), acceptance; paid after acceptance; a failure after rectification withdraws the award', async () => {
     // 004 line 11 (三、3.扶优扶强): 通过专家评审，多中选好、好中选优.
-    const passing = await shortlistedBy(OPENID.structure, CIVIL, 'award', OPENID.secretary, REVIEWERS.liu);
-    const failing = await shortlistedBy(OPENID.academic, CIVIL, 'award', OPENID.secretary, REVIEWERS.zhao);
+    const passing = await shortlistedBy(h, OPENID.structure, CIVIL, 'award', OPENID.secretary, REVIEWERS.liu);
+    const failing = await shortlistedBy(h, OPENID.academic, CIVIL, 'award', OPENID.secretary, REVIEWERS.zhao);
     // The notice: the document names none, a declared placeholder of 5 working days.
     const { publicity, results } = await publicizedAndClosed(h, CIVIL, OPENID.secretary);
     expect(publicity).toMatchObject({ workingDays: 5, opensOn: '2023-07-03', closesOn: '2023-07-07' });
@@ -347,7 +311,7 @@ describe('Suzhou 2022 (seed 001)', () => {
     h.clock.set('2022-03-01T10:00:00+08:00');
     const sz = OPENID.secretarySuzhou;
     // 001 line 36: 申报、预立项、项目实施 — no notice before implementation: 预立项 leads straight to 立项.
-    const shortlisted = await shortlistedBy(OPENID.szMech, SUZHOU, 'demonstration', sz, REVIEWERS.shen);
+    const shortlisted = await shortlistedBy(h, OPENID.szMech, SUZHOU, 'demonstration', sz, REVIEWERS.shen);
     expect(shortlisted.availableActions).not.toContain('openPublicity');
     const noNotice = await h.raw(sz, 'publicity.open', { programId: SUZHOU, title: '拟立项公示', contact: '学会部' });
     expect(refusal(noNotice)).toEqual(['TRANSITION_NOT_ALLOWED', expect.stringContaining('本项目不设立项公示')]);
@@ -373,7 +337,7 @@ describe('Suzhou 2022 (seed 001)', () => {
 
     // Another project passes the 绩效评审; 001 line 36: 公示发文 comes before 表彰奖补, so it is not paid yet.
     h.clock.set('2022-03-01T10:00:00+08:00');
-    const partyShortlisted = await shortlistedBy(OPENID.szEnv, SUZHOU, 'party-building', sz, REVIEWERS.shen);
+    const partyShortlisted = await shortlistedBy(h, OPENID.szEnv, SUZHOU, 'party-building', sz, REVIEWERS.shen);
     const partyImplementing = await decided(h, await decided(h, partyShortlisted, 'approve', undefined, sz), 'issueNotice', undefined, sz);
     h.clock.set('2022-10-25T10:00:00+08:00');
     const partyFinal = await reported(h, OPENID.szEnv, partyImplementing, '2022年度绩效报告书。');

@@ -248,6 +248,18 @@ export const inputBuilders: InputBuilders = {
   'export.awardNotice': single(() => ({ programId: PROGRAM_ID })),
   'export.selfAssessment': single(() => ({ programId: PROGRAM_ID })),
   'export.evidencePack': single(() => ({ programId: PROGRAM_ID })),
+  'dashboard.indicator': single(() => ({ programId: PROGRAM_ID, indicatorKey: 'published-results' })),
+  'indicator.record': single((_world, tag) => ({
+    requestId: requestIdFor(tag, 'value'),
+    programId: PROGRAM_ID,
+    indicatorKey: 'satisfaction',
+    value: 95,
+    on: '2023-07-01',
+    evidence: '2023年上半年会员服务满意度调查汇总表',
+    link: null,
+  })),
+  // Unlinking a programme that is not linked: allowed to its secretariat, and changes only its version.
+  'program.link': single((world) => ({ programId: PROGRAM_ID, version: versionIn(world, 'programs', PROGRAM_ID), applicationId: null })),
   'objection.handleMany': single((world) => ({
     items: [{ objectionId: world.objectionId, version: versionIn(world, 'objections', world.objectionId) }],
     decision: 'dismissed',

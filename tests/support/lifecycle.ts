@@ -1,6 +1,7 @@
 // Steps of the award lifecycle through the api, for tests that need an application at some later stage.
 import type { ActionInput, ApplicationView } from '@/core/schemas/actions';
 import { collections } from '@/core/schemas/documents';
+import { floorCommitments } from '@/core/program/program-schema';
 import { OPENID, PROGRAM_ID, completeContent, requestId, type Harness } from './harness';
 import { requiredAttachments } from './uploads';
 
@@ -187,7 +188,11 @@ export async function contentFor(h: Harness, programId: string, categoryKey: str
       : [],
     team: program.form.team?.required ? [{ name: '张三', age: 45, title: '教授', employer: '某大学', task: '项目负责人' }] : [],
     attachments: [],
-    commitments: program.form.indicatorCommitments ? [{ indicatorKey: 'published-results', amount: 1 }] : [],
+    commitments: program.form.commitTargets
+      ? floorCommitments(program)
+      : program.form.indicatorCommitments
+        ? [{ indicatorKey: 'published-results', amount: 1 }]
+        : [],
     declaration: program.form.commitment ? { signerName: '法定代表人', agreed: true } : null,
     ...overrides,
   };
@@ -215,4 +220,41 @@ export async function draftWithAttachments(
   const attachments = overrides.attachments ?? (await requiredAttachments(h, openid, created));
   if (attachments.length === 0) return created;
   return h.as(openid, 'application.save', { applicationId: created._id, version: created.version, content: { ...content, attachments } });
+}
+
+/** An expert in the province's pool (the demo has none), written straight into the store. */
+export async function provincialReviewer(h: Harness): Promise<{ openid: string; userId: string; share: number }> {
+  const stamp = { version: 1, createdAt: h.clock.now().toISOString(), updatedAt: h.clock.now().toISOString() };
+  await h.store.transaction((tx) =>
+    tx.create(
+      'users',
+      collections.users.parse({
+        _id: 'user-reviewer-sast',
+        openid: 'test-reviewer-sast',
+        name: '钱教授（省科协评审专家）',
+        role: 'reviewer',
+        orgId: 'org-member-swjtu',
+        poolOrgIds: ['org-sast'],
+        ...stamp,
+      }),
+    ),
+  );
+  return { openid: 'test-reviewer-sast', userId: 'user-reviewer-sast', share: 0.9 };
+}
+
+/** Submitted, through the formal check and the experts' review, onto the shortlist. */
+export async function shortlistedBy(
+  h: Harness,
+  contact: string,
+  programId: string,
+  categoryKey: string,
+  secretary: string,
+  reviewer: { openid: string; userId: string; share: number },
+  overrides: Partial<Content> = {},
+) {
+  const { result } = await appliedTo(h, contact, programId, categoryKey, overrides);
+  if (!result.ok) throw new Error(JSON.stringify(result));
+  const checked = await decided(h, result.data as ApplicationView, 'passCheck', undefined, secretary);
+  const underReview = await reviewed(h, checked, [reviewer], secretary);
+  return decided(h, underReview, 'shortlist', undefined, secretary);
 }

@@ -124,6 +124,9 @@ const policies: { [A in ActionName]: (caller: CallerProfile, variant: Variant<A>
   // tests/integration/exports.test.ts).
   'export.selfAssessment': staffOfProgram,
   'export.evidencePack': staffOfProgram,
+  'dashboard.indicator': staffOfProgram,
+  'indicator.record': staffOfProgram,
+  'program.link': staffOfProgram,
   'objection.handleMany': staffOfProgram,
   'moderation.release': staffOfProgram,
   'file.slot': onTarget('save'),

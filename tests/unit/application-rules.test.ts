@@ -9,6 +9,7 @@ import {
   isWindowOpen,
   missingForSubmission,
 } from '@/core/application/rules';
+import { floorCommitments } from '@/core/program/program-schema';
 import { completeContent, emptyContent, programFrom, refusal } from './factories';
 
 const civil = programFrom('sichuan-civil-2023');
@@ -168,8 +169,27 @@ describe('category, sub-type, attachments and commitments', () => {
   });
 
   test('a form without indicator commitments takes none', () => {
-    const content = completeContent(province, 'society', { commitments: [{ indicatorKey: 'published-results', amount: 3 }] });
-    expect(refusal(() => checkContentLimits(province, content))?.message).toBe('输入有误：本项目不填写指标承诺');
+    const content = completeContent(xuzhou, xuzhou.categories[0].key, { commitments: [{ indicatorKey: 'published-results', amount: 3 }] });
+    expect(refusal(() => checkContentLimits(xuzhou, content))?.message).toBe('输入有误：本项目不填写指标承诺');
+  });
+
+  test('seed 000 绩效指标: a society commits its own target for every provincial indicator, at least the provincial minimum', () => {
+    const below = completeContent(province, 'society', {
+      commitments: floorCommitments(province).map((c) => (c.indicatorKey === 'published-results' ? { ...c, amount: 19 } : c)),
+    });
+    expect(refusal(() => checkContentLimits(province, below))?.message).toBe(
+      '输入有误：“发布科技服务能力、高新技术、科技成果”的承诺目标须达到省级要求（至少 20项）',
+    );
+    const worseRank = completeContent(province, 'society', {
+      commitments: floorCommitments(province).map((c) => (c.indicatorKey === 'tfkjy-registered-rank' ? { ...c, amount: 51 } : c)),
+    });
+    expect(refusal(() => checkContentLimits(province, worseRank))?.message).toContain('前 50 名以内');
+    const above = completeContent(province, 'society', {
+      commitments: floorCommitments(province).map((c) => (c.indicatorKey === 'papers-recommended' ? { ...c, amount: 20 } : c)),
+    });
+    expect(refusal(() => checkContentLimits(province, above))).toBeNull();
+    const partial = completeContent(province, 'society', { commitments: floorCommitments(province).slice(0, 5) });
+    expect(missingForSubmission(province, partial)).toEqual(['指标承诺（尚有 15 项未填）']);
   });
 
   test('a draft may be saved half-filled: limits are checked, completeness is not', () => {
@@ -190,6 +210,7 @@ describe('what is missing before submission', () => {
       '项目成员',
       '加盖机构鲜章的申报书扫描件（PDF）',
       '相应佐证材料',
+      '指标承诺',
       '申报承诺签名',
     ]);
     expect(missingForSubmission(province, completeContent(province, 'society'))).toEqual([]);

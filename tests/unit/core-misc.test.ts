@@ -76,7 +76,7 @@ describe('the society programme as configuration', () => {
 describe('the indicator roll-up the secretariat watches', () => {
   const program = programFrom('sichuan-civil-2023');
   type RolledApplication = Pick<Application, '_id' | 'status' | 'commitments'>;
-  type RolledClaim = Pick<Claim, 'applicationId' | 'indicatorKey' | 'amount' | 'verification'>;
+  type RolledClaim = Pick<Claim, 'applicationId' | 'indicatorKey' | 'amount' | 'verification' | 'fileIds'>;
 
   const award = (id: string, status: ApplicationStatus, amount: number): RolledApplication => ({
     _id: id,
@@ -88,6 +88,7 @@ describe('the indicator roll-up the secretariat watches', () => {
     indicatorKey: 'tech-services',
     amount,
     verification,
+    fileIds: ['local://evidence/a/photo.jpg'],
   });
   const row = (applications: RolledApplication[], claims: RolledClaim[], key = 'tech-services') =>
     rollUpIndicators(program, applications, claims).find((candidate) => candidate.key === key);
@@ -95,7 +96,7 @@ describe('the indicator roll-up the secretariat watches', () => {
   test('verified claims count toward the target; pending ones are claimed only; rejected ones nowhere', () => {
     const applications = [award('a', 'implementing', 12), award('b', 'paid', 9)];
     const claims = [claim('a', 4, 'verified'), claim('a', 3, 'pending'), claim('a', 5, 'rejected'), claim('b', 6, 'verified')];
-    expect(row(applications, claims)).toEqual({
+    expect(row(applications, claims)).toMatchObject({
       key: 'tech-services',
       name: expect.any(String),
       dimension: 'innovation',
@@ -105,7 +106,9 @@ describe('the indicator roll-up the secretariat watches', () => {
       provinceMinimum: 10,
       committed: 21,
       claimed: 13,
+      pending: 3,
       verified: 10,
+      evidence: 2,
       gap: 10,
       committedCoversTarget: true,
     });

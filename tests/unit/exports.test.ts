@@ -1,7 +1,7 @@
 // How the downloadable documents and the evidence pack are laid out (issue 10, Deliver 5), before any file is
 // written: parts in the form's order, figures as the board has them, and the pack's paths by indicator → award.
 import { applicationDocument, selfAssessmentDocument, type DocBlock } from '@/core/exports/documents';
-import { evidenceCounts, evidencePackFiles, safeFileName, safeName } from '@/core/exports/evidence-pack';
+import { evidencePackFiles, safeFileName, safeName } from '@/core/exports/evidence-pack';
 import { rollUpIndicators } from '@/core/kpi/rollup';
 import type { Application, Claim } from '@/core/schemas/documents';
 import { completeContent, programFrom } from './factories';
@@ -103,21 +103,19 @@ test('the pack holds verified claims of counted awards only, one folder per awar
     `${folder}/01-土木_建筑分会-科普进社区/认领1-2.png`,
     `${folder}/02-土木_建筑分会-科普进社区/认领1-1.pdf`,
   ]);
-  expect(evidenceCounts(files).get('published-results')).toBe(3);
-  // The figures the pack carries are the board's verified ones.
+  // The files the pack carries are the board's evidence, behind its verified figure.
   const board = rollUpIndicators(program, awards, claims).find((row) => row.key === 'published-results');
-  expect(new Set(files.map((file) => file.claimId)).size).toBe(2);
-  expect(board?.verified).toBe(3);
+  expect(board).toMatchObject({ verified: 3, evidence: files.length });
 });
 
-test('in the 绩效自评, an indicator awards do not count (a rank, a percentage) shows “—” achieved, a count with nothing verified shows 0', () => {
+test('in the 绩效自评, a society-level indicator with no value recorded shows “—” achieved, a count with nothing verified shows 0', () => {
   const program = programFrom('sichuan-civil-2023');
   const rows = rollUpIndicators(program, [], []);
-  const blocks = selfAssessmentDocument(program, rows, new Map(), '四川省土木建筑学会', '2023-12-20');
+  const blocks = selfAssessmentDocument(program, rows, '四川省土木建筑学会', '2023-12-20');
   const table = blocks.find((block) => block.kind === 'table');
   if (table?.kind !== 'table') throw new Error('no indicator table');
   const rank = program.indicators.findIndex((indicator) => indicator.kind !== 'count');
-  expect(table.rows[rank]?.slice(5)).toEqual(['—', '—']);
+  expect(table.rows[rank]?.slice(5)).toEqual(['—', '0']);
   const count = program.indicators.findIndex((indicator) => indicator.kind === 'count');
   expect(table.rows[count]?.slice(5)).toEqual(['0', '0']);
   expect(blocks.at(-1)).toEqual({ kind: 'paragraph', text: '2023年12月20日', align: 'right' });

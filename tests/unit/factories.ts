@@ -1,7 +1,7 @@
 // Test data for the unit tests: seed programmes as stored programmes, organisations and application content.
 import type { ApplicationContent } from '@/core/application/rules';
 import { AppError } from '@/core/errors';
-import { programSchema, type Program } from '@/core/program/program-schema';
+import { floorCommitments, programSchema, type Program } from '@/core/program/program-schema';
 import { seedProgramByCode } from '@/core/program/seeds';
 import type { OrgKind } from '@/core/schemas/common';
 import type { Organization, OrganizationProfile } from '@/core/schemas/documents';
@@ -93,7 +93,11 @@ export function completeContent(program: Program, categoryKey: string, overrides
       fileId: `local://evidence/app_1/${attachment.key}.pdf`,
       name: attachment.name,
     })),
-    commitments: form.indicatorCommitments ? [{ indicatorKey: 'published-results', amount: 3 }] : [],
+    commitments: form.commitTargets
+      ? floorCommitments(program)
+      : form.indicatorCommitments
+        ? [{ indicatorKey: 'published-results', amount: 3 }]
+        : [],
     declaration: form.commitment ? { signerName: '李工', agreed: true } : null,
     ...overrides,
   });

@@ -80,7 +80,9 @@ describe('provincial 一流科技社团 (seeds 002 + 000)', () => {
     expect(program.form.schedule?.required).toBe(true);
     expect(program.form.team?.required).toBe(true);
     expect(program.form.commitment?.text).toContain('我会保证申报材料真实、合法、有效');
-    expect(program.form.indicatorCommitments).toBe(false);
+    // The society states its own target for each provincial indicator (seed 000, 绩效指标 table).
+    expect(program.form.indicatorCommitments).toBe(true);
+    expect(program.form.commitTargets).toBe(true);
   });
 
   test('carries the 20 provincial minimums as its own targets, linked to nothing upstream', () => {

@@ -13,6 +13,7 @@ import { checksFor, transition, type Actor, type Effect, type WorkflowFacts } fr
 import { writeAudit } from './audit';
 import type { Caller } from './context';
 import { loadProgram } from './loaders';
+import { moveAwardStanding } from './indicator-ledger';
 import { audienceUsers, deliverSubscribeMessages, draftsForEffects, writeNotifications } from './notify';
 import type { Deps, StoreTx } from './ports';
 import { retryingRaces } from './races';
@@ -174,6 +175,7 @@ async function applyChange(
     updatedAt: now.toISOString(),
   };
   await tx.replace('applications', next, current.version);
+  await moveAwardStanding(tx, current, next, now, program);
   // A change that keeps the status (a draft saved) is a change all the same: it gets its entry too.
   const audited = result.effects.some((effect) => effect.kind === 'audit')
     ? result.effects

@@ -1,7 +1,7 @@
 // Loads shared by handlers, each refusing with the error a user should see.
 import { AppError } from '@/core/errors';
 import { maySeeApplication, runsProgram } from '@/core/policy/visibility';
-import { programOf } from '@/core/program/program-schema';
+import { programOf, upstreamCodes } from '@/core/program/program-schema';
 import type { Application, Organization, Program } from '@/core/schemas/documents';
 import type { Caller } from './context';
 import type { StoreReader } from './ports';
@@ -43,10 +43,7 @@ export async function loadReportingProgram(store: StoreReader, caller: Caller, p
   requireSecretariat(caller);
   const program = await loadProgram(store, programId);
   if (runsProgram(caller.user, program)) return program;
-  const upstreamCodes = [
-    ...new Set(program.indicators.flatMap((indicator) => (indicator.upstream ? [indicator.upstream.programCode] : []))),
-  ];
-  const upstream = (await Promise.all(upstreamCodes.map((code) => store.find('programs', { code })))).flat();
+  const upstream = (await Promise.all([...upstreamCodes(program)].map((code) => store.find('programs', { code })))).flat();
   if (!upstream.some((candidate) => runsProgram(caller.user, candidate))) throw new AppError('NOT_FOUND', '项目不存在');
   return program;
 }

@@ -1,10 +1,18 @@
 // The deployed `cron` cloud function (timer trigger, see cloudbaserc.json): closes ended publicity into
-// approval, fails overdue rectifications and sends reminders, with the same ports as `api`.
+// approval, fails overdue rectifications and sends reminders, with the same ports as `api`. Invoked by hand with
+// {"task": "repairIndicatorLedger"} it recomputes the indicator ledger from the records instead and reports the drift.
 import { cloud } from '../../api/src/index';
+import { repairIndicatorLedger } from '../../api/src/indicator-ledger';
 import { runScheduledWork } from '../../api/src/scheduled';
 
-export async function main(): Promise<unknown> {
-  const report = await runScheduledWork(cloud().deps);
+export async function main(event?: { task?: string }): Promise<unknown> {
+  const { deps } = cloud();
+  if (event?.task === 'repairIndicatorLedger') {
+    const drift = await repairIndicatorLedger(deps.store, deps.clock.now());
+    console.log('[cron] indicator ledger repaired', JSON.stringify({ drifted: drift.length, drift: drift.slice(0, 50) }));
+    return { drifted: drift.length, drift };
+  }
+  const report = await runScheduledWork(deps);
   console.log('[cron]', JSON.stringify(report));
   return report;
 }

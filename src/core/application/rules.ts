@@ -6,9 +6,12 @@ import {
   budgetCeilingFen,
   categoryByKey,
   categoryDeadline,
+  committableIndicators,
+  floorText,
   indicatorByKey,
-  isSummable,
+  meetsFloor,
   type Category,
+  type Indicator,
   type Program,
 } from '../program/program-schema';
 import type { Application, BudgetLine, Commitment } from '../schemas/documents';
@@ -90,12 +93,29 @@ function checkTable(name: string, rows: number, table: { maxRows: number } | nul
 
 function checkCommitments(program: Program, commitments: readonly Commitment[]): void {
   const seen = new Set<string>();
+  const committable = new Set(committableIndicators(program).map((indicator) => indicator.key));
   for (const commitment of commitments) {
     const indicator = indicatorByKey(program, commitment.indicatorKey);
-    if (!indicator || !isSummable(indicator)) throw new AppError('INDICATOR_UNKNOWN', commitment.indicatorKey);
+    if (!indicator || !committable.has(indicator.key)) throw new AppError('INDICATOR_UNKNOWN', commitment.indicatorKey);
     if (seen.has(commitment.indicatorKey)) throw new AppError('INVALID_INPUT', `指标“${indicator.name}”重复填写`);
     seen.add(commitment.indicatorKey);
+    const issue = commitmentIssue(program, indicator, commitment.amount);
+    if (issue) throw new AppError('INVALID_INPUT', issue);
   }
+}
+
+/**
+ * Why a committed figure cannot stand, or null. Where the applicant commits its own targets (a society in the
+ * provincial call), each must reach the programme's target, which is the provincial minimum; a percentage is at
+ * most 100 and a yes/no is 1.
+ */
+export function commitmentIssue(program: Pick<Program, 'form'>, indicator: Indicator, amount: number): string | null {
+  if (indicator.kind === 'percent' && amount > 100) return `“${indicator.name}”不能超过 100%`;
+  if (indicator.kind === 'yesno' && amount !== 1) return `“${indicator.name}”只能承诺“是”`;
+  if (program.form.commitTargets && !meetsFloor(indicator.kind, amount, indicator.target)) {
+    return `“${indicator.name}”的承诺目标须达到省级要求（${floorText(indicator, indicator.target)}）`;
+  }
+  return null;
 }
 
 /** What is still missing before the application may be submitted, in Chinese, in form order. */
@@ -120,6 +140,10 @@ export function missingForSubmission(program: Program, content: ApplicationConte
     }
   }
   if (form.indicatorCommitments && content.commitments.length === 0) missing.push('指标承诺');
+  else if (form.commitTargets) {
+    const uncommitted = program.indicators.filter((indicator) => !content.commitments.some((c) => c.indicatorKey === indicator.key));
+    if (uncommitted.length > 0) missing.push(`指标承诺（尚有 ${uncommitted.length} 项未填）`);
+  }
   if (form.commitment && !content.declaration) missing.push('申报承诺签名');
   return missing;
 }

@@ -3,7 +3,7 @@
 // is written from these at the edge (cloudfunctions/api/src/word-document.ts); figures come from the board.
 import { formatCalendarDay } from '../calendar/shanghai';
 import { ledgerOrder } from '../award/ledger';
-import { counts, type IndicatorRow } from '../kpi/rollup';
+import { countsTowardTargets, type IndicatorRow } from '../kpi/tally';
 import { formatFen } from '../money';
 import { categoryByKey, dimensionLabels, type Program } from '../program/program-schema';
 import { noticeKinds, kindOf } from '../publicity/notice-kinds';
@@ -176,7 +176,7 @@ export function awardNoticeEntries(
   applications: readonly Application[],
   unitNames: ReadonlyMap<string, string>,
 ): AwardNoticeEntry[] {
-  return ledgerOrder(applications.filter(counts)).map((application) => ({
+  return ledgerOrder(applications.filter(countsTowardTargets)).map((application) => ({
     unit: unitNames.get(application.orgId) ?? '',
     project: application.projectName,
     category: categoryByKey(program, application.categoryKey)?.name ?? application.categoryKey,
@@ -216,19 +216,19 @@ export function awardNoticeDocument(
 export const SELF_ASSESSMENT_HEADERS = ['维度', '指标', '单位', '目标值', '省级最低要求', '已完成（核实）', '佐证材料（份）'] as const;
 
 /**
- * The society's 绩效自评 for the province: one row per indicator of the programme with its target, the provincial
- * minimum it is linked to, what the verified claims achieved (the board's figure) and how many evidence files
- * stand behind them.
+ * The society's 绩效自评 for the province: the board's rows, one per indicator of the programme, with its goal (the
+ * society's own commitment in the provincial call where linked, else the programme's target), the provincial
+ * minimum, what counts as achieved (verified claims, or the value recorded for the society) and the evidence files
+ * behind the verified claims.
  */
 export function selfAssessmentDocument(
   program: Pick<Program, 'name'>,
   rows: readonly IndicatorRow[],
-  evidenceCounts: ReadonlyMap<string, number>,
   issuer: string,
   day: string,
 ): DocBlock[] {
-  const reached = rows.filter((row) => row.verified !== null && row.gap === 0).length;
-  const counted = rows.filter((row) => row.verified !== null).length;
+  const counted = rows.filter((row) => row.source === 'claims');
+  const reached = counted.filter((row) => row.gap === 0).length;
   return [
     { kind: 'title', text: `${program.name}绩效自评报告` },
     { kind: 'paragraph', text: `填报单位：${issuer}` },
@@ -240,15 +240,15 @@ export function selfAssessmentDocument(
         dimensionLabels[row.dimension],
         row.name,
         row.unit,
-        figure(row.target),
+        figure(row.goal),
         figure(row.provinceMinimum),
-        figure(row.verified),
-        figure(row.verified === null ? null : (evidenceCounts.get(row.key) ?? 0)),
+        figure(row.achieved),
+        figure(row.evidence),
       ]),
     },
     {
       kind: 'paragraph',
-      text: `按奖补项目核实的数据统计，${counted} 项计数类指标中已有 ${reached} 项达到目标值；其余指标（排名、比例、是否类）由学会另行填报。`,
+      text: `按奖补项目核实的认领统计，${counted.length} 项计数类指标中已有 ${reached} 项达到目标值；排名、比例、是否类指标按学会填报的最新数值列示。`,
     },
     { kind: 'heading', text: '二、自评说明' },
     { kind: 'paragraph', text: '（请补充项目实施情况、主要成效、存在问题及改进措施。）' },

@@ -1,7 +1,7 @@
 // What an evidence pack (佐证材料包) holds: every file of every verified claim of the awards that count toward
 // the board, laid out indicator → award → files, with one manifest row per file. The ZIP itself is streamed at the
 // edge (cloudfunctions/api/src/evidence-pack.ts); this decides the paths and rows only.
-import { counts } from '../kpi/rollup';
+import { countsTowardTargets } from '../kpi/tally';
 import type { Program } from '../program/program-schema';
 import type { Application, Claim } from '../schemas/documents';
 import { storagePathOf } from '../evidence/file-ids';
@@ -61,7 +61,7 @@ export function evidencePackFiles(
   >[],
   unitNames: ReadonlyMap<string, string>,
 ): PackFile[] {
-  const awards = new Map(applications.filter(counts).map((application) => [application._id, application]));
+  const awards = new Map(applications.filter(countsTowardTargets).map((application) => [application._id, application]));
   const verified = claims
     .filter((claim) => claim.verification === 'verified' && awards.has(claim.applicationId))
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a._id.localeCompare(b._id));
@@ -104,11 +104,4 @@ export function evidencePackFiles(
         );
     });
   });
-}
-
-/** How many evidence files stand behind each indicator's verified figure (the 绩效自评's 佐证材料 column). */
-export function evidenceCounts(files: readonly Pick<PackFile, 'indicatorKey'>[]): Map<string, number> {
-  const tally = new Map<string, number>();
-  for (const file of files) tally.set(file.indicatorKey, (tally.get(file.indicatorKey) ?? 0) + 1);
-  return tally;
 }

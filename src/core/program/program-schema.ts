@@ -16,6 +16,7 @@ export const dimensionLabels: Record<(typeof dimensions)[number], string> = {
 
 export const indicatorKinds = ['count', 'percent', 'yesno', 'rank'] as const;
 export type IndicatorKind = (typeof indicatorKinds)[number];
+export const indicatorSources = ['claims', 'society'] as const;
 
 const key = z.string().regex(/^[a-z0-9-]+$/, '编码只能包含小写字母、数字和连字符');
 
@@ -30,9 +31,27 @@ export const indicatorSchema = z.object({
   target: z.number().nonnegative(),
   /** The upstream (provincial) programme's minimum this target is linked to. */
   upstream: z.object({ programCode: z.string(), indicatorKey: z.string(), minimum: z.number().nonnegative() }).nullable(),
+  /**
+   * Where the achieved figure comes from: `claims` summed from the awards' verified claims, or `society` a value the
+   * secretariat records for the whole society (a rank, a percentage, a yes/no, a head count). Unset: counts come
+   * from claims, the other kinds from the society.
+   */
+  source: z.enum(indicatorSources).optional(),
   note: z.string().max(200).default(''),
 });
 export type Indicator = z.infer<typeof indicatorSchema>;
+
+/** Whether the figure reaches the floor: at least it, or for a rank the floor or better (a smaller number). */
+export function meetsFloor(kind: IndicatorKind, value: number, floor: number): boolean {
+  return kind === 'rank' ? value <= floor : value >= floor;
+}
+
+/** The floor in words, e.g. “前 50 名以内”, “至少 20项”, “须为“是””. */
+export function floorText(indicator: Pick<Indicator, 'kind' | 'unit'>, floor: number): string {
+  if (indicator.kind === 'rank') return `前 ${floor} 名以内`;
+  if (indicator.kind === 'yesno') return '须为“是”';
+  return `至少 ${floor}${indicator.kind === 'percent' ? '%' : indicator.unit}`;
+}
 
 /**
  * Why a target falls short of the upstream minimum it is linked to, or null: a count, percent or yes/no must
@@ -40,13 +59,8 @@ export type Indicator = z.infer<typeof indicatorSchema>;
  */
 export function upstreamFloorIssue(indicator: Pick<Indicator, 'name' | 'kind' | 'unit' | 'target' | 'upstream'>): string | null {
   const { upstream } = indicator;
-  if (!upstream) return null;
-  if (indicator.kind === 'rank') {
-    return indicator.target <= upstream.minimum ? null : `“${indicator.name}”的目标不能低于上级项目的要求（前 ${upstream.minimum} 名以内）`;
-  }
-  if (indicator.target >= upstream.minimum) return null;
-  const floor = indicator.kind === 'yesno' ? '须为“是”' : `至少 ${upstream.minimum}${indicator.kind === 'percent' ? '%' : indicator.unit}`;
-  return `“${indicator.name}”的目标不能低于上级项目的要求（${floor}）`;
+  if (!upstream || meetsFloor(indicator.kind, indicator.target, upstream.minimum)) return null;
+  return `“${indicator.name}”的目标不能低于上级项目的要求（${floorText(indicator, upstream.minimum)}）`;
 }
 
 /** The dates a programme cannot be published with once they have passed, with their names. */
@@ -185,6 +199,11 @@ export const applicationFormSchema = z.object({
   commitment: z.object({ text: z.string().min(1).max(500) }).nullable(),
   /** Whether the applicant commits contributions to the programme's indicators. */
   indicatorCommitments: z.boolean(),
+  /**
+   * The applicant commits its own target for every indicator, at least the programme's (a society applying to the
+   * provincial call: seed 000's 绩效指标 table asks each society's target against the provincial minimum).
+   */
+  commitTargets: z.boolean().optional(),
 });
 export type ApplicationForm = z.infer<typeof applicationFormSchema>;
 
@@ -395,6 +414,11 @@ export const programSchema = z.object({
    * year's dates never reach an applicant. Stored before drafts existed: published.
    */
   draft: z.boolean().default(false),
+  /**
+   * The organiser's own application in the upstream (provincial) call whose commitments this programme's linked
+   * indicators serve: verified figures roll up to it. null: not linked.
+   */
+  upstreamApplicationId: id.nullable().default(null),
   ...programConfigShape,
 });
 export type Program = z.infer<typeof programSchema>;
@@ -438,9 +462,27 @@ export function categoryDeadline(program: Pick<Program, 'deadline'>, category: P
   return category.deadline ?? program.deadline;
 }
 
-/** Only count indicators are summed from awards; the others are reported at society level. */
-export function isSummable(indicator: Indicator): boolean {
-  return indicator.kind === 'count';
+/** Whether the indicator's figure is summed from the awards' claims; the others are recorded at society level. */
+export function isSummable(indicator: Pick<Indicator, 'kind' | 'source'>): boolean {
+  return (indicator.source ?? (indicator.kind === 'count' ? 'claims' : 'society')) === 'claims';
+}
+
+/** The indicators an applicant commits to: every one where it commits its own targets, else those summed from claims. */
+export function committableIndicators<I extends Pick<Indicator, 'kind' | 'source'>>(program: {
+  form: Pick<ApplicationForm, 'commitTargets'>;
+  indicators: readonly I[];
+}): I[] {
+  return program.form.commitTargets ? [...program.indicators] : program.indicators.filter(isSummable);
+}
+
+/** The codes of the upstream (provincial) calls the programme's indicators are linked to. */
+export function upstreamCodes(program: Pick<Program, 'indicators'>): Set<string> {
+  return new Set(program.indicators.flatMap((indicator) => (indicator.upstream ? [indicator.upstream.programCode] : [])));
+}
+
+/** Each indicator committed at the programme's own target: the floor a society's provincial commitments start from. */
+export function floorCommitments(program: Pick<Program, 'indicators'>): { indicatorKey: string; amount: number }[] {
+  return program.indicators.map((indicator) => ({ indicatorKey: indicator.key, amount: Math.max(1, indicator.target) }));
 }
 
 /** The fields programmes stored before stages existed kept their stage parameters in. */

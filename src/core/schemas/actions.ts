@@ -8,6 +8,7 @@ import {
   applicationSchema,
   auditEntrySchema,
   claimSchema,
+  indicatorValueSchema,
   notificationSchema,
   moderationSchema,
   objectionSchema,
@@ -26,6 +27,7 @@ import {
 import { actionTable, applicationStatus, stages, workflowActions, type WorkflowAction } from '../workflow/award-workflow';
 import { programEditSchema, type ProgramEdit } from '../program/program-edit';
 import { tidyCode } from '../people/join';
+import { riskKinds } from '../kpi/tally';
 import { isPhone, PHONE_MESSAGE } from '../publicity/objection-rules';
 import { ALLOWED_KINDS_TEXT, MAX_UPLOAD_BYTES, uploadExtensions, uploadPurposes, type UploadExtension } from '../evidence/upload-rules';
 
@@ -114,13 +116,54 @@ export const indicatorRowSchema = z.object({
   dimension: z.string(),
   kind: z.string(),
   unit: z.string(),
+  source: z.enum(['claims', 'society']),
   target: z.number(),
   provinceMinimum: z.number().nullable(),
+  /** The society's own commitment in the provincial call, where the programme is linked to its application. */
+  commitment: z.number().nullable(),
+  goal: z.number(),
   committed: z.number().nullable(),
   claimed: z.number().nullable(),
+  pending: z.number().nullable(),
   verified: z.number().nullable(),
+  evidence: z.number().int(),
+  value: z.number().nullable(),
+  valueOn: z.string().nullable(),
+  achieved: z.number().nullable(),
   gap: z.number().nullable(),
   committedCoversTarget: z.boolean().nullable(),
+  risk: z.enum(riskKinds).nullable(),
+  riskText: z.string().nullable(),
+  daysLeft: z.number().int(),
+});
+
+/** A funded society on the provincial board: its commitments and achieved figures side by side, per indicator. */
+export const societyColumnView = z.object({
+  applicationId: id,
+  orgId: id,
+  orgName: z.string(),
+  projectName: z.string(),
+  status: applicationStatus,
+  /** Per indicator key: the society's own commitment, what it has achieved so far, and any risk. */
+  figures: z.record(
+    z.string(),
+    z.object({
+      commitment: z.number().nullable(),
+      achieved: z.number().nullable(),
+      pending: z.number().nullable(),
+      risk: z.enum(riskKinds).nullable(),
+    }),
+  ),
+});
+
+/** The provincial application a society's programme serves, or could be linked to. */
+export const upstreamView = z.object({
+  applicationId: id,
+  programId: id,
+  programName: z.string(),
+  projectName: z.string(),
+  status: applicationStatus,
+  statusLabel: z.string(),
 });
 
 /**
@@ -131,11 +174,17 @@ export const exportFileView = z.object({ fileName: z.string(), fileId: z.string(
 export type ExportFileView = z.infer<typeof exportFileView>;
 
 export const dashboardView = z.object({
-  program: z.object({ id, name: z.string(), quota: z.number().int().nullable(), poolFen: z.number().int() }),
+  program: z.object({ id, name: z.string(), quota: z.number().int().nullable(), poolFen: z.number().int(), version }),
   counts: z.record(applicationStatus, z.number().int()),
   grantedFen: z.number().int(),
   paidFen: z.number().int(),
   rows: z.array(indicatorRowSchema),
+  /** The society's provincial application this programme's indicators roll up to; null: not linked. */
+  upstream: upstreamView.nullable(),
+  /** The organiser's own applications in the calls its indicators name, offered for linking while not linked. */
+  upstreamChoices: z.array(upstreamView),
+  /** Where applicants commit their own targets (the provincial call): each funded society side by side. */
+  societies: z.array(societyColumnView),
 });
 export type DashboardView = z.infer<typeof dashboardView>;
 
@@ -574,6 +623,71 @@ export const actionContracts = {
   },
   'file.link': { input: z.object({ fileId: z.string().min(1).max(512) }), output: fileLinkView },
   'dashboard.get': { input: z.object({ programId: id }), output: dashboardView },
+  /**
+   * One indicator of the board opened: its row, each unit's (award's) figures, the claims behind them with their
+   * evidence counts, and for a society-level indicator the history of recorded values.
+   */
+  'dashboard.indicator': {
+    input: z.strictObject({ programId: id, indicatorKey: z.string().min(1).max(64) }),
+    output: z.object({
+      row: indicatorRowSchema,
+      units: z.array(
+        z.object({
+          applicationId: id,
+          orgName: z.string(),
+          projectName: z.string(),
+          committed: z.number(),
+          claimed: z.number(),
+          pending: z.number(),
+          verified: z.number(),
+          value: z.number().nullable(),
+        }),
+      ),
+      claims: z.array(
+        z.object({
+          _id: id,
+          applicationId: id,
+          orgName: z.string(),
+          amount: z.number(),
+          description: z.string(),
+          verification: claimSchema.shape.verification,
+          evidence: z.number().int(),
+          createdAt: isoTime,
+        }),
+      ),
+      values: z.array(indicatorValueSchema),
+    }),
+  },
+  /**
+   * The secretariat records a society-level value (a rank, a percentage, a yes/no, a head count) with the day it
+   * holds for and where it can be checked. Kept as history; the latest by its day is the board's.
+   */
+  'indicator.record': {
+    input: z.strictObject({
+      requestId,
+      programId: id,
+      indicatorKey: z.string().min(1).max(64),
+      value: z.number().finite('请填写数值'),
+      on: day,
+      evidence: text({ multiline: true }).min(1, '请写明数值的出处（文件、名单或截图编号）').max(500),
+      link: z
+        .string()
+        .trim()
+        .max(500)
+        .regex(/^https:\/\/[^\s]+$/, '链接须以 https:// 开头')
+        .nullable()
+        .default(null),
+    }),
+    output: indicatorValueSchema,
+  },
+  /**
+   * Links a programme to its organiser's own application in the provincial call: the indicators that name that call
+   * roll their verified figures and recorded values up to it (null unlinks). Figures already there move with it.
+   */
+  'program.link': {
+    input: z.strictObject({ programId: id, version, applicationId: id.nullable() }),
+    output: z.object({ id, version, upstreamApplicationId: id.nullable() }),
+  },
   /**
    * The award ledger of a programme the caller's organisation runs, as an Excel file: 奖补台账 (every application
    * past the formal check) and 评审汇总表 (each reviewer's scores per criterion, and the means).

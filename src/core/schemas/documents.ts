@@ -173,6 +173,8 @@ export const reportSchema = z.object({
   submittedAt: isoTime,
   /** The client's id for this report, so a retried send is recognised. */
   requestId: z.string().nullable().default(null),
+  /** The claims its figures became (one per indicator above 0), waiting for the secretariat's verification. */
+  claimIds: z.array(z.string()).max(30).default([]),
 });
 export type Report = z.infer<typeof reportSchema>;
 
@@ -407,6 +409,57 @@ export const ledgerSchema = z.object({
 });
 export type Ledger = z.infer<typeof ledgerSchema>;
 
+/** One indicator's running figures at one level of the ledger (see indicatorTallySchema). */
+export const indicatorFigureSchema = z.object({
+  /** The commitments of the awards that count (the programme level), or this award's own commitment. */
+  committed: z.number().default(0),
+  /** Claims not rejected: pending and verified. */
+  claimed: z.number().default(0),
+  pending: z.number().default(0),
+  /** What counts toward the target: claims the secretariat verified against their evidence. */
+  verified: z.number().default(0),
+  /** Evidence files and links behind the verified claims. */
+  evidence: z.number().int().default(0),
+  /** A value recorded for the whole society (rank, percentage, yes/no, head count), latest by its date. */
+  value: z.number().nullable().default(null),
+  valueOn: z.string().nullable().default(null),
+});
+export type IndicatorFigure = z.infer<typeof indicatorFigureSchema>;
+
+/**
+ * The indicator ledger as running totals, one document per level: a programme (`tally_<programId>`) and each of its
+ * applications (`tally_<applicationId>`). Updated in the same transaction as each claim, verification, recorded value
+ * and change of whether an award counts, so a board reads one document however many claims there are. A programme
+ * linked to the society's application in an upstream (provincial) call carries its verified figures on to it.
+ */
+export const indicatorTallySchema = z.object({
+  ...storedFields,
+  programId: id,
+  /** null: the programme's own totals. */
+  applicationId: id.nullable(),
+  orgId: id.nullable(),
+  /** Whether this application's figures are in its programme's totals now (granted and not failed). */
+  counts: z.boolean(),
+  figures: z.record(z.string(), indicatorFigureSchema),
+});
+export type IndicatorTally = z.infer<typeof indicatorTallySchema>;
+
+/** A society-level value the secretariat recorded, kept as history: the latest by date is the current one. */
+export const indicatorValueSchema = z.object({
+  ...storedFields,
+  programId: id,
+  indicatorKey: z.string().min(1).max(64),
+  value: z.number(),
+  /** The day the value holds for (e.g. the date of the 天府科技云 ranking). */
+  on: day,
+  /** Where the value can be checked: a document, a list, a link. */
+  evidence: z.string().max(500),
+  link: z.string().max(500).nullable().default(null),
+  recordedBy: id,
+  recordedByName: z.string().max(40),
+});
+export type IndicatorValue = z.infer<typeof indicatorValueSchema>;
+
 /**
  * The applications one organisation has submitted to one programme, updated in the submit transaction so
  * two submits at once cannot both slip under a per-organisation limit.
@@ -455,6 +508,7 @@ export const auditEntrySchema = z.object({
     'organization',
     'upload',
     'invitation',
+    'indicatorValue',
   ]),
   entityId: id,
   /** The entity's version after the change: orders a document's history even within one millisecond. */
@@ -547,6 +601,8 @@ export const collections = {
   publicities: publicitySchema,
   objections: objectionSchema,
   ledgers: ledgerSchema,
+  indicatorTallies: indicatorTallySchema,
+  indicatorValues: indicatorValueSchema,
   limitTallies: limitTallySchema,
   notifications: notificationSchema,
   audit: auditEntrySchema,

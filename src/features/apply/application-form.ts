@@ -1,9 +1,9 @@
 // The application form as typed on the phone (amounts and ages as text, rows with local ids) and the checks
 // that turn it into the content the api accepts. Driven by the programme's form configuration; pure: the
 // same core rules the server applies, run on every keystroke.
-import { budgetTotalFen, countChars, missingForSubmission, type ApplicationContent } from '@/core/application/rules';
+import { budgetTotalFen, commitmentIssue, countChars, missingForSubmission, type ApplicationContent } from '@/core/application/rules';
 import { formatYuan, parseYuan } from '@/core/money';
-import { budgetCeilingFen, categoryByKey, isSummable, type Category, type Indicator, type Program } from '@/core/program/program-schema';
+import { budgetCeilingFen, categoryByKey, committableIndicators, type Category, type Program } from '@/core/program/program-schema';
 import type { Attachment, BudgetLine, Commitment, ScheduleRow, TeamMember } from '@/core/schemas/documents';
 
 export interface BudgetLineDraft {
@@ -179,11 +179,6 @@ export function formFromContent(program: FormProgram, content: ApplicationConten
   return form;
 }
 
-/** The indicators an applicant may commit to: the programme's count indicators. */
-export function committableIndicators(program: Pick<Program, 'indicators'>): Indicator[] {
-  return program.indicators.filter(isSummable);
-}
-
 /** The attachments the form asks for in a category (all of them while no category is chosen). */
 export function attachmentsAskedFor(program: FormProgram, categoryKey: string) {
   return program.form.attachments.filter(
@@ -302,7 +297,8 @@ function checkTeam(team: readonly TeamMemberDraft[]) {
   return { members, errors };
 }
 
-function checkCommitments(commitments: readonly CommitmentDraft[], indicators: readonly Indicator[]) {
+function checkCommitments(program: FormProgram, commitments: readonly CommitmentDraft[]) {
+  const indicators = committableIndicators(program);
   const chosen: Commitment[] = [];
   const errors: Record<string, string> = {};
   const seen = new Set<string>();
@@ -314,7 +310,12 @@ function checkCommitments(commitments: readonly CommitmentDraft[], indicators: r
     else if (!indicators.some((indicator) => indicator.key === draft.indicatorKey)) errors[draft.rowId] = '该指标不在本项目中，请重新选择';
     else if (seen.has(draft.indicatorKey)) errors[draft.rowId] = '该指标已填写，请勿重复';
     else if (!(amount >= 1 && amount <= LIMITS.commitment)) errors[draft.rowId] = '请填写 1 以上的整数';
-    else chosen.push({ indicatorKey: draft.indicatorKey, amount });
+    else {
+      const indicator = indicators.find((candidate) => candidate.key === draft.indicatorKey);
+      const issue = indicator ? commitmentIssue(program, indicator, amount) : null;
+      if (issue) errors[draft.rowId] = issue;
+      else chosen.push({ indicatorKey: draft.indicatorKey, amount });
+    }
     if (!isBlank(draft.indicatorKey)) seen.add(draft.indicatorKey);
   }
   return { chosen, errors };
@@ -336,9 +337,7 @@ export function checkForm(program: FormProgram, form: ApplicationFormValues): Fo
   const budget = checkBudget(form.budget);
   const schedule = spec.schedule ? checkSchedule(form.schedule) : { rows: [], errors: {} };
   const team = spec.team ? checkTeam(form.team) : { members: [], errors: {} };
-  const commitments = spec.indicatorCommitments
-    ? checkCommitments(form.commitments, committableIndicators(program))
-    : { chosen: [], errors: {} };
+  const commitments = spec.indicatorCommitments ? checkCommitments(program, form.commitments) : { chosen: [], errors: {} };
   const totalFen = budgetTotalFen(budget.lines);
   const limitFen = category ? budgetCeilingFen(program, category) : null;
   const totalOver = limitFen !== null && totalFen > limitFen;

@@ -1,4 +1,5 @@
 // How far an award is on one indicator: committed in the application, claimed (not rejected) and verified.
+import { claimedAmounts } from '@/core/kpi/report-ledger';
 import type { ApplicationDetail } from '@/core/schemas/actions';
 
 export interface IndicatorProgress {
@@ -9,12 +10,8 @@ export interface IndicatorProgress {
 
 export function indicatorProgress(detail: Pick<ApplicationDetail, 'application' | 'claims'>, indicatorKey: string): IndicatorProgress {
   const committed = detail.application.commitments.find((commitment) => commitment.indicatorKey === indicatorKey)?.amount ?? null;
-  const claims = detail.claims.filter((claim) => claim.indicatorKey === indicatorKey && claim.verification !== 'rejected');
-  return {
-    committed,
-    claimed: claims.reduce((sum, claim) => sum + claim.amount, 0),
-    verified: claims.filter((claim) => claim.verification === 'verified').reduce((sum, claim) => sum + claim.amount, 0),
-  };
+  const { verified, pending } = claimedAmounts(detail.claims, indicatorKey);
+  return { committed, claimed: verified + pending, verified };
 }
 
 /** The picker's order: the indicators the application committed to first (in the order it committed them), then the rest. */

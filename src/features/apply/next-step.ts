@@ -7,9 +7,9 @@ import { stageLabels, stages, statusTable, type ApplicationStatus, type Stage, t
 import { reportDeadline, type ReportDeadline } from '@/core/workflow/transition';
 import type { RouteName } from '@/lib/navigation';
 
-export type ReportKind = 'midterm' | 'final' | 'rectification';
+import { reportTitles, type ReportKind } from '@/core/kpi/report-ledger';
 
-export const reportTitles: Record<ReportKind, string> = { midterm: '中期报告', final: '结项报告', rectification: '整改报告' };
+export { reportTitles, type ReportKind };
 
 const reportActions: Record<ReportKind, WorkflowAction> = {
   midterm: 'submitMidterm',

@@ -2,7 +2,9 @@ import { applicationWindow, checkApplicationWindow, checkContentLimits, checkSub
 import { AppError } from '@/core/errors';
 import { eligibilityIssues, limitIssues, membershipIssue } from '@/core/program/eligibility';
 import { amountDueFen, type MoneyAction } from '@/core/award/amounts-due';
-import { categoryByKey, hasMidterm } from '@/core/program/program-schema';
+import { createHash } from 'node:crypto';
+import { categoryByKey, hasMidterm, indicatorByKey } from '@/core/program/program-schema';
+import { reportClaimDescription, reportFigureIssue, reportLines, type ReportKind } from '@/core/kpi/report-ledger';
 import { isAfter } from '@/core/calendar/shanghai';
 import { formatYuan } from '@/core/money';
 import type { ActionOutput, ParsedInput, RecordInput, StaffDecision } from '@/core/schemas/actions';
@@ -18,6 +20,7 @@ import { loadStaffApplication } from '../loaders';
 import { mayAct } from '@/core/workflow/transition';
 import type { Deps, StoreReader, StoreTx, Where } from '../ports';
 import { toApplicationView, toProgramView, toReviewView } from '../views';
+import { insertClaim } from './claims';
 import { checkNewFiles } from './files';
 import { ledgerFor } from './programs';
 import { recordScreening, screenApplication, screenReport } from '../moderation';
@@ -265,32 +268,113 @@ export async function submitReport(input: ParsedInput<'application.report'>, con
   const { deps, caller, now } = context;
   const current = await loadVisibleApplication(deps.store, caller, input.applicationId);
   const program = await loadProgram(deps.store, current.programId);
-  // The same report sent again after its answer was lost: it is already filed.
+  // The same report sent again after its answer was lost: it is already filed, with the claims it made.
   if (Object.values(current.reports).some((filed) => filed?.requestId === input.requestId)) return viewOf(current, program, context);
   const step = reportStep(current, program);
   // Who may file it is decided before the files are looked at, as the workflow table orders it.
   if (!mayAct(caller.actor, step.action, current)) throw new AppError('FORBIDDEN', '仅本单位可以提交报告');
   const filed = Object.values(current.reports).flatMap((report) => report?.fileIds ?? []);
   await checkNewFiles(deps.store, deps.files, caller, current, input.fileIds, filed);
-  for (const achievement of input.achievements) {
-    if (!program.indicators.some((indicator) => indicator.key === achievement.indicatorKey))
-      throw new AppError('INDICATOR_UNKNOWN', achievement.indicatorKey);
-  }
+  await checkReportFigures(deps.store, current, program, input.achievements);
   const report: Report = {
     summary: input.summary,
     achievements: input.achievements,
     fileIds: input.fileIds,
     submittedAt: now.toISOString(),
     requestId: input.requestId,
+    claimIds: [],
   };
   const screening = await screenReport(deps, caller, current, step.slot, report, now);
   const { saved } = await change(context, input.applicationId, input.version, step.action, {
     patch: async (latest, _program, tx) => ({
-      reports: { ...latest.reports, [step.slot]: report },
+      reports: {
+        ...latest.reports,
+        [step.slot]: { ...report, claimIds: await claimReportFigures(tx, latest, report, step.slot, context) },
+      },
       moderation: await recordScreening(tx, latest.moderation, screening),
     }),
   });
   return viewOf(saved, program, context);
+}
+
+/**
+ * Refuses a report figure the award's claims already hold (see reportFigureIssue for why it is refused, not capped).
+ * The claims are read by query, before the report's transaction: a claim added in between may take the total past
+ * the commitment, which claim.add allows anyway (with a warning); no claim is ever counted twice.
+ */
+async function checkReportFigures(
+  store: StoreReader,
+  application: Application,
+  program: Program,
+  achievements: readonly Report['achievements'][number][],
+): Promise<void> {
+  const lines = reportLines(application.commitments, await store.find('claims', { applicationId: application._id }));
+  const seen = new Set<string>();
+  for (const achievement of achievements) {
+    const indicator = indicatorByKey(program, achievement.indicatorKey);
+    if (!indicator) throw new AppError('INDICATOR_UNKNOWN', achievement.indicatorKey);
+    if (seen.has(indicator.key)) throw new AppError('INVALID_INPUT', `指标“${indicator.name}”重复填写`);
+    seen.add(indicator.key);
+    const line = lines.find((candidate) => candidate.indicatorKey === indicator.key);
+    const issue = reportFigureIssue(line, achievement.amount, indicator);
+    if (issue) throw new AppError('INVALID_INPUT', issue);
+  }
+}
+
+/** A claim's id derived from the report's requestId and the indicator: a retried transaction finds, not repeats, it. */
+function reportClaimId(requestId: string, indicatorKey: string): string {
+  const plain = `rclaim_${requestId}_${indicatorKey}`;
+  // Claim ids stay within the id limit the claim actions accept; indicator keys have no "_", so this stays unique.
+  return plain.length <= 128 ? plain : `rclaim_${requestId}_${createHash('sha256').update(indicatorKey).digest('hex').slice(0, 24)}`;
+}
+
+/** A claim holds at most this many files (claimSchema); a report may carry more. */
+const CLAIM_FILES_MAX = 9;
+
+/**
+ * Each figure above 0 in the report becomes a claim waiting for verification, in the report's transaction, with the
+ * report's evidence (as much as a claim holds). Returns the ids of the report's claims.
+ */
+async function claimReportFigures(
+  tx: StoreTx,
+  application: Application,
+  report: Report,
+  kind: ReportKind,
+  context: HandlerContext,
+): Promise<string[]> {
+  const stamp = context.now.toISOString();
+  const fileIds = report.fileIds.slice(0, CLAIM_FILES_MAX);
+  const ids: string[] = [];
+  for (const achievement of report.achievements.filter((figure) => figure.amount > 0)) {
+    const claimId = reportClaimId(report.requestId ?? '', achievement.indicatorKey);
+    const existing = await tx.get('claims', claimId);
+    if (existing && existing.applicationId !== application._id) throw new AppError('CONFLICT');
+    if (!existing) {
+      await insertClaim(
+        tx,
+        application,
+        {
+          _id: claimId,
+          version: 1,
+          createdAt: stamp,
+          updatedAt: stamp,
+          applicationId: application._id,
+          programId: application.programId,
+          orgId: application.orgId,
+          indicatorKey: achievement.indicatorKey,
+          amount: achievement.amount,
+          description: reportClaimDescription(kind, report.fileIds.length, fileIds.length),
+          fileIds,
+          createdBy: context.caller.user._id,
+          verification: 'pending',
+          verificationReason: null,
+        },
+        context,
+      );
+    }
+    ids.push(claimId);
+  }
+  return ids;
 }
 
 /** A record as stored: what the secretariat entered, who recorded it and when. */

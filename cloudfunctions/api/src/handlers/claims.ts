@@ -1,11 +1,14 @@
 import { AppError } from '@/core/errors';
 import { indicatorByKey, isSummable } from '@/core/program/program-schema';
 import type { ActionOutput, ParsedInput } from '@/core/schemas/actions';
-import type { Claim } from '@/core/schemas/documents';
+import type { Application, Claim } from '@/core/schemas/documents';
 import { transition } from '@/core/workflow/transition';
+import { claimChange } from '@/core/kpi/tally';
 import { writeAudit } from '../audit';
+import { moveAwardFigures } from '../indicator-ledger';
 import { retryingRaces } from '../races';
 import type { HandlerContext } from '../context';
+import type { StoreTx } from '../ports';
 import { loadProgram, loadStaffApplication, loadStaffProgram, loadVisibleApplication, orgNames } from '../loaders';
 import { recordScreening, screenClaim } from '../moderation';
 import { audienceUsers, deliverSubscribeMessages, pages, writeNotifications } from '../notify';
@@ -46,18 +49,33 @@ export async function addClaim(input: ParsedInput<'claim.add'>, context: Handler
         return existing;
       }
       claim.moderation = await recordScreening(tx, undefined, screening);
-      await tx.create('claims', claim);
-      await writeAudit(
-        tx,
-        [{ action: 'claim', from: null, to: 'pending', reason: null }],
-        { entity: 'claim', id: claim._id, version: 1 },
-        context.caller.actor,
-        now,
-        deps.newId,
-      );
-      return claim;
+      return insertClaim(tx, application, claim, context);
     }),
   );
+}
+
+/**
+ * Records a new claim inside the caller's transaction, with everything each new claim brings: its audit entry and
+ * its move of the indicator ledger's running totals. Every claim is created here, whether a person claims it
+ * (claim.add) or a report's figure becomes one.
+ */
+export async function insertClaim(
+  tx: StoreTx,
+  application: Pick<Application, '_id' | 'programId' | 'orgId' | 'status'>,
+  claim: Claim,
+  context: HandlerContext,
+): Promise<Claim> {
+  await tx.create('claims', claim);
+  await moveAwardFigures(tx, application, claim.indicatorKey, claimChange(null, claim), context.now);
+  await writeAudit(
+    tx,
+    [{ action: 'claim', from: null, to: claim.verification, reason: null }],
+    { entity: 'claim', id: claim._id, version: claim.version },
+    context.caller.actor,
+    context.now,
+    context.deps.newId,
+  );
+  return claim;
 }
 
 /** The secretariat verifies a claim against its evidence, or rejects it with a reason. */
@@ -83,6 +101,7 @@ export async function verifyClaim(input: ParsedInput<'claim.verify'>, context: H
       updatedAt: now.toISOString(),
     };
     await tx.replace('claims', next, current.version);
+    await moveAwardFigures(tx, application, next.indicatorKey, claimChange(current, next), now, 0, program);
     await writeAudit(
       tx,
       [{ action: 'verify', from: current.verification, to: input.decision, reason }],

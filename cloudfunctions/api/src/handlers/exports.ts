@@ -16,8 +16,7 @@ import {
   selfAssessmentDocument,
   type DocBlock,
 } from '@/core/exports/documents';
-import { evidenceCounts, evidencePackFiles, safeFileName } from '@/core/exports/evidence-pack';
-import { rollUpIndicators } from '@/core/kpi/rollup';
+import { evidencePackFiles, safeFileName } from '@/core/exports/evidence-pack';
 import { AppError } from '@/core/errors';
 import type { ActionOutput, ExportFileView, ParsedInput } from '@/core/schemas/actions';
 import type { Program } from '@/core/schemas/documents';
@@ -26,6 +25,7 @@ import type { HandlerContext } from '../context';
 import { writeEvidencePack } from '../evidence-pack';
 import { loadOrganization, loadReportingProgram, loadStaffApplication, loadStaffProgram, orgNames } from '../loaders';
 import { wordDocument } from '../word-document';
+import { ownRows, upstreamOf } from './indicators';
 
 /** How long the download link of an export stays valid: long enough for a slow phone, short for a forwarded link. */
 export const EXPORT_LINK_SECONDS = 30 * 60;
@@ -120,18 +120,14 @@ export async function selfAssessmentWord(
 ): Promise<ActionOutput<'export.selfAssessment'>> {
   const { deps, caller } = context;
   const program = await loadReportingProgram(deps.store, caller, input.programId);
-  const [{ applications, claims, unitNames }, society] = await Promise.all([
-    programRecords(context, program),
+  // The board's own rows (dashboard.get), so the report's figures are the board's.
+  const [tallies, upstream, society] = await Promise.all([
+    deps.store.find('indicatorTallies', { programId: program._id }),
+    upstreamOf(deps.store, program),
     loadOrganization(deps.store, program.societyId),
   ]);
-  const tally = evidenceCounts(evidencePackFiles(program, applications, claims, unitNames));
-  const blocks = selfAssessmentDocument(
-    program,
-    rollUpIndicators(program, applications, claims),
-    tally,
-    society.name,
-    shanghaiDay(context.now),
-  );
+  const rows = ownRows(program, tallies, context.now, upstream.links);
+  const blocks = selfAssessmentDocument(program, rows, society.name, shanghaiDay(context.now));
   return word(context, program, `${society.name}-${program.name}-绩效自评报告`, blocks);
 }
 

@@ -22,7 +22,8 @@ import { claimSetup } from './setup';
 import { releaseHeld } from './moderation';
 import { createSlot, linkFile } from './files';
 import { exportMyData } from './me';
-import { getDashboard, getSession } from './misc';
+import { getSession } from './misc';
+import { getDashboard, getIndicator, recordIndicatorValue } from './indicators';
 import { listNotifications, listTemplates as listMessageTemplates, markRead, recordSubscriptions } from './notifications';
 import { applicationWord, awardLedger, awardNoticeWord, evidencePack, publicityWord, selfAssessmentWord } from './exports';
 import { importOrganizations, importTemplate } from './organization-import';
@@ -34,7 +35,7 @@ import {
   organizationHistory,
   updateOrganization,
 } from './organizations';
-import { createFromTemplate, getProgram, listPrograms, listTemplates, publishProgram, updateProgram } from './programs';
+import { createFromTemplate, getProgram, listPrograms, linkProgram, listTemplates, publishProgram, updateProgram } from './programs';
 import {
   closePublicityNow,
   getPublicNotice,
@@ -129,6 +130,9 @@ export const handlers: { [A in Exclude<ActionName, PublicName | IdentityName>]: 
   'notification.templates': listMessageTemplates,
   'file.link': linkFile,
   'dashboard.get': getDashboard,
+  'dashboard.indicator': getIndicator,
+  'indicator.record': recordIndicatorValue,
+  'program.link': linkProgram,
   'export.awardLedger': awardLedger,
   'export.application': applicationWord,
   'export.publicity': publicityWord,

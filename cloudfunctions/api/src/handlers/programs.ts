@@ -8,6 +8,7 @@ import {
   programConfigSchema,
   programOf,
   publishIssue,
+  upstreamCodes,
   type Program,
   type ProgramConfig,
 } from '@/core/program/program-schema';
@@ -17,6 +18,7 @@ import type { ActionOutput, ParsedInput } from '@/core/schemas/actions';
 import { firstIssueText } from '@/core/schemas/issue-text';
 import type { Ledger } from '@/core/schemas/documents';
 import { writeAudit, type AuditRecord } from '../audit';
+import { carryProgramUp } from '../indicator-ledger';
 import type { HandlerContext } from '../context';
 import { loadProgram, loadStaffProgram, requireSecretariat } from '../loaders';
 import type { Deps, StoreTx } from '../ports';
@@ -108,6 +110,8 @@ export async function createFromTemplate(input: ParsedInput<'program.createFromT
       templateCode: template.code,
       // Seen by its secretariat only until published (with this year's dates).
       draft: true,
+      // Linked to this year's provincial application by its secretariat, once filed.
+      upstreamApplicationId: null,
       ...config,
     };
     await tx.create('programs', created);
@@ -230,4 +234,40 @@ export async function publishProgram(input: ParsedInput<'program.publish'>, cont
     return next;
   });
   return viewOf(saved, context);
+}
+
+/**
+ * Links the programme to its organiser's own application in the provincial call its indicators name (or unlinks it):
+ * the figures already verified and the values recorded leave the old application and reach the new one in the same
+ * transaction, so the province's board never counts them twice or loses them.
+ */
+export async function linkProgram(input: ParsedInput<'program.link'>, context: HandlerContext): Promise<ActionOutput<'program.link'>> {
+  const { now } = context;
+  return context.deps.store.transaction(async (tx) => {
+    const current = await loadForChange(tx, context, input.programId, input.version);
+    if (input.applicationId !== null) {
+      const application = await tx.get('applications', input.applicationId);
+      if (!application || application.orgId !== current.societyId) throw new AppError('NOT_FOUND', '申报不存在');
+      const upstream = await loadProgram(tx, application.programId);
+      if (upstream._id === current._id || !upstreamCodes(current).has(upstream.code)) {
+        throw new AppError('INVALID_INPUT', '该申报不属于本项目指标所对应的上级项目');
+      }
+      if (application.status === 'draft') throw new AppError('INVALID_INPUT', '请先提交该申报，再关联');
+    }
+    const next: Program = {
+      ...current,
+      upstreamApplicationId: input.applicationId,
+      version: current.version + 1,
+      updatedAt: now.toISOString(),
+    };
+    await carryProgramUp(tx, current, -1, now);
+    await carryProgramUp(tx, next, 1, now);
+    await saveChange(tx, context, current, next, {
+      action: 'link',
+      from: current.upstreamApplicationId ?? null,
+      to: input.applicationId,
+      reason: null,
+    });
+    return { id: next._id, version: next.version, upstreamApplicationId: next.upstreamApplicationId };
+  });
 }

@@ -1,6 +1,7 @@
 // 中期报告 / 结项报告 / 整改报告: the summary, the figures reported and the evidence photos.
 import { Text, View } from '@tarojs/components';
 import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
+import { reportTitles } from '@/core/kpi/report-ledger';
 import { indicatorByKey, type Program } from '@/core/program/program-schema';
 import type { ApplicationView } from '@/core/schemas/actions';
 import type { FileLinks } from '../hooks/use-file-links';
@@ -8,7 +9,6 @@ import { EvidencePhotos } from './claim-list';
 import { formatIndicatorValue } from './indicator-value';
 import { Section } from './section';
 
-const reportTitles = { midterm: '中期报告', final: '结项报告', rectification: '整改报告' } as const;
 export const reportKinds = ['midterm', 'final', 'rectification'] as const;
 
 export function reportFileIds(application: ApplicationView): string[] {
@@ -46,6 +46,9 @@ export function ReportList({
                   );
                 })}
               </View>
+            ) : null}
+            {report.claimIds.length > 0 ? (
+              <Text className="admin-muted">以上数量已转为成果填报，在下方“指标完成情况”中逐项核实后计入指标。</Text>
             ) : null}
             <EvidencePhotos fileIds={report.fileIds} links={links} />
           </Section>

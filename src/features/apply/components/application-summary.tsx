@@ -2,6 +2,7 @@
 import { View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import { formatCalendarDay, formatShanghaiDateTime } from '@/core/calendar/shanghai';
+import { reportTitles, type ReportKind } from '@/core/kpi/report-ledger';
 import { formatYuan } from '@/core/money';
 import { budgetCeilingFen, categoryByKey, indicatorByKey, type Program } from '@/core/program/program-schema';
 import type { ApplicationView } from '@/core/schemas/actions';
@@ -22,9 +23,7 @@ function Block({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-const reportTitles = { midterm: '中期报告', final: '结项报告', rectification: '整改报告' } as const;
-
-function ReportBlock({ kind, report, program }: { kind: keyof typeof reportTitles; report: Report; program: Program }) {
+function ReportBlock({ kind, report, program }: { kind: ReportKind; report: Report; program: Program }) {
   return (
     <Block title={reportTitles[kind]}>
       <View className="apply-hint">提交于 {formatShanghaiDateTime(report.submittedAt)}</View>

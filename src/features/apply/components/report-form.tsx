@@ -1,5 +1,5 @@
-// 中期报告 / 结项报告 / 整改报告: whichever report the server asks for now, with the achieved amount of each
-// committed indicator and evidence photos; the reports already sent are shown below.
+// 中期报告 / 结项报告 / 整改报告: whichever report the server asks for now. Each committed indicator shows what the
+// claims hold (承诺 / 已核实 / 待核实) and asks only for the shortfall; the reports already sent are shown below.
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
 import { PageState } from '@/components/page-state';
@@ -11,7 +11,6 @@ import { confirm, showSuccess } from '@/lib/feedback';
 import { back } from '@/lib/navigation';
 import { useSignedIn } from '@/features/common/use-signed-in';
 import { useOwnApplication } from '../hooks/use-own-application';
-import { indicatorProgress } from '../claim-progress';
 import { SUMMARY_MAX, useReportForm } from '../hooks/use-report-form';
 import { dueText, isOverdue, overdueText, reportDeadlineOf, reportDue, reportTitles, type ReportKind } from '../next-step';
 import { DecisionReason } from './decision-reason';
@@ -58,27 +57,34 @@ function ReportEditor({ detail, kind, onSubmitted }: { detail: ApplicationDetail
           {form.summaryChars} / {SUMMARY_MAX}
         </View>
       </View>
-      {detail.application.commitments.length > 0 ? (
+      {form.lines.length > 0 ? (
         <View className="apply-section">
           <View className="apply-section__title">指标完成情况</View>
-          {detail.application.commitments.map((commitment) => {
-            const indicator = indicatorByKey(detail.program, commitment.indicatorKey);
-            const progress = indicatorProgress(detail, commitment.indicatorKey);
+          <View className="apply-hint">
+            已核实、待核实的成果不必重复填写。请填写本次新增、尚未填报的数量，提交后作为成果填报等待秘书处核实；超出承诺的成果请在“成果填报”中逐项提交。
+          </View>
+          {form.lines.map((line) => {
+            const indicator = indicatorByKey(detail.program, line.indicatorKey);
+            const unit = indicator?.unit ?? '';
             return (
-              <View key={commitment.indicatorKey} className="apply-achievement">
+              <View key={line.indicatorKey} className="apply-achievement">
                 <View className="apply-achievement__text">
-                  <View>{indicator?.name ?? commitment.indicatorKey}</View>
+                  <View>{indicator?.name ?? line.indicatorKey}</View>
                   <View className="apply-achievement__note">
-                    承诺 {commitment.amount}，已核实 {progress.verified} {indicator?.unit ?? ''}
+                    承诺 {line.committed}，已核实 {line.verified}，待核实 {line.pending} {unit}
                   </View>
                 </View>
-                <Input
-                  className="apply-input apply-input--short"
-                  type="number"
-                  value={form.achieved[commitment.indicatorKey] ?? ''}
-                  placeholder="完成数量"
-                  onChange={(text) => form.setAchieved(commitment.indicatorKey, text)}
-                />
+                {line.missing > 0 ? (
+                  <Input
+                    className="apply-input apply-input--short"
+                    type="number"
+                    value={form.achieved[line.indicatorKey] ?? ''}
+                    placeholder={`尚缺 ${line.missing}`}
+                    onChange={(text) => form.setAchieved(line.indicatorKey, text)}
+                  />
+                ) : (
+                  <View className="apply-achievement__covered">已足额</View>
+                )}
               </View>
             );
           })}

@@ -6,7 +6,7 @@ import type { ApplicationDetail } from '@/core/schemas/actions';
 import { call } from '@/lib/api';
 import { useDraftSend } from '@/features/common/use-draft-send';
 import { dropLocalDraft, loadLocalDraft, newRequestId, saveLocalDraft } from '@/lib/drafts';
-import { committableIndicators } from '../application-form';
+import { isSummable } from '@/core/program/program-schema';
 import { committedFirst } from '../claim-progress';
 import { useEvidencePhotos, type EvidencePhoto } from './use-evidence-photos';
 
@@ -35,7 +35,7 @@ export function useClaimForm(applicationId: string, detail: ApplicationDetail | 
 
   // The indicators the application committed to come first: those are what the award is measured on.
   const indicators = useMemo(
-    () => (detail ? committedFirst(committableIndicators(detail.program), detail.application.commitments) : []),
+    () => (detail ? committedFirst(detail.program.indicators.filter(isSummable), detail.application.commitments) : []),
     [detail],
   );
 

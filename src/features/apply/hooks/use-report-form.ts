@@ -1,7 +1,10 @@
-// The mid-term, final or rectification report of an award: summary, the achieved amount of each committed
-// indicator, evidence photos. Typed text and uploaded file IDs stay on the phone until the server has them.
+// The mid-term, final or rectification report of an award: summary, what is newly achieved on each committed
+// indicator not yet covered by claims (each figure becomes a claim waiting for verification), evidence photos.
+// Typed text and uploaded file IDs stay on the phone until the server has them.
 import { useCallback, useEffect, useState } from 'react';
 import { countChars } from '@/core/application/rules';
+import { reportFigureIssue, reportLines } from '@/core/kpi/report-ledger';
+import { indicatorByKey } from '@/core/program/program-schema';
 import type { ApplicationDetail } from '@/core/schemas/actions';
 import { call } from '@/lib/api';
 import { useDraftSend } from '@/features/common/use-draft-send';
@@ -13,7 +16,7 @@ export const SUMMARY_MAX = 5000;
 
 interface StoredReportDraft {
   summary: string;
-  /** Achieved amount typed per indicator key. */
+  /** The amount newly achieved, typed per indicator key. */
   achieved: Record<string, string>;
   photos: EvidencePhoto[];
   /** Kept with the draft: a send retried after a lost answer is recognised by the server. */
@@ -41,13 +44,20 @@ export function useReportForm(detail: ApplicationDetail, kind: ReportKind) {
   }, [key, summary, achieved, uploadedIds]);
 
   const summaryChars = countChars(summary.trim());
+  // Only the indicators still short of their commitment take a figure; the others show as covered.
+  const lines = reportLines(application.commitments, detail.claims);
+  const open = lines.filter((line) => line.missing > 0);
+  const typed = open.filter((line) => (achieved[line.indicatorKey] ?? '').trim() !== '');
 
   function problem(): string | null {
     if (summaryChars === 0) return '请填写报告摘要';
     if (summaryChars > SUMMARY_MAX) return `报告摘要不能超过 ${SUMMARY_MAX} 字`;
-    for (const commitment of application.commitments) {
-      const text = (achieved[commitment.indicatorKey] ?? '').trim();
-      if (text !== '' && !/^\d+$/.test(text)) return '完成数量须为 0 以上的整数';
+    for (const line of typed) {
+      const text = achieved[line.indicatorKey].trim();
+      if (!/^\d+$/.test(text)) return '新增数量须为 0 以上的整数';
+      const indicator = indicatorByKey(detail.program, line.indicatorKey);
+      const issue = reportFigureIssue(line, Number(text), { name: indicator?.name ?? line.indicatorKey, unit: indicator?.unit ?? '' });
+      if (issue) return issue;
     }
     const uploadProblem = evidence.uploadProblem();
     if (uploadProblem) return uploadProblem;
@@ -61,17 +71,16 @@ export function useReportForm(detail: ApplicationDetail, kind: ReportKind) {
         version: application.version,
         requestId,
         summary: summary.trim(),
-        achievements: application.commitments
-          .filter((commitment) => (achieved[commitment.indicatorKey] ?? '').trim() !== '')
-          .map((commitment) => ({ indicatorKey: commitment.indicatorKey, amount: Number(achieved[commitment.indicatorKey].trim()) })),
+        achievements: typed.map((line) => ({ indicatorKey: line.indicatorKey, amount: Number(achieved[line.indicatorKey].trim()) })),
         fileIds: uploaded.map((photo) => photo.fileId as string),
       }),
     );
     return sent !== null;
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [application, summary, achieved, uploadedIds, send, evidence.photos]);
+  }, [application, detail.claims, summary, achieved, uploadedIds, send, evidence.photos]);
 
   return {
+    lines,
     summary,
     setSummary,
     summaryChars,

@@ -1,0 +1,296 @@
+// The indicator ledger's running totals, moved inside the transaction of the change that moves them: a claim
+// added or verified, an award starting or ceasing to count, a society-level value recorded, a programme linked to
+// the society's application in the provincial call. Each level is one document (tally.ts); a programme linked
+// upstream carries its linked indicators' figures on to the society's provincial application, and from there to
+// the provincial programme, so the province's board reads the societies' verified figures as they rise.
+import { indicatorByKey, programOf, type Program } from '@/core/program/program-schema';
+import type { Application, IndicatorFigure, IndicatorTally } from '@/core/schemas/documents';
+import {
+  countsTowardTargets,
+  emptyFigure,
+  figureFields,
+  isNoChange,
+  ledgerFromRecords,
+  moved,
+  scaled,
+  tallyId,
+  type FigureDelta,
+} from '@/core/kpi/tally';
+import type { Store, StoreTx } from './ports';
+
+type TallyOwner = Pick<Application, '_id' | 'programId' | 'orgId' | 'status'>;
+
+/** Chains longer than this are a configuration loop (a programme linked, through others, to itself). */
+const MAX_LEVELS = 4;
+
+async function updateTally(
+  tx: StoreTx,
+  id: string,
+  fresh: () => Omit<IndicatorTally, '_id' | 'version' | 'createdAt' | 'updatedAt'>,
+  change: (tally: IndicatorTally) => IndicatorTally,
+  now: Date,
+): Promise<IndicatorTally> {
+  const stamp = now.toISOString();
+  const stored = await tx.get('indicatorTallies', id);
+  const base: IndicatorTally = stored ?? { _id: id, version: 0, createdAt: stamp, updatedAt: stamp, ...fresh() };
+  const next = { ...change(base), version: base.version + 1, updatedAt: stamp };
+  if (stored) await tx.replace('indicatorTallies', next, stored.version);
+  else await tx.create('indicatorTallies', next);
+  return next;
+}
+
+function withFigure(tally: IndicatorTally, key: string, figure: IndicatorFigure): IndicatorTally {
+  return { ...tally, figures: { ...tally.figures, [key]: figure } };
+}
+
+const programTally = (programId: string) => () => ({ programId, applicationId: null, orgId: null, counts: false, figures: {} });
+const awardTally = (application: TallyOwner) => () => ({
+  programId: application.programId,
+  applicationId: application._id,
+  orgId: application.orgId,
+  counts: countsTowardTargets(application),
+  figures: {},
+});
+
+/** The award's programme: the one the caller already holds, else read in the transaction. */
+async function programIn(tx: StoreTx, programId: string, known?: Program): Promise<Program | null> {
+  if (known?._id === programId) return known;
+  const stored = await tx.get('programs', programId);
+  return stored ? programOf(stored) : null;
+}
+
+/**
+ * Carries figures of a programme's linked indicators up to the society's application in the upstream call (its
+ * commitments are its own, so `committed` is not carried). `sign` -1 takes them back.
+ */
+async function carryUp(tx: StoreTx, program: Program, deltas: ReadonlyMap<string, FigureDelta>, now: Date, level: number): Promise<void> {
+  if (!program.upstreamApplicationId || level >= MAX_LEVELS) return;
+  const upstream = await tx.get('applications', program.upstreamApplicationId);
+  if (!upstream) return;
+  for (const [key, delta] of deltas) {
+    const link = indicatorByKey(program, key)?.upstream;
+    if (link) await moveAwardFigures(tx, upstream, link.indicatorKey, { ...delta, committed: 0 }, now, level + 1);
+  }
+}
+
+/** Moves one indicator's figures of one award, and on up while the award counts. */
+export async function moveAwardFigures(
+  tx: StoreTx,
+  application: TallyOwner,
+  indicatorKey: string,
+  delta: FigureDelta,
+  now: Date,
+  level = 0,
+  known?: Program,
+): Promise<void> {
+  if (isNoChange(delta)) return;
+  const own = await updateTally(
+    tx,
+    tallyId(application._id),
+    awardTally(application),
+    (tally) => withFigure(tally, indicatorKey, moved(tally.figures[indicatorKey], delta)),
+    now,
+  );
+  if (!own.counts) return;
+  await updateTally(
+    tx,
+    tallyId(application.programId),
+    programTally(application.programId),
+    (tally) => withFigure(tally, indicatorKey, moved(tally.figures[indicatorKey], delta)),
+    now,
+  );
+  const program = await programIn(tx, application.programId, known);
+  if (program) await carryUp(tx, program, new Map([[indicatorKey, delta]]), now, level);
+}
+
+/**
+ * An award starts or stops counting (granted, failed, terminated): its commitments and claims enter or leave its
+ * programme's totals, and the linked ones its society's upstream commitment. Nothing happens when it stays as it was.
+ */
+export async function moveAwardStanding(tx: StoreTx, before: Application, after: Application, now: Date, known?: Program): Promise<void> {
+  const counts = countsTowardTargets(after);
+  if (countsTowardTargets(before) === counts) return;
+  // Entering, the award's commitments are taken as they are now and all its figures go in; leaving, all that
+  // was in goes out, and its commitments no longer stand.
+  let moving: Record<string, IndicatorFigure> = {};
+  await updateTally(
+    tx,
+    tallyId(after._id),
+    awardTally(after),
+    (tally) => {
+      const figures: Record<string, IndicatorFigure> = {};
+      for (const [key, figure] of Object.entries(tally.figures)) figures[key] = { ...figure, committed: 0 };
+      if (counts) {
+        for (const commitment of after.commitments) {
+          figures[commitment.indicatorKey] = { ...(figures[commitment.indicatorKey] ?? emptyFigure), committed: commitment.amount };
+        }
+      }
+      moving = counts ? figures : tally.figures;
+      return { ...tally, counts, figures };
+    },
+    now,
+  );
+  const sign = counts ? 1 : -1;
+  const deltas = new Map<string, FigureDelta>();
+  for (const [key, figure] of Object.entries(moving)) {
+    const delta = scaled(Object.fromEntries(figureFields.map((field) => [field, figure[field]])) as FigureDelta, sign);
+    if (!isNoChange(delta)) deltas.set(key, delta);
+  }
+  if (deltas.size === 0) return;
+  await updateTally(
+    tx,
+    tallyId(after.programId),
+    programTally(after.programId),
+    (tally) => {
+      let next = tally;
+      for (const [key, delta] of deltas) next = withFigure(next, key, moved(next.figures[key], delta));
+      return next;
+    },
+    now,
+  );
+  const program = await programIn(tx, after.programId, known);
+  if (program) await carryUp(tx, program, deltas, now, 0);
+}
+
+/** The figures a programme carries up for its linked indicators, as deltas (sign -1 to take them back). */
+export function linkedDeltas(program: Program, tally: IndicatorTally | null, sign: 1 | -1): Map<string, FigureDelta> {
+  const deltas = new Map<string, FigureDelta>();
+  for (const indicator of program.indicators) {
+    const figure = tally?.figures[indicator.key];
+    if (!indicator.upstream || !figure) continue;
+    const delta = scaled(
+      { ...(Object.fromEntries(figureFields.map((field) => [field, figure[field]])) as FigureDelta), committed: 0 },
+      sign,
+    );
+    if (!isNoChange(delta)) deltas.set(indicator.key, delta);
+  }
+  return deltas;
+}
+
+/** Carries (or takes back) a programme's current linked figures to the upstream application it is linked to. */
+export async function carryProgramUp(tx: StoreTx, program: Program, sign: 1 | -1, now: Date): Promise<void> {
+  const tally = await tx.get('indicatorTallies', tallyId(program._id));
+  await carryUp(tx, program, linkedDeltas(program, tally, sign), now, 0);
+  await carryValuesUp(tx, program, tally, sign === 1, now);
+}
+
+/** Sets a society-level value where it is newer than the one held (by its date, a later record winning a tie). */
+function newerValue(figure: IndicatorFigure | undefined, value: number | null, on: string | null): IndicatorFigure {
+  const base = figure ?? emptyFigure;
+  if (on === null) return { ...base, value: null, valueOn: null };
+  if (base.valueOn !== null && base.valueOn > on) return base;
+  return { ...base, value, valueOn: on };
+}
+
+/** A recorded value becomes the programme's current one if it is the latest, and its linked upstream one too. */
+export async function recordProgramValue(
+  tx: StoreTx,
+  program: Program,
+  indicatorKey: string,
+  value: number,
+  on: string,
+  now: Date,
+): Promise<void> {
+  await updateTally(
+    tx,
+    tallyId(program._id),
+    programTally(program._id),
+    (tally) => withFigure(tally, indicatorKey, newerValue(tally.figures[indicatorKey], value, on)),
+    now,
+  );
+  const link = indicatorByKey(program, indicatorKey)?.upstream;
+  if (!program.upstreamApplicationId || !link) return;
+  const upstream = await tx.get('applications', program.upstreamApplicationId);
+  if (!upstream) return;
+  await updateTally(
+    tx,
+    tallyId(upstream._id),
+    awardTally(upstream),
+    (tally) => withFigure(tally, link.indicatorKey, newerValue(tally.figures[link.indicatorKey], value, on)),
+    now,
+  );
+}
+
+/** On linking, the programme's current values go up with it; on unlinking they are cleared there. */
+async function carryValuesUp(tx: StoreTx, program: Program, tally: IndicatorTally | null, linking: boolean, now: Date): Promise<void> {
+  if (!program.upstreamApplicationId) return;
+  const upstream = await tx.get('applications', program.upstreamApplicationId);
+  if (!upstream) return;
+  const values = program.indicators.flatMap((indicator) => {
+    const figure = tally?.figures[indicator.key];
+    return indicator.upstream && figure?.valueOn ? [{ key: indicator.upstream.indicatorKey, figure }] : [];
+  });
+  if (values.length === 0) return;
+  await updateTally(
+    tx,
+    tallyId(upstream._id),
+    awardTally(upstream),
+    (current) => {
+      let next = current;
+      for (const { key, figure } of values) {
+        next = withFigure(
+          next,
+          key,
+          linking ? newerValue(next.figures[key], figure.value, figure.valueOn) : newerValue(next.figures[key], null, null),
+        );
+      }
+      return next;
+    },
+    now,
+  );
+}
+
+/** One figure the running totals held differently from the records. */
+export interface LedgerDrift {
+  tallyId: string;
+  indicatorKey: string;
+  field: string;
+  stored: number | string | null;
+  expected: number | string | null;
+}
+
+const comparedFields = [...figureFields, 'value', 'valueOn'] as const;
+
+/**
+ * Recomputes every tally from the records and rewrites those that drifted (a write path that forgot the ledger,
+ * data from before it existed). Returns each figure that differed; an empty list means the totals were exact.
+ */
+export async function repairIndicatorLedger(store: Store, now: Date): Promise<LedgerDrift[]> {
+  const [programs, applications, claims, values, stored] = await Promise.all([
+    store.find('programs', {}),
+    store.find('applications', {}),
+    store.find('claims', {}),
+    store.find('indicatorValues', {}),
+    store.find('indicatorTallies', {}),
+  ]);
+  const expected = ledgerFromRecords(programs.map(programOf), applications, claims, values);
+  const storedById = new Map(stored.map((tally) => [tally._id, tally]));
+  const drift: LedgerDrift[] = [];
+  for (const id of new Set([...expected.keys(), ...storedById.keys()])) {
+    const want = expected.get(id);
+    const have = storedById.get(id);
+    const keys = new Set([...Object.keys(want?.figures ?? {}), ...Object.keys(have?.figures ?? {})]);
+    const differences: LedgerDrift[] = [];
+    for (const key of keys) {
+      for (const field of comparedFields) {
+        const wanted = want?.figures[key]?.[field] ?? emptyFigure[field];
+        const held = have?.figures[key]?.[field] ?? emptyFigure[field];
+        if (wanted !== held) differences.push({ tallyId: id, indicatorKey: key, field, stored: held, expected: wanted });
+      }
+    }
+    const standingDiffers = want !== undefined && have !== undefined && want.counts !== have.counts;
+    if (differences.length === 0 && !standingDiffers) continue;
+    drift.push(...differences);
+    if (!want) continue;
+    await store.transaction(async (tx) => {
+      await updateTally(
+        tx,
+        id,
+        () => ({ ...want, figures: {} }),
+        (tally) => ({ ...tally, counts: want.counts, figures: want.figures }),
+        now,
+      );
+    });
+  }
+  return drift;
+}
