@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import type { ApplicationView } from '@/core/schemas/actions';
 import { OPENID, PROGRAM_ID, requestId, startHarness, type Harness } from '../support/harness';
 import { acceptedFrom, current, decided, publicizedAndClosed, shortlisted, submitted } from '../support/lifecycle';
+import { exportedBytes } from '../support/exports';
 import { uploadedThroughSlot } from '../support/uploads';
 
 let h: Harness;
@@ -30,7 +31,7 @@ async function verifiedClaim(openid: string, award: ApplicationView, amount: num
 async function ledgerWorkbook() {
   const file = await h.as(OPENID.secretary, 'export.awardLedger', { programId: PROGRAM_ID });
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+  await workbook.xlsx.load((await exportedBytes(h, file, PROGRAM_ID)) as unknown as ArrayBuffer);
   return { file, workbook };
 }
 

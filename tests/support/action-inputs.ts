@@ -239,6 +239,15 @@ export const inputBuilders: InputBuilders = {
   ],
   'dashboard.get': single(() => ({ programId: PROGRAM_ID })),
   'export.awardLedger': single(() => ({ programId: PROGRAM_ID })),
+  'export.application': (['draft', 'implementing'] as const).map((target) => ({
+    label: target,
+    target,
+    input: (world) => ({ applicationId: world.applications[target] }),
+  })),
+  'export.publicity': single((world) => ({ publicityId: world.publicities.closed })),
+  'export.awardNotice': single(() => ({ programId: PROGRAM_ID })),
+  'export.selfAssessment': single(() => ({ programId: PROGRAM_ID })),
+  'export.evidencePack': single(() => ({ programId: PROGRAM_ID })),
   'dashboard.indicator': single(() => ({ programId: PROGRAM_ID, indicatorKey: 'published-results' })),
   'indicator.record': single((_world, tag) => ({
     requestId: requestIdFor(tag, 'value'),

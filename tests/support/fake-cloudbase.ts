@@ -2,6 +2,7 @@
 // doc().get() answers { data: [doc] }, queries page with skip/limit, and a Transaction reads and writes by
 // document reference and fails its commit with DATABASE_TRANSACTION_CONFLICT when another commit touched
 // a document it used. It lets the contract suite exercise the CloudBase adapter without credentials.
+import type { CloudbaseStorage } from '../../cloudfunctions/api/src/adapters/cloudbase-files';
 import type { CloudbaseDatabase } from '../../cloudfunctions/api/src/adapters/cloudbase-store';
 
 type Doc = Record<string, unknown> & { _id: string };
@@ -102,4 +103,45 @@ export function fakeCloudbaseDatabase(): CloudbaseDatabase {
       };
     },
   } as unknown as CloudbaseDatabase;
+}
+
+/**
+ * An in-memory stand-in for CloudBase storage: files by cloud path, uploads from a Buffer or a read stream, and
+ * temporary links served by a small HTTP server on 127.0.0.1 (the adapter streams a file from its link).
+ */
+export async function fakeCloudbaseStorage(): Promise<{ storage: CloudbaseStorage; close(): Promise<void> }> {
+  const { createServer } = await import('node:http');
+  const { buffer } = await import('node:stream/consumers');
+  const stored = new Map<string, Buffer>();
+  const prefix = 'cloud://fake-env.fake-bucket/';
+  const server = createServer((request, response) => {
+    const bytes = stored.get(decodeURIComponent((request.url ?? '/').slice(1).split('?')[0] ?? ''));
+    response.writeHead(bytes ? 200 : 404).end(bytes);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+  const pathOf = (fileID: string) => (fileID.startsWith(prefix) ? fileID.slice(prefix.length) : null);
+  const storage: CloudbaseStorage = {
+    async downloadFile({ fileID }) {
+      const bytes = stored.get(pathOf(fileID) ?? '');
+      if (!bytes) throw new Error('STORAGE_FILE_NONEXIST');
+      return { fileContent: bytes };
+    },
+    async getTempFileURL({ fileList }) {
+      return {
+        fileList: fileList.map(({ fileID }) => {
+          const path = pathOf(fileID);
+          return path && stored.has(path)
+            ? { code: 'SUCCESS', fileID, tempFileURL: `${base}${encodeURIComponent(path)}?sign=fake` }
+            : { code: 'STORAGE_FILE_NONEXIST', fileID, tempFileURL: '' };
+        }),
+      };
+    },
+    async uploadFile({ cloudPath, fileContent }) {
+      stored.set(cloudPath, Buffer.isBuffer(fileContent) ? fileContent : await buffer(fileContent));
+      return { fileID: `${prefix}${cloudPath}` };
+    },
+  };
+  return { storage, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }

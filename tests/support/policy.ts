@@ -115,6 +115,15 @@ const policies: { [A in ActionName]: (caller: CallerProfile, variant: Variant<A>
     seesApplication(caller, statusOf(variant)) || declaredReviewers[variant.target!]?.includes(caller.reviewer) ? 'ok' : 'NOT_FOUND',
   'dashboard.get': staffOfProgram,
   'export.awardLedger': staffOfProgram,
+  // The running secretariat, for applications it sees (a unit's draft is not yet its business).
+  'export.application': (caller, variant) =>
+    caller.role !== 'secretariat' ? 'FORBIDDEN' : seesApplication(caller, statusOf(variant)) ? 'ok' : 'NOT_FOUND',
+  'export.publicity': staffOfProgram,
+  'export.awardNotice': staffOfProgram,
+  // Also the province's staff, whose programme the indicators are linked to (no such caller in the matrix: see
+  // tests/integration/exports.test.ts).
+  'export.selfAssessment': staffOfProgram,
+  'export.evidencePack': staffOfProgram,
   'dashboard.indicator': staffOfProgram,
   'indicator.record': staffOfProgram,
   'program.link': staffOfProgram,

@@ -1,7 +1,7 @@
 // Loads shared by handlers, each refusing with the error a user should see.
 import { AppError } from '@/core/errors';
 import { maySeeApplication, runsProgram } from '@/core/policy/visibility';
-import { programOf } from '@/core/program/program-schema';
+import { programOf, upstreamCodes } from '@/core/program/program-schema';
 import type { Application, Organization, Program } from '@/core/schemas/documents';
 import type { Caller } from './context';
 import type { StoreReader } from './ports';
@@ -31,6 +31,20 @@ export async function loadStaffProgram(store: Reader, caller: Caller, programId:
   requireSecretariat(caller);
   const program = await loadProgram(store, programId);
   if (!runsProgram(caller.user, program)) throw new AppError('NOT_FOUND', '项目不存在');
+  return program;
+}
+
+/**
+ * A programme whose figures the caller may take away: its own secretariat's, or one whose indicators are linked
+ * to a programme the caller's organisation runs (the province asks the society for its 绩效自评 and evidence).
+ * Anyone else's staff find no such programme.
+ */
+export async function loadReportingProgram(store: StoreReader, caller: Caller, programId: string): Promise<Program> {
+  requireSecretariat(caller);
+  const program = await loadProgram(store, programId);
+  if (runsProgram(caller.user, program)) return program;
+  const upstream = (await Promise.all([...upstreamCodes(program)].map((code) => store.find('programs', { code })))).flat();
+  if (!upstream.some((candidate) => runsProgram(caller.user, candidate))) throw new AppError('NOT_FOUND', '项目不存在');
   return program;
 }
 

@@ -1,5 +1,7 @@
 // The ports the api function runs on. Each has a CloudBase adapter (production) and an embedded one
 // (local stack and tests); handlers see only these interfaces.
+import type { ReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import type { CollectionName, DocumentOf } from '@/core/schemas/documents';
 
 export type Scalar = string | number | boolean | null;
@@ -66,6 +68,21 @@ export interface Files {
   facts(fileId: string): Promise<FileBytesFacts | null>;
   /** A short-lived link to a private file. */
   temporaryUrl(fileId: string, ttlSeconds: number): Promise<string>;
+  /**
+   * A stored file as a stream, so a pack of many files holds one chunk at a time, never a whole file set;
+   * null when there is no such file.
+   */
+  read(fileId: string): Promise<Readable | null>;
+  /**
+   * Stores a file the function made (an export) at a path the server chose: a buffer, or a file on the function's
+   * own disk read as a stream (CloudBase uploads take a Buffer or an fs.ReadStream). Answers its file id and size.
+   */
+  save(storagePath: string, content: Buffer | ReadStream): Promise<SavedFile>;
+}
+
+export interface SavedFile {
+  fileId: string;
+  size: number;
 }
 
 export interface Clock {

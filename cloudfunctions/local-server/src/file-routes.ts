@@ -82,6 +82,13 @@ export function registerFileRoutes(app: FastifyInstance, options: { deps: Deps; 
     return reply.header('cache-control', 'no-store').send({ ok: true, data: { fileId } });
   });
 
+  /** The stored name, kept when saved; a non-ASCII one (an export's Chinese name) also in UTF-8 (RFC 6266). */
+  const contentDisposition = (inline: boolean, name: string) => {
+    const ascii = name.replace(/[^\x20-\x7e]|"/gu, '_');
+    const utf8 = ascii === name ? '' : `; filename*=UTF-8''${encodeURIComponent(name)}`;
+    return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"${utf8}`;
+  };
+
   app.get('/files/*', async (request, reply) => {
     const storagePath = storagePathOf(`local://${(request.params as { '*': string })['*']}`);
     if (!storagePath) throw new AppError('INVALID_INPUT', '文件地址不正确');
@@ -99,7 +106,7 @@ export function registerFileRoutes(app: FastifyInstance, options: { deps: Deps; 
     const name = storagePath.split('/').pop() ?? 'file';
     return reply
       .header('content-type', contentType)
-      .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${name}"`)
+      .header('content-disposition', contentDisposition(inline, name))
       .header('content-security-policy', STORED_FILE_CSP)
       .header('cache-control', 'private, max-age=300')
       .send(bytes);

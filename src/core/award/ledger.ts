@@ -134,7 +134,7 @@ export function reviewSummaryRows(
 }
 
 /** By category key, then by submission time. */
-function ledgerOrder(applications: readonly Application[]): Application[] {
+export function ledgerOrder(applications: readonly Application[]): Application[] {
   return [...applications].sort(
     (a, b) =>
       a.categoryKey.localeCompare(b.categoryKey) || (a.submittedAt ?? '').localeCompare(b.submittedAt ?? '') || a._id.localeCompare(b._id),

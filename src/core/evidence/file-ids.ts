@@ -48,3 +48,12 @@ export function restorableFileIds(fileIds: readonly string[], applicationId: str
     return path !== null && fileBelongsToApplication(fileId, applicationId) && (own === null || path.startsWith(own));
   });
 }
+
+/**
+ * Where an export the function made is stored: under exports/ and the programme (no storage rule lets a client
+ * read it; the function hands a short-lived link to the staff who asked), in a folder of a random name of the
+ * server's, under the file's own name (a download keeps it). The name must already be a safe one.
+ */
+export function exportPath(programId: string, randomName: string, fileName: string): string {
+  return `exports/${programId}/${randomName}/${fileName}`;
+}

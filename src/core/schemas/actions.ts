@@ -168,6 +168,13 @@ export const upstreamView = z.object({
   statusLabel: z.string(),
 });
 
+/**
+ * A file the function made and put into storage under exports/ (which no client may read directly): the name to
+ * save it as, its file id, a short-lived link to download it from, and its size in bytes.
+ */
+export const exportFileView = z.object({ fileName: z.string(), fileId: z.string(), url: z.string(), size: z.number().int().nonnegative() });
+export type ExportFileView = z.infer<typeof exportFileView>;
+
 export const dashboardView = z.object({
   program: z.object({ id, name: z.string(), quota: z.number().int().nullable(), poolFen: z.number().int(), version }),
   counts: z.record(applicationStatus, z.number().int()),
@@ -700,7 +707,20 @@ export const actionContracts = {
    * The award ledger of a programme the caller's organisation runs, as an Excel file: 奖补台账 (every application
    * past the formal check) and 评审汇总表 (each reviewer's scores per criterion, and the means).
    */
-  'export.awardLedger': { input: z.strictObject({ programId: id }), output: z.object({ fileName: z.string(), base64: z.string() }) },
+  'export.awardLedger': { input: z.strictObject({ programId: id }), output: exportFileView },
+  /** An application as a Word file, laid out as its programme's form (sections, indicators, budget, schedule, team). */
+  'export.application': { input: z.strictObject({ applicationId: id }), output: exportFileView },
+  /** A 公示 notice as a Word file: issuer, dates, the list and how to object. */
+  'export.publicity': { input: z.strictObject({ publicityId: id }), output: exportFileView },
+  /** The 立项通知 as a Word file: the granted awards with their amounts. */
+  'export.awardNotice': { input: z.strictObject({ programId: id }), output: exportFileView },
+  /**
+   * The 绩效自评 report as a Word file: per indicator its target, the provincial minimum, the verified figure and
+   * the evidence files behind it. Also for the staff of the upstream programme the indicators are linked to.
+   */
+  'export.selfAssessment': { input: z.strictObject({ programId: id }), output: exportFileView },
+  /** The evidence pack: a ZIP of verified claims' files by indicator → award, with a manifest sheet (streamed). */
+  'export.evidencePack': { input: z.strictObject({ programId: id }), output: exportFileView },
   /** The secretariat releases content held by WeChat content security, with its reason (audited). */
   'moderation.release': {
     input: z.object({

@@ -1,5 +1,10 @@
-// CloudBase storage: the client uploads with Taro.cloud.uploadFile; the function only checks and links.
-import type { FileBytesFacts, Files, StoredFile } from '../ports';
+// CloudBase storage: the client uploads with Taro.cloud.uploadFile; the function checks, fingerprints and links
+// them, reads them as streams (an evidence pack) and uploads the files it makes itself (exports).
+import type { ReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import type { FileBytesFacts, Files, SavedFile, StoredFile } from '../ports';
 import { fileFactsOf } from './file-facts';
 import { sniffFile } from './file-sniff';
 
@@ -8,7 +13,11 @@ export interface CloudbaseStorage {
   getTempFileURL(options: { fileList: { fileID: string; maxAge: number }[] }): Promise<{
     fileList: { code: string; fileID: string; tempFileURL: string }[];
   }>;
+  uploadFile(options: { cloudPath: string; fileContent: Buffer | ReadStream }): Promise<{ fileID: string }>;
 }
+
+/** How long the link the function itself streams a file from stays valid. */
+const READ_LINK_SECONDS = 600;
 
 export class CloudbaseFiles implements Files {
   constructor(private readonly storage: CloudbaseStorage) {}
@@ -36,5 +45,23 @@ export class CloudbaseFiles implements Files {
     const url = await this.link(fileId, ttlSeconds);
     if (!url) throw new Error(`no temporary URL for ${fileId}`);
     return url;
+  }
+
+  /**
+   * Streams the file from its temporary link. The SDK's downloadFile either buffers the whole file or resolves
+   * before its temp file is written, so the function fetches the link itself.
+   */
+  async read(fileId: string): Promise<Readable | null> {
+    const url = await this.link(fileId, READ_LINK_SECONDS).catch(() => null);
+    if (!url) return null;
+    const response = await fetch(url).catch(() => null);
+    if (!response?.ok || !response.body) return null;
+    return Readable.fromWeb(response.body as WebReadableStream<Uint8Array>);
+  }
+
+  async save(storagePath: string, content: Buffer | ReadStream): Promise<SavedFile> {
+    const size = Buffer.isBuffer(content) ? content.length : (await stat(content.path)).size;
+    const { fileID } = await this.storage.uploadFile({ cloudPath: storagePath, fileContent: content });
+    return { fileId: fileID, size };
   }
 }

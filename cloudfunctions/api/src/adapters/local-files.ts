@@ -1,12 +1,21 @@
 // Local disk stands in for CloudBase storage: files live under .data/files, and links are signed and
 // short-lived, like CloudBase temporary URLs, so private evidence is never served by a bare path.
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { storagePathOf } from '@/core/evidence/file-ids';
-import type { Clock, FileBytesFacts, Files, StoredFile } from '../ports';
+import type { Clock, FileBytesFacts, Files, SavedFile, StoredFile } from '../ports';
 import { fileFactsOf } from './file-facts';
 import { sniffFile } from './file-sniff';
+
+const isFile = (file: string) =>
+  stat(file).then(
+    (info) => info.isFile(),
+    () => false,
+  );
 
 export class LocalFiles implements Files {
   constructor(
@@ -40,13 +49,7 @@ export class LocalFiles implements Files {
   /** Whether a file is stored under this id (the tests' view of the disk; handlers read files through inspect). */
   async exists(fileId: string): Promise<boolean> {
     const file = this.fileOf(fileId);
-    return (
-      file !== null &&
-      (await stat(file).then(
-        (info) => info.isFile(),
-        () => false,
-      ))
-    );
+    return file !== null && (await isFile(file));
   }
 
   async inspect(fileId: string): Promise<StoredFile | null> {
@@ -59,6 +62,19 @@ export class LocalFiles implements Files {
     const file = this.fileOf(fileId);
     const bytes = file ? await readFile(file).catch(() => null) : null;
     return bytes ? fileFactsOf(bytes, (await sniffFile(bytes)).sniffedType) : null;
+  }
+
+  async read(fileId: string): Promise<Readable | null> {
+    const file = this.fileOf(fileId);
+    return file !== null && (await isFile(file)) ? createReadStream(file) : null;
+  }
+
+  async save(storagePath: string, content: Buffer | ReadStream): Promise<SavedFile> {
+    const absolute = this.resolve(storagePath);
+    await mkdir(path.dirname(absolute), { recursive: true });
+    if (Buffer.isBuffer(content)) await writeFile(absolute, content);
+    else await pipeline(content, createWriteStream(absolute));
+    return { fileId: `local://${storagePath}`, size: (await stat(absolute)).size };
   }
 
   private signature(storagePath: string, expires: number): string {

@@ -25,7 +25,7 @@ import { exportMyData } from './me';
 import { getSession } from './misc';
 import { getDashboard, getIndicator, recordIndicatorValue } from './indicators';
 import { listNotifications, listTemplates as listMessageTemplates, markRead, recordSubscriptions } from './notifications';
-import { awardLedger } from './exports';
+import { applicationWord, awardLedger, awardNoticeWord, evidencePack, publicityWord, selfAssessmentWord } from './exports';
 import { importOrganizations, importTemplate } from './organization-import';
 import {
   createOrganization,
@@ -134,6 +134,11 @@ export const handlers: { [A in Exclude<ActionName, PublicName | IdentityName>]: 
   'indicator.record': recordIndicatorValue,
   'program.link': linkProgram,
   'export.awardLedger': awardLedger,
+  'export.application': applicationWord,
+  'export.publicity': publicityWord,
+  'export.awardNotice': awardNoticeWord,
+  'export.selfAssessment': selfAssessmentWord,
+  'export.evidencePack': evidencePack,
   'moderation.release': releaseHeld,
   'file.slot': createSlot,
   'organization.list': listOrganizations,

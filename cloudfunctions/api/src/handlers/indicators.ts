@@ -28,7 +28,10 @@ function upstreamView(application: Application, program: Pick<Program, '_id' | '
 }
 
 /** The linked provincial application, its programme, and per linked indicator the society's commitment and the minimum. */
-async function upstreamOf(store: StoreReader, program: Program): Promise<{ view: UpstreamView | null; links: Map<string, UpstreamLink> }> {
+export async function upstreamOf(
+  store: StoreReader,
+  program: Program,
+): Promise<{ view: UpstreamView | null; links: Map<string, UpstreamLink> }> {
   const links = new Map<string, UpstreamLink>();
   const application = program.upstreamApplicationId ? await store.get('applications', program.upstreamApplicationId) : null;
   const stored = application ? await store.get('programs', application.programId) : null;
@@ -96,6 +99,12 @@ async function societyColumns(store: StoreReader, program: Program, tallies: Ind
   });
 }
 
+/** A programme's own board rows: its running totals, judged on `now` against what it is linked to upstream. */
+export function ownRows(program: Program, tallies: readonly IndicatorTally[], now: Date, links: ReadonlyMap<string, UpstreamLink>) {
+  const own = tallies.find((tally) => tally._id === tallyId(program._id));
+  return indicatorRows(program, own?.figures ?? {}, now, links);
+}
+
 export async function getDashboard(input: ParsedInput<'dashboard.get'>, context: HandlerContext): Promise<ActionOutput<'dashboard.get'>> {
   const { deps, caller, now } = context;
   const { store } = deps;
@@ -111,13 +120,12 @@ export async function getDashboard(input: ParsedInput<'dashboard.get'>, context:
   >;
   for (const application of applications) counts[application.status] += 1;
   const sumOf = (values: (number | null)[]) => values.reduce<number>((total, value) => total + (value ?? 0), 0);
-  const own = tallies.find((tally) => tally._id === tallyId(program._id));
   return {
     program: { id: program._id, name: program.name, quota: totalQuota(program), poolFen: program.poolFen, version: program.version },
     counts,
     grantedFen: sumOf(applications.filter((application) => application.status !== 'failed').map((application) => application.awardFen)),
     paidFen: sumOf(applications.map((application) => application.payout?.amountFen ?? null)),
-    rows: indicatorRows(program, own?.figures ?? {}, now, upstream.links),
+    rows: ownRows(program, tallies, now, upstream.links),
     upstream: upstream.view,
     upstreamChoices: upstream.view ? [] : await upstreamChoices(store, program),
     societies: await societyColumns(store, program, tallies, now),

@@ -1,6 +1,7 @@
 // 申报详情: the whole application, its reviews, objections, reports, claims, the award's records (agreement,
 // payments, refund, extension) with the forms the server offers for them, the decisions the server offers, the audit trail, and the way to the next application waiting in the same queue.
 import { View } from '@tarojs/components';
+import { ExportButton } from '@/components/export-button';
 import { PageState } from '@/components/page-state';
 import { call, messageOf } from '@/lib/api';
 import { showMessage } from '@/lib/feedback';
@@ -67,6 +68,7 @@ export function ApplicationDetailScreen({ applicationId, stage }: { applicationI
         program={program}
         onOpenAttachment={(fileId, name) => void openAttachment(fileId, name)}
       />
+      <ExportButton action="export.application" input={{ applicationId: application._id }} label="下载申报书（Word）" />
       <ReviewPanel application={application} program={program} reviews={reviews} onChanged={detail.reload} />
       {application.availableActions.includes('upholdObjection') || objections.length > 0 ? (
         <Section title="公示异议" extra={objections.length ? `${objections.length} 条` : undefined}>

@@ -1,5 +1,6 @@
 // 指标看板: where the programme stands against its quota, its money and each indicator's target.
 import { View } from '@tarojs/components';
+import { ExportButton } from '@/components/export-button';
 import { PageState } from '@/components/page-state';
 import { ProgramNotes, ProgramProcess } from '@/components/program-info';
 import { go } from '@/lib/navigation';
@@ -7,7 +8,6 @@ import { useDashboard } from '../hooks/use-dashboard';
 import { useReloadOnShow } from '@/features/common/use-reload-on-show';
 import { DashboardSummary } from './dashboard-summary';
 import { IndicatorBoard } from './indicator-board';
-import { LedgerDownload } from './ledger-download';
 import '../admin.css';
 
 export function DashboardScreen({ programId }: { programId?: string }) {
@@ -21,7 +21,24 @@ export function DashboardScreen({ programId }: { programId?: string }) {
       <ProgramNotes program={data.programView} />
       <ProgramProcess program={data.programView} />
       <IndicatorBoard rows={data.rows} />
-      <LedgerDownload programId={data.program.id} />
+      <ExportButton
+        action="export.awardLedger"
+        input={{ programId: data.program.id }}
+        label="下载奖补台账（Excel）"
+        hint="奖补台账含每个通过形式审查的项目的奖补、拨付、指标完成情况，以及评审汇总表。"
+      />
+      <ExportButton
+        action="export.selfAssessment"
+        input={{ programId: data.program.id }}
+        label="下载绩效自评报告（Word）"
+        hint="绩效自评报告按指标列出目标值、省级最低要求、已核实完成数和佐证材料份数。"
+      />
+      <ExportButton
+        action="export.evidencePack"
+        input={{ programId: data.program.id }}
+        label="下载佐证材料包（ZIP）"
+        hint="佐证材料包按“指标 / 项目 / 文件”整理已核实认领的全部佐证文件，并附清单。"
+      />
     </View>
   );
 }

@@ -9,6 +9,7 @@ import type { ActionOutput, BatchResultView, ProgramView } from '@/core/schemas/
 import type { ApplicationView } from '@/core/schemas/actions';
 import { kindOf, noticeKinds } from '@/core/publicity/notice-kinds';
 import type { Publicity, PublicityKind } from '@/core/schemas/documents';
+import { ExportButton } from '@/components/export-button';
 import { PageState } from '@/components/page-state';
 import { call, messageOf } from '@/lib/api';
 import { confirm, showMessage, showSuccess } from '@/lib/feedback';
@@ -164,6 +165,15 @@ function NoticeCard({ notice, onClosed }: { notice: Publicity; onClosed: (result
           </Button>
         ) : null}
       </View>
+      <ExportButton action="export.publicity" input={{ publicityId: notice._id }} label="下载公示文件（Word）" />
+      {notice.status === 'closed' && kindOf(notice) === 'shortlist' ? (
+        <ExportButton
+          action="export.awardNotice"
+          input={{ programId: notice.programId }}
+          label="下载立项通知（Word）"
+          hint="立项通知列出已批准立项的项目及奖补金额。"
+        />
+      ) : null}
       {showObjections ? (
         <View className="admin-subsection">
           <Text className="admin-assign__title">异议{objections.data ? `（${objections.data.length}，待处理 ${openCount}）` : ''}</Text>
