@@ -108,6 +108,23 @@ test('the pack holds verified claims of counted awards only, one folder per awar
   expect(board).toMatchObject({ verified: 3, evidence: files.length });
 });
 
+test('a 天府科技云 record link is listed in the manifest with its address, holding no file, and counted as the board counts it', () => {
+  const program = programFrom('sichuan-civil-2023');
+  const awards = [application({ _id: 'a1', orgId: 'o1', projectName: '科技服务' })];
+  const linked = {
+    ...claim('c1', 'a1', 'tech-services', 2, 'verified', ['local://evidence/a1/u/x1.jpg']),
+    links: ['https://www.tfkjy.cn/service/123'],
+  };
+  const files = evidencePackFiles(program, awards, [linked], new Map([['o1', '某分会']]));
+  expect(files.map((file) => [file.fileId, file.row.fileName])).toEqual([
+    ['local://evidence/a1/u/x1.jpg', '认领1-1.jpg'],
+    [null, '天府科技云记录'],
+  ]);
+  expect(files[1]?.row.path).toBe('https://www.tfkjy.cn/service/123');
+  const board = rollUpIndicators(program, awards, [linked]).find((row) => row.key === 'tech-services');
+  expect(board?.evidence).toBe(files.length);
+});
+
 test('in the 绩效自评, a society-level indicator with no value recorded shows “—” achieved, a count with nothing verified shows 0', () => {
   const program = programFrom('sichuan-civil-2023');
   const rows = rollUpIndicators(program, [], []);

@@ -30,18 +30,18 @@ const STORED = /\.(jpe?g|png|gif|webp|heic|pdf|zip|docx|xlsx)$/iu;
 
 /**
  * Streams the manifest sheet into the archive as one entry, with exceljs's streaming writer (each row committed as
- * it goes, no workbook model kept). Writing 1,000 rows still takes some 20 MB of heap for a moment: most of what
- * the bench sees the 1,000-photo pack cost over the 100-photo one (the file-by-file part is flat).
+ * it goes, no workbook model kept), without a style table or shared strings: both are held in memory until the
+ * end and grew with the rows (the bench measured 1.21× at 1,000 photos with them, about 1.10× without).
  */
 async function appendManifest(archive: archiver.Archiver, files: readonly PackFile[], missing: ReadonlySet<string>): Promise<void> {
   const content = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: content, useStyles: true });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: content, useStyles: false, useSharedStrings: false });
   const sheet = workbook.addWorksheet(MANIFEST_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = MANIFEST_HEADERS.map((header) => ({ header, width: header === '包内路径' ? 60 : 16 }));
-  sheet.getRow(1).font = { bold: true };
   const entered = once(archive, 'entry');
   archive.append(content, { name: MANIFEST_NAME });
-  for (const [index, { row }] of files.entries()) {
+  for (const [index, file] of files.entries()) {
+    const { row } = file;
     sheet
       .addRow([
         index + 1,
@@ -54,7 +54,7 @@ async function appendManifest(archive: archiver.Archiver, files: readonly PackFi
         row.claimDescription,
         row.fileName,
         row.path,
-        missing.has(row.path) ? '文件缺失' : '已打包',
+        file.fileId === null ? '链接' : missing.has(row.path) ? '文件缺失' : '已打包',
       ])
       .commit();
   }
@@ -79,6 +79,7 @@ export async function writeEvidencePack(
   const finished = once(output, 'close');
   const missing = new Set<string>();
   for (const file of packFiles) {
+    if (file.fileId === null) continue;
     const stream = await files.read(file.fileId);
     if (!stream) {
       missing.add(file.row.path);
@@ -91,5 +92,6 @@ export async function writeEvidencePack(
   await Promise.race([appendManifest(archive, packFiles, missing), failed]);
   await Promise.race([archive.finalize(), failed]);
   await Promise.race([finished, failed]);
-  return { packed: packFiles.length - missing.size, missing: [...missing] };
+  const held = packFiles.filter((file) => file.fileId !== null).length;
+  return { packed: held - missing.size, missing: [...missing] };
 }

@@ -23,7 +23,8 @@ export interface ManifestRow {
 }
 
 export interface PackFile {
-  fileId: string;
+  /** null: a record link (天府科技云), listed in the manifest with its address but holding no file in the ZIP. */
+  fileId: string | null;
   indicatorKey: string;
   claimId: string;
   row: ManifestRow;
@@ -55,10 +56,10 @@ const extensionOf = (fileId: string) => /\.([A-Za-z0-9]{1,8})$/u.exec(storagePat
 export function evidencePackFiles(
   program: Pick<Program, 'indicators'>,
   applications: readonly Pick<Application, '_id' | 'status' | 'orgId' | 'projectName'>[],
-  claims: readonly Pick<
+  claims: readonly (Pick<
     Claim,
     '_id' | 'applicationId' | 'indicatorKey' | 'amount' | 'verification' | 'description' | 'fileIds' | 'createdAt'
-  >[],
+  > & { links?: readonly string[] })[],
   unitNames: ReadonlyMap<string, string>,
 ): PackFile[] {
   const awards = new Map(applications.filter(countsTowardTargets).map((application) => [application._id, application]));
@@ -81,27 +82,36 @@ export function evidencePackFiles(
       const folder = `${String(awardIndex + 1).padStart(2, '0')}-${name}`;
       return ofIndicator
         .filter((claim) => claim.applicationId === award._id)
-        .flatMap((claim, claimIndex) =>
-          claim.fileIds.map((fileId, fileIndex) => {
+        .flatMap((claim, claimIndex) => {
+          const row = (fileName: string, path: string): ManifestRow => ({
+            indicator: indicator.name,
+            unit,
+            project: award.projectName,
+            claimAmount: claim.amount,
+            indicatorUnit: indicator.unit,
+            verification: verificationLabels[claim.verification],
+            claimDescription: claim.description,
+            fileName,
+            path,
+          });
+          const files = claim.fileIds.map((fileId, fileIndex) => {
             const fileName = `认领${claimIndex + 1}-${fileIndex + 1}.${extensionOf(fileId)}`;
             return {
               fileId,
               indicatorKey: indicator.key,
               claimId: claim._id,
-              row: {
-                indicator: indicator.name,
-                unit,
-                project: award.projectName,
-                claimAmount: claim.amount,
-                indicatorUnit: indicator.unit,
-                verification: verificationLabels[claim.verification],
-                claimDescription: claim.description,
-                fileName,
-                path: `${indicatorFolder}/${folder}/${fileName}`,
-              },
+              row: row(fileName, `${indicatorFolder}/${folder}/${fileName}`),
             };
-          }),
-        );
+          });
+          // A 天府科技云 record is evidence too: the manifest gives its address where a file would sit.
+          const links = (claim.links ?? []).map((link) => ({
+            fileId: null,
+            indicatorKey: indicator.key,
+            claimId: claim._id,
+            row: row('天府科技云记录', link),
+          }));
+          return [...files, ...links];
+        });
     });
   });
 }
