@@ -129,7 +129,7 @@ async function approvedByProvince(applicationId: string): Promise<void> {
 /** The society's figure for one indicator on the province's board, as the cell reads. */
 function provinceCell(indicatorName: string, column: 'achieved' | 'pending') {
   const row = phone.page
-    .locator('.admin-societies__indicator', { hasText: indicatorName })
+    .locator('.admin-indicator', { hasText: indicatorName })
     .filter({ visible: true })
     .locator('.admin-societies__row', { hasText: SOCIETY });
   return row.locator('.admin-societies__cell').nth(column === 'achieved' ? 1 : 2);

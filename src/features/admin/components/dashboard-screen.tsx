@@ -9,7 +9,7 @@ import { useReloadOnShow } from '@/features/common/use-reload-on-show';
 import { DashboardSummary } from './dashboard-summary';
 import { IndicatorBoard } from './indicator-board';
 import { LedgerDownload } from './ledger-download';
-import { SocietiesBoard } from './societies-board';
+import { SocietiesList } from './societies-board';
 import { UpstreamLink } from './upstream-link';
 import '../admin.css';
 
@@ -26,8 +26,13 @@ export function DashboardScreen({ programId }: { programId?: string }) {
       <UpstreamLink dashboard={data} onChanged={dashboard.reload} />
       <ProgramNotes program={data.programView} />
       <ProgramProcess program={data.programView} />
-      <IndicatorBoard rows={data.rows} onOpen={(key) => open(key)} onRecord={(key) => open(key, { record: '1' })} />
-      <SocietiesBoard dashboard={data} />
+      <SocietiesList societies={data.societies} />
+      <IndicatorBoard
+        rows={data.rows}
+        societies={data.societies}
+        onOpen={(key) => open(key)}
+        onRecord={(key) => open(key, { record: '1' })}
+      />
       <LedgerDownload programId={data.program.id} />
     </View>
   );

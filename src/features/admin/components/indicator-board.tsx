@@ -7,6 +7,8 @@ import { dimensionLabels, dimensions } from '@/core/program/program-schema';
 import type { DashboardView } from '@/core/schemas/actions';
 import { chineseDay } from '../dates';
 import { formatGoal, indicatorProgress, progressLine } from '../indicator-progress';
+import { RiskTag } from './risk-tag';
+import { SocietiesTable } from './societies-board';
 
 export type IndicatorRow = DashboardView['rows'][number];
 
@@ -29,19 +31,15 @@ export function ProgressBar({ row }: { row: IndicatorRow }) {
   );
 }
 
-/** The risk flag: red only once the period is over and the goal missed; orange where it needs attention. */
-export function RiskTag({ risk }: { risk: IndicatorRow['risk'] }) {
-  if (!risk) return null;
-  const labels: Record<NonNullable<IndicatorRow['risk']>, string> = {
-    commitmentShort: '承诺不足',
-    behind: '进度落后',
-    missed: '未达标',
-    unrecorded: '未填报',
-  };
-  return <Tag type={risk === 'missed' ? 'danger' : 'warning'}>{labels[risk]}</Tag>;
+interface IndicatorCardProps {
+  row: IndicatorRow;
+  /** On the provincial board: each funded society's figures for this indicator. */
+  societies?: DashboardView['societies'];
+  onOpen?: () => void;
+  onRecord?: () => void;
 }
 
-export function IndicatorCard({ row, onOpen, onRecord }: { row: IndicatorRow; onOpen?: () => void; onRecord?: () => void }) {
+export function IndicatorCard({ row, societies = [], onOpen, onRecord }: IndicatorCardProps) {
   const bar = indicatorProgress(row);
   const goalWords = row.commitment !== null ? '学会承诺' : '目标';
   return (
@@ -68,6 +66,7 @@ export function IndicatorCard({ row, onOpen, onRecord }: { row: IndicatorRow; on
       {row.riskText && !bar.reached ? (
         <Text className={`admin-indicator__risk${bar.tone === 'missed' ? ' admin-indicator__risk--missed' : ''}`}>{row.riskText}</Text>
       ) : null}
+      {societies.length > 0 ? <SocietiesTable row={row} societies={societies} /> : null}
       {row.source === 'society' && onRecord ? (
         <View className="admin-indicator__actions">
           <Button
@@ -89,11 +88,12 @@ export function IndicatorCard({ row, onOpen, onRecord }: { row: IndicatorRow; on
 
 interface IndicatorBoardProps {
   rows: DashboardView['rows'];
+  societies: DashboardView['societies'];
   onOpen: (indicatorKey: string) => void;
   onRecord: (indicatorKey: string) => void;
 }
 
-export function IndicatorBoard({ rows, onOpen, onRecord }: IndicatorBoardProps) {
+export function IndicatorBoard({ rows, societies, onOpen, onRecord }: IndicatorBoardProps) {
   const groups = dimensions
     .map((dimension) => ({ dimension, rows: rows.filter((row) => row.dimension === dimension) }))
     .filter((group) => group.rows.length > 0);
@@ -110,7 +110,13 @@ export function IndicatorBoard({ rows, onOpen, onRecord }: IndicatorBoardProps) 
             <Text className="admin-section__extra">{group.rows.length} 项</Text>
           </View>
           {group.rows.map((row) => (
-            <IndicatorCard key={row.key} row={row} onOpen={() => onOpen(row.key)} onRecord={() => onRecord(row.key)} />
+            <IndicatorCard
+              key={row.key}
+              row={row}
+              societies={societies}
+              onOpen={() => onOpen(row.key)}
+              onRecord={() => onRecord(row.key)}
+            />
           ))}
         </View>
       ))}

@@ -46,7 +46,7 @@ export function UpstreamLink({ dashboard, onChanged }: { dashboard: DashboardVie
 
   if (upstream) {
     return (
-      <Section title="省级申报" extra="已关联">
+      <Section title="省级申报">
         <View className="admin-list__row">
           <UpstreamLine upstream={upstream} />
           <Tag type="success">已关联</Tag>
