@@ -7,6 +7,7 @@ import { dimensionLabels, dimensions } from '@/core/program/program-schema';
 import type { DashboardView } from '@/core/schemas/actions';
 import { chineseDay } from '../dates';
 import { formatGoal, indicatorProgress, progressLine } from '../indicator-progress';
+import { formatIndicatorValue } from './indicator-value';
 import { RiskTag } from './risk-tag';
 import { SocietiesTable } from './societies-board';
 
@@ -41,6 +42,7 @@ interface IndicatorCardProps {
 
 export function IndicatorCard({ row, societies = [], onOpen, onRecord }: IndicatorCardProps) {
   const bar = indicatorProgress(row);
+  const count = (value: number) => formatIndicatorValue(row.kind, row.unit, value);
   const goalWords = row.commitment !== null ? '学会承诺' : '目标';
   return (
     <View className="admin-indicator" onClick={onOpen}>
@@ -58,9 +60,7 @@ export function IndicatorCard({ row, societies = [], onOpen, onRecord }: Indicat
       </View>
       {row.source === 'claims' && row.committed !== null ? (
         <Text className="admin-indicator__sub">
-          各奖补项目承诺 {row.committed}
-          {row.unit} · 已填报 {row.claimed ?? 0}
-          {row.unit} · 佐证 {row.evidence} 份
+          {`各奖补项目承诺 ${count(row.committed)} · 已填报 ${count(row.claimed ?? 0)} · 佐证 ${row.evidence} 份`}
         </Text>
       ) : null}
       {row.riskText && !bar.reached ? (
