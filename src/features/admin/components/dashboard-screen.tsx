@@ -12,6 +12,7 @@ import { LedgerDownload } from './ledger-download';
 import { SocietiesList } from './societies-board';
 import { UpstreamLink } from './upstream-link';
 import '../admin.css';
+import '../indicator.css';
 
 export function DashboardScreen({ programId }: { programId?: string }) {
   const dashboard = useDashboard(programId);

@@ -19,6 +19,7 @@ import { IndicatorCard, type IndicatorRow } from './indicator-board';
 import { formatIndicatorValue } from './indicator-value';
 import { Section } from './section';
 import '../admin.css';
+import '../indicator.css';
 
 type Detail = ActionOutput<'dashboard.indicator'>;
 
