@@ -31,6 +31,7 @@ export function DashboardScreen({ programId }: { programId?: string }) {
       <IndicatorBoard
         rows={data.rows}
         societies={data.societies}
+        provincial={data.programView.form.commitTargets === true}
         onOpen={(key) => open(key)}
         onRecord={(key) => open(key, { record: '1' })}
       />

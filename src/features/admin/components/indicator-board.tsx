@@ -36,11 +36,13 @@ interface IndicatorCardProps {
   row: IndicatorRow;
   /** On the provincial board: each funded society's figures for this indicator. */
   societies?: DashboardView['societies'];
+  /** Whose commitments the awards are: branches' projects, or (on the provincial board) the societies'. */
+  awardees?: string;
   onOpen?: () => void;
   onRecord?: () => void;
 }
 
-export function IndicatorCard({ row, societies = [], onOpen, onRecord }: IndicatorCardProps) {
+export function IndicatorCard({ row, societies = [], awardees = '各奖补项目', onOpen, onRecord }: IndicatorCardProps) {
   const bar = indicatorProgress(row);
   const count = (value: number) => formatIndicatorValue(row.kind, row.unit, value);
   const goalWords = row.commitment !== null ? '学会承诺' : '目标';
@@ -60,7 +62,7 @@ export function IndicatorCard({ row, societies = [], onOpen, onRecord }: Indicat
       </View>
       {row.source === 'claims' && row.committed !== null ? (
         <Text className="admin-indicator__sub">
-          {`各奖补项目承诺 ${count(row.committed)} · 已填报 ${count(row.claimed ?? 0)} · 佐证 ${row.evidence} 份`}
+          {`${awardees}承诺 ${count(row.committed)} · 已填报 ${count(row.claimed ?? 0)} · 佐证 ${row.evidence} 份`}
         </Text>
       ) : null}
       {row.riskText && !bar.reached ? (
@@ -89,11 +91,16 @@ export function IndicatorCard({ row, societies = [], onOpen, onRecord }: Indicat
 interface IndicatorBoardProps {
   rows: DashboardView['rows'];
   societies: DashboardView['societies'];
+  /**
+   * The provincial call, where each society commits its own targets: figures come from the societies, who record
+   * their own society-level values on their boards, so there is nothing to record here.
+   */
+  provincial: boolean;
   onOpen: (indicatorKey: string) => void;
   onRecord: (indicatorKey: string) => void;
 }
 
-export function IndicatorBoard({ rows, societies, onOpen, onRecord }: IndicatorBoardProps) {
+export function IndicatorBoard({ rows, societies, provincial, onOpen, onRecord }: IndicatorBoardProps) {
   const groups = dimensions
     .map((dimension) => ({ dimension, rows: rows.filter((row) => row.dimension === dimension) }))
     .filter((group) => group.rows.length > 0);
@@ -114,8 +121,9 @@ export function IndicatorBoard({ rows, societies, onOpen, onRecord }: IndicatorB
               key={row.key}
               row={row}
               societies={societies}
+              awardees={provincial ? '各学会' : undefined}
               onOpen={() => onOpen(row.key)}
-              onRecord={() => onRecord(row.key)}
+              onRecord={provincial ? undefined : () => onRecord(row.key)}
             />
           ))}
         </View>
