@@ -13,6 +13,7 @@ export default defineAppConfig({
         'pages/queue/index',
         'pages/detail/index',
         'pages/dashboard/index',
+        'pages/indicator/index',
         'pages/ranking/index',
         'pages/publicity/index',
         'pages/programs/index',

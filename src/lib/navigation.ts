@@ -17,6 +17,7 @@ export const routes = {
   queue: '/admin/pages/queue/index',
   applicationDetail: '/admin/pages/detail/index',
   dashboard: '/admin/pages/dashboard/index',
+  indicator: '/admin/pages/indicator/index',
   ranking: '/admin/pages/ranking/index',
   publicity: '/admin/pages/publicity/index',
   programs: '/admin/pages/programs/index',

@@ -135,9 +135,9 @@ test('a contact drafts, survives a restart, is returned and resubmits; once awar
   // The society's plan names two 党建强会 brands (seed 004 line 14), above the province's floor of one.
   expect(cardText).toContain('目标 2 个');
   expect(cardText).toContain('省级底线 1 个');
-  expect(cardText).toContain('已承诺 3 个');
+  expect(cardText).toContain('各奖补项目承诺 3 个');
   expect(cardText).toContain('已填报 2 个');
   expect(cardText).toContain('已核实 2 个');
-  expect(cardText).toContain('差距 达标');
+  expect(cardText).toContain('已达标');
   await phone.ui.screenshot('dashboard');
 });

@@ -3,7 +3,14 @@
 // same core rules the server applies, run on every keystroke.
 import { budgetTotalFen, commitmentIssue, countChars, missingForSubmission, type ApplicationContent } from '@/core/application/rules';
 import { formatYuan, parseYuan } from '@/core/money';
-import { budgetCeilingFen, categoryByKey, committableIndicators, type Category, type Program } from '@/core/program/program-schema';
+import {
+  budgetCeilingFen,
+  categoryByKey,
+  committableIndicators,
+  floorCommitments,
+  type Category,
+  type Program,
+} from '@/core/program/program-schema';
 import type { Attachment, BudgetLine, Commitment, ScheduleRow, TeamMember } from '@/core/schemas/documents';
 
 export interface BudgetLineDraft {
@@ -86,6 +93,22 @@ export function emptyCommitment(indicatorKey = ''): CommitmentDraft {
   return { rowId: newRowId(), indicatorKey, amountText: '' };
 }
 
+/**
+ * Where the applicant commits its own targets (a society in the provincial call), one row per indicator in the
+ * programme's order: the figure already there, else the provincial minimum to start from. Other forms: as given.
+ */
+export function withEveryTarget(program: Pick<FormProgram, 'form' | 'indicators'>, drafts: readonly CommitmentDraft[]): CommitmentDraft[] {
+  if (!program.form.commitTargets) return [...drafts];
+  return floorCommitments(program).map(
+    (floor) =>
+      drafts.find((draft) => draft.indicatorKey === floor.indicatorKey) ?? {
+        rowId: newRowId(),
+        indicatorKey: floor.indicatorKey,
+        amountText: String(floor.amount),
+      },
+  );
+}
+
 export function emptyScheduleRow(): ScheduleRowDraft {
   return { rowId: newRowId(), phase: '', startsOn: '', endsOn: '', work: '', owner: '' };
 }
@@ -106,7 +129,7 @@ export function emptyForm(program: FormProgram): ApplicationFormValues {
     schedule: program.form.schedule ? [emptyScheduleRow()] : [],
     team: program.form.team ? [emptyTeamMember()] : [],
     attachments: [],
-    commitments: program.form.indicatorCommitments ? [emptyCommitment()] : [],
+    commitments: program.form.commitTargets ? withEveryTarget(program, []) : program.form.indicatorCommitments ? [emptyCommitment()] : [],
     signerName: '',
     agreed: false,
   };
@@ -129,7 +152,7 @@ export function normalizeForm(program: FormProgram, stored: Partial<ApplicationF
     schedule: stored.schedule ?? blank.schedule,
     team: stored.team ?? blank.team,
     attachments: stored.attachments ?? [],
-    commitments: stored.commitments ?? blank.commitments,
+    commitments: stored.commitments ? withEveryTarget(program, stored.commitments) : blank.commitments,
   };
 }
 
@@ -164,11 +187,14 @@ export function formFromContent(program: FormProgram, content: ApplicationConten
       task: member.task,
     })),
     attachments: [...content.attachments],
-    commitments: content.commitments.map((commitment) => ({
-      rowId: newRowId(),
-      indicatorKey: commitment.indicatorKey,
-      amountText: String(commitment.amount),
-    })),
+    commitments: withEveryTarget(
+      program,
+      content.commitments.map((commitment) => ({
+        rowId: newRowId(),
+        indicatorKey: commitment.indicatorKey,
+        amountText: String(commitment.amount),
+      })),
+    ),
     signerName: content.declaration?.signerName ?? '',
     agreed: content.declaration?.agreed ?? false,
   };

@@ -20,3 +20,9 @@ export async function apiAs(baseUrl: string, userId: string): Promise<ApiCall> {
   const { token } = await post<{ token: string }>(`${baseUrl}auth/demo-login`, { userId });
   return (action, input) => post(`${baseUrl}api`, { action, input }, token);
 }
+
+/** A new WeChat user (a fresh identity the app does not know yet), as the demo's sign-in stands for one: to accept an invitation. */
+export async function apiForNewUser(baseUrl: string): Promise<ApiCall> {
+  const { token } = await post<{ token: string }>(`${baseUrl}auth/demo-new-user`, {});
+  return (action, input) => post(`${baseUrl}api`, { action, input }, token);
+}

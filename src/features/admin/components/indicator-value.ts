@@ -14,12 +14,3 @@ export function formatIndicatorValue(kind: string, unit: string, value: number |
       return `${value} ${unit}`.trim();
   }
 }
-
-/** How far an indicator still is from its target: "差 5 项", "达标"; "—" where nothing is summed. */
-export function formatGap(kind: string, unit: string, gap: number | null): string {
-  if (gap === null) return '—';
-  if (gap <= 0) return '达标';
-  if ((kind as IndicatorKind) === 'yesno') return '未达成';
-  if ((kind as IndicatorKind) === 'rank') return `差 ${gap} ${unit || '名'}`;
-  return `差 ${formatIndicatorValue(kind, unit, gap)}`;
-}

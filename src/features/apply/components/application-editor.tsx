@@ -197,6 +197,7 @@ export function ApplicationEditor({ applicationId, programId }: ApplicationEdito
                   <CommitmentSection
                     commitments={form.commitments}
                     indicators={committableIndicators(program)}
+                    targets={program.form.commitTargets === true}
                     errors={check.commitmentErrors}
                     onAdd={actions.commitments.add}
                     onRemove={actions.commitments.remove}
