@@ -23,6 +23,8 @@ module.exports = {
     '^@/(.*)$': '<rootDir>/src/$1',
     // file-type is ESM-only and exports its Node entry under "import" alone; jest loads it compiled by SWC.
     '^file-type$': '<rootDir>/node_modules/file-type/index.js',
+    // exifr's browser build, as the phone imports it (lib/photo-capture.ts), in its CommonJS form.
+    '^exifr/dist/mini\\.esm\\.mjs$': '<rootDir>/node_modules/exifr/dist/mini.umd.cjs',
   },
   // The ESM-only packages behind file-type (byte sniffing of uploads) and @fastify/static's own content-disposition
   // and fastify.inject's cookie (light-my-request) are compiled to CommonJS like our own code (a nested package

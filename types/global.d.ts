@@ -22,3 +22,9 @@ declare namespace NodeJS {
     TARO_APP_CLOUD_ENV?: string;
   }
 }
+
+// exifr's browser build (JPEG only, no tag names, about 29 KB): the package has no exports map for it.
+declare module 'exifr/dist/mini.esm.mjs' {
+  import exifr from 'exifr';
+  export default exifr;
+}

@@ -71,9 +71,16 @@ async function uploadThroughSlot(
   extension: UploadExtension,
   file: LocalFile,
   failure: string,
+  capturedAt: string | null = null,
 ): Promise<string> {
   if (file.size !== null && file.size > MAX_UPLOAD_BYTES) throw new ApiError('FILE_REJECTED', TOO_LARGE);
-  const slot = await call('file.slot', { applicationId, purpose, extension, ...(file.size ? { size: file.size } : {}) });
+  const slot = await call('file.slot', {
+    applicationId,
+    purpose,
+    extension,
+    ...(file.size ? { size: file.size } : {}),
+    ...(capturedAt ? { capturedAt } : {}),
+  });
   try {
     if (isWeapp) {
       const result = await Taro.cloud.uploadFile({ cloudPath: slot.path, filePath: file.path });
@@ -95,10 +102,18 @@ async function uploadThroughSlot(
   }
 }
 
-/** Uploads one compressed photo as evidence of a claim or report and returns its file ID. */
-export async function uploadEvidence(applicationId: string, purpose: UploadPurpose, localPath: string): Promise<string> {
+/**
+ * Uploads one compressed photo as evidence of a claim or report and returns its file ID. capturedAt: when the
+ * original was taken (lib/photo-capture.ts), sent with the slot since compressing drops the photo's EXIF data.
+ */
+export async function uploadEvidence(
+  applicationId: string,
+  purpose: UploadPurpose,
+  localPath: string,
+  capturedAt: string | null = null,
+): Promise<string> {
   const compressed = await compressPhoto(localPath);
-  return uploadThroughSlot(applicationId, purpose, 'jpg', compressed, '照片上传失败，请检查网络后重试');
+  return uploadThroughSlot(applicationId, purpose, 'jpg', compressed, '照片上传失败，请检查网络后重试', capturedAt);
 }
 
 export interface PickedDocument {
@@ -153,20 +168,24 @@ export async function pickDocument(extensions?: readonly string[]): Promise<Pick
   }
 }
 
-/** Uploads an attachment of an application, or a claim's document (photos compressed first); answers its file ID. */
+/**
+ * Uploads an attachment of an application, or a claim's document (photos compressed first); answers its file ID.
+ * capturedAt: a photo's capture time as read from the original, sent with the slot.
+ */
 export async function uploadAttachment(
   applicationId: string,
   file: PickedDocument,
   purpose: Extract<UploadPurpose, 'attachment' | 'claim'> = 'attachment',
+  capturedAt: string | null = null,
 ): Promise<string> {
   const extension = uploadExtensionOf(file.name);
   if (!extension) throw new ApiError('FILE_REJECTED', `只能上传${ALLOWED_KINDS_TEXT}`);
   if (file.size > MAX_UPLOAD_BYTES) throw new ApiError('FILE_REJECTED', TOO_LARGE);
   const failure = '附件上传失败，请检查网络后重试';
   if (COMPRESSIBLE.includes(extension)) {
-    return uploadThroughSlot(applicationId, purpose, 'jpg', await compressPhoto(file.path), failure);
+    return uploadThroughSlot(applicationId, purpose, 'jpg', await compressPhoto(file.path), failure, capturedAt);
   }
-  return uploadThroughSlot(applicationId, purpose, extension, { path: file.path, size: file.size }, failure);
+  return uploadThroughSlot(applicationId, purpose, extension, { path: file.path, size: file.size }, failure, capturedAt);
 }
 
 /** The bytes of a chosen file as base64, for the few calls that carry a small file themselves (a sheet to import). */

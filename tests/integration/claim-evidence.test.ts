@@ -105,10 +105,11 @@ test('each photo keeps its SHA-256, perceptual hash, EXIF capture time (null whe
       sha256: createHash('sha256').update(shanghai).digest('hex'),
       phash: expect.stringMatching(/^[0-9a-f]{16}$/),
       capturedAt: '2024-05-01T02:30:00.000Z',
+      captureSource: 'exif',
       receivedAt: claim.createdAt,
     },
     expect.objectContaining({ fileId: fileIds[1], capturedAt: '2024-05-01T08:30:00.000Z' }),
-    expect.objectContaining({ fileId: fileIds[2], capturedAt: null }),
+    expect.objectContaining({ fileId: fileIds[2], capturedAt: null, captureSource: null }),
   ]);
   // The EXIF segment changes the bytes, not the picture.
   const unmarked = await photoClaim(await implementingAward(h, OPENID.academic), OPENID.academic, plain);

@@ -50,6 +50,12 @@ export async function recompressed(jpeg: Buffer): Promise<Buffer> {
   return image.getBuffer('image/jpeg', { quality: 40 });
 }
 
+/** A PNG (or any picture jimp decodes) saved again as a JPEG at quality 90, as a camera would store it. */
+export async function asJpeg(picture: Buffer, mime = 'image/png'): Promise<Buffer> {
+  const decoder = defaultFormats.map((format) => format()).find((format) => format.mime === mime)!;
+  return Jimp.fromBitmap(await decoder.decode(picture)).getBuffer('image/jpeg', { quality: 90 });
+}
+
 /** A TIFF ASCII value: the text and its terminating NUL. */
 function ascii(text: string): Buffer {
   return Buffer.concat([Buffer.from(text, 'latin1'), Buffer.from([0])]);

@@ -10,8 +10,9 @@ export const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n
 export const JPEG_BYTES = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 1, 2, 3]);
 
 /**
- * What the phone does on CloudBase: asks for a slot, then writes the bytes straight to storage at the slot's
- * path (here the harness's local storage). Answers the file id.
+ * What the phone does on CloudBase: asks for a slot (with the capture time it read from the original photo, when
+ * given), then writes the bytes straight to storage at the slot's path (here the harness's local storage).
+ * Answers the file id.
  */
 export async function uploadedThroughSlot(
   h: Harness,
@@ -20,8 +21,9 @@ export async function uploadedThroughSlot(
   purpose: UploadPurpose,
   bytes: Uint8Array = JPEG_BYTES,
   extension: 'jpg' | 'pdf' = 'jpg',
+  capturedAt?: string,
 ): Promise<string> {
-  const slot = await h.as(openid, 'file.slot', { applicationId, purpose, extension });
+  const slot = await h.as(openid, 'file.slot', { applicationId, purpose, extension, ...(capturedAt ? { capturedAt } : {}) });
   return h.files.write(slot.path, Buffer.from(bytes));
 }
 

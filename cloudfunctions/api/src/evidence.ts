@@ -1,5 +1,6 @@
 // Claims' evidence as the server keeps it: what each file's bytes are (hashes, capture time, when they came),
 // and which earlier claims of the same organiser used the same file or the same picture re-compressed.
+import { captureOf } from '@/core/evidence/capture-time';
 import { evidenceMatch, phashBands, type EvidenceMatch } from '@/core/evidence/fingerprints';
 import { indicatorByKey } from '@/core/program/program-schema';
 import type { Claim, EvidenceDuplicate, EvidenceFingerprint, FileFact } from '@/core/schemas/documents';
@@ -8,14 +9,23 @@ import { storagePathOf } from '@/core/evidence/file-ids';
 import { orgNames } from './loaders';
 import type { Deps, StoreReader, StoreTx, Where } from './ports';
 
-/** Fingerprints each file (already checked by checkNewFiles); received: when the local server stored it, else now. */
+/**
+ * Fingerprints each file (already checked by checkNewFiles); received: when the local server stored it, else now.
+ * The capture time is the stored bytes' EXIF time, else the one the phone reported with the file's slot.
+ */
 export async function readFileFacts(deps: Pick<Deps, 'store' | 'files'>, fileIds: readonly string[], now: Date): Promise<FileFact[]> {
   return Promise.all(
     fileIds.map(async (fileId) => {
       const path = storagePathOf(fileId);
       const [slot, facts] = await Promise.all([path ? slotOfPath(deps.store, path) : null, deps.files.facts(fileId)]);
       if (!facts) throw new Error(`evidence file vanished: ${fileId}`);
-      return { fileId, ...facts, receivedAt: slot?.uploadedAt ?? now.toISOString() };
+      return {
+        fileId,
+        sha256: facts.sha256,
+        phash: facts.phash,
+        ...captureOf(facts.capturedAt, slot?.capturedAt ?? null),
+        receivedAt: slot?.uploadedAt ?? now.toISOString(),
+      };
     }),
   );
 }

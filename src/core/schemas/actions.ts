@@ -739,6 +739,8 @@ export const actionContracts = {
       extension: z.enum(uploadExtensions as [UploadExtension, ...UploadExtension[]], `只能上传${ALLOWED_KINDS_TEXT}`),
       /** The size the phone measured, when it knows it: a file over the limit is refused before it is sent. */
       size: z.number().int().positive('文件是空的').max(MAX_UPLOAD_BYTES, '文件不能超过 10 MB').optional(),
+      /** A photo's capture time, read by the phone from the original before compressing drops its EXIF data. */
+      capturedAt: saneIsoTime.optional(),
     }),
     output: z.object({ slotId: id, path: z.string(), expiresAt: isoTime, maxBytes: z.number().int() }),
   },

@@ -4,6 +4,7 @@ import { SANE_YEARS, SANE_YEARS_MESSAGE, fen, id, inSaneYears, isoTime, orgKind,
 import { applicationStatus, outcomeFields } from '../workflow/award-workflow';
 import { programSchema, ratings } from '../program/program-schema';
 import { uploadExtensions, uploadPurposes, type UploadExtension } from '../evidence/upload-rules';
+import { captureSources } from '../evidence/capture-time';
 
 /** 年检结论, from best to worst. */
 export const inspectionResults = ['合格', '基本合格', '不合格'] as const;
@@ -302,13 +303,18 @@ const fingerprintFields = {
 };
 
 /** What the server read from one evidence file's bytes when it first saw them. */
-export const fileFactSchema = z.object({
-  ...fingerprintFields,
-  /** When the photo was taken, from its EXIF data; null when it carries none. */
-  capturedAt: isoTime.nullable(),
-  /** When the server received the bytes (the local upload, or the first read of a CloudBase file). */
-  receivedAt: isoTime,
-});
+export const fileFactSchema = z
+  .object({
+    ...fingerprintFields,
+    /** When the photo was taken: from the stored bytes' EXIF data, else as the phone read it from the original photo. */
+    capturedAt: isoTime.nullable(),
+    /** Where capturedAt came from; null when there is none. */
+    captureSource: z.enum(captureSources).nullable().optional(),
+    /** When the server received the bytes (the local upload, or the first read of a CloudBase file). */
+    receivedAt: isoTime,
+  })
+  // Facts stored before the phone reported a time had a capture time from EXIF only.
+  .transform((fact) => ({ ...fact, captureSource: fact.captureSource ?? (fact.capturedAt ? ('exif' as const) : null) }));
 export type FileFact = z.infer<typeof fileFactSchema>;
 
 /** Another claim that used the same file (identical bytes) or the same picture re-encoded (similar). */
@@ -634,6 +640,8 @@ export const uploadSlotSchema = z.object({
   uploadedAt: isoTime.nullable(),
   contentType: z.string().max(100).nullable(),
   size: z.number().int().nonnegative().nullable(),
+  /** When the photo was taken, as the phone read it from the original's EXIF before compressing; null when unknown. */
+  capturedAt: isoTime.nullable().default(null),
 });
 export type UploadSlot = z.infer<typeof uploadSlotSchema>;
 

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import exifr from 'exifr';
 import { Jimp, defaultFormats, type JimpInstance } from 'jimp';
-import { exifTimeToIso } from '@/core/evidence/fingerprints';
+import { exifCaptureTime, exifTimeOptions } from '@/core/evidence/capture-time';
 import type { FileBytesFacts } from '../ports';
 
 /**
@@ -65,13 +65,8 @@ async function perceptualHash(bytes: Buffer, sniffedType: string | null): Promis
 async function captureTime(bytes: Buffer, sniffedType: string | null): Promise<string | null> {
   if (!sniffedType || !EXIF_KINDS.includes(sniffedType)) return null;
   try {
-    // Raw values: exifr would read the wall-clock time in the server's own time zone.
-    const tags = (await exifr.parse(bytes, {
-      pick: ['DateTimeOriginal', 'CreateDate', 'OffsetTimeOriginal'],
-      reviveValues: false,
-    })) as Record<string, unknown> | undefined;
-    if (!tags) return null;
-    return exifTimeToIso(tags.DateTimeOriginal ?? tags.CreateDate, tags.OffsetTimeOriginal);
+    // The same tags, raw, as the phone reads from the original photo.
+    return exifCaptureTime((await exifr.parse(bytes, exifTimeOptions())) as Record<number, unknown> | undefined);
   } catch {
     return null;
   }

@@ -2,6 +2,7 @@
 // the caller for this application and holds an allowed kind of file, and short-lived links to read them.
 import { randomBytes } from 'node:crypto';
 import { AppError } from '@/core/errors';
+import { reportedCaptureProblem } from '@/core/evidence/capture-time';
 import { fileBelongsToApplication, slotPath, storagePathOf, uploaderFolder } from '@/core/evidence/file-ids';
 import { MAX_UPLOAD_BYTES, UPLOAD_SLOT_MINUTES, mayUploadFor, purposeLabels, uploadRefusal } from '@/core/evidence/upload-rules';
 import { maySeeApplication } from '@/core/policy/visibility';
@@ -40,6 +41,8 @@ export async function createSlot(input: ParsedInput<'file.slot'>, context: Handl
       `当前状态（${statusTable[application.status].applicantLabel}）不能上传${purposeLabels[input.purpose]}`,
     );
   }
+  const captureProblem = input.capturedAt ? reportedCaptureProblem(input.capturedAt, now) : null;
+  if (captureProblem) throw new AppError('INVALID_INPUT', captureProblem);
   const stamp = now.toISOString();
   const random = randomBytes(16).toString('hex');
   const slot: UploadSlot = {
@@ -56,6 +59,7 @@ export async function createSlot(input: ParsedInput<'file.slot'>, context: Handl
     uploadedAt: null,
     contentType: null,
     size: null,
+    capturedAt: input.capturedAt ? new Date(input.capturedAt).toISOString() : null,
   };
   await deps.store.transaction(async (tx) => {
     await tx.create('uploads', slot);

@@ -1,7 +1,9 @@
 // What a verifier reads beside a claim's photos: the activity's day and place, documents and 天府科技云 links,
-// when each photo was taken (EXIF) and received, and 疑似重复使用 with both uses of a repeated photo side by side.
+// when each photo was taken (its EXIF, or as the phone read it from the original) and uploaded, and 疑似重复使用
+// with both uses of a repeated photo side by side.
 import { Image, Text, View } from '@tarojs/components';
 import { formatCalendarDay, formatShanghaiDateTime } from '@/core/calendar/shanghai';
+import { captureTimeText } from '@/core/evidence/capture-time';
 import { isPhotoFile } from '@/core/evidence/upload-rules';
 import type { Claim, EvidenceDuplicate } from '@/core/schemas/documents';
 import { copyText } from '@/lib/clipboard';
@@ -48,9 +50,7 @@ export function ClaimEvidenceFacts({ claim, links }: { claim: Claim; links: File
       ))}
       {photos.map((fact) => (
         <Text key={fact.fileId} className="admin-list__sub admin-evidence__fact">
-          照片 {claim.fileIds.indexOf(fact.fileId) + 1}：
-          {fact.capturedAt ? `拍摄于 ${formatShanghaiDateTime(fact.capturedAt)}` : '无拍摄时间（EXIF）'} · 收到于{' '}
-          {formatShanghaiDateTime(fact.receivedAt)}
+          照片 {claim.fileIds.indexOf(fact.fileId) + 1}：{captureTimeText(fact)} · 上传时间 {formatShanghaiDateTime(fact.receivedAt)}
         </Text>
       ))}
     </View>

@@ -1,9 +1,11 @@
 // Evidence photos of one claim: picked on the phone, uploaded one by one straight to storage, each with
 // its own state so a failed upload can be retried without choosing the photo again.
 import { useCallback, useRef, useState } from 'react';
-import type { UploadPurpose } from '@/core/evidence/upload-rules';
+import { sendableCaptureTime } from '@/core/evidence/capture-time';
+import { isPhotoFile, type UploadPurpose } from '@/core/evidence/upload-rules';
 import { ApiError, messageOf } from '@/lib/api';
 import { pickDocument, pickPhotos, uploadAttachment, uploadEvidence, type PickedDocument } from '@/lib/upload';
+import { photoCaptureTime } from '@/lib/photo-capture';
 import { cancelledByPerson } from '@/lib/platform';
 
 export const MAX_PHOTOS = 9;
@@ -17,6 +19,8 @@ export interface EvidencePhoto {
   error?: string;
   /** A document's file name (PDF, Word), shown in place of a thumbnail; absent for photos. */
   name?: string;
+  /** Bytes, when the picker told them (the phone then reads only the head of a photo for its capture time). */
+  size?: number;
 }
 
 /** The document kinds a claim offers besides photos. */
@@ -36,13 +40,16 @@ export function useEvidencePhotos(applicationId: string, purpose: UploadPurpose,
   }, []);
 
   const upload = useCallback(
-    async (photo: Pick<EvidencePhoto, 'localId' | 'path' | 'name'> & { size?: number }) => {
+    async (photo: Pick<EvidencePhoto, 'localId' | 'path' | 'name' | 'size'>) => {
       patch(photo.localId, { state: 'uploading', error: undefined });
       try {
+        // Read from the original before it is compressed: the time survives only as what the phone reports.
+        const isPhoto = !photo.name || isPhotoFile(photo.name);
+        const capturedAt = isPhoto ? sendableCaptureTime(await photoCaptureTime(photo.path, photo.size), new Date()) : null;
         const fileId =
           photo.name && purpose === 'claim'
-            ? await uploadAttachment(applicationId, { path: photo.path, name: photo.name, size: photo.size ?? 0 }, 'claim')
-            : await uploadEvidence(applicationId, purpose, photo.path);
+            ? await uploadAttachment(applicationId, { path: photo.path, name: photo.name, size: photo.size ?? 0 }, 'claim', capturedAt)
+            : await uploadEvidence(applicationId, purpose, photo.path, capturedAt);
         patch(photo.localId, { state: 'done', fileId });
       } catch (error) {
         patch(photo.localId, { state: 'failed', error: messageOf(error) });
@@ -55,7 +62,7 @@ export function useEvidencePhotos(applicationId: string, purpose: UploadPurpose,
     const room = MAX_PHOTOS - count.current;
     if (room <= 0) return;
     setPickError(null);
-    let picked: { path: string }[];
+    let picked: { path: string; size: number }[];
     try {
       picked = (await pickPhotos(room)).slice(0, room);
     } catch (error) {
@@ -67,7 +74,13 @@ export function useEvidencePhotos(applicationId: string, purpose: UploadPurpose,
     if (picked.length === 0) return;
     const added: EvidencePhoto[] = picked.map((file) => {
       photoCounter += 1;
-      return { localId: `photo${Date.now().toString(36)}${photoCounter}`, path: file.path, fileId: null, state: 'uploading' };
+      return {
+        localId: `photo${Date.now().toString(36)}${photoCounter}`,
+        path: file.path,
+        size: file.size,
+        fileId: null,
+        state: 'uploading',
+      };
     });
     setPhotos((current) => [...current, ...added]);
     setProgress({ done: 0, total: added.length });
@@ -92,7 +105,7 @@ export function useEvidencePhotos(applicationId: string, purpose: UploadPurpose,
     if (!picked) return;
     photoCounter += 1;
     const added = { localId: `doc${Date.now().toString(36)}${photoCounter}`, path: picked.path, name: picked.name, size: picked.size };
-    setPhotos((current) => [...current, { localId: added.localId, path: added.path, name: added.name, fileId: null, state: 'uploading' }]);
+    setPhotos((current) => [...current, { ...added, fileId: null, state: 'uploading' }]);
     await upload(added);
   }, [upload]);
 
