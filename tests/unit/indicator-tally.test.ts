@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import {
   claimChange,
   countsTowardTargets,
+  deltaOf,
   emptyFigure,
   indicatorRows,
   latestValue,
@@ -59,7 +60,7 @@ function run(steps: readonly Step[]) {
     const figures: Record<string, IndicatorFigure> = {};
     for (const c of award.commitments) figures[c.indicatorKey] = { ...emptyFigure, committed: c.amount };
     own.set(award._id, figures);
-    for (const [key, figure] of Object.entries(figures)) move(program, key, deltaOf(figure, 1));
+    for (const [key, figure] of Object.entries(figures)) move(program, key, deltaOf(figure));
   }
   for (const s of steps) {
     if (s.kind === 'claim') {
@@ -92,14 +93,10 @@ function run(steps: readonly Step[]) {
       award.status = s.status;
       if (was === countsTowardTargets(award)) continue;
       const sign = was ? -1 : 1;
-      for (const [key, figure] of Object.entries(own.get(award._id)!)) move(program, key, deltaOf(figure, sign));
+      for (const [key, figure] of Object.entries(own.get(award._id)!)) move(program, key, scaled(deltaOf(figure), sign));
     }
   }
   return { awards, claims, program };
-}
-
-function deltaOf(figure: IndicatorFigure, sign: 1 | -1): FigureDelta {
-  return scaled(Object.fromEntries(figureFields.map((field) => [field, figure[field]])) as FigureDelta, sign);
 }
 
 test('moved one claim and one award at a time, the totals equal the totals recomputed from the records (any order)', () => {

@@ -6,12 +6,15 @@
 import { indicatorByKey, programOf, type Program } from '@/core/program/program-schema';
 import type { Application, IndicatorFigure, IndicatorTally } from '@/core/schemas/documents';
 import {
+  carried,
   countsTowardTargets,
+  deltaOf,
   emptyFigure,
   figureFields,
   isNoChange,
   ledgerFromRecords,
   moved,
+  newerValue,
   scaled,
   tallyId,
   type FigureDelta,
@@ -69,7 +72,7 @@ async function carryUp(tx: StoreTx, program: Program, deltas: ReadonlyMap<string
   if (!upstream) return;
   for (const [key, delta] of deltas) {
     const link = indicatorByKey(program, key)?.upstream;
-    if (link) await moveAwardFigures(tx, upstream, link.indicatorKey, { ...delta, committed: 0 }, now, level + 1);
+    if (link) await moveAwardFigures(tx, upstream, link.indicatorKey, carried(delta), now, level + 1);
   }
 }
 
@@ -133,7 +136,7 @@ export async function moveAwardStanding(tx: StoreTx, before: Application, after:
   const sign = counts ? 1 : -1;
   const deltas = new Map<string, FigureDelta>();
   for (const [key, figure] of Object.entries(moving)) {
-    const delta = scaled(Object.fromEntries(figureFields.map((field) => [field, figure[field]])) as FigureDelta, sign);
+    const delta = scaled(deltaOf(figure), sign);
     if (!isNoChange(delta)) deltas.set(key, delta);
   }
   if (deltas.size === 0) return;
@@ -158,11 +161,9 @@ export function linkedDeltas(program: Program, tally: IndicatorTally | null, sig
   for (const indicator of program.indicators) {
     const figure = tally?.figures[indicator.key];
     if (!indicator.upstream || !figure) continue;
-    const delta = scaled(
-      { ...(Object.fromEntries(figureFields.map((field) => [field, figure[field]])) as FigureDelta), committed: 0 },
-      sign,
-    );
-    if (!isNoChange(delta)) deltas.set(indicator.key, delta);
+    // carryUp leaves the commitments behind.
+    const delta = scaled(deltaOf(figure), sign);
+    if (!isNoChange(carried(delta))) deltas.set(indicator.key, delta);
   }
   return deltas;
 }
@@ -174,14 +175,6 @@ export async function carryProgramUp(tx: StoreTx, program: Program, sign: 1 | -1
   await carryValuesUp(tx, program, tally, sign === 1, now);
 }
 
-/** Sets a society-level value where it is newer than the one held (by its date, a later record winning a tie). */
-function newerValue(figure: IndicatorFigure | undefined, value: number | null, on: string | null): IndicatorFigure {
-  const base = figure ?? emptyFigure;
-  if (on === null) return { ...base, value: null, valueOn: null };
-  if (base.valueOn !== null && base.valueOn > on) return base;
-  return { ...base, value, valueOn: on };
-}
-
 /** A recorded value becomes the programme's current one if it is the latest, and its linked upstream one too. */
 export async function recordProgramValue(
   tx: StoreTx,
@@ -191,24 +184,14 @@ export async function recordProgramValue(
   on: string,
   now: Date,
 ): Promise<void> {
-  await updateTally(
+  const tally = await updateTally(
     tx,
     tallyId(program._id),
     programTally(program._id),
-    (tally) => withFigure(tally, indicatorKey, newerValue(tally.figures[indicatorKey], value, on)),
+    (current) => withFigure(current, indicatorKey, newerValue(current.figures[indicatorKey], value, on)),
     now,
   );
-  const link = indicatorByKey(program, indicatorKey)?.upstream;
-  if (!program.upstreamApplicationId || !link) return;
-  const upstream = await tx.get('applications', program.upstreamApplicationId);
-  if (!upstream) return;
-  await updateTally(
-    tx,
-    tallyId(upstream._id),
-    awardTally(upstream),
-    (tally) => withFigure(tally, link.indicatorKey, newerValue(tally.figures[link.indicatorKey], value, on)),
-    now,
-  );
+  if (indicatorByKey(program, indicatorKey)?.upstream) await carryValuesUp(tx, program, tally, true, now);
 }
 
 /** On linking, the programme's current values go up with it; on unlinking they are cleared there. */
@@ -218,7 +201,7 @@ async function carryValuesUp(tx: StoreTx, program: Program, tally: IndicatorTall
   if (!upstream) return;
   const values = program.indicators.flatMap((indicator) => {
     const figure = tally?.figures[indicator.key];
-    return indicator.upstream && figure?.valueOn ? [{ key: indicator.upstream.indicatorKey, figure }] : [];
+    return indicator.upstream && figure?.valueOn ? [{ key: indicator.upstream.indicatorKey, value: figure.value, on: figure.valueOn }] : [];
   });
   if (values.length === 0) return;
   await updateTally(
@@ -227,12 +210,9 @@ async function carryValuesUp(tx: StoreTx, program: Program, tally: IndicatorTall
     awardTally(upstream),
     (current) => {
       let next = current;
-      for (const { key, figure } of values) {
-        next = withFigure(
-          next,
-          key,
-          linking ? newerValue(next.figures[key], figure.value, figure.valueOn) : newerValue(next.figures[key], null, null),
-        );
+      for (const { key, value, on } of values) {
+        const held = next.figures[key] ?? emptyFigure;
+        next = withFigure(next, key, linking ? newerValue(held, value, on) : { ...held, value: null, valueOn: null });
       }
       return next;
     },

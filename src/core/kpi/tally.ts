@@ -40,9 +40,12 @@ export function claimFigures(claim: ClaimFacts | null): FigureDelta {
 
 /** How a claim's change moves its indicator's figures (before null: a new claim). */
 export function claimChange(before: ClaimFacts | null, after: ClaimFacts): FigureDelta {
-  const was = claimFigures(before);
-  const is = claimFigures(after);
-  return Object.fromEntries(figureFields.map((field) => [field, is[field] - was[field]])) as FigureDelta;
+  return combined(claimFigures(after), claimFigures(before), -1);
+}
+
+/** a + sign × b, field by field: the one arithmetic every move of the ledger is made of. */
+function combined(a: FigureDelta, b: FigureDelta, sign: 1 | -1 = 1): FigureDelta {
+  return Object.fromEntries(figureFields.map((field) => [field, a[field] + sign * b[field]])) as FigureDelta;
 }
 
 export function isNoChange(delta: FigureDelta): boolean {
@@ -50,13 +53,32 @@ export function isNoChange(delta: FigureDelta): boolean {
 }
 
 export function scaled(delta: FigureDelta, sign: 1 | -1): FigureDelta {
-  return Object.fromEntries(figureFields.map((field) => [field, sign * delta[field]])) as FigureDelta;
+  return combined(noDelta, delta, sign);
+}
+
+/** What a figure adds to a total when it enters it (scaled by -1, when it leaves). */
+export function deltaOf(figure: IndicatorFigure): FigureDelta {
+  return combined(noDelta, figure);
+}
+
+/**
+ * What a programme's figures carry up to the society's application in the upstream call: all but its commitments
+ * (the society's commitments there are its own).
+ */
+export function carried(delta: FigureDelta): FigureDelta {
+  return { ...delta, committed: 0 };
 }
 
 /** The figure moved by a delta; the recorded value is left as it is. */
 export function moved(figure: IndicatorFigure | undefined, delta: FigureDelta): IndicatorFigure {
   const base = figure ?? emptyFigure;
-  return { ...base, ...Object.fromEntries(figureFields.map((field) => [field, base[field] + delta[field]])) };
+  return { ...base, ...combined(base, delta) };
+}
+
+/** The figure with a society-level value, unless the one it holds is dated later (a tie goes to the newer record). */
+export function newerValue(figure: IndicatorFigure | undefined, value: number | null, on: string): IndicatorFigure {
+  const base = figure ?? emptyFigure;
+  return base.valueOn !== null && base.valueOn > on ? base : { ...base, value, valueOn: on };
 }
 
 /** One award's figures: its commitments and its claims' contributions, per indicator. */
@@ -66,8 +88,7 @@ export function awardDeltas(
 ): Map<string, FigureDelta> {
   const deltas = new Map<string, FigureDelta>();
   const add = (key: string, delta: FigureDelta) => {
-    const current = deltas.get(key) ?? noDelta;
-    deltas.set(key, Object.fromEntries(figureFields.map((field) => [field, current[field] + delta[field]])) as FigureDelta);
+    deltas.set(key, combined(deltas.get(key) ?? noDelta, delta));
   };
   for (const commitment of application.commitments) add(commitment.indicatorKey, { ...noDelta, committed: commitment.amount });
   for (const claim of claims) add(claim.indicatorKey, claimFigures(claim));
@@ -252,12 +273,6 @@ type LedgerApplication = Pick<Application, '_id' | 'programId' | 'orgId' | 'stat
 type LedgerClaim = Pick<Claim, 'applicationId' | 'indicatorKey' | 'amount' | 'verification' | 'fileIds'> & { links?: readonly string[] };
 type LedgerValue = Pick<IndicatorValue, 'programId' | 'indicatorKey' | 'value' | 'on' | 'createdAt'>;
 
-function withValue(figure: IndicatorFigure | undefined, value: number | null, on: string | null): IndicatorFigure {
-  const base = figure ?? emptyFigure;
-  if (on === null || (base.valueOn !== null && base.valueOn > on)) return base;
-  return { ...base, value, valueOn: on };
-}
-
 /**
  * Every tally document the ledger should hold, recomputed from all records: each award's commitments and claims,
  * each programme's counting awards and latest values, and what a linked programme carries up to the society's
@@ -295,13 +310,11 @@ export function ledgerFromRecords(
         figures: own,
       });
       if (!countsTowardTargets(application)) continue;
-      for (const [key, figure] of Object.entries(own)) {
-        figures[key] = moved(figures[key], Object.fromEntries(figureFields.map((field) => [field, figure[field]])) as FigureDelta);
-      }
+      for (const [key, figure] of Object.entries(own)) figures[key] = moved(figures[key], deltaOf(figure));
     }
     for (const indicator of program.indicators) {
       const latest = latestValue(values.filter((value) => value.programId === program._id && value.indicatorKey === indicator.key));
-      if (latest) figures[indicator.key] = withValue(figures[indicator.key], latest.value, latest.on);
+      if (latest) figures[indicator.key] = newerValue(figures[indicator.key], latest.value, latest.on);
     }
     tallies.set(tallyId(program._id), { programId: program._id, applicationId: null, orgId: null, counts: false, figures });
     return figures;
@@ -314,13 +327,13 @@ export function ledgerFromRecords(
     for (const [key, delta] of awardDeltas(standing, claimsOf.get(application._id) ?? [])) figures[key] = moved(figures[key], delta);
     if (level >= 4) return figures;
     for (const downstream of linkedTo.get(application._id) ?? []) {
-      const carried = programFigures(downstream, level + 1);
+      const linkedFigures = programFigures(downstream, level + 1);
       for (const indicator of downstream.indicators) {
-        const figure = carried[indicator.key];
+        const figure = linkedFigures[indicator.key];
         if (!indicator.upstream || !figure) continue;
         const key = indicator.upstream.indicatorKey;
-        const delta = { ...(Object.fromEntries(figureFields.map((field) => [field, figure[field]])) as FigureDelta), committed: 0 };
-        figures[key] = withValue(moved(figures[key], delta), figure.value, figure.valueOn);
+        const sum = moved(figures[key], carried(deltaOf(figure)));
+        figures[key] = figure.valueOn === null ? sum : newerValue(sum, figure.value, figure.valueOn);
       }
     }
     return figures;
