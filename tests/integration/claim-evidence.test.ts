@@ -4,9 +4,9 @@
 import { createHash } from 'node:crypto';
 import { shanghaiDay } from '@/core/calendar/shanghai';
 import { PHASH_NEAR_BITS, hammingDistance } from '@/core/evidence/fingerprints';
-import type { ActionInput, ApplicationView } from '@/core/schemas/actions';
-import { OPENID, PROGRAM_ID, refusal, requestId, startHarness, type Harness } from '../support/harness';
-import { implementingAward } from '../support/lifecycle';
+import type { ApplicationView } from '@/core/schemas/actions';
+import { OPENID, PROGRAM_ID, refusal, startHarness, type Harness } from '../support/harness';
+import { claimInput, implementingAward } from '../support/lifecycle';
 import { recompressed, scenePhoto, withExifTime } from '../support/photos';
 import { PDF_BYTES, uploadedThroughSlot } from '../support/uploads';
 
@@ -20,20 +20,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await h.close();
 });
-
-type ClaimInput = ActionInput<'claim.add'>;
-
-function claimInput(award: ApplicationView, change: Partial<ClaimInput> = {}): ClaimInput {
-  return {
-    applicationId: award._id,
-    requestId: requestId(),
-    indicatorKey: 'published-results',
-    amount: 1,
-    description: '在天府科技云发布科技成果',
-    fileIds: [],
-    ...change,
-  };
-}
 
 async function photoClaim(award: ApplicationView, openid: string, bytes: Buffer, indicatorKey = 'published-results') {
   const fileId = await uploadedThroughSlot(h, openid, award._id, 'claim', bytes);

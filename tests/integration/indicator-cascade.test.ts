@@ -9,6 +9,7 @@ import type { ApplicationView } from '@/core/schemas/actions';
 import { repairIndicatorLedger } from '../../cloudfunctions/api/src/indicator-ledger';
 import { OPENID, PROGRAM_ID, requestId, startHarness, type Harness } from '../support/harness';
 import {
+  claimInput,
   contentFor,
   current,
   decided,
@@ -58,14 +59,11 @@ async function linked(applicationId: string | null) {
 /** A claim on the branch's award with one evidence photo. */
 async function claimed(award: ApplicationView, indicatorKey: string, amount: number) {
   const fileId = await uploadedThroughSlot(h, OPENID.structure, award._id, 'claim');
-  return h.as(OPENID.structure, 'claim.add', {
-    applicationId: award._id,
-    requestId: requestId(),
-    indicatorKey,
-    amount,
-    description: `${indicatorKey} 成果`,
-    fileIds: [fileId],
-  });
+  return h.as(
+    OPENID.structure,
+    'claim.add',
+    claimInput(award, { indicatorKey, amount, description: `${indicatorKey} 成果`, fileIds: [fileId] }),
+  );
 }
 
 async function verified(claimId: string, version: number, decision: 'verified' | 'rejected' = 'verified') {

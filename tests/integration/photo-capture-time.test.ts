@@ -3,9 +3,8 @@
 // compressImage) before sending it, which drops EXIF: it reads the original's time first and reports it with the
 // upload slot. The stored bytes' own EXIF time wins; the phone's fills in where the bytes carry none; a time in the
 // future is refused in Chinese before any slot is issued.
-import type { ActionInput, ApplicationView } from '@/core/schemas/actions';
-import { OPENID, refusal, requestId, startHarness, type Harness } from '../support/harness';
-import { implementingAward } from '../support/lifecycle';
+import { OPENID, refusal, startHarness, type Harness } from '../support/harness';
+import { claimInput, implementingAward } from '../support/lifecycle';
 import { scenePhoto, withExifTime } from '../support/photos';
 import { uploadedThroughSlot } from '../support/uploads';
 
@@ -20,17 +19,6 @@ afterEach(async () => {
   await h.close();
 });
 
-function photoClaim(award: ApplicationView, fileIds: string[]): ActionInput<'claim.add'> {
-  return {
-    applicationId: award._id,
-    requestId: requestId(),
-    indicatorKey: 'published-results',
-    amount: 1,
-    description: '在天府科技云发布科技成果',
-    fileIds,
-  };
-}
-
 test('a compressed photo without EXIF takes the time the phone read from the original, marked as the phone’s', async () => {
   const award = await implementingAward(h);
   // 09:30 on 28 June in Shanghai (the call runs in July 2023), as the phone reports it (with its offset; kept as UTC).
@@ -43,7 +31,7 @@ test('a compressed photo without EXIF takes the time the phone read from the ori
     'jpg',
     '2023-06-28T09:30:00+08:00',
   );
-  const claim = await h.as(OPENID.structure, 'claim.add', photoClaim(award, [fileId]));
+  const claim = await h.as(OPENID.structure, 'claim.add', claimInput(award, { fileIds: [fileId] }));
   expect(claim.fileFacts).toEqual([
     expect.objectContaining({ fileId, capturedAt: '2023-06-28T01:30:00.000Z', captureSource: 'phone', receivedAt: claim.createdAt }),
   ]);
@@ -59,7 +47,7 @@ test('a photo whose stored bytes carry EXIF keeps its EXIF time, whatever the ph
     await uploadedThroughSlot(h, OPENID.structure, award._id, 'claim', withExif, 'jpg', '2023-06-30T12:00:00Z'),
     await uploadedThroughSlot(h, OPENID.structure, award._id, 'claim', await scenePhoto(13)),
   ];
-  const claim = await h.as(OPENID.structure, 'claim.add', photoClaim(award, fileIds));
+  const claim = await h.as(OPENID.structure, 'claim.add', claimInput(award, { fileIds }));
   expect(claim.fileFacts).toEqual([
     expect.objectContaining({ fileId: fileIds[0], capturedAt: '2023-05-01T02:30:00.000Z', captureSource: 'exif' }),
     expect.objectContaining({ fileId: fileIds[1], capturedAt: null, captureSource: null }),

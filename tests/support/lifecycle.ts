@@ -258,3 +258,16 @@ export async function shortlistedBy(
   const underReview = await reviewed(h, checked, [reviewer], secretary);
   return decided(h, underReview, 'shortlist', undefined, secretary);
 }
+
+/** A claim on an award as a contact sends it: one result under 发布科技成果 unless the change says otherwise. */
+export function claimInput(award: Pick<ApplicationView, '_id'>, change: Partial<ActionInput<'claim.add'>> = {}): ActionInput<'claim.add'> {
+  return {
+    applicationId: award._id,
+    requestId: requestId(),
+    indicatorKey: 'published-results',
+    amount: 1,
+    description: '在天府科技云发布科技成果',
+    fileIds: [],
+    ...change,
+  };
+}
