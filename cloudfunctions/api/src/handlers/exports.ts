@@ -25,6 +25,7 @@ import type { HandlerContext } from '../context';
 import { writeEvidencePack } from '../evidence-pack';
 import { loadOrganization, loadReportingProgram, loadStaffApplication, loadStaffProgram, orgNames } from '../loaders';
 import { wordDocument } from '../word-document';
+import { tallyId } from '@/core/kpi/tally';
 import { ownRows, upstreamOf } from './indicators';
 
 /** How long the download link of an export stays valid: long enough for a slow phone, short for a forwarded link. */
@@ -121,12 +122,12 @@ export async function selfAssessmentWord(
   const { deps, caller } = context;
   const program = await loadReportingProgram(deps.store, caller, input.programId);
   // The board's own rows (dashboard.get), so the report's figures are the board's.
-  const [tallies, upstream, society] = await Promise.all([
-    deps.store.find('indicatorTallies', { programId: program._id }),
+  const [tally, upstream, society] = await Promise.all([
+    deps.store.get('indicatorTallies', tallyId(program._id)),
     upstreamOf(deps.store, program),
     loadOrganization(deps.store, program.societyId),
   ]);
-  const rows = ownRows(program, tallies, context.now, upstream.links);
+  const rows = ownRows(program, tally, context.now, upstream.links);
   const blocks = selfAssessmentDocument(program, rows, society.name, shanghaiDay(context.now));
   return word(context, program, `${society.name}-${program.name}-绩效自评报告`, blocks);
 }

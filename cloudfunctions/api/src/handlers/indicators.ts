@@ -83,7 +83,7 @@ async function societyColumns(store: StoreReader, program: Program, tallies: Ind
         { commitment: tally.figures[indicator.key]?.committed || null, minimum: indicator.target },
       ]),
     );
-    const rows = indicatorRows(program, tally.figures, now, links);
+    const rows = ownRows(program, tally, now, links);
     return [
       {
         applicationId: application._id,
@@ -99,10 +99,17 @@ async function societyColumns(store: StoreReader, program: Program, tallies: Ind
   });
 }
 
-/** A programme's own board rows: its running totals, judged on `now` against what it is linked to upstream. */
-export function ownRows(program: Program, tallies: readonly IndicatorTally[], now: Date, links: ReadonlyMap<string, UpstreamLink>) {
-  const own = tallies.find((tally) => tally._id === tallyId(program._id));
-  return indicatorRows(program, own?.figures ?? {}, now, links);
+/**
+ * A programme's own board rows: its running totals (its tally document, null before any), judged on `now` against
+ * what it is linked to upstream.
+ */
+export function ownRows(program: Program, tally: IndicatorTally | null, now: Date, links: ReadonlyMap<string, UpstreamLink>) {
+  return indicatorRows(program, tally?.figures ?? {}, now, links);
+}
+
+/** The programme's own tally among all of its tallies (its awards' are the rest). */
+function programTallyIn(program: Pick<Program, '_id'>, tallies: readonly IndicatorTally[]): IndicatorTally | null {
+  return tallies.find((tally) => tally._id === tallyId(program._id)) ?? null;
 }
 
 export async function getDashboard(input: ParsedInput<'dashboard.get'>, context: HandlerContext): Promise<ActionOutput<'dashboard.get'>> {
@@ -125,7 +132,7 @@ export async function getDashboard(input: ParsedInput<'dashboard.get'>, context:
     counts,
     grantedFen: sumOf(applications.filter((application) => application.status !== 'failed').map((application) => application.awardFen)),
     paidFen: sumOf(applications.map((application) => application.payout?.amountFen ?? null)),
-    rows: ownRows(program, tallies, now, upstream.links),
+    rows: ownRows(program, programTallyIn(program, tallies), now, upstream.links),
     upstream: upstream.view,
     upstreamChoices: upstream.view ? [] : await upstreamChoices(store, program),
     societies: await societyColumns(store, program, tallies, now),
@@ -153,8 +160,7 @@ export async function getIndicator(
     store.find('indicatorValues', { programId: program._id, indicatorKey: indicator.key }, { orderBy: { field: 'on', direction: 'desc' } }),
     upstreamOf(store, program),
   ]);
-  const own = tallies.find((tally) => tally._id === tallyId(program._id));
-  const [row] = indicatorRows({ ...program, indicators: [indicator] }, own?.figures ?? {}, now, upstream.links);
+  const [row] = ownRows({ ...program, indicators: [indicator] }, programTallyIn(program, tallies), now, upstream.links);
   const units = tallies.filter((tally) => tally.applicationId !== null && tally.counts && tally.figures[indicator.key]);
   const applications = await Promise.all(units.map((tally) => store.get('applications', tally.applicationId ?? '')));
   const names = await orgNames(store, [...units.map((tally) => tally.orgId ?? ''), ...claims.map((claim) => claim.orgId)]);
