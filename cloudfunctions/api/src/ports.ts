@@ -9,7 +9,7 @@ export type Scalar = string | number | boolean | null;
 export interface InList {
   in: readonly Exclude<Scalar, null>[];
 }
-/** What a top-level field must be: equal to a value (null also matches a missing field), or one of a list. */
+/** What a top-level field must be: equal to a value, or one of a list. Query null only on fields documents always carry. */
 export type Condition = Scalar | InList;
 /**
  * Conditions on top-level fields, all of which must hold: the only query shape both adapters implement
