@@ -3,7 +3,7 @@
 // on each one's leading field when it opens a collection (NeDB uses one field's index per query); CloudBase
 // takes them all, compound ones included, from database-indexes.json, which `npm run db:indexes` writes from
 // this table and a test holds equal to it. Every find in cloudfunctions/api/src names a leading field here.
-import type { CollectionName } from '@/core/schemas/documents';
+import { collections, type CollectionName } from '@/core/schemas/documents';
 
 /** Per collection, most selective first: the embedded store looks a query up by the first index it can use. */
 export const storeIndexes: { readonly [C in CollectionName]?: readonly (readonly string[])[] } = {
@@ -62,15 +62,22 @@ export interface CloudbaseIndex {
   keys: { name: string; direction: '1' | '-1' }[];
 }
 
-/** The collections and indexes to declare on CloudBase, derived from storeIndexes. */
-export function cloudbaseIndexes(): { collectionName: string; description: string; createIndexes: CloudbaseIndex[] }[] {
-  return Object.entries(storeIndexes).map(([collection, indexes]) => ({
-    collectionName: collection,
-    description: `学会奖补通 ${collection}`,
-    createIndexes: (indexes ?? []).map((fields) => ({
-      name: fields.join('_'),
-      unique: false,
-      keys: fields.map((field) => ({ name: field, direction: '1' as const })),
-    })),
-  }));
+/** Every collection to create on CloudBase, with the indexes storeIndexes gives it (none: no createIndexes). */
+export function cloudbaseIndexes(): { collectionName: string; description: string; createIndexes?: CloudbaseIndex[] }[] {
+  return (Object.keys(collections) as CollectionName[]).map((collection) => {
+    const indexes = storeIndexes[collection] ?? [];
+    return {
+      collectionName: collection,
+      description: `学会奖补通 ${collection}`,
+      ...(indexes.length === 0
+        ? {}
+        : {
+            createIndexes: indexes.map((fields) => ({
+              name: fields.join('_'),
+              unique: false,
+              keys: fields.map((field) => ({ name: field, direction: '1' as const })),
+            })),
+          }),
+    };
+  });
 }
