@@ -1,9 +1,20 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import type Chain from 'webpack-chain';
 import devConfig from './dev';
 import prodConfig from './prod';
 
 const isH5 = process.env.TARO_ENV === 'h5';
+
+/** NutUI's theme CSS without its unused digit fonts (see drop-font-faces.cjs); both builds. */
+function dropNutuiFontFaces(chain: Chain): void {
+  chain.module
+    .rule('nutui-theme-without-fonts')
+    .test(/@nutui[\\/]nutui-react-taro[\\/]dist[\\/]styles[\\/]themes[\\/].*\.css$/)
+    .enforce('pre')
+    .use('drop-font-faces')
+    .loader(path.resolve(__dirname, 'drop-font-faces.cjs'));
+}
 
 // Base URL the client prefixes to API calls. H5 talks to the same origin `/api` by default;
 // the weapp build uses Taro.cloud.callFunction and ignores it.
@@ -42,12 +53,19 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     framework: 'react',
     compiler: 'webpack5',
+    // The weapp's templates cannot recurse, so Taro writes one set per nesting level into base.wxml (about 2.6 KB
+    // each, in the main package; 16 by default); a node deeper than this is drawn through Taro's `comp` component,
+    // which renders the same at the cost of one more component. 14 levels keep the main package under 420 KB.
+    baseLevel: 14,
     // The persistent webpack cache served a stale module map after source changes (the weapp smoke test caught
     // pages failing to load), so production builds, which are what we test and ship, always start clean.
     cache: {
       enable: process.env.NODE_ENV !== 'production',
     },
     mini: {
+      webpackChain(chain) {
+        dropNutuiFontFaces(chain);
+      },
       optimizeMainPackage: {
         enable: true,
       },
@@ -69,6 +87,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Taro splits only initial chunks on H5, so every lazily loaded page would carry its own copy of
       // the NutUI components it uses; sharing async chunks too keeps one copy.
       webpackChain(chain) {
+        dropNutuiFontFaces(chain);
         chain.optimization.splitChunks({
           ...chain.optimization.get('splitChunks'),
           chunks: 'all',
