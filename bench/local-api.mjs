@@ -9,42 +9,13 @@
 // a demo secretariat signs in and every request is the same signed api call. The bare server runs in another
 // process and answers each request with the bytes the api answered, with the same content type.
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { root, startProcess, stopProcess } from './processes.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const serverBundle = path.join(root, '.build', 'local-server.cjs');
-
-/** Starts a child process and resolves with the http address it prints (the first `http://127.0.0.1:<port>`). */
-function startProcess(args, env) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const onData = (chunk) => {
-      output += chunk;
-      const match = /http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
-      if (match && match[1] !== '0') {
-        child.stdout.off('data', onData);
-        resolve({ child, base: `http://127.0.0.1:${match[1]}` });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => reject(new Error(`process exited (${code}) before listening:\n${output}`)));
-  });
-}
-
-function stopProcess(child) {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.removeAllListeners('exit');
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
 
 // The bare server: node:http answering every request with the body and content type given in its environment.
 const BARE_SERVER = `

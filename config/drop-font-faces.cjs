@@ -1,6 +1,6 @@
-// A webpack loader for NutUI's theme CSS: drops its @font-face rules. They embed the JDZH digit fonts (about 17 KB
-// of base64) used only by NutUI's Badge, Price, CountDown and Rate, none of which the app uses; without the
-// rules, any such text would simply fall back to the system font.
+// A webpack loader for CSS that embeds fonts the app never shows: drops its @font-face rules (config/index.ts says
+// which files: NutUI's theme, about 17 KB of JDZH digit fonts, and Taro's H5 components, their weui icon font).
+// Should a component that uses one be added, its text falls back to the system font and its icon goes missing.
 module.exports = function dropFontFaces(source) {
   return String(source).replace(/@font-face\s*\{[^}]*\}/g, '');
 };
