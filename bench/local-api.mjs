@@ -15,7 +15,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { root, startProcess, stopProcess } from './processes.mjs';
 
-const serverBundle = path.join(root, '.build', 'local-server.cjs');
+// LOCAL_SERVER_BUNDLE: another build of the server (e.g. the one before a change), for a before/after figure.
+const serverBundle = path.resolve(root, process.env.LOCAL_SERVER_BUNDLE ?? path.join('.build', 'local-server.cjs'));
 
 // The bare server: node:http answering every request with the body and content type given in its environment.
 const BARE_SERVER = `
@@ -86,9 +87,10 @@ export async function benchLocalApi(options = {}) {
     started.push(bare.child);
 
     const common = { method: 'POST', headers, body: requestBody, connections, duration: seconds };
-    // A short warm-up of each, so neither pays for its first compilations in the measured run.
-    await run({ ...common, url: `${api.base}/api`, duration: 1 });
-    await run({ ...common, url: `${bare.base}/`, duration: 1 });
+    // A warm-up of each (3 s, or the measured time when shorter), so neither pays for its first compilations and
+    // heap growth in the measured run.
+    await run({ ...common, url: `${api.base}/api`, duration: Math.min(3, seconds) });
+    await run({ ...common, url: `${bare.base}/`, duration: Math.min(3, seconds) });
     const apiRun = await run({ ...common, url: `${api.base}/api` });
     const bareRun = await run({ ...common, url: `${bare.base}/` });
 
