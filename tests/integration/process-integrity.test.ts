@@ -16,7 +16,7 @@ afterEach(async () => {
 const shortlist = (application: ApplicationView) => tryShortlist(h, application);
 
 async function score(reviewer: { openid: string }, applicationId: string) {
-  const [task] = (await h.as(reviewer.openid, 'review.mine', {})).filter((review) => review.applicationId === applicationId);
+  const [task] = (await h.as(reviewer.openid, 'review.mine', {})).items.filter((review) => review.applicationId === applicationId);
   const declared = await h.as(reviewer.openid, 'review.declare', { reviewId: task!._id, version: task!.version, noConflict: true });
   await h.as(reviewer.openid, 'review.submit', {
     reviewId: task!._id,

@@ -56,7 +56,7 @@ export async function reviewed(
     reviewerIds: reviewers.map((reviewer) => reviewer.userId),
   });
   for (const reviewer of reviewers) {
-    const [task] = (await h.as(reviewer.openid, 'review.mine', {})).filter((review) => review.applicationId === application._id);
+    const [task] = (await h.as(reviewer.openid, 'review.mine', {})).items.filter((review) => review.applicationId === application._id);
     if (!task) throw new Error(`no review task for ${reviewer.openid}`);
     const declared = await h.as(reviewer.openid, 'review.declare', { reviewId: task._id, version: task.version, noConflict: true });
     await h.as(reviewer.openid, 'review.submit', {
