@@ -9,7 +9,13 @@ import { isAfter } from '@/core/calendar/shanghai';
 import { formatYuan } from '@/core/money';
 import type { ActionOutput, ParsedInput, RecordInput, StaffDecision } from '@/core/schemas/actions';
 import type { Application, Organization, Program, Report } from '@/core/schemas/documents';
-import { applicationStatuses, emptyOutcomes, statusTable, type ApplicationStatus, type WorkflowAction } from '@/core/workflow/award-workflow';
+import {
+  applicationStatuses,
+  emptyOutcomes,
+  statusTable,
+  type ApplicationStatus,
+  type WorkflowAction,
+} from '@/core/workflow/award-workflow';
 import { writeAudit } from '../audit';
 import { retryingRaces } from '../races';
 import { settleEach } from '../batch';
@@ -522,7 +528,14 @@ export async function queueApplications(
   const program = await loadStaffProgram(store, context.caller, input.programId);
   const statuses = queueStatuses(input);
   if (statuses.length === 0) return { items: [], nextCursor: null };
-  const page = await readPage(store, 'applications', { programId: program._id, status: among(statuses) }, queueOrder, input.cursor, input.limit);
+  const page = await readPage(
+    store,
+    'applications',
+    { programId: program._id, status: among(statuses) },
+    queueOrder,
+    input.cursor,
+    input.limit,
+  );
   const names = await unitNames(
     store,
     page.items.map((application) => application.orgId),

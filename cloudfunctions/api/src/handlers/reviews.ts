@@ -276,7 +276,7 @@ async function changeReview(
       if (current.version !== version) throw new AppError('CONFLICT');
       const next: Review = { ...current, ...change(current), version: current.version + 1, updatedAt: now.toISOString() };
       await tx.replace('reviews', next, current.version);
-      if (current.total === null && next.total !== null) await addToRanking(tx, next.applicationId, next.total, now);
+      if (current.total === null && next.total !== null) await addToRanking(tx, context, next, next.total);
       await writeAudit(
         tx,
         [{ action, from: current.status, to: next.status, reason: null }],
@@ -293,12 +293,12 @@ async function changeReview(
 
 /**
  * A score that comes in joins its application's running score, in the review's transaction, so the ranking sorts
- * on a field of the application instead of reading every review. The application gets a new version (a decision
- * taken on the scores before fails its version check, as after an assignment); the review's own audit entry
- * records the change.
+ * on a field of the application instead of reading every review. The application gets a new version, with its
+ * audit entry (a decision taken on the scores before fails its version check, as after an assignment).
  */
-async function addToRanking(tx: StoreTx, applicationId: string, total: number, now: Date): Promise<void> {
-  const application = await tx.get('applications', applicationId);
+async function addToRanking(tx: StoreTx, context: HandlerContext, review: Review, total: number): Promise<void> {
+  const { deps, now, caller } = context;
+  const application = await tx.get('applications', review.applicationId);
   if (!application) throw new AppError('NOT_FOUND', '申报不存在');
   const next: Application = {
     ...application,
@@ -307,6 +307,14 @@ async function addToRanking(tx: StoreTx, applicationId: string, total: number, n
     updatedAt: now.toISOString(),
   };
   await tx.replace('applications', next, application.version);
+  await writeAudit(
+    tx,
+    [{ action: 'reviewScored', from: application.status, to: application.status, reason: `${review.reviewerName}提交评分` }],
+    { entity: 'application', id: next._id, version: next.version },
+    caller.actor,
+    now,
+    deps.newId,
+  );
 }
 
 export function declareNoConflict(input: ParsedInput<'review.declare'>, context: HandlerContext) {

@@ -53,7 +53,10 @@ export function AdminQueueScreen({ programId, initialStage }: { programId?: stri
   );
   const chosen = queue.visible.filter((application) => selected.includes(application._id));
   const offered = batchDecisions.filter((decision) => chosen.some((application) => application.availableActions.includes(decision)));
-  const names = useMemo(() => new Map((queue.applications ?? []).map((a) => [a._id, `${a.orgName}：${a.projectName}`])), [queue.applications]);
+  const names = useMemo(
+    () => new Map((queue.applications ?? []).map((a) => [a._id, `${a.orgName}：${a.projectName}`])),
+    [queue.applications],
+  );
 
   function changeStage(next: QueueStage) {
     setStage(next);

@@ -47,7 +47,12 @@ export function useRanking(programIdFromRoute: string | undefined) {
       setLoadingMore(category.key);
       setMoreError(null);
       try {
-        const page = await call('review.ranking', { programId, categoryKey: category.key, cursor: category.nextCursor, limit: RANKING_PAGE });
+        const page = await call('review.ranking', {
+          programId,
+          categoryKey: category.key,
+          cursor: category.nextCursor,
+          limit: RANKING_PAGE,
+        });
         setMore((current) => ({
           ...current,
           [category.key]: { rows: appendPage(category.rows, page.items, (row) => row.applicationId), nextCursor: page.nextCursor },
