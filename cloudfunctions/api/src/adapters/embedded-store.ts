@@ -173,14 +173,7 @@ export class EmbeddedStore implements Store {
   find<C extends CollectionName>(collection: C, where: Where, options: FindOptions = {}): Promise<DocumentOf<C>[]> {
     return this.exclusive(async () => {
       const datastore = await this.datastore(collection);
-      // Temporary (until wt-store's Where with `in` lands): { in } as NeDB's $in.
-      const query = Object.fromEntries(
-        Object.entries(where).map(([field, condition]) => [
-          field,
-          condition !== null && typeof condition === 'object' ? { $in: (condition as { in: unknown[] }).in } : condition,
-        ]),
-      );
-      let cursor = datastore.findAsync(query);
+      let cursor = datastore.findAsync(where);
       if (options.orderBy) {
         const direction = options.orderBy.direction === 'asc' ? 1 : -1;
         cursor = cursor.sort({ [options.orderBy.field]: direction, _id: direction });
