@@ -60,9 +60,15 @@ export async function loadOrganization(store: Reader, orgId: string): Promise<Or
   return org;
 }
 
-export async function orgNames(store: Reader, orgIds: readonly string[]): Promise<Map<string, string>> {
-  // One read per distinct organisation, all at once (a queue names dozens; CloudBase answers each in tens of ms).
+export async function orgNames(store: Reader | StoreReader, orgIds: readonly string[]): Promise<Map<string, string>> {
   const unique = [...new Set(orgIds)];
-  const orgs = await Promise.all(unique.map((orgId) => store.get('organizations', orgId)));
-  return new Map(unique.map((orgId, index) => [orgId, orgs[index]?.name ?? '（未知单位）']));
+  // Outside a transaction one read for them all; inside one (gets only), one read per distinct organisation.
+  const orgs =
+    'find' in store
+      ? unique.length
+        ? await store.find('organizations', { _id: { in: unique } })
+        : []
+      : await Promise.all(unique.map((orgId) => store.get('organizations', orgId)));
+  const names = new Map(orgs.flatMap((org) => (org ? [[org._id, org.name] as const] : [])));
+  return new Map(unique.map((orgId) => [orgId, names.get(orgId) ?? '（未知单位）']));
 }

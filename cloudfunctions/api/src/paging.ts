@@ -13,7 +13,7 @@
 // review comes in), so a status change between pages costs nothing at all.
 import { AppError } from '@/core/errors';
 import type { CollectionName, DocumentOf } from '@/core/schemas/documents';
-import type { Scalar, StoreReader, Where } from './ports';
+import type { InList, Scalar, StoreReader, Where } from './ports';
 
 export const DEFAULT_PAGE = 30;
 export const MAX_PAGE = 100;
@@ -179,8 +179,8 @@ export async function findAmong<C extends CollectionName>(
 }
 
 /** The Store's `in` condition: the field equals one of the values. */
-export function among(values: readonly Scalar[]): Where[string] {
-  return { in: [...values] } as unknown as Where[string];
+export function among(values: readonly string[]): InList {
+  return { in: values };
 }
 
 /** A by-_id map of documents read with one `in` read. */
@@ -191,10 +191,4 @@ export async function byIds<C extends CollectionName>(
 ): Promise<Map<string, DocumentOf<C>>> {
   const found = await findAmong(store, collection, '_id', ids);
   return new Map(found.map((doc) => [(doc as { _id: string })._id, doc]));
-}
-
-/** Units' names by id, with one read ('（未知单位）' for a unit that is gone). */
-export async function unitNames(store: StoreReader, orgIds: readonly string[]): Promise<Map<string, string>> {
-  const orgs = await byIds(store, 'organizations', orgIds);
-  return new Map([...new Set(orgIds)].map((orgId) => [orgId, orgs.get(orgId)?.name ?? '（未知单位）']));
 }

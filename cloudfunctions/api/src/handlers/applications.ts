@@ -26,7 +26,7 @@ import { loadStaffApplication } from '../loaders';
 import { mayAct } from '@/core/workflow/transition';
 import type { Deps, StoreReader, StoreTx, Where } from '../ports';
 import { toApplicationView, toProgramView, toReviewView } from '../views';
-import { among, nextCursorOf, readPage, unitNames, type Order } from '../paging';
+import { among, nextCursorOf, readPage, type Order } from '../paging';
 import { insertClaim } from './claims';
 import { checkNewFiles } from './files';
 import { ledgerFor } from './programs';
@@ -536,7 +536,7 @@ export async function queueApplications(
     input.cursor,
     input.limit,
   );
-  const names = await unitNames(
+  const names = await orgNames(
     store,
     page.items.map((application) => application.orgId),
   );

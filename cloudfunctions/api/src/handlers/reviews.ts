@@ -16,7 +16,7 @@ import type { HandlerContext } from '../context';
 import { loadProgram, loadStaffApplication, loadStaffProgram, orgNames, requireSecretariat } from '../loaders';
 import { pages, writeNotifications } from '../notify';
 import { toApplicationView, toProgramView, toReviewView } from '../views';
-import { among, byIds, findAmong, nextCursorOf, readPage, unitNames, type Order } from '../paging';
+import { among, byIds, findAmong, nextCursorOf, readPage, type Order } from '../paging';
 import { ledgerFor } from './programs';
 import { requireNotHeld } from '../moderation';
 
@@ -246,7 +246,7 @@ export async function myReviews(input: ParsedInput<'review.mine'>, context: Hand
       'programs',
       [...applications.values()].map((application) => application.programId),
     ),
-    unitNames(
+    orgNames(
       store,
       [...applications.values()].map((application) => application.orgId),
     ),
@@ -398,7 +398,7 @@ export async function reviewRanking(
       'applicationId',
       page.items.map((application) => application._id),
     ),
-    unitNames(
+    orgNames(
       store,
       page.items.map((application) => application.orgId),
     ),
