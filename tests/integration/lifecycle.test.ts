@@ -197,10 +197,17 @@ test('one award from application to payout, each step decided on the server and 
   expect(paid).toMatchObject({ status: 'paid', payout: { amountFen: 300_000, voucherNo: '记-2024-0117', recordedBy: 'user-secretary' } });
 
   const detail = await h.as(OPENID.secretary, 'application.get', { applicationId: application._id });
+  expect(detail.audit.filter((entry) => entry.action === 'reviewScored').map((entry) => entry.reason)).toEqual([
+    '刘教授（评审专家）提交评分',
+    '赵教授（评审专家）提交评分',
+  ]);
   expect(detail.audit.map((entry) => entry.to)).toEqual([
     'draft',
     'submitted',
     'checkPassed',
+    'underReview',
+    // Each of the two experts' scores joined the application's running score (reviewScored).
+    'underReview',
     'underReview',
     'shortlisted',
     'inPublicity',
