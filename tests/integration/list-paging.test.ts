@@ -1,4 +1,4 @@
-// The staff and reviewer lists page with a cursor (cloudfunctions/api/src/paging.ts states its guarantee): pages
+// The staff and reviewer lists page with a cursor (cloudfunctions/api/src/list-pages.ts states its guarantee): pages
 // of the queue join with no overlap and no gap, a decision between two pages neither repeats nor drops an item,
 // the ranking's ranks run on across pages, and an expert's tasks come newest first.
 import type { ApplicationSummaryView, ApplicationView } from '@/core/schemas/actions';

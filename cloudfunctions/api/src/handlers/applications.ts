@@ -26,7 +26,7 @@ import { loadStaffApplication } from '../loaders';
 import { mayAct } from '@/core/workflow/transition';
 import type { Deps, StoreReader, StoreTx, Where } from '../ports';
 import { toApplicationView, toProgramView, toReviewView } from '../views';
-import { among, nextCursorOf, readPage, type Order } from '../paging';
+import { among, nextCursorOf, readPage, type Order } from '../list-pages';
 import { insertClaim } from './claims';
 import { checkNewFiles } from './files';
 import { ledgerFor } from './programs';

@@ -16,7 +16,7 @@ import type { HandlerContext } from '../context';
 import { loadProgram, loadStaffApplication, loadStaffProgram, orgNames, requireSecretariat } from '../loaders';
 import { pages, writeNotifications } from '../notify';
 import { toApplicationView, toProgramView, toReviewView } from '../views';
-import { among, byIds, findAmong, nextCursorOf, readPage, type Order } from '../paging';
+import { among, byIds, findAmong, nextCursorOf, readPage, type Order } from '../list-pages';
 import { ledgerFor } from './programs';
 import { requireNotHeld } from '../moderation';
 
