@@ -4,13 +4,13 @@
 // value and _id of its last item. The next page reads a window around that position (a page's worth either side)
 // and keeps only the items that come after the remembered item in the order (sort value, then _id). So:
 // - no item is answered twice because items were added, changed or removed before the cursor between two pages
-//   (an item whose own sort value moved past the cursor is seen again, in its new place: it did move);
-// - no item is skipped unless more than one page's worth of items ahead of the cursor left the list between two
-//   pages (their status left the filter, or they were deleted) — the window then starts after the remembered
-//   item and the read steps back once more (MAX_READS reads at most) before accepting the gap;
-// - items added after the cursor are seen on a later page, in their place.
+//   (an item whose own sort value moved past the cursor is answered again, in its new place: it did move);
+// - no item is skipped because items before the cursor left the list (their status left the filter) between two
+//   pages, unless more than about three pages' worth left at once: the read steps back (MAX_READS reads at most)
+//   to find the remembered item's place, and past that accepts the gap;
+// - items added after the cursor come on a later page, in their place.
 // Lists order by fields that rarely change (submission or creation time; the ranking's score changes only when a
-// review comes in), so a status change between pages costs nothing at all.
+// review comes in), so a status change between pages costs at most one more read.
 import { AppError } from '@/core/errors';
 import type { CollectionName, DocumentOf } from '@/core/schemas/documents';
 import type { InList, Scalar, StoreReader, Where } from './ports';
@@ -41,8 +41,8 @@ export interface PageRead<T> {
   more: boolean;
   /** The position of the page's first item in the order. */
   at: number;
-  /** The item before the page (from the cursor): its sort value and what it carried; null on the first page. */
-  previous: { value: Scalar; carry: Scalar | undefined } | null;
+  /** The item before the page (from the cursor): its sort value, _id and what it carried; null on the first page. */
+  previous: { value: Scalar; id: string; carry: Scalar | undefined } | null;
 }
 
 function encode(state: CursorState): string {
@@ -139,27 +139,26 @@ export async function readPage<C extends CollectionName>(
     }
     const start = firstAfter < 0 ? found.length : firstAfter;
     items = found.slice(start, start + size);
-    more = found.length > start + size || (firstAfter < 0 && full);
+    // A full window may go on past its end (at worst the next page is empty and the last).
+    more = start + size < found.length || full;
     at = from + start;
     break;
   }
-  return { items, more, at, previous: { value: state.value, carry: state.carry } };
+  return { items, more, at, previous: { value: state.value, id: state.id, carry: state.carry } };
 }
 
 /** The cursor to the page after `items`, or null when there is none. */
 export function nextCursorOf<T extends { _id: string }>(
-  page: { items: T[]; more: boolean; at: number },
+  page: Pick<PageRead<T>, 'items' | 'more' | 'at' | 'previous'>,
   order: Order,
   carry?: Scalar,
 ): string | null {
+  if (!page.more) return null;
   const last = page.items[page.items.length - 1];
-  if (!page.more || !last) return null;
-  return encode({
-    at: page.at + page.items.length,
-    value: fieldOf(last, order.field),
-    id: last._id,
-    ...(carry === undefined ? {} : { carry }),
-  });
+  const carried = carry === undefined ? {} : { carry };
+  // A page that found nothing past the cursor yet (many items came before it meanwhile) hands the same place on.
+  if (!last) return page.previous ? encode({ at: page.at, value: page.previous.value, id: page.previous.id, ...carried }) : null;
+  return encode({ at: page.at + page.items.length, value: fieldOf(last, order.field), id: last._id, ...carried });
 }
 
 /**

@@ -438,7 +438,7 @@ export async function reviewRanking(
     })),
     categoryKey,
     items,
-    nextCursor: nextCursorOf(page, rankingOrder, items[items.length - 1]?.rank ?? null),
+    nextCursor: nextCursorOf(page, rankingOrder, items.length ? items[items.length - 1]!.rank : (page.previous?.carry ?? null)),
   };
 }
 
