@@ -107,7 +107,7 @@ async function approvedByProvince(applicationId: string): Promise<void> {
   const session = await expert('invitation.accept', { code: invitation.code });
   const reviewerId = session.user.id;
   await province('review.assign', { applicationId, version: (await current()).version, reviewerIds: [reviewerId] });
-  const [assigned] = await expert('review.mine', {});
+  const [assigned] = (await expert('review.mine', {})).items;
   const declared = await expert('review.declare', { reviewId: assigned._id, version: assigned.version, noConflict: true });
   const { program } = await expert('review.open', { reviewId: assigned._id });
   await expert('review.submit', {

@@ -40,7 +40,7 @@ test('a branch contact drafts, leaves, comes back, submits; the secretariat retu
   expect(submitted.status).toBe('submitted');
   expect(submitted.availableActions).toEqual(['withdraw']);
 
-  const queue = await h.as(OPENID.secretary, 'application.queue', { programId: PROGRAM_ID, status: 'submitted' });
+  const queue = (await h.as(OPENID.secretary, 'application.queue', { programId: PROGRAM_ID, status: 'submitted' })).items;
   expect(queue.map((application) => [application._id, application.orgName, application.statusLabel])).toEqual([
     [draft._id, '建筑结构专业委员会', '待形式审查'],
   ]);

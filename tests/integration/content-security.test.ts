@@ -19,7 +19,7 @@ afterEach(async () => {
 });
 
 async function queueEntry(applicationId: string) {
-  const queue = await h.as(OPENID.secretary, 'application.queue', { programId: PROGRAM_ID });
+  const queue = (await h.as(OPENID.secretary, 'application.queue', { programId: PROGRAM_ID })).items;
   return queue.find((entry) => entry._id === applicationId);
 }
 
@@ -189,7 +189,7 @@ describe('photos', () => {
     const { fileId, application } = await submittedWithPhoto(OPENID.structure);
     const checked = await decided(h, application, 'passCheck');
     await h.as(OPENID.secretary, 'review.assign', { applicationId: checked._id, version: checked.version, reviewerIds: ['user-reviewer'] });
-    const [task] = await h.as(OPENID.reviewer, 'review.mine', {});
+    const [task] = (await h.as(OPENID.reviewer, 'review.mine', {})).items;
     await h.as(OPENID.reviewer, 'review.declare', { reviewId: task!._id, version: task!.version, noConflict: true });
     return { fileId, applicationId: application._id, reviewId: task!._id };
   }

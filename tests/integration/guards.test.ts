@@ -223,5 +223,5 @@ test('a secretariat handles only its own organisationâ€™s programmes: another ç§
   expect(result).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   expect((await h.store.get('applications', draft._id))?.status).toBe('submitted');
   // Its own programme's queue is open to it.
-  expect(await h.as(outsider, 'application.queue', { programId: 'program-xuzhou-2022' })).toEqual([]);
+  expect((await h.as(outsider, 'application.queue', { programId: 'program-xuzhou-2022' })).items).toEqual([]);
 });

@@ -29,10 +29,10 @@ test('one award from application to payout, each step decided on the server and 
     ['user-reviewer-structure', '与申报单位同属“建筑结构专业委员会”，按回避规定不能评审'],
   ]);
   expect(assignment.application.status).toBe('underReview');
-  expect(await h.as(OPENID.reviewerStructure, 'review.mine', {})).toEqual([]);
+  expect((await h.as(OPENID.reviewerStructure, 'review.mine', {})).items).toEqual([]);
 
   // A reviewer sees only the name before declaring no conflict of interest; then scores, blind to the other.
-  const [liuTask] = await h.as(OPENID.reviewer, 'review.mine', {});
+  const [liuTask] = (await h.as(OPENID.reviewer, 'review.mine', {})).items;
   expect(liuTask).toMatchObject({ applicationName: '建筑结构抗震科普进社区', orgName: '建筑结构专业委员会', status: 'assigned' });
   expect(await h.refused(OPENID.reviewer, 'review.open', { reviewId: liuTask!._id })).toBe('DECLARATION_REQUIRED');
   const declared = await h.as(OPENID.reviewer, 'review.declare', { reviewId: liuTask!._id, version: liuTask!.version, noConflict: true });
@@ -57,7 +57,7 @@ test('one award from application to payout, each step decided on the server and 
   expect(liuReview.total).toBe(90);
   expect((await h.as(OPENID.reviewer, 'review.open', { reviewId: liuTask!._id })).otherReviews).toEqual([]);
 
-  const [zhaoTask] = await h.as(OPENID.reviewerScu, 'review.mine', {});
+  const [zhaoTask] = (await h.as(OPENID.reviewerScu, 'review.mine', {})).items;
   const zhaoDeclared = await h.as(OPENID.reviewerScu, 'review.declare', {
     reviewId: zhaoTask!._id,
     version: zhaoTask!.version,
@@ -74,7 +74,8 @@ test('one award from application to payout, each step decided on the server and 
 
   const ranking = await h.as(OPENID.secretary, 'review.ranking', { programId: PROGRAM_ID });
   expect(ranking.categories[0]).toMatchObject({ key: 'award', quotaMax: 30, shortlisted: 0 });
-  expect(ranking.categories[0]?.rows[0]).toMatchObject({
+  expect(ranking.categoryKey).toBe('award');
+  expect(ranking.items[0]).toMatchObject({
     applicationId: application._id,
     mean: 80,
     spread: 10,
@@ -196,10 +197,17 @@ test('one award from application to payout, each step decided on the server and 
   expect(paid).toMatchObject({ status: 'paid', payout: { amountFen: 300_000, voucherNo: '记-2024-0117', recordedBy: 'user-secretary' } });
 
   const detail = await h.as(OPENID.secretary, 'application.get', { applicationId: application._id });
+  expect(detail.audit.filter((entry) => entry.action === 'reviewScored').map((entry) => entry.reason)).toEqual([
+    '刘教授（评审专家）提交评分',
+    '赵教授（评审专家）提交评分',
+  ]);
   expect(detail.audit.map((entry) => entry.to)).toEqual([
     'draft',
     'submitted',
     'checkPassed',
+    'underReview',
+    // Each of the two experts' scores joined the application's running score (reviewScored).
+    'underReview',
     'underReview',
     'shortlisted',
     'inPublicity',

@@ -119,7 +119,7 @@ test('the secretariat cannot read, link or decide a draft by id; once submitted 
       reason: '看看',
     }),
   ).toBe('NOT_FOUND');
-  expect(await h.as(OPENID.secretary, 'application.queue', { programId: PROGRAM_ID })).toEqual([]);
+  expect((await h.as(OPENID.secretary, 'application.queue', { programId: PROGRAM_ID })).items).toEqual([]);
   expect(await snapshot()).toEqual(before);
 
   const submitted = await h.as(OPENID.structure, 'application.submit', { applicationId: draft._id, version: draft.version });

@@ -326,7 +326,9 @@ describe('several roles of one person', () => {
     const submitted = await contact.as(OPENID.secretary, 'application.submit', { applicationId: saved._id, version: saved.version });
     expect(submitted.status).toBe('submitted');
     // The province's secretariat sees it; the society's secretariat role (the same person) does not handle it.
-    expect((await h.as(OPENID.secretarySast, 'application.queue', { programId: PROVINCIAL })).map((one) => one._id)).toContain(created._id);
+    expect((await h.as(OPENID.secretarySast, 'application.queue', { programId: PROVINCIAL })).items.map((one) => one._id)).toContain(
+      created._id,
+    );
     expect((await refusedUnchanged(OPENID.secretary, 'application.queue', { programId: PROVINCIAL }))?.[0]).toBe('NOT_FOUND');
   });
 

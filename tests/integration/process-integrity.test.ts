@@ -1,7 +1,7 @@
 // The process cannot be cut short or bent: no shortlist without every expert's score, no amount the pool
 // cannot hold, no programme edit with keys the server does not know, no hidden characters in free text.
 import { OPENID, PROGRAM_ID, completeContent, refusal, requestId, startHarness, type Harness } from '../support/harness';
-import { REVIEWERS, current, decided, reviewed, scoresFor, shortlisted, submitted, tryShortlist } from '../support/lifecycle';
+import { REVIEWERS, current, decided, reviewed, scoresFor, shortlisted, submitted, taskFor, tryShortlist } from '../support/lifecycle';
 import { editOf } from '../support/program-edit';
 import type { ApplicationView } from '@/core/schemas/actions';
 
@@ -16,7 +16,7 @@ afterEach(async () => {
 const shortlist = (application: ApplicationView) => tryShortlist(h, application);
 
 async function score(reviewer: { openid: string }, applicationId: string) {
-  const [task] = (await h.as(reviewer.openid, 'review.mine', {})).filter((review) => review.applicationId === applicationId);
+  const task = await taskFor(h, reviewer.openid, applicationId);
   const declared = await h.as(reviewer.openid, 'review.declare', { reviewId: task!._id, version: task!.version, noConflict: true });
   await h.as(reviewer.openid, 'review.submit', {
     reviewId: task!._id,
@@ -39,16 +39,19 @@ describe('shortlisting needs every assigned expert’s score', () => {
       '尚有专家未提交评分：刘教授（评审专家）、赵教授（评审专家）尚未提交评分',
     ]);
     await score(REVIEWERS.liu, checked._id);
-    expect(refusal(await shortlist(underReview))).toEqual(['REVIEWS_INCOMPLETE', '尚有专家未提交评分：赵教授（评审专家）尚未提交评分']);
+    // The score joined the application's running score (a new version): a decision on the version before is stale.
+    expect(refusal(await shortlist(underReview))?.[0]).toBe('CONFLICT');
+    const oneIn = await current(h, OPENID.secretary, checked._id);
+    expect(refusal(await shortlist(oneIn))).toEqual(['REVIEWS_INCOMPLETE', '尚有专家未提交评分：赵教授（评审专家）尚未提交评分']);
     const batch = await h.as(OPENID.secretary, 'application.decideMany', {
-      items: [{ applicationId: underReview._id, version: underReview.version }],
+      items: [{ applicationId: oneIn._id, version: oneIn.version }],
       decision: 'shortlist',
     });
     expect(batch[0]).toMatchObject({ ok: false, code: 'REVIEWS_INCOMPLETE' });
     expect((await current(h, OPENID.secretary, checked._id)).status).toBe('underReview');
 
     await score(REVIEWERS.zhao, checked._id);
-    const done = await shortlist(underReview);
+    const done = await shortlist(await current(h, OPENID.secretary, checked._id));
     expect(done.ok && (done.data as ApplicationView).status).toBe('shortlisted');
   });
 

@@ -67,7 +67,7 @@ test('withdrawing the silent expert lets the shortlist through; a shortlist judg
   expect(reviewAudit.map((entry) => [entry.from, entry.to, entry.reason])).toEqual([['assigned', 'withdrawn', '两周未评分，联系不上']]);
 
   const ranking = await h.as(OPENID.secretary, 'review.ranking', { programId: PROGRAM_ID });
-  const row = ranking.categories.flatMap((category) => category.rows).find((candidate) => candidate.applicationId === underReview._id);
+  const row = ranking.items.find((candidate) => candidate.applicationId === underReview._id);
   expect([row?.assigned, row?.submitted]).toEqual([1, 1]);
 
   const done = await shortlist(application);
@@ -81,7 +81,7 @@ test('the expert no longer sees the task, cannot open, declare or score it, and 
     version: checked.version,
     reviewerIds: [REVIEWERS.liu.userId, REVIEWERS.zhao.userId],
   });
-  const [task] = await h.as(REVIEWERS.zhao.openid, 'review.mine', {});
+  const [task] = (await h.as(REVIEWERS.zhao.openid, 'review.mine', {})).items;
   const declared = await h.as(REVIEWERS.zhao.openid, 'review.declare', { reviewId: task!._id, version: task!.version, noConflict: true });
   const fileId = await h.files.write(`evidence/${checked._id}/site.jpg`, Buffer.from('jpeg bytes'));
   await h.as(REVIEWERS.zhao.openid, 'file.link', { fileId });
@@ -89,7 +89,7 @@ test('the expert no longer sees the task, cannot open, declare or score it, and 
   const reason = '专家出差无法按期评审。'.repeat(50).slice(0, 500);
   await h.as(OPENID.secretary, 'review.unassign', { reviewId: declared._id, version: declared.version, reason });
 
-  expect(await h.as(REVIEWERS.zhao.openid, 'review.mine', {})).toEqual([]);
+  expect((await h.as(REVIEWERS.zhao.openid, 'review.mine', {})).items).toEqual([]);
   expect(await h.refused(REVIEWERS.zhao.openid, 'file.link', { fileId })).toBe('NOT_FOUND');
   expect(refusal(await h.raw(REVIEWERS.zhao.openid, 'review.open', { reviewId: task!._id }))).toEqual([
     'REVIEW_WITHDRAWN',
@@ -109,7 +109,7 @@ test('the expert no longer sees the task, cannot open, declare or score it, and 
   const messages = await h.as(REVIEWERS.zhao.openid, 'notification.list', {});
   expect(messages.items.map((message) => message.title)).toContain('评审任务已撤回：建筑结构抗震科普进社区');
   // The other expert's task is untouched.
-  expect((await h.as(REVIEWERS.liu.openid, 'review.mine', {})).map((review) => review.status)).toEqual(['assigned']);
+  expect((await h.as(REVIEWERS.liu.openid, 'review.mine', {})).items.map((review) => review.status)).toEqual(['assigned']);
 });
 
 test('the same expert can be assigned again, starts over, and is awaited again', async () => {
@@ -129,7 +129,7 @@ test('the same expert can be assigned again, starts over, and is awaited again',
     reviewerIds: [REVIEWERS.zhao.userId],
   });
   expect(again.assigned).toEqual([REVIEWERS.zhao.userId]);
-  const [task] = await h.as(REVIEWERS.zhao.openid, 'review.mine', {});
+  const [task] = (await h.as(REVIEWERS.zhao.openid, 'review.mine', {})).items;
   expect([task?._id, task?.status, task?.declaredAt]).toEqual([silent._id, 'assigned', null]);
   expect(refusal(await shortlist(again.application))).toEqual(['REVIEWS_INCOMPLETE', '尚有专家未提交评分：赵教授（评审专家）尚未提交评分']);
 });

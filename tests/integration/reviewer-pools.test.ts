@@ -59,7 +59,7 @@ test('a Sichuan expert sent to a Xuzhou assignment is refused and nothing change
     reviewerIds: [REVIEWERS.jiang.userId],
   });
   expect(assigned.assigned).toEqual([REVIEWERS.jiang.userId]);
-  expect((await h.as(OPENID.reviewerXuzhou, 'review.mine', {})).map((review) => review.applicationId)).toEqual([application._id]);
+  expect((await h.as(OPENID.reviewerXuzhou, 'review.mine', {})).items.map((review) => review.applicationId)).toEqual([application._id]);
 });
 
 test('the society is offered its own experts and not the city 科协s’', async () => {
@@ -101,7 +101,7 @@ test('the secretariat sees the applicant contact’s name and phone; the applica
   });
   const asReviewer = await h.raw(OPENID.reviewer, 'application.get', { applicationId: application._id });
   expect(JSON.stringify(asReviewer)).not.toContain('13800000003');
-  const [task] = await h.as(OPENID.reviewer, 'review.mine', {});
+  const [task] = (await h.as(OPENID.reviewer, 'review.mine', {})).items;
   await h.as(OPENID.reviewer, 'review.declare', { reviewId: task!._id, version: task!.version, noConflict: true });
   expect(JSON.stringify(await h.as(OPENID.reviewer, 'review.open', { reviewId: task!._id }))).not.toContain('13800000003');
 });

@@ -265,7 +265,8 @@ describe('the society’s 30 × 3,000 awards (seed 004)', () => {
     expect(dashboard.grantedFen).toBe(9_000_000);
     expect(dashboard.grantedFen).toBeLessThanOrEqual(dashboard.program.poolFen);
     // The 31st, still under review, can be neither shortlisted nor approved.
-    const [last] = await h.as(OPENID.secretary, 'application.queue', { programId: 'program-sichuan-civil-2023', status: 'underReview' });
+    const [last] = (await h.as(OPENID.secretary, 'application.queue', { programId: 'program-sichuan-civil-2023', status: 'underReview' }))
+      .items;
     expect(
       await h.refused(OPENID.secretary, 'application.decide', { applicationId: last!._id, version: last!.version, decision: 'shortlist' }),
     ).toBe('QUOTA_FULL');

@@ -42,11 +42,11 @@ test('the queue and the people list cost the same Store calls with 1 unit or 9 m
   const queue = () => h.as(OPENID.secretary, 'application.queue', { programId: PROGRAM_ID });
   const people = () => h.as(OPENID.secretary, 'person.list', {});
   const before = { queue: await callsOf(queue), people: await callsOf(people) };
-  const listed = (await queue()).length;
+  const listed = (await queue()).items.length;
 
   const stored = (await h.store.get('applications', first._id))!;
   await moreUnits(9, stored);
-  expect(await queue()).toHaveLength(listed + 9);
+  expect((await queue()).items).toHaveLength(listed + 9);
   expect((await people()).filter((person) => person.orgName.startsWith('新增单位'))).toHaveLength(9);
 
   const after = { queue: await callsOf(queue), people: await callsOf(people) };

@@ -124,7 +124,7 @@ export const inputBuilders: InputBuilders = {
     input: (world) => ({ applicationId: world.applications[target] }),
   })),
   'application.listMine': single(() => ({ programId: PROGRAM_ID })),
-  'application.queue': single(() => ({ programId: PROGRAM_ID, stage: 'review' })),
+  'application.queue': single(() => ({ programId: PROGRAM_ID, stage: 'review', cursor: null, limit: 30 })),
   'application.decide': decisionVariants(
     (applicationId, version, decision) => ({ applicationId, version, decision, reason: '依据评审意见' }),
     false,
@@ -185,7 +185,7 @@ export const inputBuilders: InputBuilders = {
     version,
     reviewerIds: ['user-reviewer-scu'],
   })),
-  'review.mine': single(() => ({})),
+  'review.mine': single(() => ({ cursor: null, limit: 30 })),
   'review.declare': single((world) => ({
     reviewId: world.reviews.assigned,
     version: versionIn(world, 'reviews', world.reviews.assigned),
@@ -203,7 +203,7 @@ export const inputBuilders: InputBuilders = {
     version: versionIn(world, 'reviews', world.reviews.assigned),
     reason: '专家因故不能参加本次评审',
   })),
-  'review.ranking': single(() => ({ programId: PROGRAM_ID })),
+  'review.ranking': single(() => ({ programId: PROGRAM_ID, categoryKey: 'award', cursor: null, limit: 30 })),
   'publicity.open': single(() => ({ programId: PROGRAM_ID, title: '第三批拟立项项目公示', contact: '学会秘书处 028-00000000' })),
   'publicity.list': single(() => ({ programId: PROGRAM_ID })),
   'publicity.get': single((world) => ({ publicityId: world.publicities.open })),

@@ -1,5 +1,5 @@
 // Steps of the award lifecycle through the api, for tests that need an application at some later stage.
-import type { ActionInput, ApplicationView } from '@/core/schemas/actions';
+import type { ActionInput, ApplicationView, ReviewView } from '@/core/schemas/actions';
 import { collections } from '@/core/schemas/documents';
 import { floorCommitments } from '@/core/program/program-schema';
 import { OPENID, PROGRAM_ID, completeContent, requestId, type Harness } from './harness';
@@ -43,7 +43,19 @@ export async function scoresFor(h: Harness, programId: string, share: number) {
   return program.reviewCriteria.map((criterion) => ({ criterionKey: criterion.key, score: Math.round(criterion.maxScore * share) }));
 }
 
-/** Assigns the reviewers, each declares no conflict and scores; returns the application after assignment. */
+/** A reviewer's task on an application, paging through their list (newest first) until it is found. */
+export async function taskFor(h: Harness, openid: string, applicationId: string): Promise<ReviewView | undefined> {
+  let cursor: string | null = null;
+  do {
+    const page: { items: ReviewView[]; nextCursor: string | null } = await h.as(openid, 'review.mine', { cursor, limit: 100 });
+    const task = page.items.find((review) => review.applicationId === applicationId);
+    if (task) return task;
+    cursor = page.nextCursor;
+  } while (cursor);
+  return undefined;
+}
+
+/** Assigns the reviewers, each declares no conflict and scores; returns the application as it then is. */
 export async function reviewed(
   h: Harness,
   application: ApplicationView,
@@ -56,7 +68,7 @@ export async function reviewed(
     reviewerIds: reviewers.map((reviewer) => reviewer.userId),
   });
   for (const reviewer of reviewers) {
-    const [task] = (await h.as(reviewer.openid, 'review.mine', {})).filter((review) => review.applicationId === application._id);
+    const task = await taskFor(h, reviewer.openid, application._id);
     if (!task) throw new Error(`no review task for ${reviewer.openid}`);
     const declared = await h.as(reviewer.openid, 'review.declare', { reviewId: task._id, version: task.version, noConflict: true });
     await h.as(reviewer.openid, 'review.submit', {
@@ -66,7 +78,8 @@ export async function reviewed(
       comment: '方案可行，指标明确。',
     });
   }
-  return underReview;
+  // Each score joined the application's running score: it has a newer version than the assignment answered.
+  return reviewers.length ? current(h, secretary, underReview._id) : underReview;
 }
 
 export const REVIEWERS = {

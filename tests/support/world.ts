@@ -4,7 +4,7 @@ import type { ApplicationView } from '@/core/schemas/actions';
 import type { ApplicationStatus } from '@/core/workflow/award-workflow';
 import { callerKinds, type CallerKind } from './callers';
 import { OPENID, PROGRAM_ID, completeContent, requestId, startHarness, type Harness } from './harness';
-import { REVIEWERS, decided, shortlisted, submitted } from './lifecycle';
+import { REVIEWERS, decided, shortlisted, submitted, taskFor } from './lifecycle';
 import { snapshotStore, type StoreSnapshot } from './store-snapshot';
 import { unitRows, unitSheet } from './unit-sheets';
 import { JPEG_BYTES, PDF_BYTES, uploadedThroughSlot } from './uploads';
@@ -136,7 +136,7 @@ export async function buildWorld(): Promise<World> {
       reviewerIds: [REVIEWERS.liu.userId, REVIEWERS.zhao.userId],
     });
     for (const reviewer of [REVIEWERS.liu, REVIEWERS.zhao]) {
-      const [task] = (await h.as(reviewer.openid, 'review.mine', {})).filter((review) => review.applicationId === scored._id);
+      const task = await taskFor(h, reviewer.openid, scored._id);
       const declared = await h.as(reviewer.openid, 'review.declare', { reviewId: task!._id, version: task!.version, noConflict: true });
       const scores = (await h.deps.store.get('programs', PROGRAM_ID))!.reviewCriteria.map((criterion) => ({
         criterionKey: criterion.key,
@@ -151,7 +151,7 @@ export async function buildWorld(): Promise<World> {
         version: checked.version,
         reviewerIds: [REVIEWERS.liu.userId],
       });
-      const [task] = (await h.as(OPENID.reviewer, 'review.mine', {})).filter((review) => review.applicationId === application._id);
+      const task = await taskFor(h, OPENID.reviewer, application._id);
       return { application, task: task! };
     };
     const underReview = await assignLiu('评审中项目');

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { emptyCounts, moveCounts, quotaIssue, type LedgerCounts } from '@/core/award/quota';
 import { categoryByKey, type Category, type Program, type ReviewCriterion } from '@/core/program/program-schema';
-import { outlierIds, rankWithinCategories, scoreSheetIssue, summarize, weightedTotal } from '@/core/review/scoring';
+import {
+  outlierIds,
+  rankFrom,
+  rankWithinCategories,
+  scoreSheetIssue,
+  summarize,
+  weightedTotal,
+  withReviewTotal,
+} from '@/core/review/scoring';
 import { programFrom } from './factories';
 
 const civil = programFrom('sichuan-civil-2023');
@@ -371,6 +379,26 @@ describe('expert review scoring', () => {
       expect(rankWithinCategories([{ applicationId: 'x', categoryKey: 'award', mean: null }])).toEqual([
         { applicationId: 'x', categoryKey: 'award', mean: null, rank: null },
       ]);
+    });
+  });
+
+  describe('the running score kept on the application (what the ranking sorts on)', () => {
+    test('gives the mean the ranking shows, score by score, for any one-decimal totals', () => {
+      fc.assert(
+        fc.property(fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 12 }), (tenths) => {
+          const totals = tenths.map((tenth) => tenth / 10);
+          let running: ReturnType<typeof withReviewTotal> | undefined;
+          for (const total of totals) running = withReviewTotal(running?.reviewScores, total);
+          expect(running!.reviewScores.submitted).toBe(totals.length);
+          expect(running!.rankScore).toBe(summarize(totals).mean);
+        }),
+      );
+    });
+
+    test('ranks go on across pages: a tie with the row before shares its rank, unscored rows stay unranked', () => {
+      const page = [{ mean: 80 }, { mean: 70 }, { mean: null }];
+      expect(rankFrom(page, 2, { mean: 80, rank: 2 }).map((row) => row.rank)).toEqual([2, 4, null]);
+      expect(rankFrom(page, 0, null).map((row) => row.rank)).toEqual([1, 2, null]);
     });
   });
 });

@@ -13,13 +13,27 @@ export const storeIndexes: { readonly [C in CollectionName]?: readonly (readonly
   ],
   users: [['openid', 'createdAt'], ['orgId', 'role'], ['role']],
   programs: [['code'], ['societyId', 'opensAt']],
-  applications: [['programId', 'status', 'updatedAt'], ['programId', 'orgId'], ['orgId', 'updatedAt'], ['status']],
+  applications: [
+    ['programId', 'status', 'updatedAt'],
+    // The queue (statuses in order of submission) and the ranking (one category by the running mean score).
+    ['programId', 'status', 'submittedAt'],
+    ['programId', 'categoryKey', 'status', 'rankScore'],
+    ['programId', 'orgId'],
+    ['orgId', 'updatedAt'],
+    ['status'],
+  ],
   claims: [
     ['applicationId', 'createdAt'],
     ['programId', 'indicatorKey', 'createdAt'],
     ['programId', 'verification', 'createdAt'],
   ],
-  reviews: [['applicationId', 'reviewerId'], ['applicationId', 'status'], ['reviewerId', 'createdAt'], ['programId']],
+  reviews: [
+    ['applicationId', 'reviewerId'],
+    ['applicationId', 'status'],
+    ['reviewerId', 'createdAt'],
+    ['reviewerId', 'status', 'createdAt'],
+    ['programId'],
+  ],
   publicities: [['programId', 'createdAt'], ['status']],
   objections: [
     ['applicationId', 'status'],

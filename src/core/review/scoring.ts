@@ -47,13 +47,19 @@ export interface ScoreSummary {
   max: number | null;
 }
 
+/** The mean the ranking shows and sorts on: to one decimal. */
+export function meanScore(sum: number, count: number): number {
+  return round1(sum / count);
+}
+
 export function summarize(totals: readonly number[]): ScoreSummary {
   if (totals.length === 0) return { count: 0, mean: null, spread: null, min: null, max: null };
   const mean = totals.reduce((sum, total) => sum + total, 0) / totals.length;
   const variance = totals.reduce((sum, total) => sum + (total - mean) ** 2, 0) / totals.length;
   return {
     count: totals.length,
-    mean: round1(mean),
+    // The same figure the running score on the application gives (withReviewTotal): totals carry one decimal.
+    mean: meanScore(round1(totals.reduce((sum, total) => sum + total, 0)), totals.length),
     spread: round1(Math.sqrt(variance)),
     min: Math.min(...totals),
     max: Math.max(...totals),
@@ -70,6 +76,33 @@ export function outlierIds<T extends { id: string; total: number }>(reviews: rea
       return Math.abs(review.total - othersMean) > OUTLIER_POINTS;
     })
     .map((review) => review.id);
+}
+
+/** An application's running score fields after one more review total comes in (what the ranking sorts on). */
+export function withReviewTotal(
+  scores: { submitted: number; sum: number } | undefined,
+  total: number,
+): { reviewScores: { submitted: number; sum: number }; rankScore: number } {
+  const submitted = (scores?.submitted ?? 0) + 1;
+  const sum = round1((scores?.sum ?? 0) + total);
+  return { reviewScores: { submitted, sum }, rankScore: meanScore(sum, submitted) };
+}
+
+/**
+ * Ranks continuing a ranking: equal means share the rank before; otherwise the position (1-based). `previous` is
+ * the last row before these (its mean and rank), `position` the 0-based position of the first of them.
+ */
+export function rankFrom<T extends { mean: number | null }>(
+  rows: readonly T[],
+  position: number,
+  previous: { mean: number | null; rank: number | null } | null,
+): (T & { rank: number | null })[] {
+  let last = previous;
+  return rows.map((row, index) => {
+    const rank = row.mean === null ? null : last && last.mean === row.mean && last.rank !== null ? last.rank : position + index + 1;
+    last = { mean: row.mean, rank };
+    return { ...row, rank };
+  });
 }
 
 export interface Rankable {

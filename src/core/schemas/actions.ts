@@ -91,6 +91,50 @@ export const applicationView = applicationSchema.extend({
 });
 export type ApplicationView = z.infer<typeof applicationView>;
 
+/**
+ * An application as a staff list shows it (申报管理, 公示管理): what its row says and the decisions it offers, without
+ * its content, budget lines, reports or payments (application.get answers those).
+ */
+export const applicationSummaryView = applicationView.pick({
+  _id: true,
+  version: true,
+  updatedAt: true,
+  programId: true,
+  orgId: true,
+  orgName: true,
+  projectName: true,
+  categoryKey: true,
+  categoryName: true,
+  status: true,
+  statusLabel: true,
+  stage: true,
+  budgetTotalFen: true,
+  awardFen: true,
+  submittedAt: true,
+  dueAt: true,
+  decisionReason: true,
+  moderation: true,
+  availableActions: true,
+});
+export type ApplicationSummaryView = z.infer<typeof applicationSummaryView>;
+
+/**
+ * Where a list's page starts: null (or absent) for the first page, else the nextCursor of the page before, as
+ * given (it is opaque); and how many items to answer.
+ */
+export const pageInput = {
+  cursor: z.string().max(500).nullable().default(null),
+  limit: z.number().int().min(1).max(100).default(30),
+};
+
+/**
+ * One page of a list: its items, the cursor to the next page (null: this is the last), and how many items the
+ * whole list has where a running count says so (never counted by reading the list).
+ */
+export function pageOf<T extends z.ZodTypeAny>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable(), total: z.number().int().nonnegative().optional() });
+}
+
 export const reviewView = reviewSchema.extend({
   applicationName: z.string(),
   orgName: z.string(),
@@ -223,17 +267,20 @@ export const rankingRowView = z.object({
 });
 export type RankingRowView = z.infer<typeof rankingRowView>;
 
-export const rankingView = z.object({
-  categories: z.array(
-    z.object({
-      key: z.string(),
-      name: z.string(),
-      quotaMax: z.number().int().nullable(),
-      shortlisted: z.number().int(),
-      granted: z.number().int(),
-      rows: z.array(rankingRowView),
-    }),
-  ),
+export const rankingCategoryView = z.object({
+  key: z.string(),
+  name: z.string(),
+  quotaMax: z.number().int().nullable(),
+  shortlisted: z.number().int(),
+  granted: z.number().int(),
+});
+export type RankingCategoryView = z.infer<typeof rankingCategoryView>;
+
+export const rankingView = pageOf(rankingRowView).extend({
+  /** Every category of the programme, with its quota figures. */
+  categories: z.array(rankingCategoryView),
+  /** The category the items rank in. */
+  categoryKey: z.string(),
 });
 export type RankingView = z.infer<typeof rankingView>;
 
@@ -432,9 +479,19 @@ export const actionContracts = {
   'application.withdraw': { input: z.object({ applicationId: id, version, reason }), output: applicationView },
   'application.get': { input: z.object({ applicationId: id }), output: applicationDetail },
   'application.listMine': { input: z.object({ programId: id.optional() }), output: z.array(applicationView) },
+  /**
+   * The secretariat's list of a programme's applications (never drafts), oldest submission first, a page at a
+   * time: those of one stage, or of the statuses named (status, or statuses), or all.
+   */
   'application.queue': {
-    input: z.object({ programId: id, stage: z.enum(stages).optional(), status: applicationStatus.optional() }),
-    output: z.array(applicationView),
+    input: z.object({
+      programId: id,
+      stage: z.enum(stages).optional(),
+      status: applicationStatus.optional(),
+      statuses: z.array(applicationStatus).min(1).max(40).optional(),
+      ...pageInput,
+    }),
+    output: pageOf(applicationSummaryView),
   },
   'application.decide': {
     input: z.object({ applicationId: id, version, decision: z.enum(staffDecisions), reason }),
@@ -534,7 +591,8 @@ export const actionContracts = {
       excluded: z.array(z.object({ userId: id, name: z.string(), reason: z.string() })),
     }),
   },
-  'review.mine': { input: z.object({}), output: z.array(reviewView) },
+  /** The expert's own review tasks (not those taken back), newest first, a page at a time. */
+  'review.mine': { input: z.object({ ...pageInput }), output: pageOf(reviewView) },
   'review.declare': { input: z.object({ reviewId: id, version, noConflict: z.literal(true) }), output: reviewView },
   'review.open': {
     input: z.object({ reviewId: id }),
@@ -558,7 +616,14 @@ export const actionContracts = {
     }),
     output: reviewView,
   },
-  'review.ranking': { input: z.object({ programId: id }), output: rankingView },
+  /**
+   * One category's ranking (the programme's first category when none is named), best mean first, a page at a
+   * time, with every category's quota figures.
+   */
+  'review.ranking': {
+    input: z.object({ programId: id, categoryKey: z.string().min(1).max(64).optional(), ...pageInput }),
+    output: rankingView,
+  },
   /** The secretariat takes back an assignment whose score is not in (an expert who never scores), saying why. */
   'review.unassign': {
     input: z.object({

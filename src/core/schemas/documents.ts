@@ -292,6 +292,10 @@ export const applicationSchema = z.object({
   /** The secretariat's extension of the report now due, with its reason. */
   extension: extensionSchema.nullable().optional(),
   moderation: moderationSchema.optional(),
+  /** The experts' scores in so far, kept with each review submitted (in its transaction): how many, and their sum. */
+  reviewScores: z.object({ submitted: z.number().int().nonnegative(), sum: z.number().nonnegative() }).optional(),
+  /** What the ranking sorts on: the mean of those scores to one decimal; absent while none is in (ranked last). */
+  rankScore: z.number().min(0).max(100).optional(),
 });
 export type Application = z.infer<typeof applicationSchema>;
 

@@ -30,7 +30,7 @@ export function statusAllows(status: ApplicationStatus, decision: StaffDecision)
 }
 
 /** Something waits for the secretariat: a decision, reviewers to assign, or a payout to record. */
-export function needsStaff(application: ApplicationView): boolean {
+export function needsStaff(application: Pick<ApplicationView, 'availableActions' | 'status'>): boolean {
   return decisionsOf(application).length > 0 || application.availableActions.includes('pay') || application.status === 'checkPassed';
 }
 

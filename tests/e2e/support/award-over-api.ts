@@ -36,7 +36,7 @@ export async function awardOverApi(stack: Pick<LocalStack, 'url' | 'setClock'>, 
   });
   for (const reviewerId of ['user-reviewer', 'user-reviewer-scu']) {
     const reviewer = await apiAs(stack.url, reviewerId);
-    const [assigned] = await reviewer('review.mine', {});
+    const [assigned] = (await reviewer('review.mine', {})).items;
     const declared = await reviewer('review.declare', { reviewId: assigned._id, version: assigned.version, noConflict: true });
     const { program } = await reviewer('review.open', { reviewId: assigned._id });
     await reviewer('review.submit', {

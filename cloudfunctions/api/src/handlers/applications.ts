@@ -9,7 +9,13 @@ import { isAfter } from '@/core/calendar/shanghai';
 import { formatYuan } from '@/core/money';
 import type { ActionOutput, ParsedInput, RecordInput, StaffDecision } from '@/core/schemas/actions';
 import type { Application, Organization, Program, Report } from '@/core/schemas/documents';
-import { emptyOutcomes, statusTable, type WorkflowAction } from '@/core/workflow/award-workflow';
+import {
+  applicationStatuses,
+  emptyOutcomes,
+  statusTable,
+  type ApplicationStatus,
+  type WorkflowAction,
+} from '@/core/workflow/award-workflow';
 import { writeAudit } from '../audit';
 import { retryingRaces } from '../races';
 import { settleEach } from '../batch';
@@ -28,6 +34,7 @@ import { loadStaffApplication } from '../loaders';
 import { mayAct } from '@/core/workflow/transition';
 import type { Deps, StoreReader, StoreTx, Where } from '../ports';
 import { toApplicationView, toProgramView, toReviewView } from '../views';
+import { among, nextCursorOf, readPage, type Order } from '../list-pages';
 import { insertClaim } from './claims';
 import { checkNewFiles } from './files';
 import { ledgerFor } from './programs';
@@ -511,14 +518,39 @@ export async function listMyApplications(input: ParsedInput<'application.listMin
   return listViews(applications, context);
 }
 
-/** The secretariat's queue, by stage or status: drafts stay private to their unit until submitted. */
-export async function queueApplications(input: ParsedInput<'application.queue'>, context: HandlerContext) {
-  await loadStaffProgram(context.deps.store, context.caller, input.programId);
-  const where: Where = { programId: input.programId };
-  if (input.status) where.status = input.status;
-  const applications = await context.deps.store.find('applications', where, { orderBy: { field: 'updatedAt', direction: 'asc' } });
-  const wanted = applications.filter(
-    (application) => application.status !== 'draft' && (!input.stage || statusTable[application.status].stage === input.stage),
+/** Oldest submission first (first come, first served): submission time moves only on a resubmission. */
+const queueOrder: Order = { field: 'submittedAt', direction: 'asc' };
+
+/** The statuses a queue asks for: those named, or those of the stage, or all; never a draft. */
+function queueStatuses(input: Pick<ParsedInput<'application.queue'>, 'stage' | 'status' | 'statuses'>): ApplicationStatus[] {
+  const named = input.statuses ?? (input.status ? [input.status] : applicationStatuses);
+  return named.filter((status) => status !== 'draft' && (!input.stage || statusTable[status].stage === input.stage));
+}
+
+/** The secretariat's queue, a page of summaries at a time: drafts stay private to their unit until submitted. */
+export async function queueApplications(
+  input: ParsedInput<'application.queue'>,
+  context: HandlerContext,
+): Promise<ActionOutput<'application.queue'>> {
+  const { store } = context.deps;
+  const program = await loadStaffProgram(store, context.caller, input.programId);
+  const statuses = queueStatuses(input);
+  if (statuses.length === 0) return { items: [], nextCursor: null };
+  const page = await readPage(
+    store,
+    'applications',
+    { programId: program._id, status: among(statuses) },
+    queueOrder,
+    input.cursor,
+    input.limit,
   );
-  return listViews(wanted, context);
+  const names = await orgNames(
+    store,
+    page.items.map((application) => application.orgId),
+  );
+  // The contract's summary keeps only what a row shows (the router's output check drops the rest).
+  const items = page.items.map((application) =>
+    toApplicationView(application, program, names.get(application.orgId) ?? '', context.caller, context.now),
+  );
+  return { items, nextCursor: nextCursorOf(page, queueOrder) };
 }

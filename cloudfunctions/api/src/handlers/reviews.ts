@@ -3,10 +3,11 @@
 import { AppError } from '@/core/errors';
 import { mayAct } from '@/core/people/manages';
 import { inPool } from '@/core/review/pool';
-import { countingReviews, outlierIds, rankWithinCategories, scoreSheetIssue, summarize, weightedTotal } from '@/core/review/scoring';
+import { countingReviews, outlierIds, rankFrom, scoreSheetIssue, summarize, weightedTotal, withReviewTotal } from '@/core/review/scoring';
 import type { ActionOutput, ParsedInput } from '@/core/schemas/actions';
-import type { Application, Review, User } from '@/core/schemas/documents';
-import { statusTable } from '@/core/workflow/award-workflow';
+import { reviewStatuses, type Application, type Review, type User } from '@/core/schemas/documents';
+import { applicationStatuses, statusTable } from '@/core/workflow/award-workflow';
+import { categoryByKey, programOf } from '@/core/program/program-schema';
 import { writeAudit } from '../audit';
 import { retryingRaces } from '../races';
 import type { StoreReader, StoreTx } from '../ports';
@@ -15,6 +16,7 @@ import type { HandlerContext } from '../context';
 import { byIds, loadProgram, loadStaffApplication, loadStaffProgram, orgNames, requireSecretariat } from '../loaders';
 import { pages, writeNotifications } from '../notify';
 import { toApplicationView, toProgramView, toReviewView } from '../views';
+import { among, findAmong, nextCursorOf, readPage, type Order } from '../list-pages';
 import { ledgerFor } from './programs';
 import { requireNotHeld } from '../moderation';
 
@@ -226,14 +228,46 @@ async function reviewViewOf(context: HandlerContext, review: Review) {
   };
 }
 
-export async function myReviews(_input: ParsedInput<'review.mine'>, context: HandlerContext) {
-  if (context.caller.user.role !== 'reviewer') return [];
-  const reviews = await context.deps.store.find(
+/** Newest task first. */
+const mineOrder: Order = { field: 'createdAt', direction: 'desc' };
+
+/** The expert's tasks a page at a time: the page's reviews, then their applications, programmes and units, one read each. */
+export async function myReviews(input: ParsedInput<'review.mine'>, context: HandlerContext): Promise<ActionOutput<'review.mine'>> {
+  if (context.caller.user.role !== 'reviewer') return { items: [], nextCursor: null };
+  const { store } = context.deps;
+  const page = await readPage(
+    store,
     'reviews',
-    { reviewerId: context.caller.user._id },
-    { orderBy: { field: 'createdAt', direction: 'desc' } },
+    {
+      reviewerId: context.caller.user._id,
+      status: among(countingReviews(reviewStatuses.map((status) => ({ status }))).map(({ status }) => status)),
+    },
+    mineOrder,
+    input.cursor,
+    input.limit,
   );
-  return Promise.all(countingReviews(reviews).map(async (review) => (await reviewViewOf(context, review)).view));
+  const applications = await byIds(
+    store,
+    'applications',
+    page.items.map((review) => review.applicationId),
+  );
+  const [programs, names] = await Promise.all([
+    byIds(
+      store,
+      'programs',
+      [...applications.values()].map((application) => application.programId),
+    ),
+    orgNames(
+      store,
+      [...applications.values()].map((application) => application.orgId),
+    ),
+  ]);
+  const items = page.items.flatMap((review) => {
+    const application = applications.get(review.applicationId);
+    const program = application && programs.get(application.programId);
+    return application && program ? [toReviewView(review, application, programOf(program), names.get(application.orgId) ?? '')] : [];
+  });
+  return { items, nextCursor: nextCursorOf(page, mineOrder) };
 }
 
 /** Changes one's own review in a transaction, on the version the reviewer saw. */
@@ -246,23 +280,52 @@ async function changeReview(
 ) {
   const { deps, now, caller } = context;
   await loadOwnReview(context, reviewId);
-  const saved = await deps.store.transaction(async (tx) => {
-    // Checked again inside: a withdrawal that lands first is reported as such, not as a stale version.
-    const current = requireOwnReview(await tx.get('reviews', reviewId), caller);
-    if (current.version !== version) throw new AppError('CONFLICT');
-    const next: Review = { ...current, ...change(current), version: current.version + 1, updatedAt: now.toISOString() };
-    await tx.replace('reviews', next, current.version);
-    await writeAudit(
-      tx,
-      [{ action, from: current.status, to: next.status, reason: null }],
-      { entity: 'review', id: reviewId, version: next.version },
-      caller.actor,
-      now,
-      deps.newId,
-    );
-    return next;
-  });
+  const saved = await retryingRaces(() =>
+    deps.store.transaction(async (tx) => {
+      // Checked again inside: a withdrawal that lands first is reported as such, not as a stale version.
+      const current = requireOwnReview(await tx.get('reviews', reviewId), caller);
+      if (current.version !== version) throw new AppError('CONFLICT');
+      const next: Review = { ...current, ...change(current), version: current.version + 1, updatedAt: now.toISOString() };
+      await tx.replace('reviews', next, current.version);
+      if (current.total === null && next.total !== null) await addToRanking(tx, context, next, next.total);
+      await writeAudit(
+        tx,
+        [{ action, from: current.status, to: next.status, reason: null }],
+        { entity: 'review', id: reviewId, version: next.version },
+        caller.actor,
+        now,
+        deps.newId,
+      );
+      return next;
+    }),
+  );
   return (await reviewViewOf(context, saved)).view;
+}
+
+/**
+ * A score that comes in joins its application's running score, in the review's transaction, so the ranking sorts
+ * on a field of the application instead of reading every review. The application gets a new version, with its
+ * audit entry (a decision taken on the scores before fails its version check, as after an assignment).
+ */
+async function addToRanking(tx: StoreTx, context: HandlerContext, review: Review, total: number): Promise<void> {
+  const { deps, now, caller } = context;
+  const application = await tx.get('applications', review.applicationId);
+  if (!application) throw new AppError('NOT_FOUND', '申报不存在');
+  const next: Application = {
+    ...application,
+    ...withReviewTotal(application.reviewScores, total),
+    version: application.version + 1,
+    updatedAt: now.toISOString(),
+  };
+  await tx.replace('applications', next, application.version);
+  await writeAudit(
+    tx,
+    [{ action: 'reviewScored', from: application.status, to: application.status, reason: `${review.reviewerName}提交评分` }],
+    { entity: 'application', id: next._id, version: next.version },
+    caller.actor,
+    now,
+    deps.newId,
+  );
 }
 
 export function declareNoConflict(input: ParsedInput<'review.declare'>, context: HandlerContext) {
@@ -311,26 +374,47 @@ export async function submitReview(input: ParsedInput<'review.submit'>, context:
   });
 }
 
+/** The statuses an application ranks in: from expert review on, declined, or granted. */
+const rankedStatuses = applicationStatuses.filter((status) => {
+  const { stage, granted } = statusTable[status];
+  return stage === 'review' || stage === 'publicity' || status === 'notSelected' || granted;
+});
+
+/** Best mean first; unscored applications have no rankScore and come last. */
+const rankingOrder: Order = { field: 'rankScore', direction: 'desc' };
+
 export async function reviewRanking(
   input: ParsedInput<'review.ranking'>,
   context: HandlerContext,
 ): Promise<ActionOutput<'review.ranking'>> {
   const { store } = context.deps;
   const program = await loadStaffProgram(store, context.caller, input.programId);
-  const [applications, reviews, ledger] = await Promise.all([
-    store.find('applications', { programId: program._id }),
-    store.find('reviews', { programId: program._id }),
+  const categoryKey = input.categoryKey ?? program.categories[0]?.key ?? '';
+  if (!categoryByKey(program, categoryKey)) throw new AppError('NOT_FOUND', '申报类别不存在');
+  const [page, ledger] = await Promise.all([
+    readPage(
+      store,
+      'applications',
+      { programId: program._id, categoryKey, status: among(rankedStatuses) },
+      rankingOrder,
+      input.cursor,
+      input.limit,
+    ),
     ledgerFor(context.deps, program),
   ]);
-  const inRanking = applications.filter((application) => {
-    const stage = statusTable[application.status].stage;
-    return stage === 'review' || stage === 'publicity' || application.status === 'notSelected' || statusTable[application.status].granted;
-  });
-  const names = await orgNames(
-    store,
-    inRanking.map((application) => application.orgId),
-  );
-  const rows = inRanking.map((application) => {
+  const [reviews, names] = await Promise.all([
+    findAmong(
+      store,
+      'reviews',
+      'applicationId',
+      page.items.map((application) => application._id),
+    ),
+    orgNames(
+      store,
+      page.items.map((application) => application.orgId),
+    ),
+  ]);
+  const rows = page.items.map((application) => {
     const own = countingReviews(reviews).filter((review) => review.applicationId === application._id);
     const submitted = own.filter((review) => review.total !== null) as (Review & { total: number })[];
     const summary = summarize(submitted.map((review) => review.total));
@@ -352,7 +436,9 @@ export async function reviewRanking(
       outliers: submitted.filter((review) => outliers.includes(review._id)).map((review) => review.reviewerName),
     };
   });
-  const ranked = rankWithinCategories(rows);
+  // The rank goes on from the page before: its last row's mean (the cursor's sort value) and rank (carried).
+  const previous = page.previous ? { mean: numberOrNull(page.previous.value), rank: numberOrNull(page.previous.carry) } : null;
+  const items = rankFrom(rows, page.at, previous);
   return {
     categories: program.categories.map((category) => ({
       key: category.key,
@@ -360,9 +446,15 @@ export async function reviewRanking(
       quotaMax: category.quotaMax,
       shortlisted: ledger?.categories[category.key]?.shortlisted ?? 0,
       granted: ledger?.categories[category.key]?.granted ?? 0,
-      rows: ranked.filter((row) => row.categoryKey === category.key),
     })),
+    categoryKey,
+    items,
+    nextCursor: nextCursorOf(page, rankingOrder, items.length ? items[items.length - 1]!.rank : (page.previous?.carry ?? null)),
   };
+}
+
+function numberOrNull(value: unknown): number | null {
+  return typeof value === 'number' ? value : null;
 }
 
 /** The expert's message that a task was taken back, with the secretariat's reason. */

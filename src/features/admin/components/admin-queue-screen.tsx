@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useMemo, useState } from 'react';
 import { actionTable, stageLabels } from '@/core/workflow/award-workflow';
+import { LoadMore } from '@/components/load-more';
 import { PageState } from '@/components/page-state';
 import { go, type RouteName } from '@/lib/navigation';
 import { useReloadOnShow } from '@/features/common/use-reload-on-show';
@@ -53,8 +54,8 @@ export function AdminQueueScreen({ programId, initialStage }: { programId?: stri
   const chosen = queue.visible.filter((application) => selected.includes(application._id));
   const offered = batchDecisions.filter((decision) => chosen.some((application) => application.availableActions.includes(decision)));
   const names = useMemo(
-    () => new Map((queue.data?.applications ?? []).map((a) => [a._id, `${a.orgName}：${a.projectName}`])),
-    [queue.data],
+    () => new Map((queue.applications ?? []).map((a) => [a._id, `${a.orgName}：${a.projectName}`])),
+    [queue.applications],
   );
 
   function changeStage(next: QueueStage) {
@@ -78,7 +79,7 @@ export function AdminQueueScreen({ programId, initialStage }: { programId?: stri
   return (
     <View className={`admin-page${selecting ? ' admin-page--with-bar' : ''}`}>
       <View className="admin-queue__top">
-        <StageTabs value={stage} counts={queue.data ? queue.counts : null} onChange={changeStage} />
+        <StageTabs value={stage} counts={queue.count ? { [stage]: queue.count } : null} onChange={changeStage} />
       </View>
       <View className="admin-tools">
         {tools.map((tool) => (
@@ -88,10 +89,11 @@ export function AdminQueueScreen({ programId, initialStage }: { programId?: stri
         ))}
       </View>
       <ClaimQueue claims={claims.data} />
-      {queue.data ? (
+      {queue.count ? (
         <View className="admin-queue__hint">
           <Text>
-            {stageLabels[stage]} {queue.visible.length} 条，待处理 {queue.counts[stage].waiting} 条
+            {stageLabels[stage]} {queue.count.total}
+            {queue.count.more ? '+' : ''} 条，{queue.count.more ? '已加载的' : ''}待处理 {queue.count.waiting} 条
           </Text>
           {batchable.length > 0 ? (
             <Text className="admin-link" onClick={() => (setSelecting(!selecting), setSelected([]))}>
@@ -101,8 +103,8 @@ export function AdminQueueScreen({ programId, initialStage }: { programId?: stri
         </View>
       ) : null}
       <PageState
-        loading={queue.loading && !queue.data}
-        error={queue.data ? null : queue.error}
+        loading={queue.loading && !queue.applications}
+        error={queue.applications ? null : queue.error}
         empty={queue.visible.length === 0}
         emptyText={emptyTexts[stage]}
         onRetry={() => void queue.reload()}
@@ -117,6 +119,7 @@ export function AdminQueueScreen({ programId, initialStage }: { programId?: stri
             onOpen={(id) => void go('applicationDetail', { id, stage })}
           />
         ))}
+        <LoadMore more={queue.more} loading={queue.loadingMore} onMore={queue.loadMore} />
       </PageState>
 
       {selecting ? (

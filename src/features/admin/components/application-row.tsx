@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import { formatShanghaiDate, formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import { formatYuan } from '@/core/money';
-import type { ApplicationView } from '@/core/schemas/actions';
+import type { ApplicationSummaryView } from '@/core/schemas/actions';
 import { StatusTag } from '@/components/status-tag';
 import { ModerationNotice } from './moderation-notice';
 
 interface ApplicationRowProps {
-  application: ApplicationView;
+  application: ApplicationSummaryView;
   onOpen: (id: string) => void;
   /** Present while selecting: the row's checkbox state; undefined: the row cannot be selected. */
   selected?: boolean;

@@ -4,9 +4,16 @@ import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import type { AuditEntry } from '@/core/schemas/documents';
 import { actionTable, statusTable, type ApplicationStatus, type WorkflowAction } from '@/core/workflow/award-workflow';
 
+/** Entries that are not workflow actions: the expert review's changes to the application. */
+const otherLabels: Record<string, string> = {
+  create: '创建草稿',
+  assignReviewers: '分配评审专家',
+  unassignReviewer: '撤回评审专家',
+  reviewScored: '专家提交评分',
+};
+
 function actionLabel(action: string): string {
-  if (action === 'create') return '创建草稿';
-  return actionTable[action as WorkflowAction]?.label ?? action;
+  return otherLabels[action] ?? actionTable[action as WorkflowAction]?.label ?? action;
 }
 
 function statusLabel(status: string | null): string {

@@ -6,7 +6,7 @@ import { Button, Tag } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { formatYuan } from '@/core/money';
 import type { ActionOutput, BatchResultView, ProgramView } from '@/core/schemas/actions';
-import type { ApplicationView } from '@/core/schemas/actions';
+import type { ApplicationSummaryView } from '@/core/schemas/actions';
 import { kindOf, noticeKinds } from '@/core/publicity/notice-kinds';
 import type { Publicity, PublicityKind } from '@/core/schemas/documents';
 import { ExportButton } from '@/components/export-button';
@@ -195,7 +195,7 @@ function WaitingSection({
 }: {
   program: ProgramView;
   kind: PublicityKind;
-  applications: ApplicationView[];
+  applications: ApplicationSummaryView[];
   onOpened: (notice: Opened) => void;
 }) {
   const meaning = noticeKinds[kind];

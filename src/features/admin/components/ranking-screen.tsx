@@ -3,19 +3,18 @@
 import { Text, View } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
-import type { RankingRowView, RankingView, StaffDecision } from '@/core/schemas/actions';
+import type { RankingRowView, StaffDecision } from '@/core/schemas/actions';
 import { actionTable } from '@/core/workflow/award-workflow';
+import { LoadMore } from '@/components/load-more';
 import { PageState } from '@/components/page-state';
 import { StatusTag } from '@/components/status-tag';
 import { go } from '@/lib/navigation';
 import { useReloadOnShow } from '@/features/common/use-reload-on-show';
 import { useDecision } from '../hooks/use-decision';
-import { useRanking } from '../hooks/use-ranking';
+import { useRanking, type RankedCategory } from '../hooks/use-ranking';
 import { statusAllows } from '../staff-actions';
 import { ReasonDialog } from './reason-dialog';
 import '../admin.css';
-
-type Category = RankingView['categories'][number];
 
 const rowDecisions = ['shortlist', 'decline', 'unshortlist'] as const satisfies readonly StaffDecision[];
 
@@ -89,7 +88,16 @@ function RankingRow({ row, onChanged }: { row: RankingRowView; onChanged: () => 
   );
 }
 
-function CategoryBlock({ category, onChanged }: { category: Category; onChanged: () => unknown }) {
+interface CategoryBlockProps {
+  category: RankedCategory;
+  onChanged: () => unknown;
+  loadingMore: boolean;
+  onMore: (category: RankedCategory) => unknown;
+  /** The last block on the screen: scrolling to the bottom loads its next page. */
+  last: boolean;
+}
+
+function CategoryBlock({ category, onChanged, loadingMore, onMore, last }: CategoryBlockProps) {
   const full = category.quotaMax !== null && category.shortlisted + category.granted >= category.quotaMax;
   return (
     <View className="admin-section">
@@ -105,6 +113,7 @@ function CategoryBlock({ category, onChanged }: { category: Category; onChanged:
       ) : (
         category.rows.map((row) => <RankingRow key={row.applicationId} row={row} onChanged={onChanged} />)
       )}
+      {category.nextCursor ? <LoadMore more loading={loadingMore} onMore={() => onMore(category)} onBottom={last} /> : null}
     </View>
   );
 }
@@ -112,7 +121,7 @@ function CategoryBlock({ category, onChanged }: { category: Category; onChanged:
 export function RankingScreen({ programId }: { programId?: string }) {
   const ranking = useRanking(programId);
   useReloadOnShow(ranking.reload);
-  const categories = ranking.data?.ranking.categories ?? [];
+  const { categories } = ranking;
   return (
     <View className="admin-page">
       <View className="admin-queue__hint">
@@ -130,8 +139,16 @@ export function RankingScreen({ programId }: { programId?: string }) {
         emptyText="暂无进入专家评审的申报"
         onRetry={() => void ranking.reload()}
       >
-        {categories.map((category) => (
-          <CategoryBlock key={category.key} category={category} onChanged={ranking.reload} />
+        {ranking.moreError ? <Text className="admin-rank__warn">{ranking.moreError}</Text> : null}
+        {categories.map((category, index) => (
+          <CategoryBlock
+            key={category.key}
+            last={index === categories.length - 1}
+            category={category}
+            onChanged={ranking.reload}
+            loadingMore={ranking.loadingMore === category.key}
+            onMore={ranking.loadMore}
+          />
         ))}
       </PageState>
     </View>

@@ -5,7 +5,8 @@ import { queueStages, type QueueStage } from '../staff-actions';
 
 interface StageTabsProps {
   value: QueueStage;
-  counts: Record<QueueStage, StageCount> | null;
+  /** The stages whose figures are known (the one loaded). */
+  counts: Partial<Record<QueueStage, StageCount>> | null;
   onChange: (stage: QueueStage) => void;
 }
 
@@ -28,6 +29,7 @@ export function StageTabs({ value, counts, onChange }: StageTabsProps) {
               {count ? (
                 <Text className={`admin-stages__count${count.waiting ? ' admin-stages__count--waiting' : ''}`}>
                   {count.waiting ? count.waiting : count.total}
+                  {count.more ? '+' : ''}
                 </Text>
               ) : null}
             </View>

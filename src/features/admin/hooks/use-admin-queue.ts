@@ -1,41 +1,41 @@
-// The secretariat's queue: every application of the programme in one call, grouped by stage here, so the
-// stage tabs switch instantly and each shows how many wait for the secretariat.
+// The secretariat's queue: one stage's applications a page at a time (oldest submission first, from the server);
+// of those loaded, what waits for the secretariat shows first.
 import { useMemo } from 'react';
-import type { ApplicationView } from '@/core/schemas/actions';
+import type { ApplicationSummaryView } from '@/core/schemas/actions';
 import { call } from '@/lib/api';
+import { usePaged } from '@/features/common/use-paged';
 import { useRemote } from '@/features/common/use-remote';
-import { needsStaff, queueStages, type QueueStage } from '../staff-actions';
+import { needsStaff, type QueueStage } from '../staff-actions';
 import { resolveProgramId } from './program-id';
+
+/** A page of the queue: enough for a phone screen several times over. */
+export const QUEUE_PAGE = 30;
 
 function timeOf(iso: string | null): number {
   return iso ? new Date(iso).getTime() : 0;
 }
 
 /** What waits for the secretariat first, oldest first (first come, first served); the rest most recently changed first. */
-export function orderQueue(applications: readonly ApplicationView[]): ApplicationView[] {
+export function orderQueue(applications: readonly ApplicationSummaryView[]): ApplicationSummaryView[] {
   const waiting = applications.filter(needsStaff).sort((a, b) => timeOf(a.submittedAt) - timeOf(b.submittedAt));
   const rest = applications.filter((application) => !needsStaff(application)).sort((a, b) => timeOf(b.updatedAt) - timeOf(a.updatedAt));
   return [...waiting, ...rest];
 }
 
 export interface StageCount {
+  /** How many applications the stage has (of those loaded, while more follow). */
   total: number;
   waiting: number;
+  /** More follow the loaded ones: the figures are at least these. */
+  more: boolean;
 }
 
-export function countByStage(applications: readonly ApplicationView[]): Record<QueueStage, StageCount> {
-  const counts = Object.fromEntries(queueStages.map((stage) => [stage, { total: 0, waiting: 0 }])) as Record<QueueStage, StageCount>;
-  for (const application of applications) {
-    const count = counts[application.stage as QueueStage];
-    if (!count) continue;
-    count.total += 1;
-    if (needsStaff(application)) count.waiting += 1;
-  }
-  return counts;
+export function countLoaded(applications: readonly ApplicationSummaryView[], more: boolean, total: number | null): StageCount {
+  return { total: total ?? applications.length, waiting: applications.filter(needsStaff).length, more: more && total === null };
 }
 
 /** The application to open after this one: the next that waits for the secretariat, in queue order. */
-export function nextWaiting(applications: readonly ApplicationView[], currentId: string): { id: string | null; remaining: number } {
+export function nextWaiting(applications: readonly ApplicationSummaryView[], currentId: string): { id: string | null; remaining: number } {
   const waiting = orderQueue(applications).filter((application) => needsStaff(application) && application._id !== currentId);
   const ordered = orderQueue(applications);
   const index = ordered.findIndex((application) => application._id === currentId);
@@ -44,15 +44,25 @@ export function nextWaiting(applications: readonly ApplicationView[], currentId:
 }
 
 export function useAdminQueue(programIdFromRoute: string | undefined, stage: QueueStage) {
-  const remote = useRemote(async () => {
-    const programId = await resolveProgramId(programIdFromRoute);
-    return { programId, applications: await call('application.queue', { programId }) };
-  }, [programIdFromRoute]);
-  const applications = remote.data?.applications;
-  const counts = useMemo(() => countByStage(applications ?? []), [applications]);
-  const visible = useMemo(
-    () => orderQueue((applications ?? []).filter((application) => application.stage === stage)),
-    [applications, stage],
+  const program = useRemote(() => resolveProgramId(programIdFromRoute), [programIdFromRoute]);
+  const programId = program.data;
+  const paged = usePaged(
+    async (cursor) =>
+      programId ? call('application.queue', { programId, stage, cursor, limit: QUEUE_PAGE }) : { items: [], nextCursor: null },
+    (application) => application._id,
+    [programId, stage],
   );
-  return { ...remote, programId: remote.data?.programId ?? null, counts, visible };
+  const loaded = programId ? paged.items : null;
+  const count = useMemo(() => (loaded ? countLoaded(loaded, paged.more, paged.total) : null), [loaded, paged.more, paged.total]);
+  const visible = useMemo(() => orderQueue(loaded ?? []), [loaded]);
+  return {
+    ...paged,
+    loading: program.loading || paged.loading,
+    error: program.error ?? paged.error,
+    reload: programId ? paged.reload : program.reload,
+    programId,
+    applications: loaded,
+    count,
+    visible,
+  };
 }

@@ -5,6 +5,9 @@ import { useRemote } from '@/features/common/use-remote';
 import { isQueueStage, type QueueStage } from '../staff-actions';
 import { nextWaiting } from './use-admin-queue';
 
+/** How far along the stage's queue "next" looks: its first page, at the largest page the server answers. */
+const NEXT_LOOKS_AT = 100;
+
 export function useApplicationDetail(applicationId: string, stageFromRoute: string | undefined) {
   const detail = useRemote(() => call('application.get', { applicationId }), [applicationId]);
   const programId = detail.data?.program._id;
@@ -15,7 +18,10 @@ export function useApplicationDetail(applicationId: string, stageFromRoute: stri
     firstStage.current = isQueueStage(stage) ? stage : null;
   }
   const stage = isQueueStage(stageFromRoute) ? stageFromRoute : firstStage.current;
-  const pending = useRemote(async () => (programId && stage ? call('application.queue', { programId, stage }) : []), [programId, stage]);
+  const pending = useRemote(
+    async () => (programId && stage ? (await call('application.queue', { programId, stage, limit: NEXT_LOOKS_AT })).items : []),
+    [programId, stage],
+  );
 
   const next = useMemo(() => nextWaiting(pending.data ?? [], applicationId), [pending.data, applicationId]);
 

@@ -14,7 +14,7 @@ export function useBatchDecision(onSettled: () => unknown) {
   const [running, setRunning] = useState<BatchDecision | null>(null);
   const [outcome, setOutcome] = useState<BatchOutcome | null>(null);
 
-  async function run(decision: BatchDecision, applications: readonly ApplicationView[]): Promise<void> {
+  async function run(decision: BatchDecision, applications: readonly Pick<ApplicationView, '_id' | 'version'>[]): Promise<void> {
     if (running || applications.length === 0) return;
     setRunning(decision);
     try {

@@ -1,6 +1,7 @@
 // 公示管理: the programme, the awards waiting for each kind of notice its stages have, and its notices.
 import { listedStatuses, noticeKindsOf } from '@/core/publicity/notice-kinds';
 import { call } from '@/lib/api';
+import { allPages } from '@/features/common/use-paged';
 import { useRemote } from '@/features/common/use-remote';
 import { resolveProgramId } from './program-id';
 
@@ -8,10 +9,13 @@ export function usePublicity(programIdFromRoute: string | undefined) {
   return useRemote(async () => {
     const programId = await resolveProgramId(programIdFromRoute);
     const [program, notices] = await Promise.all([call('program.get', { programId }), call('publicity.list', { programId })]);
+    // A notice lists every award waiting for it: the whole list, a page at a time.
     const waiting = await Promise.all(
       noticeKindsOf(program.stages).map(async (kind) => ({
         kind,
-        applications: (await Promise.all(listedStatuses(kind).map((status) => call('application.queue', { programId, status })))).flat(),
+        applications: await allPages((cursor) =>
+          call('application.queue', { programId, statuses: [...listedStatuses(kind)], cursor, limit: 100 }),
+        ),
       })),
     );
     return { program, waiting, notices };

@@ -1,11 +1,14 @@
 // 评审任务: the expert's reviews, what still needs doing first.
 import { Text, View } from '@tarojs/components';
 import { Tag } from '@nutui/nutui-react-taro';
+import { useMemo } from 'react';
 import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import type { ReviewView } from '@/core/schemas/actions';
 import { call } from '@/lib/api';
 import { go } from '@/lib/navigation';
+import { LoadMore } from '@/components/load-more';
 import { PageState } from '@/components/page-state';
+import { usePaged } from '@/features/common/use-paged';
 import { useRemote } from '@/features/common/use-remote';
 import { useReloadOnShow } from '@/features/common/use-reload-on-show';
 import '../review.css';
@@ -19,25 +22,41 @@ const statusTags: Record<ReviewView['status'], { label: string; type: 'warning' 
 
 const order: Record<ReviewView['status'], number> = { declared: 0, assigned: 1, submitted: 2, withdrawn: 3 };
 
+/** A page of tasks: more than an expert usually has in one round. */
+const PAGE = 50;
+
 export function ReviewQueueScreen() {
-  const remote = useRemote(async () => {
-    const [session, reviews] = await Promise.all([call('session.me', {}), call('review.mine', {})]);
-    return { session, reviews: [...reviews].sort((a, b) => order[a.status] - order[b.status]) };
-  }, []);
-  useReloadOnShow(remote.reload);
-  const data = remote.data;
-  if (!data) return <PageState loading={remote.loading} error={remote.error} onRetry={() => void remote.reload()} />;
-  const todo = data.reviews.filter((review) => review.status !== 'submitted').length;
+  const session = useRemote(() => call('session.me', {}), []);
+  const mine = usePaged(
+    (cursor) => call('review.mine', { cursor, limit: PAGE }),
+    (review) => review._id,
+    [],
+  );
+  useReloadOnShow(() => Promise.all([session.reload(), mine.reload()]));
+  // Of those loaded (newest first from the server), what still needs doing first.
+  const reviews = useMemo(() => [...(mine.items ?? [])].sort((a, b) => order[a.status] - order[b.status]), [mine.items]);
+  if (!session.data || !mine.items) {
+    return (
+      <PageState
+        loading={session.loading || mine.loading}
+        error={session.error ?? mine.error}
+        onRetry={() => void Promise.all([session.reload(), mine.reload()])}
+      />
+    );
+  }
+  const todo = reviews.filter((review) => review.status !== 'submitted').length;
+  const plus = mine.more ? '+' : '';
   return (
     <View className="review-page">
       <View className="review-greeting">
-        <Text className="review-greeting__name">{data.session.user.name}，您好</Text>
+        <Text className="review-greeting__name">{session.data.user.name}，您好</Text>
         <Text className="review-greeting__role">
-          {todo > 0 ? `待完成 ${todo} 份评审` : '评审任务均已完成'} · 共 {data.reviews.length} 份
+          {todo > 0 ? `待完成 ${todo}${plus} 份评审` : mine.more ? '已加载的评审任务均已完成' : '评审任务均已完成'} · 共 {reviews.length}
+          {plus} 份
         </Text>
       </View>
-      <PageState loading={false} error={null} empty={data.reviews.length === 0} emptyText="暂无分配给您的评审任务，秘书处分配后将在此显示">
-        {data.reviews.map((review) => {
+      <PageState loading={false} error={null} empty={reviews.length === 0} emptyText="暂无分配给您的评审任务，秘书处分配后将在此显示">
+        {reviews.map((review) => {
           const tag = statusTags[review.status];
           return (
             <View className="review-row" key={review._id} onClick={() => void go('reviewScore', { id: review._id })}>
@@ -56,6 +75,7 @@ export function ReviewQueueScreen() {
             </View>
           );
         })}
+        <LoadMore more={mine.more} loading={mine.loadingMore} onMore={mine.loadMore} />
       </PageState>
     </View>
   );

@@ -1,14 +1,20 @@
 // One review for the expert: first the conflict-of-interest declaration, and only after it the application.
 import { useCallback, useState } from 'react';
-import type { ReviewView } from '@/core/schemas/actions';
+import type { ActionOutput, ReviewView } from '@/core/schemas/actions';
 import { ApiError, call } from '@/lib/api';
 import { useRemote } from '@/features/common/use-remote';
 
 export function useReview(reviewId: string) {
   // There is no review.get: the expert's own list says where this review stands before anything is opened.
   const mine = useRemote(async () => {
-    const reviews = await call('review.mine', {});
-    const review = reviews.find((candidate) => candidate._id === reviewId);
+    // Page by page until it is found (an expert's tasks are a page or two).
+    let review: ReviewView | undefined;
+    let cursor: string | null = null;
+    do {
+      const page: ActionOutput<'review.mine'> = await call('review.mine', { cursor, limit: 100 });
+      review = page.items.find((candidate) => candidate._id === reviewId);
+      cursor = page.nextCursor;
+    } while (!review && cursor);
     if (!review) throw new ApiError('NOT_FOUND', '评审任务不存在或已撤回');
     return review;
   }, [reviewId]);
