@@ -430,12 +430,17 @@ interface LocalApiFigures {
 }
 
 async function localApi(set: Cached): Promise<LocalApiFigures> {
+  // The pkg helper's bench (branch wt-pkg): the demo data, a signed api call, a bare server in its own process.
   const helper = path.join(root, 'bench', 'local-api.mjs');
   if (existsSync(helper)) {
-    const module = (await import(pathToFileURL(helper).href)) as { default?: unknown; [name: string]: unknown };
-    const run = (module.default ?? Object.values(module).find((value) => typeof value === 'function')) as
-      ((options: object) => Promise<Record<string, number>>) | undefined;
-    if (run) return { source: 'bench/local-api.mjs', ...(await run({ root, dataSet: set.dir })) };
+    type Run = { rps: number; p99Ms: number; errors: number };
+    const { benchLocalApi } = (await import(pathToFileURL(helper).href)) as {
+      benchLocalApi?: (options: object) => Promise<{ action: string; api: Run; bare: Run; ratio: number }>;
+    };
+    if (benchLocalApi) {
+      const result = await benchLocalApi({});
+      return { ...result, source: `bench/local-api.mjs (${result.action})`, ratio: result.ratio, apiP99Ms: result.api.p99Ms };
+    }
   }
   const server = await startServer(set);
   const bare = createServer();
