@@ -498,8 +498,12 @@ function weappSizes(): { error: string } | { packages: Record<string, number>; p
   const sources = Math.max(newestMtime('src'), newestMtime('config'), statSync(path.join(root, 'package.json')).mtimeMs);
   if (!existsSync(appJson) || statSync(appJson).mtimeMs < sources) {
     log('weapp build missing or older than src/: npm run build:weapp…');
-    const build = spawnSync('npm', ['run', '--silent', 'build:weapp'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-    if (build.status !== 0) return { error: 'npm run build:weapp failed' };
+    // Webpack's progress bar goes to stderr: shown only when the build fails.
+    const build = spawnSync('npm', ['run', '--silent', 'build:weapp'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+    if (build.status !== 0) {
+      console.error(build.stdout, build.stderr);
+      return { error: 'npm run build:weapp failed' };
+    }
   }
   const sizes = spawnSync(process.execPath, [path.join(root, 'scripts', 'package-sizes.mjs')], { cwd: root, encoding: 'utf8' });
   const packages = Object.fromEntries(
