@@ -1,7 +1,7 @@
 // Counters for the bench: Store calls at the port, and CloudBase round trips at the SDK's database object.
 import type { CloudbaseDatabase } from '../cloudfunctions/api/src/adapters/cloudbase-store';
 
-export { countingStore, type StoreCounts } from './counting-store';
+export { countingStore, type StoreCounts } from '../cloudfunctions/api/src/adapters/counting-store';
 
 /**
  * Wraps a CloudBase database (the SDK's, or the stand-in) to count round trips: every get or set of a document, every

@@ -6,17 +6,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { EmbeddedStore } from '../../cloudfunctions/api/src/adapters/embedded-store';
 import { CloudbaseStore, type CloudbaseDatabase } from '../../cloudfunctions/api/src/adapters/cloudbase-store';
-import { StoreConflict, type Store } from '../../cloudfunctions/api/src/ports';
+import { StoreConflict, StoreTooMany, type Store } from '../../cloudfunctions/api/src/ports';
 import { fakeCloudbaseDatabase } from '../support/fake-cloudbase';
 import { organizationProfileSchema, type Organization } from '@/core/schemas/documents';
 
 interface Adapter {
   name: string;
+  /** How many documents one read answers at most (the paging cases store more than two reads' worth). */
+  pageCap: number;
   open(): Promise<{ store: Store; dispose(): Promise<void> }>;
 }
 
 const embedded: Adapter = {
   name: 'embedded (NeDB, file-backed)',
+  pageCap: 20,
   async open() {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'xhjb-contract-'));
     const store = new EmbeddedStore(dir);
@@ -32,8 +35,20 @@ const embedded: Adapter = {
 
 const cloudbaseFake: Adapter = {
   name: 'CloudBase adapter on an in-memory @cloudbase/database stand-in',
+  pageCap: 1000,
   async open() {
     return { store: new CloudbaseStore(fakeCloudbaseDatabase()), dispose: async () => undefined };
+  },
+};
+
+// The same stand-in answering 5 documents a read and refusing `in` lists longer than 4: every large-read
+// path (paging, lists split into parts and merged) runs on a handful of documents.
+const cloudbaseFakeSmall: Adapter = {
+  name: 'CloudBase adapter on the stand-in with a 5-document page and 4-value in lists',
+  pageCap: 5,
+  async open() {
+    const db = fakeCloudbaseDatabase({ pageCap: 5, inCap: 4 });
+    return { store: new CloudbaseStore(db, { pageSize: 5, inChunk: 4 }), dispose: async () => undefined };
   },
 };
 
@@ -41,6 +56,7 @@ const cloudbaseEnv = process.env.TCB_ENV_ID;
 const cloudbaseReady = Boolean(cloudbaseEnv && process.env.TCB_SECRET_ID && process.env.TCB_SECRET_KEY);
 const cloudbase: Adapter = {
   name: `CloudBase (${cloudbaseEnv ?? 'no env'})`,
+  pageCap: 1000,
   async open() {
     const tcb = (await import('@cloudbase/node-sdk')).default;
     const app = tcb.init({ env: cloudbaseEnv, secretId: process.env.TCB_SECRET_ID, secretKey: process.env.TCB_SECRET_KEY });
@@ -73,7 +89,8 @@ function org(overrides: Partial<Organization> = {}): Organization {
   };
 }
 
-for (const adapter of cloudbaseReady ? [embedded, cloudbaseFake, cloudbase] : [embedded, cloudbaseFake]) {
+const adapters = [embedded, cloudbaseFake, cloudbaseFakeSmall, ...(cloudbaseReady ? [cloudbase] : [])];
+for (const adapter of adapters) {
   describe(`Store contract: ${adapter.name}`, () => {
     let store: Store;
     let dispose: () => Promise<void>;
@@ -161,6 +178,91 @@ for (const adapter of cloudbaseReady ? [embedded, cloudbaseFake, cloudbase] : [e
       expect(pages.map((doc) => doc._id)).toEqual(all.map((doc) => doc._id));
       expect(new Set(pages.map((doc) => doc._id)).size).toBe(docs.length);
       expect(await store.find('organizations', { societyId }, { orderBy, skip: docs.length })).toEqual([]);
+    });
+
+    /** Stores the organisations in one transaction, under a society of their own. */
+    async function stored(names: readonly string[], extra: Partial<Organization> = {}): Promise<Organization[]> {
+      const societyId = `${run}-set-${sequence}`;
+      const docs = names.map((name, index) => org({ societyId, name, kind: index % 2 === 0 ? 'branch' : 'memberUnit', ...extra }));
+      await store.transaction(async (tx) => {
+        for (const doc of docs) await tx.create('organizations', doc);
+      });
+      return docs;
+    }
+
+    test('an empty in list matches nothing', async () => {
+      const docs = await stored(['甲', '乙']);
+      expect(await store.find('organizations', { _id: { in: [] } })).toEqual([]);
+      expect(await store.find('organizations', { societyId: docs[0]!.societyId, name: { in: [] } })).toEqual([]);
+    });
+
+    test('in reads many documents by id at once; a repeated or unknown id adds nothing', async () => {
+      const docs = await stored(['甲', '乙', '丙', '丁', '戊', '己', '庚']);
+      const ids = docs.map((doc) => doc._id);
+      const wanted = [ids[0]!, ids[3]!, ids[3]!, ids[6]!, ids[0]!, `${run}-nobody`];
+      const found = await store.find('organizations', { _id: { in: wanted } });
+      expect(found.map((doc) => doc._id).sort()).toEqual([ids[0], ids[3], ids[6]].sort());
+      expect(found.find((doc) => doc._id === ids[3])).toEqual(docs[3]);
+    });
+
+    test('in combines with equality on other fields', async () => {
+      const docs = await stored(['甲', '乙', '丙', '丁', '戊', '己']);
+      const societyId = docs[0]!.societyId;
+      const names = ['甲', '乙', '丙', '丁', '戊'];
+      const branches = await store.find('organizations', { societyId, kind: 'branch', name: { in: names } });
+      expect(branches.map((doc) => doc.name).sort()).toEqual(['丙', '戊', '甲'].sort());
+      const elsewhere = await store.find('organizations', { societyId: `${run}-elsewhere`, name: { in: names } });
+      expect(elsewhere).toEqual([]);
+    });
+
+    test('an in find pages in order with orderBy, limit and skip, without overlap or gaps', async () => {
+      // Eleven documents, several sharing a name; nine of them asked for (more than one read's worth of values
+      // where the platform splits a list).
+      const docs = await stored(['乙', '甲', '乙', '丙', '乙', '甲', '丁', '乙', '丙', '戊', '己']);
+      const asked = docs.slice(0, 9).map((doc) => doc._id);
+      const where = { societyId: docs[0]!.societyId, _id: { in: [...asked].reverse() } };
+      const orderBy = { field: 'name', direction: 'asc' } as const;
+      const all = await store.find('organizations', where, { orderBy });
+      expect(all).toHaveLength(9);
+      const expected = docs
+        .slice(0, 9)
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
+      expect(all.map((doc) => doc._id)).toEqual(expected.map((doc) => doc._id));
+      const pages = [];
+      for (let skip = 0; skip < 12; skip += 2) pages.push(...(await store.find('organizations', where, { orderBy, skip, limit: 2 })));
+      expect(pages.map((doc) => doc._id)).toEqual(all.map((doc) => doc._id));
+      expect(await store.find('organizations', where, { orderBy: { field: 'name', direction: 'desc' }, limit: 3 })).toEqual(
+        [...all].reverse().slice(0, 3),
+      );
+    });
+
+    test(`a find without a limit answers every match, past one read's ${adapter.pageCap} documents`, async () => {
+      const count = adapter.pageCap * 2 + 3;
+      const docs = await stored(Array.from({ length: count }, (_, index) => `单位${String(index % 7)}`));
+      const societyId = docs[0]!.societyId;
+      const all = await store.find('organizations', { societyId });
+      expect(all).toHaveLength(count);
+      expect(new Set(all.map((doc) => doc._id)).size).toBe(count);
+      const branches = await store.find('organizations', { societyId, kind: 'branch' }, { orderBy: { field: 'name', direction: 'desc' } });
+      expect(branches).toHaveLength(docs.filter((doc) => doc.kind === 'branch').length);
+      // A page that starts inside one read and ends inside the next.
+      const orderBy = { field: 'name', direction: 'asc' } as const;
+      const ordered = await store.find('organizations', { societyId }, { orderBy });
+      const page = await store.find('organizations', { societyId }, { orderBy, skip: adapter.pageCap - 1, limit: adapter.pageCap + 2 });
+      expect(page.map((doc) => doc._id)).toEqual(ordered.slice(adapter.pageCap - 1, adapter.pageCap * 2 + 1).map((doc) => doc._id));
+    });
+
+    test('a find past the cap its caller states fails loudly instead of answering part', async () => {
+      const count = adapter.pageCap + 2;
+      const docs = await stored(Array.from({ length: count }, (_, index) => `单位${index}`));
+      const societyId = docs[0]!.societyId;
+      await expect(store.find('organizations', { societyId }, { atMost: count - 1 })).rejects.toBeInstanceOf(StoreTooMany);
+      await expect(
+        store.find('organizations', { societyId, _id: { in: docs.map((doc) => doc._id) } }, { atMost: 3 }),
+      ).rejects.toBeInstanceOf(StoreTooMany);
+      expect(await store.find('organizations', { societyId }, { atMost: count })).toHaveLength(count);
+      // A page asked for with a limit is not a truncation.
+      expect(await store.find('organizations', { societyId }, { atMost: 1, limit: 2 })).toHaveLength(2);
     });
 
     test('of many racing replaces on one version, exactly one wins', async () => {

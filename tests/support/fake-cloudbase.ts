@@ -2,6 +2,8 @@
 // doc().get() answers { data: [doc] }, queries page with skip/limit, and a Transaction reads and writes by
 // document reference and fails its commit with DATABASE_TRANSACTION_CONFLICT when another commit touched
 // a document it used. It lets the contract suite exercise the CloudBase adapter without credentials.
+// Like the server, a query answers at most `pageCap` documents (1,000 by default; a test may set it small to
+// make paging visible), and `db.command.in` matches any listed value.
 import type { CloudbaseStorage } from '../../cloudfunctions/api/src/adapters/cloudbase-files';
 import type { CloudbaseDatabase } from '../../cloudfunctions/api/src/adapters/cloudbase-store';
 
@@ -14,7 +16,29 @@ interface Ref {
   set(data: object): Promise<unknown>;
 }
 
-export function fakeCloudbaseDatabase(): CloudbaseDatabase {
+export interface FakeCloudbaseOptions {
+  /** The most documents one query answers, whatever its limit (the server's cap is 1,000). */
+  pageCap?: number;
+  /** The longest list an `in` condition may carry before the fake refuses the query (default: no limit). */
+  inCap?: number;
+}
+
+/** The stand-in for db.command.in: the SDK's QueryCommand carries its operator and operands the same way. */
+class FakeQueryCommand {
+  constructor(
+    readonly operator: 'in',
+    readonly operands: unknown[],
+  ) {}
+}
+
+export interface FakeCloudbaseDatabase extends CloudbaseDatabase {
+  /** Requests sent to the database so far (query and document reads, transaction reads, writes and commits). */
+  roundTrips(): number;
+}
+
+export function fakeCloudbaseDatabase(options: FakeCloudbaseOptions = {}): FakeCloudbaseDatabase {
+  const pageCap = options.pageCap ?? 1000;
+  let trips = 0;
   const tables = new Map<string, Map<string, Doc>>();
   const stamps = new Map<string, number>(); // commit counter per document, for conflict detection
   let clock = 0;
@@ -30,7 +54,20 @@ export function fakeCloudbaseDatabase(): CloudbaseDatabase {
   };
 
   type Order = [string, 'asc' | 'desc'];
-  const compare = (a: unknown, b: unknown) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b)));
+  // The database's order: missing and null first, numbers by value, strings by code unit.
+  const compare = (a: unknown, b: unknown) => {
+    if (a === b) return 0;
+    if (a === undefined || a === null) return -1;
+    if (b === undefined || b === null) return 1;
+    if (typeof a === 'number' && typeof b === 'number') return a - b;
+    return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
+  };
+  // MongoDB semantics: { field: null } (and null in an `in` list) also matches a missing field.
+  const matches = (doc: Doc, field: string, condition: unknown) => {
+    const value = doc[field] ?? null;
+    if (condition instanceof FakeQueryCommand) return condition.operands.some((operand) => operand === value);
+    return value === condition;
+  };
   const query = (collection: string, where: Record<string, unknown> = {}, orders: readonly Order[] = [], skip = 0, limit = 100) => ({
     where: (condition: object) => query(collection, { ...where, ...condition }, orders, skip, limit),
     // Like the database, each orderBy adds a key: later ones break ties of earlier ones.
@@ -38,9 +75,14 @@ export function fakeCloudbaseDatabase(): CloudbaseDatabase {
     skip: (count: number) => query(collection, where, orders, count, limit),
     limit: (count: number) => query(collection, where, orders, skip, count),
     async get() {
-      // MongoDB semantics: { field: null } also matches a missing field.
+      trips += 1;
+      for (const condition of Object.values(where)) {
+        if (condition instanceof FakeQueryCommand && options.inCap !== undefined && condition.operands.length > options.inCap) {
+          throw { code: 'DATABASE_REQUEST_FAILED', message: `in: more than ${options.inCap} values` };
+        }
+      }
       const docs = [...table(collection).values()].filter((doc) =>
-        Object.entries(where).every(([field, value]) => (doc[field] ?? null) === value),
+        Object.entries(where).every(([field, value]) => matches(doc, field, value)),
       );
       docs.sort((a, b) => {
         for (const [field, direction] of orders) {
@@ -49,7 +91,7 @@ export function fakeCloudbaseDatabase(): CloudbaseDatabase {
         }
         return 0;
       });
-      return { data: structuredClone(docs.slice(skip, skip + Math.min(limit, 1000))) };
+      return { data: structuredClone(docs.slice(skip, skip + Math.min(limit, pageCap))) };
     },
   });
 
@@ -57,24 +99,30 @@ export function fakeCloudbaseDatabase(): CloudbaseDatabase {
     collection,
     id,
     async get() {
+      trips += 1;
       const doc = table(collection).get(id);
       return { data: doc ? [structuredClone(doc)] : [] };
     },
     async set(data: object) {
+      trips += 1;
       write(collection, id, data);
       return {};
     },
   });
 
   return {
+    roundTrips: () => trips,
+    command: { in: (values: unknown[]) => new FakeQueryCommand('in', [...values]) },
     collection: (name: string) => ({ ...query(name), doc: (id: string) => ref(name, id) }),
     async startTransaction() {
+      trips += 1;
       const startedAt = clock;
       const pending = new Map<string, { ref: Ref; data: object }>();
       const touched = new Set<string>();
       let ended = false;
       return {
         async get(target: Ref) {
+          trips += 1;
           const k = key(target.collection, target.id);
           touched.add(k);
           const buffered = pending.get(k);
@@ -82,12 +130,14 @@ export function fakeCloudbaseDatabase(): CloudbaseDatabase {
           return { data: () => (doc ? structuredClone(doc) : null) };
         },
         async set(target: Ref, data: object) {
+          trips += 1;
           const k = key(target.collection, target.id);
           touched.add(k);
           pending.set(k, { ref: target, data: structuredClone(data) });
           return {};
         },
         async commit() {
+          trips += 1;
           if (ended) throw { code: 'DATABASE_TRANSACTION_FAIL', message: 'transaction already ended' };
           ended = true;
           if ([...touched].some((k) => (stamps.get(k) ?? 0) > startedAt)) {
@@ -102,7 +152,7 @@ export function fakeCloudbaseDatabase(): CloudbaseDatabase {
         },
       };
     },
-  } as unknown as CloudbaseDatabase;
+  } as unknown as FakeCloudbaseDatabase;
 }
 
 /**

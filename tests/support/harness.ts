@@ -70,10 +70,17 @@ export interface Harness {
  * store: which Store adapter backs the api (the CloudBase adapter runs on an in-memory stand-in), or a Store of the
  * caller's own (the bench's counted ones; the caller closes it); snapshot: start from these documents (a prepared
  * world) instead of the demo data; inMemory: keep the embedded store's collections in memory only (for suites that
- * start hundreds of stores).
+ * start hundreds of stores); pageCap: the most documents one CloudBase query answers (the stand-in and the adapter
+ * both), small to make paging visible.
  */
 export async function startHarness(
-  options: { dir?: string; store?: 'embedded' | 'cloudbase-fake' | Store; snapshot?: StoreSnapshot; inMemory?: boolean } = {},
+  options: {
+    dir?: string;
+    store?: 'embedded' | 'cloudbase-fake' | Store;
+    snapshot?: StoreSnapshot;
+    inMemory?: boolean;
+    pageCap?: number;
+  } = {},
 ): Promise<Harness> {
   const dir = options.dir ?? mkdtempSync(path.join(os.tmpdir(), 'xhjb-'));
   const clock = new ManualClock(DURING_CALL);
@@ -84,7 +91,13 @@ export async function startHarness(
   const notifier = new RecordingNotifier();
   // TEST_STORE=cloudbase-fake runs any suite on the CloudBase adapter instead.
   const adapter = options.store ?? (process.env.TEST_STORE === 'cloudbase-fake' ? 'cloudbase-fake' : 'embedded');
-  const backing = typeof adapter === 'object' ? adapter : adapter === 'cloudbase-fake' ? new CloudbaseStore(fakeCloudbaseDatabase()) : own!;
+  const pageCap = options.pageCap;
+  const backing =
+    typeof adapter === 'object'
+      ? adapter
+      : adapter === 'cloudbase-fake'
+        ? new CloudbaseStore(fakeCloudbaseDatabase({ pageCap }), { pageSize: pageCap })
+        : own!;
   const contentCheck = new RecordingContentCheck();
   const deps: Deps = {
     store: backing,

@@ -6,7 +6,7 @@ import { indicatorByKey } from '@/core/program/program-schema';
 import type { Claim, EvidenceDuplicate, EvidenceFingerprint, FileFact } from '@/core/schemas/documents';
 import { slotOfPath } from './handlers/files';
 import { storagePathOf } from '@/core/evidence/file-ids';
-import { orgNames } from './loaders';
+import { byIds, orgNames } from './loaders';
 import type { Deps, StoreReader, StoreTx, Where } from './ports';
 
 /**
@@ -32,12 +32,22 @@ export async function readFileFacts(deps: Pick<Deps, 'store' | 'files'>, fileIds
 
 const bandFields = ['band0', 'band1', 'band2', 'band3', 'band4', 'band5', 'band6', 'band7'] as const;
 
-/** Earlier uses of the same or a near-identical file among the society's claims, found by equality lookups only. */
-async function candidatesOf(store: StoreReader, societyId: string, fact: FileFact): Promise<EvidenceFingerprint[]> {
-  const wheres: Where[] = [{ societyId, sha256: fact.sha256 }];
-  if (fact.phash) phashBands(fact.phash).forEach((band, index) => wheres.push({ societyId, [bandFields[index]]: band }));
+/**
+ * Earlier uses of the same or a near-identical file among the society's claims, for each fact, found by equality
+ * lookups only: one read for the hashes of all the files and one per phash band (not one each per file).
+ */
+async function candidatesOf(store: StoreReader, societyId: string, facts: readonly FileFact[]): Promise<EvidenceFingerprint[][]> {
+  const bandsOf = facts.map((fact) => (fact.phash ? phashBands(fact.phash) : []));
+  const wheres: Where[] = [{ societyId, sha256: { in: facts.map((fact) => fact.sha256) } }];
+  bandFields.forEach((field, index) => {
+    const bands = bandsOf.flatMap((each) => each[index] ?? []);
+    if (bands.length > 0) wheres.push({ societyId, [field]: { in: bands } });
+  });
   const found = await Promise.all(wheres.map((where) => store.find('evidenceFingerprints', where)));
-  return [...new Map(found.flat().map((print) => [print._id, print])).values()];
+  const prints = [...new Map(found.flat().map((print) => [print._id, print])).values()];
+  return facts.map((fact, at) =>
+    prints.filter((print) => print.sha256 === fact.sha256 || bandFields.some((field, index) => bandsOf[at]![index] === print[field])),
+  );
 }
 
 /** The other claims (of any programme the society runs) whose evidence this claim's files repeat. */
@@ -47,7 +57,7 @@ export async function findDuplicates(
   claimId: string,
   facts: readonly FileFact[],
 ): Promise<EvidenceDuplicate[]> {
-  const candidates = await Promise.all(facts.map((fact) => candidatesOf(store, societyId, fact)));
+  const candidates = await candidatesOf(store, societyId, facts);
   const hits = facts.flatMap((fact, index) =>
     candidates[index].flatMap((print) => {
       const match: EvidenceMatch | null = print.claimId === claimId ? null : evidenceMatch(fact, print);
@@ -57,15 +67,13 @@ export async function findDuplicates(
   if (hits.length === 0) return [];
   const applicationIds = [...new Set(hits.map((hit) => hit.print.applicationId))];
   const programIds = [...new Set(hits.map((hit) => hit.print.programId))];
-  const [applications, programs] = await Promise.all([
-    Promise.all(applicationIds.map((id) => store.get('applications', id))),
-    Promise.all(programIds.map((id) => store.get('programs', id))),
+  const [applicationOf, programOf] = await Promise.all([
+    byIds(store, 'applications', applicationIds),
+    byIds(store, 'programs', programIds),
   ]);
-  const applicationOf = new Map(applicationIds.map((id, index) => [id, applications[index]]));
-  const programOf = new Map(programIds.map((id, index) => [id, programs[index]]));
   const names = await orgNames(
     store,
-    applications.flatMap((application) => (application ? [application.orgId] : [])),
+    [...applicationOf.values()].map((application) => application.orgId),
   );
   return hits.map(({ fact, print, match }) => {
     const application = applicationOf.get(print.applicationId);

@@ -2,12 +2,34 @@
 import { AppError } from '@/core/errors';
 import { maySeeApplication, runsProgram } from '@/core/policy/visibility';
 import { programOf, upstreamCodes } from '@/core/program/program-schema';
-import type { Application, Organization, Program } from '@/core/schemas/documents';
+import type { Application, CollectionName, DocumentOf, Organization, Program } from '@/core/schemas/documents';
 import type { Caller } from './context';
 import type { StoreReader } from './ports';
 
 /** Reads by id: a Store outside a transaction, or a StoreTx inside one. */
 type Reader = Pick<StoreReader, 'get'>;
+/** Reads many at once: a Store outside a transaction. */
+type Finder = Pick<StoreReader, 'find'>;
+
+/** The documents with these ids, in one read (not one per id); an id with no document is absent. */
+export async function byIds<C extends CollectionName>(
+  store: Finder,
+  collection: C,
+  ids: Iterable<string>,
+): Promise<Map<string, DocumentOf<C>>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const found = await store.find(collection, { _id: { in: unique } });
+  return new Map(found.map((doc) => [(doc as { _id: string })._id, doc]));
+}
+
+/** Programmes by id, in one read; a missing one fails as loadProgram does. */
+export async function loadPrograms(store: Finder, programIds: Iterable<string>): Promise<Map<string, Program>> {
+  const wanted = [...new Set(programIds)];
+  const found = await byIds(store, 'programs', wanted);
+  if (found.size < wanted.length) throw new AppError('NOT_FOUND', '项目不存在');
+  return new Map([...found].map(([id, program]) => [id, programOf(program)]));
+}
 
 export async function loadProgram(store: Reader, programId: string): Promise<Program> {
   const program = await store.get('programs', programId);
@@ -43,7 +65,7 @@ export async function loadReportingProgram(store: StoreReader, caller: Caller, p
   requireSecretariat(caller);
   const program = await loadProgram(store, programId);
   if (runsProgram(caller.user, program)) return program;
-  const upstream = (await Promise.all([...upstreamCodes(program)].map((code) => store.find('programs', { code })))).flat();
+  const upstream = await store.find('programs', { code: { in: [...upstreamCodes(program)] } });
   if (!upstream.some((candidate) => runsProgram(caller.user, candidate))) throw new AppError('NOT_FOUND', '项目不存在');
   return program;
 }
@@ -60,9 +82,8 @@ export async function loadOrganization(store: Reader, orgId: string): Promise<Or
   return org;
 }
 
-export async function orgNames(store: Reader, orgIds: readonly string[]): Promise<Map<string, string>> {
-  // One read per distinct organisation, all at once (a queue names dozens; CloudBase answers each in tens of ms).
-  const unique = [...new Set(orgIds)];
-  const orgs = await Promise.all(unique.map((orgId) => store.get('organizations', orgId)));
-  return new Map(unique.map((orgId, index) => [orgId, orgs[index]?.name ?? '（未知单位）']));
+/** Each organisation's name (one read for them all); an unknown one is named as such. */
+export async function orgNames(store: Finder, orgIds: readonly string[]): Promise<Map<string, string>> {
+  const orgs = await byIds(store, 'organizations', orgIds);
+  return new Map(orgIds.map((orgId) => [orgId, orgs.get(orgId)?.name ?? '（未知单位）']));
 }

@@ -6,6 +6,7 @@ import { systemActor, type Effect } from '@/core/workflow/transition';
 import { statusChangeMessage } from '@/core/workflow/messages';
 import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import { writeAudit } from './audit';
+import { byIds } from './loaders';
 import type { Deps, StoreReader, StoreTx, SubscribeTemplate } from './ports';
 
 export const pages = {
@@ -14,6 +15,16 @@ export const pages = {
   reviewer: () => '/review/pages/queue/index',
 } as const;
 
+/** Whom an audience means for one application: the people of one organisation, in one role. */
+interface AudienceRequest {
+  audience: 'applicant' | 'secretariat';
+  subject: { orgId: string };
+  program: Pick<Program, 'societyId'>;
+}
+
+const audienceOrg = ({ audience, subject, program }: AudienceRequest) => (audience === 'applicant' ? subject.orgId : program.societyId);
+const inAudience = (audience: AudienceRequest['audience'], user: User) => mayAct(user) && user.role === audience;
+
 /** The people an audience means for one application. */
 export async function audienceUsers(
   store: Pick<StoreReader, 'find'>,
@@ -21,9 +32,13 @@ export async function audienceUsers(
   subject: { orgId: string },
   program: Pick<Program, 'societyId'>,
 ): Promise<User[]> {
-  const orgId = audience === 'applicant' ? subject.orgId : program.societyId;
-  const users = await store.find('users', { orgId });
-  return users.filter((user) => mayAct(user) && user.role === (audience === 'applicant' ? 'applicant' : 'secretariat'));
+  return (await audiencesOf(store, [{ audience, subject, program }]))[0]!;
+}
+
+/** The people of each audience, for many at once: one read of the users of every organisation they name. */
+export async function audiencesOf(store: Pick<StoreReader, 'find'>, requests: readonly AudienceRequest[]): Promise<User[][]> {
+  const users = await store.find('users', { orgId: { in: requests.map(audienceOrg) } });
+  return requests.map((request) => users.filter((user) => user.orgId === audienceOrg(request) && inAudience(request.audience, user)));
 }
 
 export interface MessageDraft {
@@ -97,9 +112,15 @@ export async function deliverSubscribeMessages(
   key: SubscribeTemplate['key'],
 ): Promise<void> {
   const template = deps.templates.find((candidate) => candidate.key === key);
+  // The recipients in one read; a consent spent below is spent here too, for a second message to the same person.
+  const users = await byIds(
+    deps.store,
+    'users',
+    notifications.map((notification) => notification.userId),
+  );
   for (const notification of notifications) {
     try {
-      const user = await deps.store.get('users', notification.userId);
+      const user = users.get(notification.userId);
       if (!user) continue;
       const consented = template !== undefined && (user.subscriptions[template.key] ?? 0) > 0;
       let subscribe: NonNullable<Notification['subscribe']>;
@@ -119,6 +140,7 @@ export async function deliverSubscribeMessages(
         subscribe = { templateKey: key, result: sent.result, detail: sent.detail };
       }
       const now = deps.clock.now();
+      let spent: User | null = null;
       await deps.store.transaction(async (tx) => {
         const current = await tx.get('notifications', notification._id);
         if (current) {
@@ -136,11 +158,8 @@ export async function deliverSubscribeMessages(
         const latest = await tx.get('users', user._id);
         if (template && consented && subscribe.result !== 'failed' && latest) {
           const left = Math.max(0, (latest.subscriptions[template.key] ?? 0) - 1);
-          await tx.replace(
-            'users',
-            { ...latest, subscriptions: { ...latest.subscriptions, [template.key]: left }, version: latest.version + 1 },
-            latest.version,
-          );
+          spent = { ...latest, subscriptions: { ...latest.subscriptions, [template.key]: left }, version: latest.version + 1 };
+          await tx.replace('users', spent, latest.version);
           const subject = { entity: 'user' as const, id: latest._id, version: latest.version + 1 };
           await writeAudit(
             tx,
@@ -152,6 +171,7 @@ export async function deliverSubscribeMessages(
           );
         }
       });
+      if (spent) users.set(user._id, spent);
     } catch (error) {
       console.error('[notify] subscribe message not recorded', notification._id, error);
     }

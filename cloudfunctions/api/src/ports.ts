@@ -5,15 +5,49 @@ import type { Readable } from 'node:stream';
 import type { CollectionName, DocumentOf } from '@/core/schemas/documents';
 
 export type Scalar = string | number | boolean | null;
-/** Equality on top-level fields: the only query shape both adapters implement identically. */
-export type Where = Record<string, Scalar>;
+/** One of a list: `{ in: [...] }` matches a document whose field equals any value listed (an empty list: none). */
+export interface InList {
+  in: readonly Exclude<Scalar, null>[];
+}
+/** What a top-level field must be: equal to a value, or one of a list. Query null only on fields documents always carry. */
+export type Condition = Scalar | InList;
+/**
+ * Conditions on top-level fields, all of which must hold: the only query shape both adapters implement
+ * identically. A plain value is equality; `{ in: [...] }` reads many documents (by _id or any field) in one
+ * call, instead of one read per item. Adapters split a long list into as many reads as their platform needs.
+ */
+export type Where = Record<string, Condition>;
 
+export function isInList(condition: Condition): condition is InList {
+  return typeof condition === 'object' && condition !== null;
+}
+
+/**
+ * find never truncates silently. Without `limit` it answers every matching document, however many reads the
+ * platform needs for them (CloudBase answers at most 1,000 a call: the adapter pages to the end). A caller that
+ * must not pull an unbounded set states `atMost`: more matches than that fail with StoreTooMany instead of
+ * answering a part. A caller that wants one page asks for it with `limit` (and `skip`, with an orderBy).
+ */
 export interface FindOptions {
   /** Documents equal in the field come in _id order (the same direction), so pages never overlap or skip. */
   orderBy?: { field: string; direction: 'asc' | 'desc' };
+  /** At most this many documents (a page); absent: all of them. */
   limit?: number;
-  /** How many matching documents to pass over first (paging with orderBy). */
+  /** How many matching documents to pass over first (a cursor into an ordered find: give it an orderBy). */
   skip?: number;
+  /** Without a limit: the most documents the caller accepts; more fail with StoreTooMany (never a silent cut). */
+  atMost?: number;
+}
+
+/** A find matched more documents than its caller's `atMost`: it fails rather than answer part of them. */
+export class StoreTooMany extends Error {
+  constructor(
+    readonly collection: string,
+    readonly atMost: number,
+  ) {
+    super(`${collection}: more than ${atMost} documents match; page the read (limit/skip) or narrow it`);
+    this.name = 'StoreTooMany';
+  }
 }
 
 export interface StoreReader {

@@ -10,7 +10,8 @@ import type { ApplicationStatus } from '@/core/workflow/award-workflow';
 import { reportDeadline, systemActor } from '@/core/workflow/transition';
 import { changeApplication } from './award-change';
 import { closeDuePublicities } from './handlers/publicity';
-import { audienceUsers, deliverSubscribeMessages, pages, writeNotifications, type MessageDraft } from './notify';
+import { byIds } from './loaders';
+import { audiencesOf, deliverSubscribeMessages, pages, writeNotifications, type MessageDraft } from './notify';
 import type { Deps } from './ports';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -27,8 +28,7 @@ function within(dueAt: string, now: Date, days: number): boolean {
 }
 
 async function applicationsIn(deps: Deps, statuses: readonly ApplicationStatus[]): Promise<Application[]> {
-  const lists = await Promise.all(statuses.map((status) => deps.store.find('applications', { status })));
-  return lists.flat();
+  return deps.store.find('applications', { status: { in: statuses } });
 }
 
 async function failOverdueRectifications(deps: Deps, now: Date): Promise<number> {
@@ -70,19 +70,22 @@ interface Reminder {
 }
 
 async function dueReminders(deps: Deps, now: Date): Promise<Reminder[]> {
-  const programs = new Map<string, Program>();
-  const programById = async (programId: string) => {
-    let program = programs.get(programId);
-    if (!program) {
-      const stored = await deps.store.get('programs', programId);
-      program = stored ? programOf(stored) : undefined;
-      if (program) programs.set(programId, program);
-    }
-    return program;
-  };
+  const [drafts, owing, open] = await Promise.all([
+    applicationsIn(deps, ['draft', 'returned']),
+    applicationsIn(deps, reportOwed),
+    deps.store.find('publicities', { status: 'open' }),
+  ]);
+  // The programmes they belong to, in one read.
+  const stored = await byIds(
+    deps.store,
+    'programs',
+    [...drafts, ...owing, ...open].map((record) => record.programId),
+  );
+  const programs = new Map([...stored].map(([id, program]) => [id, programOf(program)]));
+  const programById = (programId: string) => programs.get(programId);
   const reminders: Reminder[] = [];
-  for (const application of await applicationsIn(deps, ['draft', 'returned'])) {
-    const program = await programById(application.programId);
+  for (const application of drafts) {
+    const program = programById(application.programId);
     if (!program) continue;
     const { deadline } = applicationWindow(program, application.categoryKey);
     if (!within(deadline, now, 3)) continue;
@@ -96,8 +99,8 @@ async function dueReminders(deps: Deps, now: Date): Promise<Reminder[]> {
       page: pages.applicant(application._id),
     });
   }
-  for (const application of await applicationsIn(deps, reportOwed)) {
-    const program = await programById(application.programId);
+  for (const application of owing) {
+    const program = programById(application.programId);
     // The due time the server enforces (REPORT_OVERDUE): an extension the secretariat granted moves it later.
     const deadline = program ? reportDeadline(application, program) : null;
     if (!program || !deadline || !within(deadline.lastAt, now, 7)) continue;
@@ -117,8 +120,8 @@ async function dueReminders(deps: Deps, now: Date): Promise<Reminder[]> {
       page: pages.applicant(application._id),
     });
   }
-  for (const publicity of await deps.store.find('publicities', { status: 'open' })) {
-    const program = await programById(publicity.programId);
+  for (const publicity of open) {
+    const program = programById(publicity.programId);
     if (!program || !within(publicity.endsAt, now, 1)) continue;
     reminders.push({
       id: `remind_publicity_${publicity._id}`,
@@ -135,13 +138,18 @@ async function dueReminders(deps: Deps, now: Date): Promise<Reminder[]> {
 
 async function sendReminders(deps: Deps, now: Date): Promise<number> {
   let sent = 0;
-  for (const reminder of await dueReminders(deps, now)) {
-    const users = await audienceUsers(
-      deps.store,
-      reminder.audience,
-      reminder.application ?? { orgId: reminder.program.societyId },
-      reminder.program,
-    );
+  const reminders = await dueReminders(deps, now);
+  // Everyone the reminders go to, in one read.
+  const audiences = await audiencesOf(
+    deps.store,
+    reminders.map((reminder) => ({
+      audience: reminder.audience,
+      subject: reminder.application ?? { orgId: reminder.program.societyId },
+      program: reminder.program,
+    })),
+  );
+  for (const [index, reminder] of reminders.entries()) {
+    const users = audiences[index]!;
     const drafts: MessageDraft[] = users.map((user) => ({
       userId: user._id,
       programId: reminder.program._id,

@@ -2,12 +2,14 @@
 // operations only (what CloudBase supports); version checks happen inside the transaction. (runTransaction is
 // not used: it retries on any error, our refusals included, and then reports only "Transaction failed".)
 import type { CollectionName, DocumentOf } from '@/core/schemas/documents';
-import { StoreConflict, type FindOptions, type Store, type StoreTx, type Where } from '../ports';
+import { isInList, StoreConflict, StoreTooMany, type FindOptions, type Scalar, type Store, type StoreTx, type Where } from '../ports';
 
 /** The subset of the node SDK's database we use, so tests can check the adapter against a fake. */
 export interface CloudbaseDatabase {
   collection(name: string): CloudbaseCollection;
   startTransaction(): Promise<CloudbaseTransaction>;
+  /** db.command: `in` builds the query operator matching any value of a list. */
+  command: { in(values: unknown[]): unknown };
 }
 /** @cloudbase/database's Transaction: reads and writes name a document reference. */
 interface CloudbaseTransaction {
@@ -31,8 +33,44 @@ interface CloudbaseCollection extends CloudbaseQuery {
   doc(id: string): CloudbaseDoc;
 }
 
+/** CloudBase answers at most 1,000 documents a query from the server side: a longer read is several pages. */
 const PAGE = 1000;
-const DEFAULT_LIMIT = 10000;
+/**
+ * The most values one `in` condition carries in a query; a longer list is read in parts, merged here. (CloudBase
+ * documents no limit on the array: this keeps each request's size bounded.)
+ */
+const IN_CHUNK = 1000;
+
+export interface CloudbaseStoreOptions {
+  /** Documents asked for per query: never more than the platform answers in one (1,000), or pages get cut short. */
+  pageSize?: number;
+  /** Values per `in` query before a list is split. */
+  inChunk?: number;
+}
+
+/** The database's order for the values we sort by (numbers by value, strings by code unit, like the server). */
+function compareValues(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === undefined || a === null) return -1;
+  if (b === undefined || b === null) return 1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  const [x, y] = [String(a), String(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function orderOf(orderBy: NonNullable<FindOptions['orderBy']> | undefined) {
+  const sign = orderBy?.direction === 'desc' ? -1 : 1;
+  return (a: Record<string, unknown>, b: Record<string, unknown>) =>
+    sign * (orderBy ? compareValues(a[orderBy.field], b[orderBy.field]) || compareValues(a._id, b._id) : compareValues(a._id, b._id));
+}
+
+/** The first `in` condition longer than max, if any: the find is read in parts of that list. */
+function longList(where: Where, max: number): { field: string; values: Exclude<Scalar, null>[] } | null {
+  for (const [field, condition] of Object.entries(where)) {
+    if (isInList(condition) && new Set(condition.in).size > max) return { field, values: [...new Set(condition.in)] };
+  }
+  return null;
+}
 
 function firstDoc(data: unknown): unknown {
   return Array.isArray(data) ? (data[0] ?? null) : (data ?? null);
@@ -51,7 +89,16 @@ function platformConflict(error: unknown): StoreConflict | null {
 }
 
 export class CloudbaseStore implements Store {
-  constructor(private readonly db: CloudbaseDatabase) {}
+  private readonly pageSize: number;
+  private readonly inChunk: number;
+
+  constructor(
+    private readonly db: CloudbaseDatabase,
+    options: CloudbaseStoreOptions = {},
+  ) {
+    this.pageSize = Math.min(options.pageSize ?? PAGE, PAGE);
+    this.inChunk = options.inChunk ?? IN_CHUNK;
+  }
 
   async get<C extends CollectionName>(collection: C, id: string): Promise<DocumentOf<C> | null> {
     const result = await this.db.collection(collection).doc(id).get();
@@ -59,16 +106,21 @@ export class CloudbaseStore implements Store {
   }
 
   async find<C extends CollectionName>(collection: C, where: Where, options: FindOptions = {}): Promise<DocumentOf<C>[]> {
-    const wanted = options.limit ?? DEFAULT_LIMIT;
+    // An empty list matches nothing: no call at all.
+    if (Object.values(where).some((condition) => isInList(condition) && condition.in.length === 0)) return [];
+    const long = longList(where, this.inChunk);
+    if (long) return this.findInParts(collection, where, options, long);
     const skip = options.skip ?? 0;
+    const wanted = options.limit ?? (options.atMost !== undefined ? options.atMost + 1 : Number.POSITIVE_INFINITY);
+    const condition = this.condition(where);
     const found: DocumentOf<C>[] = [];
-    // Server-side reads return at most 1,000 documents a call: page until done.
+    // Page until the reads run out (a page shorter than asked is the last) or the caller's limit is met. Without an
+    // orderBy the pages still go in _id order, so consecutive reads neither overlap nor skip a document.
     while (found.length < wanted) {
-      let query: CloudbaseQuery = this.db.collection(collection).where(where);
-      if (options.orderBy) {
-        query = query.orderBy(options.orderBy.field, options.orderBy.direction).orderBy('_id', options.orderBy.direction);
-      }
-      const pageSize = Math.min(PAGE, wanted - found.length);
+      let query: CloudbaseQuery = this.db.collection(collection).where(condition);
+      if (options.orderBy) query = query.orderBy(options.orderBy.field, options.orderBy.direction);
+      query = query.orderBy('_id', options.orderBy?.direction ?? 'asc');
+      const pageSize = Math.min(this.pageSize, wanted - found.length);
       const page = await query
         .skip(skip + found.length)
         .limit(pageSize)
@@ -76,7 +128,45 @@ export class CloudbaseStore implements Store {
       found.push(...(page.data as DocumentOf<C>[]));
       if (page.data.length < pageSize) break;
     }
+    if (options.limit === undefined && options.atMost !== undefined && found.length > options.atMost) {
+      throw new StoreTooMany(collection, options.atMost);
+    }
     return found;
+  }
+
+  /**
+   * A find whose `in` list is too long for one query: each part read on its own (as far as the skip and limit
+   * need), then merged in the find's order, and skipped and limited once.
+   */
+  private async findInParts<C extends CollectionName>(
+    collection: C,
+    where: Where,
+    options: FindOptions,
+    long: { field: string; values: Exclude<Scalar, null>[] },
+  ): Promise<DocumentOf<C>[]> {
+    const skip = options.skip ?? 0;
+    const partLimit = options.limit === undefined ? undefined : skip + options.limit;
+    const parts: DocumentOf<C>[][] = [];
+    for (let start = 0; start < long.values.length; start += this.inChunk) {
+      const part = { ...where, [long.field]: { in: long.values.slice(start, start + this.inChunk) } };
+      parts.push(await this.find(collection, part, { orderBy: options.orderBy, limit: partLimit }));
+    }
+    const merged = parts.flat().sort(orderOf(options.orderBy));
+    const answer = merged.slice(skip, options.limit === undefined ? undefined : skip + options.limit);
+    if (options.limit === undefined && options.atMost !== undefined && answer.length > options.atMost) {
+      throw new StoreTooMany(collection, options.atMost);
+    }
+    return answer;
+  }
+
+  /** A Where as the SDK's condition: `{ in }` becomes db.command.in. */
+  private condition(where: Where): object {
+    return Object.fromEntries(
+      Object.entries(where).map(([field, condition]) => [
+        field,
+        isInList(condition) ? this.db.command.in([...new Set(condition.in)]) : condition,
+      ]),
+    );
   }
 
   async transaction<R>(work: (tx: StoreTx) => Promise<R>): Promise<R> {

@@ -9,7 +9,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { CollectionName, DocumentOf } from '@/core/schemas/documents';
-import { StoreConflict, type FindOptions, type Store, type StoreTx, type Where } from '../ports';
+import { leadingFields } from '../indexes';
+import { isInList, StoreConflict, StoreTooMany, type FindOptions, type Store, type StoreTx, type Where } from '../ports';
 
 type AnyDoc = { _id: string; version?: number };
 type Write = { collection: CollectionName; doc: AnyDoc };
@@ -64,6 +65,25 @@ class Lock {
   }
 }
 
+/**
+ * A Where as NeDB's query: `{ in }` becomes `$in`. NeDB looks candidates up by the index of the last
+ * equality field it can use, so the field of the collection's most selective index goes last.
+ */
+function nedbQuery(collection: CollectionName, where: Where): Record<string, unknown> {
+  const indexed = leadingFields(collection);
+  const rank = (field: string) => {
+    const at = indexed.indexOf(field);
+    return at === -1 || isInList(where[field]!) ? Number.MAX_SAFE_INTEGER : at;
+  };
+  const fields = Object.keys(where).sort((a, b) => rank(b) - rank(a));
+  return Object.fromEntries(
+    fields.map((field) => {
+      const condition = where[field]!;
+      return [field, isInList(condition) ? { $in: [...condition.in] } : condition];
+    }),
+  );
+}
+
 export class EmbeddedStore implements Store {
   private readonly datastores = new Map<string, Promise<Datastore<AnyDoc>>>();
   private readonly lock = new Lock();
@@ -93,7 +113,10 @@ export class EmbeddedStore implements Store {
     let pending = this.datastores.get(collection);
     if (!pending) {
       const datastore = new Datastore<AnyDoc>(this.folder ? { filename: this.fileOf(collection) } : { inMemoryOnly: true });
-      pending = datastore.loadDatabaseAsync().then(() => datastore);
+      pending = datastore.loadDatabaseAsync().then(async () => {
+        for (const fieldName of leadingFields(collection)) await datastore.ensureIndexAsync({ fieldName });
+        return datastore;
+      });
       this.datastores.set(collection, pending);
     }
     return pending;
@@ -173,14 +196,19 @@ export class EmbeddedStore implements Store {
   find<C extends CollectionName>(collection: C, where: Where, options: FindOptions = {}): Promise<DocumentOf<C>[]> {
     return this.exclusive(async () => {
       const datastore = await this.datastore(collection);
-      let cursor = datastore.findAsync(where);
+      let cursor = datastore.findAsync(nedbQuery(collection, where));
       if (options.orderBy) {
         const direction = options.orderBy.direction === 'asc' ? 1 : -1;
         cursor = cursor.sort({ [options.orderBy.field]: direction, _id: direction });
       }
       if (options.skip) cursor = cursor.skip(options.skip);
       if (options.limit !== undefined) cursor = cursor.limit(options.limit);
-      return (await cursor) as unknown as DocumentOf<C>[];
+      else if (options.atMost !== undefined) cursor = cursor.limit(options.atMost + 1);
+      const found = (await cursor) as unknown as DocumentOf<C>[];
+      if (options.limit === undefined && options.atMost !== undefined && found.length > options.atMost) {
+        throw new StoreTooMany(collection, options.atMost);
+      }
+      return found;
     });
   }
 

@@ -15,7 +15,15 @@ import { retryingRaces } from '../races';
 import { settleEach } from '../batch';
 import { changeApplication, type ApplicationChange } from '../award-change';
 import type { Caller, HandlerContext } from '../context';
-import { loadOrganization, loadProgram, loadStaffProgram, loadVisibleApplication, orgNames, requireSecretariat } from '../loaders';
+import {
+  loadOrganization,
+  loadProgram,
+  loadPrograms,
+  loadStaffProgram,
+  loadVisibleApplication,
+  orgNames,
+  requireSecretariat,
+} from '../loaders';
 import { loadStaffApplication } from '../loaders';
 import { mayAct } from '@/core/workflow/transition';
 import type { Deps, StoreReader, StoreTx, Where } from '../ports';
@@ -486,10 +494,10 @@ export async function listViews(applications: Application[], context: Pick<Handl
     deps.store,
     applications.map((application) => application.orgId),
   );
-  const programs = new Map<string, Program>();
-  for (const programId of new Set(applications.map((application) => application.programId))) {
-    programs.set(programId, await loadProgram(deps.store, programId));
-  }
+  const programs = await loadPrograms(
+    deps.store,
+    applications.map((application) => application.programId),
+  );
   return applications.map((application) =>
     toApplicationView(application, programs.get(application.programId)!, names.get(application.orgId) ?? '', caller, now),
   );

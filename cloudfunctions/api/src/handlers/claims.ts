@@ -9,7 +9,7 @@ import { moveAwardFigures } from '../indicator-ledger';
 import { retryingRaces } from '../races';
 import type { HandlerContext } from '../context';
 import type { StoreTx } from '../ports';
-import { loadProgram, loadStaffApplication, loadStaffProgram, loadVisibleApplication, orgNames } from '../loaders';
+import { byIds, loadProgram, loadStaffApplication, loadStaffProgram, loadVisibleApplication, orgNames } from '../loaders';
 import { recordScreening, screenClaim } from '../moderation';
 import { audienceUsers, deliverSubscribeMessages, pages, writeNotifications } from '../notify';
 import { checkNewFiles } from './files';
@@ -148,9 +148,11 @@ export async function queueClaims(input: ParsedInput<'claim.queue'>, context: Ha
     { programId: program._id, verification: 'pending' },
     { orderBy: { field: 'createdAt', direction: 'asc' } },
   );
-  const applicationIds = [...new Set(pending.map((claim) => claim.applicationId))];
-  const applications = await Promise.all(applicationIds.map((applicationId) => store.get('applications', applicationId)));
-  const projectOf = new Map(applicationIds.map((applicationId, index) => [applicationId, applications[index]?.projectName ?? '']));
+  const applications = await byIds(
+    store,
+    'applications',
+    pending.map((claim) => claim.applicationId),
+  );
   const names = await orgNames(
     store,
     pending.map((claim) => claim.orgId),
@@ -162,7 +164,7 @@ export async function queueClaims(input: ParsedInput<'claim.queue'>, context: Ha
       version: claim.version,
       applicationId: claim.applicationId,
       orgName: names.get(claim.orgId) ?? '',
-      projectName: projectOf.get(claim.applicationId) ?? '',
+      projectName: applications.get(claim.applicationId)?.projectName ?? '',
       indicatorKey: claim.indicatorKey,
       indicatorName: indicator?.name ?? claim.indicatorKey,
       unit: indicator?.unit ?? '',

@@ -11,7 +11,7 @@ import { applicationStatuses, statusTable } from '@/core/workflow/award-workflow
 import { writeAudit } from '../audit';
 import type { HandlerContext } from '../context';
 import { recordProgramValue } from '../indicator-ledger';
-import { loadStaffProgram, orgNames } from '../loaders';
+import { byIds, loadStaffProgram, orgNames } from '../loaders';
 import type { StoreReader } from '../ports';
 
 type UpstreamView = ActionOutput<'dashboard.get'>['upstreamChoices'][number];
@@ -55,8 +55,8 @@ async function upstreamChoices(store: StoreReader, program: Program): Promise<Up
   const applications = await store.find('applications', { orgId: program.societyId });
   const programIds = [...new Set(applications.map((application) => application.programId))];
   const programs = new Map(
-    (await Promise.all(programIds.map((programId) => store.get('programs', programId)))).flatMap((stored) =>
-      stored && codes.has(stored.code) ? [[stored._id, stored] as const] : [],
+    [...(await byIds(store, 'programs', programIds)).values()].flatMap((stored) =>
+      codes.has(stored.code) ? [[stored._id, stored] as const] : [],
     ),
   );
   return applications.flatMap((application) => {
@@ -69,13 +69,17 @@ async function upstreamChoices(store: StoreReader, program: Program): Promise<Up
 async function societyColumns(store: StoreReader, program: Program, tallies: IndicatorTally[], now: Date) {
   if (!program.form.commitTargets) return [];
   const counting = tallies.filter((tally) => tally.applicationId !== null && tally.counts);
-  const applications = await Promise.all(counting.map((tally) => store.get('applications', tally.applicationId ?? '')));
+  const applicationOf = await byIds(
+    store,
+    'applications',
+    counting.map((tally) => tally.applicationId ?? ''),
+  );
   const names = await orgNames(
     store,
     counting.map((tally) => tally.orgId ?? ''),
   );
-  return counting.flatMap((tally, index) => {
-    const application = applications[index];
+  return counting.flatMap((tally) => {
+    const application = applicationOf.get(tally.applicationId ?? '');
     if (!application) return [];
     const links = new Map(
       program.indicators.map((indicator) => [
@@ -162,16 +166,20 @@ export async function getIndicator(
   ]);
   const [row] = ownRows({ ...program, indicators: [indicator] }, programTallyIn(program, tallies), now, upstream.links);
   const units = tallies.filter((tally) => tally.applicationId !== null && tally.counts && tally.figures[indicator.key]);
-  const applications = await Promise.all(units.map((tally) => store.get('applications', tally.applicationId ?? '')));
+  const applications = await byIds(
+    store,
+    'applications',
+    units.map((tally) => tally.applicationId ?? ''),
+  );
   const names = await orgNames(store, [...units.map((tally) => tally.orgId ?? ''), ...claims.map((claim) => claim.orgId)]);
   return {
     row,
-    units: units.map((tally, index) => {
+    units: units.map((tally) => {
       const figure = tally.figures[indicator.key];
       return {
         applicationId: tally.applicationId ?? '',
         orgName: names.get(tally.orgId ?? '') ?? '',
-        projectName: applications[index]?.projectName ?? '',
+        projectName: applications.get(tally.applicationId ?? '')?.projectName ?? '',
         committed: figure?.committed ?? 0,
         claimed: figure?.claimed ?? 0,
         pending: figure?.pending ?? 0,

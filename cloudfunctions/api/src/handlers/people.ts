@@ -7,7 +7,7 @@ import type { ParsedInput, PersonView } from '@/core/schemas/actions';
 import type { Invitation, Organization, User } from '@/core/schemas/documents';
 import { writeAudit, type AuditRecord } from '../audit';
 import type { HandlerContext } from '../context';
-import { orgNames } from '../loaders';
+import { byIds, orgNames } from '../loaders';
 import type { StoreReader, StoreTx } from '../ports';
 import { orgForRole } from './invitations';
 import { organiserOf } from './organizations';
@@ -32,7 +32,7 @@ export function toPersonView(user: User, orgName: string): PersonView {
   };
 }
 
-async function viewOf(store: Pick<StoreReader, 'get'>, user: User): Promise<PersonView> {
+async function viewOf(store: Pick<StoreReader, 'find'>, user: User): Promise<PersonView> {
   const names = await orgNames(store, [user.orgId]);
   return toPersonView(user, names.get(user.orgId) ?? '');
 }
@@ -100,12 +100,12 @@ export async function listPeople(_input: ParsedInput<'person.list'>, context: Ha
   const units = await store.find('organizations', { societyId: organiser._id });
   const [members, contacts, experts] = await Promise.all([
     store.find('users', { orgId: organiser._id, role: 'secretariat' }),
-    Promise.all(units.map((unit) => store.find('users', { orgId: unit._id, role: 'applicant' }))),
+    store.find('users', { orgId: { in: units.map((unit) => unit._id) }, role: 'applicant' }),
     store.find('users', { role: 'reviewer' }),
   ]);
   const unitById = new Map<string, Organization>([organiser, ...units].map((org) => [org._id, org]));
   const pooled = experts.filter((expert) => poolOrgIdsOf(expert, unitById.get(expert.orgId) ?? null).includes(organiser._id));
-  const people = [...members, ...contacts.flat(), ...pooled].sort((a, b) =>
+  const people = [...members, ...contacts, ...pooled].sort((a, b) =>
     a.createdAt === b.createdAt ? (a._id < b._id ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1,
   );
   const names = await orgNames(
@@ -155,10 +155,14 @@ export async function removePerson(input: ParsedInput<'person.remove'>, context:
   requireCurrent(named, null);
   requireNotSelf(named, context, '删除');
   const sameIdentity = await store.find('users', { openid: named.openid });
-  const units = await Promise.all(sameIdentity.map((user) => store.get('organizations', user.orgId)));
-  const managed = sameIdentity.filter((user, index) => user.removedAt === null && managesRole(organiser._id, user, units[index] ?? null));
+  const units = await byIds(
+    store,
+    'organizations',
+    sameIdentity.map((user) => user.orgId),
+  );
+  const managed = sameIdentity.filter((user) => user.removedAt === null && managesRole(organiser._id, user, units.get(user.orgId) ?? null));
   // The invitations that bound those roles hold the same name and phone.
-  const invitations = (await Promise.all(managed.map((user) => store.find('invitations', { userId: user._id })))).flat();
+  const invitations = await store.find('invitations', { userId: { in: managed.map((user) => user._id) } });
   const removed = await store.transaction(async (tx) => {
     let answer: User | null = null;
     for (const { _id } of managed) {

@@ -20,7 +20,7 @@ import type { Ledger } from '@/core/schemas/documents';
 import { writeAudit, type AuditRecord } from '../audit';
 import { carryProgramUp } from '../indicator-ledger';
 import type { HandlerContext } from '../context';
-import { loadProgram, loadStaffProgram, requireSecretariat } from '../loaders';
+import { byIds, loadProgram, loadStaffProgram, requireSecretariat } from '../loaders';
 import type { Deps, StoreTx } from '../ports';
 import { toProgramView } from '../views';
 
@@ -40,9 +40,9 @@ function maySeeProgram(program: Program, context: HandlerContext): boolean {
   return context.caller.user.role !== 'applicant' || mayJoinProgram(program, context.caller.org);
 }
 
-async function viewOf(program: Program, context: HandlerContext) {
+async function viewOf(program: Program, context: HandlerContext, ledger?: LedgerCounts | null) {
   const applicant = context.caller.user.role === 'applicant' ? context.caller.org : null;
-  return toProgramView(program, context.now, await ledgerFor(context.deps, program), applicant);
+  return toProgramView(program, context.now, ledger === undefined ? await ledgerFor(context.deps, program) : ledger, applicant);
 }
 
 /** Programmes the caller may see (its staff see its programmes; its units those of their society open to them). */
@@ -52,12 +52,14 @@ export async function listPrograms(_input: ParsedInput<'program.list'>, context:
     { societyId: societyOf(context) },
     { orderBy: { field: 'opensAt', direction: 'desc' } },
   );
-  return Promise.all(
-    programs
-      .map(programOf)
-      .filter((program) => maySeeProgram(program, context))
-      .map((program) => viewOf(program, context)),
+  const visible = programs.map(programOf).filter((program) => maySeeProgram(program, context));
+  // Their ledgers in one read, not one each.
+  const ledgers = await byIds(
+    context.deps.store,
+    'ledgers',
+    visible.map((program) => ledgerId(program._id)),
   );
+  return Promise.all(visible.map((program) => viewOf(program, context, ledgers.get(ledgerId(program._id)) ?? null)));
 }
 
 export async function getProgram(input: ParsedInput<'program.get'>, context: HandlerContext) {

@@ -12,7 +12,7 @@ import { retryingRaces } from '../races';
 import type { StoreReader, StoreTx } from '../ports';
 import { changeApplication } from '../award-change';
 import type { HandlerContext } from '../context';
-import { loadProgram, loadStaffApplication, loadStaffProgram, orgNames, requireSecretariat } from '../loaders';
+import { byIds, loadProgram, loadStaffApplication, loadStaffProgram, orgNames, requireSecretariat } from '../loaders';
 import { pages, writeNotifications } from '../notify';
 import { toApplicationView, toProgramView, toReviewView } from '../views';
 import { ledgerFor } from './programs';
@@ -28,10 +28,19 @@ function recusalReason(reviewer: User, application: Application, orgName: string
 }
 
 /** Whether the reviewer is in the pool of the organiser running the programme (older records: their unit's organiser). */
-async function inOrganiserPool(store: StoreReader, reviewer: User, organiserId: string): Promise<boolean> {
+/** Which of these people are experts in the organiser's pool (one read for the units the answer depends on). */
+async function inOrganiserPool(store: StoreReader, people: readonly User[], organiserId: string): Promise<Set<string>> {
   // A revoked or removed expert has left the pool.
-  if (reviewer.role !== 'reviewer' || !mayAct(reviewer)) return false;
-  return inPool(reviewer, reviewer.poolOrgIds ? null : await store.get('organizations', reviewer.orgId), organiserId);
+  const experts = people.filter((reviewer) => reviewer.role === 'reviewer' && mayAct(reviewer));
+  const units = await byIds(
+    store,
+    'organizations',
+    experts.filter((reviewer) => !reviewer.poolOrgIds).map((reviewer) => reviewer.orgId),
+  );
+  const pooled = experts.filter((reviewer) =>
+    inPool(reviewer, reviewer.poolOrgIds ? null : (units.get(reviewer.orgId) ?? null), organiserId),
+  );
+  return new Set(pooled.map((reviewer) => reviewer._id));
 }
 
 export async function reviewCandidates(
@@ -45,8 +54,8 @@ export async function reviewCandidates(
     store.find('reviews', { applicationId: application._id }),
     loadProgram(store, application.programId),
   ]);
-  const pooled = await Promise.all(everyReviewer.map((reviewer) => inOrganiserPool(store, reviewer, program.societyId)));
-  const reviewers = everyReviewer.filter((_reviewer, index) => pooled[index]);
+  const pooled = await inOrganiserPool(store, everyReviewer, program.societyId);
+  const reviewers = everyReviewer.filter((reviewer) => pooled.has(reviewer._id));
   const names = await orgNames(store, [application.orgId, ...reviewers.map((reviewer) => reviewer.orgId)]);
   return reviewers.map((reviewer) => ({
     userId: reviewer._id,
@@ -145,10 +154,12 @@ export async function assignReviewers(
   const orgName = names.get(application.orgId) ?? '';
   const excluded: ActionOutput<'review.assign'>['excluded'] = [];
   const chosen: User[] = [];
+  const named = await byIds(deps.store, 'users', input.reviewerIds);
+  const pooled = await inOrganiserPool(deps.store, [...named.values()], program.societyId);
   for (const reviewerId of new Set(input.reviewerIds)) {
-    const reviewer = await deps.store.get('users', reviewerId);
+    const reviewer = named.get(reviewerId);
     if (!reviewer || reviewer.role !== 'reviewer') throw new AppError('NOT_FOUND', '评审专家不存在');
-    if (!(await inOrganiserPool(deps.store, reviewer, program.societyId))) throw new AppError('REVIEWER_NOT_IN_POOL', reviewer.name);
+    if (!pooled.has(reviewer._id)) throw new AppError('REVIEWER_NOT_IN_POOL', reviewer.name);
     const reason = recusalReason(reviewer, application, orgName);
     if (reason) excluded.push({ userId: reviewer._id, name: reviewer.name, reason });
     else chosen.push(reviewer);

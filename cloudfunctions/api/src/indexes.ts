@@ -1,0 +1,76 @@
+// The indexes the api's queries need, in one place: collection → indexes, each the fields of one index in order
+// (the equality fields a find names first, then the field it orders by). The embedded store creates an index
+// on each one's leading field when it opens a collection (NeDB uses one field's index per query); CloudBase
+// takes them all, compound ones included, from database-indexes.json, which `npm run db:indexes` writes from
+// this table and a test holds equal to it. Every find in cloudfunctions/api/src names a leading field here.
+import type { CollectionName } from '@/core/schemas/documents';
+
+/** Per collection, most selective first: the embedded store looks a query up by the first index it can use. */
+export const storeIndexes: { readonly [C in CollectionName]?: readonly (readonly string[])[] } = {
+  organizations: [
+    ['societyId', 'createdAt'],
+    ['societyId', 'name'],
+  ],
+  users: [['openid', 'createdAt'], ['orgId', 'role'], ['role']],
+  programs: [['code'], ['societyId', 'opensAt']],
+  applications: [['programId', 'status', 'updatedAt'], ['programId', 'orgId'], ['orgId', 'updatedAt'], ['status']],
+  claims: [
+    ['applicationId', 'createdAt'],
+    ['programId', 'indicatorKey', 'createdAt'],
+    ['programId', 'verification', 'createdAt'],
+  ],
+  reviews: [['applicationId', 'reviewerId'], ['applicationId', 'status'], ['reviewerId', 'createdAt'], ['programId']],
+  publicities: [['programId', 'createdAt'], ['status']],
+  objections: [
+    ['applicationId', 'status'],
+    ['publicityId', 'createdAt'],
+  ],
+  indicatorTallies: [['programId']],
+  indicatorValues: [['programId', 'indicatorKey', 'on']],
+  notifications: [
+    ['userId', 'createdAt'],
+    ['userId', 'readAt'],
+  ],
+  audit: [
+    ['entityId', 'at'],
+    ['actorId', 'at'],
+  ],
+  mediaChecks: [['traceId'], ['fileId']],
+  invitations: [['code'], ['userId', 'createdAt'], ['organiserId', 'createdAt']],
+  evidenceFingerprints: [
+    ['sha256', 'societyId'],
+    ['band0', 'societyId'],
+    ['band1', 'societyId'],
+    ['band2', 'societyId'],
+    ['band3', 'societyId'],
+    ['band4', 'societyId'],
+    ['band5', 'societyId'],
+    ['band6', 'societyId'],
+    ['band7', 'societyId'],
+  ],
+};
+
+/** The fields the embedded store indexes in a collection: each declared index's leading field, in order. */
+export function leadingFields(collection: CollectionName): string[] {
+  return [...new Set((storeIndexes[collection] ?? []).map((fields) => fields[0]!))];
+}
+
+/** One CloudBase index as the CloudBase Framework database plugin declares it (createIndexes in cloudbaserc). */
+export interface CloudbaseIndex {
+  name: string;
+  unique: boolean;
+  keys: { name: string; direction: '1' | '-1' }[];
+}
+
+/** The collections and indexes to declare on CloudBase, derived from storeIndexes. */
+export function cloudbaseIndexes(): { collectionName: string; description: string; createIndexes: CloudbaseIndex[] }[] {
+  return Object.entries(storeIndexes).map(([collection, indexes]) => ({
+    collectionName: collection,
+    description: `学会奖补通 ${collection}`,
+    createIndexes: (indexes ?? []).map((fields) => ({
+      name: fields.join('_'),
+      unique: false,
+      keys: fields.map((field) => ({ name: field, direction: '1' as const })),
+    })),
+  }));
+}
