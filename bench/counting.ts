@@ -31,7 +31,8 @@ export function countingDatabase(db: CloudbaseDatabase): { db: CloudbaseDatabase
       });
     },
   });
-  const wrapped = {
+  // Whatever else the database offers (db.command for `in` conditions) stays as it is.
+  const wrapped = Object.assign(Object.create(db) as CloudbaseDatabase, {
     collection: (name: string) => query(db.collection(name)),
     startTransaction: counted(async () => {
       const transaction = await db.startTransaction();
@@ -42,7 +43,7 @@ export function countingDatabase(db: CloudbaseDatabase): { db: CloudbaseDatabase
         rollback: counted(() => transaction.rollback()),
       };
     }),
-  } as CloudbaseDatabase;
+  });
   return {
     db: wrapped,
     trips: () => trips,
