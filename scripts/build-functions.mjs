@@ -8,6 +8,28 @@ const root = path.resolve(import.meta.dirname, '..');
 const only = process.argv[2]; // "functions" | "server" | undefined (both)
 
 const functions = ['api', 'cron'];
+
+/**
+ * zod re-exports every locale it has from `locales/index` (as `z.locales` and `z.core.locales`), and a bundler
+ * cannot drop the unused ones from a namespace that is used as a whole. The app speaks Chinese only
+ * (src/core/schemas/zod-chinese.ts), so that index is replaced by one exporting zh-CN alone.
+ */
+const zodChineseOnly = {
+  name: 'zod-chinese-only',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^\.\.\/locales\/index\.c?js$/ }, ({ importer }) =>
+      /[\\/]zod[\\/]v4[\\/]/.test(importer)
+        ? { path: path.join(path.dirname(importer), '..', 'locales', 'zh-CN.js'), namespace: 'zod-locales' }
+        : undefined,
+    );
+    plugin.onLoad({ filter: /.*/, namespace: 'zod-locales' }, ({ path: zhCN }) => ({
+      contents: `export { default as zhCN } from ${JSON.stringify(zhCN)};`,
+      resolveDir: path.dirname(zhCN),
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -15,6 +37,7 @@ const common = {
   sourcemap: false,
   logLevel: 'warning',
   tsconfig: path.join(root, 'tsconfig.json'),
+  plugins: [zodChineseOnly],
 };
 
 const started = Date.now();

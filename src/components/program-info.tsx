@@ -2,7 +2,8 @@
 // means, and (for the secretariat and the experts) the notes on its source document. Long parts fold away.
 import { Text, View } from '@tarojs/components';
 import { useState, type ReactNode } from 'react';
-import { programNoteKindLabels, type Indicator, type Program, type ProgramNote } from '@/core/program/program-schema';
+import type { Indicator, Program, ProgramNote } from '@/core/program/program-schema';
+import { programNoteKindLabels } from '@/core/program/program-rules';
 import { failureMeaning, phaseDates, stagePath } from '@/core/program/stage-path';
 import './program-info.css';
 

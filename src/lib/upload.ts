@@ -1,6 +1,7 @@
 // Evidence photos and attachments: chosen on the phone, photos compressed, then uploaded straight to storage
 // at a path the server chose for this person and application (an upload slot). Only file IDs go to the api.
 import Taro from '@tarojs/taro';
+import { PHOTO_JPEG_QUALITY, photoTargetSize, shownSize } from '@/core/evidence/photo-size';
 import {
   ALLOWED_KINDS_TEXT,
   MAX_UPLOAD_BYTES,
@@ -14,8 +15,6 @@ import { cancelledByPerson, isWeapp } from './platform';
 import { ensurePrivacyAgreed } from './privacy';
 import { sessionToken } from './session';
 
-const MAX_EDGE = 1600;
-const JPEG_QUALITY = 0.8;
 const TOO_LARGE = '文件不能超过 10 MB';
 
 export interface PickedPhoto {
@@ -36,7 +35,7 @@ export async function pickPhotos(count: number): Promise<PickedPhoto[]> {
   return result.tempFiles.map((file) => ({ path: file.path, size: file.size }));
 }
 
-/** Browser: redraw at most MAX_EDGE px on the long edge as JPEG. */
+/** Browser: redraw at most PHOTO_MAX_EDGE px on the long edge as JPEG. */
 async function compressInBrowser(path: string): Promise<LocalFile> {
   const image = await new Promise<HTMLImageElement>((resolve, reject) => {
     const element = new Image();
@@ -44,22 +43,35 @@ async function compressInBrowser(path: string): Promise<LocalFile> {
     element.onerror = reject;
     element.src = path;
   });
-  const scale = Math.min(1, MAX_EDGE / Math.max(image.naturalWidth, image.naturalHeight));
+  const target = photoTargetSize({ width: image.naturalWidth, height: image.naturalHeight });
   const canvas = document.createElement('canvas');
-  canvas.width = Math.max(1, Math.round(image.naturalWidth * scale));
-  canvas.height = Math.max(1, Math.round(image.naturalHeight * scale));
+  canvas.width = target.width;
+  canvas.height = target.height;
   canvas.getContext('2d')?.drawImage(image, 0, 0, canvas.width, canvas.height);
-  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', JPEG_QUALITY));
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', PHOTO_JPEG_QUALITY));
   return blob ? { path: URL.createObjectURL(blob), size: blob.size } : { path, size: null };
 }
 
-/** A photo as JPEG, at most MAX_EDGE px on the long edge in the browser. */
+/**
+ * Mini-program: WeChat's compressImage at the same quality, scaled to the same long edge (compressedWidth and
+ * compressedHeight, base library 2.26.0). Both sides are given, from the photo's size as seen: WeChat's community
+ * answers report white borders when only one is, and iOS builds that read `compressWidth`/`compressHeight`, so
+ * those names are sent too. When the size cannot be read, the photo is recompressed at its own size.
+ */
+async function compressInWeapp(path: string): Promise<LocalFile> {
+  const quality = Math.round(PHOTO_JPEG_QUALITY * 100);
+  const info = await Taro.getImageInfo({ src: path }).catch(() => null);
+  const target = info && info.width > 0 && info.height > 0 ? photoTargetSize(shownSize(info, info.orientation)) : null;
+  const size = target
+    ? { compressedWidth: target.width, compressedHeight: target.height, compressWidth: target.width, compressHeight: target.height }
+    : {};
+  const result = await Taro.compressImage({ src: path, quality, ...size } as Taro.compressImage.Option);
+  return { path: result.tempFilePath, size: null };
+}
+
+/** A photo as JPEG, at most PHOTO_MAX_EDGE px on the long edge (core/evidence/photo-size.ts), on both builds. */
 export async function compressPhoto(path: string): Promise<LocalFile> {
-  if (isWeapp) {
-    const result = await Taro.compressImage({ src: path, quality: Math.round(JPEG_QUALITY * 100) });
-    return { path: result.tempFilePath, size: null };
-  }
-  return compressInBrowser(path);
+  return isWeapp ? compressInWeapp(path) : compressInBrowser(path);
 }
 
 type Envelope = { ok: boolean; data?: { fileId: string }; error?: { code: string; message: string } };

@@ -1,5 +1,10 @@
 // The local server over real HTTP: signed sessions, the api envelope, evidence upload into slots and
 // short-lived links, security headers on every answer, and demo surfaces only in demo mode.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { shiftedClock } from '../../cloudfunctions/api/src/adapters/clocks';
 import { issueSession } from '../../cloudfunctions/local-server/src/session';
 import { OPENID, PROGRAM_ID, completeContent, requestId, startHarness, type Harness } from '../support/harness';
@@ -221,5 +226,59 @@ test('without demo mode there is no demo sign-in and no clock; with it the clock
     expect(((await moved.json()) as { data: { now: string } }).data.now).toMatch(/^2023-08-01T01:00:0/); // the shifted clock runs on
   } finally {
     await demo.close();
+  }
+});
+
+/** One request over node:http (fetch would ask for compression and undo it itself): status, headers and raw bytes. */
+function rawRequest(url: string, init: { method: string; headers: Record<string, string>; body?: string }) {
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; bytes: Buffer }>((resolve, reject) => {
+    const outgoing = httpRequest(url, { method: init.method, headers: init.headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, bytes: Buffer.concat(chunks) }));
+      response.on('error', reject);
+    });
+    outgoing.on('error', reject);
+    outgoing.end(init.body);
+  });
+}
+
+const decoders: Record<string, (bytes: Buffer) => Buffer> = { gzip: gunzipSync, br: brotliDecompressSync, identity: (bytes) => bytes };
+
+test('a large answer comes back compressed (gzip or br) when the client asks, and as it is when it does not', async () => {
+  // The api: the programme list a signed-in applicant opens first.
+  const token = await signIn('user-contact-structure');
+  const body = JSON.stringify({ action: 'program.list', input: {} });
+  const apiHeaders = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  const plain = await rawRequest(`${base}/api`, { method: 'POST', headers: apiHeaders, body });
+  expect(plain.headers['content-encoding']).toBeUndefined();
+  expect(plain.bytes.length).toBeGreaterThan(4096);
+  for (const encoding of ['gzip', 'br']) {
+    const answer = await rawRequest(`${base}/api`, { method: 'POST', headers: { ...apiHeaders, 'accept-encoding': encoding }, body });
+    expect({ encoding, status: answer.status, sent: answer.headers['content-encoding'] }).toEqual({
+      encoding,
+      status: 200,
+      sent: encoding,
+    });
+    expect(answer.bytes.length).toBeLessThan(plain.bytes.length / 2);
+    expect(JSON.parse(decoders[encoding]!(answer.bytes).toString('utf8'))).toEqual(JSON.parse(plain.bytes.toString('utf8')));
+  }
+
+  // The built app's files, served by the same server.
+  const staticDir = mkdtempSync(path.join(os.tmpdir(), 'xhjb-static-'));
+  const script = `window.app = [${Array.from({ length: 2000 }, (_, index) => `"第${index}项"`).join(',')}];\n`;
+  writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>学会奖补通</title><script src="/app.js"></script>');
+  writeFileSync(path.join(staticDir, 'app.js'), script);
+  const withApp = await startLocalHttp(h, { staticDir });
+  try {
+    for (const encoding of ['br', 'gzip']) {
+      const file = await rawRequest(`${withApp.base}/app.js`, { method: 'GET', headers: { 'accept-encoding': encoding } });
+      expect({ encoding, status: file.status, sent: file.headers['content-encoding'] }).toEqual({ encoding, status: 200, sent: encoding });
+      expect(file.bytes.length).toBeLessThan(Buffer.byteLength(script) / 3);
+      expect(decoders[encoding]!(file.bytes).toString('utf8')).toBe(script);
+    }
+  } finally {
+    await withApp.close();
+    rmSync(staticDir, { recursive: true, force: true });
   }
 });

@@ -33,3 +33,19 @@ test('the deployed api answers a call without an OPENID with UNAUTHENTICATED, ev
     error: { code: 'UNAUTHENTICATED', message: '请先登录' },
   });
 });
+
+test('the deployed api explains refused input in Chinese, and carries zod’s zh-CN locale alone', async () => {
+  const bundle = path.join(root, 'cloudfunctions/api/index.js');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { main } = require(bundle) as { main: (event: unknown) => Promise<unknown> };
+  const answer = (await main({ action: 'publicity.get', input: { publicityId: 5 } })) as {
+    ok: boolean;
+    error?: { code: string; message: string };
+  };
+  expect(answer.ok).toBe(false);
+  expect(answer.error?.code).toBe('INVALID_INPUT');
+  expect(answer.error?.message).toMatch(/publicityId：无效输入/);
+  // Another locale's words (Dutch) are not shipped: scripts/build-functions.mjs keeps zh-CN only.
+  const source = readFileSync(bundle, 'utf8');
+  expect(source).not.toContain('Ongeldige invoer');
+});

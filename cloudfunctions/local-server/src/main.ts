@@ -60,8 +60,9 @@ async function main(): Promise<void> {
     runScheduledWork(deps).catch((error: unknown) => console.error('[cron] failed', error));
   }, CRON_INTERVAL_MS);
 
-  await server.listen({ port, host: '127.0.0.1' });
-  console.log(`学会奖补通 local server: http://127.0.0.1:${port}/`);
+  // PORT=0 takes a free port (benchmarks): the address printed is the one actually bound.
+  const address = await server.listen({ port, host: '127.0.0.1' });
+  console.log(`学会奖补通 local server: ${address}/`);
   console.log(
     `  data: ${dataDir} (${demo ? (created > 0 ? `seeded ${created} demo records` : 'demo data already present') : 'demo mode off: no demo data, no demo sign-in'})`,
   );

@@ -64,15 +64,15 @@ export async function createLocalServer(options: LocalServerOptions): Promise<Fa
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'same-origin' },
   });
-  app.addHook('onRequest', async (_request, reply) => {
-    reply.headers(appHeaders(csp));
+  // Computed once: the same headers on every answer, set without a promise per request.
+  const headers = appHeaders(csp);
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
   });
   // Only JSON bodies (and multipart uploads) are accepted; fastify would otherwise hand plain text to the api.
   app.removeContentTypeParser('text/plain');
   await app.register(fastifyCompress, { global: true });
-  await app.register(fastifyMultipart, {
-    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 },
-  });
 
   app.setErrorHandler((error, _request, reply) => {
     const { status } = refusalOf(error);
@@ -99,7 +99,13 @@ export async function createLocalServer(options: LocalServerOptions): Promise<Fa
       .send(result);
   });
 
-  registerFileRoutes(app, options);
+  // Multipart bodies are read by the upload route only: its hooks (two per request) stay off every other route.
+  await app.register(async (uploads) => {
+    await uploads.register(fastifyMultipart, {
+      limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 },
+    });
+    registerFileRoutes(uploads, options);
+  });
   if (options.demo) registerDemoRoutes(app, { ...options, clockControl: options.clockControl ?? null });
 
   if (staticDir) {

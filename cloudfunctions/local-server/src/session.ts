@@ -25,9 +25,28 @@ export function issueSession(secret: string, openid: string, nowMs: number = Dat
   return { token: `${payload}.${sign(secret, payload)}`, expiresAt: new Date(expires).toISOString() };
 }
 
+/**
+ * Tokens whose signature was checked, with what they hold: the same token on the next call skips the HMAC and the
+ * JSON. Keyed by the secret and the whole token, so only a byte-identical, already verified token is found; its
+ * expiry is still judged on every call. Bounded: when full it starts again empty.
+ */
+const verified = new Map<string, { openid: string; exp: number }>();
+const MAX_VERIFIED = 1000;
+
 /** The openid inside a valid token, or null for a missing, forged or expired one. */
 export function verifySession(secret: string, token: string | undefined, nowMs: number = Date.now()): string | null {
   if (!token) return null;
+  const known = verified.get(`${secret}\u0000${token}`);
+  if (known) return known.exp < nowMs ? null : known.openid;
+  const claims = checkedClaims(secret, token);
+  if (!claims) return null;
+  if (verified.size >= MAX_VERIFIED) verified.clear();
+  verified.set(`${secret}\u0000${token}`, claims);
+  return claims.exp < nowMs ? null : claims.openid;
+}
+
+/** What a token holds when its signature is right and its payload well formed, else null. */
+function checkedClaims(secret: string, token: string): { openid: string; exp: number } | null {
   const [payload, signature] = token.split('.');
   if (!payload || !signature) return null;
   const expected = Buffer.from(sign(secret, payload));
@@ -35,8 +54,8 @@ export function verifySession(secret: string, token: string | undefined, nowMs: 
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
   try {
     const { openid, exp } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { openid?: unknown; exp?: unknown };
-    if (typeof openid !== 'string' || typeof exp !== 'number' || exp < nowMs) return null;
-    return openid;
+    if (typeof openid !== 'string' || typeof exp !== 'number') return null;
+    return { openid, exp };
   } catch {
     return null;
   }

@@ -2,6 +2,7 @@
 import { AppError } from '../errors';
 import { formatShanghaiDateTime, isAfter, isPastDeadline } from '../calendar/shanghai';
 import { formatYuan, sumFen } from '../money';
+import type { Category, Indicator, Program } from '../program/program-schema';
 import {
   budgetCeilingFen,
   categoryByKey,
@@ -10,10 +11,7 @@ import {
   floorText,
   indicatorByKey,
   meetsFloor,
-  type Category,
-  type Indicator,
-  type Program,
-} from '../program/program-schema';
+} from '../program/program-rules';
 import type { Application, BudgetLine, Commitment } from '../schemas/documents';
 
 export type ApplicationContent = Pick<

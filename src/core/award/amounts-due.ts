@@ -1,7 +1,8 @@
 // What an award's money records may come to: the payment after 立项 (its advance share), the payment after
 // acceptance (the rest), and the refund after failing (what failing recorded as owed). The server caps what the
 // secretariat enters at these; the forms start from them.
-import { tranches, type Stages } from '../program/program-schema';
+import type { Stages } from '../program/program-schema';
+import { tranches } from '../program/program-rules';
 import type { Application } from '../schemas/documents';
 
 export type MoneyAction = 'disburse' | 'pay' | 'recordRefund';

@@ -1,7 +1,8 @@
 // What each row of the award ledger (奖补台账) and of the review summary (评审汇总表) says; the exceljs sheet is
 // cloudfunctions/api/src/award-ledger-sheet.ts. The ledger lists every application that passed the formal check.
 import { formatCalendarDay } from '../calendar/shanghai';
-import { isSummable, type Program } from '../program/program-schema';
+import type { Program } from '../program/program-schema';
+import { isSummable } from '../program/program-rules';
 import { summarize } from '../review/scoring';
 import type { Application, Claim, Payout, Review } from '../schemas/documents';
 import { statusTable } from '../workflow/award-workflow';

@@ -2,7 +2,7 @@
 // it from the original photo before compressing (the canvas redraw and WeChat's compressImage drop EXIF) and reports
 // it with the upload slot. EXIF in the stored bytes wins; the phone's reading fills in when the bytes carry none.
 import { formatShanghaiDateTime } from '../calendar/shanghai';
-import { inSaneYears } from '../schemas/common';
+import { inSaneYears } from '../schemas/labels';
 import { exifTimeToIso } from './fingerprints';
 
 /** The EXIF tags read (numeric ids: exifr's browser build has no tag names). */

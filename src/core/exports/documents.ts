@@ -5,7 +5,8 @@ import { formatCalendarDay } from '../calendar/shanghai';
 import { ledgerOrder } from '../award/ledger';
 import { countsTowardTargets, type IndicatorRow } from '../kpi/tally';
 import { formatFen } from '../money';
-import { categoryByKey, dimensionLabels, type Program } from '../program/program-schema';
+import type { Program } from '../program/program-schema';
+import { categoryByKey, dimensionLabels } from '../program/program-rules';
 import { noticeKinds, kindOf } from '../publicity/notice-kinds';
 import type { Application, Publicity } from '../schemas/documents';
 

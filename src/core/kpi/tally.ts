@@ -2,7 +2,8 @@
 // figures, and the board's rows read from those figures. The same functions recompute the totals from the
 // records, so a repair (and every test) can compare the two.
 import { shanghaiDay } from '../calendar/shanghai';
-import { floorText, isSummable, meetsFloor, type Indicator, type Program } from '../program/program-schema';
+import type { Indicator, Program } from '../program/program-schema';
+import { floorText, isSummable, meetsFloor } from '../program/program-rules';
 import type { Application, Claim, IndicatorFigure, IndicatorValue } from '../schemas/documents';
 import { statusTable } from '../workflow/award-workflow';
 

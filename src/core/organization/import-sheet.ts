@@ -2,9 +2,9 @@
 // import reads them) and the rules for each row. A row becomes exactly the input `organization.create` takes and
 // is judged by the same schema, so an imported unit meets every rule a unit created by hand meets.
 import type { z } from 'zod';
-import { ratings, type Rating } from '../program/program-schema';
+import { ratings, type Rating } from '../program/program-rules';
 import { actionContracts, type ImportRefusal } from '../schemas/actions';
-import { SANE_YEARS, orgKindLabels, type OrgKind } from '../schemas/common';
+import { SANE_YEARS, orgKindLabels, type OrgKind } from '../schemas/labels';
 import { inspectionResults, type InspectionResult } from '../schemas/documents';
 import { kindRefusal, managedKinds } from './managed-kinds';
 

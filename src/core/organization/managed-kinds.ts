@@ -1,5 +1,5 @@
 // Which organisations an organiser manages: a 科协 its 学会, a 学会 its 分支机构 and 会员单位.
-import { orgKindLabels, type OrgKind } from '../schemas/common';
+import { orgKindLabels, type OrgKind } from '../schemas/labels';
 
 const managedByKind: Record<OrgKind, readonly OrgKind[]> = {
   association: ['society'],

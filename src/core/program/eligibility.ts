@@ -3,10 +3,11 @@
 import { calendarDayYearsBefore, formatCalendarDay, shanghaiDay, shanghaiYear } from '../calendar/shanghai';
 import { DEACTIVATED_MESSAGE } from '../organization/managed-kinds';
 import { inspectionsNewestFirst, profileOf } from '../organization/profile';
-import { orgKindLabels, sanctionKindLabels } from '../schemas/common';
+import { orgKindLabels, sanctionKindLabels } from '../schemas/labels';
 import type { Application, Organization, OrganizationProfile } from '../schemas/documents';
 import { statusTable, type ApplicationStatus } from '../workflow/award-workflow';
-import { defaultApplicantScope, ratings, type Category, type EligibilityRule, type Program, type Rating } from './program-schema';
+import type { Category, EligibilityRule, Program } from './program-schema';
+import { defaultApplicantScope, ratings, type Rating } from './program-rules';
 
 /** What a rule reads: the organisation's profile, and the Shanghai calendar day eligibility is judged on. */
 interface Facts {

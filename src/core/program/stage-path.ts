@@ -1,7 +1,8 @@
 // What a programme's applicants and staff are shown of how it runs: its stages in order (built from the stages the
 // programme lists, so the path shown is the path the workflow table guards), and its phases as dated steps.
 import { formatShanghaiDate } from '../calendar/shanghai';
-import { failureText, type Category, type Phase, type Stages } from './program-schema';
+import type { Category, Phase, Stages } from './program-schema';
+import { failureText } from './program-rules';
 
 export interface StageStep {
   key:

@@ -1,6 +1,7 @@
 // A programme's stages in the order it runs them, in words: what the preview shows an applicant will go through.
 import { formatShanghaiDateTime } from '../calendar/shanghai';
-import { failureText, type ProgramConfig } from './program-schema';
+import type { ProgramConfig } from './program-schema';
+import { failureText } from './program-rules';
 
 export interface TimelineStep {
   name: string;

@@ -1,9 +1,11 @@
 // The contract of the api function: every action's input and output. The client and the server both
 // import these, so a call that type-checks on the phone is the call the function accepts.
 import { z } from 'zod';
-import { SANE_YEARS_MESSAGE, editObject, fen, id, inSaneYears, isoTime, orgKind, role, saneIsoTime, text, version } from './common';
+import { editObject, fen, id, isoTime, orgKind, role, saneIsoTime, text, version } from './common';
+import { SANE_YEARS_MESSAGE, inSaneYears } from './labels';
 import {
   achievementSchema,
+  applicationStatus,
   applicationContentShape,
   applicationSchema,
   auditEntrySchema,
@@ -25,7 +27,7 @@ import {
   publicitySchema,
   reviewSchema,
 } from './documents';
-import { actionTable, applicationStatus, stages, workflowActions, type WorkflowAction } from '../workflow/award-workflow';
+import { actionTable, stages, workflowActions, type WorkflowAction } from '../workflow/award-workflow';
 import { programEditSchema, type ProgramEdit } from '../program/program-edit';
 import { tidyCode } from '../people/join';
 import { riskKinds } from '../kpi/tally';

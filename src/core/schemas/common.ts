@@ -1,52 +1,19 @@
 import { z } from 'zod';
 import './zod-chinese';
+import { inSaneYears, orgKinds, roles, SANE_YEARS_MESSAGE } from './labels';
+
+export * from './labels';
 
 export const id = z.string().min(1).max(128);
 export const isoTime = z.iso.datetime({ offset: true });
-
-/** The years the app deals in: a date or time outside them is a typo or an attack, refused before any computation. */
-export const SANE_YEARS = { first: 2000, last: 2099 } as const;
-export const SANE_YEARS_MESSAGE = `日期应在 ${SANE_YEARS.first} 年至 ${SANE_YEARS.last} 年之间`;
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
-
-/** Whether an ISO time (or a YYYY-MM-DD day) falls in SANE_YEARS, judged in Asia/Shanghai. */
-export function inSaneYears(value: string): boolean {
-  const year = /^\d{4}-\d{2}-\d{2}$/.test(value)
-    ? Number(value.slice(0, 4))
-    : new Date(Date.parse(value) + SHANGHAI_OFFSET_MS).getUTCFullYear();
-  return year >= SANE_YEARS.first && year <= SANE_YEARS.last;
-}
 
 /** An ISO time a person typed (programme dates, deadlines): real and within SANE_YEARS. */
 export const saneIsoTime = isoTime.refine(inSaneYears, SANE_YEARS_MESSAGE);
 export const fen = z.number().int().nonnegative();
 export const version = z.number().int().nonnegative();
 
-export const orgKinds = ['association', 'society', 'branch', 'memberUnit'] as const;
 export const orgKind = z.enum(orgKinds);
-export type OrgKind = z.infer<typeof orgKind>;
-
-export const orgKindLabels: Record<OrgKind, string> = {
-  association: '科协',
-  society: '学会',
-  branch: '分支机构',
-  memberUnit: '会员单位',
-};
-
-/** Dated marks against an organisation's integrity: 行政处罚, and 通报 (with a deadline to put things right). */
-export const sanctionKinds = ['penalty', 'notice'] as const;
-export type SanctionKind = (typeof sanctionKinds)[number];
-export const sanctionKindLabels: Record<SanctionKind, string> = { penalty: '行政处罚', notice: '通报并限期整改' };
-
-export const roles = ['applicant', 'secretariat', 'reviewer'] as const;
 export const role = z.enum(roles);
-export type Role = z.infer<typeof role>;
-
-export const roleLabels: Record<Role, string> = {
-  applicant: '申报单位联系人',
-  secretariat: '学会秘书处',
-  reviewer: '评审专家',
-};
 
 /** Every stored document has an id, a version for optimistic concurrency and UTC timestamps. */
 export const storedFields = {

@@ -1,10 +1,14 @@
 // Stored documents: the shape of every record in the Store, whichever adapter holds it.
 import { z } from 'zod';
-import { SANE_YEARS, SANE_YEARS_MESSAGE, fen, id, inSaneYears, isoTime, orgKind, role, sanctionKinds, storedFields, text } from './common';
-import { applicationStatus, outcomeFields } from '../workflow/award-workflow';
-import { programSchema, ratings } from '../program/program-schema';
+import { fen, id, isoTime, orgKind, role, storedFields, text } from './common';
+import { SANE_YEARS, SANE_YEARS_MESSAGE, inSaneYears, sanctionKinds } from './labels';
+import { applicationStatuses, outcomeFields } from '../workflow/award-workflow';
+import { programSchema } from '../program/program-schema';
+import { ratings } from '../program/program-rules';
 import { uploadExtensions, uploadPurposes, type UploadExtension } from '../evidence/upload-rules';
 import { captureSources } from '../evidence/capture-time';
+
+export const applicationStatus = z.enum(applicationStatuses);
 
 /** 年检结论, from best to worst. */
 export const inspectionResults = ['合格', '基本合格', '不合格'] as const;

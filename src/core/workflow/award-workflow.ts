@@ -1,8 +1,7 @@
 // The award lifecycle as data: statuses with a label for staff and one for applicants, and actions with
 // where they start, where they lead, who may take them, the outcome they record and whom they notify.
 // transition() reads only this table.
-import { z } from 'zod';
-import type { Role } from '../schemas/common';
+import type { Role } from '../schemas/labels';
 
 export const applicationStatuses = [
   'draft',
@@ -33,8 +32,7 @@ export const applicationStatuses = [
   'completed',
   'terminated',
 ] as const;
-export const applicationStatus = z.enum(applicationStatuses);
-export type ApplicationStatus = z.infer<typeof applicationStatus>;
+export type ApplicationStatus = (typeof applicationStatuses)[number];
 
 /** The stage a status belongs to: the secretariat's queues and the applicant's timeline group by it. */
 export const stages = ['application', 'check', 'review', 'publicity', 'implementation', 'acceptance', 'payout', 'closed'] as const;

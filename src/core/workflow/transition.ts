@@ -2,7 +2,8 @@
 // shell runs in the same atomic step (audit entry, notification, quota move, award, due date, failure records).
 import type { ErrorCode } from '../errors';
 import { formatShanghaiDateTime, isAfter, isPastDeadline } from '../calendar/shanghai';
-import { hasMidterm, tranches, type Category, type Stages } from '../program/program-schema';
+import type { Category, Stages } from '../program/program-schema';
+import { hasMidterm, tranches } from '../program/program-rules';
 import { reviewsIncompleteReason } from '../review/scoring';
 import {
   actionTable,

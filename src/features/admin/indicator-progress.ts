@@ -2,7 +2,7 @@
 // fills, the pending claims beside it, where the provincial minimum and the goal sit, and the words under it. A rank
 // is better when smaller: its bar runs from a rank well past the worst one in view (empty) to first place (full).
 import { valueIssue } from '@/core/kpi/tally';
-import { meetsFloor, type IndicatorKind } from '@/core/program/program-schema';
+import { meetsFloor, type IndicatorKind } from '@/core/program/program-rules';
 import type { DashboardView } from '@/core/schemas/actions';
 import { formatIndicatorValue } from './components/indicator-value';
 

@@ -5,9 +5,10 @@
 import { inShanghai } from '@/core/calendar/shanghai';
 import { formatFen, parseYuan } from '@/core/money';
 import { checkEdit, editOfConfig, programConfigOf, type ProgramEdit } from '@/core/program/program-edit';
-import { ratings, type EligibilityRule } from '@/core/program/program-schema';
+import type { EligibilityRule } from '@/core/program/program-schema';
+import { ratings } from '@/core/program/program-rules';
 import type { ProgramView } from '@/core/schemas/actions';
-import { orgKinds, type OrgKind } from '@/core/schemas/common';
+import { orgKinds, type OrgKind } from '@/core/schemas/labels';
 
 export type ProgramDraft = ProgramEdit;
 

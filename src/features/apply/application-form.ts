@@ -3,14 +3,8 @@
 // same core rules the server applies, run on every keystroke.
 import { budgetTotalFen, commitmentIssue, countChars, missingForSubmission, type ApplicationContent } from '@/core/application/rules';
 import { formatYuan, parseYuan } from '@/core/money';
-import {
-  budgetCeilingFen,
-  categoryByKey,
-  committableIndicators,
-  floorCommitments,
-  type Category,
-  type Program,
-} from '@/core/program/program-schema';
+import type { Category, Program } from '@/core/program/program-schema';
+import { budgetCeilingFen, categoryByKey, committableIndicators, floorCommitments } from '@/core/program/program-rules';
 import type { Attachment, BudgetLine, Commitment, ScheduleRow, TeamMember } from '@/core/schemas/documents';
 
 export interface BudgetLineDraft {

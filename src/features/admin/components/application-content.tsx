@@ -1,7 +1,7 @@
 // The application as filed: the form's sections, budget, schedule, team, attachments, commitments, declaration.
 import { Text, View } from '@tarojs/components';
 import { Collapsible } from '@/components/program-info';
-import { categoryByKey } from '@/core/program/program-schema';
+import { categoryByKey } from '@/core/program/program-rules';
 import type { ApplicationView, ProgramView } from '@/core/schemas/actions';
 import { BudgetTable } from './budget-table';
 import { CommitmentList } from './commitment-list';

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { formatShanghaiDate, formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import { formatYuan } from '@/core/money';
-import { budgetCeilingFen, categoryByKey } from '@/core/program/program-schema';
+import { budgetCeilingFen, categoryByKey } from '@/core/program/program-rules';
 import type { ApplicationDetail, ApplicationView, ProgramView } from '@/core/schemas/actions';
 import { StatusTag } from '@/components/status-tag';
 import { callPhone } from '@/lib/phone';

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import { dimensionLabels, indicatorByKey, type Program } from '@/core/program/program-schema';
+import type { Program } from '@/core/program/program-schema';
+import { dimensionLabels, indicatorByKey } from '@/core/program/program-rules';
 import type { Commitment } from '@/core/schemas/documents';
 import { IndicatorNote } from '@/components/program-info';
 import { formatIndicatorValue } from './indicator-value';

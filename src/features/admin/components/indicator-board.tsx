@@ -3,7 +3,7 @@
 // and a way to record one. Tapping a card opens the indicator.
 import { Text, View } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
-import { dimensionLabels, dimensions } from '@/core/program/program-schema';
+import { dimensionLabels, dimensions } from '@/core/program/program-rules';
 import type { DashboardView } from '@/core/schemas/actions';
 import { chineseDay } from '../dates';
 import { formatGoal, indicatorProgress, progressLine } from '../indicator-progress';

@@ -5,7 +5,7 @@ import { Tag } from '@nutui/nutui-react-taro';
 import { formatYuan } from '@/core/money';
 import { inspectionsNewestFirst, profileOf } from '@/core/organization/profile';
 import type { OrganizationHistoryRow } from '@/core/schemas/actions';
-import { orgKindLabels, sanctionKindLabels } from '@/core/schemas/common';
+import { orgKindLabels, sanctionKindLabels } from '@/core/schemas/labels';
 import type { Organization } from '@/core/schemas/documents';
 import { PageState } from '@/components/page-state';
 import { call } from '@/lib/api';

@@ -2,8 +2,8 @@
 // one 年检结论 per year, 行政处罚 and 通报 with their days, and the plain flags. Years and days are picked, never typed.
 import { Input, Picker, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { ratings } from '@/core/program/program-schema';
-import { sanctionKindLabels, sanctionKinds } from '@/core/schemas/common';
+import { ratings } from '@/core/program/program-rules';
+import { sanctionKindLabels, sanctionKinds } from '@/core/schemas/labels';
 import { inspectionResults, type Inspection, type OrganizationProfile, type Sanction } from '@/core/schemas/documents';
 import { chineseDay, shanghaiDayOf } from '../dates';
 

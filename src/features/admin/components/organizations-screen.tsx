@@ -4,7 +4,7 @@ import { Button, Dialog, Tag } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { managedKinds } from '@/core/organization/managed-kinds';
 import { profileOf } from '@/core/organization/profile';
-import { orgKindLabels, type OrgKind } from '@/core/schemas/common';
+import { orgKindLabels, type OrgKind } from '@/core/schemas/labels';
 import { organizationProfileSchema, type Organization, type OrganizationProfile } from '@/core/schemas/documents';
 import { PageState } from '@/components/page-state';
 import { call, messageOf } from '@/lib/api';

@@ -4,7 +4,7 @@ import { Button, Dialog, Tag } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import { formatYuan } from '@/core/money';
-import { publishIssue } from '@/core/program/program-schema';
+import { publishIssue } from '@/core/program/program-rules';
 import { PageState } from '@/components/page-state';
 import { call, messageOf } from '@/lib/api';
 import { newRequestId } from '@/lib/drafts';

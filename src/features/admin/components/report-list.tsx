@@ -2,7 +2,8 @@
 import { Text, View } from '@tarojs/components';
 import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import { reportTitles } from '@/core/kpi/report-ledger';
-import { indicatorByKey, type Program } from '@/core/program/program-schema';
+import type { Program } from '@/core/program/program-schema';
+import { indicatorByKey } from '@/core/program/program-rules';
 import type { ApplicationView } from '@/core/schemas/actions';
 import type { FileLinks } from '../hooks/use-file-links';
 import { EvidencePhotos } from './claim-list';

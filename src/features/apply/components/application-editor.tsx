@@ -9,7 +9,7 @@ import type { WorkflowAction } from '@/core/workflow/award-workflow';
 import { confirm, showSuccess } from '@/lib/feedback';
 import { back, go, replace } from '@/lib/navigation';
 import { useSignedIn } from '@/features/common/use-signed-in';
-import { committableIndicators } from '@/core/program/program-schema';
+import { committableIndicators } from '@/core/program/program-rules';
 import { attachmentsAskedFor } from '../application-form';
 import { useApplicationEditor } from '../hooks/use-application-editor';
 import { nextStep } from '../next-step';

@@ -4,7 +4,7 @@ import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { Picker, View } from '@tarojs/components';
 import { formatCalendarDay } from '@/core/calendar/shanghai';
 import { PageState } from '@/components/page-state';
-import { indicatorByKey } from '@/core/program/program-schema';
+import { indicatorByKey } from '@/core/program/program-rules';
 import type { ApplicationDetail } from '@/core/schemas/actions';
 
 import { showSuccess } from '@/lib/feedback';

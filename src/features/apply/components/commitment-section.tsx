@@ -3,7 +3,8 @@
 // indicator, started at the provincial minimum and never below it.
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
-import { floorText, type Indicator } from '@/core/program/program-schema';
+import type { Indicator } from '@/core/program/program-schema';
+import { floorText } from '@/core/program/program-rules';
 import type { CommitmentDraft } from '../application-form';
 import { IndicatorPicker } from './indicator-picker';
 

@@ -5,7 +5,7 @@ import { View } from '@tarojs/components';
 import { PageState } from '@/components/page-state';
 import { StatusTag } from '@/components/status-tag';
 import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
-import { indicatorByKey } from '@/core/program/program-schema';
+import { indicatorByKey } from '@/core/program/program-rules';
 import type { ApplicationDetail } from '@/core/schemas/actions';
 import { confirm, showSuccess } from '@/lib/feedback';
 import { back } from '@/lib/navigation';

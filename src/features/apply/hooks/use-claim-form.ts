@@ -9,7 +9,7 @@ import type { ApplicationDetail } from '@/core/schemas/actions';
 import { call } from '@/lib/api';
 import { useDraftSend } from '@/features/common/use-draft-send';
 import { dropLocalDraft, loadLocalDraft, newRequestId, saveLocalDraft } from '@/lib/drafts';
-import { isSummable } from '@/core/program/program-schema';
+import { isSummable } from '@/core/program/program-rules';
 import { actingRole } from '@/lib/session';
 import { committedFirst } from '../claim-progress';
 import { useEvidencePhotos, type EvidencePhoto } from './use-evidence-photos';

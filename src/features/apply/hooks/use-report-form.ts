@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { countChars } from '@/core/application/rules';
 import { reportFigureIssue, reportLines } from '@/core/kpi/report-ledger';
-import { indicatorByKey } from '@/core/program/program-schema';
+import { indicatorByKey } from '@/core/program/program-rules';
 import type { ApplicationDetail } from '@/core/schemas/actions';
 import { call } from '@/lib/api';
 import { useDraftSend } from '@/features/common/use-draft-send';

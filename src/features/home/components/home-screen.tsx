@@ -6,7 +6,7 @@ import { ProgramNotes, ProgramProcess } from '@/components/program-info';
 import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import { formatYuan } from '@/core/money';
 import type { ProgramView, SessionView } from '@/core/schemas/actions';
-import { roleLabels } from '@/core/schemas/common';
+import { roleLabels } from '@/core/schemas/labels';
 import { go, restart, type RouteName } from '@/lib/navigation';
 import { isH5 } from '@/lib/platform';
 import { clearSession } from '@/lib/session';

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
 import type { RoleChoice } from '@/core/schemas/actions';
-import { roleLabels } from '@/core/schemas/common';
+import { roleLabels } from '@/core/schemas/labels';
 import { actingRole } from '@/lib/session';
 
 interface RoleSwitcherProps {

@@ -3,7 +3,7 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Input, Text, View } from '@tarojs/components';
 import { useState, type ReactNode } from 'react';
-import { orgKindLabels } from '@/core/schemas/common';
+import { orgKindLabels } from '@/core/schemas/labels';
 import { call } from '@/lib/api';
 import { showSuccess } from '@/lib/feedback';
 import { restart } from '@/lib/navigation';

@@ -6,7 +6,7 @@ import { View } from '@tarojs/components';
 import { PageState } from '@/components/page-state';
 import { formatShanghaiDate, formatShanghaiDateTime, inShanghai } from '@/core/calendar/shanghai';
 import type { PersonView } from '@/core/schemas/actions';
-import { roleLabels } from '@/core/schemas/common';
+import { roleLabels } from '@/core/schemas/labels';
 import { messageOf } from '@/lib/api';
 import { showMessage, showSuccess } from '@/lib/feedback';
 import { keepTextFile } from '@/lib/keep-file';
