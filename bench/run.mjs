@@ -1,5 +1,6 @@
 // `npm run bench`: bundles bench/scale.ts with the api's own modules (as bench/evidence-pack.mjs does) and runs it.
-// See bench/scale.ts for what it measures; BENCH_ONLY=reads,cloudbase,batch,memory,api,weapp,photo picks parts.
+// See bench/scale.ts for what it measures; BENCH_ONLY=reads,cloudbase,batch,memory,api,weapp,h5,photo picks parts
+// (the data sets are built or taken from the cache in any case).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
