@@ -543,7 +543,9 @@ interface Row {
 
 function table(rows: Row[]): string {
   const value = (number: number | null, unit: string) =>
-    number === null ? '—' : `${number >= 100 || Number.isInteger(number) ? number.toFixed(0) : number.toFixed(1)}${unit ? ` ${unit}` : ''}`;
+    number === null
+      ? '—'
+      : `${number >= 100 || Number.isInteger(number) ? number.toFixed(0) : number.toFixed(number >= 10 ? 1 : 2)}${unit ? ` ${unit}` : ''}`;
   const cells = [
     ['figure', '1×', '100×', 'ratio', 'goal', 'met'],
     ...rows.map((row) => [
