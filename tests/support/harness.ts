@@ -67,24 +67,37 @@ export interface Harness {
 }
 
 /**
- * store: which Store adapter backs the api (the CloudBase adapter runs on an in-memory stand-in);
- * snapshot: start from these documents (a prepared world) instead of the demo data; inMemory: keep the
- * embedded store's collections in memory only (for suites that start hundreds of stores); pageCap: the most
- * documents one CloudBase query answers (the stand-in and the adapter both), small to make paging visible.
+ * store: which Store adapter backs the api (the CloudBase adapter runs on an in-memory stand-in), or a Store of the
+ * caller's own (the bench's counted ones; the caller closes it); snapshot: start from these documents (a prepared
+ * world) instead of the demo data; inMemory: keep the embedded store's collections in memory only (for suites that
+ * start hundreds of stores); pageCap: the most documents one CloudBase query answers (the stand-in and the adapter
+ * both), small to make paging visible.
  */
 export async function startHarness(
-  options: { dir?: string; store?: 'embedded' | 'cloudbase-fake'; snapshot?: StoreSnapshot; inMemory?: boolean; pageCap?: number } = {},
+  options: {
+    dir?: string;
+    store?: 'embedded' | 'cloudbase-fake' | Store;
+    snapshot?: StoreSnapshot;
+    inMemory?: boolean;
+    pageCap?: number;
+  } = {},
 ): Promise<Harness> {
   const dir = options.dir ?? mkdtempSync(path.join(os.tmpdir(), 'xhjb-'));
   const clock = new ManualClock(DURING_CALL);
   // No flush per transaction in-process: the crash test runs the real server, which flushes each one.
-  const store = new EmbeddedStore(options.inMemory ? null : path.join(dir, 'db'), { fsync: false });
+  const own =
+    typeof options.store === 'object' ? null : new EmbeddedStore(options.inMemory ? null : path.join(dir, 'db'), { fsync: false });
   const files = new LocalFiles(path.join(dir, 'files'), 'test-secret', clock);
   const notifier = new RecordingNotifier();
   // TEST_STORE=cloudbase-fake runs any suite on the CloudBase adapter instead.
   const adapter = options.store ?? (process.env.TEST_STORE === 'cloudbase-fake' ? 'cloudbase-fake' : 'embedded');
   const pageCap = options.pageCap;
-  const backing = adapter === 'cloudbase-fake' ? new CloudbaseStore(fakeCloudbaseDatabase({ pageCap }), { pageSize: pageCap }) : store;
+  const backing =
+    typeof adapter === 'object'
+      ? adapter
+      : adapter === 'cloudbase-fake'
+        ? new CloudbaseStore(fakeCloudbaseDatabase({ pageCap }), { pageSize: pageCap })
+        : own!;
   const contentCheck = new RecordingContentCheck();
   const deps: Deps = {
     store: backing,
@@ -128,7 +141,7 @@ export async function startHarness(
     ...calls(undefined),
     inRole: (userId) => ({ ...harness, ...calls(userId) }),
     async close() {
-      await store.close();
+      await own?.close();
       if (!options.dir) rmSync(dir, { recursive: true, force: true });
     },
   };
