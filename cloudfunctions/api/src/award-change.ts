@@ -1,6 +1,7 @@
 // The one step every change to an application goes through, whoever asks (a person, a batch, the timer):
 // load in a transaction → insist on the version the caller saw → workflow transition → quota ledger →
 // save → audit and in-app messages in the same transaction; subscribe messages after it commits.
+import { movedTotals, emptyTotals } from '@/core/award/program-totals';
 import { emptyCounts, ledgerId, moveCounts, quotaIssue, type LedgerCounts } from '@/core/award/quota';
 import { AppError } from '@/core/errors';
 import { maySeeApplication } from '@/core/policy/visibility';
@@ -18,6 +19,9 @@ import { audienceUsers, deliverSubscribeMessages, draftsForEffects, writeNotific
 import type { Deps, StoreTx } from './ports';
 import { retryingRaces } from './races';
 
+/** The ledger document's moving parts: quota counts and the programme's application totals. */
+export type LedgerState = LedgerCounts & Pick<Ledger, 'totals'>;
+
 export interface ApplicationChange {
   applicationId: string;
   /** The version the caller saw; null for the timer, which acts on whatever is current. */
@@ -34,19 +38,15 @@ export interface ApplicationChange {
   patch?: (current: Application, program: Program, tx: StoreTx) => Partial<Application> | Promise<Partial<Application>>;
 }
 
-/** Moves the quota ledger by one step, refusing an entry past the category's quota or the pool. */
-async function moveLedger(
-  tx: StoreTx,
+/** Moves the quota counts by one step, refusing an entry past the category's quota or the pool. */
+function quotaMove(
   program: Program,
+  counts: LedgerState,
   application: Application,
   move: Extract<Effect, { kind: 'ledger' }>,
-  now: Date,
-): Promise<void> {
+): LedgerState {
   const category = categoryByKey(program, application.categoryKey);
   if (!category) throw new AppError('INVALID_INPUT', '申报类别不存在');
-  const id = ledgerId(program._id);
-  const stored = await tx.get('ledgers', id);
-  const counts: LedgerCounts = stored ?? emptyCounts(program);
   if (move.delta === 1) {
     const issue = quotaIssue(program, counts, category, move.step);
     if (issue) throw new AppError(issue.code, issue.detail);
@@ -54,14 +54,37 @@ async function moveLedger(
   // An award leaves at the amount it was granted at; one entering counts at its category's amount now.
   const amountFen =
     move.delta === -1 && move.step === 'grant' ? (application.awardFen ?? category.awardAmountFen) : category.awardAmountFen;
-  const next = moveCounts(counts, category.key, amountFen, move.step, move.delta);
+  return { ...counts, ...moveCounts(counts, category.key, amountFen, move.step, move.delta) };
+}
+
+/** The programme's ledger document as read in a transaction: its quota counts and application totals. */
+export async function readLedger(tx: StoreTx, program: Program): Promise<{ stored: Ledger | null; counts: LedgerState }> {
+  const stored = await tx.get('ledgers', ledgerId(program._id));
+  return { stored, counts: stored ?? { ...emptyCounts(program), totals: emptyTotals() } };
+}
+
+/** Writes the ledger once, whatever moved in it. */
+export async function writeLedger(tx: StoreTx, program: Program, stored: Ledger | null, next: LedgerState, now: Date): Promise<void> {
   const stamp = now.toISOString();
+  const fields = { categories: next.categories, shortlistedFen: next.shortlistedFen, grantedFen: next.grantedFen, totals: next.totals };
   if (stored) {
-    await tx.replace('ledgers', { ...stored, ...next, version: stored.version + 1, updatedAt: stamp }, stored.version);
+    await tx.replace('ledgers', { ...stored, ...fields, version: stored.version + 1, updatedAt: stamp }, stored.version);
   } else {
-    const created: Ledger = { _id: id, version: 1, createdAt: stamp, updatedAt: stamp, programId: program._id, ...next };
-    await tx.create('ledgers', created);
+    await tx.create('ledgers', {
+      _id: ledgerId(program._id),
+      version: 1,
+      createdAt: stamp,
+      updatedAt: stamp,
+      programId: program._id,
+      ...fields,
+    });
   }
+}
+
+/** Moves the programme's application totals for one application created (before null) or changed. */
+export async function moveProgramTotals(tx: StoreTx, program: Program, before: Application | null, after: Application, now: Date) {
+  const { stored, counts } = await readLedger(tx, program);
+  await writeLedger(tx, program, stored, { ...counts, totals: movedTotals(counts.totals, before, after) }, now);
 }
 
 /** The due time of a report asked again: the last second of the same day, the rectification's months later. */
@@ -158,8 +181,10 @@ async function applyChange(
   if (!result.ok) throw new AppError(result.code, result.detail);
   const patch = (await change.patch?.(current, program, tx)) ?? {};
   const effected: Partial<Application> = {};
+  const ledger = await readLedger(tx, program);
+  let counts = ledger.counts;
   for (const effect of result.effects) {
-    if (effect.kind === 'ledger') await moveLedger(tx, program, current, effect, now);
+    if (effect.kind === 'ledger') counts = quotaMove(program, counts, current, effect);
     if (effect.kind === 'grant') effected.awardFen = categoryByKey(program, current.categoryKey)?.awardAmountFen ?? null;
     if (effect.kind === 'due') effected.dueAt = effect.set === 'rectification' ? rectificationDue(program, now) : null;
     if (effect.kind === 'record') effected.failure = await recordFailure(tx, program, current, now);
@@ -175,6 +200,7 @@ async function applyChange(
     updatedAt: now.toISOString(),
   };
   await tx.replace('applications', next, current.version);
+  await writeLedger(tx, program, ledger.stored, { ...counts, totals: movedTotals(counts.totals, current, next) }, now);
   await moveAwardStanding(tx, current, next, now, program);
   // A change that keeps the status (a draft saved) is a change all the same: it gets its entry too.
   const audited = result.effects.some((effect) => effect.kind === 'audit')

@@ -480,12 +480,31 @@ const categoryTally = z.object({ shortlisted: z.number().int().nonnegative(), gr
  * The programme's quota ledger: one document updated in the same transaction as each shortlisting and
  * approval, so two clerks (or a hundred) can never pass a quota or the pool together.
  */
+const countBy = z.record(z.string(), z.number().int());
+
+/** The programme's application counts, moved with each change (core/award/program-totals.ts). */
+export const programTotalsSchema = z.object({
+  applications: z.number().int(),
+  statuses: countBy,
+  categories: countBy,
+  /** Applications with text in each section of the form. */
+  sections: countBy,
+  /** Applications holding an award amount (granted at some point). */
+  awarded: z.number().int(),
+  /** What the awards not failed were granted at. */
+  awardedFen: z.number().int(),
+  paidFen: z.number().int(),
+});
+export type ProgramTotals = z.infer<typeof programTotalsSchema>;
+
 export const ledgerSchema = z.object({
   ...storedFields,
   programId: id,
   categories: z.record(z.string(), categoryTally),
   shortlistedFen: fen,
   grantedFen: fen,
+  /** Absent on a ledger from before the totals were kept: the repair fills it in. */
+  totals: programTotalsSchema.optional(),
 });
 export type Ledger = z.infer<typeof ledgerSchema>;
 

@@ -13,7 +13,7 @@ import { emptyOutcomes, statusTable, type WorkflowAction } from '@/core/workflow
 import { writeAudit } from '../audit';
 import { retryingRaces } from '../races';
 import { settleEach } from '../batch';
-import { changeApplication, type ApplicationChange } from '../award-change';
+import { changeApplication, moveProgramTotals, type ApplicationChange } from '../award-change';
 import type { Caller, HandlerContext } from '../context';
 import { loadOrganization, loadProgram, loadStaffProgram, loadVisibleApplication, orgNames, requireSecretariat } from '../loaders';
 import { loadStaffApplication } from '../loaders';
@@ -86,6 +86,7 @@ export async function createApplication(
         payout: null,
       };
       await tx.create('applications', created);
+      await moveProgramTotals(tx, program, null, created, now);
       await writeAudit(
         tx,
         [{ action: 'create', from: null, to: 'draft', reason: null }],
