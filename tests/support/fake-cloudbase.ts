@@ -14,7 +14,24 @@ interface Ref {
   set(data: object): Promise<unknown>;
 }
 
-export function fakeCloudbaseDatabase(): CloudbaseDatabase {
+/**
+ * Round trips to the database, counted as CloudBase would bill them in time: each document get or set, each query
+ * get, and each transaction start, get, set, commit and rollback (every one is a request from the function).
+ */
+export interface RoundTrips {
+  total: number;
+  byKind: Record<string, number>;
+}
+
+export function roundTripCounter(): RoundTrips {
+  return { total: 0, byKind: {} };
+}
+
+export function fakeCloudbaseDatabase(trips: RoundTrips = roundTripCounter()): CloudbaseDatabase {
+  const trip = (kind: string) => {
+    trips.total += 1;
+    trips.byKind[kind] = (trips.byKind[kind] ?? 0) + 1;
+  };
   const tables = new Map<string, Map<string, Doc>>();
   const stamps = new Map<string, number>(); // commit counter per document, for conflict detection
   let clock = 0;
@@ -38,6 +55,7 @@ export function fakeCloudbaseDatabase(): CloudbaseDatabase {
     skip: (count: number) => query(collection, where, orders, count, limit),
     limit: (count: number) => query(collection, where, orders, skip, count),
     async get() {
+      trip('query.get');
       // MongoDB semantics: { field: null } also matches a missing field.
       const docs = [...table(collection).values()].filter((doc) =>
         Object.entries(where).every(([field, value]) => (doc[field] ?? null) === value),
@@ -57,10 +75,12 @@ export function fakeCloudbaseDatabase(): CloudbaseDatabase {
     collection,
     id,
     async get() {
+      trip('doc.get');
       const doc = table(collection).get(id);
       return { data: doc ? [structuredClone(doc)] : [] };
     },
     async set(data: object) {
+      trip('doc.set');
       write(collection, id, data);
       return {};
     },
@@ -69,12 +89,14 @@ export function fakeCloudbaseDatabase(): CloudbaseDatabase {
   return {
     collection: (name: string) => ({ ...query(name), doc: (id: string) => ref(name, id) }),
     async startTransaction() {
+      trip('transaction.start');
       const startedAt = clock;
       const pending = new Map<string, { ref: Ref; data: object }>();
       const touched = new Set<string>();
       let ended = false;
       return {
         async get(target: Ref) {
+          trip('transaction.get');
           const k = key(target.collection, target.id);
           touched.add(k);
           const buffered = pending.get(k);
@@ -82,12 +104,14 @@ export function fakeCloudbaseDatabase(): CloudbaseDatabase {
           return { data: () => (doc ? structuredClone(doc) : null) };
         },
         async set(target: Ref, data: object) {
+          trip('transaction.set');
           const k = key(target.collection, target.id);
           touched.add(k);
           pending.set(k, { ref: target, data: structuredClone(data) });
           return {};
         },
         async commit() {
+          trip('transaction.commit');
           if (ended) throw { code: 'DATABASE_TRANSACTION_FAIL', message: 'transaction already ended' };
           ended = true;
           if ([...touched].some((k) => (stamps.get(k) ?? 0) > startedAt)) {
@@ -97,6 +121,7 @@ export function fakeCloudbaseDatabase(): CloudbaseDatabase {
           return {};
         },
         async rollback() {
+          trip('transaction.rollback');
           ended = true;
           return {};
         },

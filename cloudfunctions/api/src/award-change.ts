@@ -16,7 +16,7 @@ import type { Caller } from './context';
 import { loadProgram } from './loaders';
 import { moveAwardStanding } from './indicator-ledger';
 import { audienceUsers, deliverSubscribeMessages, draftsForEffects, writeNotifications } from './notify';
-import type { Deps, StoreTx } from './ports';
+import type { Deps, FindOptions, StoreReader, StoreTx, Where } from './ports';
 import { retryingRaces } from './races';
 
 /** The ledger document's moving parts: quota counts and the programme's application totals. */
@@ -36,6 +36,47 @@ export interface ApplicationChange {
    * (reads and writes through tx land with the change, or not at all); throw AppError to refuse.
    */
   patch?: (current: Application, program: Program, tx: StoreTx) => Partial<Application> | Promise<Partial<Application>>;
+  /** Runs in the change's transaction after it is saved (a batch job marks the item done there). */
+  alongside?: (tx: StoreTx, saved: Application) => Promise<void>;
+  /** The application as just read by the caller (a batch reads each once), instead of reading it again. */
+  current?: Application;
+}
+
+/**
+ * What a run of many changes reads once, not once per change: programmes and the people of an organisation
+ * (the recipients of messages depend only on fields that never change).
+ */
+export interface ChangeCache {
+  programs: Map<string, Program>;
+  users: Map<string, Awaited<ReturnType<StoreReader['find']>>>;
+}
+
+export function changeCache(): ChangeCache {
+  return { programs: new Map(), users: new Map() };
+}
+
+/** A reader that answers programmes and users by organisation from the cache, reading each once. */
+function cachedReader(store: StoreReader, cache: ChangeCache | undefined): StoreReader {
+  if (!cache) return store;
+  return {
+    get: store.get.bind(store),
+    find: (async (collection: string, where: Where, options?: FindOptions) => {
+      const key =
+        collection === 'users' && Object.keys(where).length === 1 && typeof where.orgId === 'string' && !options ? where.orgId : null;
+      if (key === null) return store.find(collection as 'users', where, options);
+      let found = cache.users.get(key);
+      if (!found) cache.users.set(key, (found = await store.find('users', where)));
+      return found;
+    }) as StoreReader['find'],
+  };
+}
+
+async function cachedProgram(store: StoreReader, programId: string, cache: ChangeCache | undefined): Promise<Program> {
+  const known = cache?.programs.get(programId);
+  if (known) return known;
+  const program = await loadProgram(store, programId);
+  cache?.programs.set(programId, program);
+  return program;
 }
 
 /** Moves the quota counts by one step, refusing an entry past the category's quota or the pool. */
@@ -148,17 +189,22 @@ export async function changeApplication(
   deps: Deps,
   now: Date,
   change: ApplicationChange,
+  cache?: ChangeCache,
 ): Promise<{ saved: Application; program: Program }> {
   // The recipients of messages depend only on fields that never change (organisation, programme).
-  const before = await deps.store.get('applications', change.applicationId);
+  const before = change.current ?? (await deps.store.get('applications', change.applicationId));
   if (!before || (change.caller && !maySeeApplication(change.caller.user, before))) throw new AppError('NOT_FOUND', '申报不存在');
-  const programForRecipients = await loadProgram(deps.store, before.programId);
+  const reader = cachedReader(deps.store, cache);
+  const programForRecipients = await cachedProgram(deps.store, before.programId, cache);
   const recipients = {
-    applicant: await audienceUsers(deps.store, 'applicant', before, programForRecipients),
-    secretariat: await audienceUsers(deps.store, 'secretariat', before, programForRecipients),
+    applicant: await audienceUsers(reader, 'applicant', before, programForRecipients),
+    secretariat: await audienceUsers(reader, 'secretariat', before, programForRecipients),
   };
+  let attempt = 0;
   const { saved, program, notifications } = await retryingRaces(async () => {
-    const facts = await factsFor(deps, (await deps.store.get('applications', change.applicationId)) ?? before, change.action, now);
+    // The first attempt judges the application as just read; one after a lost race reads it again.
+    const latest = attempt++ === 0 ? before : await deps.store.get('applications', change.applicationId);
+    const facts = await factsFor(deps, latest ?? before, change.action, now);
     return deps.store.transaction((tx) => applyChange(tx, deps, now, change, recipients, facts));
   });
   await deliverSubscribeMessages(deps, notifications, 'statusChange');
@@ -202,6 +248,7 @@ async function applyChange(
   await tx.replace('applications', next, current.version);
   await writeLedger(tx, program, ledger.stored, { ...counts, totals: movedTotals(counts.totals, current, next) }, now);
   await moveAwardStanding(tx, current, next, now, program);
+  await change.alongside?.(tx, next);
   // A change that keeps the status (a draft saved) is a change all the same: it gets its entry too.
   const audited = result.effects.some((effect) => effect.kind === 'audit')
     ? result.effects

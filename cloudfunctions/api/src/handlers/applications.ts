@@ -12,7 +12,7 @@ import type { Application, Organization, Program, Report } from '@/core/schemas/
 import { emptyOutcomes, statusTable, type WorkflowAction } from '@/core/workflow/award-workflow';
 import { writeAudit } from '../audit';
 import { retryingRaces } from '../races';
-import { settleEach } from '../batch';
+import { batchJobView, runBudget, runJob, startJob } from '../batch-jobs';
 import { changeApplication, moveProgramTotals, type ApplicationChange } from '../award-change';
 import type { Caller, HandlerContext } from '../context';
 import { loadOrganization, loadProgram, loadStaffProgram, loadVisibleApplication, orgNames, requireSecretariat } from '../loaders';
@@ -236,15 +236,20 @@ export async function decideApplication(input: ParsedInput<'application.decide'>
   return viewOf(saved, program, context);
 }
 
-/** Reports each item's result as a user should read it; one refusal does not stop the others. */
-export async function runEach<T extends { applicationId: string }>(items: readonly T[], work: (item: T) => Promise<unknown>) {
-  const outcomes = await settleEach(items, (item) => item.applicationId, work);
-  return outcomes.map(({ id, ...outcome }): ActionOutput<'application.decideMany'>[number] => ({ applicationId: id, ...outcome }));
-}
-
+/** The decisions as a batch job: as many as fit in the call now, the timer the rest (batch.get shows the progress). */
 export async function decideManyApplications(input: ParsedInput<'application.decideMany'>, context: HandlerContext) {
-  requireSecretariat(context.caller);
-  return runEach(input.items, (item) => decideOne(context, item.applicationId, item.version, input.decision, input.reason));
+  const { deps, now, caller } = context;
+  requireSecretariat(caller);
+  const job = await startJob(deps, now, {
+    kind: 'decide',
+    action: input.decision,
+    programId: null,
+    publicityId: null,
+    reason: input.reason ?? null,
+    items: input.items.map((item) => ({ applicationId: item.applicationId, version: item.version })),
+    actor: caller.actor,
+  });
+  return batchJobView(await runJob(deps, now, job._id, runBudget(deps)));
 }
 
 /** Which report the application's status asks for, and the action that files it. */
