@@ -107,8 +107,10 @@ export function fakeCloudbaseDatabase(trips: RoundTrips = roundTripCounter()): C
           trip('transaction.set');
           const k = key(target.collection, target.id);
           touched.add(k);
+          // An upsert, answered as the database does: whether it changed a document that was there.
+          const existed = pending.has(k) || table(target.collection).has(target.id);
           pending.set(k, { ref: target, data: structuredClone(data) });
-          return {};
+          return { updated: existed ? 1 : 0, upserted: existed ? null : [{ _id: target.id }] };
         },
         async commit() {
           trip('transaction.commit');

@@ -8,14 +8,14 @@ import { maySeeApplication } from '@/core/policy/visibility';
 import { addCalendarMonths, shanghaiDay } from '@/core/calendar/working-days';
 import { endOfShanghaiDay } from '@/core/calendar/shanghai';
 import { categoryByKey, failureRecordText } from '@/core/program/program-schema';
-import type { Application, FailureRecord, Ledger, Notification, Program } from '@/core/schemas/documents';
+import type { Application, FailureRecord, Ledger, Notification, Program, Publicity } from '@/core/schemas/documents';
 import type { WorkflowAction } from '@/core/workflow/award-workflow';
 import { checksFor, transition, type Actor, type Effect, type WorkflowFacts } from '@/core/workflow/transition';
 import { writeAudit } from './audit';
 import type { Caller } from './context';
 import { loadProgram } from './loaders';
 import { moveAwardStanding } from './indicator-ledger';
-import { audienceUsers, deliverSubscribeMessages, draftsForEffects, writeNotifications } from './notify';
+import { audienceUsers, deliverSubscribeMessages, draftsForEffects, skippedSubscribe, writeNotifications } from './notify';
 import type { Deps, FindOptions, StoreReader, StoreTx, Where } from './ports';
 import { retryingRaces } from './races';
 
@@ -48,11 +48,13 @@ export interface ApplicationChange {
  */
 export interface ChangeCache {
   programs: Map<string, Program>;
+  /** A notice's period never changes: read once per run. */
+  publicities: Map<string, Publicity | null>;
   users: Map<string, Awaited<ReturnType<StoreReader['find']>>>;
 }
 
 export function changeCache(): ChangeCache {
-  return { programs: new Map(), users: new Map() };
+  return { programs: new Map(), publicities: new Map(), users: new Map() };
 }
 
 /** A reader that answers programmes and users by organisation from the cache, reading each once. */
@@ -168,7 +170,13 @@ async function recordFailure(tx: StoreTx, program: Program, application: Applica
  * objections are found by query, which no transaction here can run. An assignment or an objection changes the
  * application's version, so a decision judged on older facts fails its version check.
  */
-async function factsFor(deps: Deps, application: Application, action: WorkflowAction, now: Date): Promise<WorkflowFacts> {
+async function factsFor(
+  deps: Deps,
+  application: Application,
+  action: WorkflowAction,
+  now: Date,
+  cache: ChangeCache | undefined,
+): Promise<WorkflowFacts> {
   const checks = checksFor(action, application.status);
   const facts: WorkflowFacts = { now };
   if (checks.includes('reviewsComplete')) facts.reviews = await deps.store.find('reviews', { applicationId: application._id });
@@ -177,7 +185,11 @@ async function factsFor(deps: Deps, application: Application, action: WorkflowAc
     facts.openObjections = open.length;
   }
   if (checks.includes('noticeEnded') && application.publicityId) {
-    const notice = await deps.store.get('publicities', application.publicityId);
+    const publicityId = application.publicityId;
+    const notice = cache?.publicities.has(publicityId)
+      ? (cache.publicities.get(publicityId) ?? null)
+      : await deps.store.get('publicities', publicityId);
+    cache?.publicities.set(publicityId, notice);
     facts.noticeEndsAt = notice?.endsAt ?? null;
     facts.noticeClosesOn = notice?.closesOn ?? null;
   }
@@ -204,7 +216,7 @@ export async function changeApplication(
   const { saved, program, notifications } = await retryingRaces(async () => {
     // The first attempt judges the application as just read; one after a lost race reads it again.
     const latest = attempt++ === 0 ? before : await deps.store.get('applications', change.applicationId);
-    const facts = await factsFor(deps, latest ?? before, change.action, now);
+    const facts = await factsFor(deps, latest ?? before, change.action, now, cache);
     return deps.store.transaction((tx) => applyChange(tx, deps, now, change, recipients, facts));
   });
   await deliverSubscribeMessages(deps, notifications, 'statusChange');
@@ -254,6 +266,18 @@ async function applyChange(
     ? result.effects
     : [{ action: change.action, from: current.status, to: next.status, reason }];
   await writeAudit(tx, audited, { entity: 'application', id: next._id, version: next.version }, change.actor, now, deps.newId);
-  const notifications = await writeNotifications(tx, draftsForEffects(result.effects, next, recipients), now, deps.newId);
+  // A message to someone with no consent left is recorded as skipped with it (no second transaction after).
+  const people = new Map([...recipients.applicant, ...recipients.secretariat].map((user) => [user._id, user]));
+  const notifications = await writeNotifications(
+    tx,
+    draftsForEffects(result.effects, next, recipients),
+    now,
+    deps.newId,
+    undefined,
+    (draft) => {
+      const user = people.get(draft.userId);
+      return user ? skippedSubscribe(deps, 'statusChange', user) : null;
+    },
+  );
   return { saved: next, program, notifications };
 }

@@ -164,26 +164,35 @@ async function doItem(run: RunContext, index: number): Promise<boolean> {
   return true;
 }
 
+/** Marks item `index` on its own (a refusal, or nothing to change); false when another run settled it first. */
+async function markAlone(deps: Deps, jobId: string, index: number, outcome: BatchOutcome, now: Date): Promise<boolean> {
+  return retryingRaces(() =>
+    deps.store.transaction(async (tx) => {
+      await markSettled(tx, jobId, index, outcome, now);
+      return true;
+    }),
+  ).catch((error: unknown) => {
+    if (error instanceof ItemSettled) return false;
+    throw error;
+  });
+}
+
 /** Settles the next item: its change with its mark, or its refusal marked on its own. Answers the job as it now is. */
 async function settleNext(run: RunContext): Promise<BatchJob> {
   const { deps, now, job } = run;
   const index = job.done;
   const applicationId = job.items[index]!.applicationId;
-  let outcome: BatchOutcome | null = null;
+  let outcome: BatchOutcome = { applicationId, ok: true, code: null, message: null };
   try {
-    if (!(await doItem(run, index))) outcome = { applicationId, ok: true, code: null, message: null };
+    // Changed and marked in one transaction: the job is now what advanced() wrote there.
+    if (await doItem(run, index)) return advanced(job, outcome, now);
   } catch (error) {
-    if (!(error instanceof ItemSettled)) outcome = { applicationId, ...failureOf(error, applicationId) };
+    if (error instanceof ItemSettled) return (await deps.store.get('batchJobs', job._id)) ?? job;
+    outcome = { applicationId, ...failureOf(error, applicationId) };
   }
-  if (outcome) {
-    const settled = outcome;
-    await retryingRaces(() => deps.store.transaction((tx) => markSettled(tx, job._id, index, settled, now).catch(ignoreSettled)));
-  }
+  if (await markAlone(deps, job._id, index, outcome, now)) return advanced(job, outcome, now);
+  // Another run settled it first: read the job as that run left it.
   return (await deps.store.get('batchJobs', job._id)) ?? job;
-}
-
-function ignoreSettled(error: unknown): void {
-  if (!(error instanceof ItemSettled)) throw error;
 }
 
 /** What a notice's job leaves behind, once, in the transaction that marks it done. */
@@ -274,10 +283,10 @@ export async function runJob(deps: Deps, now: Date, jobId: string, budget: WorkB
     caller = null;
     // Nobody may carry it on: the items left are refused, each with the reason.
     while (job.done < job.items.length) {
-      const index = job.done;
-      const outcome = { applicationId: job.items[index]!.applicationId, ...failureOf(error, job._id) };
-      await retryingRaces(() => deps.store.transaction((tx) => markSettled(tx, jobId, index, outcome, now).catch(ignoreSettled)));
-      job = (await deps.store.get('batchJobs', jobId)) ?? job;
+      const index: number = job.done;
+      const outcome: BatchOutcome = { applicationId: job.items[index]!.applicationId, ...failureOf(error, job._id) };
+      const marked = await markAlone(deps, jobId, index, outcome, now);
+      job = marked ? advanced(job, outcome, now) : ((await deps.store.get('batchJobs', jobId)) ?? job);
     }
   }
   const run: RunContext = { deps, now, job, caller, cache: changeCache(), noticeKind: publicity ? kindOf(publicity) : null };

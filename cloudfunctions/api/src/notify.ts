@@ -41,6 +41,8 @@ export async function writeNotifications(
   now: Date,
   newId: () => string,
   idOf?: (draft: MessageDraft) => string,
+  /** The subscribe message's fate when it is known already (skipped: no consent), recorded with the message. */
+  subscribeOf?: (draft: MessageDraft) => Notification['subscribe'],
 ): Promise<Notification[]> {
   const written: Notification[] = [];
   for (const draft of drafts) {
@@ -51,13 +53,24 @@ export async function writeNotifications(
       updatedAt: now.toISOString(),
       ...draft,
       readAt: null,
-      subscribe: null,
+      subscribe: subscribeOf?.(draft) ?? null,
     };
     if (idOf && (await tx.get('notifications', notification._id))) continue;
     await tx.create('notifications', notification);
     // The system composes every message (the change that caused it has its own entry, with its person).
     const subject = { entity: 'notification' as const, id: notification._id, version: 1 };
     await writeAudit(tx, [{ action: 'notify', from: null, to: draft.userId, reason: null }], subject, systemActor, now, newId);
+    const { subscribe } = notification;
+    if (subscribe) {
+      await writeAudit(
+        tx,
+        [{ action: 'deliver', from: null, to: subscribe.result, reason: subscribe.detail }],
+        subject,
+        systemActor,
+        now,
+        newId,
+      );
+    }
     written.push(notification);
   }
   return written;
@@ -91,20 +104,33 @@ export function draftsForEffects(
  * result on the notification and spends the consent. Best effort: the change itself is already saved.
  * The message goes out before the record is written (never from inside a transaction that could run twice).
  */
+/** A subscribe message that will not be sent (no template, or the person has no consent left); null: it may be. */
+export function skippedSubscribe(
+  deps: Pick<Deps, 'templates'>,
+  key: SubscribeTemplate['key'],
+  user: Pick<User, 'subscriptions'>,
+): Notification['subscribe'] {
+  const template = deps.templates.find((candidate) => candidate.key === key);
+  if (template && (user.subscriptions[template.key] ?? 0) > 0) return null;
+  return { templateKey: key, result: 'skipped', detail: template ? '用户未订阅或订阅次数已用完' : '未配置消息模板' };
+}
+
 export async function deliverSubscribeMessages(
   deps: Deps,
   notifications: readonly Notification[],
   key: SubscribeTemplate['key'],
 ): Promise<void> {
   const template = deps.templates.find((candidate) => candidate.key === key);
-  for (const notification of notifications) {
+  // Those whose fate was recorded with them (skipped) need nothing more.
+  for (const notification of notifications.filter((written) => !written.subscribe)) {
     try {
       const user = await deps.store.get('users', notification.userId);
       if (!user) continue;
-      const consented = template !== undefined && (user.subscriptions[template.key] ?? 0) > 0;
+      const skipped = skippedSubscribe(deps, key, user);
+      const consented = template !== undefined && skipped === null;
       let subscribe: NonNullable<Notification['subscribe']>;
-      if (!template || !consented) {
-        subscribe = { templateKey: key, result: 'skipped', detail: template ? '用户未订阅或订阅次数已用完' : '未配置消息模板' };
+      if (skipped || !template) {
+        subscribe = skipped ?? { templateKey: key, result: 'skipped', detail: '未配置消息模板' };
       } else {
         const sent = await deps.notifier.send({
           openid: user.openid,
