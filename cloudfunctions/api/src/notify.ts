@@ -59,18 +59,16 @@ export async function writeNotifications(
     await tx.create('notifications', notification);
     // The system composes every message (the change that caused it has its own entry, with its person).
     const subject = { entity: 'notification' as const, id: notification._id, version: 1 };
-    await writeAudit(tx, [{ action: 'notify', from: null, to: draft.userId, reason: null }], subject, systemActor, now, newId);
     const { subscribe } = notification;
-    if (subscribe) {
-      await writeAudit(
-        tx,
-        [{ action: 'deliver', from: null, to: subscribe.result, reason: subscribe.detail }],
-        subject,
-        systemActor,
-        now,
-        newId,
-      );
-    }
+    const delivered = subscribe ? [{ action: 'deliver', from: null, to: subscribe.result, reason: subscribe.detail }] : [];
+    await writeAudit(
+      tx,
+      [{ action: 'notify', from: null, to: draft.userId, reason: null }, ...delivered],
+      subject,
+      systemActor,
+      now,
+      newId,
+    );
     written.push(notification);
   }
   return written;
