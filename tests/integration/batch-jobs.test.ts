@@ -61,13 +61,13 @@ test('the secretariat follows a batch decision as 已处理 N/M while the timer 
     decision: 'passCheck',
   });
   expect(started).toMatchObject({ kind: 'decide', status: 'running', total: 3, done: 1 });
-  expect(await harness.as(OPENID.secretary, 'batch.get', { jobId: started.id })).toMatchObject({ done: 1, total: 3 });
+  expect(await harness.as(OPENID.secretary, 'batch.get', { jobId: started.id! })).toMatchObject({ done: 1, total: 3 });
   // Another organisation's secretariat finds no such job.
-  expect(await harness.refused(OPENID.secretaryXuzhou, 'batch.get', { jobId: started.id })).toBe('NOT_FOUND');
+  expect(await harness.refused(OPENID.secretaryXuzhou, 'batch.get', { jobId: started.id! })).toBe('NOT_FOUND');
 
   await runBatchWork(harness.deps);
   await runBatchWork(harness.deps);
-  const finished = await harness.as(OPENID.secretary, 'batch.get', { jobId: started.id });
+  const finished = await harness.as(OPENID.secretary, 'batch.get', { jobId: started.id! });
   expect(finished).toMatchObject({ status: 'done', done: 3 });
   expect(finished.outcomes.map((outcome) => [outcome.applicationId, outcome.ok, outcome.code])).toEqual([
     [applications[0]!._id, true, null],

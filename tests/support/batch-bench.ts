@@ -101,14 +101,14 @@ export async function batchRoundTrips(options: { items?: number; perRun?: number
       title: '拟立项项目公示',
       contact: '学会秘书处 028-00000000',
     });
-    openRuns = await finishByTimer(h, opened.job.id);
+    openRuns = await finishByTimer(h, opened.job.id ?? '');
   });
   const { publicity } = opened!;
   h.clock.set(new Date(new Date(publicity.endsAt).getTime() + 60_000).toISOString());
   let closeRuns = 0;
   const closeTrips = await counted(h, async () => {
     const job = await h.as(OPENID.secretary, 'publicity.close', { publicityId: publicity._id });
-    closeRuns = await finishByTimer(h, job.id);
+    closeRuns = await finishByTimer(h, job.id ?? '');
   });
 
   // Single actions on the same (now large) programme.

@@ -61,6 +61,8 @@ export interface JobSpec {
   publicityId: string | null;
   reason: string | null;
   items: BatchJob['items'];
+  /** Outcomes of the first items, settled before the job was needed (in order). */
+  settled?: BatchOutcome[];
   actor: BatchJob['createdBy'];
 }
 
@@ -81,8 +83,8 @@ export async function createJob(tx: StoreTx, deps: Deps, now: Date, spec: JobSpe
     publicityId: spec.publicityId,
     reason: spec.reason,
     items: spec.items,
-    done: 0,
-    outcomes: [],
+    done: spec.settled?.length ?? 0,
+    outcomes: spec.settled ?? [],
     status: 'running',
     createdBy: spec.actor,
     finishedAt: null,

@@ -264,7 +264,8 @@ export type BatchResultView = z.infer<typeof batchResultView>;
 
 /** A batch's progress: total items, how many are settled (in order) and each settled item's outcome. */
 export const batchJobView = z.object({
-  id,
+  /** null: settled within the call, no job to follow. */
+  id: id.nullable(),
   kind: z.enum(batchJobKinds),
   status: z.enum(['running', 'done']),
   total: z.number().int(),

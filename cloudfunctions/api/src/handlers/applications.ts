@@ -8,12 +8,13 @@ import { reportClaimDescription, reportFigureIssue, reportLines, type ReportKind
 import { isAfter } from '@/core/calendar/shanghai';
 import { formatYuan } from '@/core/money';
 import type { ActionOutput, ParsedInput, RecordInput, StaffDecision } from '@/core/schemas/actions';
-import type { Application, Organization, Program, Report } from '@/core/schemas/documents';
+import type { Application, BatchOutcome, Organization, Program, Report } from '@/core/schemas/documents';
 import { emptyOutcomes, statusTable, type WorkflowAction } from '@/core/workflow/award-workflow';
 import { writeAudit } from '../audit';
 import { retryingRaces } from '../races';
-import { batchJobView, runBudget, runJob, startJob } from '../batch-jobs';
-import { changeApplication, moveProgramTotals, type ApplicationChange } from '../award-change';
+import { batchJobView, runBudget, startJob } from '../batch-jobs';
+import { changeApplication, changeCache, moveProgramTotals, type ApplicationChange } from '../award-change';
+import { failureOf } from '../batch';
 import type { Caller, HandlerContext } from '../context';
 import { loadOrganization, loadProgram, loadStaffProgram, loadVisibleApplication, orgNames, requireSecretariat } from '../loaders';
 import { loadStaffApplication } from '../loaders';
@@ -236,10 +237,34 @@ export async function decideApplication(input: ParsedInput<'application.decide'>
   return viewOf(saved, program, context);
 }
 
-/** The decisions as a batch job: as many as fit in the call now, the timer the rest (batch.get shows the progress). */
+/**
+ * The decisions, as many as fit in the call now; what does not fit becomes a batch job the timer carries on
+ * (batch.get shows its progress). Each is one change with its own audit entry, judged on the version the clerk saw;
+ * a batch settled in the call, refusals and all, leaves nothing but its changes.
+ */
 export async function decideManyApplications(input: ParsedInput<'application.decideMany'>, context: HandlerContext) {
   const { deps, now, caller } = context;
   requireSecretariat(caller);
+  const budget = runBudget(deps);
+  const cache = changeCache();
+  const settled: BatchOutcome[] = [];
+  for (const item of input.items) {
+    if (!budget.next()) break;
+    const { applicationId, version } = item;
+    try {
+      await changeApplication(
+        deps,
+        now,
+        { applicationId, version, action: input.decision, actor: caller.actor, caller, reason: input.reason },
+        cache,
+      );
+      settled.push({ applicationId, ok: true, code: null, message: null });
+    } catch (error) {
+      settled.push({ applicationId, ...failureOf(error, applicationId) });
+    }
+  }
+  if (settled.length === input.items.length)
+    return { id: null, kind: 'decide' as const, status: 'done' as const, total: settled.length, done: settled.length, outcomes: settled };
   const job = await startJob(deps, now, {
     kind: 'decide',
     action: input.decision,
@@ -247,9 +272,10 @@ export async function decideManyApplications(input: ParsedInput<'application.dec
     publicityId: null,
     reason: input.reason ?? null,
     items: input.items.map((item) => ({ applicationId: item.applicationId, version: item.version })),
+    settled,
     actor: caller.actor,
   });
-  return batchJobView(await runJob(deps, now, job._id, runBudget(deps)));
+  return batchJobView(job);
 }
 
 /** Which report the application's status asks for, and the action that files it. */

@@ -12,10 +12,11 @@ export function useBatchProgress(onDone?: (job: BatchJobView) => unknown) {
   done.current = onDone;
 
   useEffect(() => {
-    if (!job || job.status !== 'running') return undefined;
+    const jobId = job?.status === 'running' ? job.id : null;
+    if (!job || !jobId) return undefined;
     let cancelled = false;
     const timer = setTimeout(() => {
-      call('batch.get', { jobId: job.id })
+      call('batch.get', { jobId })
         .then((next) => {
           if (cancelled) return;
           setJob(next);
