@@ -14,10 +14,14 @@ import type { AuditEntry, CollectionName } from '@/core/schemas/documents';
  * counters derived from applications and claims, changed only inside the audited transaction that moves them; counters (rate
  * allowances, receipt sequences) move only inside an audited objection's lodge; mediaChecks are WeChat's pending
  * photo checks, whose verdict is audited on the record it changes; evidenceFingerprints are derived from a claim's
- * files and written in the audited transaction that adds the claim; audit is the record.
+ * files and written in the audited transaction that adds the claim; batchJobs record a batch's progress, moved in the
+ * audited transaction of each item's change (the job's start and end have entries of their own); audit is the record.
  */
 const audited: Record<
-  Exclude<CollectionName, 'ledgers' | 'limitTallies' | 'indicatorTallies' | 'counters' | 'mediaChecks' | 'evidenceFingerprints' | 'audit'>,
+  Exclude<
+    CollectionName,
+    'ledgers' | 'limitTallies' | 'indicatorTallies' | 'counters' | 'mediaChecks' | 'evidenceFingerprints' | 'batchJobs' | 'audit'
+  >,
   AuditEntry['entity']
 > = {
   organizations: 'organization',

@@ -22,7 +22,8 @@ const gapCells = new Set(knownGaps.map((gap) => gap.cell));
 function outcomeOf(action: ActionName, result: ApiResult<unknown>): Outcome {
   if (!result.ok) return result.error.code as ErrorCode;
   if (action === 'application.decideMany' || action === 'objection.handleMany') {
-    const [item] = result.data as { ok: boolean; code: string | null }[];
+    const data = result.data as { ok: boolean; code: string | null }[] | { outcomes: { ok: boolean; code: string | null }[] };
+    const [item] = Array.isArray(data) ? data : data.outcomes;
     return item?.ok ? 'ok' : ((item?.code ?? 'INTERNAL') as ErrorCode);
   }
   // An import answers ok with the rows it refused, having imported none of them.

@@ -216,7 +216,9 @@ test('a secretariat handles only its own organisation’s programmes: another �
   expect(await h.refused(outsider, 'review.ranking', { programId: PROGRAM_ID })).toBe('NOT_FOUND');
   expect(await h.refused(outsider, 'publicity.open', { programId: PROGRAM_ID, title: '公示', contact: '某' })).toBe('NOT_FOUND');
   expect(await h.refused(outsider, 'review.candidates', { applicationId: draft._id })).toBe('NOT_FOUND');
-  const [result] = await h.as(outsider, 'application.decideMany', {
+  const {
+    outcomes: [result],
+  } = await h.as(outsider, 'application.decideMany', {
     items: [{ applicationId: draft._id, version: submitted.version }],
     decision: 'passCheck',
   });

@@ -122,7 +122,8 @@ test('one award from application to payout, each step decided on the server and 
     note: '经核实内容不重复。',
   });
   const closing = await h.as(OPENID.secretary, 'publicity.close', { publicityId: publicity._id });
-  expect(closing).toEqual([{ applicationId: application._id, ok: true, code: null, message: null }]);
+  expect(closing).toMatchObject({ status: 'done', total: 1, done: 1 });
+  expect(closing.outcomes).toEqual([{ applicationId: application._id, ok: true, code: null, message: null }]);
   const approved = await current(h, OPENID.secretary, application._id);
   expect(approved).toMatchObject({ status: 'approved', awardFen: 300_000, outcomes: { publicity: 'approved' } });
 

@@ -39,6 +39,8 @@ test('the queue pages through more applications than one page holds, oldest subm
   expect([first.nextCursor, second.nextCursor].every((cursor) => typeof cursor === 'string')).toBe(true);
   expect(third.nextCursor).toBeNull();
   expect([...ids(first.items), ...ids(second.items), ...ids(third.items)]).toEqual(ids(made));
+  // Every page says how many the whole queue holds, from the programme's running counts (the tab shows it).
+  expect([first.total, second.total, third.total]).toEqual([12, 12, 12]);
   // A summary: what the row shows and the decisions it offers, not the content.
   const row: ApplicationSummaryView = first.items[0]!;
   expect(row).toMatchObject({ projectName: made[0]!.projectName, orgName: made[0]!.orgName, categoryName: '培育奖励', stage: 'check' });

@@ -47,7 +47,7 @@ describe('shortlisting needs every assigned expert’s score', () => {
       items: [{ applicationId: oneIn._id, version: oneIn.version }],
       decision: 'shortlist',
     });
-    expect(batch[0]).toMatchObject({ ok: false, code: 'REVIEWS_INCOMPLETE' });
+    expect(batch.outcomes[0]).toMatchObject({ ok: false, code: 'REVIEWS_INCOMPLETE' });
     expect((await current(h, OPENID.secretary, checked._id)).status).toBe('underReview');
 
     await score(REVIEWERS.zhao, checked._id);

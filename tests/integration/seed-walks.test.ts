@@ -37,7 +37,7 @@ function recorded(secretary: string, application: ApplicationView, record: Actio
 async function resultNoticed(programId: string, secretary: string, title: string) {
   const { publicity } = await h.as(secretary, 'publicity.open', { programId, title, contact: '秘书处 0000-00000000', kind: 'result' });
   h.clock.set(new Date(new Date(publicity.endsAt).getTime() + 60_000).toISOString());
-  const results = await h.as(secretary, 'publicity.close', { publicityId: publicity._id });
+  const { outcomes: results } = await h.as(secretary, 'publicity.close', { publicityId: publicity._id });
   return { publicity, results };
 }
 

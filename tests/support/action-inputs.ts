@@ -208,6 +208,7 @@ export const inputBuilders: InputBuilders = {
   'publicity.list': single(() => ({ programId: PROGRAM_ID })),
   'publicity.get': single((world) => ({ publicityId: world.publicities.open })),
   'publicity.close': single((world) => ({ publicityId: world.publicities.closed })),
+  'batch.get': single((world) => ({ jobId: `batch_close_${world.publicities.closed}` })),
   'objection.lodge': single((world, tag) => ({
     publicityId: world.publicities.open,
     requestId: requestIdFor(tag, 'objection'),

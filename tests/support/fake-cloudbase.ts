@@ -21,6 +21,8 @@ export interface FakeCloudbaseOptions {
   pageCap?: number;
   /** The longest list an `in` condition may carry before the fake refuses the query (default: no limit). */
   inCap?: number;
+  /** Where the round trips are counted (a fresh counter when none is given). */
+  trips?: RoundTrips;
 }
 
 /** The stand-in for db.command.in: the SDK's QueryCommand carries its operator and operands the same way. */
@@ -36,9 +38,26 @@ export interface FakeCloudbaseDatabase extends CloudbaseDatabase {
   roundTrips(): number;
 }
 
+/**
+ * Round trips to the database, counted as CloudBase would bill them in time: each document get or set, each query
+ * get, and each transaction start, get, set, commit and rollback (every one is a request from the function).
+ */
+export interface RoundTrips {
+  total: number;
+  byKind: Record<string, number>;
+}
+
+export function roundTripCounter(): RoundTrips {
+  return { total: 0, byKind: {} };
+}
+
 export function fakeCloudbaseDatabase(options: FakeCloudbaseOptions = {}): FakeCloudbaseDatabase {
   const pageCap = options.pageCap ?? 1000;
-  let trips = 0;
+  const trips = options.trips ?? roundTripCounter();
+  const trip = (kind: string) => {
+    trips.total += 1;
+    trips.byKind[kind] = (trips.byKind[kind] ?? 0) + 1;
+  };
   const tables = new Map<string, Map<string, Doc>>();
   const stamps = new Map<string, number>(); // commit counter per document, for conflict detection
   let clock = 0;
@@ -75,7 +94,7 @@ export function fakeCloudbaseDatabase(options: FakeCloudbaseOptions = {}): FakeC
     skip: (count: number) => query(collection, where, orders, count, limit),
     limit: (count: number) => query(collection, where, orders, skip, count),
     async get() {
-      trips += 1;
+      trip('query.get');
       for (const condition of Object.values(where)) {
         if (condition instanceof FakeQueryCommand && options.inCap !== undefined && condition.operands.length > options.inCap) {
           throw { code: 'DATABASE_REQUEST_FAILED', message: `in: more than ${options.inCap} values` };
@@ -99,30 +118,30 @@ export function fakeCloudbaseDatabase(options: FakeCloudbaseOptions = {}): FakeC
     collection,
     id,
     async get() {
-      trips += 1;
+      trip('doc.get');
       const doc = table(collection).get(id);
       return { data: doc ? [structuredClone(doc)] : [] };
     },
     async set(data: object) {
-      trips += 1;
+      trip('doc.set');
       write(collection, id, data);
       return {};
     },
   });
 
   return {
-    roundTrips: () => trips,
+    roundTrips: () => trips.total,
     command: { in: (values: unknown[]) => new FakeQueryCommand('in', [...values]) },
     collection: (name: string) => ({ ...query(name), doc: (id: string) => ref(name, id) }),
     async startTransaction() {
-      trips += 1;
+      trip('transaction.start');
       const startedAt = clock;
       const pending = new Map<string, { ref: Ref; data: object }>();
       const touched = new Set<string>();
       let ended = false;
       return {
         async get(target: Ref) {
-          trips += 1;
+          trip('transaction.get');
           const k = key(target.collection, target.id);
           touched.add(k);
           const buffered = pending.get(k);
@@ -130,14 +149,16 @@ export function fakeCloudbaseDatabase(options: FakeCloudbaseOptions = {}): FakeC
           return { data: () => (doc ? structuredClone(doc) : null) };
         },
         async set(target: Ref, data: object) {
-          trips += 1;
+          trip('transaction.set');
           const k = key(target.collection, target.id);
           touched.add(k);
+          // An upsert, answered as the database does: whether it changed a document that was there.
+          const existed = pending.has(k) || table(target.collection).has(target.id);
           pending.set(k, { ref: target, data: structuredClone(data) });
-          return {};
+          return { updated: existed ? 1 : 0, upserted: existed ? null : [{ _id: target.id }] };
         },
         async commit() {
-          trips += 1;
+          trip('transaction.commit');
           if (ended) throw { code: 'DATABASE_TRANSACTION_FAIL', message: 'transaction already ended' };
           ended = true;
           if ([...touched].some((k) => (stamps.get(k) ?? 0) > startedAt)) {
@@ -147,6 +168,7 @@ export function fakeCloudbaseDatabase(options: FakeCloudbaseOptions = {}): FakeC
           return {};
         },
         async rollback() {
+          trip('transaction.rollback');
           ended = true;
           return {};
         },

@@ -15,7 +15,7 @@ import type { Deps, Store } from '../../cloudfunctions/api/src/ports';
 import { route } from '../../cloudfunctions/api/src/router';
 import { seedDemoData } from '../../cloudfunctions/api/src/seed/seed';
 import { templatesFrom } from '../../cloudfunctions/api/src/templates';
-import { fakeCloudbaseDatabase } from './fake-cloudbase';
+import { fakeCloudbaseDatabase, roundTripCounter, type RoundTrips } from './fake-cloudbase';
 import { restoreStore, type StoreSnapshot } from './store-snapshot';
 import type { ActionInput, ActionName, ActionOutput, ApiResult } from '@/core/schemas/actions';
 
@@ -55,6 +55,8 @@ export interface Harness {
   notifier: RecordingNotifier;
   /** The stand-in for WeChat content security: what was checked, and each photo's verdict on demand. */
   contentCheck: RecordingContentCheck;
+  /** On the CloudBase stand-in: the database round trips so far (null on the embedded store). */
+  roundTrips: RoundTrips | null;
   /** role: the users id to act as (the event's `as`); absent: the person's first role. */
   raw(openid: string | null, action: string, input?: unknown, role?: string): Promise<ApiResult<unknown>>;
   /** Calls an action and returns its data, failing the test with the server's message otherwise. */
@@ -92,11 +94,12 @@ export async function startHarness(
   // TEST_STORE=cloudbase-fake runs any suite on the CloudBase adapter instead.
   const adapter = options.store ?? (process.env.TEST_STORE === 'cloudbase-fake' ? 'cloudbase-fake' : 'embedded');
   const pageCap = options.pageCap;
+  const roundTrips = adapter === 'cloudbase-fake' ? roundTripCounter() : null;
   const backing =
     typeof adapter === 'object'
       ? adapter
       : adapter === 'cloudbase-fake'
-        ? new CloudbaseStore(fakeCloudbaseDatabase({ pageCap }), { pageSize: pageCap })
+        ? new CloudbaseStore(fakeCloudbaseDatabase({ pageCap, trips: roundTrips! }), { pageSize: pageCap })
         : own!;
   const contentCheck = new RecordingContentCheck();
   const deps: Deps = {
@@ -138,6 +141,7 @@ export async function startHarness(
     store: backing,
     notifier,
     contentCheck,
+    roundTrips,
     ...calls(undefined),
     inRole: (userId) => ({ ...harness, ...calls(userId) }),
     async close() {

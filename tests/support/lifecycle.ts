@@ -101,8 +101,8 @@ export async function shortlisted(h: Harness, application: ApplicationView, secr
 export async function publicizedAndClosed(h: Harness, programId = PROGRAM_ID, secretary: string = OPENID.secretary) {
   const { publicity } = await h.as(secretary, 'publicity.open', { programId, title: '拟立项项目公示', contact: '学会秘书处 028-00000000' });
   h.clock.set(new Date(new Date(publicity.endsAt).getTime() + 60_000).toISOString());
-  const results = await h.as(secretary, 'publicity.close', { publicityId: publicity._id });
-  return { publicity, results };
+  const closing = await h.as(secretary, 'publicity.close', { publicityId: publicity._id });
+  return { publicity, results: closing.outcomes, job: closing };
 }
 
 /** An award under way: through check, review, publicity and the approval notice. */

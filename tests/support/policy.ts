@@ -104,6 +104,7 @@ const policies: { [A in ActionName]: (caller: CallerProfile, variant: Variant<A>
   'publicity.list': staffOfProgram,
   'publicity.get': anyone,
   'publicity.close': staffOfProgram,
+  'batch.get': staffOfProgram,
   'objection.lodge': anyone,
   'objection.list': staffOfProgram,
   'objection.handle': staffOfProgram,

@@ -1,22 +1,26 @@
 // The one step every change to an application goes through, whoever asks (a person, a batch, the timer):
 // load in a transaction → insist on the version the caller saw → workflow transition → quota ledger →
 // save → audit and in-app messages in the same transaction; subscribe messages after it commits.
+import { movedTotals, emptyTotals } from '@/core/award/program-totals';
 import { emptyCounts, ledgerId, moveCounts, quotaIssue, type LedgerCounts } from '@/core/award/quota';
 import { AppError } from '@/core/errors';
 import { maySeeApplication } from '@/core/policy/visibility';
 import { addCalendarMonths, shanghaiDay } from '@/core/calendar/working-days';
 import { endOfShanghaiDay } from '@/core/calendar/shanghai';
 import { categoryByKey, failureRecordText } from '@/core/program/program-schema';
-import type { Application, FailureRecord, Ledger, Notification, Program } from '@/core/schemas/documents';
+import type { Application, FailureRecord, Ledger, Notification, Program, Publicity } from '@/core/schemas/documents';
 import type { WorkflowAction } from '@/core/workflow/award-workflow';
 import { checksFor, transition, type Actor, type Effect, type WorkflowFacts } from '@/core/workflow/transition';
 import { writeAudit } from './audit';
 import type { Caller } from './context';
 import { loadProgram } from './loaders';
 import { moveAwardStanding } from './indicator-ledger';
-import { audienceUsers, deliverSubscribeMessages, draftsForEffects, writeNotifications } from './notify';
-import type { Deps, StoreTx } from './ports';
+import { audienceUsers, deliverSubscribeMessages, draftsForEffects, skippedSubscribe, writeNotifications } from './notify';
+import type { Deps, FindOptions, StoreReader, StoreTx, Where } from './ports';
 import { retryingRaces } from './races';
+
+/** The ledger document's moving parts: quota counts and the programme's application totals. */
+export type LedgerState = LedgerCounts & Pick<Ledger, 'totals'>;
 
 export interface ApplicationChange {
   applicationId: string;
@@ -32,21 +36,60 @@ export interface ApplicationChange {
    * (reads and writes through tx land with the change, or not at all); throw AppError to refuse.
    */
   patch?: (current: Application, program: Program, tx: StoreTx) => Partial<Application> | Promise<Partial<Application>>;
+  /** Runs in the change's transaction after it is saved (a batch job marks the item done there). */
+  alongside?: (tx: StoreTx, saved: Application) => Promise<void>;
+  /** The application as just read by the caller (a batch reads each once), instead of reading it again. */
+  current?: Application;
 }
 
-/** Moves the quota ledger by one step, refusing an entry past the category's quota or the pool. */
-async function moveLedger(
-  tx: StoreTx,
+/**
+ * What a run of many changes reads once, not once per change: programmes and the people of an organisation
+ * (the recipients of messages depend only on fields that never change).
+ */
+export interface ChangeCache {
+  programs: Map<string, Program>;
+  /** A notice's period never changes: read once per run. */
+  publicities: Map<string, Publicity | null>;
+  users: Map<string, Awaited<ReturnType<StoreReader['find']>>>;
+}
+
+export function changeCache(): ChangeCache {
+  return { programs: new Map(), publicities: new Map(), users: new Map() };
+}
+
+/** A reader that answers programmes and users by organisation from the cache, reading each once. */
+function cachedReader(store: StoreReader, cache: ChangeCache | undefined): StoreReader {
+  if (!cache) return store;
+  return {
+    get: store.get.bind(store),
+    find: (async (collection: string, where: Where, options?: FindOptions) => {
+      const key =
+        collection === 'users' && Object.keys(where).length === 1 && typeof where.orgId === 'string' && !options ? where.orgId : null;
+      if (key === null) return store.find(collection as 'users', where, options);
+      let found = cache.users.get(key);
+      if (!found) cache.users.set(key, (found = await store.find('users', where)));
+      return found;
+    }) as StoreReader['find'],
+  };
+}
+
+async function cachedProgram(store: StoreReader, programId: string, cache: ChangeCache | undefined): Promise<Program> {
+  const known = cache?.programs.get(programId);
+  if (known) return known;
+  const program = await loadProgram(store, programId);
+  cache?.programs.set(programId, program);
+  return program;
+}
+
+/** Moves the quota counts by one step, refusing an entry past the category's quota or the pool. */
+function quotaMove(
   program: Program,
+  counts: LedgerState,
   application: Application,
   move: Extract<Effect, { kind: 'ledger' }>,
-  now: Date,
-): Promise<void> {
+): LedgerState {
   const category = categoryByKey(program, application.categoryKey);
   if (!category) throw new AppError('INVALID_INPUT', '申报类别不存在');
-  const id = ledgerId(program._id);
-  const stored = await tx.get('ledgers', id);
-  const counts: LedgerCounts = stored ?? emptyCounts(program);
   if (move.delta === 1) {
     const issue = quotaIssue(program, counts, category, move.step);
     if (issue) throw new AppError(issue.code, issue.detail);
@@ -54,14 +97,37 @@ async function moveLedger(
   // An award leaves at the amount it was granted at; one entering counts at its category's amount now.
   const amountFen =
     move.delta === -1 && move.step === 'grant' ? (application.awardFen ?? category.awardAmountFen) : category.awardAmountFen;
-  const next = moveCounts(counts, category.key, amountFen, move.step, move.delta);
+  return { ...counts, ...moveCounts(counts, category.key, amountFen, move.step, move.delta) };
+}
+
+/** The programme's ledger document as read in a transaction: its quota counts and application totals. */
+export async function readLedger(tx: StoreTx, program: Program): Promise<{ stored: Ledger | null; counts: LedgerState }> {
+  const stored = await tx.get('ledgers', ledgerId(program._id));
+  return { stored, counts: stored ?? { ...emptyCounts(program), totals: emptyTotals() } };
+}
+
+/** Writes the ledger once, whatever moved in it. */
+export async function writeLedger(tx: StoreTx, program: Program, stored: Ledger | null, next: LedgerState, now: Date): Promise<void> {
   const stamp = now.toISOString();
+  const fields = { categories: next.categories, shortlistedFen: next.shortlistedFen, grantedFen: next.grantedFen, totals: next.totals };
   if (stored) {
-    await tx.replace('ledgers', { ...stored, ...next, version: stored.version + 1, updatedAt: stamp }, stored.version);
+    await tx.replace('ledgers', { ...stored, ...fields, version: stored.version + 1, updatedAt: stamp }, stored.version);
   } else {
-    const created: Ledger = { _id: id, version: 1, createdAt: stamp, updatedAt: stamp, programId: program._id, ...next };
-    await tx.create('ledgers', created);
+    await tx.create('ledgers', {
+      _id: ledgerId(program._id),
+      version: 1,
+      createdAt: stamp,
+      updatedAt: stamp,
+      programId: program._id,
+      ...fields,
+    });
   }
+}
+
+/** Moves the programme's application totals for one application created (before null) or changed. */
+export async function moveProgramTotals(tx: StoreTx, program: Program, before: Application | null, after: Application, now: Date) {
+  const { stored, counts } = await readLedger(tx, program);
+  await writeLedger(tx, program, stored, { ...counts, totals: movedTotals(counts.totals, before, after) }, now);
 }
 
 /** The due time of a report asked again: the last second of the same day, the rectification's months later. */
@@ -104,7 +170,13 @@ async function recordFailure(tx: StoreTx, program: Program, application: Applica
  * objections are found by query, which no transaction here can run. An assignment or an objection changes the
  * application's version, so a decision judged on older facts fails its version check.
  */
-async function factsFor(deps: Deps, application: Application, action: WorkflowAction, now: Date): Promise<WorkflowFacts> {
+async function factsFor(
+  deps: Deps,
+  application: Application,
+  action: WorkflowAction,
+  now: Date,
+  cache: ChangeCache | undefined,
+): Promise<WorkflowFacts> {
   const checks = checksFor(action, application.status);
   const facts: WorkflowFacts = { now };
   if (checks.includes('reviewsComplete')) facts.reviews = await deps.store.find('reviews', { applicationId: application._id });
@@ -113,7 +185,11 @@ async function factsFor(deps: Deps, application: Application, action: WorkflowAc
     facts.openObjections = open.length;
   }
   if (checks.includes('noticeEnded') && application.publicityId) {
-    const notice = await deps.store.get('publicities', application.publicityId);
+    const publicityId = application.publicityId;
+    const notice = cache?.publicities.has(publicityId)
+      ? (cache.publicities.get(publicityId) ?? null)
+      : await deps.store.get('publicities', publicityId);
+    cache?.publicities.set(publicityId, notice);
     facts.noticeEndsAt = notice?.endsAt ?? null;
     facts.noticeClosesOn = notice?.closesOn ?? null;
   }
@@ -125,17 +201,22 @@ export async function changeApplication(
   deps: Deps,
   now: Date,
   change: ApplicationChange,
+  cache?: ChangeCache,
 ): Promise<{ saved: Application; program: Program }> {
   // The recipients of messages depend only on fields that never change (organisation, programme).
-  const before = await deps.store.get('applications', change.applicationId);
+  const before = change.current ?? (await deps.store.get('applications', change.applicationId));
   if (!before || (change.caller && !maySeeApplication(change.caller.user, before))) throw new AppError('NOT_FOUND', '申报不存在');
-  const programForRecipients = await loadProgram(deps.store, before.programId);
+  const reader = cachedReader(deps.store, cache);
+  const programForRecipients = await cachedProgram(deps.store, before.programId, cache);
   const recipients = {
-    applicant: await audienceUsers(deps.store, 'applicant', before, programForRecipients),
-    secretariat: await audienceUsers(deps.store, 'secretariat', before, programForRecipients),
+    applicant: await audienceUsers(reader, 'applicant', before, programForRecipients),
+    secretariat: await audienceUsers(reader, 'secretariat', before, programForRecipients),
   };
+  let attempt = 0;
   const { saved, program, notifications } = await retryingRaces(async () => {
-    const facts = await factsFor(deps, (await deps.store.get('applications', change.applicationId)) ?? before, change.action, now);
+    // The first attempt judges the application as just read; one after a lost race reads it again.
+    const latest = attempt++ === 0 ? before : await deps.store.get('applications', change.applicationId);
+    const facts = await factsFor(deps, latest ?? before, change.action, now, cache);
     return deps.store.transaction((tx) => applyChange(tx, deps, now, change, recipients, facts));
   });
   await deliverSubscribeMessages(deps, notifications, 'statusChange');
@@ -158,8 +239,10 @@ async function applyChange(
   if (!result.ok) throw new AppError(result.code, result.detail);
   const patch = (await change.patch?.(current, program, tx)) ?? {};
   const effected: Partial<Application> = {};
+  const ledger = await readLedger(tx, program);
+  let counts = ledger.counts;
   for (const effect of result.effects) {
-    if (effect.kind === 'ledger') await moveLedger(tx, program, current, effect, now);
+    if (effect.kind === 'ledger') counts = quotaMove(program, counts, current, effect);
     if (effect.kind === 'grant') effected.awardFen = categoryByKey(program, current.categoryKey)?.awardAmountFen ?? null;
     if (effect.kind === 'due') effected.dueAt = effect.set === 'rectification' ? rectificationDue(program, now) : null;
     if (effect.kind === 'record') effected.failure = await recordFailure(tx, program, current, now);
@@ -175,12 +258,26 @@ async function applyChange(
     updatedAt: now.toISOString(),
   };
   await tx.replace('applications', next, current.version);
+  await writeLedger(tx, program, ledger.stored, { ...counts, totals: movedTotals(counts.totals, current, next) }, now);
   await moveAwardStanding(tx, current, next, now, program);
+  await change.alongside?.(tx, next);
   // A change that keeps the status (a draft saved) is a change all the same: it gets its entry too.
   const audited = result.effects.some((effect) => effect.kind === 'audit')
     ? result.effects
     : [{ action: change.action, from: current.status, to: next.status, reason }];
   await writeAudit(tx, audited, { entity: 'application', id: next._id, version: next.version }, change.actor, now, deps.newId);
-  const notifications = await writeNotifications(tx, draftsForEffects(result.effects, next, recipients), now, deps.newId);
+  // A message to someone with no consent left is recorded as skipped with it (no second transaction after).
+  const people = new Map([...recipients.applicant, ...recipients.secretariat].map((user) => [user._id, user]));
+  const notifications = await writeNotifications(
+    tx,
+    draftsForEffects(result.effects, next, recipients),
+    now,
+    deps.newId,
+    undefined,
+    (draft) => {
+      const user = people.get(draft.userId);
+      return user ? skippedSubscribe(deps, 'statusChange', user) : null;
+    },
+  );
   return { saved: next, program, notifications };
 }

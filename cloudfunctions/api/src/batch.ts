@@ -17,11 +17,16 @@ export async function settleEach<T>(items: readonly T[], idOf: (item: T) => stri
       await work(item);
       outcomes.push({ id: idOf(item), ok: true, code: null, message: null });
     } catch (error) {
-      const known = error instanceof AppError ? error : error instanceof StoreConflict ? new AppError('CONFLICT') : null;
-      if (!known) console.error('[api] batch item failed', idOf(item), error);
-      const body = (known ?? new AppError('INTERNAL')).toBody();
-      outcomes.push({ id: idOf(item), ok: false, code: body.code, message: body.message });
+      outcomes.push({ id: idOf(item), ...failureOf(error, idOf(item)) });
     }
   }
   return outcomes;
+}
+
+/** A refused item as its user should read it (an unexpected error is logged and reported as INTERNAL). */
+export function failureOf(error: unknown, id: string): Omit<ItemOutcome, 'id'> {
+  const known = error instanceof AppError ? error : error instanceof StoreConflict ? new AppError('CONFLICT') : null;
+  if (!known) console.error('[api] batch item failed', id, error);
+  const body = (known ?? new AppError('INTERNAL')).toBody();
+  return { ok: false, code: body.code, message: body.message };
 }

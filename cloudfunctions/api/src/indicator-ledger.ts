@@ -19,6 +19,7 @@ import {
   tallyId,
   type FigureDelta,
 } from '@/core/kpi/tally';
+import { allPaged } from './paging';
 import type { Store, StoreTx } from './ports';
 
 type TallyOwner = Pick<Application, '_id' | 'programId' | 'orgId' | 'status'>;
@@ -236,13 +237,12 @@ const comparedFields = [...figureFields, 'value', 'valueOn'] as const;
  * data from before it existed). Returns each figure that differed; an empty list means the totals were exact.
  */
 export async function repairIndicatorLedger(store: Store, now: Date): Promise<LedgerDrift[]> {
-  const [programs, applications, claims, values, stored] = await Promise.all([
-    store.find('programs', {}),
-    store.find('applications', {}),
-    store.find('claims', {}),
-    store.find('indicatorValues', {}),
-    store.find('indicatorTallies', {}),
-  ]);
+  // Each collection read a page at a time: no single read is cut short at the platform's limit.
+  const programs = await allPaged(store, 'programs');
+  const applications = await allPaged(store, 'applications');
+  const claims = await allPaged(store, 'claims');
+  const values = await allPaged(store, 'indicatorValues');
+  const stored = await allPaged(store, 'indicatorTallies');
   const expected = ledgerFromRecords(programs.map(programOf), applications, claims, values);
   const storedById = new Map(stored.map((tally) => [tally._id, tally]));
   const drift: LedgerDrift[] = [];

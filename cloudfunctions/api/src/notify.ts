@@ -37,7 +37,9 @@ export async function audienceUsers(
 
 /** The people of each audience, for many at once: one read of the users of every organisation they name. */
 export async function audiencesOf(store: Pick<StoreReader, 'find'>, requests: readonly AudienceRequest[]): Promise<User[][]> {
-  const users = await store.find('users', { orgId: { in: requests.map(audienceOrg) } });
+  const orgIds = [...new Set(requests.map(audienceOrg))];
+  // One organisation is asked for by equality, the query a batch run's cache answers (award-change.ts cachedReader).
+  const users = await store.find('users', { orgId: orgIds.length === 1 ? orgIds[0]! : { in: orgIds } });
   return requests.map((request) => users.filter((user) => user.orgId === audienceOrg(request) && inAudience(request.audience, user)));
 }
 
@@ -56,6 +58,8 @@ export async function writeNotifications(
   now: Date,
   newId: () => string,
   idOf?: (draft: MessageDraft) => string,
+  /** The subscribe message's fate when it is known already (skipped: no consent), recorded with the message. */
+  subscribeOf?: (draft: MessageDraft) => Notification['subscribe'],
 ): Promise<Notification[]> {
   const written: Notification[] = [];
   for (const draft of drafts) {
@@ -66,13 +70,22 @@ export async function writeNotifications(
       updatedAt: now.toISOString(),
       ...draft,
       readAt: null,
-      subscribe: null,
+      subscribe: subscribeOf?.(draft) ?? null,
     };
     if (idOf && (await tx.get('notifications', notification._id))) continue;
     await tx.create('notifications', notification);
     // The system composes every message (the change that caused it has its own entry, with its person).
     const subject = { entity: 'notification' as const, id: notification._id, version: 1 };
-    await writeAudit(tx, [{ action: 'notify', from: null, to: draft.userId, reason: null }], subject, systemActor, now, newId);
+    const { subscribe } = notification;
+    const delivered = subscribe ? [{ action: 'deliver', from: null, to: subscribe.result, reason: subscribe.detail }] : [];
+    await writeAudit(
+      tx,
+      [{ action: 'notify', from: null, to: draft.userId, reason: null }, ...delivered],
+      subject,
+      systemActor,
+      now,
+      newId,
+    );
     written.push(notification);
   }
   return written;
@@ -101,6 +114,17 @@ export function draftsForEffects(
   return drafts;
 }
 
+/** A subscribe message that will not be sent (no template, or the person has no consent left); null: it may be. */
+export function skippedSubscribe(
+  deps: Pick<Deps, 'templates'>,
+  key: SubscribeTemplate['key'],
+  user: Pick<User, 'subscriptions'>,
+): Notification['subscribe'] {
+  const template = deps.templates.find((candidate) => candidate.key === key);
+  if (template && (user.subscriptions[template.key] ?? 0) > 0) return null;
+  return { templateKey: key, result: 'skipped', detail: template ? '用户未订阅或订阅次数已用完' : '未配置消息模板' };
+}
+
 /**
  * Sends the subscribe message for each new notification to people with a consent left, then records the
  * result on the notification and spends the consent. Best effort: the change itself is already saved.
@@ -112,20 +136,23 @@ export async function deliverSubscribeMessages(
   key: SubscribeTemplate['key'],
 ): Promise<void> {
   const template = deps.templates.find((candidate) => candidate.key === key);
-  // The recipients in one read; a consent spent below is spent here too, for a second message to the same person.
+  // Those whose fate was recorded with them (skipped) need nothing more; the others' recipients in one read (a
+  // consent spent below is spent here too, for a second message to the same person).
+  const pending = notifications.filter((written) => !written.subscribe);
   const users = await byIds(
     deps.store,
     'users',
-    notifications.map((notification) => notification.userId),
+    pending.map((notification) => notification.userId),
   );
-  for (const notification of notifications) {
+  for (const notification of pending) {
     try {
       const user = users.get(notification.userId);
       if (!user) continue;
-      const consented = template !== undefined && (user.subscriptions[template.key] ?? 0) > 0;
+      const skipped = skippedSubscribe(deps, key, user);
+      const consented = template !== undefined && skipped === null;
       let subscribe: NonNullable<Notification['subscribe']>;
-      if (!template || !consented) {
-        subscribe = { templateKey: key, result: 'skipped', detail: template ? '用户未订阅或订阅次数已用完' : '未配置消息模板' };
+      if (skipped || !template) {
+        subscribe = skipped ?? { templateKey: key, result: 'skipped', detail: '未配置消息模板' };
       } else {
         const sent = await deps.notifier.send({
           openid: user.openid,

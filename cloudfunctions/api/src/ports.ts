@@ -222,6 +222,11 @@ export interface MiniCodes {
   unlimited(request: MiniCodeRequest): Promise<MiniCodeImage>;
 }
 
+/** How much of a batch one run may do: asked before each item (see batch-jobs.ts). */
+export interface WorkBudget {
+  next(): boolean;
+}
+
 export interface Deps {
   store: Store;
   files: Files;
@@ -233,4 +238,6 @@ export interface Deps {
   miniCodes: MiniCodes;
   /** The one-time setup code the deploy configured (env SETUP_CODE); null: none, setup.claim refuses. */
   setupCode: string | null;
+  /** A fresh budget for one run of batch work; absent: the function's time budget (batch-jobs.ts). */
+  batchBudget?: () => WorkBudget;
 }

@@ -9,6 +9,7 @@ import type { Application, Program } from '@/core/schemas/documents';
 import type { ApplicationStatus } from '@/core/workflow/award-workflow';
 import { reportDeadline, systemActor } from '@/core/workflow/transition';
 import { changeApplication } from './award-change';
+import { continueBatchJobs, runBudget, TIMER_BUDGET_MS } from './batch-jobs';
 import { closeDuePublicities } from './handlers/publicity';
 import { byIds } from './loaders';
 import { audiencesOf, deliverSubscribeMessages, pages, writeNotifications, type MessageDraft } from './notify';
@@ -17,6 +18,8 @@ import type { Deps } from './ports';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface ScheduledReport {
+  /** Items of batch jobs (decisions, notices opening or closing) carried on by this run. */
+  batchItems: number;
   closedPublicities: number;
   failedRectifications: number;
   reminders: number;
@@ -168,10 +171,18 @@ async function sendReminders(deps: Deps, now: Date): Promise<number> {
   return sent;
 }
 
+/** The timer's batch work alone (its every-minute trigger): carries on the running batch jobs within its budget. */
+export async function runBatchWork(deps: Deps): Promise<number> {
+  return continueBatchJobs(deps, deps.clock.now(), runBudget(deps, TIMER_BUDGET_MS));
+}
+
 export async function runScheduledWork(deps: Deps): Promise<ScheduledReport> {
   const now = deps.clock.now();
+  // One budget for the run's batch work: jobs under way first, then notices that have ended.
+  const budget = runBudget(deps, TIMER_BUDGET_MS);
   return {
-    closedPublicities: await closeDuePublicities(deps, now),
+    batchItems: await continueBatchJobs(deps, now, budget),
+    closedPublicities: await closeDuePublicities(deps, now, budget),
     failedRectifications: await failOverdueRectifications(deps, now),
     reminders: await sendReminders(deps, now),
   };

@@ -9,6 +9,7 @@ import {
   applicationContentShape,
   applicationSchema,
   auditEntrySchema,
+  batchJobKinds,
   claimSchema,
   evidenceDuplicateSchema,
   indicatorValueSchema,
@@ -310,6 +311,18 @@ export const batchResultView = z.array(
 );
 export type BatchResultView = z.infer<typeof batchResultView>;
 
+/** A batch's progress: total items, how many are settled (in order) and each settled item's outcome. */
+export const batchJobView = z.object({
+  /** null: settled within the call, no job to follow. */
+  id: id.nullable(),
+  kind: z.enum(batchJobKinds),
+  status: z.enum(['running', 'done']),
+  total: z.number().int(),
+  done: z.number().int(),
+  outcomes: batchResultView,
+});
+export type BatchJobView = z.infer<typeof batchJobView>;
+
 export const objectionBatchResultView = z.array(
   z.object({ objectionId: id, ok: z.boolean(), code: z.string().nullable(), message: z.string().nullable() }),
 );
@@ -507,8 +520,11 @@ export const actionContracts = {
       decision: z.enum(staffDecisions),
       reason,
     }),
-    output: batchResultView,
+    /** The decisions as a batch job: those that fit in the call are settled, the timer does the rest (batch.get). */
+    output: batchJobView,
   },
+  /** A batch's progress, for the secretariat of its programme. */
+  'batch.get': { input: z.object({ jobId: id }), output: batchJobView },
   /** The mid-term, final or rectification report, whichever the application's status asks for. */
   'application.report': {
     input: z.object({
@@ -642,12 +658,13 @@ export const actionContracts = {
       /** shortlist: the 拟立项 list before 立项; result: the accepted awards' assessment results before payment. */
       kind: z.enum(publicityKinds).default('shortlist'),
     }),
-    output: z.object({ publicity: publicitySchema, notice: publicNoticeView }),
+    /** job: the entries going into the notice (those that did not fit in the call follow by the timer). */
+    output: z.object({ publicity: publicitySchema, notice: publicNoticeView, job: batchJobView }),
   },
   'publicity.list': { input: z.object({ programId: id }), output: z.array(publicitySchema) },
   /** Public: no sign-in. Closes the notice on read once it has ended. */
   'publicity.get': { input: z.object({ publicityId: id }), output: publicNoticeView },
-  'publicity.close': { input: z.object({ publicityId: id }), output: batchResultView },
+  'publicity.close': { input: z.object({ publicityId: id }), output: batchJobView },
   /** Public: anyone may object during the notice, leaving a contact. */
   'objection.lodge': {
     input: z.object({

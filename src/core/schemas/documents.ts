@@ -488,12 +488,31 @@ const categoryTally = z.object({ shortlisted: z.number().int().nonnegative(), gr
  * The programme's quota ledger: one document updated in the same transaction as each shortlisting and
  * approval, so two clerks (or a hundred) can never pass a quota or the pool together.
  */
+const countBy = z.record(z.string(), z.number().int());
+
+/** The programme's application counts, moved with each change (core/award/program-totals.ts). */
+export const programTotalsSchema = z.object({
+  applications: z.number().int(),
+  statuses: countBy,
+  categories: countBy,
+  /** Applications with text in each section of the form. */
+  sections: countBy,
+  /** Applications holding an award amount (granted at some point). */
+  awarded: z.number().int(),
+  /** What the awards not failed were granted at. */
+  awardedFen: z.number().int(),
+  paidFen: z.number().int(),
+});
+export type ProgramTotals = z.infer<typeof programTotalsSchema>;
+
 export const ledgerSchema = z.object({
   ...storedFields,
   programId: id,
   categories: z.record(z.string(), categoryTally),
   shortlistedFen: fen,
   grantedFen: fen,
+  /** Absent on a ledger from before the totals were kept: the repair fills it in. */
+  totals: programTotalsSchema.optional(),
 });
 export type Ledger = z.infer<typeof ledgerSchema>;
 
@@ -597,6 +616,7 @@ export const auditEntrySchema = z.object({
     'upload',
     'invitation',
     'indicatorValue',
+    'batchJob',
   ]),
   entityId: id,
   /** The entity's version after the change: orders a document's history even within one millisecond. */
@@ -681,6 +701,44 @@ export const invitationSchema = z.object({
 });
 export type Invitation = z.infer<typeof invitationSchema>;
 
+/** What a batch job does to each of its applications. */
+export const batchJobKinds = ['decide', 'openNotice', 'closeNotice'] as const;
+export type BatchJobKind = (typeof batchJobKinds)[number];
+
+export const batchOutcomeSchema = z.object({
+  applicationId: id,
+  ok: z.boolean(),
+  code: z.string().nullable(),
+  message: z.string().nullable(),
+});
+export type BatchOutcome = z.infer<typeof batchOutcomeSchema>;
+
+/**
+ * Many applications changed one by one, in as many runs as it takes: the action that starts it does what fits in
+ * its time, the timer carries on. `done` items are settled, in order, each with its outcome; an item's change and
+ * its mark here land in one transaction, so no run (a retry, the timer racing the action) applies an item twice.
+ */
+export const batchJobSchema = z.object({
+  ...storedFields,
+  /** The notice's programme; null for decisions (their items may span the secretariat's programmes). */
+  programId: id.nullable(),
+  kind: z.enum(batchJobKinds),
+  /** The workflow action taken on each item. */
+  action: z.string(),
+  /** The notice opened or closed (openNotice, closeNotice); null for decisions. */
+  publicityId: id.nullable(),
+  reason: z.string().nullable(),
+  /** Each application with the version its decider saw (null: whatever is current, as the timer acts). */
+  items: z.array(z.object({ applicationId: id, version: z.number().int().nullable() })),
+  done: z.number().int().nonnegative(),
+  outcomes: z.array(batchOutcomeSchema),
+  status: z.enum(['running', 'done']),
+  /** Who started it: each item is their change, whichever run carries it out. */
+  createdBy: z.object({ userId: id, name: z.string(), role: z.enum(['applicant', 'secretariat', 'reviewer', 'system']), orgId: id }),
+  finishedAt: isoTime.nullable(),
+});
+export type BatchJob = z.infer<typeof batchJobSchema>;
+
 export const collections = {
   organizations: organizationSchema,
   users: userSchema,
@@ -701,6 +759,7 @@ export const collections = {
   uploads: uploadSlotSchema,
   invitations: invitationSchema,
   evidenceFingerprints: evidenceFingerprintSchema,
+  batchJobs: batchJobSchema,
 } as const;
 export type CollectionName = keyof typeof collections;
 export type DocumentOf<C extends CollectionName> = z.infer<(typeof collections)[C]>;

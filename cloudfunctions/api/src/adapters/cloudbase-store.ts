@@ -14,7 +14,8 @@ export interface CloudbaseDatabase {
 /** @cloudbase/database's Transaction: reads and writes name a document reference. */
 interface CloudbaseTransaction {
   get(ref: CloudbaseDoc): Promise<{ data(): unknown }>;
-  set(ref: CloudbaseDoc, data: object): Promise<unknown>;
+  /** An upsert: `updated` counts an existing document it changed (0 when it inserted one). */
+  set(ref: CloudbaseDoc, data: object): Promise<{ updated?: number }>;
   commit(): Promise<unknown>;
   rollback(): Promise<unknown>;
 }
@@ -169,26 +170,46 @@ export class CloudbaseStore implements Store {
     );
   }
 
+  /**
+   * Each round trip to the database costs tens of milliseconds, so a transaction reads each document once (later
+   * reads, and the version check of a replace, use what it read or wrote), holds its writes and sends one set per
+   * document at commit. A create sends no read: its upsert reports an existing document it changed, and then the
+   * whole transaction is rolled back as a conflict.
+   */
   async transaction<R>(work: (tx: StoreTx) => Promise<R>): Promise<R> {
     const transaction = await this.db.startTransaction();
     const ref = (collection: string, id: string) => this.db.collection(collection).doc(id);
-    const read = async <C extends CollectionName>(collection: C, id: string) =>
-      firstDoc((await transaction.get(ref(collection, id))).data()) as DocumentOf<C> | null;
+    const key = (collection: string, id: string) => `${collection}/${id}`;
+    const known = new Map<string, unknown>();
+    const writes = new Map<string, { collection: string; doc: { _id: string }; mustBeNew: boolean }>();
+    const read = async <C extends CollectionName>(collection: C, id: string) => {
+      const k = key(collection, id);
+      if (!known.has(k)) known.set(k, firstDoc((await transaction.get(ref(collection, id))).data()));
+      return structuredClone(known.get(k) ?? null) as DocumentOf<C> | null;
+    };
     const tx: StoreTx = {
       get: read,
       create: async (collection, doc) => {
-        if (await read(collection, doc._id)) throw new StoreConflict(collection, doc._id, 'already exists');
-        await transaction.set(ref(collection, doc._id), withoutId(doc));
+        const k = key(collection, doc._id);
+        if (known.has(k) && known.get(k) !== null) throw new StoreConflict(collection, doc._id, 'already exists');
+        writes.set(k, { collection, doc: structuredClone(doc), mustBeNew: writes.get(k)?.mustBeNew ?? !known.has(k) });
+        known.set(k, structuredClone(doc));
       },
       replace: async (collection, doc, expectedVersion) => {
         const stored = (await read(collection, doc._id)) as { version?: number } | null;
         if (!stored) throw new StoreConflict(collection, doc._id, 'missing');
         if (stored.version !== expectedVersion) throw new StoreConflict(collection, doc._id, 'version changed');
-        await transaction.set(ref(collection, doc._id), withoutId(doc));
+        const k = key(collection, doc._id);
+        writes.set(k, { collection, doc: structuredClone(doc), mustBeNew: writes.get(k)?.mustBeNew ?? false });
+        known.set(k, structuredClone(doc));
       },
     };
     try {
       const result = await work(tx);
+      for (const { collection, doc, mustBeNew } of writes.values()) {
+        const written = await transaction.set(ref(collection, doc._id), withoutId(doc));
+        if (mustBeNew && (written?.updated ?? 0) > 0) throw new StoreConflict(collection, doc._id, 'already exists');
+      }
       await transaction.commit();
       return result;
     } catch (error) {

@@ -8,7 +8,7 @@ import { reportClaimDescription, reportFigureIssue, reportLines, type ReportKind
 import { isAfter } from '@/core/calendar/shanghai';
 import { formatYuan } from '@/core/money';
 import type { ActionOutput, ParsedInput, RecordInput, StaffDecision } from '@/core/schemas/actions';
-import type { Application, Organization, Program, Report } from '@/core/schemas/documents';
+import type { Application, BatchOutcome, Organization, Program, Report } from '@/core/schemas/documents';
 import {
   applicationStatuses,
   emptyOutcomes,
@@ -16,10 +16,12 @@ import {
   type ApplicationStatus,
   type WorkflowAction,
 } from '@/core/workflow/award-workflow';
+import { ledgerId } from '@/core/award/quota';
 import { writeAudit } from '../audit';
 import { retryingRaces } from '../races';
-import { settleEach } from '../batch';
-import { changeApplication, type ApplicationChange } from '../award-change';
+import { batchJobView, runBudget, startJob } from '../batch-jobs';
+import { changeApplication, changeCache, moveProgramTotals, type ApplicationChange } from '../award-change';
+import { failureOf } from '../batch';
 import type { Caller, HandlerContext } from '../context';
 import {
   loadOrganization,
@@ -101,6 +103,7 @@ export async function createApplication(
         payout: null,
       };
       await tx.create('applications', created);
+      await moveProgramTotals(tx, program, null, created, now);
       await writeAudit(
         tx,
         [{ action: 'create', from: null, to: 'draft', reason: null }],
@@ -250,15 +253,45 @@ export async function decideApplication(input: ParsedInput<'application.decide'>
   return viewOf(saved, program, context);
 }
 
-/** Reports each item's result as a user should read it; one refusal does not stop the others. */
-export async function runEach<T extends { applicationId: string }>(items: readonly T[], work: (item: T) => Promise<unknown>) {
-  const outcomes = await settleEach(items, (item) => item.applicationId, work);
-  return outcomes.map(({ id, ...outcome }): ActionOutput<'application.decideMany'>[number] => ({ applicationId: id, ...outcome }));
-}
-
+/**
+ * The decisions, as many as fit in the call now; what does not fit becomes a batch job the timer carries on
+ * (batch.get shows its progress). Each is one change with its own audit entry, judged on the version the clerk saw;
+ * a batch settled in the call, refusals and all, leaves nothing but its changes.
+ */
 export async function decideManyApplications(input: ParsedInput<'application.decideMany'>, context: HandlerContext) {
-  requireSecretariat(context.caller);
-  return runEach(input.items, (item) => decideOne(context, item.applicationId, item.version, input.decision, input.reason));
+  const { deps, now, caller } = context;
+  requireSecretariat(caller);
+  const budget = runBudget(deps);
+  const cache = changeCache();
+  const settled: BatchOutcome[] = [];
+  for (const item of input.items) {
+    if (!budget.next()) break;
+    const { applicationId, version } = item;
+    try {
+      await changeApplication(
+        deps,
+        now,
+        { applicationId, version, action: input.decision, actor: caller.actor, caller, reason: input.reason },
+        cache,
+      );
+      settled.push({ applicationId, ok: true, code: null, message: null });
+    } catch (error) {
+      settled.push({ applicationId, ...failureOf(error, applicationId) });
+    }
+  }
+  if (settled.length === input.items.length)
+    return { id: null, kind: 'decide' as const, status: 'done' as const, total: settled.length, done: settled.length, outcomes: settled };
+  const job = await startJob(deps, now, {
+    kind: 'decide',
+    action: input.decision,
+    programId: null,
+    publicityId: null,
+    reason: input.reason ?? null,
+    items: input.items.map((item) => ({ applicationId: item.applicationId, version: item.version })),
+    settled,
+    actor: caller.actor,
+  });
+  return batchJobView(job);
 }
 
 /** Which report the application's status asks for, and the action that files it. */
@@ -536,14 +569,13 @@ export async function queueApplications(
   const program = await loadStaffProgram(store, context.caller, input.programId);
   const statuses = queueStatuses(input);
   if (statuses.length === 0) return { items: [], nextCursor: null };
-  const page = await readPage(
-    store,
-    'applications',
-    { programId: program._id, status: among(statuses) },
-    queueOrder,
-    input.cursor,
-    input.limit,
-  );
+  const [page, ledger] = await Promise.all([
+    readPage(store, 'applications', { programId: program._id, status: among(statuses) }, queueOrder, input.cursor, input.limit),
+    store.get('ledgers', ledgerId(program._id)),
+  ]);
+  // How many the whole queue holds, from the programme's running counts (absent before the repair fills them).
+  const counted = ledger?.totals?.statuses;
+  const total = counted ? statuses.reduce((sum, status) => sum + (counted[status] ?? 0), 0) : undefined;
   const names = await orgNames(
     store,
     page.items.map((application) => application.orgId),
@@ -552,5 +584,5 @@ export async function queueApplications(
   const items = page.items.map((application) =>
     toApplicationView(application, program, names.get(application.orgId) ?? '', context.caller, context.now),
   );
-  return { items, nextCursor: nextCursorOf(page, queueOrder) };
+  return { items, nextCursor: nextCursorOf(page, queueOrder), total };
 }

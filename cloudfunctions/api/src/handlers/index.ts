@@ -38,6 +38,7 @@ import {
 import { createFromTemplate, getProgram, listPrograms, linkProgram, listTemplates, publishProgram, updateProgram } from './programs';
 import {
   closePublicityNow,
+  getBatchJob,
   getPublicNotice,
   handleManyObjections,
   handleObjection,
@@ -121,6 +122,7 @@ export const handlers: { [A in Exclude<ActionName, PublicName | IdentityName>]: 
   'publicity.open': openPublicity,
   'publicity.list': listPublicities,
   'publicity.close': closePublicityNow,
+  'batch.get': getBatchJob,
   'objection.list': listObjections,
   'objection.handle': handleObjection,
   'objection.handleMany': handleManyObjections,

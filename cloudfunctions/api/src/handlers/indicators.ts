@@ -1,6 +1,8 @@
 // The indicator board at every level, read from the running totals: a programme's rows, the society's provincial
 // commitment it rolls up to, each funded society side by side on the provincial board, one indicator opened with
 // its units and claims; and the society-level values the secretariat records.
+import { emptyTotals } from '@/core/award/program-totals';
+import { ledgerId } from '@/core/award/quota';
 import { AppError } from '@/core/errors';
 import { shanghaiDay } from '@/core/calendar/shanghai';
 import { indicatorRows, tallyId, valueIssue, type UpstreamLink } from '@/core/kpi/tally';
@@ -120,22 +122,22 @@ export async function getDashboard(input: ParsedInput<'dashboard.get'>, context:
   const { deps, caller, now } = context;
   const { store } = deps;
   const program = await loadStaffProgram(store, caller, input.programId);
-  const [applications, tallies, upstream] = await Promise.all([
-    store.find('applications', { programId: program._id }),
+  const [ledger, tallies, upstream] = await Promise.all([
+    store.get('ledgers', ledgerId(program._id)),
     store.find('indicatorTallies', { programId: program._id }),
     upstreamOf(store, program),
   ]);
-  const counts = Object.fromEntries(applicationStatuses.map((status) => [status, 0])) as Record<
+  // The programme's running totals (program-totals.ts), moved with each change: no application is read here.
+  const totals = ledger?.totals ?? emptyTotals();
+  const counts = Object.fromEntries(applicationStatuses.map((status) => [status, totals.statuses[status] ?? 0])) as Record<
     (typeof applicationStatuses)[number],
     number
   >;
-  for (const application of applications) counts[application.status] += 1;
-  const sumOf = (values: (number | null)[]) => values.reduce<number>((total, value) => total + (value ?? 0), 0);
   return {
     program: { id: program._id, name: program.name, quota: totalQuota(program), poolFen: program.poolFen, version: program.version },
     counts,
-    grantedFen: sumOf(applications.filter((application) => application.status !== 'failed').map((application) => application.awardFen)),
-    paidFen: sumOf(applications.map((application) => application.payout?.amountFen ?? null)),
+    grantedFen: totals.awardedFen,
+    paidFen: totals.paidFen,
     rows: ownRows(program, programTallyIn(program, tallies), now, upstream.links),
     upstream: upstream.view,
     upstreamChoices: upstream.view ? [] : await upstreamChoices(store, program),

@@ -1,5 +1,6 @@
 // Programmes: listing, starting one from a seed template, and the secretariat's edits, each validated by
 // the one programme schema before it is saved.
+import { emptyTotals, totalsOf } from '@/core/award/program-totals';
 import { emptyCounts, ledgerId, repricing, type LedgerCounts } from '@/core/award/quota';
 import { AppError } from '@/core/errors';
 import { mayJoinProgram } from '@/core/program/eligibility';
@@ -18,6 +19,7 @@ import type { ActionOutput, ParsedInput } from '@/core/schemas/actions';
 import { firstIssueText } from '@/core/schemas/issue-text';
 import type { Ledger } from '@/core/schemas/documents';
 import { writeAudit, type AuditRecord } from '../audit';
+import { writeLedger } from '../award-change';
 import { carryProgramUp } from '../indicator-ledger';
 import type { HandlerContext } from '../context';
 import { byIds, loadProgram, loadStaffProgram, requireSecretariat } from '../loaders';
@@ -130,20 +132,6 @@ export async function createFromTemplate(input: ParsedInput<'program.createFromT
   return viewOf(program, context);
 }
 
-async function saveLedger(tx: StoreTx, program: Program, stored: Ledger | null, counts: LedgerCounts, now: Date): Promise<void> {
-  const stamp = now.toISOString();
-  if (stored) await tx.replace('ledgers', { ...stored, ...counts, version: stored.version + 1, updatedAt: stamp }, stored.version);
-  else
-    await tx.create('ledgers', {
-      _id: ledgerId(program._id),
-      version: 1,
-      createdAt: stamp,
-      updatedAt: stamp,
-      programId: program._id,
-      ...counts,
-    });
-}
-
 /** The caller's own programme at the version they saw, for a change in this transaction. */
 async function loadForChange(tx: StoreTx, context: HandlerContext, programId: string, version: number): Promise<Program> {
   const current = await loadStaffProgram(tx, context.caller, programId);
@@ -164,27 +152,33 @@ async function saveChange(tx: StoreTx, context: HandlerContext, current: Program
   );
 }
 
-/** What the programme's applications and reviews rest on, for the edit's structural rules. */
-async function inUse(context: HandlerContext, program: Program): Promise<Omit<ProgramUse, 'shortlisted' | 'draft'>> {
+/** Whether some expert has scored: a submitted review, or one withdrawn after scoring (its scores stay). */
+async function scored(context: HandlerContext, program: Program): Promise<boolean> {
   const { store } = context.deps;
-  const [applications, reviews] = await Promise.all([
-    store.find('applications', { programId: program._id }),
-    store.find('reviews', { programId: program._id }),
-  ]);
+  if ((await store.find('reviews', { programId: program._id, status: 'submitted' }, { limit: 1 })).length > 0) return true;
+  const withdrawn = await store.find('reviews', { programId: program._id, status: 'withdrawn' });
+  return withdrawn.some((review) => review.scores.length > 0);
+}
+
+/**
+ * What the programme's applications and reviews rest on, for the edit's structural rules: the application counts
+ * come from the ledger's running totals (recomputed from the applications for a ledger from before them).
+ */
+async function inUse(context: HandlerContext, program: Program, ledger: Ledger | null): Promise<Omit<ProgramUse, 'shortlisted' | 'draft'>> {
+  const totals =
+    ledger?.totals ?? (ledger ? totalsOf(await context.deps.store.find('applications', { programId: program._id })) : emptyTotals());
   return {
-    categoriesInUse: new Set(applications.map((application) => application.categoryKey)),
-    sectionsInUse: new Set(
-      applications.flatMap((application) => Object.keys(application.sections).filter((key) => application.sections[key]?.trim())),
-    ),
-    scored: reviews.some((review) => review.scores.length > 0),
-    granted: applications.some((application) => application.awardFen !== null),
+    categoriesInUse: new Set(Object.keys(totals.categories)),
+    sectionsInUse: new Set(Object.keys(totals.sections)),
+    scored: await scored(context, program),
+    granted: totals.awarded > 0,
   };
 }
 
 export async function updateProgram(input: ParsedInput<'program.update'>, context: HandlerContext) {
   const { deps, now } = context;
   const stored = await loadStaffProgram(deps.store, context.caller, input.programId);
-  const used = await inUse(context, stored);
+  const used = await inUse(context, stored, await deps.store.get('ledgers', ledgerId(stored._id)));
   const saved = await deps.store.transaction(async (tx) => {
     const current = await loadForChange(tx, context, input.programId, input.version);
     const ledger = await tx.get('ledgers', ledgerId(current._id));
@@ -217,7 +211,7 @@ export async function updateProgram(input: ParsedInput<'program.update'>, contex
       (category) => category.awardAmountFen !== categoryByKey(current, category.key)?.awardAmountFen,
     );
     // The ledger is rewritten with any change of amount, so a shortlist racing this edit loses on CloudBase too.
-    if (amountChanged) await saveLedger(tx, current, ledger, repriced.counts, now);
+    if (amountChanged) await writeLedger(tx, current, ledger, { ...repriced.counts, totals: ledger?.totals }, now);
     return next;
   });
   return viewOf(saved, context);

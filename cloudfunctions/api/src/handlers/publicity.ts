@@ -6,7 +6,7 @@ import { isAfter } from '@/core/calendar/shanghai';
 import { publicityEndsAtUtc, publicityPeriod, publicityPeriodText, shanghaiDay } from '@/core/calendar/working-days';
 import { AppError } from '@/core/errors';
 import { categoryByKey } from '@/core/program/program-schema';
-import { kindOf, listedStatuses, inNoticeStatus, noticeKinds } from '@/core/publicity/notice-kinds';
+import { kindOf, listedStatuses, noticeKinds } from '@/core/publicity/notice-kinds';
 import { normalizeObjectionContent, normalizePhone, PHONE_MESSAGE, receiptNumber } from '@/core/publicity/objection-rules';
 import type { ActionOutput, ParsedInput, PublicNoticeView } from '@/core/schemas/actions';
 import type { Application, Objection, Publicity } from '@/core/schemas/documents';
@@ -14,14 +14,14 @@ import { actionTable } from '@/core/workflow/award-workflow';
 import { systemActor, type Actor } from '@/core/workflow/transition';
 import { writeAudit } from '../audit';
 import { settleEach } from '../batch';
+import { batchJobView, createJob, loadStaffJob, runBudget, runJob, startJob } from '../batch-jobs';
 import { changeApplication } from '../award-change';
 import { retryingRaces } from '../races';
-import type { Caller, HandlerContext, PublicContext } from '../context';
+import type { HandlerContext, PublicContext } from '../context';
 import { checkAllowances, digest, nextInSequence, objectionAllowances, takeAllowances } from '../rate-limit';
 import { loadProgram, loadStaffProgram, orgNames, requireSecretariat } from '../loaders';
 import { audienceUsers, pages, writeNotifications } from '../notify';
-import type { Deps } from '../ports';
-import { runEach } from './applications';
+import type { Deps, WorkBudget } from '../ports';
 import { moderationOf, publishable, requireCleanNotice, screenObjection } from '../moderation';
 
 async function loadPublicity(deps: Deps, publicityId: string): Promise<Publicity> {
@@ -74,6 +74,13 @@ export async function openPublicity(
   if (!notice) throw new AppError('TRANSITION_NOT_ALLOWED', kind.absent);
   await requireCleanNotice(deps, caller, input);
   const period = publicityPeriod(opensOn, notice.workingDays);
+  // A retried open (or a second click) while the last one is still being carried out answers that one.
+  const [under] = await deps.store.find('batchJobs', { programId: program._id, kind: 'openNotice', status: 'running' }, { limit: 1 });
+  const underWay = under?.publicityId ? await deps.store.get('publicities', under.publicityId) : null;
+  if (under && underWay) {
+    const job = await runJob(deps, now, under._id, runBudget(deps), underWay);
+    return { publicity: underWay, notice: await noticeView(deps, underWay, now), job: batchJobView(job) };
+  }
   const waiting: Application[] = [];
   for (const status of listedStatuses(input.kind)) {
     waiting.push(
@@ -83,22 +90,12 @@ export async function openPublicity(
   const listed = publishable(waiting);
   if (listed.length === 0) throw new AppError('NOTHING_TO_PUBLISH', `当前没有${kind.listed}`);
 
+  // The notice lists every entry at once; the entries go into it as a batch job (the timer carries on what does
+  // not fit in this call), and one that could not go in leaves the list when the job finishes.
   const publicityId = deps.newId();
-  const published = [];
-  for (const application of listed) {
-    const { saved } = await changeApplication(deps, now, {
-      applicationId: application._id,
-      version: application.version,
-      action: kind.opening,
-      actor: caller.actor,
-      caller,
-      patch: () => ({ publicityId }),
-    });
-    published.push(saved);
-  }
   const names = await orgNames(
     deps.store,
-    published.map((application) => application.orgId),
+    listed.map((application) => application.orgId),
   );
   const publicity: Publicity = {
     _id: publicityId,
@@ -113,7 +110,7 @@ export async function openPublicity(
     workingDays: notice.workingDays,
     endsAt: publicityEndsAtUtc(period.closesOn),
     fallbackYears: period.fallbackYears,
-    entries: published.map((application) => {
+    entries: listed.map((application) => {
       const category = categoryByKey(program, application.categoryKey);
       return {
         applicationId: application._id,
@@ -128,7 +125,7 @@ export async function openPublicity(
     status: 'open',
     closedAt: null,
   };
-  await deps.store.transaction(async (tx) => {
+  const started = await deps.store.transaction(async (tx) => {
     await tx.create('publicities', publicity);
     await writeAudit(
       tx,
@@ -138,8 +135,19 @@ export async function openPublicity(
       now,
       deps.newId,
     );
+    return createJob(tx, deps, now, {
+      kind: 'openNotice',
+      action: kind.opening,
+      programId: program._id,
+      publicityId,
+      reason: null,
+      items: listed.map((application) => ({ applicationId: application._id, version: application.version })),
+      actor: caller.actor,
+    });
   });
-  return { publicity, notice: await noticeView(deps, publicity, now) };
+  const job = await runJob(deps, now, started._id, runBudget(deps), publicity);
+  const current = (await deps.store.get('publicities', publicityId)) ?? publicity;
+  return { publicity: current, notice: await noticeView(deps, current, now), job: batchJobView(job) };
 }
 
 export async function listPublicities(input: ParsedInput<'publicity.list'>, context: HandlerContext) {
@@ -149,68 +157,53 @@ export async function listPublicities(input: ParsedInput<'publicity.list'>, cont
 
 /**
  * Takes every entry still in the notice on by the kind's closing action (approval, confirmed results) once the
- * notice has ended — the table refuses those with an objection not yet handled — and marks the notice closed.
- * Run by the timer, on read, or by the secretariat.
+ * notice has ended — the table refuses those with an objection not yet handled — and marks the notice closed when
+ * the last is done: a batch job, one per notice, carried on by the timer past this call's budget. Run by the timer,
+ * on read, or by the secretariat; starting it again carries the same job on.
  */
-export async function closePublicity(deps: Deps, now: Date, publicity: Publicity, actor: Actor, caller: Caller | null) {
+export async function closePublicity(deps: Deps, now: Date, publicity: Publicity, actor: Actor, budget: WorkBudget) {
   if (isAfter(publicity.endsAt, now)) throw new AppError('PUBLICITY_NOT_ENDED', `公示期至 ${publicity.closesOn}`);
-  const kind = kindOf(publicity);
-  const results = await runEach(publicity.entries, async (entry) => {
-    const application = await deps.store.get('applications', entry.applicationId);
-    // An entry whose objection was upheld has left the notice.
-    if (!application || application.status !== inNoticeStatus(kind)) return;
-    await changeApplication(deps, now, {
-      applicationId: application._id,
-      version: application.version,
-      action: noticeKinds[kind].closing,
-      actor,
-      caller,
-    });
+  const job = await startJob(deps, now, {
+    id: `batch_close_${publicity._id}`,
+    kind: 'closeNotice',
+    action: noticeKinds[kindOf(publicity)].closing,
+    programId: publicity.programId,
+    publicityId: publicity._id,
+    reason: null,
+    items: publicity.entries.map((entry) => ({ applicationId: entry.applicationId, version: null })),
+    actor,
   });
-  if (publicity.status === 'open') {
-    await deps.store.transaction(async (tx) => {
-      const current = await tx.get('publicities', publicity._id);
-      if (!current || current.status !== 'open') return;
-      await tx.replace(
-        'publicities',
-        { ...current, status: 'closed', closedAt: now.toISOString(), version: current.version + 1, updatedAt: now.toISOString() },
-        current.version,
-      );
-      await writeAudit(
-        tx,
-        [{ action: 'close', from: 'open', to: 'closed', reason: null }],
-        { entity: 'publicity', id: current._id, version: current.version + 1 },
-        actor,
-        now,
-        deps.newId,
-      );
-    });
-  }
-  return results;
+  return runJob(deps, now, job._id, budget, publicity);
 }
 
 export async function closePublicityNow(input: ParsedInput<'publicity.close'>, context: HandlerContext) {
   const publicity = await loadStaffPublicity(context, input.publicityId);
-  return closePublicity(context.deps, context.now, publicity, context.caller.actor, context.caller);
+  const { deps, now, caller } = context;
+  return batchJobView(await closePublicity(deps, now, publicity, caller.actor, runBudget(deps)));
 }
 
-/** Notices whose period has ended and that are still open: the timer closes them. */
-export async function closeDuePublicities(deps: Deps, now: Date): Promise<number> {
+/** Notices whose period has ended and that are still open: the timer closes them (or carries their closing on). */
+export async function closeDuePublicities(deps: Deps, now: Date, budget: WorkBudget): Promise<number> {
   const open = await deps.store.find('publicities', { status: 'open' });
   let closed = 0;
   for (const publicity of open) {
     if (isAfter(publicity.endsAt, now)) continue;
-    await closePublicity(deps, now, publicity, systemActor, null);
-    closed += 1;
+    const job = await closePublicity(deps, now, publicity, systemActor, budget);
+    if (job.status === 'done') closed += 1;
   }
   return closed;
+}
+
+/** The secretariat's view of a batch's progress. */
+export async function getBatchJob(input: ParsedInput<'batch.get'>, context: HandlerContext): Promise<ActionOutput<'batch.get'>> {
+  return batchJobView(await loadStaffJob(context.deps, context.caller, input.jobId));
 }
 
 /** Public: the notice, closed first if its period has ended (lazily, in case the timer has not run yet). */
 export async function getPublicNotice(input: ParsedInput<'publicity.get'>, context: PublicContext) {
   let publicity = await loadPublicity(context.deps, input.publicityId);
   if (publicity.status === 'open' && !isAfter(publicity.endsAt, context.now)) {
-    await closePublicity(context.deps, context.now, publicity, systemActor, null);
+    await closePublicity(context.deps, context.now, publicity, systemActor, runBudget(context.deps));
     publicity = await loadPublicity(context.deps, input.publicityId);
   }
   return noticeView(context.deps, publicity, context.now);

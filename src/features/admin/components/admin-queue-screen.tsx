@@ -10,6 +10,7 @@ import { go, type RouteName } from '@/lib/navigation';
 import { useReloadOnShow } from '@/features/common/use-reload-on-show';
 import { useAdminQueue } from '../hooks/use-admin-queue';
 import { useBatchDecision } from '../hooks/use-batch-decision';
+import { progressText } from '../hooks/use-batch-progress';
 import { useClaimQueue } from '../hooks/use-claim-queue';
 import { batchDecisions, type BatchDecision, type QueueStage } from '../staff-actions';
 import { ApplicationRow } from './application-row';
@@ -152,7 +153,8 @@ export function AdminQueueScreen({ programId, initialStage }: { programId?: stri
 
       <BatchResultDialog
         title={batch.outcome ? `${actionTable[batch.outcome.decision].label}：处理结果` : null}
-        results={batch.outcome?.results ?? []}
+        results={batch.outcome?.job.outcomes ?? []}
+        progress={progressText(batch.outcome?.job ?? null)}
         nameOf={(id) => names.get(id) ?? id}
         onClose={batch.dismiss}
       />

@@ -11,15 +11,18 @@ interface BatchResultDialogProps {
   /** The item's name, by its application id (or objection id for objections). */
   nameOf: (id: string) => string;
   onClose: () => void;
+  /** While the server is still settling items: 已处理 N/M (the results so far are listed). */
+  progress?: string | null;
 }
 
 const idOf = (result: BatchItem) => ('applicationId' in result ? result.applicationId : result.objectionId);
 
-export function BatchResultDialog({ title, results, nameOf, onClose }: BatchResultDialogProps) {
+export function BatchResultDialog({ title, results, nameOf, onClose, progress = null }: BatchResultDialogProps) {
   const done = results.filter((result) => result.ok).length;
   return (
     <Dialog visible={title !== null} title={title ?? ''} hideCancelButton confirmText="知道了" onConfirm={onClose} onClose={onClose}>
       <View className="admin-dialog">
+        {progress ? <Text className="admin-dialog__text admin-results__progress">{progress}</Text> : null}
         <Text className="admin-dialog__text">
           成功 {done} 条{results.length > done ? `，未成功 ${results.length - done} 条` : ''}
         </Text>

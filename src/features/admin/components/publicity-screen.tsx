@@ -5,8 +5,7 @@ import { Input, Text, View } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { formatYuan } from '@/core/money';
-import type { ActionOutput, BatchResultView, ProgramView } from '@/core/schemas/actions';
-import type { ApplicationSummaryView } from '@/core/schemas/actions';
+import type { ActionOutput, ApplicationSummaryView, BatchJobView, ProgramView } from '@/core/schemas/actions';
 import { kindOf, noticeKinds } from '@/core/publicity/notice-kinds';
 import type { Publicity, PublicityKind } from '@/core/schemas/documents';
 import { ExportButton } from '@/components/export-button';
@@ -16,6 +15,7 @@ import { confirm, showMessage, showSuccess } from '@/lib/feedback';
 import { go } from '@/lib/navigation';
 import { useReloadOnShow } from '@/features/common/use-reload-on-show';
 import { chineseDay, shanghaiDayOf } from '../dates';
+import { progressText, useBatchProgress } from '../hooks/use-batch-progress';
 import { useObjections, usePublicity } from '../hooks/use-publicity';
 import { BatchResultDialog } from './batch-result-dialog';
 import { DayField } from './form-fields';
@@ -23,7 +23,7 @@ import { ObjectionList } from './objection-list';
 import { Section } from './section';
 import '../admin.css';
 
-type Opened = ActionOutput<'publicity.open'>['notice'];
+type Opened = ActionOutput<'publicity.open'>;
 
 interface OpenFormProps {
   program: ProgramView;
@@ -56,7 +56,7 @@ function OpenForm({ program, kind, count, onOpened }: OpenFormProps) {
         ...(opensOn ? { opensOn } : {}),
       });
       showSuccess('已发布公示');
-      onOpened(result.notice);
+      onOpened(result);
     } catch (error) {
       showMessage(messageOf(error));
     } finally {
@@ -93,7 +93,7 @@ function OpenForm({ program, kind, count, onOpened }: OpenFormProps) {
   );
 }
 
-function NoticeCard({ notice, onClosed }: { notice: Publicity; onClosed: (results: BatchResultView, notice: Publicity) => void }) {
+function NoticeCard({ notice, onClosed }: { notice: Publicity; onClosed: (job: BatchJobView, notice: Publicity) => void }) {
   const [showObjections, setShowObjections] = useState(notice.status === 'open');
   const objections = useObjections(notice._id, showObjections);
   const [closing, setClosing] = useState(false);
@@ -234,11 +234,14 @@ function WaitingSection({
 export function PublicityScreen({ programId }: { programId?: string }) {
   const remote = usePublicity(programId);
   useReloadOnShow(remote.reload);
-  const [opened, setOpened] = useState<Opened | null>(null);
-  const [closed, setClosed] = useState<{ results: BatchResultView; notice: Publicity } | null>(null);
+  const [opened, setOpened] = useState<Opened['notice'] | null>(null);
+  const [closed, setClosed] = useState<Publicity | null>(null);
+  // Entries going into a notice, or a notice's entries being approved: the server carries on past the call.
+  const opening = useBatchProgress(() => remote.reload());
+  const closing = useBatchProgress(() => remote.reload());
   const data = remote.data;
   if (!data) return <PageState loading={remote.loading} error={remote.error} onRetry={() => void remote.reload()} />;
-  const names = new Map(closed?.notice.entries.map((entry) => [entry.applicationId, `${entry.orgName}：${entry.projectName}`]) ?? []);
+  const names = new Map(closed?.entries.map((entry) => [entry.applicationId, `${entry.orgName}：${entry.projectName}`]) ?? []);
 
   return (
     <View className="admin-page">
@@ -249,6 +252,7 @@ export function PublicityScreen({ programId }: { programId?: string }) {
             {opened.periodText}（{opened.workingDays} 个工作日）
           </Text>
           {opened.calendarWarning ? <Text className="admin-notice__text">{opened.calendarWarning}</Text> : null}
+          {progressText(opening.job) ? <Text className="admin-notice__text">{progressText(opening.job)}</Text> : null}
         </View>
       ) : null}
       {data.waiting.length === 0 ? <Text className="admin-muted">本项目不设公示环节。</Text> : null}
@@ -258,8 +262,9 @@ export function PublicityScreen({ programId }: { programId?: string }) {
           program={data.program}
           kind={kind}
           applications={applications}
-          onOpened={(notice) => {
-            setOpened(notice);
+          onOpened={(result) => {
+            setOpened(result.notice);
+            opening.follow(result.job);
             void remote.reload();
           }}
         />
@@ -271,18 +276,23 @@ export function PublicityScreen({ programId }: { programId?: string }) {
           <NoticeCard
             key={`${notice._id}-${notice.version}`}
             notice={notice}
-            onClosed={(results, ended) => {
-              setClosed({ results, notice: ended });
+            onClosed={(job, ended) => {
+              setClosed(ended);
+              closing.follow(job);
               void remote.reload();
             }}
           />
         ))
       )}
       <BatchResultDialog
-        title={closed ? `结束公示：${noticeKinds[kindOf(closed.notice)].closes}结果` : null}
-        results={closed?.results ?? []}
+        title={closed ? `结束公示：${noticeKinds[kindOf(closed)].closes}结果` : null}
+        results={closing.job?.outcomes ?? []}
+        progress={progressText(closing.job)}
         nameOf={(id) => names.get(id) ?? id}
-        onClose={() => setClosed(null)}
+        onClose={() => {
+          setClosed(null);
+          closing.clear();
+        }}
       />
     </View>
   );

@@ -1,28 +1,32 @@
-// 批量处理: one decision on many applications; the server answers per item, and the clerk sees each answer.
+// 批量处理: one decision on many applications; the server settles as many as fit in the call and carries on the
+// rest, answering per item: the clerk sees 已处理 N/M while it runs, then each answer.
 import { useState } from 'react';
-import type { ApplicationView, BatchResultView } from '@/core/schemas/actions';
+import type { ApplicationView, BatchJobView } from '@/core/schemas/actions';
 import { call, messageOf } from '@/lib/api';
 import { showMessage } from '@/lib/feedback';
 import type { BatchDecision } from '../staff-actions';
+import { useBatchProgress } from './use-batch-progress';
 
 export interface BatchOutcome {
   decision: BatchDecision;
-  results: BatchResultView;
+  job: BatchJobView;
 }
 
 export function useBatchDecision(onSettled: () => unknown) {
   const [running, setRunning] = useState<BatchDecision | null>(null);
-  const [outcome, setOutcome] = useState<BatchOutcome | null>(null);
+  const [decision, setDecision] = useState<BatchDecision | null>(null);
+  const progress = useBatchProgress(() => onSettled());
 
-  async function run(decision: BatchDecision, applications: readonly Pick<ApplicationView, '_id' | 'version'>[]): Promise<void> {
+  async function run(chosen: BatchDecision, applications: readonly Pick<ApplicationView, '_id' | 'version'>[]): Promise<void> {
     if (running || applications.length === 0) return;
-    setRunning(decision);
+    setRunning(chosen);
     try {
-      const results = await call('application.decideMany', {
-        decision,
+      const job = await call('application.decideMany', {
+        decision: chosen,
         items: applications.map((application) => ({ applicationId: application._id, version: application.version })),
       });
-      setOutcome({ decision, results });
+      setDecision(chosen);
+      progress.follow(job);
       void onSettled();
     } catch (error) {
       showMessage(messageOf(error));
@@ -31,5 +35,14 @@ export function useBatchDecision(onSettled: () => unknown) {
     }
   }
 
-  return { running, outcome, run, dismiss: () => setOutcome(null) };
+  const outcome: BatchOutcome | null = decision && progress.job ? { decision, job: progress.job } : null;
+  return {
+    running,
+    outcome,
+    run,
+    dismiss: () => {
+      setDecision(null);
+      progress.clear();
+    },
+  };
 }
