@@ -1,8 +1,9 @@
 // The indexes the api's queries need, in one place: collection → indexes, each the fields of one index in order
 // (the equality fields a find names first, then the field it orders by). The embedded store creates an index
 // on each one's leading field when it opens a collection (NeDB uses one field's index per query); CloudBase
-// takes them all, compound ones included, from database-indexes.json, which `npm run db:indexes` writes from
-// this table and a test holds equal to it. Every find in cloudfunctions/api/src names a leading field here.
+// takes them all, compound ones included, from cloudbaserc.json's database plugin, which
+// tests/unit/store-indexes.test.ts holds equal to this table (WRITE_DB_INDEXES=1 rewrites it) and which checks that
+// every find in cloudfunctions/api/src names a leading field here.
 import { collections, type CollectionName } from '@/core/schemas/documents';
 
 /** Per collection, most selective first: the embedded store looks a query up by the first index it can use. */
@@ -50,6 +51,8 @@ export const storeIndexes: { readonly [C in CollectionName]?: readonly (readonly
     ['actorId', 'at'],
   ],
   mediaChecks: [['traceId'], ['fileId']],
+  // A notice's opening job under way, and the timer's running jobs.
+  batchJobs: [['programId', 'kind', 'status'], ['status']],
   invitations: [['code'], ['userId', 'createdAt'], ['organiserId', 'createdAt']],
   evidenceFingerprints: [
     ['sha256', 'societyId'],
