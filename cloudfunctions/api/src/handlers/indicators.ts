@@ -122,9 +122,12 @@ export async function getDashboard(input: ParsedInput<'dashboard.get'>, context:
   const { deps, caller, now } = context;
   const { store } = deps;
   const program = await loadStaffProgram(store, caller, input.programId);
-  const [ledger, tallies, upstream] = await Promise.all([
+  // The programme's own tally by its id; its awards' tallies only where the board has a column per society (the
+  // provincial call), never one read per award of a branch programme.
+  const [ledger, tally, societyTallies, upstream] = await Promise.all([
     store.get('ledgers', ledgerId(program._id)),
-    store.find('indicatorTallies', { programId: program._id }),
+    store.get('indicatorTallies', tallyId(program._id)),
+    program.form.commitTargets ? store.find('indicatorTallies', { programId: program._id }) : Promise.resolve([]),
     upstreamOf(store, program),
   ]);
   // The programme's running totals (program-totals.ts), moved with each change: no application is read here.
@@ -138,10 +141,10 @@ export async function getDashboard(input: ParsedInput<'dashboard.get'>, context:
     counts,
     grantedFen: totals.awardedFen,
     paidFen: totals.paidFen,
-    rows: ownRows(program, programTallyIn(program, tallies), now, upstream.links),
+    rows: ownRows(program, tally, now, upstream.links),
     upstream: upstream.view,
     upstreamChoices: upstream.view ? [] : await upstreamChoices(store, program),
-    societies: await societyColumns(store, program, tallies, now),
+    societies: await societyColumns(store, program, societyTallies, now),
   };
 }
 
