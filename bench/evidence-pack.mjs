@@ -5,7 +5,6 @@
 //
 //   npm run bench:evidence            (photos: 200 KB each, made once under the OS temp folder)
 //   PHOTO_KB=500 npm run bench:evidence
-import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -13,8 +12,8 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleForNode, root } from './processes.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PHOTO_KB = Number(process.env.PHOTO_KB ?? 200);
 const SIZES = [100, 1000];
 const photoRoot = path.join(os.tmpdir(), `xhjb-bench-photos-${PHOTO_KB}k`);
@@ -23,26 +22,21 @@ const bundle = path.join(root, '.build', 'bench-evidence-pack.cjs');
 
 /** The same modules the api function runs, bundled once (the @/ alias resolved by the project's tsconfig). */
 async function bundled() {
-  await build({
-    stdin: {
-      contents: [
-        "export { writeEvidencePack } from './cloudfunctions/api/src/evidence-pack';",
-        "export { evidencePackFiles } from './src/core/exports/evidence-pack';",
-        "export { LocalFiles } from './cloudfunctions/api/src/adapters/local-files';",
-        "export { ManualClock } from './cloudfunctions/api/src/adapters/clocks';",
-      ].join('\n'),
-      resolveDir: root,
-      loader: 'ts',
+  await bundleForNode(
+    {
+      stdin: {
+        contents: [
+          "export { writeEvidencePack } from './cloudfunctions/api/src/evidence-pack';",
+          "export { evidencePackFiles } from './src/core/exports/evidence-pack';",
+          "export { LocalFiles } from './cloudfunctions/api/src/adapters/local-files';",
+          "export { ManualClock } from './cloudfunctions/api/src/adapters/clocks';",
+        ].join('\n'),
+        resolveDir: root,
+        loader: 'ts',
+      },
     },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    packages: 'external',
-    tsconfig: path.join(root, 'tsconfig.json'),
-    outfile: bundle,
-    logLevel: 'warning',
-  });
+    bundle,
+  );
 }
 
 /** 1,000 distinct photos of PHOTO_KB each (a JPEG header, then random bytes: they do not compress, like photos). */

@@ -1,4 +1,5 @@
 // Child processes for the benchmarks: the built local server (or any node script) on a free port.
+import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,5 +31,23 @@ export function stopProcess(child) {
     child.removeAllListeners('exit');
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
+  });
+}
+
+/**
+ * Bundles our TypeScript for Node as the functions are bundled (the @/ alias resolved by the project's tsconfig),
+ * packages left to node_modules: `entry` is the bundle's entry (entryPoints or stdin), outfile where it goes.
+ */
+export function bundleForNode(entry, outfile) {
+  return build({
+    ...entry,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    tsconfig: path.join(root, 'tsconfig.json'),
+    outfile,
+    logLevel: 'warning',
   });
 }

@@ -2,7 +2,7 @@
 // bench/results/latest.json. Not a test: it measures, and says which goal each figure meets.
 //
 // Run through bench/run.mjs, which bundles this file (the api's own modules, as the tests run them).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   cpSync,
@@ -25,6 +25,7 @@ import { CloudbaseStore } from '../cloudfunctions/api/src/adapters/cloudbase-sto
 import { EmbeddedStore } from '../cloudfunctions/api/src/adapters/embedded-store';
 import type { Store } from '../cloudfunctions/api/src/ports';
 import { fakeCloudbaseDatabase } from '../tests/support/fake-cloudbase';
+import { spawnLocalServer } from '../tests/support/local-server-process';
 import { OPENID, PROGRAM_ID, requestId, startHarness, type Harness } from '../tests/support/harness';
 import { collectionNames } from '../tests/support/store-snapshot';
 import { countingDatabase, countingStore } from './counting';
@@ -326,27 +327,11 @@ async function startServer(set: Cached): Promise<ServerRun> {
   mkdirSync(staticDir);
   writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><html><body></body></html>');
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(root, '.build/local-server.cjs')], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, STATIC_DIR: staticDir, DEMO_CLOCK: set.now, CRON_INTERVAL_MS: '3600000' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`local server did not start:\n${output}`)), 120_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('local server: http://')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`local server exited with ${code}:\n${output}`));
-    });
-  });
+  const child = await spawnLocalServer(
+    root,
+    { PORT: String(port), DATA_DIR: dataDir, STATIC_DIR: staticDir, DEMO_CLOCK: set.now, CRON_INTERVAL_MS: '3600000' },
+    120_000,
+  );
   const base = `http://127.0.0.1:${port}`;
   const post = async (url: string, token: string | null, body: unknown) => {
     const response = await fetch(`${base}${url}`, {

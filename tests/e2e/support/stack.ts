@@ -1,11 +1,12 @@
 // Starts the real local server (the bundled one `npm start` runs) on a free port with a fresh data folder,
 // and Debian's Chromium at a phone viewport.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { spawnLocalServer } from '../../support/local-server-process';
 
 const root = path.resolve(__dirname, '../../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -49,37 +50,21 @@ export async function startLocalStack(): Promise<LocalStack> {
   // Where the server's clock was last put, and when: a restart carries the clock on from there.
   let clock = { at: new Date(DEMO_START).getTime(), setAt: Date.now() };
 
-  const launch = () =>
-    new Promise<void>((resolve, reject) => {
-      child = spawn(process.execPath, [path.join(root, '.build/local-server.cjs')], {
-        cwd: root,
-        env: {
-          ...process.env,
-          PORT: String(port),
-          DATA_DIR: dataDir,
-          STATIC_DIR: path.join(root, 'dist-h5'),
-          DEMO_CLOCK: new Date(clock.at + (Date.now() - clock.setAt)).toISOString(),
-          DEMO_CLOCK_CONTROL: '1',
-          // The tests move time themselves; the interval timer would only add noise.
-          CRON_INTERVAL_MS: String(60 * 60 * 1000),
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let output = '';
-      const timer = setTimeout(() => reject(new Error(`local server did not start:\n${output}`)), 20_000);
-      child.stdout!.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('local server: http://')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-      child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      child.on('exit', (code) => {
-        clearTimeout(timer);
-        if (!output.includes('local server: http://')) reject(new Error(`local server exited with ${code}:\n${output}`));
-      });
-    });
+  const launch = async () => {
+    child = await spawnLocalServer(
+      root,
+      {
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        STATIC_DIR: path.join(root, 'dist-h5'),
+        DEMO_CLOCK: new Date(clock.at + (Date.now() - clock.setAt)).toISOString(),
+        DEMO_CLOCK_CONTROL: '1',
+        // The tests move time themselves; the interval timer would only add noise.
+        CRON_INTERVAL_MS: String(60 * 60 * 1000),
+      },
+      20_000,
+    );
+  };
 
   const stopChild = () =>
     new Promise<void>((resolve) => {
