@@ -9,6 +9,7 @@ module.exports = {
   testMatch: ['**/*.e2e.ts'],
   testPathIgnorePatterns: ['/node_modules/'],
   testTimeout: 180_000,
-  maxWorkers: 1,
+  // Two files at once: each has its own server, data folder and browser, and much of a file's time is spent waiting.
+  maxWorkers: 2,
   verbose: true,
 };

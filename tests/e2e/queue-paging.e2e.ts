@@ -1,5 +1,5 @@
 // 申报管理 a page at a time (issue 11, deliver 1): with more applications than one page, the queue shows the first
-// 30 and says more follow; scrolling to the bottom (or tapping 加载更多) brings the rest, each once.
+// 30 with the stage's whole count (the server's running count) and says its waiting figure is of those loaded; scrolling to the bottom (or tapping 加载更多) brings the rest, each once.
 // Screenshots: test-results/e2e/queue-paging-*.png.
 import { submittedOverApi } from './support/award-over-api';
 import { phoneForFile } from './support/phone-file';
@@ -13,7 +13,7 @@ test('the formal-check queue loads its first page, then the rest at the bottom o
   }
   await phone.ui.signInAs('王秘书');
   await phone.ui.open('/admin/pages/queue/index');
-  await phone.ui.see(/^形式审查 30\+ 条/);
+  await phone.ui.see(new RegExp(`^形式审查 ${SUBMITTED} 条，已加载的待处理 30 条`));
   const rows = phone.page.locator('.admin-row').filter({ visible: true });
   await expect(rows.count()).resolves.toBe(30);
   await phone.ui.screenshot('first-page');

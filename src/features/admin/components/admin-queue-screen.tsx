@@ -94,7 +94,7 @@ export function AdminQueueScreen({ programId, initialStage }: { programId?: stri
         <View className="admin-queue__hint">
           <Text>
             {stageLabels[stage]} {queue.count.total}
-            {queue.count.more ? '+' : ''} 条，{queue.count.more ? '已加载的' : ''}待处理 {queue.count.waiting} 条
+            {queue.count.more && !queue.count.totalKnown ? '+' : ''} 条，{queue.count.more ? '已加载的' : ''}待处理 {queue.count.waiting} 条
           </Text>
           {batchable.length > 0 ? (
             <Text className="admin-link" onClick={() => (setSelecting(!selecting), setSelected([]))}>

@@ -29,7 +29,7 @@ export function StageTabs({ value, counts, onChange }: StageTabsProps) {
               {count ? (
                 <Text className={`admin-stages__count${count.waiting ? ' admin-stages__count--waiting' : ''}`}>
                   {count.waiting ? count.waiting : count.total}
-                  {count.more ? '+' : ''}
+                  {count.more && (count.waiting || !count.totalKnown) ? '+' : ''}
                 </Text>
               ) : null}
             </View>

@@ -23,15 +23,18 @@ export function orderQueue(applications: readonly ApplicationSummaryView[]): App
 }
 
 export interface StageCount {
-  /** How many applications the stage has (of those loaded, while more follow). */
+  /** How many applications the stage has: the server's running count, else those loaded so far. */
   total: number;
+  /** total is the server's count of the whole stage, not only of the loaded pages. */
+  totalKnown: boolean;
+  /** How many of the loaded ones wait for the secretariat. */
   waiting: number;
-  /** More follow the loaded ones: the figures are at least these. */
+  /** More follow the loaded ones: waiting (and total, when not known) are at least these. */
   more: boolean;
 }
 
 export function countLoaded(applications: readonly ApplicationSummaryView[], more: boolean, total: number | null): StageCount {
-  return { total: total ?? applications.length, waiting: applications.filter(needsStaff).length, more: more && total === null };
+  return { total: total ?? applications.length, totalKnown: total !== null, waiting: applications.filter(needsStaff).length, more };
 }
 
 /** The application to open after this one: the next that waits for the secretariat, in queue order. */
