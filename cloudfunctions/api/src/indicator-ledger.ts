@@ -19,7 +19,6 @@ import {
   tallyId,
   type FigureDelta,
 } from '@/core/kpi/tally';
-import { allPaged } from './paging';
 import type { Store, StoreTx } from './ports';
 
 type TallyOwner = Pick<Application, '_id' | 'programId' | 'orgId' | 'status'>;
@@ -237,12 +236,12 @@ const comparedFields = [...figureFields, 'value', 'valueOn'] as const;
  * data from before it existed). Returns each figure that differed; an empty list means the totals were exact.
  */
 export async function repairIndicatorLedger(store: Store, now: Date): Promise<LedgerDrift[]> {
-  // Each collection read a page at a time: no single read is cut short at the platform's limit.
-  const programs = await allPaged(store, 'programs');
-  const applications = await allPaged(store, 'applications');
-  const claims = await allPaged(store, 'claims');
-  const values = await allPaged(store, 'indicatorValues');
-  const stored = await allPaged(store, 'indicatorTallies');
+  // A find without a limit reads to the end, a page at a time on CloudBase (ports.ts): nothing is cut short.
+  const programs = await store.find('programs', {});
+  const applications = await store.find('applications', {});
+  const claims = await store.find('claims', {});
+  const values = await store.find('indicatorValues', {});
+  const stored = await store.find('indicatorTallies', {});
   const expected = ledgerFromRecords(programs.map(programOf), applications, claims, values);
   const storedById = new Map(stored.map((tally) => [tally._id, tally]));
   const drift: LedgerDrift[] = [];

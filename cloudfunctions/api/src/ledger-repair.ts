@@ -4,10 +4,8 @@
 import { totalsDrift, totalsOf, type TotalsDrift } from '@/core/award/program-totals';
 import { ledgerId } from '@/core/award/quota';
 import { programOf } from '@/core/program/program-schema';
-import type { Application } from '@/core/schemas/documents';
 import { readLedger, writeLedger } from './award-change';
 import { repairIndicatorLedger, type LedgerDrift } from './indicator-ledger';
-import { allPaged, eachPage } from './paging';
 import type { Store } from './ports';
 
 export interface ProgramTotalsDrift extends TotalsDrift {
@@ -18,14 +16,11 @@ export interface ProgramTotalsDrift extends TotalsDrift {
 export async function repairProgramTotals(store: Store, now: Date): Promise<{ drift: ProgramTotalsDrift[]; skipped: string[] }> {
   const drift: ProgramTotalsDrift[] = [];
   const skipped: string[] = [];
-  const programs = await allPaged(store, 'programs');
+  const programs = await store.find('programs', {});
   for (const stored of programs) {
     const program = programOf(stored);
     const before = await store.get('ledgers', ledgerId(program._id));
-    const applications: Application[] = [];
-    await eachPage(store, 'applications', { programId: program._id }, (page) => {
-      applications.push(...page);
-    });
+    const applications = await store.find('applications', { programId: program._id });
     const expected = totalsOf(applications);
     const differences = totalsDrift(before?.totals, expected);
     if (differences.length === 0) continue;
