@@ -161,22 +161,6 @@ export function nextCursorOf<T extends { _id: string }>(
   return encode({ at: page.at + page.items.length, value: fieldOf(last, order.field), id: last._id, ...carried });
 }
 
-/**
- * Documents whose `field` is one of `values` (with any other conditions): one read per call, however many values
- * (at most a page's worth). Answers them in no particular order.
- */
-export async function findAmong<C extends CollectionName>(
-  store: StoreReader,
-  collection: C,
-  field: string,
-  values: readonly string[],
-  where: Where = {},
-): Promise<DocumentOf<C>[]> {
-  const unique = [...new Set(values)];
-  if (unique.length === 0) return [];
-  return store.find(collection, { ...where, [field]: among(unique) });
-}
-
 /** The Store's `in` condition: the field equals one of the values. */
 export function among(values: readonly string[]): InList {
   return { in: values };

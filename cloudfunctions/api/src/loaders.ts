@@ -4,12 +4,28 @@ import { maySeeApplication, runsProgram } from '@/core/policy/visibility';
 import { programOf, upstreamCodes } from '@/core/program/program-schema';
 import type { Application, CollectionName, DocumentOf, Organization, Program } from '@/core/schemas/documents';
 import type { Caller } from './context';
-import type { StoreReader } from './ports';
+import type { StoreReader, Where } from './ports';
 
 /** Reads by id: a Store outside a transaction, or a StoreTx inside one. */
 type Reader = Pick<StoreReader, 'get'>;
 /** Reads many at once: a Store outside a transaction. */
 type Finder = Pick<StoreReader, 'find'>;
+
+/**
+ * Documents whose `field` is one of `values` (with any other conditions), in one read (not one per value; the
+ * CloudBase adapter splits a very long list itself). Answers them in no particular order.
+ */
+export async function findAmong<C extends CollectionName>(
+  store: Finder,
+  collection: C,
+  field: string,
+  values: readonly string[],
+  where: Where = {},
+): Promise<DocumentOf<C>[]> {
+  const unique = [...new Set(values)];
+  if (unique.length === 0) return [];
+  return store.find(collection, { ...where, [field]: { in: unique } });
+}
 
 /** The documents with these ids, in one read (not one per id); an id with no document is absent. */
 export async function byIds<C extends CollectionName>(
@@ -17,9 +33,7 @@ export async function byIds<C extends CollectionName>(
   collection: C,
   ids: Iterable<string>,
 ): Promise<Map<string, DocumentOf<C>>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const found = await store.find(collection, { _id: { in: unique } });
+  const found = await findAmong(store, collection, '_id', [...ids]);
   return new Map(found.map((doc) => [(doc as { _id: string })._id, doc]));
 }
 

@@ -13,10 +13,10 @@ import { retryingRaces } from '../races';
 import type { StoreReader, StoreTx } from '../ports';
 import { changeApplication } from '../award-change';
 import type { HandlerContext } from '../context';
-import { byIds, loadProgram, loadStaffApplication, loadStaffProgram, orgNames, requireSecretariat } from '../loaders';
+import { byIds, findAmong, loadProgram, loadStaffApplication, loadStaffProgram, orgNames, requireSecretariat } from '../loaders';
 import { pages, writeNotifications } from '../notify';
 import { toApplicationView, toProgramView, toReviewView } from '../views';
-import { among, findAmong, nextCursorOf, readPage, type Order } from '../list-pages';
+import { among, nextCursorOf, readPage, type Order } from '../list-pages';
 import { ledgerFor } from './programs';
 import { requireNotHeld } from '../moderation';
 
