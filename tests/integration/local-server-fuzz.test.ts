@@ -451,7 +451,11 @@ test("what Node's parser refuses (raw UTF-8 in the path, a null byte, oversized 
     ['GET /api\u00e5\u00ad\u00a6 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', 400],
     ['GET /a\u0000b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', 400],
     [`GET /${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`, 431],
-    ['POST /api HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\n', 400],
+    // a JSON body whose chunking is broken (with no content type the server may refuse the headers first: 415)
+    [
+      'POST /api HTTP/1.1\r\nHost: x\r\ncontent-type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\n',
+      400,
+    ],
   ] as const) {
     const answer = await expectConforming(JSON.stringify(head.slice(0, 40)), () => rawRequest(head));
     expect(answer.status).toBe(status);

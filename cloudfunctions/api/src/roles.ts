@@ -8,11 +8,17 @@ import type { Caller } from './context';
 import { actorOf } from './context';
 import { orgNames } from './loaders';
 import type { StoreReader } from './ports';
+import { remembered } from './read-memo';
 
-/** Every role of this identity that may act, in the order they were bound (createdAt, then id). */
-export async function activeRolesOf(store: StoreReader, openid: string): Promise<User[]> {
-  const records = await store.find('users', { openid }, { orderBy: { field: 'createdAt', direction: 'asc' } });
-  return records.filter(mayAct);
+/**
+ * Every role of this identity that may act, in the order they were bound (createdAt, then id). Read on every call:
+ * kept while the store has no transaction (read-memo.ts), so the list is frozen.
+ */
+export function activeRolesOf(store: StoreReader, openid: string): Promise<readonly User[]> {
+  return remembered(store, `roles\u0000${openid}`, async () => {
+    const records = await store.find('users', { openid }, { orderBy: { field: 'createdAt', direction: 'asc' } });
+    return records.filter(mayAct);
+  });
 }
 
 /**
@@ -24,7 +30,7 @@ export async function resolveCaller(store: StoreReader, openid: string, as: stri
   if (roles.length === 0) throw new AppError('NOT_REGISTERED');
   const user = as === undefined ? roles[0] : roles.find((role) => role._id === as);
   if (!user) throw new AppError('ROLE_UNKNOWN');
-  const org = await store.get('organizations', user.orgId);
+  const org = await remembered(store, `organization\u0000${user.orgId}`, () => store.get('organizations', user.orgId));
   if (!org) throw new AppError('NOT_REGISTERED', '所属单位不存在');
   return { user, org, actor: actorOf(user) };
 }

@@ -67,6 +67,12 @@ const parserRefusals: Record<string, { status: number; detail: string }> = {
 /** fastify's clientErrorHandler: the same envelope and security headers as every other refusal, then hang up. */
 export function answerClientError(error: { code?: string }, socket: Duplex, headers: Record<string, string>): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  // An answer to this request has begun already (a refusal of its headers, before its broken body came): a second
+  // one after it would corrupt the stream, so only hang up, as Node's own handler does (its `_httpMessage` check).
+  if ((socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent) {
+    socket.destroy();
+    return;
+  }
   const { status, detail } = parserRefusals[error.code ?? ''] ?? { status: 400, detail: '请求格式不正确' };
   const body = JSON.stringify({ ok: false, error: new AppError('INVALID_INPUT', detail).toBody() });
   const head = Object.entries({

@@ -1,7 +1,6 @@
 // One local server for the H5 build: serves the app, hosts the api function over HTTP, and stands in for
 // CloudBase storage (uploads into server-issued slots, and signed short-lived download links).
 import fastifyCompress from '@fastify/compress';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -13,7 +12,7 @@ import type { Deps } from '../../api/src/ports';
 import { route } from '../../api/src/router';
 import { registerDemoRoutes } from './demo-routes';
 import { registerFileRoutes } from './file-routes';
-import { appHeaders, contentSecurityPolicy, inlineScriptHashes } from './headers';
+import { appHeaders, contentSecurityPolicy, helmetHeaders, inlineScriptHashes } from './headers';
 import { answerClientError, refusalOf, sendRefusal, statusOf } from './http-errors';
 import { openidOfBearer } from './session';
 
@@ -38,15 +37,17 @@ const API_PREFIXES = ['/api', '/auth/', '/demo/', '/files/'];
 export async function createLocalServer(options: LocalServerOptions): Promise<FastifyInstance> {
   const { deps, secret, staticDir } = options;
   const csp = contentSecurityPolicy(staticDir ? inlineScriptHashes(staticDir) : []);
+  // Computed once: helmet's headers and ours, the same on every answer, set without a promise per request.
+  const headers = { ...(await helmetHeaders()), ...appHeaders(csp) };
   const app = Fastify({
     bodyLimit: MAX_JSON_BYTES,
     logger: false,
     // A malformed % escape and the like never reach a route: answer them in our envelope, with our headers.
     frameworkErrors: (error, _request, reply) => {
-      void sendRefusal(reply.headers(appHeaders(csp)), error);
+      void sendRefusal(reply.headers(headers), error);
     },
     // What Node's parser refuses (raw bytes in the path, oversized headers) gets the same envelope and headers.
-    clientErrorHandler: (error, socket) => answerClientError(error, socket, appHeaders(csp)),
+    clientErrorHandler: (error, socket) => answerClientError(error, socket, headers),
   });
 
   // The methods of each exact route address, so the not-found handler never parses a request path as a route
@@ -58,14 +59,6 @@ export async function createLocalServer(options: LocalServerOptions): Promise<Fa
     methodsAt.set(url, methods);
   });
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: false, // set by appHeaders below, the same string on every response
-    strictTransportSecurity: false, // plain http on 127.0.0.1
-    frameguard: { action: 'deny' },
-    referrerPolicy: { policy: 'same-origin' },
-  });
-  // Computed once: the same headers on every answer, set without a promise per request.
-  const headers = appHeaders(csp);
   app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(headers);
     done();

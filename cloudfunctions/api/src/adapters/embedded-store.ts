@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { CollectionName, DocumentOf } from '@/core/schemas/documents';
 import { leadingFields } from '../indexes';
 import { isInList, StoreConflict, StoreTooMany, type FindOptions, type Store, type StoreTx, type Where } from '../ports';
+import type { CountsChanges } from '../read-memo';
 
 type AnyDoc = { _id: string; version?: number };
 type Write = { collection: CollectionName; doc: AnyDoc };
@@ -84,7 +85,7 @@ function nedbQuery(collection: CollectionName, where: Where): Record<string, unk
   );
 }
 
-export class EmbeddedStore implements Store {
+export class EmbeddedStore implements Store, CountsChanges {
   private readonly datastores = new Map<string, Promise<Datastore<AnyDoc>>>();
   private readonly lock = new Lock();
   /** Replays what a crash left in the journal; every operation waits for it, so no read sees the store before. */
@@ -95,6 +96,8 @@ export class EmbeddedStore implements Store {
   /** What the journal holds beyond the flushed collection files: which collections, and how many bytes. */
   private readonly unsettled = new Set<CollectionName>();
   private journalBytes = 0;
+  /** Transactions asked of this store so far: what was read while it stood still is still stored (read-memo.ts). */
+  private asked = 0;
 
   /**
    * folder: where collection files live; null keeps everything in memory (for quick unit tests).
@@ -212,7 +215,12 @@ export class EmbeddedStore implements Store {
     });
   }
 
+  get changes(): number {
+    return this.asked;
+  }
+
   transaction<R>(work: (tx: StoreTx) => Promise<R>): Promise<R> {
+    this.asked += 1;
     return this.exclusive(async () => {
       const pending = new Map<string, Write>();
       const key = (collection: string, id: string) => `${collection}\u0000${id}`;

@@ -1,0 +1,46 @@
+// What every call reads about its caller (their roles, their organisation), kept between calls on a store that says
+// when anything in it may have changed. The embedded store (the local server: one process holds the only copy of
+// the data) counts the transactions asked of it. Its lock serves reads and transactions in the order they were
+// asked, so a value read after the count reached n is what is stored for as long as the count is still n: any
+// transaction at all (a role revoked, an organisation renamed, anything else) drops every kept value, even one it
+// is still writing. On CloudBase other instances of the function write too: that store counts nothing and nothing
+// is kept.
+
+/** A store that counts the transactions asked of it (EmbeddedStore). */
+export interface CountsChanges {
+  readonly changes: number;
+}
+
+function countsChanges(store: object): store is CountsChanges {
+  return typeof (store as Partial<CountsChanges>).changes === 'number';
+}
+
+/** Bounded: when full, it starts again empty. */
+const MAX_KEPT = 1000;
+const kept = new WeakMap<object, Map<string, { changes: number; value: unknown }>>();
+
+/** Frozen through and through: the one kept value is handed to every later call, so none may change it. */
+function frozen<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) frozen(inner);
+  }
+  return value;
+}
+
+/**
+ * What `load` reads from `store`, or what it read before under the same key if the store has had no transaction
+ * asked of it since; the value is frozen. On a store that does not count its changes, always `load()`.
+ */
+export async function remembered<T>(store: object, key: string, load: () => Promise<T>): Promise<T> {
+  if (!countsChanges(store)) return load();
+  let values = kept.get(store);
+  if (!values) kept.set(store, (values = new Map()));
+  const changes = store.changes; // before reading: a transaction asked meanwhile makes the value stale at once
+  const known = values.get(key);
+  if (known && known.changes === changes) return known.value as T;
+  const value = frozen(await load());
+  if (values.size >= MAX_KEPT) values.clear();
+  values.set(key, { changes, value });
+  return value;
+}
