@@ -131,4 +131,14 @@ describe('on the embedded store itself', () => {
     await remembered({}, 'key', load);
     expect(loads).toBe(2);
   });
+
+  test('calls arriving together share one read; a failed read is not kept', async () => {
+    const find = jest.spyOn(store, 'find');
+    const together = await Promise.all([1, 2, 3].map(() => activeRolesOf(store, 'wx-one')));
+    expect(together.map((roles) => roles.length)).toEqual([2, 2, 2]);
+    expect(find).toHaveBeenCalledTimes(1);
+    const failing = { changes: 0 };
+    await expect(remembered(failing, 'key', () => Promise.reject(new Error('offline')))).rejects.toThrow('offline');
+    expect(await remembered(failing, 'key', async () => 'read again')).toBe('read again');
+  });
 });

@@ -17,7 +17,7 @@ function countsChanges(store: object): store is CountsChanges {
 
 /** Bounded: when full, it starts again empty. */
 const MAX_KEPT = 1000;
-const kept = new WeakMap<object, Map<string, { changes: number; value: unknown }>>();
+const kept = new WeakMap<object, Map<string, { changes: number; value: Promise<unknown> }>>();
 
 /** Frozen through and through: the one kept value is handed to every later call, so none may change it. */
 function frozen<T>(value: T): T {
@@ -29,18 +29,23 @@ function frozen<T>(value: T): T {
 }
 
 /**
- * What `load` reads from `store`, or what it read before under the same key if the store has had no transaction
- * asked of it since; the value is frozen. On a store that does not count its changes, always `load()`.
+ * What `load` reads from `store`, or what it read (or is reading) under the same key if the store has had no
+ * transaction asked of it since; the value is frozen. A failed read is not kept. On a store that does not count its
+ * changes, always `load()`.
  */
-export async function remembered<T>(store: object, key: string, load: () => Promise<T>): Promise<T> {
+export function remembered<T>(store: object, key: string, load: () => Promise<T>): Promise<T> {
   if (!countsChanges(store)) return load();
   let values = kept.get(store);
   if (!values) kept.set(store, (values = new Map()));
   const changes = store.changes; // before reading: a transaction asked meanwhile makes the value stale at once
   const known = values.get(key);
-  if (known && known.changes === changes) return known.value as T;
-  const value = frozen(await load());
+  if (known && known.changes === changes) return known.value as Promise<T>;
+  const value = load().then(frozen);
   if (values.size >= MAX_KEPT) values.clear();
-  values.set(key, { changes, value });
+  const entry = { changes, value };
+  values.set(key, entry);
+  value.catch(() => {
+    if (values.get(key) === entry) values.delete(key);
+  });
   return value;
 }
