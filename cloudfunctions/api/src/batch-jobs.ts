@@ -11,10 +11,10 @@ import { inNoticeStatus, kindOf } from '@/core/publicity/notice-kinds';
 import { mayAct } from '@/core/people/manages';
 import type { WorkflowAction } from '@/core/workflow/award-workflow';
 import { writeAudit } from './audit';
-import { changeApplication, changeCache, type ChangeCache } from './award-change';
+import { changeApplication, changeApplications, changeCache, type ApplicationChange, type ChangeCache } from './award-change';
 import { failureOf } from './batch';
 import { actorOf, type Caller } from './context';
-import type { Deps, StoreTx, WorkBudget } from './ports';
+import { StoreConflict, type Deps, type StoreTx, type WorkBudget } from './ports';
 import { loadStaffProgram, requireSecretariat } from './loaders';
 import { retryingRaces } from './races';
 
@@ -22,6 +22,12 @@ import { retryingRaces } from './races';
 export const BATCH_BUDGET_MS = 8_000;
 /** The timer function has 60 s. */
 export const TIMER_BUDGET_MS = 40_000;
+/**
+ * Items settled together in one transaction. On CloudBase a transaction sends a request per document it reads or
+ * writes (about 6–8 an item: the application, its audit entries and messages, its tally), so 20 items take a few
+ * seconds, well inside the budget's margin; the shared documents are read and written once per chunk.
+ */
+export const CHUNK_ITEMS = 20;
 
 /** Stops starting new items once `ms` of the function's own clock has passed (the item under way finishes). */
 export function timeBudget(ms: number): WorkBudget {
@@ -108,8 +114,15 @@ export function startJob(deps: Deps, now: Date, spec: JobSpec): Promise<BatchJob
 /** Another run settled this item first. */
 class ItemSettled extends Error {}
 
-function advanced(job: BatchJob, outcome: BatchOutcome, now: Date): BatchJob {
-  return { ...job, done: job.done + 1, outcomes: [...job.outcomes, outcome], version: job.version + 1, updatedAt: now.toISOString() };
+function advanced(job: BatchJob, outcomes: BatchOutcome | readonly BatchOutcome[], now: Date): BatchJob {
+  const added = Array.isArray(outcomes) ? outcomes : [outcomes as BatchOutcome];
+  return {
+    ...job,
+    done: job.done + added.length,
+    outcomes: [...job.outcomes, ...added],
+    version: job.version + 1,
+    updatedAt: now.toISOString(),
+  };
 }
 
 /** Marks item `index` settled with its outcome, in the transaction given, unless another run has. */
@@ -140,25 +153,19 @@ interface RunContext {
 
 /** Does item `index`; true when its change (and its mark) landed, false when it needed none (marked by the caller). */
 async function doItem(run: RunContext, index: number): Promise<boolean> {
-  const { deps, now, job, caller, cache, noticeKind } = run;
-  const item = job.items[index]!;
-  const application = await deps.store.get('applications', item.applicationId);
+  const { deps, now, job, cache } = run;
+  const change = changeOf(run, index);
+  const application = await deps.store.get('applications', change.applicationId);
   if (!application) throw new AppError('NOT_FOUND', '申报不存在');
-  // A notice closes the entries still in it: one whose objection was upheld has left it.
-  if (job.kind === 'closeNotice' && noticeKind && application.status !== inNoticeStatus(noticeKind)) return false;
-  const outcome: BatchOutcome = { applicationId: item.applicationId, ok: true, code: null, message: null };
+  if (change.wanted && !change.wanted(application)) return false;
+  const outcome: BatchOutcome = { applicationId: change.applicationId, ok: true, code: null, message: null };
   await changeApplication(
     deps,
     now,
     {
-      applicationId: item.applicationId,
-      version: item.version ?? application.version,
-      action: job.action as WorkflowAction,
-      actor: caller?.actor ?? job.createdBy,
-      caller,
-      reason: job.reason,
+      ...change,
+      version: change.version ?? application.version,
       current: application,
-      ...(job.kind === 'openNotice' ? { patch: () => ({ publicityId: job.publicityId }) } : {}),
       alongside: (tx) => markSettled(tx, job._id, index, outcome, now),
     },
     cache,
@@ -195,6 +202,96 @@ async function settleNext(run: RunContext): Promise<BatchJob> {
   if (await markAlone(deps, job._id, index, outcome, now)) return advanced(job, outcome, now);
   // Another run settled it first: read the job as that run left it.
   return (await deps.store.get('batchJobs', job._id)) ?? job;
+}
+
+/** The change item `index` of a job asks for (as changeApplication and changeApplications take it). */
+function changeOf(run: RunContext, index: number): ApplicationChange {
+  const { job, caller, noticeKind } = run;
+  const item = job.items[index]!;
+  return {
+    applicationId: item.applicationId,
+    version: item.version,
+    action: job.action as WorkflowAction,
+    actor: caller?.actor ?? job.createdBy,
+    caller,
+    reason: job.reason,
+    ...(job.kind === 'openNotice' ? { patch: () => ({ publicityId: job.publicityId }) } : {}),
+    // A notice closes the entries still in it: one whose objection was upheld has left it.
+    ...(job.kind === 'closeNotice' && noticeKind ? { wanted: (current) => current.status === inNoticeStatus(noticeKind) } : {}),
+  };
+}
+
+/**
+ * Settles items start..start+count in one transaction (each its own change and audit entry) with their marks in
+ * the job; when that loses a race (or another run settled them first), item by item as the job then stands.
+ */
+async function settleChunk(run: RunContext, start: number, count: number): Promise<BatchJob> {
+  const { deps, now, job, cache } = run;
+  const changes = Array.from({ length: count }, (_, offset) => changeOf(run, start + offset));
+  try {
+    const { value } = await changeApplications(deps, now, changes, cache, async (tx, results) => {
+      const current = await tx.get('batchJobs', job._id);
+      if (!current || current.done !== start) throw new ItemSettled();
+      const outcomes = results.map((result, offset): BatchOutcome => {
+        const { applicationId } = changes[offset]!;
+        return result.ok
+          ? { applicationId, ok: true, code: null, message: null }
+          : { applicationId, ...failureOf(result.error, applicationId) };
+      });
+      const next = advanced(current, outcomes, now);
+      await tx.replace('batchJobs', next, current.version);
+      return next;
+    });
+    return value;
+  } catch (error) {
+    if (!(error instanceof StoreConflict) && !(error instanceof ItemSettled)) throw error;
+  }
+  run.job = (await deps.store.get('batchJobs', job._id)) ?? job;
+  while (run.job.status === 'running' && run.job.done < start + count) run.job = await settleNext(run);
+  return run.job;
+}
+
+/** An item's outcome: settled, or refused by `error` (reported as its user should read it). */
+function outcomeOf(applicationId: string, error?: unknown): BatchOutcome {
+  return error === undefined
+    ? { applicationId, ok: true, code: null, message: null }
+    : { applicationId, ...failureOf(error, applicationId) };
+}
+
+/**
+ * Settles changes a chunk (one transaction) at a time while the budget lasts, with no job to mark them in (a batch
+ * answered in the call that asked for it): the outcomes of those it got to, in order. A chunk that loses a race
+ * goes item by item.
+ */
+export async function settleInChunks(
+  deps: Deps,
+  now: Date,
+  changes: readonly ApplicationChange[],
+  budget: WorkBudget,
+): Promise<BatchOutcome[]> {
+  const cache = changeCache();
+  const outcomes: BatchOutcome[] = [];
+  for (;;) {
+    const chunk: ApplicationChange[] = [];
+    while (chunk.length < CHUNK_ITEMS && outcomes.length + chunk.length < changes.length && budget.next()) {
+      chunk.push(changes[outcomes.length + chunk.length]!);
+    }
+    if (chunk.length === 0) return outcomes;
+    try {
+      const { results } = await changeApplications(deps, now, chunk, cache, async () => undefined);
+      results.forEach((result, index) => outcomes.push(outcomeOf(chunk[index]!.applicationId, result.ok ? undefined : result.error)));
+    } catch (error) {
+      if (!(error instanceof StoreConflict)) throw error;
+      for (const change of chunk) {
+        outcomes.push(
+          await changeApplication(deps, now, change, cache).then(
+            () => outcomeOf(change.applicationId),
+            (refusal: unknown) => outcomeOf(change.applicationId, refusal),
+          ),
+        );
+      }
+    }
+  }
 }
 
 /** What a notice's job leaves behind, once, in the transaction that marks it done. */
@@ -292,7 +389,13 @@ export async function runJob(deps: Deps, now: Date, jobId: string, budget: WorkB
     }
   }
   const run: RunContext = { deps, now, job, caller, cache: changeCache(), noticeKind: publicity ? kindOf(publicity) : null };
-  while (run.job.status === 'running' && run.job.done < run.job.items.length && budget.next()) run.job = await settleNext(run);
+  while (run.job.status === 'running' && run.job.done < run.job.items.length) {
+    const start = run.job.done;
+    let count = 0;
+    while (count < CHUNK_ITEMS && start + count < run.job.items.length && budget.next()) count += 1;
+    if (count === 0) break;
+    run.job = await settleChunk(run, start, count);
+  }
   if (run.job.status === 'running' && run.job.done >= run.job.items.length) run.job = await finish(deps, now, run.job);
   return run.job;
 }
