@@ -4,6 +4,7 @@
 import { movedTotals, emptyTotals } from '@/core/award/program-totals';
 import { emptyCounts, ledgerId, moveCounts, quotaIssue, type LedgerCounts } from '@/core/award/quota';
 import { AppError } from '@/core/errors';
+import { tallyId } from '@/core/kpi/tally';
 import { maySeeApplication } from '@/core/policy/visibility';
 import { addCalendarMonths, shanghaiDay } from '@/core/calendar/working-days';
 import { endOfShanghaiDay } from '@/core/calendar/shanghai';
@@ -265,6 +266,7 @@ function heldWrites(tx: StoreTx): { tx: StoreTx; keep(): Promise<void> } {
   };
   const view = {
     get,
+    ...(tx.getMany ? { getMany: tx.getMany.bind(tx) } : {}),
     create: async (collection: CollectionName, doc: { _id: string }) => {
       if (held.has(key(collection, doc._id))) throw new StoreConflict(collection, doc._id, 'already exists');
       held.set(key(collection, doc._id), { collection, doc: structuredClone(doc), expected: null });
@@ -319,6 +321,13 @@ export async function changeApplications<R>(
   );
   const facts = await factsFor(deps, present, now, cache);
   const done = await deps.store.transaction(async (tx) => {
+    // The items' applications and award tallies in one read each where the store can (the gets below then answer
+    // from it); elsewhere each is read when needed.
+    if (tx.getMany) {
+      const ids = changes.map((change) => change.applicationId);
+      await tx.getMany('applications', ids);
+      await tx.getMany('indicatorTallies', ids.map(tallyId));
+    }
     const results: ChunkItem[] = [];
     const notifications: Notification[] = [];
     let at = 0;
