@@ -266,7 +266,6 @@ function heldWrites(tx: StoreTx): { tx: StoreTx; keep(): Promise<void> } {
   };
   const view = {
     get,
-    ...(tx.getMany ? { getMany: tx.getMany.bind(tx) } : {}),
     create: async (collection: CollectionName, doc: { _id: string }) => {
       if (held.has(key(collection, doc._id))) throw new StoreConflict(collection, doc._id, 'already exists');
       held.set(key(collection, doc._id), { collection, doc: structuredClone(doc), expected: null });
