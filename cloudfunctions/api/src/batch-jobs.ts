@@ -1,8 +1,10 @@
 // Batch work within the function's time: a job document lists the applications and the action; each run (the
 // action that starts it, then the timer) settles items in order until its budget is spent, and the secretariat
-// reads the progress (batch.get). Each item is one change through award-change.ts with its own audit entry, and
-// its mark in the job lands in the same transaction, so a retry or a timer run racing the action never applies an
-// item twice: whoever marks item N first has changed it; the other finds it settled.
+// reads the progress (batch.get). Items go a chunk at a time in one transaction (award-change.ts
+// changeApplications), each still its own change with its own audit entry and outcome, and their marks in the job
+// land in that same transaction, so a retry or a timer run racing the action never applies an item twice: whoever
+// marks items N.. first has changed them; the other finds them settled. A chunk that loses a race is settled
+// item by item (one transaction each, the mark with the change).
 import { performance } from 'node:perf_hooks';
 import { AppError } from '@/core/errors';
 import type { BatchJob, BatchOutcome, Publicity } from '@/core/schemas/documents';
@@ -115,12 +117,11 @@ export function startJob(deps: Deps, now: Date, spec: JobSpec): Promise<BatchJob
 /** Another run settled this item first. */
 class ItemSettled extends Error {}
 
-function advanced(job: BatchJob, outcomes: BatchOutcome | readonly BatchOutcome[], now: Date): BatchJob {
-  const added = Array.isArray(outcomes) ? outcomes : [outcomes as BatchOutcome];
+function advanced(job: BatchJob, outcomes: readonly BatchOutcome[], now: Date): BatchJob {
   return {
     ...job,
-    done: job.done + added.length,
-    outcomes: [...job.outcomes, ...added],
+    done: job.done + outcomes.length,
+    outcomes: [...job.outcomes, ...outcomes],
     version: job.version + 1,
     updatedAt: now.toISOString(),
   };
@@ -130,7 +131,7 @@ function advanced(job: BatchJob, outcomes: BatchOutcome | readonly BatchOutcome[
 async function markSettled(tx: StoreTx, jobId: string, index: number, outcome: BatchOutcome, now: Date): Promise<void> {
   const current = await tx.get('batchJobs', jobId);
   if (!current || current.done !== index) throw new ItemSettled();
-  await tx.replace('batchJobs', advanced(current, outcome, now), current.version);
+  await tx.replace('batchJobs', advanced(current, [outcome], now), current.version);
 }
 
 /** The person who started the job, as a caller again (null: the system); refused if they may no longer act. */
@@ -195,12 +196,12 @@ async function settleNext(run: RunContext): Promise<BatchJob> {
   let outcome: BatchOutcome = { applicationId, ok: true, code: null, message: null };
   try {
     // Changed and marked in one transaction: the job is now what advanced() wrote there.
-    if (await doItem(run, index)) return advanced(job, outcome, now);
+    if (await doItem(run, index)) return advanced(job, [outcome], now);
   } catch (error) {
     if (error instanceof ItemSettled) return (await deps.store.get('batchJobs', job._id)) ?? job;
     outcome = { applicationId, ...failureOf(error, applicationId) };
   }
-  if (await markAlone(deps, job._id, index, outcome, now)) return advanced(job, outcome, now);
+  if (await markAlone(deps, job._id, index, outcome, now)) return advanced(job, [outcome], now);
   // Another run settled it first: read the job as that run left it.
   return (await deps.store.get('batchJobs', job._id)) ?? job;
 }
@@ -233,12 +234,7 @@ async function settleChunk(run: RunContext, start: number, count: number): Promi
     const { value } = await changeApplications(deps, now, changes, cache, async (tx, results) => {
       const current = await tx.get('batchJobs', job._id);
       if (!current || current.done !== start) throw new ItemSettled();
-      const outcomes = results.map((result, offset): BatchOutcome => {
-        const { applicationId } = changes[offset]!;
-        return result.ok
-          ? { applicationId, ok: true, code: null, message: null }
-          : { applicationId, ...failureOf(result.error, applicationId) };
-      });
+      const outcomes = results.map((result, offset) => outcomeOf(changes[offset]!.applicationId, result.ok ? undefined : result.error));
       const next = advanced(current, outcomes, now);
       await tx.replace('batchJobs', next, current.version);
       return next;
@@ -386,7 +382,7 @@ export async function runJob(deps: Deps, now: Date, jobId: string, budget: WorkB
       const index: number = job.done;
       const outcome: BatchOutcome = { applicationId: job.items[index]!.applicationId, ...failureOf(error, job._id) };
       const marked = await markAlone(deps, jobId, index, outcome, now);
-      job = marked ? advanced(job, outcome, now) : ((await deps.store.get('batchJobs', jobId)) ?? job);
+      job = marked ? advanced(job, [outcome], now) : ((await deps.store.get('batchJobs', jobId)) ?? job);
     }
   }
   const run: RunContext = { deps, now, job, caller, cache: changeCache(), noticeKind: publicity ? kindOf(publicity) : null };
