@@ -293,3 +293,29 @@ test('embedded store: a read through the store inside a transaction fails at onc
     await dispose();
   }
 });
+
+describe.each([cloudbaseFake, cloudbaseFakeSmall])('CloudBase transaction: getMany on $name', (adapter) => {
+  test('answers many documents as get does (null: missing), and a write to one changed meanwhile fails the commit', async () => {
+    const { store, dispose } = await adapter.open();
+    try {
+      const docs = Array.from({ length: 6 }, () => org());
+      await store.transaction(async (tx) => {
+        for (const doc of docs) await tx.create('organizations', doc);
+      });
+      const ids = docs.map((doc) => doc._id);
+      expect(await store.transaction((tx) => tx.getMany!('organizations', [...ids, `${run}-none`]))).toEqual([...docs, null]);
+      // Read beside the transaction, then changed by another commit before this one writes it: a conflict, as a
+      // read inside the transaction would have met.
+      await expect(
+        store.transaction(async (tx) => {
+          const [, second] = await tx.getMany!('organizations', ids);
+          await store.transaction((other) => other.replace('organizations', { ...docs[1]!, name: '别人改的', version: 2 }, 1));
+          await tx.replace('organizations', { ...second!, name: '我改的', version: 2 }, 1);
+        }),
+      ).rejects.toBeInstanceOf(StoreConflict);
+      expect(await store.get('organizations', docs[1]!._id)).toMatchObject({ name: '别人改的', version: 2 });
+    } finally {
+      await dispose();
+    }
+  });
+});

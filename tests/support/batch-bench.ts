@@ -17,6 +17,8 @@ export interface BatchRoundTrips {
   /** Round trips per item of opening and of closing the notice, all runs together. */
   openPerItem: number;
   closePerItem: number;
+  /** Round trips per item of the 立项通知 sent to all but the first (application.decideMany), its runs together. */
+  decideManyPerItem: number;
   /** Round trips of single actions on the same data: a decision, and the board. */
   perAction: Record<'application.decide' | 'dashboard.get', number>;
 }
@@ -117,6 +119,17 @@ export async function batchRoundTrips(options: { items?: number; perRun?: number
     h.as(OPENID.secretary, 'application.decide', { applicationId: award._id, version: award.version, decision: 'issueNotice' }),
   );
   const board = await counted(h, () => h.as(OPENID.secretary, 'dashboard.get', { programId: PROGRAM_ID }));
+  // The rest of the 立项通知 as one batch decision.
+  const rest = (await h.store.find('applications', { programId: PROGRAM_ID, status: 'approved' })).filter(
+    (application) => application._id !== award._id,
+  );
+  const decideMany = await counted(h, async () => {
+    const job = await h.as(OPENID.secretary, 'application.decideMany', {
+      items: rest.map((application) => ({ applicationId: application._id, version: application.version })),
+      decision: 'issueNotice',
+    });
+    if (job.id) await finishByTimer(h, job.id);
+  });
   return {
     harness: h,
     items,
@@ -124,6 +137,7 @@ export async function batchRoundTrips(options: { items?: number; perRun?: number
     closeRuns,
     openPerItem: openTrips / items,
     closePerItem: closeTrips / items,
+    decideManyPerItem: rest.length ? decideMany / rest.length : 0,
     perAction: { 'application.decide': decide, 'dashboard.get': board },
   };
 }

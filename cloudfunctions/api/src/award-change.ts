@@ -4,19 +4,20 @@
 import { movedTotals, emptyTotals } from '@/core/award/program-totals';
 import { emptyCounts, ledgerId, moveCounts, quotaIssue, type LedgerCounts } from '@/core/award/quota';
 import { AppError } from '@/core/errors';
+import { tallyId } from '@/core/kpi/tally';
 import { maySeeApplication } from '@/core/policy/visibility';
 import { addCalendarMonths, shanghaiDay } from '@/core/calendar/working-days';
 import { endOfShanghaiDay } from '@/core/calendar/shanghai';
 import { categoryByKey, failureRecordText } from '@/core/program/program-schema';
-import type { Application, FailureRecord, Ledger, Notification, Program, Publicity } from '@/core/schemas/documents';
+import type { Application, CollectionName, FailureRecord, Ledger, Notification, Program, Publicity } from '@/core/schemas/documents';
 import type { WorkflowAction } from '@/core/workflow/award-workflow';
 import { checksFor, transition, type Actor, type Effect, type WorkflowFacts } from '@/core/workflow/transition';
 import { writeAudit } from './audit';
 import type { Caller } from './context';
-import { loadProgram } from './loaders';
+import { byIds, loadProgram } from './loaders';
 import { moveAwardStanding } from './indicator-ledger';
-import { audienceUsers, deliverSubscribeMessages, draftsForEffects, skippedSubscribe, writeNotifications } from './notify';
-import type { Deps, FindOptions, StoreReader, StoreTx, Where } from './ports';
+import { audiencesOf, deliverSubscribeMessages, draftsForEffects, skippedSubscribe, writeNotifications } from './notify';
+import { StoreConflict, type Deps, type FindOptions, type StoreReader, type StoreTx, type Where } from './ports';
 import { retryingRaces } from './races';
 
 /** The ledger document's moving parts: quota counts and the programme's application totals. */
@@ -40,6 +41,11 @@ export interface ApplicationChange {
   alongside?: (tx: StoreTx, saved: Application) => Promise<void>;
   /** The application as just read by the caller (a batch reads each once), instead of reading it again. */
   current?: Application;
+  /**
+   * In changeApplications only: false when the application, as read in the transaction, needs no change (a notice
+   * closing an entry that has left it). Nothing is written for it and it is answered as settled.
+   */
+  wanted?: (current: Application) => boolean;
 }
 
 /**
@@ -166,34 +172,59 @@ async function recordFailure(tx: StoreTx, program: Program, application: Applica
 }
 
 /**
- * The facts the action's checks read (reviews, objections, the notice), read before its transaction: reviews and
- * objections are found by query, which no transaction here can run. An assignment or an objection changes the
- * application's version, so a decision judged on older facts fails its version check.
+ * The facts the action's checks read (reviews, objections, the notice) for each application, read before its
+ * transaction and for many applications in one read each: reviews and objections are found by query, which no
+ * transaction here can run. An assignment or an objection changes the application's version, so a decision judged
+ * on older facts fails its version check.
  */
 async function factsFor(
   deps: Deps,
-  application: Application,
-  action: WorkflowAction,
+  items: readonly { application: Application; action: WorkflowAction }[],
   now: Date,
   cache: ChangeCache | undefined,
-): Promise<WorkflowFacts> {
-  const checks = checksFor(action, application.status);
-  const facts: WorkflowFacts = { now };
-  if (checks.includes('reviewsComplete')) facts.reviews = await deps.store.find('reviews', { applicationId: application._id });
-  if (checks.includes('noOpenObjection')) {
-    const open = await deps.store.find('objections', { applicationId: application._id, status: 'open' }, { limit: 1 });
-    facts.openObjections = open.length;
-  }
-  if (checks.includes('noticeEnded') && application.publicityId) {
-    const publicityId = application.publicityId;
-    const notice = cache?.publicities.has(publicityId)
-      ? (cache.publicities.get(publicityId) ?? null)
-      : await deps.store.get('publicities', publicityId);
-    cache?.publicities.set(publicityId, notice);
-    facts.noticeEndsAt = notice?.endsAt ?? null;
-    facts.noticeClosesOn = notice?.closesOn ?? null;
+): Promise<WorkflowFacts[]> {
+  const needing = (check: ReturnType<typeof checksFor>[number]) =>
+    items
+      .filter(({ application, action }) => checksFor(action, application.status).includes(check))
+      .map(({ application }) => application._id);
+  const reviewed = needing('reviewsComplete');
+  const objected = needing('noOpenObjection');
+  const reviews = reviewed.length ? await deps.store.find('reviews', { applicationId: { in: reviewed } }) : [];
+  const open = objected.length ? await deps.store.find('objections', { applicationId: { in: objected }, status: 'open' }) : [];
+  const facts: WorkflowFacts[] = [];
+  for (const { application, action } of items) {
+    const checks = checksFor(action, application.status);
+    const fact: WorkflowFacts = { now };
+    if (checks.includes('reviewsComplete')) fact.reviews = reviews.filter((review) => review.applicationId === application._id);
+    if (checks.includes('noOpenObjection'))
+      fact.openObjections = open.filter((objection) => objection.applicationId === application._id).length;
+    if (checks.includes('noticeEnded') && application.publicityId) {
+      const publicityId = application.publicityId;
+      const notice = cache?.publicities.has(publicityId)
+        ? (cache.publicities.get(publicityId) ?? null)
+        : await deps.store.get('publicities', publicityId);
+      cache?.publicities.set(publicityId, notice);
+      fact.noticeEndsAt = notice?.endsAt ?? null;
+      fact.noticeClosesOn = notice?.closesOn ?? null;
+    }
+    facts.push(fact);
   }
   return facts;
+}
+
+type Recipients = Parameters<typeof draftsForEffects>[2];
+
+/** Whom each application's messages go to, for many in one read (they depend only on fields that never change). */
+async function recipientsOf(deps: Deps, applications: readonly Application[], cache: ChangeCache | undefined): Promise<Recipients[]> {
+  const reader = cachedReader(deps.store, cache);
+  const requests = [];
+  for (const application of applications) {
+    const program = await cachedProgram(deps.store, application.programId, cache);
+    requests.push({ audience: 'applicant' as const, subject: application, program });
+    requests.push({ audience: 'secretariat' as const, subject: application, program });
+  }
+  const audiences = await audiencesOf(reader, requests);
+  return applications.map((_, index) => ({ applicant: audiences[2 * index]!, secretariat: audiences[2 * index + 1]! }));
 }
 
 /** Runs one change, again if its transaction lost a race (see races.ts). */
@@ -206,21 +237,128 @@ export async function changeApplication(
   // The recipients of messages depend only on fields that never change (organisation, programme).
   const before = change.current ?? (await deps.store.get('applications', change.applicationId));
   if (!before || (change.caller && !maySeeApplication(change.caller.user, before))) throw new AppError('NOT_FOUND', '申报不存在');
-  const reader = cachedReader(deps.store, cache);
-  const programForRecipients = await cachedProgram(deps.store, before.programId, cache);
-  const recipients = {
-    applicant: await audienceUsers(reader, 'applicant', before, programForRecipients),
-    secretariat: await audienceUsers(reader, 'secretariat', before, programForRecipients),
-  };
+  const [recipients] = await recipientsOf(deps, [before], cache);
   let attempt = 0;
   const { saved, program, notifications } = await retryingRaces(async () => {
     // The first attempt judges the application as just read; one after a lost race reads it again.
     const latest = attempt++ === 0 ? before : await deps.store.get('applications', change.applicationId);
-    const facts = await factsFor(deps, latest ?? before, change.action, now, cache);
-    return deps.store.transaction((tx) => applyChange(tx, deps, now, change, recipients, facts));
+    const [facts] = await factsFor(deps, [{ application: latest ?? before, action: change.action }], now, cache);
+    return deps.store.transaction((tx) => applyChange(tx, deps, now, change, recipients!, facts!));
   });
   await deliverSubscribeMessages(deps, notifications, 'statusChange');
   return { saved, program };
+}
+
+/** One change of changeApplications: saved (null: not wanted, nothing written), or refused by the error given. */
+export type ChunkItem = { ok: true; saved: Application | null } | { ok: false; error: unknown };
+
+/**
+ * A transaction's view whose writes are held until keep(): an item refused part-way leaves nothing behind. A create
+ * is checked by the transaction when kept (checking here would cost CloudBase a read per new document).
+ */
+function heldWrites(tx: StoreTx): { tx: StoreTx; keep(): Promise<void> } {
+  type Held = { collection: CollectionName; doc: { _id: string }; expected: number | null };
+  const held = new Map<string, Held>();
+  const key = (collection: string, id: string) => `${collection}/${id}`;
+  const get = async (collection: CollectionName, id: string) => {
+    const mine = held.get(key(collection, id));
+    return mine ? structuredClone(mine.doc) : tx.get(collection, id);
+  };
+  const view = {
+    get,
+    create: async (collection: CollectionName, doc: { _id: string }) => {
+      if (held.has(key(collection, doc._id))) throw new StoreConflict(collection, doc._id, 'already exists');
+      held.set(key(collection, doc._id), { collection, doc: structuredClone(doc), expected: null });
+    },
+    replace: async (collection: CollectionName, doc: { _id: string }, expectedVersion: number) => {
+      const stored = (await get(collection, doc._id)) as { version?: number } | null;
+      if (!stored) throw new StoreConflict(collection, doc._id, 'missing');
+      if (stored.version !== expectedVersion) throw new StoreConflict(collection, doc._id, 'version changed');
+      const earlier = held.get(key(collection, doc._id));
+      held.set(key(collection, doc._id), { collection, doc: structuredClone(doc), expected: earlier ? earlier.expected : expectedVersion });
+    },
+  } as StoreTx;
+  const keep = async () => {
+    for (const { collection, doc, expected } of held.values()) {
+      if (expected === null) await tx.create(collection, doc as never);
+      else await tx.replace(collection, doc as never, expected);
+    }
+  };
+  return { tx: view, keep };
+}
+
+/**
+ * Many changes in ONE transaction (a chunk of a batch): the programme, its ledger and tallies (and, through
+ * `alongside`, the batch job) are read once and written once for all of them, and the quota checks of later items
+ * see the earlier ones' use. Each item is the same change as changeApplication's, judged on the version the
+ * caller saw (or the one read here, with its facts), written and audited on its own; its writes are held until it
+ * succeeds, so one refused (an AppError) leaves nothing of its own and the others go on. `alongside` runs last in
+ * the transaction with every item's result. A lost race fails the whole call with StoreConflict and writes
+ * nothing: the caller then goes on item by item (changeApplication, which retries each).
+ */
+export async function changeApplications<R>(
+  deps: Deps,
+  now: Date,
+  changes: readonly ApplicationChange[],
+  cache: ChangeCache,
+  alongside: (tx: StoreTx, results: readonly ChunkItem[]) => Promise<R>,
+): Promise<{ results: ChunkItem[]; value: R }> {
+  const read = await byIds(
+    deps.store,
+    'applications',
+    changes.filter((change) => !change.current).map((change) => change.applicationId),
+  );
+  const seen = changes.map((change) => {
+    const before = change.current ?? read.get(change.applicationId) ?? null;
+    return before && (!change.caller || maySeeApplication(change.caller.user, before)) ? before : null;
+  });
+  const present = changes.flatMap((change, index) => (seen[index] ? [{ application: seen[index], action: change.action }] : []));
+  const recipients = await recipientsOf(
+    deps,
+    present.map((item) => item.application),
+    cache,
+  );
+  const facts = await factsFor(deps, present, now, cache);
+  const done = await deps.store.transaction(async (tx) => {
+    // The items' applications and award tallies in one read each where the store can (the gets below then answer
+    // from it); elsewhere each is read when needed.
+    if (tx.getMany) {
+      const ids = changes.map((change) => change.applicationId);
+      await tx.getMany('applications', ids);
+      await tx.getMany('indicatorTallies', ids.map(tallyId));
+    }
+    const results: ChunkItem[] = [];
+    const notifications: Notification[] = [];
+    let at = 0;
+    for (const [index, change] of changes.entries()) {
+      const before = seen[index];
+      if (!before) {
+        results.push({ ok: false, error: new AppError('NOT_FOUND', '申报不存在') });
+        continue;
+      }
+      const [itemRecipients, itemFacts] = [recipients[at]!, facts[at]!];
+      at += 1;
+      try {
+        const current = await tx.get('applications', change.applicationId);
+        if (current && change.wanted && !change.wanted(current)) {
+          results.push({ ok: true, saved: null });
+          continue;
+        }
+        const held = heldWrites(tx);
+        const pinned = { ...change, version: change.version ?? before.version };
+        const applied = await applyChange(held.tx, deps, now, pinned, itemRecipients, itemFacts);
+        await held.keep();
+        results.push({ ok: true, saved: applied.saved });
+        notifications.push(...applied.notifications);
+      } catch (error) {
+        if (error instanceof StoreConflict) throw error;
+        results.push({ ok: false, error });
+      }
+    }
+    return { results, notifications, value: await alongside(tx, results) };
+  });
+  await deliverSubscribeMessages(deps, done.notifications, 'statusChange');
+  return { results: done.results, value: done.value };
 }
 
 async function applyChange(

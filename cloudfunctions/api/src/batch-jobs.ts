@@ -1,8 +1,10 @@
 // Batch work within the function's time: a job document lists the applications and the action; each run (the
 // action that starts it, then the timer) settles items in order until its budget is spent, and the secretariat
-// reads the progress (batch.get). Each item is one change through award-change.ts with its own audit entry, and
-// its mark in the job lands in the same transaction, so a retry or a timer run racing the action never applies an
-// item twice: whoever marks item N first has changed it; the other finds it settled.
+// reads the progress (batch.get). Items go a chunk at a time in one transaction (award-change.ts
+// changeApplications), each still its own change with its own audit entry and outcome, and their marks in the job
+// land in that same transaction, so a retry or a timer run racing the action never applies an item twice: whoever
+// marks items N.. first has changed them; the other finds them settled. A chunk that loses a race is settled
+// item by item (one transaction each, the mark with the change).
 import { performance } from 'node:perf_hooks';
 import { AppError } from '@/core/errors';
 import type { BatchJob, BatchOutcome, Publicity } from '@/core/schemas/documents';
@@ -11,10 +13,10 @@ import { inNoticeStatus, kindOf } from '@/core/publicity/notice-kinds';
 import { mayAct } from '@/core/people/manages';
 import type { WorkflowAction } from '@/core/workflow/award-workflow';
 import { writeAudit } from './audit';
-import { changeApplication, changeCache, type ChangeCache } from './award-change';
+import { changeApplication, changeApplications, changeCache, type ApplicationChange, type ChangeCache } from './award-change';
 import { failureOf } from './batch';
 import { actorOf, type Caller } from './context';
-import type { Deps, StoreTx, WorkBudget } from './ports';
+import { StoreConflict, type Deps, type StoreTx, type WorkBudget } from './ports';
 import { loadStaffProgram, requireSecretariat } from './loaders';
 import { retryingRaces } from './races';
 
@@ -22,6 +24,13 @@ import { retryingRaces } from './races';
 export const BATCH_BUDGET_MS = 8_000;
 /** The timer function has 60 s. */
 export const TIMER_BUDGET_MS = 40_000;
+/**
+ * Items settled together in one transaction. On CloudBase a transaction sends a request per document it writes
+ * (four or five an item: the application, its audit entry, its message and the message's entry, on approval its
+ * tally), so 40 items are about 200 requests — a few seconds, inside the api function's margin past its budget —
+ * while the shared documents (programme, ledger, programme tally, job) are read and written once per chunk.
+ */
+export const CHUNK_ITEMS = 40;
 
 /** Stops starting new items once `ms` of the function's own clock has passed (the item under way finishes). */
 export function timeBudget(ms: number): WorkBudget {
@@ -108,15 +117,21 @@ export function startJob(deps: Deps, now: Date, spec: JobSpec): Promise<BatchJob
 /** Another run settled this item first. */
 class ItemSettled extends Error {}
 
-function advanced(job: BatchJob, outcome: BatchOutcome, now: Date): BatchJob {
-  return { ...job, done: job.done + 1, outcomes: [...job.outcomes, outcome], version: job.version + 1, updatedAt: now.toISOString() };
+function advanced(job: BatchJob, outcomes: readonly BatchOutcome[], now: Date): BatchJob {
+  return {
+    ...job,
+    done: job.done + outcomes.length,
+    outcomes: [...job.outcomes, ...outcomes],
+    version: job.version + 1,
+    updatedAt: now.toISOString(),
+  };
 }
 
 /** Marks item `index` settled with its outcome, in the transaction given, unless another run has. */
 async function markSettled(tx: StoreTx, jobId: string, index: number, outcome: BatchOutcome, now: Date): Promise<void> {
   const current = await tx.get('batchJobs', jobId);
   if (!current || current.done !== index) throw new ItemSettled();
-  await tx.replace('batchJobs', advanced(current, outcome, now), current.version);
+  await tx.replace('batchJobs', advanced(current, [outcome], now), current.version);
 }
 
 /** The person who started the job, as a caller again (null: the system); refused if they may no longer act. */
@@ -140,25 +155,19 @@ interface RunContext {
 
 /** Does item `index`; true when its change (and its mark) landed, false when it needed none (marked by the caller). */
 async function doItem(run: RunContext, index: number): Promise<boolean> {
-  const { deps, now, job, caller, cache, noticeKind } = run;
-  const item = job.items[index]!;
-  const application = await deps.store.get('applications', item.applicationId);
+  const { deps, now, job, cache } = run;
+  const change = changeOf(run, index);
+  const application = await deps.store.get('applications', change.applicationId);
   if (!application) throw new AppError('NOT_FOUND', '申报不存在');
-  // A notice closes the entries still in it: one whose objection was upheld has left it.
-  if (job.kind === 'closeNotice' && noticeKind && application.status !== inNoticeStatus(noticeKind)) return false;
-  const outcome: BatchOutcome = { applicationId: item.applicationId, ok: true, code: null, message: null };
+  if (change.wanted && !change.wanted(application)) return false;
+  const outcome: BatchOutcome = { applicationId: change.applicationId, ok: true, code: null, message: null };
   await changeApplication(
     deps,
     now,
     {
-      applicationId: item.applicationId,
-      version: item.version ?? application.version,
-      action: job.action as WorkflowAction,
-      actor: caller?.actor ?? job.createdBy,
-      caller,
-      reason: job.reason,
+      ...change,
+      version: change.version ?? application.version,
       current: application,
-      ...(job.kind === 'openNotice' ? { patch: () => ({ publicityId: job.publicityId }) } : {}),
       alongside: (tx) => markSettled(tx, job._id, index, outcome, now),
     },
     cache,
@@ -187,14 +196,99 @@ async function settleNext(run: RunContext): Promise<BatchJob> {
   let outcome: BatchOutcome = { applicationId, ok: true, code: null, message: null };
   try {
     // Changed and marked in one transaction: the job is now what advanced() wrote there.
-    if (await doItem(run, index)) return advanced(job, outcome, now);
+    if (await doItem(run, index)) return advanced(job, [outcome], now);
   } catch (error) {
     if (error instanceof ItemSettled) return (await deps.store.get('batchJobs', job._id)) ?? job;
     outcome = { applicationId, ...failureOf(error, applicationId) };
   }
-  if (await markAlone(deps, job._id, index, outcome, now)) return advanced(job, outcome, now);
+  if (await markAlone(deps, job._id, index, outcome, now)) return advanced(job, [outcome], now);
   // Another run settled it first: read the job as that run left it.
   return (await deps.store.get('batchJobs', job._id)) ?? job;
+}
+
+/** The change item `index` of a job asks for (as changeApplication and changeApplications take it). */
+function changeOf(run: RunContext, index: number): ApplicationChange {
+  const { job, caller, noticeKind } = run;
+  const item = job.items[index]!;
+  return {
+    applicationId: item.applicationId,
+    version: item.version,
+    action: job.action as WorkflowAction,
+    actor: caller?.actor ?? job.createdBy,
+    caller,
+    reason: job.reason,
+    ...(job.kind === 'openNotice' ? { patch: () => ({ publicityId: job.publicityId }) } : {}),
+    // A notice closes the entries still in it: one whose objection was upheld has left it.
+    ...(job.kind === 'closeNotice' && noticeKind ? { wanted: (current) => current.status === inNoticeStatus(noticeKind) } : {}),
+  };
+}
+
+/**
+ * Settles items start..start+count in one transaction (each its own change and audit entry) with their marks in
+ * the job; when that loses a race (or another run settled them first), item by item as the job then stands.
+ */
+async function settleChunk(run: RunContext, start: number, count: number): Promise<BatchJob> {
+  const { deps, now, job, cache } = run;
+  const changes = Array.from({ length: count }, (_, offset) => changeOf(run, start + offset));
+  try {
+    const { value } = await changeApplications(deps, now, changes, cache, async (tx, results) => {
+      const current = await tx.get('batchJobs', job._id);
+      if (!current || current.done !== start) throw new ItemSettled();
+      const outcomes = results.map((result, offset) => outcomeOf(changes[offset]!.applicationId, result.ok ? undefined : result.error));
+      const next = advanced(current, outcomes, now);
+      await tx.replace('batchJobs', next, current.version);
+      return next;
+    });
+    return value;
+  } catch (error) {
+    if (!(error instanceof StoreConflict) && !(error instanceof ItemSettled)) throw error;
+  }
+  run.job = (await deps.store.get('batchJobs', job._id)) ?? job;
+  while (run.job.status === 'running' && run.job.done < start + count) run.job = await settleNext(run);
+  return run.job;
+}
+
+/** An item's outcome: settled, or refused by `error` (reported as its user should read it). */
+function outcomeOf(applicationId: string, error?: unknown): BatchOutcome {
+  return error === undefined
+    ? { applicationId, ok: true, code: null, message: null }
+    : { applicationId, ...failureOf(error, applicationId) };
+}
+
+/**
+ * Settles changes a chunk (one transaction) at a time while the budget lasts, with no job to mark them in (a batch
+ * answered in the call that asked for it): the outcomes of those it got to, in order. A chunk that loses a race
+ * goes item by item.
+ */
+export async function settleInChunks(
+  deps: Deps,
+  now: Date,
+  changes: readonly ApplicationChange[],
+  budget: WorkBudget,
+): Promise<BatchOutcome[]> {
+  const cache = changeCache();
+  const outcomes: BatchOutcome[] = [];
+  for (;;) {
+    const chunk: ApplicationChange[] = [];
+    while (chunk.length < CHUNK_ITEMS && outcomes.length + chunk.length < changes.length && budget.next()) {
+      chunk.push(changes[outcomes.length + chunk.length]!);
+    }
+    if (chunk.length === 0) return outcomes;
+    try {
+      const { results } = await changeApplications(deps, now, chunk, cache, async () => undefined);
+      results.forEach((result, index) => outcomes.push(outcomeOf(chunk[index]!.applicationId, result.ok ? undefined : result.error)));
+    } catch (error) {
+      if (!(error instanceof StoreConflict)) throw error;
+      for (const change of chunk) {
+        outcomes.push(
+          await changeApplication(deps, now, change, cache).then(
+            () => outcomeOf(change.applicationId),
+            (refusal: unknown) => outcomeOf(change.applicationId, refusal),
+          ),
+        );
+      }
+    }
+  }
 }
 
 /** What a notice's job leaves behind, once, in the transaction that marks it done. */
@@ -288,11 +382,17 @@ export async function runJob(deps: Deps, now: Date, jobId: string, budget: WorkB
       const index: number = job.done;
       const outcome: BatchOutcome = { applicationId: job.items[index]!.applicationId, ...failureOf(error, job._id) };
       const marked = await markAlone(deps, jobId, index, outcome, now);
-      job = marked ? advanced(job, outcome, now) : ((await deps.store.get('batchJobs', jobId)) ?? job);
+      job = marked ? advanced(job, [outcome], now) : ((await deps.store.get('batchJobs', jobId)) ?? job);
     }
   }
   const run: RunContext = { deps, now, job, caller, cache: changeCache(), noticeKind: publicity ? kindOf(publicity) : null };
-  while (run.job.status === 'running' && run.job.done < run.job.items.length && budget.next()) run.job = await settleNext(run);
+  while (run.job.status === 'running' && run.job.done < run.job.items.length) {
+    const start = run.job.done;
+    let count = 0;
+    while (count < CHUNK_ITEMS && start + count < run.job.items.length && budget.next()) count += 1;
+    if (count === 0) break;
+    run.job = await settleChunk(run, start, count);
+  }
   if (run.job.status === 'running' && run.job.done >= run.job.items.length) run.job = await finish(deps, now, run.job);
   return run.job;
 }

@@ -74,18 +74,12 @@ export async function writeNotifications(
     };
     if (idOf && (await tx.get('notifications', notification._id))) continue;
     await tx.create('notifications', notification);
-    // The system composes every message (the change that caused it has its own entry, with its person).
+    // The system composes every message (the change that caused it has its own entry, with its person). A subscribe
+    // message's fate known already (skipped) is said in the same entry: one document, one write, per message.
     const subject = { entity: 'notification' as const, id: notification._id, version: 1 };
     const { subscribe } = notification;
-    const delivered = subscribe ? [{ action: 'deliver', from: null, to: subscribe.result, reason: subscribe.detail }] : [];
-    await writeAudit(
-      tx,
-      [{ action: 'notify', from: null, to: draft.userId, reason: null }, ...delivered],
-      subject,
-      systemActor,
-      now,
-      newId,
-    );
+    const fate = subscribe ? `订阅消息 ${subscribe.result}${subscribe.detail ? `：${subscribe.detail}` : ''}` : null;
+    await writeAudit(tx, [{ action: 'notify', from: null, to: draft.userId, reason: fate }], subject, systemActor, now, newId);
     written.push(notification);
   }
   return written;

@@ -58,6 +58,12 @@ export interface StoreReader {
 /** Writes inside a transaction land together or not at all. */
 export interface StoreTx {
   get<C extends CollectionName>(collection: C, id: string): Promise<DocumentOf<C> | null>;
+  /**
+   * Optional: many documents by id in one read, as get answers each (null: missing), in the ids' order; later gets
+   * of them answer from it. Without it, read each with get. (CloudBase reads them by an `in` query beside the
+   * transaction, after a first read through it: its commit fails on any document written here that changed since.)
+   */
+  getMany?<C extends CollectionName>(collection: C, ids: readonly string[]): Promise<(DocumentOf<C> | null)[]>;
   /** Fails with StoreConflict when a document with this id already exists. */
   create<C extends CollectionName>(collection: C, doc: DocumentOf<C>): Promise<void>;
   /** Fails with StoreConflict unless the stored document still has expectedVersion. */

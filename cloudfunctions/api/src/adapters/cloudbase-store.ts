@@ -182,13 +182,29 @@ export class CloudbaseStore implements Store {
     const key = (collection: string, id: string) => `${collection}/${id}`;
     const known = new Map<string, unknown>();
     const writes = new Map<string, { collection: string; doc: { _id: string }; mustBeNew: boolean }>();
+    let readThrough = false;
     const read = async <C extends CollectionName>(collection: C, id: string) => {
       const k = key(collection, id);
-      if (!known.has(k)) known.set(k, firstDoc((await transaction.get(ref(collection, id))).data()));
+      if (!known.has(k)) {
+        known.set(k, firstDoc((await transaction.get(ref(collection, id))).data()));
+        readThrough = true;
+      }
       return structuredClone(known.get(k) ?? null) as DocumentOf<C> | null;
     };
     const tx: StoreTx = {
       get: read,
+      // The transaction's snapshot is taken by its first read: one through it comes first, then the rest by one query
+      // beside it. A document changed after that and written here fails the commit as a conflict, as it would had it
+      // been read inside (a read inside answers the snapshot, so its version check alone never caught later writes).
+      getMany: async <C extends CollectionName>(collection: C, ids: readonly string[]) => {
+        const wanted = [...new Set(ids)].filter((id) => !known.has(key(collection, id)));
+        if (wanted.length > 0 && !readThrough) await read(collection, wanted.shift()!);
+        if (wanted.length > 0) {
+          const found = new Map((await this.find(collection, { _id: { in: wanted } })).map((doc) => [doc._id, doc]));
+          for (const id of wanted) known.set(key(collection, id), found.get(id) ?? null);
+        }
+        return ids.map((id) => structuredClone(known.get(key(collection, id)) ?? null) as DocumentOf<C> | null);
+      },
       create: async (collection, doc) => {
         const k = key(collection, doc._id);
         if (known.has(k) && known.get(k) !== null) throw new StoreConflict(collection, doc._id, 'already exists');

@@ -8,7 +8,7 @@ import { reportClaimDescription, reportFigureIssue, reportLines, type ReportKind
 import { isAfter } from '@/core/calendar/shanghai';
 import { formatYuan } from '@/core/money';
 import type { ActionOutput, ParsedInput, RecordInput, StaffDecision } from '@/core/schemas/actions';
-import type { Application, BatchOutcome, Organization, Program, Report } from '@/core/schemas/documents';
+import type { Application, Organization, Program, Report } from '@/core/schemas/documents';
 import {
   applicationStatuses,
   emptyOutcomes,
@@ -19,9 +19,8 @@ import {
 import { ledgerId } from '@/core/award/quota';
 import { writeAudit } from '../audit';
 import { retryingRaces } from '../races';
-import { batchJobView, runBudget, startJob } from '../batch-jobs';
-import { changeApplication, changeCache, moveProgramTotals, type ApplicationChange } from '../award-change';
-import { failureOf } from '../batch';
+import { batchJobView, runBudget, settleInChunks, startJob } from '../batch-jobs';
+import { changeApplication, moveProgramTotals, type ApplicationChange } from '../award-change';
 import type { Caller, HandlerContext } from '../context';
 import {
   loadOrganization,
@@ -261,24 +260,15 @@ export async function decideApplication(input: ParsedInput<'application.decide'>
 export async function decideManyApplications(input: ParsedInput<'application.decideMany'>, context: HandlerContext) {
   const { deps, now, caller } = context;
   requireSecretariat(caller);
-  const budget = runBudget(deps);
-  const cache = changeCache();
-  const settled: BatchOutcome[] = [];
-  for (const item of input.items) {
-    if (!budget.next()) break;
-    const { applicationId, version } = item;
-    try {
-      await changeApplication(
-        deps,
-        now,
-        { applicationId, version, action: input.decision, actor: caller.actor, caller, reason: input.reason },
-        cache,
-      );
-      settled.push({ applicationId, ok: true, code: null, message: null });
-    } catch (error) {
-      settled.push({ applicationId, ...failureOf(error, applicationId) });
-    }
-  }
+  const changes = input.items.map(({ applicationId, version }) => ({
+    applicationId,
+    version,
+    action: input.decision,
+    actor: caller.actor,
+    caller,
+    reason: input.reason,
+  }));
+  const settled = await settleInChunks(deps, now, changes, runBudget(deps));
   if (settled.length === input.items.length)
     return { id: null, kind: 'decide' as const, status: 'done' as const, total: settled.length, done: settled.length, outcomes: settled };
   const job = await startJob(deps, now, {
