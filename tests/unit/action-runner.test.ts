@@ -4,6 +4,7 @@
 import { actionRunner } from '@/features/common/action-runner';
 
 function screen(toasts?: string[]) {
+  const seen = { busy: false, error: null as string | null };
   const runner = actionRunner(
     {
       busy: (busy) => {

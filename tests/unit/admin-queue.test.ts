@@ -32,7 +32,7 @@ function row(
     submittedAt: times.submittedAt === undefined ? '2022-05-20T02:00:00.000Z' : times.submittedAt,
     dueAt: null,
     decisionReason: null,
-    moderation: null,
+    moderation: undefined,
     availableActions,
   } as ApplicationSummaryView;
 }
