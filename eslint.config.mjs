@@ -76,6 +76,34 @@ export default tseslint.config(
     },
   },
   {
+    // Screens reach the server through their feature's api/ module and hooks, never the api client itself.
+    files: [
+      'src/features/*/components/**/*.{ts,tsx}',
+      'src/pages/**/*.{ts,tsx}',
+      'src/apply/**/*.{ts,tsx}',
+      'src/admin/**/*.{ts,tsx}',
+      'src/review/**/*.{ts,tsx}',
+      'src/components/**/*.{ts,tsx}',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@cloudbase/*', 'wx-server-sdk', '@seald-io/*', 'node:*'],
+              message: 'The app reaches the server only through src/lib/api.',
+            },
+            {
+              group: ['@/lib/api', '**/lib/api'],
+              message: "Components call their feature's api/ module or a hook, never the api client.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['cloudfunctions/**/*.ts'],
     rules: {
       'no-restricted-imports': [

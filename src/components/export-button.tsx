@@ -3,13 +3,10 @@
 import { Text, View } from '@tarojs/components';
 import { Button, Progress } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
-import { call, messageOf } from '@/lib/api';
-import { showMessage } from '@/lib/feedback';
+import { makeExport, type ExportAction } from '@/features/common/api/shared';
+import { useAction } from '@/features/common/use-action';
 import { downloadAndOpen } from '@/lib/open-file';
 import type { ActionInput } from '@/core/schemas/actions';
-
-export type ExportAction =
-  'export.awardLedger' | 'export.application' | 'export.publicity' | 'export.awardNotice' | 'export.selfAssessment' | 'export.evidencePack';
 
 type Stage = { kind: 'idle' } | { kind: 'making' } | { kind: 'downloading'; percent: number } | { kind: 'done'; fileName: string };
 
@@ -27,19 +24,22 @@ export function ExportButton<A extends ExportAction>({
   hint?: string;
 }) {
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
+  const making = useAction({ toast: true });
   const busy = stage.kind === 'making' || stage.kind === 'downloading';
 
   async function run() {
-    setStage({ kind: 'making' });
-    try {
-      const file = await call(action, input);
-      setStage({ kind: 'downloading', percent: 0 });
-      await downloadAndOpen(file, (percent) => setStage({ kind: 'downloading', percent }));
-      setStage({ kind: 'done', fileName: file.fileName });
-    } catch (error) {
-      setStage({ kind: 'idle' });
-      showMessage(messageOf(error));
-    }
+    await making.run(async () => {
+      setStage({ kind: 'making' });
+      try {
+        const file = await makeExport(action, input);
+        setStage({ kind: 'downloading', percent: 0 });
+        await downloadAndOpen(file, (percent) => setStage({ kind: 'downloading', percent }));
+        setStage({ kind: 'done', fileName: file.fileName });
+      } catch (error) {
+        setStage({ kind: 'idle' });
+        throw error;
+      }
+    });
   }
 
   const status =

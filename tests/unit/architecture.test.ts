@@ -39,3 +39,11 @@ test('core may import zod, dayjs and other core files', () => {
     "import { z } from 'zod';\nimport dayjs from 'dayjs';\nimport { sumFen } from '../money';\nimport { AppError } from '@/core/errors';\nexport const x = [z, dayjs, sumFen, AppError];\n";
   expect(restrictedImports('src/core/workflow/x.ts', code)).toBe(0);
 });
+
+test('screens never import the api client; their feature’s api/ module and hooks do', () => {
+  const code = (from: string) => `import { call } from '${from}';\nexport const x = call;\n`;
+  expect(restrictedImports('src/features/admin/components/x.tsx', code('@/lib/api'))).toBe(1);
+  expect(restrictedImports('src/pages/home/index.tsx', code('../../lib/api'))).toBe(1);
+  expect(restrictedImports('src/components/x.tsx', code('@/lib/api'))).toBe(1);
+  expect(restrictedImports('src/features/admin/api/x.ts', code('@/lib/api'))).toBe(0);
+});

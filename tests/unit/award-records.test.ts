@@ -4,6 +4,7 @@ import { amountDueFen } from '@/core/award/amounts-due';
 import { inNoticeStatus, kindOf, listedStatuses, noticeKinds, noticeKindsOf } from '@/core/publicity/notice-kinds';
 import { reportDeadline } from '@/core/workflow/transition';
 import { deadlineOf, extensionStart, yuanField } from '@/features/admin/award-records';
+import { chineseDay, chineseDayAfterMonths, shanghaiDayOf } from '@/features/admin/dates';
 import { timeline } from '@/features/apply/next-step';
 import { programFrom } from './factories';
 
@@ -93,5 +94,20 @@ describe('the applicant’s timeline', () => {
     const states = (status: 'completed' | 'failed') => timeline({ stage: 'closed', status }).map((step) => `${step.label}:${step.state}`);
     expect(states('completed').slice(-2)).toEqual(['验收:done', '奖补发放:done']);
     expect(states('failed').slice(-2)).toEqual(['验收:ended', '奖补发放:todo']);
+  });
+});
+
+describe('dates as people write them (src/features/admin/dates.ts)', () => {
+  test('an instant is the Shanghai day it falls on, written 2023年7月3日, never as an ISO date', () => {
+    // 2023-07-02 17:00 UTC is already 3 July in Shanghai.
+    expect(shanghaiDayOf('2023-07-02T17:00:00.000Z')).toBe('2023-07-03');
+    expect(chineseDay('2023-07-03')).toBe('2023年7月3日');
+  });
+
+  test('a period of whole months from an instant ends on the day people count to (the agreement’s implementation period)', () => {
+    expect(chineseDayAfterMonths('2023-07-03T01:00:00.000Z', 1)).toBe('2023年8月3日');
+    expect(chineseDayAfterMonths('2023-07-03T01:00:00.000Z', 12)).toBe('2024年7月3日');
+    // From 31 January one month on is the end of February, not a day in March.
+    expect(chineseDayAfterMonths('2024-01-31T02:00:00.000Z', 1)).toBe('2024年2月29日');
   });
 });

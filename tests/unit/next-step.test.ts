@@ -2,7 +2,7 @@
 // extension with its reason, and plainly, once the time has passed, that the report would be refused.
 import type { ApplicationView } from '@/core/schemas/actions';
 import type { ApplicationStatus, WorkflowAction } from '@/core/workflow/award-workflow';
-import { nextStep } from '@/features/apply/next-step';
+import { nextStep, timeline } from '@/features/apply/next-step';
 import { programFrom } from './factories';
 
 // The provincial call: a mid-term for the society and journal categories only (seed 002 lines 11, 35), the final
@@ -96,4 +96,32 @@ test('steps other than a report have no due time', () => {
     due: null,
     overdue: false,
   });
+});
+
+test('a returned application asks for changes and resubmission; an award being carried out asks for its indicator claims', () => {
+  expect(nextStep(award('returned', ['save', 'resubmit']), at('2023-06-20T09:00:00+08:00'))).toMatchObject({
+    label: '修改后重新提交',
+    route: 'editApplication',
+    params: { id: 'app-1' },
+  });
+  expect(nextStep(award('implementing', ['claim']), at('2023-08-01T09:00:00+08:00'))).toMatchObject({
+    label: '填报指标完成情况',
+    route: 'addClaim',
+  });
+  // A report owed comes before claims.
+  expect(nextStep(award('implementing', ['claim', 'submitMidterm']), at('2023-08-01T09:00:00+08:00'))?.label).toBe('提交中期报告');
+});
+
+test('while the secretariat decides, the applicant has no step to take', () => {
+  expect(nextStep(award('submitted', []), at('2023-06-20T09:00:00+08:00'))).toBeNull();
+  expect(nextStep(award('implementing', ['withdraw']), at('2023-08-01T09:00:00+08:00'))).toBeNull();
+});
+
+test('the timeline marks the stages passed as done and the current one; an application not selected ends at the review', () => {
+  const states = (application: Pick<ApplicationView, 'stage' | 'status'>) =>
+    timeline(application).map((step) => `${step.label}:${step.state}`);
+  const inReview = states({ stage: 'review', status: 'checkPassed' });
+  expect(inReview.slice(0, 3)).toEqual(['申报:done', '形式审查:done', '专家评审:current']);
+  expect(inReview.slice(3).every((line) => line.endsWith(':todo'))).toBe(true);
+  expect(states({ stage: 'closed', status: 'notSelected' }).slice(2, 4)).toEqual(['专家评审:ended', '公示:todo']);
 });

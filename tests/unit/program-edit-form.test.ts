@@ -10,14 +10,18 @@ import {
   fenOfYuan,
   instantOf,
   moved,
+  newAttachment,
   newCategory,
+  newCriterion,
   newRule,
   newSection,
   numberOf,
   timeText,
+  toggledKey,
   toggledKind,
   weightTotal,
   without,
+  yuanText,
 } from '@/features/admin/program-edit-form';
 import { programFrom } from './factories';
 
@@ -183,4 +187,32 @@ test('the audit’s summary names the parts an edit changed, and the rows added 
     categories: before.categories.slice(1),
   };
   expect(editSummary(before, after)).toBe('修改：流程环节、评审指标、类别（删除“一流学会”）');
+});
+
+test('the pool and award amounts show as typed yuan, without thousands commas or empty cents, and read back the same', () => {
+  expect(yuanText(10_000_000)).toBe('100000');
+  expect(yuanText(1_234_550)).toBe('12345.50');
+  expect(fenOfYuan(yuanText(1_234_550))).toBe(1_234_550);
+  // An amount not yet typed shows an empty field, not "NaN".
+  expect(yuanText(Number.NaN)).toBe('');
+});
+
+test('an attachment’s categories tick and untick in the programme’s order of categories', () => {
+  const all = xuzhou.categories.map((category) => category.key);
+  const ticked = toggledKey(toggledKey([], all[2]!, all), all[0]!, all);
+  expect(ticked).toEqual([all[0], all[2]]);
+  expect(toggledKey(ticked, all[0]!, all)).toEqual([all[2]]);
+});
+
+test('a new attachment or review criterion gets a key not yet taken, and a criterion must be weighed before it is sent', () => {
+  const draft = draftOf(xuzhou);
+  const attachment = newAttachment(draft);
+  expect(draft.form.attachments.some((existing) => existing.key === attachment.key)).toBe(false);
+  const criterion = newCriterion(draft);
+  expect(draft.reviewCriteria.some((existing) => existing.key === criterion.key)).toBe(false);
+  const weighed = { ...draft, reviewCriteria: [...draft.reviewCriteria, criterion] };
+  expect(weightTotal(weighed)).toBe(100);
+  expect(issueOf(editOf(xuzhou, weighed))).toBe(`第 ${weighed.reviewCriteria.length} 项名称：不能为空`);
+  const named = { ...draft, reviewCriteria: [...draft.reviewCriteria, { ...criterion, name: '社会影响' }] };
+  expect(issueOf(editOf(xuzhou, named))).toMatch(/权重/);
 });

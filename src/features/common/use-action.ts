@@ -1,29 +1,20 @@
-// One call a person starts with a tap (confirm, save): busy while it runs, its refusal kept to show.
-import { useCallback, useRef, useState } from 'react';
+// One call a person starts with a tap (confirm, save, send): busy while it runs, its refusal kept to show (and
+// toasted, for screens with no place for it), a retry of the call that failed, a double tap ignored.
+import { useState } from 'react';
 import { messageOf } from '@/lib/api';
+import { showMessage } from '@/lib/feedback';
+import { actionRunner } from './action-runner';
 
-export function useAction() {
+export interface ActionOptions {
+  /** Also shows the refusal as a toast. */
+  toast?: boolean;
+}
+
+export function useAction(options: ActionOptions = {}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  // A second tap while the first call runs is ignored (state updates arrive a render late).
-  const running = useRef(false);
+  // Made once: the double-tap guard and the failed call live across renders.
+  const [runner] = useState(() => actionRunner({ busy: setBusy, error: setError }, messageOf, options.toast ? showMessage : undefined));
 
-  /** The call's answer, or null when it failed (its message is in `error`) or another was running. */
-  const run = useCallback(async <T>(request: () => Promise<T>): Promise<T | null> => {
-    if (running.current) return null;
-    running.current = true;
-    setBusy(true);
-    setError(null);
-    try {
-      return await request();
-    } catch (failure) {
-      setError(messageOf(failure));
-      return null;
-    } finally {
-      running.current = false;
-      setBusy(false);
-    }
-  }, []);
-
-  return { busy, error, setError, run };
+  return { busy, error, setError, run: runner.run, attempt: runner.attempt, retry: runner.retry };
 }

@@ -3,9 +3,7 @@
 import { View } from '@tarojs/components';
 import { ExportButton } from '@/components/export-button';
 import { PageState } from '@/components/page-state';
-import { call, messageOf } from '@/lib/api';
-import { showMessage } from '@/lib/feedback';
-import { openFileLink } from '@/lib/open-file';
+import { openAttachment } from '@/features/common/open-attachment';
 import { useReloadOnShow } from '@/features/common/use-reload-on-show';
 import { useApplicationDetail } from '../hooks/use-application-detail';
 import { useFileLinks } from '../hooks/use-file-links';
@@ -24,15 +22,6 @@ import { Section } from './section';
 import '../admin.css';
 
 const NO_FILES: string[] = [];
-
-async function openAttachment(fileId: string, name: string) {
-  try {
-    const link = await call('file.link', { fileId });
-    await openFileLink(link.url, name);
-  } catch (error) {
-    showMessage(messageOf(error));
-  }
-}
 
 export function ApplicationDetailScreen({ applicationId, stage }: { applicationId: string; stage?: string }) {
   const detail = useApplicationDetail(applicationId, stage);

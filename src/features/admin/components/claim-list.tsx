@@ -9,7 +9,7 @@ import { isPhotoFile } from '@/core/evidence/upload-rules';
 import type { Program } from '@/core/program/program-schema';
 import { indicatorByKey } from '@/core/program/program-rules';
 import type { Claim } from '@/core/schemas/documents';
-import { call } from '@/lib/api';
+import { verifyClaim } from '../api/awards';
 import { previewImages } from '@/lib/preview';
 import { settle } from '../hooks/use-decision';
 import type { FileLinks } from '../hooks/use-file-links';
@@ -73,7 +73,7 @@ export function ClaimList({ claims, program, links, onChanged }: ClaimListProps)
     setBusy(claim._id);
     try {
       await settle(
-        () => call('claim.verify', { claimId: claim._id, version: claim.version, decision, ...(reason ? { reason } : {}) }),
+        () => verifyClaim({ claimId: claim._id, version: claim.version, decision, ...(reason ? { reason } : {}) }),
         decision === 'verified' ? '已核实' : '已驳回',
         onChanged,
       );

@@ -7,7 +7,8 @@ import { useState } from 'react';
 import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import type { ActionOutput } from '@/core/schemas/actions';
 import { PageState } from '@/components/page-state';
-import { call } from '@/lib/api';
+import { useAction } from '@/features/common/use-action';
+import { recordIndicator } from '../api/awards';
 import { newRequestId } from '@/lib/drafts';
 import { go } from '@/lib/navigation';
 import { chineseDay, shanghaiDayOf } from '../dates';
@@ -105,7 +106,7 @@ function RecordValue({ row, programId, today, onSaved }: { row: IndicatorRow; pr
   const [day, setDay] = useState(today);
   const [evidence, setEvidence] = useState('');
   const [link, setLink] = useState('');
-  const [saving, setSaving] = useState(false);
+  const saving = useAction();
   const [requestId, setRequestId] = useState(newRequestId);
   const parsed = parseRecordedValue(row, valueText);
   const issue =
@@ -120,11 +121,11 @@ function RecordValue({ row, programId, today, onSaved }: { row: IndicatorRow; pr
 
   async function save() {
     if ('issue' in parsed) return;
-    setSaving(true);
-    try {
+    // On a refusal settle showed the message; the form keeps what was entered.
+    const settled = await saving.run(async () => {
       await settle(
         () =>
-          call('indicator.record', {
+          recordIndicator({
             requestId,
             programId,
             indicatorKey: row.key,
@@ -136,19 +137,17 @@ function RecordValue({ row, programId, today, onSaved }: { row: IndicatorRow; pr
         '已填报',
         onSaved,
       );
-      setRequestId(newRequestId());
-      setValueText(row.kind === 'yesno' ? '1' : '');
-      setEvidence('');
-      setLink('');
-    } catch {
-      // settle showed the message; the form keeps what was entered
-    } finally {
-      setSaving(false);
-    }
+      return true;
+    });
+    if (!settled) return;
+    setRequestId(newRequestId());
+    setValueText(row.kind === 'yesno' ? '1' : '');
+    setEvidence('');
+    setLink('');
   }
 
   return (
-    <RecordForm title="填报数值" extra="学会整体统计" issue={issue} saving={saving} button="保存数值" onSave={() => void save()}>
+    <RecordForm title="填报数值" extra="学会整体统计" issue={issue} saving={saving.busy} button="保存数值" onSave={() => void save()}>
       {row.kind === 'yesno' ? (
         <View>
           <Text className="admin-form__label">是否达成</Text>

@@ -5,7 +5,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import type { InvitationView } from '@/core/schemas/actions';
 import { PageState } from '@/components/page-state';
-import { call } from '@/lib/api';
+import { invitationQrcode } from '../api/people';
 import { copyText } from '@/lib/clipboard';
 import { webAddressOf } from '@/lib/platform';
 import { personRoleLabels } from '@/features/common/person-roles';
@@ -17,7 +17,7 @@ function spaced(code: string): string {
 }
 
 export function InvitationShare({ invitation, onDone }: { invitation: InvitationView; onDone: () => void }) {
-  const qr = useRemote(() => call('invitation.qrcode', { invitationId: invitation._id }), [invitation._id]);
+  const qr = useRemote(() => invitationQrcode({ invitationId: invitation._id }), [invitation._id]);
   const address = qr.data ? webAddressOf(qr.data.link) : null;
   return (
     <View className="people-share">

@@ -4,7 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import type { InvitationView } from '@/core/schemas/actions';
 import type { Role } from '@/core/schemas/common';
-import { call } from '@/lib/api';
+import { createInvitation } from '../api/people';
 import { newRequestId } from '@/lib/drafts';
 import { personRoleLabels } from '@/features/common/person-roles';
 import { useAction } from '@/features/common/use-action';
@@ -41,7 +41,7 @@ export function InviteForm({ organiser, units, onCreated }: InviteFormProps) {
 
   async function submit() {
     const invitation = await create.run(() =>
-      call('invitation.create', {
+      createInvitation({
         requestId,
         role,
         orgId: unit,

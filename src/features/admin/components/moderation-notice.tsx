@@ -5,7 +5,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import type { ActionInput } from '@/core/schemas/actions';
 import type { Moderation } from '@/core/schemas/documents';
-import { call } from '@/lib/api';
+import { releaseModeration } from '../api/awards';
 import { settle } from '../hooks/use-decision';
 import { ReasonDialog } from './reason-dialog';
 
@@ -36,7 +36,7 @@ export function ModerationNotice({ moderation, target, onChanged }: ModerationNo
         required
         description="核实内容无违规后放行：申报可进入评审和公示，照片对评审专家可见。放行理由记入处理记录。"
         onConfirm={async (reason) => {
-          if (target && onChanged) await settle(() => call('moderation.release', { ...target, reason }), '已放行', onChanged);
+          if (target && onChanged) await settle(() => releaseModeration({ ...target, reason }), '已放行', onChanged);
           setReleasing(false);
         }}
         onClose={() => setReleasing(false)}

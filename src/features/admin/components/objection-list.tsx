@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import type { ObjectionBatchResultView } from '@/core/schemas/actions';
 import type { Objection } from '@/core/schemas/documents';
-import { call } from '@/lib/api';
+import { handleObjection, handleObjections } from '../api/publicity';
 import { settle } from '../hooks/use-decision';
 import { ModerationNotice } from './moderation-notice';
 import { BatchResultDialog } from './batch-result-dialog';
@@ -33,11 +33,11 @@ interface ObjectionListProps {
 async function handle(chosen: readonly Objection[], decision: Handling, note: string): Promise<ObjectionBatchResultView | null> {
   const [only] = chosen;
   if (chosen.length === 1 && only) {
-    await call('objection.handle', { objectionId: only._id, version: only.version, decision, note });
+    await handleObjection({ objectionId: only._id, version: only.version, decision, note });
     return null;
   }
   const items = chosen.map((objection) => ({ objectionId: objection._id, version: objection.version }));
-  return call('objection.handleMany', { items, decision, note });
+  return handleObjections({ items, decision, note });
 }
 
 export function ObjectionList({ objections, projectOf, onChanged }: ObjectionListProps) {

@@ -8,7 +8,7 @@ import type { OrganizationHistoryRow } from '@/core/schemas/actions';
 import { orgKindLabels, sanctionKindLabels } from '@/core/schemas/labels';
 import type { Organization } from '@/core/schemas/documents';
 import { PageState } from '@/components/page-state';
-import { call } from '@/lib/api';
+import { organizationHistory } from '../api/organizations';
 import { go } from '@/lib/navigation';
 import { useRemote } from '@/features/common/use-remote';
 import { useReloadOnShow } from '@/features/common/use-reload-on-show';
@@ -105,7 +105,7 @@ function totals(rows: readonly OrganizationHistoryRow[]): string {
 }
 
 export function OrganizationDetailScreen({ organizationId }: { organizationId: string }) {
-  const remote = useRemote(() => call('organization.history', { organizationId }), [organizationId]);
+  const remote = useRemote(() => organizationHistory({ organizationId }), [organizationId]);
   useReloadOnShow(remote.reload);
   const data = remote.data;
   if (!data) return <PageState loading={remote.loading} error={remote.error} onRetry={() => void remote.reload()} />;

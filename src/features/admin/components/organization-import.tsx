@@ -4,7 +4,8 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_SIZE_TEXT, type ActionOutput } from '@/core/schemas/actions';
-import { call, messageOf } from '@/lib/api';
+import { useAction } from '@/features/common/use-action';
+import { importOrganizations, organizationImportTemplate } from '../api/organizations';
 import { newRequestId } from '@/lib/drafts';
 import { showMessage, showSuccess } from '@/lib/feedback';
 import { saveAndOpenFile } from '@/lib/open-file';
@@ -53,41 +54,35 @@ function ImportResult({ outcome }: { outcome: ImportOutcome }) {
 }
 
 export function OrganizationImport({ onImported }: { onImported: () => void }) {
-  const [busy, setBusy] = useState<'template' | 'import' | null>(null);
+  const template = useAction({ toast: true });
+  const importing = useAction({ toast: true });
+  const picking = useAction({ toast: true });
+  const busy = template.busy ? 'template' : importing.busy ? 'import' : null;
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
 
   async function downloadTemplate() {
-    setBusy('template');
-    try {
-      const template = await call('organization.importTemplate', {});
-      await saveAndOpenFile(template.fileName, template.base64);
-    } catch (error) {
-      showMessage(messageOf(error));
-    } finally {
-      setBusy(null);
-    }
+    await template.run(async () => {
+      const file = await organizationImportTemplate();
+      await saveAndOpenFile(file.fileName, file.base64);
+    });
   }
 
   async function importSheet() {
-    try {
-      const picked = await pickDocument(['xlsx']);
-      if (!picked) return;
-      if (picked.size > MAX_IMPORT_BYTES) {
-        showMessage(`文件不能超过 ${MAX_IMPORT_SIZE_TEXT}，请分成几个文件导入`);
-        return;
-      }
-      setBusy('import');
-      const base64 = await readPickedBase64(picked);
-      const answer = await call('organization.import', { requestId: newRequestId(), fileName: picked.name, base64 });
-      setOutcome({ fileName: picked.name, answer });
-      if (answer.imported > 0) {
-        showSuccess(`已导入 ${answer.imported} 个单位`);
-        onImported();
-      }
-    } catch (error) {
-      showMessage(messageOf(error));
-    } finally {
-      setBusy(null);
+    if (busy) return;
+    const picked = await picking.run(() => pickDocument(['xlsx']));
+    if (!picked) return;
+    if (picked.size > MAX_IMPORT_BYTES) {
+      showMessage(`文件不能超过 ${MAX_IMPORT_SIZE_TEXT}，请分成几个文件导入`);
+      return;
+    }
+    const answer = await importing.run(async () =>
+      importOrganizations({ requestId: newRequestId(), fileName: picked.name, base64: await readPickedBase64(picked) }),
+    );
+    if (!answer) return;
+    setOutcome({ fileName: picked.name, answer });
+    if (answer.imported > 0) {
+      showSuccess(`已导入 ${answer.imported} 个单位`);
+      onImported();
     }
   }
 

@@ -7,9 +7,11 @@ import { profileOf } from '@/core/organization/profile';
 import { orgKindLabels, type OrgKind } from '@/core/schemas/labels';
 import { organizationProfileSchema, type Organization, type OrganizationProfile } from '@/core/schemas/documents';
 import { PageState } from '@/components/page-state';
-import { call, messageOf } from '@/lib/api';
+import { useAction } from '@/features/common/use-action';
+import { currentSession } from '@/features/common/api/shared';
+import { createOrganization, deactivateOrganization, listOrganizations, updateOrganization } from '../api/organizations';
 import { newRequestId } from '@/lib/drafts';
-import { showMessage, showSuccess } from '@/lib/feedback';
+import { showSuccess } from '@/lib/feedback';
 import { useRemote } from '@/features/common/use-remote';
 import { useReloadOnShow } from '@/features/common/use-reload-on-show';
 import { go } from '@/lib/navigation';
@@ -53,6 +55,7 @@ function EditDialog({ target, kinds, serverNow, onClose, onSaved }: EditDialogPr
   // One request id per new unit, so a retried tap after a lost answer creates it once.
   const [requestId, setRequestId] = useState(newRequestId);
   const [shown, setShown] = useState(target);
+  const saving = useAction({ toast: true });
   if (shown !== target) {
     setShown(target);
     setDraft(draftOf(editing, kinds[0] ?? 'branch'));
@@ -68,18 +71,15 @@ function EditDialog({ target, kinds, serverNow, onClose, onSaved }: EditDialogPr
       ...(draft.contactPhone.trim() ? { contactPhone: draft.contactPhone.trim() } : {}),
       ...(draft.address.trim() ? { address: draft.address.trim() } : {}),
     };
-    try {
-      if (editing) await call('organization.update', { organizationId: editing._id, version: editing.version, ...fields });
+    await saving.attempt(async () => {
+      if (editing) await updateOrganization({ organizationId: editing._id, version: editing.version, ...fields });
       else {
-        await call('organization.create', { requestId, kind: draft.kind, ...fields });
+        await createOrganization({ requestId, kind: draft.kind, ...fields });
         setRequestId(newRequestId());
       }
-      showSuccess('已保存');
-      onSaved();
-    } catch (error) {
-      showMessage(messageOf(error));
-      throw error;
-    }
+    });
+    showSuccess('已保存');
+    onSaved();
   }
 
   return (
@@ -135,26 +135,22 @@ function EditDialog({ target, kinds, serverNow, onClose, onSaved }: EditDialogPr
 
 export function OrganizationsScreen() {
   const remote = useRemote(async () => {
-    const [session, organizations] = await Promise.all([call('session.me', {}), call('organization.list', {})]);
+    const [session, organizations] = await Promise.all([currentSession(), listOrganizations()]);
     return { kinds: managedKinds(session.org.kind), organizations, serverNow: session.serverNow };
   }, []);
   useReloadOnShow(remote.reload);
   const [editing, setEditing] = useState<Organization | 'new' | null>(null);
   const [deactivating, setDeactivating] = useState<Organization | null>(null);
+  const deactivation = useAction({ toast: true });
   const data = remote.data;
   if (!data) return <PageState loading={remote.loading} error={remote.error} onRetry={() => void remote.reload()} />;
 
   async function deactivate(reason: string) {
     if (!deactivating) return;
-    try {
-      await call('organization.deactivate', { organizationId: deactivating._id, version: deactivating.version, reason });
-      showSuccess('已停用');
-      setDeactivating(null);
-      void remote.reload();
-    } catch (error) {
-      showMessage(messageOf(error));
-      throw error;
-    }
+    await deactivation.attempt(() => deactivateOrganization({ organizationId: deactivating._id, version: deactivating.version, reason }));
+    showSuccess('已停用');
+    setDeactivating(null);
+    void remote.reload();
   }
 
   return (

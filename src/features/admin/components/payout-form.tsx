@@ -6,10 +6,11 @@ import { amountDueFen, type MoneyAction } from '@/core/award/amounts-due';
 import { formatYuan, parseYuan } from '@/core/money';
 import type { ApplicationView, ProgramView } from '@/core/schemas/actions';
 import type { Payout } from '@/core/schemas/documents';
-import { call } from '@/lib/api';
 import { confirm } from '@/lib/feedback';
+import { useAction } from '@/features/common/use-action';
 import { yuanField } from '../award-records';
 import { chineseDay, shanghaiDayOf } from '../dates';
+import { payApplication } from '../api/awards';
 import { settle } from '../hooks/use-decision';
 import { DayField, RecordForm, TextField } from './form-fields';
 import { Section } from './section';
@@ -54,7 +55,7 @@ export function MoneyForm({ action, application, program, onSubmit }: MoneyFormP
   const [amount, setAmount] = useState(yuanField(dueFen));
   const [paidOn, setPaidOn] = useState(today);
   const [voucherNo, setVoucherNo] = useState('');
-  const [saving, setSaving] = useState(false);
+  const saving = useAction();
   const amountFen = parseYuan(amount);
   const issue =
     amountFen === null || amountFen <= 0
@@ -73,14 +74,8 @@ export function MoneyForm({ action, application, program, onSubmit }: MoneyFormP
       '登记',
     );
     if (!ok) return;
-    setSaving(true);
-    try {
-      await onSubmit({ amountFen, paidOn, voucherNo: voucherNo.trim() });
-    } catch {
-      // settle showed the message; the form keeps what was typed.
-    } finally {
-      setSaving(false);
-    }
+    // On a refusal settle showed the message; the form keeps what was typed.
+    await saving.run(() => onSubmit({ amountFen, paidOn, voucherNo: voucherNo.trim() }));
   }
 
   return (
@@ -88,7 +83,7 @@ export function MoneyForm({ action, application, program, onSubmit }: MoneyFormP
       title={texts.title}
       extra={dueFen !== null ? `应付 ${formatYuan(dueFen)}` : undefined}
       issue={issue}
-      saving={saving}
+      saving={saving.busy}
       button={texts.button}
       onSave={() => void save()}
     >
@@ -115,11 +110,7 @@ export function PayoutForm({
       application={application}
       program={program}
       onSubmit={(payout) =>
-        settle(
-          () => call('application.pay', { applicationId: application._id, version: application.version, payout }),
-          '已登记发放',
-          onPaid,
-        )
+        settle(() => payApplication({ applicationId: application._id, version: application.version, payout }), '已登记发放', onPaid)
       }
     />
   );

@@ -7,8 +7,11 @@ import { formatShanghaiDate, formatShanghaiDateTime } from '@/core/calendar/shan
 import type { InvitationView, PersonView } from '@/core/schemas/actions';
 import type { Role } from '@/core/schemas/common';
 import { PageState } from '@/components/page-state';
-import { call, messageOf } from '@/lib/api';
-import { showMessage, showSuccess } from '@/lib/feedback';
+import { useAction } from '@/features/common/use-action';
+import { currentSession } from '@/features/common/api/shared';
+import { listOrganizations } from '../api/organizations';
+import { listInvitations, listPeople, reassignPerson, removePerson, revokeInvitation, revokePerson } from '../api/people';
+import { showSuccess } from '@/lib/feedback';
 import { personRoleLabels } from '@/features/common/person-roles';
 import { useReloadOnShow } from '@/features/common/use-reload-on-show';
 import { useRemote } from '@/features/common/use-remote';
@@ -122,6 +125,7 @@ function ReassignDialog({
   const person = action?.kind === 'reassign' ? action.person : null;
   const [orgId, setOrgId] = useState('');
   const [shown, setShown] = useState(person);
+  const saving = useAction({ toast: true });
   if (shown !== person) {
     setShown(person);
     setOrgId(person?.orgId ?? '');
@@ -129,14 +133,9 @@ function ReassignDialog({
 
   async function save() {
     if (!person) return;
-    try {
-      await call('person.reassign', { userId: person.userId, version: person.version, orgId });
-      showSuccess('已调整');
-      onDone();
-    } catch (error) {
-      showMessage(messageOf(error));
-      throw error;
-    }
+    await saving.attempt(() => reassignPerson({ userId: person.userId, version: person.version, orgId }));
+    showSuccess('已调整');
+    onDone();
   }
 
   return (
@@ -157,10 +156,10 @@ function ReassignDialog({
 export function PeopleScreen() {
   const remote = useRemote(async () => {
     const [session, people, invitations, organizations] = await Promise.all([
-      call('session.me', {}),
-      call('person.list', {}),
-      call('invitation.list', {}),
-      call('organization.list', {}),
+      currentSession(),
+      listPeople(),
+      listInvitations(),
+      listOrganizations(),
     ]);
     const organiser: UnitChoice = { id: session.org.id, name: session.org.name };
     const units = organizations.filter((org) => org.active).map((org) => ({ id: org._id, name: org.name }));
@@ -173,20 +172,16 @@ export function PeopleScreen() {
   const [sharing, setSharing] = useState<InvitationView | null>(null);
   const [revokingInvitation, setRevokingInvitation] = useState<InvitationView | null>(null);
   const [personAction, setPersonAction] = useState<PersonAction | null>(null);
+  const changing = useAction({ toast: true });
   const data = remote.data;
   if (!data) return <PageState loading={remote.loading} error={remote.error} onRetry={() => void remote.reload()} />;
 
   /** Runs a change, then reloads the lists; on a refusal the dialog stays open with what was typed. */
   async function change(request: () => Promise<unknown>, done: string, close: () => void) {
-    try {
-      await request();
-      showSuccess(done);
-      close();
-      void remote.reload();
-    } catch (error) {
-      showMessage(messageOf(error));
-      throw error;
-    }
+    await changing.attempt(request);
+    showSuccess(done);
+    close();
+    void remote.reload();
   }
 
   const acting = personAction?.kind === 'revoke' || personAction?.kind === 'remove' ? personAction : null;
@@ -248,7 +243,7 @@ export function PeopleScreen() {
         required={false}
         onConfirm={(reason) =>
           change(
-            () => call('invitation.revoke', { invitationId: revokingInvitation!._id, ...(reason ? { reason } : {}) }),
+            () => revokeInvitation({ invitationId: revokingInvitation!._id, ...(reason ? { reason } : {}) }),
             '已撤销',
             () => setRevokingInvitation(null),
           )
@@ -267,12 +262,8 @@ export function PeopleScreen() {
         required
         onConfirm={(reason) =>
           acting?.kind === 'remove'
-            ? change(() => call('person.remove', { userId: acting.person.userId, reason }), '已删除', closeAction)
-            : change(
-                () => call('person.revoke', { userId: acting!.person.userId, version: acting!.person.version, reason }),
-                '已撤销',
-                closeAction,
-              )
+            ? change(() => removePerson({ userId: acting.person.userId, reason }), '已删除', closeAction)
+            : change(() => revokePerson({ userId: acting!.person.userId, version: acting!.person.version, reason }), '已撤销', closeAction)
         }
         onClose={closeAction}
       />

@@ -13,9 +13,10 @@ import { stageTimeline } from '@/core/program/timeline';
 import type { ProgramView } from '@/core/schemas/actions';
 import { orgKindLabels, orgKinds, sanctionKindLabels, sanctionKinds, type OrgKind } from '@/core/schemas/labels';
 import { PageState } from '@/components/page-state';
-import { call, messageOf } from '@/lib/api';
 import { showMessage, showSuccess } from '@/lib/feedback';
 import { useRemote } from '@/features/common/use-remote';
+import { useAction } from '@/features/common/use-action';
+import { getProgram, publishProgram, updateProgram } from '../api/programs';
 import {
   draftOf,
   editOf,
@@ -670,8 +671,7 @@ function ProgramEditForm({
   onPreview: () => void;
 }) {
   const [draft, setDraft] = useState<ProgramDraft>(() => draftOf(program));
-  const [saving, setSaving] = useState(false);
-  const [serverError, setServerError] = useState<string | null>(null);
+  const saving = useAction({ toast: true });
   useEffect(() => setDraft(draftOf(program)), [program]);
   const result = editOf(program, draft);
   const issue = 'issue' in result ? result.issue : null;
@@ -680,18 +680,10 @@ function ProgramEditForm({
 
   async function save() {
     if (!('edit' in result)) return;
-    setSaving(true);
-    setServerError(null);
-    try {
-      const saved = await call('program.update', { programId: program._id, version: program.version, edit: result.edit });
-      showSuccess('已保存');
-      onSaved(saved);
-    } catch (error) {
-      setServerError(messageOf(error));
-      showMessage(messageOf(error));
-    } finally {
-      setSaving(false);
-    }
+    const saved = await saving.run(() => updateProgram({ programId: program._id, version: program.version, edit: result.edit }));
+    if (!saved) return;
+    showSuccess('已保存');
+    onSaved(saved);
   }
 
   return (
@@ -748,7 +740,7 @@ function ProgramEditForm({
       <ReviewSection draft={draft} patch={patch} />
       <IndicatorSection draft={draft} patch={patch} program={program} />
       <View className="admin-bar">
-        {serverError || issue ? <Text className="admin-bar__error">{serverError ?? issue}</Text> : null}
+        {saving.error || issue ? <Text className="admin-bar__error">{saving.error ?? issue}</Text> : null}
         <View className="admin-bar__buttons">
           <Button
             className="admin-bar__button"
@@ -758,7 +750,7 @@ function ProgramEditForm({
           >
             预览
           </Button>
-          <Button className="admin-bar__button" type="primary" disabled={issue !== null} loading={saving} onClick={() => void save()}>
+          <Button className="admin-bar__button" type="primary" disabled={issue !== null} loading={saving.busy} onClick={() => void save()}>
             保存设置
           </Button>
         </View>
@@ -777,19 +769,13 @@ function ProgramPreview({
   onEdit: () => void;
   onPublished: (program: ProgramView) => void;
 }) {
-  const [publishing, setPublishing] = useState(false);
+  const publishing = useAction({ toast: true });
   const blocked = program.draft ? publishIssue(program, new Date(program.serverNow)) : null;
   async function publish() {
-    setPublishing(true);
-    try {
-      const published = await call('program.publish', { programId: program._id, version: program.version });
-      showSuccess('已发布');
-      onPublished(published);
-    } catch (error) {
-      showMessage(messageOf(error));
-    } finally {
-      setPublishing(false);
-    }
+    const published = await publishing.run(() => publishProgram({ programId: program._id, version: program.version }));
+    if (!published) return;
+    showSuccess('已发布');
+    onPublished(published);
   }
   const groups = program.categories;
   return (
@@ -850,7 +836,7 @@ function ProgramPreview({
               className="admin-bar__button"
               type="primary"
               disabled={blocked !== null}
-              loading={publishing}
+              loading={publishing.busy}
               onClick={() => void publish()}
             >
               发布
@@ -863,7 +849,7 @@ function ProgramPreview({
 }
 
 export function ProgramEditScreen({ programId, preview = false }: { programId: string; preview?: boolean }) {
-  const remote = useRemote(() => call('program.get', { programId }), [programId]);
+  const remote = useRemote(() => getProgram({ programId }), [programId]);
   const [saved, setSaved] = useState<ProgramView | null>(null);
   const [previewing, setPreviewing] = useState(preview);
   if (!programId) return <PageState loading={false} error="缺少项目编号，请从项目设置进入" />;

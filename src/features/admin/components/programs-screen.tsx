@@ -6,9 +6,11 @@ import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import { formatYuan } from '@/core/money';
 import { publishIssue } from '@/core/program/program-rules';
 import { PageState } from '@/components/page-state';
-import { call, messageOf } from '@/lib/api';
+import { useAction } from '@/features/common/use-action';
+import { listPrograms } from '@/features/common/api/shared';
+import { createProgramFromTemplate, programTemplates } from '../api/programs';
 import { newRequestId } from '@/lib/drafts';
-import { showMessage, showSuccess } from '@/lib/feedback';
+import { showSuccess } from '@/lib/feedback';
 import { go } from '@/lib/navigation';
 import { useRemote } from '@/features/common/use-remote';
 import { useReloadOnShow } from '@/features/common/use-reload-on-show';
@@ -24,20 +26,16 @@ function CreateDialog({ template, onClose }: { template: Template | null; onClos
   const [name, setName] = useState('');
   // One request id per dialog opening, so a retried tap after a lost answer creates one programme.
   const [requestId, setRequestId] = useState(newRequestId);
+  const creating = useAction({ toast: true });
 
   async function create() {
     if (!template) return;
-    try {
-      const program = await call('program.createFromTemplate', { templateCode: template.code, requestId, name: name.trim() });
-      showSuccess('已新建');
-      setName('');
-      setRequestId(newRequestId());
-      onClose();
-      void go('programEdit', { programId: program._id });
-    } catch (error) {
-      showMessage(messageOf(error));
-      throw error;
-    }
+    const program = await creating.attempt(() => createProgramFromTemplate({ templateCode: template.code, requestId, name: name.trim() }));
+    showSuccess('已新建');
+    setName('');
+    setRequestId(newRequestId());
+    onClose();
+    void go('programEdit', { programId: program._id });
   }
 
   return (
@@ -70,7 +68,7 @@ function CreateDialog({ template, onClose }: { template: Template | null; onClos
 
 export function ProgramsScreen() {
   const remote = useRemote(async () => {
-    const [programs, templates] = await Promise.all([call('program.list', {}), call('program.templates', {})]);
+    const [programs, templates] = await Promise.all([listPrograms(), programTemplates()]);
     return { programs, templates };
   }, []);
   useReloadOnShow(remote.reload);

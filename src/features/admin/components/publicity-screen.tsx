@@ -10,8 +10,9 @@ import { kindOf, noticeKinds } from '@/core/publicity/notice-kinds';
 import type { Publicity, PublicityKind } from '@/core/schemas/documents';
 import { ExportButton } from '@/components/export-button';
 import { PageState } from '@/components/page-state';
-import { call, messageOf } from '@/lib/api';
-import { confirm, showMessage, showSuccess } from '@/lib/feedback';
+import { useAction } from '@/features/common/use-action';
+import { closePublicity, openPublicity } from '../api/publicity';
+import { confirm, showSuccess } from '@/lib/feedback';
 import { go } from '@/lib/navigation';
 import { useReloadOnShow } from '@/features/common/use-reload-on-show';
 import { chineseDay, shanghaiDayOf } from '../dates';
@@ -39,29 +40,25 @@ function OpenForm({ program, kind, count, onOpened }: OpenFormProps) {
   const [title, setTitle] = useState(`${program.name}${meaning.titleSuffix}`);
   const [opensOn, setOpensOn] = useState('');
   const [contact, setContact] = useState('');
-  const [saving, setSaving] = useState(false);
+  const saving = useAction({ toast: true });
   const issue = !title.trim() ? '请填写公示标题' : !contact.trim() ? '请填写异议受理联系方式' : null;
 
   async function open() {
     if (issue) return;
     const ok = await confirm(`发布${meaning.label}？`, `将公示${meaning.listed} ${count} 项，公示期 ${workingDays} 个工作日。`, '发布');
     if (!ok) return;
-    setSaving(true);
-    try {
-      const result = await call('publicity.open', {
+    const result = await saving.run(() =>
+      openPublicity({
         programId: program._id,
         kind,
         title: title.trim(),
         contact: contact.trim(),
         ...(opensOn ? { opensOn } : {}),
-      });
-      showSuccess('已发布公示');
-      onOpened(result);
-    } catch (error) {
-      showMessage(messageOf(error));
-    } finally {
-      setSaving(false);
-    }
+      }),
+    );
+    if (!result) return;
+    showSuccess('已发布公示');
+    onOpened(result);
   }
 
   return (
@@ -86,7 +83,7 @@ function OpenForm({ program, kind, count, onOpened }: OpenFormProps) {
       <Text className={issue ? 'admin-form__note admin-dialog__hint' : 'admin-form__note'}>
         {issue ?? `公示期 ${workingDays} 个工作日，节假日不计，调休上班日计入`}
       </Text>
-      <Button type="primary" block disabled={issue !== null || count === 0} loading={saving} onClick={() => void open()}>
+      <Button type="primary" block disabled={issue !== null || count === 0} loading={saving.busy} onClick={() => void open()}>
         发布公示（{count} 项）
       </Button>
     </View>
@@ -96,7 +93,7 @@ function OpenForm({ program, kind, count, onOpened }: OpenFormProps) {
 function NoticeCard({ notice, onClosed }: { notice: Publicity; onClosed: (job: BatchJobView, notice: Publicity) => void }) {
   const [showObjections, setShowObjections] = useState(notice.status === 'open');
   const objections = useObjections(notice._id, showObjections);
-  const [closing, setClosing] = useState(false);
+  const closing = useAction({ toast: true });
   const projectOf = (applicationId: string | null) =>
     applicationId ? (notice.entries.find((entry) => entry.applicationId === applicationId)?.projectName ?? '（项目）') : '针对整个公示';
   const openCount = (objections.data ?? []).filter((objection) => objection.status === 'open').length;
@@ -109,14 +106,8 @@ function NoticeCard({ notice, onClosed }: { notice: Publicity; onClosed: (job: B
       '结束公示',
     );
     if (!ok) return;
-    setClosing(true);
-    try {
-      onClosed(await call('publicity.close', { publicityId: notice._id }), notice);
-    } catch (error) {
-      showMessage(messageOf(error));
-    } finally {
-      setClosing(false);
-    }
+    const job = await closing.run(() => closePublicity({ publicityId: notice._id }));
+    if (job) onClosed(job, notice);
   }
 
   return (
@@ -160,7 +151,7 @@ function NoticeCard({ notice, onClosed }: { notice: Publicity; onClosed: (job: B
           {showObjections ? '收起异议' : '查看异议'}
         </Button>
         {notice.status === 'open' ? (
-          <Button size="small" type="primary" loading={closing} onClick={() => void close()}>
+          <Button size="small" type="primary" loading={closing.busy} onClick={() => void close()}>
             结束公示并{meaning.closes}
           </Button>
         ) : null}

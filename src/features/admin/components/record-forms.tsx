@@ -7,10 +7,11 @@ import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import type { ApplicationView, ProgramView, RecordAction, RecordInput } from '@/core/schemas/actions';
 import { actionTable } from '@/core/workflow/award-workflow';
 import { reportDueAt } from '@/core/workflow/transition';
-import { call } from '@/lib/api';
 import { confirm } from '@/lib/feedback';
+import { useAction } from '@/features/common/use-action';
 import { deadlineOf, extensionStart } from '../award-records';
 import { chineseDay, shanghaiDayOf } from '../dates';
+import { recordOnApplication } from '../api/awards';
 import { settle } from '../hooks/use-decision';
 import { DayField, RecordForm, TextField, TimeField } from './form-fields';
 import { MoneyForm, PayoutRecord } from './payout-form';
@@ -24,19 +25,13 @@ interface RecordFormProps {
 
 /** Runs a save from a form's button: asks first, keeps what was entered when the server refuses. */
 function useSaving() {
-  const [saving, setSaving] = useState(false);
+  const action = useAction();
   async function run(title: string, body: string, work: () => Promise<unknown>) {
     if (!(await confirm(title, body, '确定'))) return;
-    setSaving(true);
-    try {
-      await work();
-    } catch {
-      // settle showed the message; the form keeps what was entered.
-    } finally {
-      setSaving(false);
-    }
+    // On a refusal settle showed the message; the form keeps what was entered.
+    await action.run(work);
   }
-  return { saving, run };
+  return { saving: action.busy, run };
 }
 
 function AgreementForm({ application, program, save }: RecordFormProps) {
@@ -139,7 +134,7 @@ export function RecordForms({
 }) {
   const open = (Object.keys(recordForms) as RecordAction[]).filter((action) => application.availableActions.includes(action));
   const save = (record: RecordInput) =>
-    settle(() => call('application.record', { applicationId: application._id, version: application.version, record }), '已登记', onSaved);
+    settle(() => recordOnApplication({ applicationId: application._id, version: application.version, record }), '已登记', onSaved);
   return (
     <>
       {open.map((action) => {

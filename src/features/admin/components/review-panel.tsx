@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { countingReviews, outlierIds, summarize } from '@/core/review/scoring';
 import type { ApplicationView, ProgramView, ReviewView } from '@/core/schemas/actions';
 import { PageState } from '@/components/page-state';
-import { call } from '@/lib/api';
+import { unassignReview } from '../api/awards';
 import { settle } from '../hooks/use-decision';
 import { useReviewerAssignment } from '../hooks/use-reviewer-assignment';
 import { ReasonDialog } from './reason-dialog';
@@ -34,7 +34,7 @@ function ReviewWithdrawal({ review, onClose, onChanged }: { review: ReviewView |
       chips={['长期未评分', '专家无法按期完成', '存在利益冲突']}
       onConfirm={async (reason) => {
         if (review) {
-          await settle(() => call('review.unassign', { reviewId: review._id, version: review.version, reason }), '已撤回', onChanged);
+          await settle(() => unassignReview({ reviewId: review._id, version: review.version, reason }), '已撤回', onChanged);
         }
         onClose();
       }}

@@ -4,7 +4,8 @@ import { Text, View } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import type { DashboardView } from '@/core/schemas/actions';
-import { call } from '@/lib/api';
+import { useAction } from '@/features/common/use-action';
+import { linkProgram } from '../api/programs';
 import { confirm } from '@/lib/feedback';
 import { settle } from '../hooks/use-decision';
 import { Section } from './section';
@@ -25,23 +26,19 @@ function UpstreamLine({ upstream }: { upstream: Upstream }) {
 export function UpstreamLink({ dashboard, onChanged }: { dashboard: DashboardView; onChanged: () => unknown }) {
   const { upstream, upstreamChoices, program } = dashboard;
   const [chosen, setChosen] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const saving = useAction();
   if (!upstream && upstreamChoices.length === 0) return null;
   const selected = chosen ?? upstreamChoices[0]?.applicationId ?? null;
 
   async function link(applicationId: string | null) {
-    setSaving(true);
-    try {
-      await settle(
-        () => call('program.link', { programId: program.id, version: program.version, applicationId }),
+    // On a refusal settle showed the message.
+    await saving.run(() =>
+      settle(
+        () => linkProgram({ programId: program.id, version: program.version, applicationId }),
         applicationId ? '已关联' : '已解除关联',
         onChanged,
-      );
-    } catch {
-      // settle showed the message
-    } finally {
-      setSaving(false);
-    }
+      ),
+    );
   }
 
   if (upstream) {
@@ -55,7 +52,7 @@ export function UpstreamLink({ dashboard, onChanged }: { dashboard: DashboardVie
         <Button
           size="small"
           fill="outline"
-          loading={saving}
+          loading={saving.busy}
           onClick={async () => {
             if (await confirm('解除关联', '解除后，本项目的完成情况不再计入省级申报的承诺，可随时重新关联。', '解除关联')) await link(null);
           }}
@@ -78,7 +75,7 @@ export function UpstreamLink({ dashboard, onChanged }: { dashboard: DashboardVie
           {choice.applicationId === selected ? <Tag type="primary">已选</Tag> : null}
         </View>
       ))}
-      <Button type="primary" block loading={saving} disabled={!selected} onClick={() => selected && void link(selected)}>
+      <Button type="primary" block loading={saving.busy} disabled={!selected} onClick={() => selected && void link(selected)}>
         关联省级申报
       </Button>
     </Section>

@@ -7,7 +7,8 @@ import { StatusTag } from '@/components/status-tag';
 import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import { formatYuan } from '@/core/money';
 import type { ApplicationView, ProgramView } from '@/core/schemas/actions';
-import { call } from '@/lib/api';
+import { listPrograms } from '@/features/common/api/shared';
+import { listMyApplications } from '../api/applications';
 import { go } from '@/lib/navigation';
 import { useRemote } from '@/features/common/use-remote';
 import { useSignedIn } from '@/features/common/use-signed-in';
@@ -72,7 +73,7 @@ function newApplicationTargets(programs: readonly ProgramView[], programId?: str
 export function MyApplications({ programId }: MyApplicationsProps) {
   const signedIn = useSignedIn();
   const remote = useRemote(async () => {
-    const [applications, programs] = await Promise.all([call('application.listMine', {}), call('program.list', {})]);
+    const [applications, programs] = await Promise.all([listMyApplications(), listPrograms()]);
     return { applications, programs };
   }, []);
   useReloadOnShow(remote.reload);

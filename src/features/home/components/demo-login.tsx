@@ -4,29 +4,28 @@ import { Button } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { PageState } from '@/components/page-state';
-import { messageOf } from '@/lib/api';
 import { listDemoAccounts, signInAsDemo, signInAsNewUser, type DemoAccount } from '@/lib/demo-auth';
 import { go, restart } from '@/lib/navigation';
 import { actingRole } from '@/lib/session';
+import { useAction } from '@/features/common/use-action';
 import { useRemote } from '@/features/common/use-remote';
 
 function DemoAccounts() {
   const remote = useRemote(listDemoAccounts, []);
   const [signingIn, setSigningIn] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction();
+  const error = action.error;
 
   /** Signs in one way or another (key: what is shown busy), then opens the home page. */
   const begin = async (key: string, signIn: () => Promise<void>) => {
     if (signingIn) return;
     setSigningIn(key);
-    setError(null);
-    try {
+    const opened = await action.run(async () => {
       await signIn();
       await restart('home');
-    } catch (failure) {
-      setError(messageOf(failure));
-      setSigningIn(null);
-    }
+      return true;
+    });
+    if (!opened) setSigningIn(null);
   };
   const choose = (account: DemoAccount) =>
     begin(account.userId, async () => {

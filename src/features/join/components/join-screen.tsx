@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import type { InvitationPreview } from '@/core/schemas/actions';
 import { PageState } from '@/components/page-state';
-import { call } from '@/lib/api';
+import { acceptInvitation, peekInvitation } from '../api/invitations';
 import { showSuccess } from '@/lib/feedback';
 import { restart } from '@/lib/navigation';
 import { actingRole, needsSignIn } from '@/lib/session';
@@ -55,7 +55,7 @@ function Invitation({ preview, onOther }: { preview: InvitationPreview; onOther:
   const accept = useAction();
 
   const confirm = async () => {
-    const session = await accept.run(() => call('invitation.accept', { code: preview.code }));
+    const session = await accept.run(() => acceptInvitation({ code: preview.code }));
     if (!session) return;
     // Someone who already held a role acts in the new one first.
     actingRole.set(session.user.id);
@@ -96,7 +96,7 @@ export function JoinScreen({ initialCode }: { initialCode: string }) {
   // H5 without a session: the person first continues as a new WeChat user (in WeChat they always are one).
   const [identified, setIdentified] = useState(() => !needsSignIn());
   const [code, setCode] = useState(initialCode);
-  const preview = useRemote(async () => (identified && code ? call('invitation.peek', { code }) : null), [identified, code]);
+  const preview = useRemote(async () => (identified && code ? peekInvitation({ code }) : null), [identified, code]);
 
   return (
     <View className="page home-page join-page">

@@ -4,7 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { Input, Text, View } from '@tarojs/components';
 import { useState, type ReactNode } from 'react';
 import { orgKindLabels } from '@/core/schemas/labels';
-import { call } from '@/lib/api';
+import { claimSetup } from '../api/invitations';
 import { showSuccess } from '@/lib/feedback';
 import { restart } from '@/lib/navigation';
 import { actingRole, needsSignIn } from '@/lib/session';
@@ -65,7 +65,7 @@ function SetupForm() {
 
   const submit = async () => {
     const session = await claim.run(() =>
-      call('setup.claim', {
+      claimSetup({
         code: draft.code.trim(),
         organiserName: draft.organiserName.trim(),
         organiserKind: draft.organiserKind,

@@ -1,14 +1,13 @@
 // 我的数据: the person's roles and how many records of each kind the system holds about them, and the whole of it
 // as a file to keep.
-import { useState } from 'react';
 import { Button } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
 import { PageState } from '@/components/page-state';
 import { formatShanghaiDate, formatShanghaiDateTime, inShanghai } from '@/core/calendar/shanghai';
 import type { PersonView } from '@/core/schemas/actions';
 import { roleLabels } from '@/core/schemas/labels';
-import { messageOf } from '@/lib/api';
-import { showMessage, showSuccess } from '@/lib/feedback';
+import { useAction } from '@/features/common/use-action';
+import { showSuccess } from '@/lib/feedback';
 import { keepTextFile } from '@/lib/keep-file';
 import { go } from '@/lib/navigation';
 import { useMyData } from '../hooks/use-my-data';
@@ -37,22 +36,15 @@ const keptMessages = {
 
 export function MyDataScreen() {
   const remote = useMyData();
-  const [exporting, setExporting] = useState(false);
+  const exporting = useAction({ toast: true });
   const data = remote.data;
 
   const exportAll = async () => {
-    if (!data || exporting) return;
-    setExporting(true);
-    try {
-      const fileName = `my-data-${inShanghai(data.exportedAt).format('YYYYMMDD')}.json`;
-      const kept = await keepTextFile(fileName, JSON.stringify(data, null, 2));
-      const message = keptMessages[kept];
-      if (message) showSuccess(message);
-    } catch (error) {
-      showMessage(messageOf(error));
-    } finally {
-      setExporting(false);
-    }
+    if (!data) return;
+    const fileName = `my-data-${inShanghai(data.exportedAt).format('YYYYMMDD')}.json`;
+    const kept = await exporting.run(() => keepTextFile(fileName, JSON.stringify(data, null, 2)));
+    const message = kept ? keptMessages[kept] : null;
+    if (message) showSuccess(message);
   };
 
   return (
@@ -91,7 +83,7 @@ export function MyDataScreen() {
               ))}
             </View>
             <View className="my-data__actions">
-              <Button type="primary" size="large" block loading={exporting} disabled={exporting} onClick={() => void exportAll()}>
+              <Button type="primary" size="large" block loading={exporting.busy} disabled={exporting.busy} onClick={() => void exportAll()}>
                 导出全部数据
               </Button>
               <View className="my-data__hint">

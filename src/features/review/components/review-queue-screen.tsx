@@ -4,7 +4,8 @@ import { Tag } from '@nutui/nutui-react-taro';
 import { useMemo } from 'react';
 import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import type { ReviewView } from '@/core/schemas/actions';
-import { call } from '@/lib/api';
+import { currentSession } from '@/features/common/api/shared';
+import { myReviews } from '../api/reviews';
 import { go } from '@/lib/navigation';
 import { LoadMore } from '@/components/load-more';
 import { PageState } from '@/components/page-state';
@@ -26,9 +27,9 @@ const order: Record<ReviewView['status'], number> = { declared: 0, assigned: 1, 
 const PAGE = 50;
 
 export function ReviewQueueScreen() {
-  const session = useRemote(() => call('session.me', {}), []);
+  const session = useRemote(() => currentSession(), []);
   const mine = usePaged(
-    (cursor) => call('review.mine', { cursor, limit: PAGE }),
+    (cursor) => myReviews({ cursor, limit: PAGE }),
     (review) => review._id,
     [],
   );

@@ -2,40 +2,20 @@
 // application and the score sheet; once submitted, the expert's own scores beside the other experts'.
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { useState } from 'react';
 import type { ProgramView, ReviewView } from '@/core/schemas/actions';
 import { PageState } from '@/components/page-state';
 import { StatusTag } from '@/components/status-tag';
-import { call, messageOf } from '@/lib/api';
-import { showMessage } from '@/lib/feedback';
-import { openFileLink } from '@/lib/open-file';
+import { openAttachment } from '@/features/common/open-attachment';
+import { useAction } from '@/features/common/use-action';
 import { PriorityNotes } from '@/components/program-info';
 import { ApplicationContent } from '@/features/admin/components/application-content';
 import { useReview } from '../hooks/use-review';
 import { ScoreForm } from './score-form';
 import '../review.css';
 
-async function openAttachment(fileId: string, name: string) {
-  try {
-    const link = await call('file.link', { fileId });
-    await openFileLink(link.url, name);
-  } catch (error) {
-    showMessage(messageOf(error));
-  }
-}
-
 function Declaration({ review, onDeclare }: { review: ReviewView; onDeclare: () => Promise<void> }) {
-  const [busy, setBusy] = useState(false);
-  async function declare() {
-    setBusy(true);
-    try {
-      await onDeclare();
-    } catch (error) {
-      showMessage(messageOf(error));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const declaring = useAction({ toast: true });
+  const declare = () => declaring.run(onDeclare);
   return (
     <View className="review-card">
       <Text className="review-card__title">利益冲突声明</Text>
@@ -47,7 +27,7 @@ function Declaration({ review, onDeclare }: { review: ReviewView; onDeclare: () 
         本人确认与上述申报单位及项目负责人不存在任职、隶属、合作、亲属等利益关系，将客观公正地独立评审，并对申报材料保密。
       </Text>
       <Text className="review-declare__note">如存在利益冲突，请勿确认，并联系学会秘书处调整评审任务。确认后方可查看申报书。</Text>
-      <Button type="primary" block loading={busy} onClick={() => void declare()}>
+      <Button type="primary" block loading={declaring.busy} onClick={() => void declare()}>
         本人确认无利益冲突，开始评审
       </Button>
     </View>

@@ -6,9 +6,10 @@ import { useEffect, useState } from 'react';
 import type { ReviewCriterion } from '@/core/program/program-schema';
 import { scoreSheetIssue, weightedTotal } from '@/core/review/scoring';
 import type { ReviewView } from '@/core/schemas/actions';
-import { call, messageOf } from '@/lib/api';
+import { submitReview } from '../api/reviews';
 import { dropLocalDraft, loadLocalDraft, saveLocalDraft } from '@/lib/drafts';
-import { confirm, showMessage, showSuccess } from '@/lib/feedback';
+import { confirm, showSuccess } from '@/lib/feedback';
+import { useAction } from '@/features/common/use-action';
 
 const COMMENT_MAX = 1000;
 
@@ -34,7 +35,7 @@ export function ScoreForm({
 }) {
   const draftKey = `review.${review._id}`;
   const [draft, setDraft] = useState<ScoreDraft>(() => loadLocalDraft<ScoreDraft>(draftKey) ?? { scores: {}, comment: '' });
-  const [submitting, setSubmitting] = useState(false);
+  const submitting = useAction({ toast: true });
   useEffect(() => saveLocalDraft(draftKey, draft), [draftKey, draft]);
 
   const scores = parsedScores(criteria, draft);
@@ -45,17 +46,13 @@ export function ScoreForm({
     if (issue) return;
     const ok = await confirm('提交评分？', `加权总分 ${total} 分。提交后不能修改，并可看到其他专家的评分。`, '提交');
     if (!ok) return;
-    setSubmitting(true);
-    try {
-      await call('review.submit', { reviewId: review._id, version: review.version, scores, comment: draft.comment.trim() });
-      dropLocalDraft(draftKey);
-      showSuccess('已提交评分');
-      void onSubmitted();
-    } catch (error) {
-      showMessage(messageOf(error));
-    } finally {
-      setSubmitting(false);
-    }
+    const submitted = await submitting.run(() =>
+      submitReview({ reviewId: review._id, version: review.version, scores, comment: draft.comment.trim() }),
+    );
+    if (!submitted) return;
+    dropLocalDraft(draftKey);
+    showSuccess('已提交评分');
+    void onSubmitted();
   }
 
   return (
@@ -103,7 +100,7 @@ export function ScoreForm({
           <Text className="review-total__value">{total}</Text>
         </View>
         <Text className="review-issue">{issue ?? '已填写完整，可以提交'}</Text>
-        <Button type="primary" block disabled={issue !== null} loading={submitting} onClick={() => void submit()}>
+        <Button type="primary" block disabled={issue !== null} loading={submitting.busy} onClick={() => void submit()}>
           提交评分
         </Button>
       </View>
