@@ -3,7 +3,7 @@
 import { mayAct } from '@/core/people/manages';
 import type { Application, Notification, Program, User } from '@/core/schemas/documents';
 import { systemActor, type Effect } from '@/core/workflow/transition';
-import { statusChangeMessage } from '@/core/workflow/messages';
+import { statusChangeMessage, type MessageFacts } from '@/core/workflow/messages';
 import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import { writeAudit } from './audit';
 import { byIds } from './loaders';
@@ -94,13 +94,20 @@ export async function writeNotifications(
 /** Drafts for the notify effects of a transition, one per person in the audience. */
 export function draftsForEffects(
   effects: readonly Effect[],
-  application: Pick<Application, '_id' | 'programId' | 'projectName'>,
+  application: Pick<Application, '_id' | 'programId' | 'projectName' | 'awardFen'>,
   recipients: Record<'applicant' | 'secretariat', readonly User[]>,
+  /** When the change was made and the programme it is in, for a receipt's time and 立项's amount and dates. */
+  context?: { now: Date; program: MessageFacts['program'] },
 ): MessageDraft[] {
   const drafts: MessageDraft[] = [];
+  const facts: MessageFacts | undefined = context && {
+    at: context.now.toISOString(),
+    awardFen: application.awardFen ?? null,
+    program: context.program,
+  };
   for (const effect of effects) {
     if (effect.kind !== 'notify') continue;
-    const text = statusChangeMessage(effect.action, effect.to, effect.audience, application.projectName, effect.reason);
+    const text = statusChangeMessage(effect.action, effect.to, effect.audience, application.projectName, effect.reason, facts);
     for (const user of recipients[effect.audience]) {
       drafts.push({
         userId: user._id,

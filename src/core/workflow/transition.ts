@@ -276,6 +276,7 @@ export function transition<T extends WorkflowSubject>(
   if (to !== subject.status) {
     effects.push({ kind: 'audit', action, from: subject.status, to, reason });
     if (definition.notify) effects.push({ kind: 'notify', audience: definition.notify, action, to, reason });
+    if (definition.receipt) effects.push({ kind: 'notify', audience: 'applicant', action, to, reason });
     effects.push(...ledgerEffects(subject.status, to));
   }
   if (definition.due) effects.push({ kind: 'due', set: definition.due });

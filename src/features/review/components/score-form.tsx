@@ -1,9 +1,11 @@
-// 评分: one score per criterion (0 to its maximum, weight shown), a comment, and the live weighted total.
+// 评分: one score per criterion (0 to its maximum, weight and scoring bands shown, the band of the score typed), a
+// comment, and the live weighted total.
 // What the expert typed is kept on the phone until it is submitted.
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useEffect, useState } from 'react';
 import type { ReviewCriterion } from '@/core/program/program-schema';
+import { bandOf, bandsText, criterionBands, EVEN_BANDS_NOTE } from '@/core/review/bands';
 import { scoreSheetIssue, weightedTotal } from '@/core/review/scoring';
 import type { ReviewView } from '@/core/schemas/actions';
 import { call, messageOf } from '@/lib/api';
@@ -61,6 +63,7 @@ export function ScoreForm({
   return (
     <View className="review-card">
       <Text className="review-card__title">评分</Text>
+      {criteria.some((criterion) => criterionBands(criterion).derived) ? <Text className="review-row__meta">{EVEN_BANDS_NOTE}</Text> : null}
       {criteria.map((criterion) => {
         const text = draft.scores[criterion.key] ?? '';
         const value = Number(text);
@@ -72,6 +75,10 @@ export function ScoreForm({
               <Text className="review-criterion__meta">
                 权重 {criterion.weight}% · 满分 {criterion.maxScore}
               </Text>
+              <Text className="review-criterion__bands">{bandsText(criterionBands(criterion).bands)}</Text>
+              {!bad && text.trim() !== '' ? (
+                <Text className="review-criterion__band">{bandOf(criterionBands(criterion).bands, value)?.label ?? ''}</Text>
+              ) : null}
             </View>
             <Input
               className="review-criterion__input"
