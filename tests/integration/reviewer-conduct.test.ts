@@ -128,12 +128,14 @@ describe('an expert declares a conflict and steps back', () => {
 
 describe('the review deadline', () => {
   test('is shown with each task and enforced: no declaring or scoring after it', async () => {
-    const application = await underReviewByBoth();
     const program = (await h.store.get('programs', PROGRAM_ID))!;
     const dueAt = '2023-07-10T23:59:59+08:00';
     await h.store.transaction((tx) =>
       tx.replace('programs', { ...program, reviewDueAt: dueAt, version: program.version + 1 }, program.version),
     );
+    const application = await underReviewByBoth();
+    const [assignedMessage] = (await h.as(REVIEWERS.liu.openid, 'notification.list', {})).items;
+    expect(assignedMessage?.body).toContain('请于2023年7月10日 23:59前完成评审');
 
     const task = (await taskFor(h, REVIEWERS.liu.openid, application._id))!;
     expect(task.dueAt).toBe(dueAt);

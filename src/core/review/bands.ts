@@ -30,7 +30,12 @@ export function bandOf(bands: readonly ScoreBand[], score: number): ScoreBand | 
   return bands.find((band) => score >= band.min && score <= band.max) ?? bands.find((band) => score >= band.min) ?? null;
 }
 
+/** '优 15–20' */
+export function bandText(band: ScoreBand): string {
+  return `${band.label} ${band.min}–${band.max}`;
+}
+
 /** '优 15–20 · 良 10–14 · 中 5–9 · 差 0–4' */
 export function bandsText(bands: readonly ScoreBand[]): string {
-  return bands.map((band) => `${band.label} ${band.min}–${band.max}`).join(' · ');
+  return bands.map(bandText).join(' · ');
 }

@@ -79,7 +79,13 @@ export async function reviewCandidates(
  * Creates the reviews not yet there (and tells each reviewer); returns who was newly assigned. A withdrawn
  * review is assigned afresh under its own id, so one expert never holds two tasks for one application.
  */
-async function createReviews(tx: StoreTx, context: HandlerContext, application: Application, reviewers: readonly User[]) {
+async function createReviews(
+  tx: StoreTx,
+  context: HandlerContext,
+  application: Application,
+  reviewers: readonly User[],
+  program: Pick<Program, 'reviewDueAt'>,
+) {
   const { deps, now, caller } = context;
   const assigned: string[] = [];
   for (const reviewer of reviewers) {
@@ -123,7 +129,7 @@ async function createReviews(tx: StoreTx, context: HandlerContext, application: 
       programId: application.programId,
       applicationId: null,
       title: `新的评审任务：${application.projectName || '未命名项目'}`.slice(0, 60),
-      body: '请先确认与申报单位无利益冲突，再查看申报书并评分。',
+      body: `请先确认与申报单位无利益冲突，再查看申报书并评分。${program.reviewDueAt ? `请于${formatShanghaiDateTime(program.reviewDueAt)}前完成评审。` : ''}`,
       page: pages.reviewer(),
     })),
     now,
@@ -190,7 +196,7 @@ export async function assignReviewers(
       actor: caller.actor,
       caller,
       patch: async (_current, _program, tx) => {
-        assigned = await createReviews(tx, context, application, chosen);
+        assigned = await createReviews(tx, context, application, chosen, program);
         return {};
       },
     });
@@ -201,7 +207,7 @@ export async function assignReviewers(
         const latest = await tx.get('applications', application._id);
         if (!latest || latest.version !== input.version) throw new AppError('CONFLICT');
         if (latest.status !== 'underReview') throw new AppError('TRANSITION_NOT_ALLOWED', '该申报已不在评审阶段');
-        assigned = await createReviews(tx, context, application, chosen);
+        assigned = await createReviews(tx, context, application, chosen, program);
         if (assigned.length === 0) return latest;
         const added = chosen.filter((reviewer) => assigned.includes(reviewer._id)).map((reviewer) => reviewer.name);
         return touchApplication(tx, context, latest, 'assignReviewers', `增加评审专家：${added.join('、')}`);

@@ -5,7 +5,7 @@ import { Input, Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useEffect, useState } from 'react';
 import type { ReviewCriterion } from '@/core/program/program-schema';
-import { bandOf, bandsText, criterionBands, EVEN_BANDS_NOTE } from '@/core/review/bands';
+import { bandOf, bandText, criterionBands, EVEN_BANDS_NOTE } from '@/core/review/bands';
 import { scoreSheetIssue, weightedTotal } from '@/core/review/scoring';
 import type { ReviewView } from '@/core/schemas/actions';
 import { call, messageOf } from '@/lib/api';
@@ -75,9 +75,15 @@ export function ScoreForm({
               <Text className="review-criterion__meta">
                 权重 {criterion.weight}% · 满分 {criterion.maxScore}
               </Text>
-              <Text className="review-criterion__bands">{bandsText(criterionBands(criterion).bands)}</Text>
+              <View className="review-criterion__bands">
+                {criterionBands(criterion).bands.map((band) => (
+                  <Text className="review-criterion__band" key={band.label} userSelect>
+                    {bandText(band)}
+                  </Text>
+                ))}
+              </View>
               {!bad && text.trim() !== '' ? (
-                <Text className="review-criterion__band">{bandOf(criterionBands(criterion).bands, value)?.label ?? ''}</Text>
+                <Text className="review-criterion__current">档次：{bandOf(criterionBands(criterion).bands, value)?.label ?? '—'}</Text>
               ) : null}
             </View>
             <Input
