@@ -50,7 +50,16 @@ export interface MessageDraft {
   title: string;
   body: string;
   page: string | null;
+  /** Shown in the app only: no WeChat subscribe message is sent for it (a receipt of one's own action). */
+  inAppOnly?: boolean;
 }
+
+/** How a message shown in the app only is recorded: no subscribe message, and why. */
+const inAppOnly: NonNullable<Notification['subscribe']> = {
+  templateKey: 'statusChange',
+  result: 'skipped',
+  detail: '回执仅在站内消息中显示',
+};
 
 export async function writeNotifications(
   tx: StoreTx,
@@ -63,14 +72,15 @@ export async function writeNotifications(
 ): Promise<Notification[]> {
   const written: Notification[] = [];
   for (const draft of drafts) {
+    const { inAppOnly: appOnly, ...fields } = draft;
     const notification: Notification = {
       _id: idOf ? idOf(draft) : newId(),
       version: 1,
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
-      ...draft,
+      ...fields,
       readAt: null,
-      subscribe: subscribeOf?.(draft) ?? null,
+      subscribe: appOnly ? inAppOnly : (subscribeOf?.(draft) ?? null),
     };
     if (idOf && (await tx.get('notifications', notification._id))) continue;
     await tx.create('notifications', notification);
@@ -115,6 +125,7 @@ export function draftsForEffects(
         applicationId: application._id,
         ...text,
         page: pages[effect.audience](application._id),
+        ...(effect.receipt ? { inAppOnly: true } : {}),
       });
     }
   }
