@@ -41,6 +41,8 @@ export const errorMessages = {
   CONTENT_REJECTED: '内容未通过微信内容安全检测，请修改后重试',
   RATE_LIMITED: '提交过于频繁',
   REVIEW_WITHDRAWN: '该评审任务已被秘书处撤回',
+  REVIEW_RECUSED: '您已声明利益冲突并退出该评审',
+  REVIEW_CLOSED: '评审已截止',
   REVIEWER_NOT_IN_POOL: '该专家不在本项目组织单位的评审专家库中',
   INVITATION_INVALID: '邀请码不存在，请核对后重试',
   INVITATION_USED: '该邀请已被使用，每个邀请只能使用一次',

@@ -70,7 +70,8 @@ test('one award from application to payout, each step decided on the server and 
     comment: '经费测算偏粗。',
   });
   const afterBoth = await h.as(OPENID.reviewer, 'review.open', { reviewId: liuTask!._id });
-  expect(afterBoth.otherReviews.map((review) => [review.reviewerName, review.total])).toEqual([['赵教授（评审专家）', 70]]);
+  // Blind until the ranking is published: 赵教授's score under a stand-in name (core/review/blind.ts).
+  expect(afterBoth.otherReviews.map((review) => [review.reviewerName, review.total])).toEqual([['专家A', 70]]);
 
   const ranking = await h.as(OPENID.secretary, 'review.ranking', { programId: PROGRAM_ID });
   expect(ranking.categories[0]).toMatchObject({ key: 'award', quotaMax: 30, shortlisted: 0 });
@@ -257,14 +258,18 @@ test('subscribe messages go only to people who consented on a tap, one per conse
   await decided(h, resubmitted, 'return', '仍需补充');
 
   const messages = (await h.as(OPENID.structure, 'notification.list', {})).items;
-  const resultOf = (reason: string) => messages.find((message) => message.body.includes(reason))?.subscribe?.result;
+  // The delivery state is the secretariat's concern: it is kept with the message, not shown in the person's list.
+  const stored = await h.store.find('notifications', { userId: 'user-contact-structure' });
+  const resultOf = (reason: string) => stored.find((message) => message.body.includes(reason))?.subscribe?.result;
   expect(resultOf('请补充预算依据')).toBe('recorded');
   expect(resultOf('仍需补充')).toBe('skipped');
   expect(h.notifier.sent).toHaveLength(1);
   expect(h.notifier.sent[0]).toMatchObject({ openid: OPENID.structure, templateId: 'local-status-change' });
 
   const session = await h.as(OPENID.structure, 'session.me', {});
-  expect(session.unreadNotifications).toBe(2);
+  // The two returns, and a receipt for each submission (in-app only: they spent no consent).
+  expect(session.unreadNotifications).toBe(4);
+  expect(stored.filter((message) => message.subscribe?.detail === '回执仅在站内消息中显示')).toHaveLength(2);
   const read = await h.as(OPENID.structure, 'notification.read', { ids: messages.map((message) => message._id) });
   expect(read.unread).toBe(0);
 });

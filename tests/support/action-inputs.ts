@@ -191,6 +191,11 @@ export const inputBuilders: InputBuilders = {
     version: versionIn(world, 'reviews', world.reviews.assigned),
     noConflict: true,
   })),
+  'review.recuse': single((world) => ({
+    reviewId: world.reviews.assigned,
+    version: versionIn(world, 'reviews', world.reviews.assigned),
+    reason: '本人曾与申报项目负责人合作发表论文',
+  })),
   'review.open': single((world) => ({ reviewId: world.reviews.declared })),
   'review.submit': single((world) => ({
     reviewId: world.reviews.declared,

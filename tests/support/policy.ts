@@ -96,6 +96,7 @@ const policies: { [A in ActionName]: (caller: CallerProfile, variant: Variant<A>
   'review.assign': onTarget('startReview'),
   'review.mine': anyone,
   'review.declare': ownReview,
+  'review.recuse': ownReview,
   'review.open': ownReview,
   'review.submit': ownReview,
   'review.unassign': staffOfProgram,

@@ -470,6 +470,10 @@ describe('what a successful action records and whom it tells', () => {
               ...(action === 'recordAgreement' || action === 'disburse'
                 ? []
                 : [{ kind: 'notify', audience: taker === 'applicant' ? 'secretariat' : 'applicant', action, to, reason: '理由' } as const]),
+              // A submission also gives the applicant a receipt: when it was received and what happens next.
+              ...(action === 'submit' || action === 'resubmit'
+                ? [{ kind: 'notify', audience: 'applicant', action, to, reason: '理由', receipt: true } as const]
+                : []),
             ];
       expect({ from, taker, next: result.next, effects: result.effects }).toEqual({
         from,

@@ -408,7 +408,7 @@ async function applyChange(
   const people = new Map([...recipients.applicant, ...recipients.secretariat].map((user) => [user._id, user]));
   const notifications = await writeNotifications(
     tx,
-    draftsForEffects(result.effects, next, recipients),
+    draftsForEffects(result.effects, next, recipients, { now, program }),
     now,
     deps.newId,
     undefined,

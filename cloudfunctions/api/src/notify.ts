@@ -3,7 +3,7 @@
 import { mayAct } from '@/core/people/manages';
 import type { Application, Notification, Program, User } from '@/core/schemas/documents';
 import { systemActor, type Effect } from '@/core/workflow/transition';
-import { statusChangeMessage } from '@/core/workflow/messages';
+import { statusChangeMessage, type MessageFacts } from '@/core/workflow/messages';
 import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import { writeAudit } from './audit';
 import { byIds } from './loaders';
@@ -50,7 +50,16 @@ export interface MessageDraft {
   title: string;
   body: string;
   page: string | null;
+  /** Shown in the app only: no WeChat subscribe message is sent for it (a receipt of one's own action). */
+  inAppOnly?: boolean;
 }
+
+/** How a message shown in the app only is recorded: no subscribe message, and why. */
+const inAppOnly: NonNullable<Notification['subscribe']> = {
+  templateKey: 'statusChange',
+  result: 'skipped',
+  detail: '回执仅在站内消息中显示',
+};
 
 export async function writeNotifications(
   tx: StoreTx,
@@ -63,14 +72,15 @@ export async function writeNotifications(
 ): Promise<Notification[]> {
   const written: Notification[] = [];
   for (const draft of drafts) {
+    const { inAppOnly: appOnly, ...fields } = draft;
     const notification: Notification = {
       _id: idOf ? idOf(draft) : newId(),
       version: 1,
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
-      ...draft,
+      ...fields,
       readAt: null,
-      subscribe: subscribeOf?.(draft) ?? null,
+      subscribe: appOnly ? inAppOnly : (subscribeOf?.(draft) ?? null),
     };
     if (idOf && (await tx.get('notifications', notification._id))) continue;
     await tx.create('notifications', notification);
@@ -88,13 +98,20 @@ export async function writeNotifications(
 /** Drafts for the notify effects of a transition, one per person in the audience. */
 export function draftsForEffects(
   effects: readonly Effect[],
-  application: Pick<Application, '_id' | 'programId' | 'projectName'>,
+  application: Pick<Application, '_id' | 'programId' | 'projectName' | 'awardFen'>,
   recipients: Record<'applicant' | 'secretariat', readonly User[]>,
+  /** When the change was made and the programme it is in, for a receipt's time and 立项's amount and dates. */
+  context?: { now: Date; program: MessageFacts['program'] },
 ): MessageDraft[] {
   const drafts: MessageDraft[] = [];
+  const facts: MessageFacts | undefined = context && {
+    at: context.now.toISOString(),
+    awardFen: application.awardFen ?? null,
+    program: context.program,
+  };
   for (const effect of effects) {
     if (effect.kind !== 'notify') continue;
-    const text = statusChangeMessage(effect.action, effect.to, effect.audience, application.projectName, effect.reason);
+    const text = statusChangeMessage(effect.action, effect.to, effect.audience, application.projectName, effect.reason, facts);
     for (const user of recipients[effect.audience]) {
       drafts.push({
         userId: user._id,
@@ -102,6 +119,7 @@ export function draftsForEffects(
         applicationId: application._id,
         ...text,
         page: pages[effect.audience](application._id),
+        ...(effect.receipt ? { inAppOnly: true } : {}),
       });
     }
   }

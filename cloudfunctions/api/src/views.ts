@@ -61,5 +61,6 @@ export function toReviewView(review: Review, application: Application, program: 
     applicationName: application.projectName,
     orgName,
     categoryName: categoryByKey(program, application.categoryKey)?.name ?? '',
+    dueAt: program.reviewDueAt ?? null,
   };
 }

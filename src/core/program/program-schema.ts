@@ -141,12 +141,23 @@ export const applicationFormSchema = z.object({
 });
 export type ApplicationForm = z.infer<typeof applicationFormSchema>;
 
+/** One scoring band of a criterion as its document describes it, e.g. 优 18–20 分: 材料翔实、方案可行. */
+export const scoreBandSchema = z.object({
+  label: z.string().min(1).max(8),
+  min: z.number().min(0).max(100),
+  max: z.number().min(0).max(100),
+  text: z.string().max(80).default(''),
+});
+export type ScoreBand = z.infer<typeof scoreBandSchema>;
+
 export const reviewCriterionSchema = z.object({
   key,
   name: z.string().min(1).max(40),
   /** Share of the total score, in percent; the weights add up to 100. */
   weight: z.number().int().positive().max(100),
   maxScore: z.number().int().positive().max(100),
+  /** The document's scoring bands, best first; absent: the experts see bands derived evenly (core/review/bands.ts). */
+  bands: z.array(scoreBandSchema).max(6).optional(),
 });
 export type ReviewCriterion = z.infer<typeof reviewCriterionSchema>;
 
@@ -244,6 +255,8 @@ export const programConfigShape = {
   stages: stagesSchema,
   form: applicationFormSchema,
   reviewCriteria: z.array(reviewCriterionSchema).min(1),
+  /** Experts declare and score by this time (shown to them, refused after); null or absent: no deadline set. */
+  reviewDueAt: isoTime.nullable().optional(),
   indicators: z.array(indicatorSchema),
 };
 

@@ -45,3 +45,15 @@ export function receiptNumber(shanghaiDay: string, sequence: number): string {
 }
 
 export const RECEIPT_PATTERN = /^YY-\d{8}-\d{3,}$/;
+
+/**
+ * Whether an objection's receipt number may be the one a caller quotes, however they say it: with or without the YY
+ * prefix, hyphens or spaces, full-width digits, or only its end ("20231009-007", "1009007" and "007" all find
+ * YY-20231009-007). Nothing quoted: every objection.
+ */
+export function receiptMatches(receiptNo: string | null, quoted: string): boolean {
+  const digits = (text: string) => text.normalize('NFKC').replace(/[^0-9]/g, '');
+  const wanted = digits(quoted);
+  if (!wanted) return true;
+  return receiptNo !== null && digits(receiptNo).endsWith(wanted);
+}

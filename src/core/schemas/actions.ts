@@ -140,6 +140,8 @@ export const reviewView = reviewSchema.extend({
   applicationName: z.string(),
   orgName: z.string(),
   categoryName: z.string(),
+  /** The programme's review deadline (declare and score by it); null: none set. */
+  dueAt: isoTime.nullable(),
 });
 export type ReviewView = z.infer<typeof reviewView>;
 
@@ -289,6 +291,10 @@ export type RankingView = z.infer<typeof rankingView>;
 export const publicNoticeView = z.object({
   id,
   programName: z.string(),
+  /** Who issues it: the organiser running the programme (e.g. 苏州市科学技术协会). */
+  issuer: z.string(),
+  /** The day it is issued (the day it opens), YYYY-MM-DD; shown as 2023年7月3日. */
+  issuedOn: z.string(),
   /** What it publishes, and that in words for its heading (拟立项公示, 考核结果公示). */
   kind: z.enum(publicityKinds),
   kindLabel: z.string(),
@@ -610,13 +616,24 @@ export const actionContracts = {
   /** The expert's own review tasks (not those taken back), newest first, a page at a time. */
   'review.mine': { input: z.object({ ...pageInput }), output: pageOf(reviewView) },
   'review.declare': { input: z.object({ reviewId: id, version, noConflict: z.literal(true) }), output: reviewView },
+  /**
+   * The expert declares a conflict of interest and steps back: the task is withdrawn with the reason, the
+   * secretariat is told, and the expert is not offered for this application again.
+   */
+  'review.recuse': {
+    input: z.object({ reviewId: id, version, reason: text({ multiline: true }).min(2, '请说明利益冲突的情况').max(300) }),
+    output: reviewView,
+  },
   'review.open': {
     input: z.object({ reviewId: id }),
     output: z.object({
       review: reviewView,
       application: applicationView,
       program: programView,
-      /** The other reviewers' reviews: empty until the caller has submitted their own. */
+      /**
+       * The other reviewers' reviews: empty until the caller has submitted their own; without their names and ids
+       * (专家A, 专家B) until the ranking is published (core/review/blind.ts).
+       */
       otherReviews: z.array(reviewView),
     }),
   },

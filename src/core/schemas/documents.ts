@@ -413,6 +413,11 @@ export const reviewSchema = z.object({
   /** Weighted total on a 0–100 scale, set on submission. */
   total: z.number().min(0).max(100).nullable(),
   submittedAt: isoTime.nullable(),
+  /** Why a withdrawn task was withdrawn: taken back by the secretariat, or the expert declared a conflict and stepped back. */
+  withdrawal: z
+    .object({ by: z.enum(['secretariat', 'reviewer']), reason: z.string().max(500), at: isoTime })
+    .nullable()
+    .optional(),
 });
 export type Review = z.infer<typeof reviewSchema>;
 

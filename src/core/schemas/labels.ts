@@ -38,3 +38,13 @@ export const roleLabels: Record<Role, string> = {
   secretariat: '学会秘书处',
   reviewer: '评审专家',
 };
+
+/** What an organiser is called by its kind: a 科协 (e.g. 苏州市科协) is never called a 学会. */
+export function organiserWord(kind: OrgKind): string {
+  return kind === 'association' ? orgKindLabels.association : orgKindLabels.society;
+}
+
+/** A role as its organisation's kind names it: the secretariat of a 科协 is 科协秘书处, of a society 学会秘书处. */
+export function roleLabelFor(role: Role, orgKind: OrgKind): string {
+  return role === 'secretariat' ? `${organiserWord(orgKind)}秘书处` : roleLabels[role];
+}

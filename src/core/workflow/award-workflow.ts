@@ -222,6 +222,8 @@ export interface ActionDefinition {
   clears: OutcomeField | null;
   /** Whom the shell tells about the change, in-app and by subscribe message. */
   notify: 'applicant' | 'secretariat' | null;
+  /** The applicant who took it gets a receipt too: when it was received and what happens next. */
+  receipt: boolean;
   /** Stage guards: where one fails, the action is not open at all. */
   guards: readonly Condition<StageGuard>[];
   /** Checks on facts and time: the action is open, but refused with the check's reason until it holds. */
@@ -244,6 +246,7 @@ function action(definition: Definition): ActionDefinition {
     outcome: null,
     clears: null,
     notify: null,
+    receipt: false,
     guards: [],
     checks: [],
     due: null,
@@ -256,6 +259,7 @@ function action(definition: Definition): ActionDefinition {
 const applicant = ['applicant'] as const;
 const secretariat = ['secretariat'] as const;
 const own = { ownOrgOnly: true, notify: 'secretariat', content: true } as const;
+const withReceipt = { receipt: true } as const;
 const toApplicant = { notify: 'applicant' } as const;
 const checkable = ['submitted', 'resubmitted'] as const;
 const grantedOpen = ['approved', 'implementing', 'midtermSubmitted', 'midtermRectify', 'midtermPassed', 'inRectification'] as const;
@@ -269,8 +273,8 @@ const inWindow = { checks: [{ rule: 'windowOpen' }] } as const;
 
 export const actionTable: Record<WorkflowAction, ActionDefinition> = {
   save: action({ label: '保存', from: ['draft', 'returned'], to: null, by: applicant, ownOrgOnly: true, content: true }),
-  submit: action({ label: '提交申报', from: ['draft'], to: 'submitted', by: applicant, ...own, ...inWindow }),
-  resubmit: action({ label: '重新提交', from: ['returned'], to: 'resubmitted', by: applicant, ...own, ...inWindow }),
+  submit: action({ label: '提交申报', from: ['draft'], to: 'submitted', by: applicant, ...own, ...inWindow, ...withReceipt }),
+  resubmit: action({ label: '重新提交', from: ['returned'], to: 'resubmitted', by: applicant, ...own, ...inWindow, ...withReceipt }),
   withdraw: action({
     label: '撤回申报',
     from: ['submitted', 'returned', 'resubmitted', 'checkPassed'],

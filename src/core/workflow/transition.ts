@@ -77,7 +77,15 @@ export interface WorkflowContext extends WorkflowProgram {
 
 export type Effect =
   | { kind: 'audit'; action: WorkflowAction; from: ApplicationStatus; to: ApplicationStatus; reason: string | null }
-  | { kind: 'notify'; audience: 'applicant' | 'secretariat'; action: WorkflowAction; to: ApplicationStatus; reason: string | null }
+  | {
+      kind: 'notify';
+      audience: 'applicant' | 'secretariat';
+      action: WorkflowAction;
+      to: ApplicationStatus;
+      reason: string | null;
+      /** A receipt of the applicant's own action: in-app only, it spends no WeChat subscribe consent. */
+      receipt?: true;
+    }
   /** The award enters (1) or leaves (-1) the shortlist or the granted awards: the quota ledger moves with it. */
   | { kind: 'ledger'; step: 'shortlist' | 'grant'; delta: 1 | -1 }
   /** The award is granted at its category's amount. */
@@ -276,6 +284,7 @@ export function transition<T extends WorkflowSubject>(
   if (to !== subject.status) {
     effects.push({ kind: 'audit', action, from: subject.status, to, reason });
     if (definition.notify) effects.push({ kind: 'notify', audience: definition.notify, action, to, reason });
+    if (definition.receipt) effects.push({ kind: 'notify', audience: 'applicant', action, to, reason, receipt: true });
     effects.push(...ledgerEffects(subject.status, to));
   }
   if (definition.due) effects.push({ kind: 'due', set: definition.due });

@@ -103,3 +103,18 @@ export function parseRecordedValue(indicator: { name: string; kind: string }, te
   const issue = valueIssue({ name: indicator.name, kind: indicator.kind as IndicatorKind }, value);
   return issue ? { issue } : { value };
 }
+
+/**
+ * The line above the board: how many indicators need attention, or that all are on track — said only when there is
+ * something to judge. A board with no indicators, or with no figure yet (nothing claimed, verified or recorded),
+ * says so instead of claiming everything is fine.
+ */
+export function boardHeadline(rows: readonly Pick<Row, 'achieved' | 'pending' | 'risk'>[], daysLeft: number): string {
+  if (rows.length === 0) return '本项目未设置绩效指标';
+  const flagged = rows.filter((row) => row.risk !== null).length;
+  if (flagged > 0) return `${flagged} 项指标需要关注（剩 ${daysLeft} 天）`;
+  const figures = rows.filter((row) => (row.achieved ?? 0) > 0 || (row.pending ?? 0) > 0).length;
+  if (figures === 0) return '尚无完成数据：还没有填报或核实的指标完成情况';
+  if (figures < rows.length) return `${figures} / ${rows.length} 项指标已有完成数据，其余尚无数据`;
+  return '各项指标均已达标或进度正常';
+}

@@ -5,15 +5,22 @@ import type { LocalStack } from './stack';
 
 const PROGRAM_ID = 'program-sichuan-civil-2023';
 
-/** 李工's application for 建筑结构抗震科普进社区 (3,000 yuan award, 3 results committed), created and submitted over the api. */
-export async function submittedOverApi(stack: Pick<LocalStack, 'url'>, requestId: string): Promise<string> {
-  const contact = await apiAs(stack.url, 'user-contact-structure');
+/**
+ * 李工's application for 建筑结构抗震科普进社区 (3,000 yuan award, 3 results committed), created and submitted over the
+ * api; or another contact's, under another name.
+ */
+export async function submittedOverApi(
+  stack: Pick<LocalStack, 'url'>,
+  requestId: string,
+  by: { userId: string; projectName: string } = { userId: 'user-contact-structure', projectName: '建筑结构抗震科普进社区' },
+): Promise<string> {
+  const contact = await apiAs(stack.url, by.userId);
   const created = await contact('application.create', {
     programId: PROGRAM_ID,
     requestId,
     content: {
       categoryKey: 'award',
-      projectName: '建筑结构抗震科普进社区',
+      projectName: by.projectName,
       sections: { plan: '开展抗震科普讲座3场，发布科技成果3项。' },
       budget: [{ item: '专家劳务', amountFen: 150_000, basis: '3场×500元' }],
       commitments: [{ indicatorKey: 'published-results', amount: 3 }],

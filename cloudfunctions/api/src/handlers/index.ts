@@ -50,6 +50,7 @@ import {
 import {
   assignReviewers,
   declareNoConflict,
+  recuseFromReview,
   myReviews,
   openReview,
   reviewCandidates,
@@ -115,6 +116,7 @@ export const handlers: { [A in Exclude<ActionName, PublicName | IdentityName>]: 
   'review.assign': assignReviewers,
   'review.mine': myReviews,
   'review.declare': declareNoConflict,
+  'review.recuse': recuseFromReview,
   'review.open': openReview,
   'review.submit': submitReview,
   'review.ranking': reviewRanking,

@@ -16,7 +16,9 @@ export async function listNotifications(
     { userId },
     { orderBy: { field: 'createdAt', direction: 'desc' }, skip: input.cursor, limit: input.pageSize + 1 },
   );
-  const items = found.slice(0, input.pageSize);
+  // Whether a WeChat reminder went out is the secretariat's concern; a person's own messages read as letters.
+  const staff = context.caller.user.role === 'secretariat';
+  const items = found.slice(0, input.pageSize).map((item) => (staff ? item : { ...item, subscribe: null }));
   const hasMore = found.length > input.pageSize;
   const unread = await store.find('notifications', { userId, readAt: null });
   return { items, hasMore, nextCursor: hasMore ? input.cursor + items.length : null, unread: unread.length };

@@ -40,9 +40,13 @@ async function loadStaffPublicity(context: HandlerContext, publicityId: string):
 export async function noticeView(deps: Deps, publicity: Publicity, now: Date): Promise<PublicNoticeView> {
   const program = await loadProgram(deps.store, publicity.programId);
   const kind = kindOf(publicity);
+  const issuer = (await orgNames(deps.store, [program.societyId])).get(program.societyId) ?? '';
   return {
     id: publicity._id,
     programName: program.name,
+    issuer,
+    // Dated the day it opens, as the Word copy of the notice is signed (core/exports/documents.ts publicityDocument).
+    issuedOn: publicity.opensOn,
     kind,
     kindLabel: noticeKinds[kind].label,
     title: publicity.title,

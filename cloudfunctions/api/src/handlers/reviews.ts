@@ -1,11 +1,13 @@
 // Expert review: assignment with automatic recusal, a conflict-of-interest declaration before the
 // application is shown, scoring per criterion, blind until one's own review is in, and the ranking.
+import { formatShanghaiDateTime, isPastDeadline } from '@/core/calendar/shanghai';
 import { AppError } from '@/core/errors';
 import { mayAct } from '@/core/people/manages';
+import { rankingPublished, withoutNames } from '@/core/review/blind';
 import { inPool } from '@/core/review/pool';
 import { countingReviews, outlierIds, rankFrom, scoreSheetIssue, summarize, weightedTotal, withReviewTotal } from '@/core/review/scoring';
 import type { ActionOutput, ParsedInput } from '@/core/schemas/actions';
-import { reviewStatuses, type Application, type Review, type User } from '@/core/schemas/documents';
+import { reviewStatuses, type Application, type Program, type Review, type User } from '@/core/schemas/documents';
 import { applicationStatuses, statusTable } from '@/core/workflow/award-workflow';
 import { categoryByKey, programOf } from '@/core/program/program-schema';
 import { writeAudit } from '../audit';
@@ -14,7 +16,7 @@ import type { StoreReader, StoreTx } from '../ports';
 import { changeApplication } from '../award-change';
 import type { HandlerContext } from '../context';
 import { byIds, findAmong, loadProgram, loadStaffApplication, loadStaffProgram, orgNames, requireSecretariat } from '../loaders';
-import { pages, writeNotifications } from '../notify';
+import { audienceUsers, pages, writeNotifications } from '../notify';
 import { toApplicationView, toProgramView, toReviewView } from '../views';
 import { among, nextCursorOf, readPage, type Order } from '../list-pages';
 import { ledgerFor } from './programs';
@@ -24,9 +26,14 @@ function reviewIdOf(applicationId: string, reviewerId: string): string {
   return `review_${applicationId}_${reviewerId}`;
 }
 
-/** Why a reviewer may not review an application, or null: a reviewer of the applicant unit is excluded. */
-function recusalReason(reviewer: User, application: Application, orgName: string): string | null {
-  return reviewer.orgId === application.orgId ? `与申报单位同属“${orgName}”，按回避规定不能评审` : null;
+/**
+ * Why a reviewer may not review an application, or null: a reviewer of the applicant unit is excluded, and so is
+ * one who declared a conflict on it and stepped back (review.recuse).
+ */
+function recusalReason(reviewer: User, application: Application, orgName: string, reviews: readonly Review[]): string | null {
+  if (reviewer.orgId === application.orgId) return `与申报单位同属“${orgName}”，按回避规定不能评审`;
+  const stepped = reviews.find((review) => review.reviewerId === reviewer._id && review.withdrawal?.by === 'reviewer');
+  return stepped ? `本人已声明利益冲突并回避：${stepped.withdrawal!.reason}` : null;
 }
 
 /** Whether the reviewer is in the pool of the organiser running the programme (older records: their unit's organiser). */
@@ -64,7 +71,7 @@ export async function reviewCandidates(
     name: reviewer.name,
     orgName: names.get(reviewer.orgId) ?? '',
     assigned: countingReviews(reviews).some((review) => review.reviewerId === reviewer._id),
-    excludedBecause: recusalReason(reviewer, application, names.get(application.orgId) ?? ''),
+    excludedBecause: recusalReason(reviewer, application, names.get(application.orgId) ?? '', reviews),
   }));
 }
 
@@ -72,7 +79,13 @@ export async function reviewCandidates(
  * Creates the reviews not yet there (and tells each reviewer); returns who was newly assigned. A withdrawn
  * review is assigned afresh under its own id, so one expert never holds two tasks for one application.
  */
-async function createReviews(tx: StoreTx, context: HandlerContext, application: Application, reviewers: readonly User[]) {
+async function createReviews(
+  tx: StoreTx,
+  context: HandlerContext,
+  application: Application,
+  reviewers: readonly User[],
+  program: Pick<Program, 'reviewDueAt'>,
+) {
   const { deps, now, caller } = context;
   const assigned: string[] = [];
   for (const reviewer of reviewers) {
@@ -95,6 +108,7 @@ async function createReviews(tx: StoreTx, context: HandlerContext, application: 
       comment: '',
       total: null,
       submittedAt: null,
+      withdrawal: null,
     };
     if (existing) await tx.replace('reviews', review, existing.version);
     else await tx.create('reviews', review);
@@ -115,7 +129,7 @@ async function createReviews(tx: StoreTx, context: HandlerContext, application: 
       programId: application.programId,
       applicationId: null,
       title: `新的评审任务：${application.projectName || '未命名项目'}`.slice(0, 60),
-      body: '请先确认与申报单位无利益冲突，再查看申报书并评分。',
+      body: `请先确认与申报单位无利益冲突，再查看申报书并评分。${program.reviewDueAt ? `请于${formatShanghaiDateTime(program.reviewDueAt)}前完成评审。` : ''}`,
       page: pages.reviewer(),
     })),
     now,
@@ -158,11 +172,12 @@ export async function assignReviewers(
   const chosen: User[] = [];
   const named = await byIds(deps.store, 'users', input.reviewerIds);
   const pooled = await inOrganiserPool(deps.store, [...named.values()], program.societyId);
+  const reviews = await deps.store.find('reviews', { applicationId: application._id });
   for (const reviewerId of new Set(input.reviewerIds)) {
     const reviewer = named.get(reviewerId);
     if (!reviewer || reviewer.role !== 'reviewer') throw new AppError('NOT_FOUND', '评审专家不存在');
     if (!pooled.has(reviewer._id)) throw new AppError('REVIEWER_NOT_IN_POOL', reviewer.name);
-    const reason = recusalReason(reviewer, application, orgName);
+    const reason = recusalReason(reviewer, application, orgName, reviews);
     if (reason) excluded.push({ userId: reviewer._id, name: reviewer.name, reason });
     else chosen.push(reviewer);
   }
@@ -181,7 +196,7 @@ export async function assignReviewers(
       actor: caller.actor,
       caller,
       patch: async (_current, _program, tx) => {
-        assigned = await createReviews(tx, context, application, chosen);
+        assigned = await createReviews(tx, context, application, chosen, program);
         return {};
       },
     });
@@ -192,7 +207,7 @@ export async function assignReviewers(
         const latest = await tx.get('applications', application._id);
         if (!latest || latest.version !== input.version) throw new AppError('CONFLICT');
         if (latest.status !== 'underReview') throw new AppError('TRANSITION_NOT_ALLOWED', '该申报已不在评审阶段');
-        assigned = await createReviews(tx, context, application, chosen);
+        assigned = await createReviews(tx, context, application, chosen, program);
         if (assigned.length === 0) return latest;
         const added = chosen.filter((reviewer) => assigned.includes(reviewer._id)).map((reviewer) => reviewer.name);
         return touchApplication(tx, context, latest, 'assignReviewers', `增加评审专家：${added.join('、')}`);
@@ -207,8 +222,16 @@ export async function assignReviewers(
 /** The caller's own review that still counts; a withdrawn one is refused as such, not as missing. */
 function requireOwnReview(review: Review | null, caller: HandlerContext['caller']): Review {
   if (!review || review.reviewerId !== caller.user._id) throw new AppError('NOT_FOUND', '评审任务不存在');
-  if (review.status === 'withdrawn') throw new AppError('REVIEW_WITHDRAWN');
+  if (review.status === 'withdrawn') throw new AppError(review.withdrawal?.by === 'reviewer' ? 'REVIEW_RECUSED' : 'REVIEW_WITHDRAWN');
   return review;
+}
+
+/** Declaring and scoring end at the programme's review deadline (when it has one). */
+function requireReviewOpen(program: Pick<Program, 'reviewDueAt'>, now: Date): void {
+  const dueAt = program.reviewDueAt;
+  if (dueAt && isPastDeadline(now, dueAt)) {
+    throw new AppError('REVIEW_CLOSED', `评审截止时间为${formatShanghaiDateTime(dueAt)}，如需延期请联系秘书处`);
+  }
 }
 
 async function loadOwnReview(context: HandlerContext, reviewId: string): Promise<Review> {
@@ -328,7 +351,9 @@ async function addToRanking(tx: StoreTx, context: HandlerContext, review: Review
   );
 }
 
-export function declareNoConflict(input: ParsedInput<'review.declare'>, context: HandlerContext) {
+export async function declareNoConflict(input: ParsedInput<'review.declare'>, context: HandlerContext) {
+  const review = await loadOwnReview(context, input.reviewId);
+  requireReviewOpen(await loadProgram(context.deps.store, review.programId), context.now);
   return changeReview(context, input.reviewId, input.version, 'declare', (review) => {
     if (review.status !== 'assigned') throw new AppError('TRANSITION_NOT_ALLOWED', '已确认过');
     return { status: 'declared', declaredAt: context.now.toISOString() };
@@ -350,7 +375,11 @@ export async function openReview(input: ParsedInput<'review.open'>, context: Han
     review: view,
     application: toApplicationView(application, program, orgName, context.caller, context.now),
     program: toProgramView(program, context.now, await ledgerFor(context.deps, program), null),
-    otherReviews: others.map((other) => toReviewView(other, application, program, orgName)),
+    // Blind until the ranking is published: the others' scores, not who gave them.
+    otherReviews: others.map((other, index) => {
+      const view = toReviewView(other, application, program, orgName);
+      return rankingPublished(application.status) ? view : withoutNames(view, index + 1);
+    }),
   };
 }
 
@@ -359,6 +388,7 @@ export async function submitReview(input: ParsedInput<'review.submit'>, context:
   const application = await context.deps.store.get('applications', review.applicationId);
   if (!application || application.status !== 'underReview') throw new AppError('TRANSITION_NOT_ALLOWED', '该申报已不在评审阶段');
   const program = await loadProgram(context.deps.store, application.programId);
+  requireReviewOpen(program, context.now);
   const issue = scoreSheetIssue(program.reviewCriteria, input.scores);
   if (issue) throw new AppError('SCORES_INVALID', issue);
   return changeReview(context, input.reviewId, input.version, 'submit', (current) => {
@@ -457,6 +487,41 @@ function numberOrNull(value: unknown): number | null {
   return typeof value === 'number' ? value : null;
 }
 
+/**
+ * Withdraws a task not yet scored, in the caller's transaction: the review records who withdrew it and why (with its
+ * audit entry), and the application gets a new version with its own entry, so a shortlist judged on the reviews
+ * before fails its version check.
+ */
+async function withdrawTask(
+  tx: StoreTx,
+  context: HandlerContext,
+  current: Review,
+  latest: Application,
+  by: NonNullable<Review['withdrawal']>['by'],
+  reason: string,
+  entries: { review: string; application: string; applicationReason: string },
+) {
+  const { deps, now, caller } = context;
+  const review: Review = {
+    ...current,
+    status: 'withdrawn',
+    withdrawal: { by, reason, at: now.toISOString() },
+    version: current.version + 1,
+    updatedAt: now.toISOString(),
+  };
+  await tx.replace('reviews', review, current.version);
+  await writeAudit(
+    tx,
+    [{ action: entries.review, from: current.status, to: 'withdrawn', reason }],
+    { entity: 'review', id: review._id, version: review.version },
+    caller.actor,
+    now,
+    deps.newId,
+  );
+  const saved = await touchApplication(tx, context, latest, entries.application, entries.applicationReason);
+  return { review, saved };
+}
+
 /** The expert's message that a task was taken back, with the secretariat's reason. */
 function withdrawalNotice(review: Review, application: Application, reason: string) {
   return {
@@ -491,23 +556,11 @@ export async function unassignReview(
       if (current.version !== input.version) throw new AppError('CONFLICT');
       if (current.status === 'submitted') throw new AppError('TRANSITION_NOT_ALLOWED', `${current.reviewerName}已提交评分，不能撤回`);
       if (current.status === 'withdrawn') throw new AppError('TRANSITION_NOT_ALLOWED', '该评审任务已撤回');
-      const review: Review = { ...current, status: 'withdrawn', version: current.version + 1, updatedAt: now.toISOString() };
-      await tx.replace('reviews', review, current.version);
-      await writeAudit(
-        tx,
-        [{ action: 'unassign', from: current.status, to: 'withdrawn', reason: input.reason }],
-        { entity: 'review', id: review._id, version: review.version },
-        caller.actor,
-        now,
-        deps.newId,
-      );
-      const saved = await touchApplication(
-        tx,
-        context,
-        latest,
-        'unassignReviewer',
-        `撤回评审专家：${current.reviewerName}（${input.reason}）`,
-      );
+      const { review, saved } = await withdrawTask(tx, context, current, latest, 'secretariat', input.reason, {
+        review: 'unassign',
+        application: 'unassignReviewer',
+        applicationReason: `撤回评审专家：${current.reviewerName}（${input.reason}）`,
+      });
       await writeNotifications(tx, [withdrawalNotice(current, latest, input.reason)], now, deps.newId);
       return { review, saved };
     }),
@@ -518,4 +571,53 @@ export async function unassignReview(
     application: toApplicationView(saved, program, orgName, caller, now),
     review: toReviewView(review, saved, program, orgName),
   };
+}
+
+/**
+ * The expert declares a conflict of interest and steps back from a task not yet scored: the task is withdrawn with
+ * the reason (audited), the application gets a new version (a shortlist judged before fails its version check, as
+ * after a withdrawal by the secretariat), and the secretariat is told, to assign another expert. The expert is
+ * not offered for this application again (recusalReason).
+ */
+export async function recuseFromReview(
+  input: ParsedInput<'review.recuse'>,
+  context: HandlerContext,
+): Promise<ActionOutput<'review.recuse'>> {
+  const { deps, now, caller } = context;
+  const found = await loadOwnReview(context, input.reviewId);
+  const program = await loadProgram(deps.store, found.programId);
+  const application = await deps.store.get('applications', found.applicationId);
+  if (!application) throw new AppError('NOT_FOUND', '申报不存在');
+  const secretaries = await audienceUsers(deps.store, 'secretariat', application, program);
+  const review = await retryingRaces(() =>
+    deps.store.transaction(async (tx) => {
+      const current = requireOwnReview(await tx.get('reviews', input.reviewId), caller);
+      const latest = await tx.get('applications', current.applicationId);
+      if (!latest) throw new AppError('NOT_FOUND', '申报不存在');
+      if (current.version !== input.version) throw new AppError('CONFLICT');
+      if (current.status === 'submitted') throw new AppError('TRANSITION_NOT_ALLOWED', '评分已提交，不能再申请回避，请联系秘书处');
+      if (latest.status !== 'underReview') throw new AppError('TRANSITION_NOT_ALLOWED', '该申报已不在评审阶段');
+      const { review: next } = await withdrawTask(tx, context, current, latest, 'reviewer', input.reason, {
+        review: 'recuse',
+        application: 'reviewerRecused',
+        applicationReason: `评审专家${current.reviewerName}申请回避：${input.reason}`,
+      });
+      await writeNotifications(
+        tx,
+        secretaries.map((user) => ({
+          userId: user._id,
+          programId: latest.programId,
+          applicationId: latest._id,
+          title: `专家申请回避：${latest.projectName || '未命名项目'}`.slice(0, 60),
+          body: `${current.reviewerName}声明与申报单位存在利益冲突，已退出该项评审，请另行分配专家。理由：${input.reason}`.slice(0, 300),
+          page: pages.secretariat(latest._id),
+        })),
+        now,
+        deps.newId,
+      );
+      return next;
+    }),
+  );
+  const orgName = (await orgNames(deps.store, [application.orgId])).get(application.orgId) ?? '';
+  return toReviewView(review, application, program, orgName);
 }

@@ -6,7 +6,7 @@ import { Button, Tag } from '@nutui/nutui-react-taro';
 import { dimensionLabels, dimensions } from '@/core/program/program-rules';
 import type { DashboardView } from '@/core/schemas/actions';
 import { chineseDay } from '../dates';
-import { formatGoal, indicatorProgress, progressLine } from '../indicator-progress';
+import { boardHeadline, formatGoal, indicatorProgress, progressLine } from '../indicator-progress';
 import { formatIndicatorValue } from './indicator-value';
 import { RiskTag } from './risk-tag';
 import { SocietiesTable } from './societies-board';
@@ -104,11 +104,10 @@ export function IndicatorBoard({ rows, societies, provincial, onOpen, onRecord }
   const groups = dimensions
     .map((dimension) => ({ dimension, rows: rows.filter((row) => row.dimension === dimension) }))
     .filter((group) => group.rows.length > 0);
-  const flagged = rows.filter((row) => row.risk !== null).length;
   return (
     <View>
       <View className="admin-queue__hint">
-        <Text>{flagged > 0 ? `${flagged} 项指标需要关注（剩 ${rows[0]?.daysLeft ?? 0} 天）` : '各项指标均已达标或进度正常'}</Text>
+        <Text>{boardHeadline(rows, rows[0]?.daysLeft ?? 0)}</Text>
       </View>
       {groups.map((group) => (
         <View className="admin-section" key={group.dimension}>

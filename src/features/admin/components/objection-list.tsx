@@ -1,9 +1,10 @@
 // 异议: what was lodged during a publicity notice, and the secretariat's handling with a note — one at a
 // time, or several open ones with one decision (each answered on its own).
-import { Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
+import { receiptMatches } from '@/core/publicity/objection-rules';
 import type { ObjectionBatchResultView } from '@/core/schemas/actions';
 import type { Objection } from '@/core/schemas/documents';
 import { handleObjection, handleObjections } from '../api/publicity';
@@ -45,8 +46,11 @@ export function ObjectionList({ objections, projectOf, onChanged }: ObjectionLis
   const [selecting, setSelecting] = useState(false);
   const [selected, setSelected] = useState<string[]>([]);
   const [results, setResults] = useState<{ decision: Handling; results: ObjectionBatchResultView } | null>(null);
+  const [quoted, setQuoted] = useState('');
 
   if (objections.length === 0) return <Text className="admin-muted">暂无异议</Text>;
+  // The number a caller quotes from their receipt finds their objection.
+  const shown = objections.filter((objection) => receiptMatches(objection.receiptNo, quoted));
   const open = objections.filter((objection) => objection.status === 'open');
   const chosen = open.filter((objection) => selected.includes(objection._id));
   const toggle = (id: string) =>
@@ -72,7 +76,16 @@ export function ObjectionList({ objections, projectOf, onChanged }: ObjectionLis
           ) : null}
         </View>
       ) : null}
-      {objections.map((objection) => {
+      {objections.length > 1 ? (
+        <Input
+          className="admin-objection-search"
+          value={quoted}
+          placeholder="按受理编号查找，如 YY-20230703-001"
+          onInput={(event) => setQuoted(event.detail.value)}
+        />
+      ) : null}
+      {shown.length === 0 ? <Text className="admin-muted">没有受理编号为“{quoted}”的异议</Text> : null}
+      {shown.map((objection) => {
         const tag = statusTags[objection.status];
         const selectable = selecting && objection.status === 'open';
         return (

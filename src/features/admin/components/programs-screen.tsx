@@ -78,7 +78,7 @@ export function ProgramsScreen() {
 
   return (
     <View className="admin-page">
-      <Section title="本学会的项目" extra={`${data.programs.length} 个`}>
+      <Section title="本单位主办的项目" extra={`${data.programs.length} 个`}>
         {data.programs.length === 0 ? <Text className="admin-muted">暂无项目，可从下方模板新建</Text> : null}
         {data.programs.map((program) => (
           <View className="admin-program" key={program._id}>

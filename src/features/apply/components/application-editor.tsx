@@ -18,7 +18,7 @@ import { AttachmentSection } from './attachment-section';
 import { BudgetSection } from './budget-section';
 import { CategorySection } from './category-section';
 import { CommitmentSection } from './commitment-section';
-import { DecisionReason, ExtensionBanner } from './decision-reason';
+import { DecisionReason, ExtensionBanner, SubmissionReceipt } from './decision-reason';
 import { DeclarationSection } from './declaration-section';
 import { EditorNotice } from './editor-notice';
 import { ScheduleSection } from './schedule-section';
@@ -58,7 +58,7 @@ export function ApplicationEditor({ applicationId, programId }: ApplicationEdito
   const onSubmit = async () => {
     if (!editor.readyToSubmit()) return;
     const again = available.includes('resubmit');
-    const sure = await confirm(again ? '重新提交' : '提交申报', '提交后由学会秘书处审核，审核期间不能修改。确认提交？', '提交');
+    const sure = await confirm(again ? '重新提交' : '提交申报', '提交后由秘书处审核，审核期间不能修改。确认提交？', '提交');
     if (!sure) return;
     const submitted = await editor.submit();
     if (!submitted) return;
@@ -105,6 +105,7 @@ export function ApplicationEditor({ applicationId, programId }: ApplicationEdito
             </View>
 
             {application ? <DecisionReason status={application.status} reason={application.decisionReason} /> : null}
+            {application ? <SubmissionReceipt application={application} /> : null}
             {application ? <ExtensionBanner application={application} /> : null}
             {!application && !program.windowOpen ? (
               <View className="apply-banner apply-banner--warning">本项目当前不在申报时间内，不能新建申报。</View>

@@ -3,6 +3,7 @@ import { View } from '@tarojs/components';
 import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import type { ApplicationView } from '@/core/schemas/actions';
 import type { ApplicationStatus } from '@/core/workflow/award-workflow';
+import { awaitsCheck, submissionReceipt } from '@/core/workflow/messages';
 import { reportDue } from '../next-step';
 
 const headings: Partial<Record<ApplicationStatus, string>> = {
@@ -34,4 +35,10 @@ export function ExtensionBanner({ application }: { application: Pick<Application
       已获准延期至 {formatShanghaiDateTime(extension.until)}：{extension.reason}
     </View>
   );
+}
+
+/** While it waits for the formal check: the receipt of the submission (the same words as the receipt message). */
+export function SubmissionReceipt({ application }: { application: Pick<ApplicationView, 'status' | 'submittedAt'> }) {
+  if (!awaitsCheck(application.status) || !application.submittedAt) return null;
+  return <View className="apply-banner apply-receipt">申报回执：{submissionReceipt(application.submittedAt)}</View>;
 }

@@ -14,7 +14,8 @@ import { useRemote } from '@/features/common/use-remote';
 import { useSignedIn } from '@/features/common/use-signed-in';
 import { useReloadOnShow } from '@/features/common/use-reload-on-show';
 import { nextStep } from '../next-step';
-import { DecisionReason, ExtensionBanner } from './decision-reason';
+import { noApplicationsText } from '../no-applications';
+import { DecisionReason, ExtensionBanner, SubmissionReceipt } from './decision-reason';
 import { StageTimeline } from './stage-timeline';
 import './apply-form.css';
 
@@ -45,6 +46,7 @@ function ApplicationCard({ application, program }: { application: ApplicationVie
         <View>更新于 {formatShanghaiDateTime(application.updatedAt)}</View>
       </View>
       <DecisionReason status={application.status} reason={application.decisionReason} />
+      <SubmissionReceipt application={application} />
       <ExtensionBanner application={application} />
       {step ? (
         <View
@@ -88,7 +90,7 @@ export function MyApplications({ programId }: MyApplicationsProps) {
           <View>
             {remote.error ? <View className="apply-notice apply-notice--error">刷新失败：{remote.error}</View> : null}
             {remote.data.applications.length === 0 ? (
-              <View className="apply-empty">还没有申报。点击下方“新建申报”开始填写，填写内容会自动暂存在本机。</View>
+              <View className="apply-empty">{noApplicationsText(targets.length > 0 ? targets : remote.data.programs)}</View>
             ) : (
               remote.data.applications.map((application) => (
                 <ApplicationCard
@@ -110,7 +112,7 @@ export function MyApplications({ programId }: MyApplicationsProps) {
                   {targets.length > 1 ? `新建申报：${target.name}` : '新建申报'}
                 </Button>
               ))}
-              {targets.length === 0 ? (
+              {targets.length === 0 && remote.data.applications.length > 0 ? (
                 <View className="apply-hint">{remote.data.programs.length > 0 ? '当前不在申报时间内' : '暂无可申报的项目'}</View>
               ) : null}
             </View>

@@ -22,7 +22,7 @@ function ReportEditor({ detail, kind, onSubmitted }: { detail: ApplicationDetail
   const deadline = reportDeadlineOf(detail.application, detail.program);
 
   const onSubmit = async () => {
-    const sure = await confirm(`提交${reportTitles[kind]}`, '提交后由学会秘书处审核，不能再修改。确认提交？', '提交');
+    const sure = await confirm(`提交${reportTitles[kind]}`, '提交后由秘书处审核，不能再修改。确认提交？', '提交');
     if (!sure) return;
     if (await form.submit()) {
       showSuccess('已提交');

@@ -6,7 +6,7 @@ import { ProgramNotes, ProgramProcess } from '@/components/program-info';
 import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import { formatYuan } from '@/core/money';
 import type { ProgramView, SessionView } from '@/core/schemas/actions';
-import { roleLabels } from '@/core/schemas/labels';
+import { roleLabelFor } from '@/core/schemas/labels';
 import { go, restart, type RouteName } from '@/lib/navigation';
 import { isH5 } from '@/lib/platform';
 import { clearSession } from '@/lib/session';
@@ -127,7 +127,7 @@ export function HomeScreen() {
               <View className="home-me__text">
                 <View className="home-me__name">{data.session.user.name}</View>
                 <View className="home-me__meta">
-                  {roleLabels[data.session.user.role]} · {data.session.org.name}
+                  {roleLabelFor(data.session.user.role, data.session.org.kind)} · {data.session.org.name}
                 </View>
               </View>
               {isH5 ? (

@@ -11,7 +11,7 @@ export function Unregistered({ onSwitchAccount }: { onSwitchAccount: (() => void
       <View className="home-card">
         <View className="home-card__name">您的微信尚未加入任何单位</View>
         <View className="home-card__summary">
-          如果您收到了学会秘书处发来的邀请码或邀请链接，请输入邀请码，确认后即可使用。也可请秘书处重新发送邀请。
+          如果您收到了秘书处发来的邀请码或邀请链接，请输入邀请码，确认后即可使用。也可请秘书处重新发送邀请。
         </View>
       </View>
       <View className="home-actions home-actions--stacked">

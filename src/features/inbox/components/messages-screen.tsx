@@ -1,5 +1,5 @@
-// 消息: in-app messages about one's applications; each opens its page and says whether a WeChat subscribe
-// message went out for it (locally the server only records what it would have sent).
+// 消息: in-app messages about one's applications; each opens its page. Only the secretariat's list says whether a
+// WeChat subscribe message went out for it (the server leaves it out for everyone else).
 import { Button } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
 import { PageState } from '@/components/page-state';
@@ -19,7 +19,7 @@ const subscribeLabels: Record<NonNullable<Notification['subscribe']>['result'], 
 };
 
 function SubscribeState({ subscribe }: { subscribe: Notification['subscribe'] }) {
-  if (!subscribe) return <View className="inbox-item__push inbox-item__push--none">仅站内消息</View>;
+  if (!subscribe) return null;
   return (
     <View className={`inbox-item__push inbox-item__push--${subscribe.result}`}>
       {subscribeLabels[subscribe.result]}

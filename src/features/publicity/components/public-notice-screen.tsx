@@ -1,9 +1,9 @@
-// 公示: the shortlist (拟立项) or the assessment results (考核结果) as anyone sees it, signed in or not: period, entries, where to object, and the
-// objection form while the notice is open.
+// 公示: the shortlist (拟立项) or the assessment results (考核结果) as anyone sees it, signed in or not: who issues it
+// and when, period, entries, where to object, and the objection form (with a receipt number to quote) while open.
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { Picker, Text, View } from '@tarojs/components';
 import { PageState } from '@/components/page-state';
-import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
+import { formatCalendarDay, formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import { formatYuan } from '@/core/money';
 import { noticeKinds } from '@/core/publicity/notice-kinds';
 import type { PublicNoticeView } from '@/core/schemas/actions';
@@ -122,6 +122,9 @@ export function PublicNoticeScreen({ notice: remote }: { notice: PublicNoticeRem
               <View className="notice-head__program">{notice.programName}</View>
               <View className="notice-head__kind">{notice.kindLabel}</View>
               <View className="notice-head__title">{notice.title}</View>
+              <View className="notice-issuer">
+                发布单位：{notice.issuer} · 发布日期：{formatCalendarDay(notice.issuedOn)}
+              </View>
               <View className={`notice-period${notice.open ? '' : ' notice-period--closed'}`}>
                 <View className="notice-period__text">{notice.periodText}</View>
                 <View className="notice-period__meta">
@@ -151,6 +154,8 @@ export function PublicNoticeScreen({ notice: remote }: { notice: PublicNoticeRem
             <View className="notice-section">
               <View className="notice-section__title">异议受理</View>
               <View className="notice-text">{notice.contact}</View>
+              <View className="notice-signature">{notice.issuer}</View>
+              <View className="notice-signature">{formatCalendarDay(notice.issuedOn)}</View>
             </View>
             {notice.open ? (
               <ObjectionForm notice={notice} />

@@ -12,6 +12,7 @@ import { PageState } from '@/components/page-state';
 import { usePaged } from '@/features/common/use-paged';
 import { useRemote } from '@/features/common/use-remote';
 import { useReloadOnShow } from '@/features/common/use-reload-on-show';
+import { reviewDueText } from '../review-tasks';
 import '../review.css';
 
 const statusTags: Record<ReviewView['status'], { label: string; type: 'warning' | 'primary' | 'success' }> = {
@@ -73,6 +74,9 @@ export function ReviewQueueScreen() {
                   ? `总分 ${review.total ?? '—'} · 提交于 ${formatShanghaiDateTime(review.submittedAt)}`
                   : `分配于 ${formatShanghaiDateTime(review.createdAt)}`}
               </Text>
+              {review.status !== 'submitted' && review.dueAt ? (
+                <Text className="review-due">{reviewDueText(review.dueAt, new Date())}</Text>
+              ) : null}
             </View>
           );
         })}

@@ -1,21 +1,42 @@
-// 评审: the conflict-of-interest declaration first (the application is fetched only after it), then the
-// application and the score sheet; once submitted, the expert's own scores beside the other experts'.
-import { Text, View } from '@tarojs/components';
+// 评审: the conflict-of-interest declaration first (the application is fetched only after it) — or stepping back
+// on a conflict — then the application and the score sheet with each criterion's bands; once submitted, the
+// expert's own scores beside the other experts' (unnamed until the ranking is published), and the next task.
+import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { useState } from 'react';
+import { rankingPublished } from '@/core/review/blind';
 import type { ProgramView, ReviewView } from '@/core/schemas/actions';
 import { PageState } from '@/components/page-state';
 import { StatusTag } from '@/components/status-tag';
 import { openAttachment } from '@/features/common/open-attachment';
 import { useAction } from '@/features/common/use-action';
+import { confirm } from '@/lib/feedback';
+import { back, replace } from '@/lib/navigation';
 import { PriorityNotes } from '@/components/program-info';
 import { ApplicationContent } from '@/features/admin/components/application-content';
 import { useReview } from '../hooks/use-review';
+import { reviewDueText } from '../review-tasks';
 import { ScoreForm } from './score-form';
 import '../review.css';
 
-function Declaration({ review, onDeclare }: { review: ReviewView; onDeclare: () => Promise<void> }) {
-  const declaring = useAction({ toast: true });
-  const declare = () => declaring.run(onDeclare);
+function Declaration({
+  review,
+  onDeclare,
+  onRecuse,
+}: {
+  review: ReviewView;
+  onDeclare: () => Promise<void>;
+  onRecuse: (reason: string) => Promise<void>;
+}) {
+  const acting = useAction({ toast: true });
+  const [recusing, setRecusing] = useState(false);
+  const [reason, setReason] = useState('');
+  const busy = acting.busy;
+  const run = (step: () => Promise<void>) => acting.run(step);
+  async function recuse() {
+    const sure = await confirm('申请回避', '确认后您将退出该项评审，秘书处会另行安排专家。', '确认回避');
+    if (sure) await run(() => onRecuse(reason.trim()));
+  }
   return (
     <View className="review-card">
       <Text className="review-card__title">利益冲突声明</Text>
@@ -23,12 +44,65 @@ function Declaration({ review, onDeclare }: { review: ReviewView; onDeclare: () 
       <Text className="review-declare__org">
         申报单位：{review.orgName} · {review.categoryName}
       </Text>
+      <DueLine dueAt={review.dueAt} />
       <Text className="review-declare__text">
         本人确认与上述申报单位及项目负责人不存在任职、隶属、合作、亲属等利益关系，将客观公正地独立评审，并对申报材料保密。
       </Text>
-      <Text className="review-declare__note">如存在利益冲突，请勿确认，并联系学会秘书处调整评审任务。确认后方可查看申报书。</Text>
-      <Button type="primary" block loading={declaring.busy} onClick={() => void declare()}>
+      <Text className="review-declare__note">如存在利益冲突，请勿确认，选择“申请回避”并说明情况。确认后方可查看申报书。</Text>
+      <Button type="primary" block loading={busy && !recusing} disabled={busy} onClick={() => void run(onDeclare)}>
         本人确认无利益冲突，开始评审
+      </Button>
+      {recusing ? (
+        <View className="review-recuse">
+          <Text className="review-card__label">利益冲突情况（必填）</Text>
+          <Textarea
+            className="review-comment"
+            value={reason}
+            maxlength={300}
+            autoHeight
+            placeholder="如：本人曾与该项目负责人合作发表论文"
+            onInput={(event) => setReason(event.detail.value)}
+          />
+          <Button
+            className="review-recuse__button"
+            type="danger"
+            fill="outline"
+            block
+            loading={busy}
+            disabled={busy || reason.trim().length < 2}
+            onClick={() => void recuse()}
+          >
+            {reason.trim().length < 2 ? '请先说明利益冲突情况' : '确认回避，退出该项评审'}
+          </Button>
+        </View>
+      ) : (
+        <Button className="review-recuse__button" fill="outline" block disabled={busy} onClick={() => setRecusing(true)}>
+          存在利益冲突，申请回避
+        </Button>
+      )}
+    </View>
+  );
+}
+
+/** The review deadline in words, when the programme sets one. */
+function DueLine({ dueAt }: { dueAt: string | null }) {
+  const text = reviewDueText(dueAt, new Date());
+  return text ? <Text className="review-due">{text}</Text> : null;
+}
+
+/** After a score is in, or after stepping back: the next task still to do, or the way back to the list. */
+function NextTask({ next }: { next: ReviewView | null }) {
+  return (
+    <View className="review-next">
+      {next ? (
+        <Button type="primary" block onClick={() => void replace('reviewScore', { id: next._id })}>
+          下一份：{next.applicationName || '（未填写项目名称）'}
+        </Button>
+      ) : (
+        <Text className="review-row__meta">没有待评审的申报了。</Text>
+      )}
+      <Button className="review-next__back" fill="outline" block onClick={() => void back().catch(() => replace('reviewQueue'))}>
+        返回评审任务
       </Button>
     </View>
   );
@@ -51,13 +125,26 @@ function ReviewCard({ review, program, title }: { review: ReviewView; program: P
 }
 
 export function ReviewScreen({ reviewId }: { reviewId: string }) {
-  const { mine, review, opened, declare } = useReview(reviewId);
+  const { mine, review, next, opened, declare, recuse } = useReview(reviewId);
   if (!reviewId) return <PageState loading={false} error="缺少评审编号，请从评审任务进入" />;
   if (!review) return <PageState loading={mine.loading} error={mine.error} onRetry={() => void mine.reload()} />;
   if (review.status === 'assigned') {
     return (
       <View className="review-page">
-        <Declaration review={review} onDeclare={declare} />
+        <Declaration review={review} onDeclare={declare} onRecuse={recuse} />
+      </View>
+    );
+  }
+  if (review.status === 'withdrawn') {
+    return (
+      <View className="review-page">
+        <View className="review-card">
+          <Text className="review-card__title">已申请回避</Text>
+          <Text className="review-declare__project">{review.applicationName}</Text>
+          <Text className="review-declare__text">您已退出该项评审，秘书处已收到您的说明，将另行安排专家。</Text>
+          {review.withdrawal ? <Text className="review-row__meta">说明：{review.withdrawal.reason}</Text> : null}
+        </View>
+        <NextTask next={next} />
       </View>
     );
   }
@@ -78,6 +165,7 @@ export function ReviewScreen({ reviewId }: { reviewId: string }) {
           {application.orgName} · {application.categoryName}
         </Text>
         <Text className="review-row__meta">评审指标 {program.reviewCriteria.length} 项，满分按权重折算为 100 分</Text>
+        <DueLine dueAt={current.dueAt} />
       </View>
       <PriorityNotes notes={program.notes} />
       <View className="review-application">
@@ -96,10 +184,14 @@ export function ReviewScreen({ reviewId }: { reviewId: string }) {
           {otherReviews.map((other) => (
             <ReviewCard key={other._id} review={other} program={program} title={other.reviewerName} />
           ))}
+          {otherReviews.length > 0 && !rankingPublished(application.status) ? (
+            <Text className="review-row__meta">秘书处公布评审结果前，其他专家的姓名不显示。</Text>
+          ) : null}
         </View>
       ) : (
         <ScoreForm review={current} criteria={program.reviewCriteria} onSubmitted={reload} />
       )}
+      {current.status === 'submitted' ? <NextTask next={next} /> : null}
     </View>
   );
 }

@@ -1,9 +1,11 @@
-// 评分: one score per criterion (0 to its maximum, weight shown), a comment, and the live weighted total.
+// 评分: one score per criterion (0 to its maximum, weight and scoring bands shown, the band of the score typed), a
+// comment, and the live weighted total.
 // What the expert typed is kept on the phone until it is submitted.
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useEffect, useState } from 'react';
 import type { ReviewCriterion } from '@/core/program/program-schema';
+import { bandOf, bandText, criterionBands, EVEN_BANDS_NOTE } from '@/core/review/bands';
 import { scoreSheetIssue, weightedTotal } from '@/core/review/scoring';
 import type { ReviewView } from '@/core/schemas/actions';
 import { submitReview } from '../api/reviews';
@@ -58,6 +60,7 @@ export function ScoreForm({
   return (
     <View className="review-card">
       <Text className="review-card__title">评分</Text>
+      {criteria.some((criterion) => criterionBands(criterion).derived) ? <Text className="review-row__meta">{EVEN_BANDS_NOTE}</Text> : null}
       {criteria.map((criterion) => {
         const text = draft.scores[criterion.key] ?? '';
         const value = Number(text);
@@ -69,6 +72,16 @@ export function ScoreForm({
               <Text className="review-criterion__meta">
                 权重 {criterion.weight}% · 满分 {criterion.maxScore}
               </Text>
+              <View className="review-criterion__bands">
+                {criterionBands(criterion).bands.map((band) => (
+                  <Text className="review-criterion__band" key={band.label} userSelect>
+                    {bandText(band)}
+                  </Text>
+                ))}
+              </View>
+              {!bad && text.trim() !== '' ? (
+                <Text className="review-criterion__current">档次：{bandOf(criterionBands(criterion).bands, value)?.label ?? '—'}</Text>
+              ) : null}
             </View>
             <Input
               className="review-criterion__input"
