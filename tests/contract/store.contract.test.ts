@@ -306,14 +306,28 @@ for (const adapter of adapters) {
       for (const direction of ['asc', 'desc'] as const) {
         const orderBy = { field: 'name', direction };
         expect(await pagesOf(where, orderBy, 4)).toEqual(inOrder(wanted, direction));
-        expect(await pagesOf({ societyId: first }, orderBy, 5)).toEqual(inOrder(docs.filter((doc) => doc.societyId === first), direction));
+        expect(await pagesOf({ societyId: first }, orderBy, 5)).toEqual(
+          inOrder(
+            docs.filter((doc) => doc.societyId === first),
+            direction,
+          ),
+        );
         // A cursor at or past the end answers nothing.
         expect(await store.find('organizations', where, { orderBy, skip: wanted.length, limit: 4 })).toEqual([]);
         expect(await store.find('organizations', where, { orderBy, skip: wanted.length + 10, limit: 4 })).toEqual([]);
       }
       // A page answers whole documents equal to those stored, and copies: changing one changes nothing stored.
       const [top] = await store.find('organizations', { societyId: first }, { orderBy: { field: 'name', direction: 'asc' }, limit: 1 });
-      expect(top).toEqual(docs.find((doc) => doc._id === inOrder(docs.filter((doc) => doc.societyId === first), 'asc')[0]));
+      expect(top).toEqual(
+        docs.find(
+          (doc) =>
+            doc._id ===
+            inOrder(
+              docs.filter((doc) => doc.societyId === first),
+              'asc',
+            )[0],
+        ),
+      );
       top!.name = '改过';
       expect((await store.get('organizations', top!._id))?.name).not.toBe('改过');
     });
