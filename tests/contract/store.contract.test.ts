@@ -265,6 +265,103 @@ for (const adapter of adapters) {
       expect(await store.find('organizations', { societyId }, { atMost: 1, limit: 2 })).toHaveLength(2);
     });
 
+    // Paged finds whose conditions and order field make up a declared index (organizations: societyId, then name)
+    // are read in the index's order on the embedded store, a page at a time: these hold that order to the contract.
+
+    /** The documents in the contract's order: the field (a missing one first), then _id, both in the direction. */
+    function inOrder(docs: readonly Organization[], direction: 'asc' | 'desc'): string[] {
+      const value = (doc: Organization) => (doc as Partial<Organization>).name;
+      const compare = (a: Organization, b: Organization) => {
+        const [x, y] = [value(a), value(b)];
+        const byName = x === y ? 0 : x === undefined ? -1 : y === undefined ? 1 : x < y ? -1 : 1;
+        return byName || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
+      };
+      const sorted = [...docs].sort(compare).map((doc) => doc._id);
+      return direction === 'asc' ? sorted : sorted.reverse();
+    }
+
+    /** Every page of `size` from the start (skip stepping on), until one comes back short. */
+    async function pagesOf(where: Parameters<Store['find']>[1], orderBy: { field: string; direction: 'asc' | 'desc' }, size: number) {
+      const ids: string[] = [];
+      for (let skip = 0; ; skip += size) {
+        const page = await store.find('organizations', where, { orderBy, skip, limit: size });
+        ids.push(...page.map((doc) => doc._id));
+        if (page.length < size) return ids;
+      }
+    }
+
+    test('paged ordered finds keep the order with ties, both directions, an in on the leading field and other conditions', async () => {
+      const names = ['乙', '甲', '乙', '丙', '乙', '甲', '丁', '乙', '丙', '戊', '己', '乙'];
+      const [first, second, third] = [`${run}-ord-a-${sequence}`, `${run}-ord-b-${sequence}`, `${run}-ord-c-${sequence}`];
+      const docs = names.flatMap((name, index) => [
+        org({ societyId: first, name, kind: index % 3 === 0 ? 'memberUnit' : 'branch' }),
+        org({ societyId: second, name, kind: 'branch' }),
+        org({ societyId: third, name, kind: 'branch' }),
+      ]);
+      await store.transaction(async (tx) => {
+        for (const doc of docs) await tx.create('organizations', doc);
+      });
+      const where = { societyId: { in: [second, first, second] }, kind: 'branch' };
+      const wanted = docs.filter((doc) => doc.societyId !== third && doc.kind === 'branch');
+      for (const direction of ['asc', 'desc'] as const) {
+        const orderBy = { field: 'name', direction };
+        expect(await pagesOf(where, orderBy, 4)).toEqual(inOrder(wanted, direction));
+        expect(await pagesOf({ societyId: first }, orderBy, 5)).toEqual(
+          inOrder(
+            docs.filter((doc) => doc.societyId === first),
+            direction,
+          ),
+        );
+        // A cursor at or past the end answers nothing.
+        expect(await store.find('organizations', where, { orderBy, skip: wanted.length, limit: 4 })).toEqual([]);
+        expect(await store.find('organizations', where, { orderBy, skip: wanted.length + 10, limit: 4 })).toEqual([]);
+      }
+      // A page answers whole documents equal to those stored, and copies: changing one changes nothing stored.
+      const [top] = await store.find('organizations', { societyId: first }, { orderBy: { field: 'name', direction: 'asc' }, limit: 1 });
+      expect(top).toEqual(
+        docs.find(
+          (doc) =>
+            doc._id ===
+            inOrder(
+              docs.filter((doc) => doc.societyId === first),
+              'asc',
+            )[0],
+        ),
+      );
+      top!.name = '改过';
+      expect((await store.get('organizations', top!._id))?.name).not.toBe('改过');
+    });
+
+    test('paged ordered finds put documents missing the order field first (last when descending), and follow writes', async () => {
+      const societyId = `${run}-ord-missing-${sequence}`;
+      const named = ['乙', '甲', '乙', '丙'].map((name) => org({ societyId, name }));
+      const unnamed = [org({ societyId }), org({ societyId })].map(({ name: _name, ...rest }) => rest as Organization);
+      await store.transaction(async (tx) => {
+        for (const doc of [...named, ...unnamed]) await tx.create('organizations', doc);
+      });
+      let docs = [...named, ...unnamed];
+      for (const direction of ['asc', 'desc'] as const) {
+        expect(await pagesOf({ societyId }, { field: 'name', direction }, 2)).toEqual(inOrder(docs, direction));
+      }
+      // After a paged read, a document whose order field changes moves, and a new one takes its place.
+      const moved = { ...named[1]!, name: '庚', version: 2 };
+      const added = org({ societyId, name: '丁' });
+      await store.transaction(async (tx) => {
+        await tx.replace('organizations', moved, 1);
+        await tx.create('organizations', added);
+      });
+      docs = [...docs.filter((doc) => doc._id !== moved._id), moved, added];
+      for (const direction of ['asc', 'desc'] as const) {
+        expect(await pagesOf({ societyId }, { field: 'name', direction }, 3)).toEqual(inOrder(docs, direction));
+      }
+      // A bounded ordered read answers all, in order, or fails loudly past its bound.
+      const orderBy = { field: 'name', direction: 'asc' } as const;
+      expect((await store.find('organizations', { societyId }, { orderBy, atMost: docs.length })).map((doc) => doc._id)).toEqual(
+        inOrder(docs, 'asc'),
+      );
+      await expect(store.find('organizations', { societyId }, { orderBy, atMost: docs.length - 1 })).rejects.toBeInstanceOf(StoreTooMany);
+    });
+
     test('of many racing replaces on one version, exactly one wins', async () => {
       const doc = org();
       await store.transaction((tx) => tx.create('organizations', doc));

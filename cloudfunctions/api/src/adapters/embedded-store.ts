@@ -5,6 +5,7 @@
 // collection files; the lines a crash leaves are applied again, in order, when the store opens. The
 // journal is cut only once the collection files are flushed (when it is large, and on close).
 import Datastore from '@seald-io/nedb';
+import { match } from '@seald-io/nedb/lib/model.js';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,9 +13,16 @@ import type { CollectionName, DocumentOf } from '@/core/schemas/documents';
 import { leadingFields } from '../indexes';
 import { isInList, StoreConflict, StoreTooMany, type FindOptions, type Store, type StoreTx, type Where } from '../ports';
 import type { CountsChanges } from '../read-memo';
+import { OrderedIndex, orderedPlan } from './ordered-index';
 
 type AnyDoc = { _id: string; version?: number };
 type Write = { collection: CollectionName; doc: AnyDoc };
+
+/** A stored document as NeDB holds it (not a copy), by _id, from the _id index every datastore keeps. */
+function storedDoc(datastore: Datastore<AnyDoc>, id: string): AnyDoc | undefined {
+  const { indexes } = datastore as unknown as { indexes: { _id: { getMatching(id: string): AnyDoc[] } } };
+  return indexes._id.getMatching(id)[0];
+}
 
 /** The journal beside the collection files (NeDB only reads `<collection>.db`). */
 export const JOURNAL_FILE = 'journal.ndjson';
@@ -87,6 +95,8 @@ function nedbQuery(collection: CollectionName, where: Where): Record<string, unk
 
 export class EmbeddedStore implements Store, CountsChanges {
   private readonly datastores = new Map<string, Promise<Datastore<AnyDoc>>>();
+  /** Per collection, the ordered indexes its paged finds have used so far (built on first use, kept by apply). */
+  private readonly ordered = new Map<CollectionName, Map<string, OrderedIndex>>();
   private readonly lock = new Lock();
   /** Replays what a crash left in the journal; every operation waits for it, so no read sees the store before. */
   private readonly recovered: Promise<void>;
@@ -157,7 +167,13 @@ export class EmbeddedStore implements Store, CountsChanges {
   private async apply(writes: readonly Write[]): Promise<void> {
     for (const { collection, doc } of writes) {
       const datastore = await this.datastore(collection);
+      const ordered = [...(this.ordered.get(collection)?.values() ?? [])];
+      const before = ordered.length > 0 ? storedDoc(datastore, doc._id) : undefined;
       await datastore.updateAsync({ _id: doc._id }, doc, { upsert: true });
+      for (const index of ordered) {
+        if (before) index.remove(before);
+        index.insert(doc);
+      }
       this.unsettled.add(collection);
     }
   }
@@ -199,15 +215,32 @@ export class EmbeddedStore implements Store, CountsChanges {
   find<C extends CollectionName>(collection: C, where: Where, options: FindOptions = {}): Promise<DocumentOf<C>[]> {
     return this.exclusive(async () => {
       const datastore = await this.datastore(collection);
-      let cursor = datastore.findAsync(nedbQuery(collection, where));
-      if (options.orderBy) {
-        const direction = options.orderBy.direction === 'asc' ? 1 : -1;
-        cursor = cursor.sort({ [options.orderBy.field]: direction, _id: direction });
+      const query = nedbQuery(collection, where);
+      const bounded = options.limit !== undefined ? options.limit > 0 : options.atMost !== undefined;
+      const plan = options.orderBy && bounded ? orderedPlan(collection, where, options.orderBy.field) : null;
+      let found: DocumentOf<C>[];
+      if (plan && options.orderBy) {
+        const index = this.orderedIndex(collection, datastore, plan.fields);
+        const wanted = options.limit ?? options.atMost! + 1;
+        let skip = options.skip ?? 0;
+        found = [];
+        for (const id of index.ids(plan.prefixes, options.orderBy.direction === 'asc' ? 1 : -1)) {
+          const doc = storedDoc(datastore, id);
+          if (!doc || !match(doc, query)) continue;
+          if (skip > 0) skip -= 1;
+          else if (found.push(structuredClone(doc) as DocumentOf<C>) === wanted) break;
+        }
+      } else {
+        let cursor = datastore.findAsync(query);
+        if (options.orderBy) {
+          const direction = options.orderBy.direction === 'asc' ? 1 : -1;
+          cursor = cursor.sort({ [options.orderBy.field]: direction, _id: direction });
+        }
+        if (options.skip) cursor = cursor.skip(options.skip);
+        if (options.limit !== undefined) cursor = cursor.limit(options.limit);
+        else if (options.atMost !== undefined) cursor = cursor.limit(options.atMost + 1);
+        found = (await cursor) as unknown as DocumentOf<C>[];
       }
-      if (options.skip) cursor = cursor.skip(options.skip);
-      if (options.limit !== undefined) cursor = cursor.limit(options.limit);
-      else if (options.atMost !== undefined) cursor = cursor.limit(options.atMost + 1);
-      const found = (await cursor) as unknown as DocumentOf<C>[];
       if (options.limit === undefined && options.atMost !== undefined && found.length > options.atMost) {
         throw new StoreTooMany(collection, options.atMost);
       }
@@ -217,6 +250,20 @@ export class EmbeddedStore implements Store, CountsChanges {
 
   get changes(): number {
     return this.asked;
+  }
+
+  /** The collection's ordered index on these fields, built from its documents the first time a find needs it. */
+  private orderedIndex(collection: CollectionName, datastore: Datastore<AnyDoc>, fields: readonly string[]): OrderedIndex {
+    let indexes = this.ordered.get(collection);
+    if (!indexes) this.ordered.set(collection, (indexes = new Map()));
+    const name = fields.join(',');
+    let index = indexes.get(name);
+    if (!index) {
+      index = new OrderedIndex(fields);
+      for (const doc of datastore.getAllData()) index.insert(doc);
+      indexes.set(name, index);
+    }
+    return index;
   }
 
   transaction<R>(work: (tx: StoreTx) => Promise<R>): Promise<R> {

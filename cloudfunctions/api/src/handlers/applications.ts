@@ -494,17 +494,19 @@ export async function getApplication(
   const application = await loadVisibleApplication(deps.store, caller, input.applicationId);
   const program = await loadProgram(deps.store, application.programId);
   const staff = caller.user.role === 'secretariat';
-  const [claims, audit, reviews, objections, ledger, creator] = await Promise.all([
+  // An applicant's application is their own unit's, whose name the caller already holds; staff read the unit's name.
+  const own = application.orgId === caller.org._id;
+  const [claims, audit, reviews, objections, ledger, creator, names] = await Promise.all([
     deps.store.find('claims', { applicationId: application._id }, { orderBy: { field: 'createdAt', direction: 'asc' } }),
     deps.store.find('audit', { entity: 'application', entityId: application._id }),
     staff ? deps.store.find('reviews', { applicationId: application._id }) : Promise.resolve([]),
     staff ? deps.store.find('objections', { applicationId: application._id }) : Promise.resolve([]),
     ledgerFor(deps, program),
     staff ? deps.store.get('users', application.createdBy) : Promise.resolve(null),
+    own ? Promise.resolve(null) : orgNames(deps.store, [application.orgId]),
   ]);
   audit.sort((a, b) => a.entityVersion - b.entityVersion);
-  const names = await orgNames(deps.store, [application.orgId]);
-  const orgName = names.get(application.orgId) ?? '';
+  const orgName = own ? caller.org.name : (names?.get(application.orgId) ?? '');
   const editable = statusTable[application.status].editable;
   return {
     application: toApplicationView(application, program, orgName, caller, now),

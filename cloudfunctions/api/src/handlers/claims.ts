@@ -1,5 +1,5 @@
 import { AppError } from '@/core/errors';
-import { indicatorByKey, isSummable } from '@/core/program/program-schema';
+import { indicatorByKey, isSummable, type Program } from '@/core/program/program-schema';
 import type { ActionOutput, ParsedInput } from '@/core/schemas/actions';
 import type { Application, Claim } from '@/core/schemas/documents';
 import { transition } from '@/core/workflow/transition';
@@ -8,7 +8,7 @@ import { writeAudit } from '../audit';
 import { moveAwardFigures } from '../indicator-ledger';
 import { retryingRaces } from '../races';
 import type { HandlerContext } from '../context';
-import type { StoreTx } from '../ports';
+import { StoreConflict, type StoreTx } from '../ports';
 import { byIds, loadProgram, loadStaffApplication, loadStaffProgram, loadVisibleApplication, orgNames } from '../loaders';
 import { recordScreening, screenClaim } from '../moderation';
 import { audienceUsers, deliverSubscribeMessages, pages, writeNotifications } from '../notify';
@@ -53,18 +53,23 @@ export async function addClaim(input: ParsedInput<'claim.add'>, context: Handler
     duplicates,
   };
   const screening = await screenClaim(deps, caller, claim, now);
-  return retryingRaces(() =>
-    deps.store.transaction(async (tx) => {
-      const existing = await tx.get('claims', claim._id);
-      if (existing) {
-        if (existing.applicationId !== claim.applicationId || existing.createdBy !== claim.createdBy) throw new AppError('CONFLICT');
-        return existing;
-      }
-      claim.moderation = await recordScreening(tx, undefined, screening);
-      await recordFingerprints(tx, claim, program.societyId);
-      return insertClaim(tx, application, claim, context);
-    }),
-  );
+  return retryingRaces(async () => {
+    try {
+      return await deps.store.transaction(async (tx) => {
+        claim.moderation = await recordScreening(tx, undefined, screening);
+        await recordFingerprints(tx, claim, program.societyId);
+        return await insertClaim(tx, application, claim, context, program);
+      });
+    } catch (error) {
+      // The claim's id is its request's: creating it refuses one that exists (the same request again), and only
+      // then is the stored claim read, to answer it again. A conflict with no such claim was a race: tried again.
+      if (!(error instanceof StoreConflict)) throw error;
+      const existing = await deps.store.get('claims', claim._id);
+      if (!existing) throw error;
+      if (existing.applicationId !== claim.applicationId || existing.createdBy !== claim.createdBy) throw new AppError('CONFLICT');
+      return existing;
+    }
+  });
 }
 
 /**
@@ -77,9 +82,11 @@ export async function insertClaim(
   application: Pick<Application, '_id' | 'programId' | 'orgId' | 'status'>,
   claim: Claim,
   context: HandlerContext,
+  /** The award's programme, when the caller holds it already (else it is read in the transaction, if needed). */
+  program?: Program,
 ): Promise<Claim> {
   await tx.create('claims', claim);
-  await moveAwardFigures(tx, application, claim.indicatorKey, claimChange(null, claim), context.now);
+  await moveAwardFigures(tx, application, claim.indicatorKey, claimChange(null, claim), context.now, 0, program);
   await writeAudit(
     tx,
     [{ action: 'claim', from: null, to: claim.verification, reason: null }],
