@@ -170,7 +170,7 @@ async function recordFailure(tx: StoreTx, program: Program, application: Applica
  * objections are found by query, which no transaction here can run. An assignment or an objection changes the
  * application's version, so a decision judged on older facts fails its version check.
  */
-async function factsFor(
+export async function factsFor(
   deps: Deps,
   application: Application,
   action: WorkflowAction,

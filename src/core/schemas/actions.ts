@@ -156,6 +156,13 @@ export const applicationDetail = z.object({
   submitIssues: z.array(z.string()),
   /** Staff only: whom to call about it, the person who created it (null for everyone else). */
   contact: z.object({ name: z.string(), phone: z.string().nullable() }).nullable(),
+  /**
+   * Staff only: the decisions offered (availableActions) that cannot be taken yet, with why and, where time alone
+   * opens them, when (core/workflow/transition.ts, actionReadiness). The screen shows them disabled with the reason.
+   */
+  blocked: z
+    .array(z.object({ action: z.enum(workflowActions), reason: z.string(), opensAt: isoTime.nullable(), automatic: z.boolean() }))
+    .default([]),
 });
 export type ApplicationDetail = z.infer<typeof applicationDetail>;
 

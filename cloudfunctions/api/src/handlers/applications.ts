@@ -20,7 +20,7 @@ import { ledgerId } from '@/core/award/quota';
 import { writeAudit } from '../audit';
 import { retryingRaces } from '../races';
 import { batchJobView, runBudget, startJob } from '../batch-jobs';
-import { changeApplication, changeCache, moveProgramTotals, type ApplicationChange } from '../award-change';
+import { changeApplication, changeCache, factsFor, moveProgramTotals, type ApplicationChange } from '../award-change';
 import { failureOf } from '../batch';
 import type { Caller, HandlerContext } from '../context';
 import {
@@ -33,7 +33,7 @@ import {
   requireSecretariat,
 } from '../loaders';
 import { loadStaffApplication } from '../loaders';
-import { mayAct } from '@/core/workflow/transition';
+import { actionReadiness, checksFor, mayAct } from '@/core/workflow/transition';
 import type { Deps, StoreReader, StoreTx, Where } from '../ports';
 import { toApplicationView, toProgramView, toReviewView } from '../views';
 import { among, nextCursorOf, readPage, type Order } from '../list-pages';
@@ -516,8 +516,9 @@ export async function getApplication(
   const names = await orgNames(deps.store, [application.orgId]);
   const orgName = names.get(application.orgId) ?? '';
   const editable = statusTable[application.status].editable;
+  const view = toApplicationView(application, program, orgName, caller, now);
   return {
-    application: toApplicationView(application, program, orgName, caller, now),
+    application: view,
     program: toProgramView(program, now, ledger, caller.user.role === 'applicant' ? caller.org : null),
     claims,
     audit,
@@ -525,7 +526,29 @@ export async function getApplication(
     objections,
     submitIssues: editable && caller.user.role === 'applicant' ? await submitIssues(deps, program, application, now) : [],
     contact: creator ? { name: creator.name, phone: creator.phone ?? null } : null,
+    blocked: staff ? await blockedActions(deps, caller, application, program, view.availableActions, now) : [],
   };
+}
+
+/** The offered actions whose checks refuse them now, each with why and from when (read as the decision reads them). */
+async function blockedActions(
+  deps: Deps,
+  caller: Caller,
+  application: Application,
+  program: Program,
+  offered: readonly WorkflowAction[],
+  now: Date,
+): Promise<ActionOutput<'application.get'>['blocked']> {
+  const checked = offered.filter((action) => checksFor(action, application.status).length > 0);
+  const judged = await Promise.all(
+    checked.map(async (action) => {
+      const facts = await factsFor(deps, application, action, now, undefined);
+      return { action, readiness: actionReadiness(caller.actor, action, application, { ...program, facts }) };
+    }),
+  );
+  return judged.flatMap(({ action, readiness }) =>
+    readiness.allowed ? [] : [{ action, reason: readiness.reason, opensAt: readiness.opensAt, automatic: readiness.automatic }],
+  );
 }
 
 export async function listViews(applications: Application[], context: Pick<HandlerContext, 'deps' | 'now'> & { caller: Caller }) {

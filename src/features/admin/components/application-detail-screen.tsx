@@ -89,7 +89,14 @@ export function ApplicationDetailScreen({ applicationId, stage }: { applicationI
       <Section title="处理记录">
         <AuditTrail entries={audit} />
       </Section>
-      <DecisionBar application={application} program={program} next={detail.next} stage={detail.stage} onDecided={detail.reload} />
+      <DecisionBar
+        application={application}
+        program={program}
+        next={detail.next}
+        stage={detail.stage}
+        blocked={data.blocked}
+        onDecided={detail.reload}
+      />
     </View>
   );
 }
