@@ -614,6 +614,32 @@ export const actionContracts = {
       excluded: z.array(z.object({ userId: id, name: z.string(), reason: z.string() })),
     }),
   },
+  /**
+   * The same experts assigned to many applications of one programme at once; each application is assigned on its
+   * own (recusal applies per application), and the answer says how each went.
+   */
+  'review.assignMany': {
+    input: z.object({
+      programId: id,
+      items: z
+        .array(z.object({ applicationId: id, version }))
+        .min(1)
+        .max(30),
+      reviewerIds: z.array(id).min(1).max(20),
+    }),
+    output: z.object({
+      results: z.array(
+        z.object({
+          applicationId: id,
+          ok: z.boolean(),
+          code: z.string().nullable(),
+          message: z.string().nullable(),
+          assigned: z.array(z.string()),
+          excluded: z.array(z.object({ userId: id, name: z.string(), reason: z.string() })),
+        }),
+      ),
+    }),
+  },
   /** The expert's own review tasks (not those taken back), newest first, a page at a time. */
   'review.mine': { input: z.object({ ...pageInput }), output: pageOf(reviewView) },
   'review.declare': { input: z.object({ reviewId: id, version, noConflict: z.literal(true) }), output: reviewView },

@@ -49,6 +49,7 @@ import {
 } from './publicity';
 import {
   assignReviewers,
+  assignReviewersToMany,
   declareNoConflict,
   myReviews,
   openReview,
@@ -113,6 +114,7 @@ export const handlers: { [A in Exclude<ActionName, PublicName | IdentityName>]: 
   'claim.queue': queueClaims,
   'review.candidates': reviewCandidates,
   'review.assign': assignReviewers,
+  'review.assignMany': assignReviewersToMany,
   'review.mine': myReviews,
   'review.declare': declareNoConflict,
   'review.open': openReview,
