@@ -1,8 +1,9 @@
 // The secretariat's tools for many applications (issue 12, deliver 3 and 4): an action that cannot be taken yet
 // says why and from when, and the same experts are assigned to many applications in one call, recusal per item.
 import { OPENID, PROGRAM_ID, startHarness, type Harness } from '../support/harness';
-import { REVIEWERS, current, decided, shortlisted, submitted } from '../support/lifecycle';
+import { REVIEWERS, claimInput, current, decided, implementingAward, shortlisted, submitted } from '../support/lifecycle';
 import { formatShanghaiDate } from '@/core/calendar/shanghai';
+import type { ActionInput } from '@/core/schemas/actions';
 
 let h: Harness;
 beforeEach(async () => {
@@ -120,5 +121,53 @@ describe('review.assignMany', () => {
     expect(await h.refused(OPENID.secretaryXuzhou, 'review.assignMany', input)).toBe('NOT_FOUND');
     expect(await h.refused(OPENID.structure, 'review.assignMany', input)).toBe('FORBIDDEN');
     expect((await current(h, OPENID.secretary, application._id)).status).toBe('checkPassed');
+  });
+});
+
+describe('application.queue filters (server-side, on the paged list)', () => {
+  const queue = (filters: Partial<ActionInput<'application.queue'>>) =>
+    h.as(OPENID.secretary, 'application.queue', { programId: PROGRAM_ID, stage: 'check', cursor: null, limit: 30, ...filters });
+
+  test('by unit, by category and by words in the project or unit name', async () => {
+    const structure = await submitted(h, OPENID.structure);
+    const academic = await submitted(h, OPENID.academic);
+    await submitted(h, OPENID.design);
+    const all = await queue({});
+    expect(all.items).toHaveLength(3);
+    expect(all.total).toBe(3);
+
+    const ofUnit = await queue({ orgId: structure.orgId });
+    expect(ofUnit.items.map((item) => item._id)).toEqual([structure._id]);
+    expect(ofUnit.total).toBeUndefined();
+
+    expect((await queue({ categoryKey: structure.categoryKey })).items.length).toBe(3);
+    expect((await queue({ categoryKey: 'no-such-category' })).items).toEqual([]);
+
+    const unitName = academic.orgName.slice(0, 3);
+    const byName = await queue({ q: unitName });
+    expect(byName.items.map((item) => item.orgName)).toEqual([academic.orgName]);
+    expect((await queue({ q: '没有这个名字的项目' })).items).toEqual([]);
+  });
+
+  test('a search reads on past a page of non-matches, and its cursor carries on from where it stopped', async () => {
+    const first = await submitted(h, OPENID.structure);
+    await submitted(h, OPENID.academic);
+    await submitted(h, OPENID.design);
+    const last = await submitted(h, OPENID.structure);
+    const page = await queue({ q: first.orgName, limit: 1 });
+    expect(page.items.map((item) => item._id)).toEqual([first._id]);
+    const next = await queue({ q: first.orgName, limit: 1, cursor: page.nextCursor });
+    expect(next.items.map((item) => item._id)).toEqual([last._id]);
+  });
+
+  test('only those with claims waiting for verification', async () => {
+    const award = await implementingAward(h, OPENID.structure);
+    await submitted(h, OPENID.academic);
+    const implementation = { stage: 'implementation' as const };
+    expect((await queue({ ...implementation, pendingClaims: true })).items).toEqual([]);
+    await h.as(OPENID.structure, 'claim.add', claimInput(award, { links: ['https://www.tfkjy.cn/achievement/1'] }));
+    const waiting = await queue({ ...implementation, pendingClaims: true });
+    expect(waiting.items.map((item) => item._id)).toEqual([award._id]);
+    expect((await queue({ pendingClaims: true })).items).toEqual([]);
   });
 });

@@ -509,6 +509,12 @@ export const actionContracts = {
       stage: z.enum(stages).optional(),
       status: applicationStatus.optional(),
       statuses: z.array(applicationStatus).min(1).max(40).optional(),
+      /** Filters: one category, one applicant unit, only those with claims waiting for verification. */
+      categoryKey: z.string().min(1).max(64).optional(),
+      orgId: id.optional(),
+      pendingClaims: z.boolean().optional(),
+      /** Words in the project's or the unit's name. */
+      q: z.string().trim().max(40).optional(),
       ...pageInput,
     }),
     output: pageOf(applicationSummaryView),

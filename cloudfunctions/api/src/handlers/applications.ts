@@ -583,6 +583,27 @@ function queueStatuses(input: Pick<ParsedInput<'application.queue'>, 'stage' | '
   return named.filter((status) => status !== 'draft' && (!input.stage || statusTable[status].stage === input.stage));
 }
 
+/** A text search reads at most this many pages of the queue per call to fill one page of matches. */
+export const QUEUE_SEARCH_PAGES = 5;
+
+/** The queue's where: the statuses, and the filters named that the application's own (indexed) fields answer. */
+async function queueWhere(store: StoreReader, program: Program, statuses: ApplicationStatus[], input: ParsedInput<'application.queue'>) {
+  const where: Where = { programId: program._id, status: among(statuses) };
+  if (input.categoryKey) where.categoryKey = input.categoryKey;
+  if (input.orgId) where.orgId = input.orgId;
+  if (input.pendingClaims) {
+    // The claims waiting for verification are the claim queue's own list (indexed by programme and verification).
+    const pending = await store.find('claims', { programId: program._id, verification: 'pending' });
+    where._id = among([...new Set(pending.map((claim) => claim.applicationId))]);
+  }
+  return where;
+}
+
+function matchesSearch(application: Application, orgName: string, words: readonly string[]): boolean {
+  const text = `${application.projectName} ${orgName}`.toLowerCase();
+  return words.every((word) => text.includes(word));
+}
+
 /** The secretariat's queue, a page of summaries at a time: drafts stay private to their unit until submitted. */
 export async function queueApplications(
   input: ParsedInput<'application.queue'>,
@@ -592,19 +613,35 @@ export async function queueApplications(
   const program = await loadStaffProgram(store, context.caller, input.programId);
   const statuses = queueStatuses(input);
   if (statuses.length === 0) return { items: [], nextCursor: null };
-  const [page, ledger] = await Promise.all([
-    readPage(store, 'applications', { programId: program._id, status: among(statuses) }, queueOrder, input.cursor, input.limit),
-    store.get('ledgers', ledgerId(program._id)),
+  const filtered = Boolean(input.categoryKey || input.orgId || input.pendingClaims || input.q);
+  const [where, ledger] = await Promise.all([
+    queueWhere(store, program, statuses, input),
+    filtered ? null : store.get('ledgers', ledgerId(program._id)),
   ]);
-  // How many the whole queue holds, from the programme's running counts (absent before the repair fills them).
-  const counted = ledger?.totals?.statuses;
-  const total = counted ? statuses.reduce((sum, status) => sum + (counted[status] ?? 0), 0) : undefined;
-  const names = await orgNames(
+  const words = (input.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  // A search keeps the rows whose names match, reading on (a bounded number of pages) until a page is filled.
+  let page = await readPage(store, 'applications', where, queueOrder, input.cursor, input.limit);
+  let names = await orgNames(
     store,
     page.items.map((application) => application.orgId),
   );
+  let found = page.items.filter((application) => matchesSearch(application, names.get(application.orgId) ?? '', words));
+  const wanted = input.limit ?? 30;
+  for (let reads = 1; words.length > 0 && found.length < wanted && page.more && reads < QUEUE_SEARCH_PAGES; reads += 1) {
+    page = await readPage(store, 'applications', where, queueOrder, nextCursorOf(page, queueOrder), input.limit);
+    const more = await orgNames(
+      store,
+      page.items.map((application) => application.orgId),
+    );
+    names = new Map([...names, ...more]);
+    found = [...found, ...page.items.filter((application) => matchesSearch(application, more.get(application.orgId) ?? '', words))];
+  }
+  // How many the whole queue holds, from the programme's running counts (absent before the repair fills them; not
+  // known for a filtered list).
+  const counted = ledger?.totals?.statuses;
+  const total = counted ? statuses.reduce((sum, status) => sum + (counted[status] ?? 0), 0) : undefined;
   // The contract's summary keeps only what a row shows (the router's output check drops the rest).
-  const items = page.items.map((application) =>
+  const items = found.map((application) =>
     toApplicationView(application, program, names.get(application.orgId) ?? '', context.caller, context.now),
   );
   return { items, nextCursor: nextCursorOf(page, queueOrder), total };
