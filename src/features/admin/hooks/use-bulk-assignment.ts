@@ -8,7 +8,11 @@ import { useRemote } from '@/features/common/use-remote';
 
 export type BulkAssignmentResults = ActionOutput<'review.assignMany'>['results'];
 
-export function useBulkAssignment(programId: string | null, chosen: readonly Pick<ApplicationSummaryView, '_id' | 'version'>[], onDone: () => unknown) {
+export function useBulkAssignment(
+  programId: string | null,
+  chosen: readonly Pick<ApplicationSummaryView, '_id' | 'version'>[],
+  onDone: () => unknown,
+) {
   const [open, setOpen] = useState(false);
   const first = chosen[0]?._id ?? null;
   const candidates = useRemote(async () => (open && first ? call('review.candidates', { applicationId: first }) : []), [open, first]);
