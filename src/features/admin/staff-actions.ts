@@ -1,5 +1,5 @@
 // What the secretariat can do to an application, read from the workflow table and the server's availableActions.
-import type { ApplicationView, StaffDecision } from '@/core/schemas/actions';
+import type { ActionOutput, ApplicationView, StaffDecision } from '@/core/schemas/actions';
 import { staffDecisions } from '@/core/schemas/actions';
 import {
   actionTable,
@@ -81,4 +81,30 @@ export function queueFilterInput(filters: QueueFilters): QueueFilters {
 /** How many filters are set (the filter bar says so, and offers to clear them). */
 export function filterCount(filters: QueueFilters): number {
   return Object.keys(queueFilterInput(filters)).length;
+}
+
+/** The claims whose unit, project or indicator names hold every word searched (the claim queue is one whole list). */
+export function searchClaims<T extends Pick<ActionOutput<'claim.queue'>[number], 'orgName' | 'projectName' | 'indicatorName'>>(
+  claims: readonly T[],
+  words: string,
+): T[] {
+  const wanted = words.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  return claims.filter((claim) => {
+    const text = `${claim.orgName} ${claim.projectName} ${claim.indicatorName}`.toLowerCase();
+    return wanted.every((word) => text.includes(word));
+  });
+}
+
+/** Each application's answer as the result list shows it: a recused expert is named on the row it was left out of. */
+export function assignmentOutcomes(results: ActionOutput<'review.assignMany'>['results']) {
+  return results.map((result) => ({
+    applicationId: result.applicationId,
+    ok: result.ok,
+    code: result.code,
+    message: result.ok
+      ? result.excluded.length
+        ? `已回避：${result.excluded.map((item) => `${item.name}（${item.reason}）`).join('；')}`
+        : null
+      : result.message,
+  }));
 }

@@ -59,17 +59,3 @@ export function useBulkAssignment(
     dismiss: () => setResults(null),
   };
 }
-
-/** Each application's answer as the result list shows it: a recused expert is named on the row it was left out of. */
-export function assignmentOutcomes(results: BulkAssignmentResults) {
-  return results.map((result) => ({
-    applicationId: result.applicationId,
-    ok: result.ok,
-    code: result.code,
-    message: result.ok
-      ? result.excluded.length
-        ? `已回避：${result.excluded.map((item) => `${item.name}（${item.reason}）`).join('；')}`
-        : null
-      : result.message,
-  }));
-}
