@@ -1,5 +1,12 @@
 // The staff queue's filters and bulk answers as a clerk meets them (issue 12, deliver 3 and 4).
-import { assignmentOutcomes, filterCount, queueFilterInput, searchClaims, statusesOf } from '@/features/admin/staff-actions';
+import {
+  assignmentOutcomes,
+  decisionSection,
+  filterCount,
+  queueFilterInput,
+  searchClaims,
+  statusesOf,
+} from '@/features/admin/staff-actions';
 
 describe('queue filters', () => {
   it('sends only the filters set; an empty or blank search is no search', () => {
@@ -49,5 +56,20 @@ describe('bulk assignment answers', () => {
       [true, null],
       [false, '数据已被他人修改，请刷新后重试'],
     ]);
+  });
+});
+
+describe('where the staff detail opens', () => {
+  const none = { openObjections: 0, pendingClaims: 0 };
+  it('at what waits for a decision: the form for a check, the reviews, an open objection, a report, claims, a payment', () => {
+    expect(decisionSection({ status: 'submitted', availableActions: ['passCheck'] }, none)).toBe('content');
+    expect(decisionSection({ status: 'checkPassed', availableActions: ['startReview'] }, none)).toBe('review');
+    expect(decisionSection({ status: 'inPublicity', availableActions: ['approve'] }, { ...none, openObjections: 1 })).toBe('objections');
+    expect(decisionSection({ status: 'finalSubmitted', availableActions: ['accept'] }, none)).toBe('reports');
+    expect(decisionSection({ status: 'implementing', availableActions: [] }, { ...none, pendingClaims: 2 })).toBe('claims');
+    expect(decisionSection({ status: 'resultPublished', availableActions: ['pay'] }, none)).toBe('records');
+  });
+  it('at the top when nothing waits', () => {
+    expect(decisionSection({ status: 'completed', availableActions: [] }, none)).toBeNull();
   });
 });

@@ -108,3 +108,23 @@ export function assignmentOutcomes(results: ActionOutput<'review.assignMany'>['r
       : result.message,
   }));
 }
+
+/** The sections of the staff detail a clerk jumps between (their anchors on the page). */
+export type DetailSection = 'content' | 'review' | 'objections' | 'reports' | 'claims' | 'records' | 'audit';
+
+/** Where the staff detail opens: the section holding what waits for a decision on this application, if any. */
+export function decisionSection(
+  application: Pick<ApplicationView, 'status' | 'availableActions'>,
+  facts: { openObjections: number; pendingClaims: number },
+): DetailSection | null {
+  const { status, availableActions } = application;
+  if (status === 'submitted' || status === 'resubmitted') return 'content';
+  if (status === 'checkPassed' || status === 'underReview') return 'review';
+  if (facts.openObjections > 0) return 'objections';
+  if (status === 'midtermSubmitted' || status === 'finalSubmitted' || status === 'rectificationSubmitted') return 'reports';
+  if (facts.pendingClaims > 0) return 'claims';
+  if (['pay', 'recordAgreement', 'disburse', 'recordRefund'].some((action) => availableActions.includes(action as WorkflowAction))) {
+    return 'records';
+  }
+  return null;
+}
