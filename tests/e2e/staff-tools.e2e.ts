@@ -98,13 +98,13 @@ test('during the notice 批准立项 is disabled, saying the day it opens and th
     comment: '科普对象明确，措施可行。',
   });
   await secretary('application.decide', { applicationId, version: (await current()).version, decision: 'shortlist' });
-  // The notice runs 3–7 July 2023 (the demo's clock is on its first day): approval opens on Monday 10 July.
+  // The notice runs 3–7 July 2023 (the demo's clock is on its first day): it ends as 8 July begins, when approval opens.
   await secretary('publicity.open', { programId: PROGRAM_ID, title: '拟立项项目公示', contact: '学会秘书处 028-12345678' });
 
   await phone.ui.signInAs(SECRETARY);
   await phone.ui.open(`/admin/pages/detail/index?id=${applicationId}`);
-  await phone.ui.see('7月10日起可批准立项，届时系统自动批准立项');
-  const approve = phone.page.locator('taro-button-core').filter({ hasText: /^\s*批准立项\s*$/, visible: true });
-  await expect(approve.first().getAttribute('disabled')).resolves.not.toBeNull();
+  await phone.ui.see('7月8日起可批准立项，届时系统自动批准立项');
+  const disabled = phone.page.locator('taro-button-core[class*="disabled"]').filter({ hasText: /^\s*批准立项\s*$/, visible: true });
+  await expect(disabled.count()).resolves.toBe(1);
   await phone.ui.screenshot('approve-disabled-with-reason');
 });
