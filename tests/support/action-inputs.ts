@@ -185,6 +185,11 @@ export const inputBuilders: InputBuilders = {
     version,
     reviewerIds: ['user-reviewer-scu'],
   })),
+  'review.assignMany': single((world) => ({
+    programId: PROGRAM_ID,
+    items: [{ applicationId: world.applications.checkPassed, version: versionIn(world, 'applications', world.applications.checkPassed) }],
+    reviewerIds: ['user-reviewer-scu'],
+  })),
   'review.mine': single(() => ({ cursor: null, limit: 30 })),
   'review.declare': single((world) => ({
     reviewId: world.reviews.assigned,

@@ -94,6 +94,8 @@ const policies: { [A in ActionName]: (caller: CallerProfile, variant: Variant<A>
   'claim.queue': staffOfProgram,
   'review.candidates': staffOfProgram,
   'review.assign': onTarget('startReview'),
+  // Each application's own refusal is an item of the answer: the call itself is refused only to other callers.
+  'review.assignMany': staffOfProgram,
   'review.mine': anyone,
   'review.declare': ownReview,
   'review.recuse': ownReview,

@@ -537,7 +537,7 @@ describe('checks on facts and time: open, but refused with a reason until they h
 
   test('approval and the confirmation of results wait for the notice to end and for open objections', () => {
     const running = { ...factsThatHold, noticeEndsAt: '2023-08-10T15:59:59Z', noticeClosesOn: '2023-08-10' };
-    expect(refusal(subjectIn('inPublicity'), 'approve', systemActor, running)).toEqual(['PUBLICITY_NOT_ENDED', '公示期至 2023-08-10']);
+    expect(refusal(subjectIn('inPublicity'), 'approve', systemActor, running)).toEqual(['PUBLICITY_NOT_ENDED', '公示期至 2023年8月10日']);
     expect(refusal(subjectIn('inResultNotice'), 'confirmResult', secretary, running)[0]).toBe('PUBLICITY_NOT_ENDED');
     const objected = { ...factsThatHold, openObjections: 1 };
     expect(refusal(subjectIn('inPublicity'), 'approve', secretary, objected)).toEqual(['OBJECTION_PENDING', '']);

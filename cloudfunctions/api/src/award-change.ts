@@ -177,7 +177,7 @@ async function recordFailure(tx: StoreTx, program: Program, application: Applica
  * transaction here can run. An assignment or an objection changes the application's version, so a decision judged
  * on older facts fails its version check.
  */
-async function factsFor(
+export async function factsFor(
   deps: Deps,
   items: readonly { application: Application; action: WorkflowAction }[],
   now: Date,

@@ -10,14 +10,24 @@ export function inShanghai(iso: string | Date) {
   return dayjs(iso).utcOffset(SHANGHAI_OFFSET_MINUTES);
 }
 
-/** "2023-12-31T15:59:59.999Z" → "2023年12月31日 23:59" */
-export function formatShanghaiDateTime(iso: string | Date): string {
-  return inShanghai(iso).format('YYYY年M月D日 HH:mm');
+/** The year is left out where the reader's now is in the same Shanghai year ("7月10日 14:00"). */
+export interface DateFormatOptions {
+  sameYearAs?: string | Date;
 }
 
-/** "2023-09-27T…" → "2023年9月27日" */
-export function formatShanghaiDate(iso: string | Date): string {
-  return inShanghai(iso).format('YYYY年M月D日');
+function dayPattern(iso: string | Date, options: DateFormatOptions): string {
+  const sameYear = options.sameYearAs !== undefined && inShanghai(options.sameYearAs).year() === inShanghai(iso).year();
+  return sameYear ? 'M月D日' : 'YYYY年M月D日';
+}
+
+/** "2023-12-31T15:59:59.999Z" → "2023年12月31日 23:59" (or "12月31日 23:59" within the year of sameYearAs) */
+export function formatShanghaiDateTime(iso: string | Date, options: DateFormatOptions = {}): string {
+  return inShanghai(iso).format(`${dayPattern(iso, options)} HH:mm`);
+}
+
+/** "2023-09-27T…" → "2023年9月27日" (or "9月27日" within the year of sameYearAs) */
+export function formatShanghaiDate(iso: string | Date, options: DateFormatOptions = {}): string {
+  return inShanghai(iso).format(dayPattern(iso, options));
 }
 
 /** The UTC instant of a wall-clock time in Shanghai, e.g. shanghaiToUtcIso('2023-12-31 23:59:59'). */

@@ -158,6 +158,13 @@ export const applicationDetail = z.object({
   submitIssues: z.array(z.string()),
   /** Staff only: whom to call about it, the person who created it (null for everyone else). */
   contact: z.object({ name: z.string(), phone: z.string().nullable() }).nullable(),
+  /**
+   * Staff only: the decisions offered (availableActions) that cannot be taken yet, with why and, where time alone
+   * opens them, when (core/workflow/transition.ts, actionReadiness). The screen shows them disabled with the reason.
+   */
+  blocked: z
+    .array(z.object({ action: z.enum(workflowActions), reason: z.string(), opensAt: isoTime.nullable(), automatic: z.boolean() }))
+    .default([]),
 });
 export type ApplicationDetail = z.infer<typeof applicationDetail>;
 
@@ -508,6 +515,12 @@ export const actionContracts = {
       stage: z.enum(stages).optional(),
       status: applicationStatus.optional(),
       statuses: z.array(applicationStatus).min(1).max(40).optional(),
+      /** Filters: one category, one applicant unit, only those with claims waiting for verification. */
+      categoryKey: z.string().min(1).max(64).optional(),
+      orgId: id.optional(),
+      pendingClaims: z.boolean().optional(),
+      /** Words in the project's or the unit's name. */
+      q: z.string().trim().max(40).optional(),
       ...pageInput,
     }),
     output: pageOf(applicationSummaryView),
@@ -611,6 +624,32 @@ export const actionContracts = {
       application: applicationView,
       assigned: z.array(z.string()),
       excluded: z.array(z.object({ userId: id, name: z.string(), reason: z.string() })),
+    }),
+  },
+  /**
+   * The same experts assigned to many applications of one programme at once; each application is assigned on its
+   * own (recusal applies per application), and the answer says how each went.
+   */
+  'review.assignMany': {
+    input: z.object({
+      programId: id,
+      items: z
+        .array(z.object({ applicationId: id, version }))
+        .min(1)
+        .max(30),
+      reviewerIds: z.array(id).min(1).max(20),
+    }),
+    output: z.object({
+      results: z.array(
+        z.object({
+          applicationId: id,
+          ok: z.boolean(),
+          code: z.string().nullable(),
+          message: z.string().nullable(),
+          assigned: z.array(z.string()),
+          excluded: z.array(z.object({ userId: id, name: z.string(), reason: z.string() })),
+        }),
+      ),
     }),
   },
   /** The expert's own review tasks (not those taken back), newest first, a page at a time. */

@@ -1,7 +1,7 @@
 // A pure transition: (application, action, actor, programme and facts) → the next application and the effects the
 // shell runs in the same atomic step (audit entry, notification, quota move, award, due date, failure records).
-import type { ErrorCode } from '../errors';
-import { formatShanghaiDateTime, isAfter, isPastDeadline } from '../calendar/shanghai';
+import { errorMessages, type ErrorCode } from '../errors';
+import { formatCalendarDay, formatShanghaiDate, formatShanghaiDateTime, isAfter, isPastDeadline } from '../calendar/shanghai';
 import type { Category, Stages } from '../program/program-schema';
 import { hasMidterm, tranches } from '../program/program-rules';
 import { reviewsIncompleteReason } from '../review/scoring';
@@ -201,7 +201,10 @@ const checkRefusal: Record<ActionCheck, (subject: WorkflowSubject, context: Work
   },
   noticeEnded: (_subject, { facts }) => {
     if (facts?.noticeEndsAt && facts.now && isAfter(facts.noticeEndsAt, facts.now)) {
-      return { code: 'PUBLICITY_NOT_ENDED', detail: facts.noticeClosesOn ? `公示期至 ${facts.noticeClosesOn}` : undefined };
+      return {
+        code: 'PUBLICITY_NOT_ENDED',
+        detail: facts.noticeClosesOn ? `公示期至 ${formatCalendarDay(facts.noticeClosesOn)}` : undefined,
+      };
     }
     return facts?.noticeEndsAt ? null : { code: 'PUBLICITY_NOT_ENDED' };
   },
@@ -244,6 +247,48 @@ export function availableActions(actor: Actor, subject: WorkflowSubject, context
   return workflowActions.filter(
     (action) => mayAct(actor, action, subject) && isOpenFrom(action, subject, context) && !hiddenNow(action, subject, context),
   );
+}
+
+/** Whether an action can be taken now, and if not, why (in Chinese) and from when it opens by itself. */
+export type ActionReadiness =
+  | { allowed: true }
+  | {
+      allowed: false;
+      code: TransitionRefusal;
+      /** What a person reads beside the disabled button, e.g. "7月10日起可批准立项，届时系统自动批准立项". */
+      reason: string;
+      /** The instant the action opens with no one doing anything (a notice ending, a call opening); null: it waits on someone. */
+      opensAt: string | null;
+      /** The system takes the action itself once it opens (the table lets the system actor take it). */
+      automatic: boolean;
+    };
+
+/** The instant a refused check stops refusing by time alone; null where it waits on a person. */
+function opensAtOf(code: TransitionRefusal, context: WorkflowContext): string | null {
+  if (code === 'PUBLICITY_NOT_ENDED') return context.facts?.noticeEndsAt ?? null;
+  if (code === 'NOT_OPEN_YET') return context.opensAt ?? null;
+  return null;
+}
+
+/**
+ * Whether the actor may take the action on the subject now, read from the same guards and checks transition()
+ * judges (a reason the action asks for is not judged: the screen asks for it). The screens show a refused action
+ * as a disabled button with this reason and, where time alone opens it, the day it opens.
+ */
+export function actionReadiness(actor: Actor, action: WorkflowAction, subject: WorkflowSubject, context: WorkflowContext): ActionReadiness {
+  const result = transition(subject, action, actor, context, { reason: actionTable[action].reasonRequired ? '-' : null });
+  if (result.ok) return { allowed: true };
+  const definition = actionTable[action];
+  const opensAt = opensAtOf(result.code, context);
+  const automatic = opensAt !== null && definition.by.includes('system');
+  const now = context.facts?.now;
+  if (opensAt) {
+    const day = formatShanghaiDate(opensAt, now ? { sameYearAs: now } : {});
+    const reason = `${day}起可${definition.label}${automatic ? `，届时系统自动${definition.label}` : ''}`;
+    return { allowed: false, code: result.code, reason, opensAt, automatic };
+  }
+  const reason = result.detail ? `${errorMessages[result.code]}：${result.detail}` : errorMessages[result.code];
+  return { allowed: false, code: result.code, reason, opensAt: null, automatic: false };
 }
 
 /** The quota moves between two statuses, read from their flags: a place on the shortlist, a granted award. */

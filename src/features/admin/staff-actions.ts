@@ -1,7 +1,14 @@
 // What the secretariat can do to an application, read from the workflow table and the server's availableActions.
-import type { ApplicationView, StaffDecision } from '@/core/schemas/actions';
+import type { ActionOutput, ApplicationView, StaffDecision } from '@/core/schemas/actions';
 import { staffDecisions } from '@/core/schemas/actions';
-import { actionTable, type ApplicationStatus, type Stage, type WorkflowAction } from '@/core/workflow/award-workflow';
+import {
+  actionTable,
+  applicationStatuses,
+  statusTable,
+  type ApplicationStatus,
+  type Stage,
+  type WorkflowAction,
+} from '@/core/workflow/award-workflow';
 
 /** The stages the secretariat works through, in order (申报 and 已结束 have nothing to do). */
 export const queueStages = ['check', 'review', 'publicity', 'implementation', 'acceptance', 'payout'] as const satisfies readonly Stage[];
@@ -43,4 +50,81 @@ export function doneText(decision: StaffDecision): string {
 /** Decisions that are bad news for the applicant: those the table asks a reason for. Drawn as warnings. */
 export function isAdverse(decision: StaffDecision): boolean {
   return actionTable[decision].reasonRequired;
+}
+
+/** The statuses of a stage a clerk can filter its queue by (never a draft), in the table's order. */
+export function statusesOf(stage: QueueStage): ApplicationStatus[] {
+  return applicationStatuses.filter((status) => status !== 'draft' && statusTable[status].stage === stage);
+}
+
+/** The filters of a staff queue; each is answered by the server on the paged list. */
+export interface QueueFilters {
+  status?: ApplicationStatus;
+  categoryKey?: string;
+  orgId?: string;
+  pendingClaims?: boolean;
+  q?: string;
+}
+
+/** The filters as the queue's input: only those set (an empty search is no search). */
+export function queueFilterInput(filters: QueueFilters): QueueFilters {
+  const q = filters.q?.trim();
+  return {
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.categoryKey ? { categoryKey: filters.categoryKey } : {}),
+    ...(filters.orgId ? { orgId: filters.orgId } : {}),
+    ...(filters.pendingClaims ? { pendingClaims: true } : {}),
+    ...(q ? { q } : {}),
+  };
+}
+
+/** How many filters are set (the filter bar says so, and offers to clear them). */
+export function filterCount(filters: QueueFilters): number {
+  return Object.keys(queueFilterInput(filters)).length;
+}
+
+/** The claims whose unit, project or indicator names hold every word searched (the claim queue is one whole list). */
+export function searchClaims<T extends Pick<ActionOutput<'claim.queue'>[number], 'orgName' | 'projectName' | 'indicatorName'>>(
+  claims: readonly T[],
+  words: string,
+): T[] {
+  const wanted = words.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  return claims.filter((claim) => {
+    const text = `${claim.orgName} ${claim.projectName} ${claim.indicatorName}`.toLowerCase();
+    return wanted.every((word) => text.includes(word));
+  });
+}
+
+/** Each application's answer as the result list shows it: a recused expert is named on the row it was left out of. */
+export function assignmentOutcomes(results: ActionOutput<'review.assignMany'>['results']) {
+  return results.map((result) => ({
+    applicationId: result.applicationId,
+    ok: result.ok,
+    code: result.code,
+    message: result.ok
+      ? result.excluded.length
+        ? `已回避：${result.excluded.map((item) => `${item.name}（${item.reason}）`).join('；')}`
+        : null
+      : result.message,
+  }));
+}
+
+/** The sections of the staff detail a clerk jumps between (their anchors on the page). */
+export type DetailSection = 'content' | 'review' | 'objections' | 'reports' | 'claims' | 'records' | 'audit';
+
+/** Where the staff detail opens: the section holding what waits for a decision on this application, if any. */
+export function decisionSection(
+  application: Pick<ApplicationView, 'status' | 'availableActions'>,
+  facts: { openObjections: number; pendingClaims: number },
+): DetailSection | null {
+  const { status, availableActions } = application;
+  if (status === 'submitted' || status === 'resubmitted') return 'content';
+  if (status === 'checkPassed' || status === 'underReview') return 'review';
+  if (facts.openObjections > 0) return 'objections';
+  if (status === 'midtermSubmitted' || status === 'finalSubmitted' || status === 'rectificationSubmitted') return 'reports';
+  if (facts.pendingClaims > 0) return 'claims';
+  if (['pay', 'recordAgreement', 'disburse', 'recordRefund'].some((action) => availableActions.includes(action as WorkflowAction))) {
+    return 'records';
+  }
+  return null;
 }

@@ -20,7 +20,7 @@ import { ledgerId } from '@/core/award/quota';
 import { writeAudit } from '../audit';
 import { retryingRaces } from '../races';
 import { batchJobView, runBudget, settleInChunks, startJob } from '../batch-jobs';
-import { changeApplication, moveProgramTotals, type ApplicationChange } from '../award-change';
+import { changeApplication, factsFor, moveProgramTotals, type ApplicationChange } from '../award-change';
 import type { Caller, HandlerContext } from '../context';
 import {
   loadOrganization,
@@ -32,7 +32,7 @@ import {
   requireSecretariat,
 } from '../loaders';
 import { loadStaffApplication } from '../loaders';
-import { mayAct } from '@/core/workflow/transition';
+import { actionReadiness, checksFor, mayAct } from '@/core/workflow/transition';
 import type { Deps, StoreReader, StoreTx, Where } from '../ports';
 import { toApplicationView, toProgramView, toReviewView } from '../views';
 import { among, nextCursorOf, readPage, type Order } from '../list-pages';
@@ -508,8 +508,9 @@ export async function getApplication(
   audit.sort((a, b) => a.entityVersion - b.entityVersion);
   const orgName = own ? caller.org.name : (names?.get(application.orgId) ?? '');
   const editable = statusTable[application.status].editable;
+  const view = toApplicationView(application, program, orgName, caller, now);
   return {
-    application: toApplicationView(application, program, orgName, caller, now),
+    application: view,
     program: toProgramView(program, now, ledger, caller.user.role === 'applicant' ? caller.org : null),
     claims,
     audit,
@@ -517,7 +518,33 @@ export async function getApplication(
     objections,
     submitIssues: editable && caller.user.role === 'applicant' ? await submitIssues(deps, program, application, now) : [],
     contact: creator ? { name: creator.name, phone: creator.phone ?? null } : null,
+    blocked: staff ? await blockedActions(deps, caller, application, program, view.availableActions, now) : [],
   };
+}
+
+/** The offered actions whose checks refuse them now, each with why and from when (read as the decision reads them). */
+async function blockedActions(
+  deps: Deps,
+  caller: Caller,
+  application: Application,
+  program: Program,
+  offered: readonly WorkflowAction[],
+  now: Date,
+): Promise<ActionOutput<'application.get'>['blocked']> {
+  const checked = offered.filter((action) => checksFor(action, application.status).length > 0);
+  const facts = await factsFor(
+    deps,
+    checked.map((action) => ({ application, action })),
+    now,
+    undefined,
+  );
+  const judged = checked.map((action, at) => ({
+    action,
+    readiness: actionReadiness(caller.actor, action, application, { ...program, facts: facts[at]! }),
+  }));
+  return judged.flatMap(({ action, readiness }) =>
+    readiness.allowed ? [] : [{ action, reason: readiness.reason, opensAt: readiness.opensAt, automatic: readiness.automatic }],
+  );
 }
 
 export async function listViews(applications: Application[], context: Pick<HandlerContext, 'deps' | 'now'> & { caller: Caller }) {
@@ -552,6 +579,27 @@ function queueStatuses(input: Pick<ParsedInput<'application.queue'>, 'stage' | '
   return named.filter((status) => status !== 'draft' && (!input.stage || statusTable[status].stage === input.stage));
 }
 
+/** A text search reads at most this many pages of the queue per call to fill one page of matches. */
+export const QUEUE_SEARCH_PAGES = 5;
+
+/** The queue's where: the statuses, and the filters named that the application's own (indexed) fields answer. */
+async function queueWhere(store: StoreReader, program: Program, statuses: ApplicationStatus[], input: ParsedInput<'application.queue'>) {
+  const where: Where = { programId: program._id, status: among(statuses) };
+  if (input.categoryKey) where.categoryKey = input.categoryKey;
+  if (input.orgId) where.orgId = input.orgId;
+  if (input.pendingClaims) {
+    // The claims waiting for verification are the claim queue's own list (indexed by programme and verification).
+    const pending = await store.find('claims', { programId: program._id, verification: 'pending' });
+    where._id = among([...new Set(pending.map((claim) => claim.applicationId))]);
+  }
+  return where;
+}
+
+function matchesSearch(application: Application, orgName: string, words: readonly string[]): boolean {
+  const text = `${application.projectName} ${orgName}`.toLowerCase();
+  return words.every((word) => text.includes(word));
+}
+
 /** The secretariat's queue, a page of summaries at a time: drafts stay private to their unit until submitted. */
 export async function queueApplications(
   input: ParsedInput<'application.queue'>,
@@ -561,19 +609,35 @@ export async function queueApplications(
   const program = await loadStaffProgram(store, context.caller, input.programId);
   const statuses = queueStatuses(input);
   if (statuses.length === 0) return { items: [], nextCursor: null };
-  const [page, ledger] = await Promise.all([
-    readPage(store, 'applications', { programId: program._id, status: among(statuses) }, queueOrder, input.cursor, input.limit),
-    store.get('ledgers', ledgerId(program._id)),
+  const filtered = Boolean(input.categoryKey || input.orgId || input.pendingClaims || input.q);
+  const [where, ledger] = await Promise.all([
+    queueWhere(store, program, statuses, input),
+    filtered ? null : store.get('ledgers', ledgerId(program._id)),
   ]);
-  // How many the whole queue holds, from the programme's running counts (absent before the repair fills them).
-  const counted = ledger?.totals?.statuses;
-  const total = counted ? statuses.reduce((sum, status) => sum + (counted[status] ?? 0), 0) : undefined;
-  const names = await orgNames(
+  const words = (input.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  // A search keeps the rows whose names match, reading on (a bounded number of pages) until a page is filled.
+  let page = await readPage(store, 'applications', where, queueOrder, input.cursor, input.limit);
+  let names = await orgNames(
     store,
     page.items.map((application) => application.orgId),
   );
+  let found = page.items.filter((application) => matchesSearch(application, names.get(application.orgId) ?? '', words));
+  const wanted = input.limit ?? 30;
+  for (let reads = 1; words.length > 0 && found.length < wanted && page.more && reads < QUEUE_SEARCH_PAGES; reads += 1) {
+    page = await readPage(store, 'applications', where, queueOrder, nextCursorOf(page, queueOrder), input.limit);
+    const more = await orgNames(
+      store,
+      page.items.map((application) => application.orgId),
+    );
+    names = new Map([...names, ...more]);
+    found = [...found, ...page.items.filter((application) => matchesSearch(application, more.get(application.orgId) ?? '', words))];
+  }
+  // How many the whole queue holds, from the programme's running counts (absent before the repair fills them; not
+  // known for a filtered list).
+  const counted = ledger?.totals?.statuses;
+  const total = counted ? statuses.reduce((sum, status) => sum + (counted[status] ?? 0), 0) : undefined;
   // The contract's summary keeps only what a row shows (the router's output check drops the rest).
-  const items = page.items.map((application) =>
+  const items = found.map((application) =>
     toApplicationView(application, program, names.get(application.orgId) ?? '', context.caller, context.now),
   );
   return { items, nextCursor: nextCursorOf(page, queueOrder), total };

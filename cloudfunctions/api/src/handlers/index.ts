@@ -49,6 +49,7 @@ import {
 } from './publicity';
 import {
   assignReviewers,
+  assignReviewersToMany,
   declareNoConflict,
   recuseFromReview,
   myReviews,
@@ -114,6 +115,7 @@ export const handlers: { [A in Exclude<ActionName, PublicName | IdentityName>]: 
   'claim.queue': queueClaims,
   'review.candidates': reviewCandidates,
   'review.assign': assignReviewers,
+  'review.assignMany': assignReviewersToMany,
   'review.mine': myReviews,
   'review.declare': declareNoConflict,
   'review.recuse': recuseFromReview,

@@ -2,7 +2,7 @@
 // for N Chinese working days on a public page anyone can open and object on. When it ends it closes — into approval
 // or into confirmed results (core/publicity/notice-kinds.ts) — by the timer, or lazily when anyone reads it, except
 // for entries whose objection the secretariat upheld or has not yet handled.
-import { isAfter } from '@/core/calendar/shanghai';
+import { formatCalendarDay, isAfter } from '@/core/calendar/shanghai';
 import { publicityEndsAtUtc, publicityPeriod, publicityPeriodText, shanghaiDay } from '@/core/calendar/working-days';
 import { AppError } from '@/core/errors';
 import { categoryByKey } from '@/core/program/program-schema';
@@ -166,7 +166,7 @@ export async function listPublicities(input: ParsedInput<'publicity.list'>, cont
  * on read, or by the secretariat; starting it again carries the same job on.
  */
 export async function closePublicity(deps: Deps, now: Date, publicity: Publicity, actor: Actor, budget: WorkBudget) {
-  if (isAfter(publicity.endsAt, now)) throw new AppError('PUBLICITY_NOT_ENDED', `公示期至 ${publicity.closesOn}`);
+  if (isAfter(publicity.endsAt, now)) throw new AppError('PUBLICITY_NOT_ENDED', `公示期至 ${formatCalendarDay(publicity.closesOn)}`);
   const job = await startJob(deps, now, {
     id: `batch_close_${publicity._id}`,
     kind: 'closeNotice',

@@ -21,6 +21,7 @@ import { toApplicationView, toProgramView, toReviewView } from '../views';
 import { among, nextCursorOf, readPage, type Order } from '../list-pages';
 import { ledgerFor } from './programs';
 import { requireNotHeld } from '../moderation';
+import { failureOf } from '../batch';
 
 function reviewIdOf(applicationId: string, reviewerId: string): string {
   return `review_${applicationId}_${reviewerId}`;
@@ -217,6 +218,36 @@ export async function assignReviewers(
     throw new AppError('TRANSITION_NOT_ALLOWED', '仅形式审查通过或评审中的申报可以分配专家');
   }
   return { application: toApplicationView(current, program, orgName, caller, now), assigned, excluded };
+}
+
+/**
+ * The same experts on many applications of one programme: each is assigned as review.assign assigns one (its own
+ * version check, recusal and transaction), and a refusal of one never stops the others.
+ */
+export async function assignReviewersToMany(
+  input: ParsedInput<'review.assignMany'>,
+  context: HandlerContext,
+): Promise<ActionOutput<'review.assignMany'>> {
+  await loadStaffProgram(context.deps.store, context.caller, input.programId);
+  const results: ActionOutput<'review.assignMany'>['results'] = [];
+  for (const item of input.items) {
+    try {
+      const application = await loadStaffApplication(context.deps.store, context.caller, item.applicationId);
+      if (application.programId !== input.programId) throw new AppError('NOT_FOUND', '申报不属于本项目');
+      const done = await assignReviewers({ ...item, reviewerIds: input.reviewerIds }, context);
+      results.push({
+        applicationId: item.applicationId,
+        ok: true,
+        code: null,
+        message: null,
+        assigned: done.assigned,
+        excluded: done.excluded,
+      });
+    } catch (error) {
+      results.push({ applicationId: item.applicationId, ...failureOf(error, item.applicationId), assigned: [], excluded: [] });
+    }
+  }
+  return { results };
 }
 
 /** The caller's own review that still counts; a withdrawn one is refused as such, not as missing. */

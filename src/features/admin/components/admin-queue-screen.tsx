@@ -6,16 +6,22 @@ import { useMemo, useState } from 'react';
 import { actionTable, stageLabels } from '@/core/workflow/award-workflow';
 import { LoadMore } from '@/components/load-more';
 import { PageState } from '@/components/page-state';
+import { getProgram } from '../api/programs';
+import { confirm } from '@/lib/feedback';
 import { go, type RouteName } from '@/lib/navigation';
+import { useRemote } from '@/features/common/use-remote';
 import { useReloadOnShow } from '@/features/common/use-reload-on-show';
 import { useAdminQueue } from '../hooks/use-admin-queue';
 import { useBatchDecision } from '../hooks/use-batch-decision';
+import { useBulkAssignment } from '../hooks/use-bulk-assignment';
 import { progressText } from '../hooks/use-batch-progress';
 import { useClaimQueue } from '../hooks/use-claim-queue';
-import { batchDecisions, type BatchDecision, type QueueStage } from '../staff-actions';
+import { assignmentOutcomes, batchDecisions, filterCount, type BatchDecision, type QueueFilters, type QueueStage } from '../staff-actions';
 import { ApplicationRow } from './application-row';
 import { BatchResultDialog } from './batch-result-dialog';
+import { BulkAssignDialog } from './bulk-assign-dialog';
 import { ClaimQueue } from './claim-queue';
+import { QueueFiltersBar } from './queue-filters';
 import { StageTabs } from './stage-tabs';
 import '../admin.css';
 
@@ -39,7 +45,9 @@ export function AdminQueueScreen({ programId, initialStage }: { programId?: stri
   const [stage, setStage] = useState<QueueStage>(initialStage ?? 'check');
   const [selecting, setSelecting] = useState(false);
   const [selected, setSelected] = useState<string[]>([]);
-  const queue = useAdminQueue(programId, stage);
+  const [filters, setFilters] = useState<QueueFilters>({});
+  const queue = useAdminQueue(programId, stage, filters);
+  const program = useRemote(async () => (queue.programId ? getProgram({ programId: queue.programId }) : null), [queue.programId]);
   const batch = useBatchDecision(() => {
     setSelected([]);
     setSelecting(false);
@@ -49,10 +57,26 @@ export function AdminQueueScreen({ programId, initialStage }: { programId?: stri
   useReloadOnShow(() => Promise.all([queue.reload(), claims.reload()]));
 
   const batchable = useMemo(
-    () => queue.visible.filter((application) => batchDecisions.some((decision) => application.availableActions.includes(decision))),
+    () =>
+      queue.visible.filter(
+        (application) =>
+          application.availableActions.includes('startReview') ||
+          batchDecisions.some((decision) => application.availableActions.includes(decision)),
+      ),
     [queue.visible],
   );
   const chosen = queue.visible.filter((application) => selected.includes(application._id));
+  const toAssign = chosen.filter((application) => application.availableActions.includes('startReview'));
+  const assignment = useBulkAssignment(queue.programId ?? null, toAssign, () => {
+    setSelected([]);
+    setSelecting(false);
+    return queue.reload();
+  });
+  const categories = (program.data?.categories ?? []).map((category) => ({ id: category.key, name: category.name }));
+  const units = useMemo(() => {
+    const seen = new Map((queue.applications ?? []).map((application) => [application.orgId, application.orgName]));
+    return [...seen].map(([id, name]) => ({ id, name }));
+  }, [queue.applications]);
   const offered = batchDecisions.filter((decision) => chosen.some((application) => application.availableActions.includes(decision)));
   const names = useMemo(
     () => new Map((queue.applications ?? []).map((a) => [a._id, `${a.orgName}：${a.projectName}`])),
@@ -61,6 +85,7 @@ export function AdminQueueScreen({ programId, initialStage }: { programId?: stri
 
   function changeStage(next: QueueStage) {
     setStage(next);
+    setFilters(({ status: _status, ...rest }) => rest);
     setSelected([]);
     setSelecting(false);
   }
@@ -69,8 +94,10 @@ export function AdminQueueScreen({ programId, initialStage }: { programId?: stri
     setSelected((current) => (current.includes(id) ? current.filter((other) => other !== id) : [...current, id]));
   }
 
-  function runBatch(decision: BatchDecision) {
+  async function runBatch(decision: BatchDecision) {
     const items = chosen.filter((application) => application.availableActions.includes(decision));
+    const label = actionTable[decision].label;
+    if (!(await confirm(`批量${label}`, `将对 ${items.length} 份申报${label}，确定？`))) return;
     void batch.run(decision, items);
   }
 
@@ -90,6 +117,13 @@ export function AdminQueueScreen({ programId, initialStage }: { programId?: stri
         ))}
       </View>
       <ClaimQueue claims={claims.data} />
+      <QueueFiltersBar
+        stage={stage}
+        value={filters}
+        categories={categories}
+        units={units}
+        onChange={(next) => (setFilters(next), setSelected([]))}
+      />
       {queue.count ? (
         <View className="admin-queue__hint">
           <Text>
@@ -107,7 +141,7 @@ export function AdminQueueScreen({ programId, initialStage }: { programId?: stri
         loading={queue.loading && !queue.applications}
         error={queue.applications ? null : queue.error}
         empty={queue.visible.length === 0}
-        emptyText={emptyTexts[stage]}
+        emptyText={filterCount(filters) ? '没有符合筛选条件的申报' : emptyTexts[stage]}
         onRetry={() => void queue.reload()}
       >
         {queue.visible.map((application) => (
@@ -140,16 +174,35 @@ export function AdminQueueScreen({ programId, initialStage }: { programId?: stri
                   type="primary"
                   disabled={chosen.length === 0 || batch.running !== null}
                   loading={batch.running === decision}
-                  onClick={() => runBatch(decision)}
+                  onClick={() => void runBatch(decision)}
                 >
                   {actionTable[decision].label}
                   {chosen.length ? `（${chosen.filter((a) => a.availableActions.includes(decision)).length}）` : ''}
                 </Button>
               ),
             )}
+            {batchable.some((application) => application.availableActions.includes('startReview')) ? (
+              <Button
+                className="admin-bar__button"
+                type="primary"
+                disabled={toAssign.length === 0 || assignment.assigning}
+                loading={assignment.assigning}
+                onClick={assignment.start}
+              >
+                分配评审专家{toAssign.length ? `（${toAssign.length}）` : ''}
+              </Button>
+            ) : null}
           </View>
         </View>
       ) : null}
+
+      <BulkAssignDialog assignment={assignment} count={toAssign.length} />
+      <BatchResultDialog
+        title={assignment.results ? '分配评审专家：处理结果' : null}
+        results={assignment.results ? assignmentOutcomes(assignment.results) : []}
+        nameOf={(id) => names.get(id) ?? id}
+        onClose={assignment.dismiss}
+      />
 
       <BatchResultDialog
         title={batch.outcome ? `${actionTable[batch.outcome.decision].label}：处理结果` : null}

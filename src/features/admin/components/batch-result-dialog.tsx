@@ -32,7 +32,9 @@ export function BatchResultDialog({ title, results, nameOf, onClose, progress = 
               <Text className="admin-results__mark">{result.ok ? '✓' : '✗'}</Text>
               <View className="admin-list__main">
                 <Text className="admin-results__name">{nameOf(idOf(result))}</Text>
-                {result.ok ? null : <Text className="admin-results__message">{result.message ?? result.code ?? '未成功'}</Text>}
+                {result.ok && !result.message ? null : (
+                  <Text className="admin-results__message">{result.message ?? result.code ?? '未成功'}</Text>
+                )}
               </View>
             </View>
           ))}

@@ -3,7 +3,7 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
-import type { ApplicationView, ProgramView, StaffDecision } from '@/core/schemas/actions';
+import type { ApplicationDetail, ApplicationView, ProgramView, StaffDecision } from '@/core/schemas/actions';
 import { actionTable } from '@/core/workflow/award-workflow';
 import { back, replace } from '@/lib/navigation';
 import { chineseDayAfterMonths } from '../dates';
@@ -30,13 +30,21 @@ interface DecisionBarProps {
   program: ProgramView;
   next: { id: string | null; remaining: number };
   stage: string | null;
+  /** Offered decisions that cannot be taken yet: shown disabled, with why and from when (the server's readiness). */
+  blocked?: ApplicationDetail['blocked'];
   onDecided: () => unknown;
 }
 
-export function DecisionBar({ application, program, next, stage, onDecided }: DecisionBarProps) {
+export function DecisionBar({ application, program, next, stage, blocked = [], onDecided }: DecisionBarProps) {
   const { deciding, decide } = useDecision(application, onDecided);
   const [asking, setAsking] = useState<StaffDecision | null>(null);
   const decisions = decisionsOf(application);
+  const waitsOn = (decision: StaffDecision) => blocked.find((item) => item.action === decision) ?? null;
+  const reasons = decisions.flatMap((decision) => {
+    const item = waitsOn(decision);
+    return item ? [{ decision, reason: item.reason }] : [];
+  });
+  const takeable = decisions.filter((decision) => !waitsOn(decision));
 
   async function start(decision: StaffDecision) {
     const definition = actionTable[decision];
@@ -68,7 +76,7 @@ export function DecisionBar({ application, program, next, stage, onDecided }: De
               className="admin-bar__button"
               type={isAdverse(decision) ? 'warning' : 'primary'}
               fill={isAdverse(decision) ? 'outline' : 'solid'}
-              disabled={deciding !== null}
+              disabled={deciding !== null || waitsOn(decision) !== null}
               loading={deciding === decision}
               onClick={() => void start(decision)}
             >
@@ -85,7 +93,16 @@ export function DecisionBar({ application, program, next, stage, onDecided }: De
           本阶段没有待处理的申报了，返回列表
         </Button>
       )}
-      {decisions.length > 0 && next.id ? (
+      {reasons.map(({ decision, reason }) => (
+        <Text key={decision} className="admin-bar__blocked">
+          {reason}
+        </Text>
+      ))}
+      {takeable.length === 0 && decisions.length > 0 && next.id ? (
+        <Button type="primary" block onClick={goNext}>
+          下一条待处理（还有 {next.remaining} 条）
+        </Button>
+      ) : decisions.length > 0 && next.id ? (
         <Text className="admin-bar__skip" onClick={goNext}>
           先跳过，看下一条（还有 {next.remaining} 条）›
         </Text>

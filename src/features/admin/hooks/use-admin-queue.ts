@@ -5,7 +5,7 @@ import type { ApplicationSummaryView } from '@/core/schemas/actions';
 import { call } from '@/lib/api';
 import { usePaged } from '@/features/common/use-paged';
 import { useRemote } from '@/features/common/use-remote';
-import { needsStaff, type QueueStage } from '../staff-actions';
+import { needsStaff, queueFilterInput, type QueueFilters, type QueueStage } from '../staff-actions';
 import { resolveProgramId } from './program-id';
 
 /** A page of the queue: enough for a phone screen several times over. */
@@ -46,14 +46,17 @@ export function nextWaiting(applications: readonly ApplicationSummaryView[], cur
   return { id: after[0]?._id ?? null, remaining: waiting.length };
 }
 
-export function useAdminQueue(programIdFromRoute: string | undefined, stage: QueueStage) {
+export function useAdminQueue(programIdFromRoute: string | undefined, stage: QueueStage, filters: QueueFilters = {}) {
   const program = useRemote(() => resolveProgramId(programIdFromRoute), [programIdFromRoute]);
   const programId = program.data;
+  const filterKey = JSON.stringify(queueFilterInput(filters));
   const paged = usePaged(
     async (cursor) =>
-      programId ? call('application.queue', { programId, stage, cursor, limit: QUEUE_PAGE }) : { items: [], nextCursor: null },
+      programId
+        ? call('application.queue', { programId, stage, ...queueFilterInput(filters), cursor, limit: QUEUE_PAGE })
+        : { items: [], nextCursor: null },
     (application) => application._id,
-    [programId, stage],
+    [programId, stage, filterKey],
   );
   const loaded = programId ? paged.items : null;
   const count = useMemo(() => (loaded ? countLoaded(loaded, paged.more, paged.total) : null), [loaded, paged.more, paged.total]);
