@@ -20,7 +20,7 @@ import { PayoutForm } from './payout-form';
 import { AwardRecords, RecordForms } from './record-forms';
 import { ReportList, reportFileIds } from './report-list';
 import { ReviewPanel } from './review-panel';
-import { Section } from './section';
+import { Section } from '@/components/section';
 import '../admin.css';
 
 const NO_FILES: string[] = [];

@@ -12,7 +12,7 @@ import { yuanField } from '../award-records';
 import { chineseDay, shanghaiDayOf } from '../dates';
 import { settle } from '../hooks/use-decision';
 import { DayField, RecordForm, TextField } from './form-fields';
-import { Section } from './section';
+import { Section } from '@/components/section';
 
 type MoneyInput = Pick<Payout, 'amountFen' | 'paidOn' | 'voucherNo'>;
 

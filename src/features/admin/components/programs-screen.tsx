@@ -12,7 +12,7 @@ import { showMessage, showSuccess } from '@/lib/feedback';
 import { go } from '@/lib/navigation';
 import { useRemote } from '@/features/common/use-remote';
 import { useReloadOnShow } from '@/features/common/use-reload-on-show';
-import { Section } from './section';
+import { Section } from '@/components/section';
 import '../admin.css';
 
 interface Template {

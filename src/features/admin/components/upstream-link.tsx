@@ -7,7 +7,7 @@ import type { DashboardView } from '@/core/schemas/actions';
 import { call } from '@/lib/api';
 import { confirm } from '@/lib/feedback';
 import { settle } from '../hooks/use-decision';
-import { Section } from './section';
+import { Section } from '@/components/section';
 
 type Upstream = DashboardView['upstreamChoices'][number];
 
