@@ -138,5 +138,9 @@ test('a new WeChat user: the invitation code and the first setup', async () => {
 
 test('every page in src/app.config.ts was pictured', () => {
   expect(configuredPages().filter((page) => !visited.has(page))).toEqual([]);
-  expect(configuredPages().length).toBe(24);
+  // The parser found the main package and the subpackages (25 pages when this test was written).
+  expect(configuredPages()).toEqual(
+    expect.arrayContaining(['/pages/index/index', '/admin/pages/detail/index', '/public/pages/notice/index']),
+  );
+  expect(configuredPages().length).toBeGreaterThanOrEqual(25);
 });
