@@ -1,6 +1,7 @@
 // The foot of a paged list: loads the next page when the page is scrolled to the bottom, or on a tap on 加载更多.
 import { Text, View } from '@tarojs/components';
 import { useReachBottom } from '@tarojs/taro';
+import './load-more.css';
 
 interface LoadMoreProps {
   more: boolean;

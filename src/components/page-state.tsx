@@ -3,6 +3,7 @@
 import { Button, Loading } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
+import './page-state.css';
 
 interface PageStateProps {
   loading: boolean;

@@ -1,7 +1,8 @@
 import { Tag } from '@nutui/nutui-react-taro';
 import { statusTable, type ApplicationStatus } from '@/core/workflow/award-workflow';
+import './status-tag.css';
 
-/** The status with its tone; the label comes from the server for the caller's audience. */
+/** The status coloured by its tone (award-workflow.ts); the label comes from the server for the caller's audience. */
 export function StatusTag({ status, label }: { status: ApplicationStatus; label: string }) {
-  return <Tag type={statusTable[status].tone}>{label}</Tag>;
+  return <Tag className={`status-tag status-tag--${statusTable[status].tone}`}>{label}</Tag>;
 }

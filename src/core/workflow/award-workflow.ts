@@ -49,6 +49,9 @@ export const stageLabels: Record<Stage, string> = {
   closed: '已结束',
 };
 
+/** Status colours by meaning (src/styles/tokens.css): red is kept for refusals and failures. */
+export type StatusTone = 'neutral' | 'progress' | 'done' | 'attention' | 'refusal';
+
 export interface StatusDefinition {
   staffLabel: string;
   applicantLabel: string;
@@ -59,8 +62,8 @@ export interface StatusDefinition {
   holdsShortlistPlace: boolean;
   /** The award is granted: it counts against the approval quota and the pool. */
   granted: boolean;
-  /** NutUI tag type used to colour the status. */
-  tone: 'default' | 'primary' | 'warning' | 'success' | 'danger';
+  /** What the status means to the person, which colours it: in progress, done, needs their attention, refused or failed. */
+  tone: StatusTone;
 }
 
 function status(
@@ -77,35 +80,35 @@ const held = { holdsShortlistPlace: true } as const;
 const grantedAward = { holdsShortlistPlace: true, granted: true } as const;
 
 export const statusTable: Record<ApplicationStatus, StatusDefinition> = {
-  draft: status('草稿', '草稿（未提交）', 'application', 'default', { editable: true }),
-  submitted: status('待形式审查', '已提交，等待形式审查', 'check', 'primary'),
-  returned: status('已退回修改', '已退回，请修改后重新提交', 'application', 'warning', { editable: true }),
-  resubmitted: status('已重新提交，待形式审查', '已重新提交，等待形式审查', 'check', 'primary'),
-  withdrawn: status('申报单位已撤回', '已撤回', 'closed', 'default'),
-  checkRejected: status('形式审查未通过', '未通过形式审查', 'closed', 'danger'),
-  checkPassed: status('形式审查通过，待分配专家', '已通过形式审查，等待专家评审', 'review', 'primary'),
-  underReview: status('专家评审中', '专家评审中', 'review', 'primary'),
-  notSelected: status('评审未入选', '经专家评审未入选', 'closed', 'default'),
-  shortlisted: status('拟立项，待公示', '拟立项，等待公示', 'publicity', 'primary', held),
-  inPublicity: status('公示中', '公示中', 'publicity', 'primary', held),
-  objectionUpheld: status('异议成立，不予奖补', '公示期间异议成立，不予奖补', 'closed', 'danger'),
-  approved: status('已立项，待下达通知', '已立项，等待立项通知', 'implementation', 'success', grantedAward),
-  implementing: status('实施中', '实施中', 'implementation', 'success', grantedAward),
-  midtermSubmitted: status('中期报告待审核', '中期报告已提交，等待审核', 'implementation', 'primary', grantedAward),
-  midtermRectify: status('中期检查需整改', '中期检查需整改，请按期重新提交', 'implementation', 'warning', grantedAward),
-  midtermPassed: status('中期检查通过', '中期检查通过，请按期提交结项报告', 'implementation', 'success', grantedAward),
-  finalSubmitted: status('结项报告待验收', '结项报告已提交，等待验收', 'acceptance', 'primary', grantedAward),
-  inRectification: status('限期整改中', '验收未通过，请在整改期限内重新提交', 'acceptance', 'warning', grantedAward),
-  rectificationSubmitted: status('整改报告待验收', '整改报告已提交，等待验收', 'acceptance', 'primary', grantedAward),
-  accepted: status('已验收', '已通过验收', 'payout', 'success', grantedAward),
-  inResultNotice: status('考核结果公示中', '考核结果公示中', 'payout', 'primary', grantedAward),
-  resultPublished: status('结果公示期满，待发放', '考核结果公示期满，等待奖补发放', 'payout', 'success', grantedAward),
+  draft: status('草稿', '草稿（未提交）', 'application', 'neutral', { editable: true }),
+  submitted: status('待形式审查', '已提交，等待形式审查', 'check', 'progress'),
+  returned: status('已退回修改', '已退回，请修改后重新提交', 'application', 'attention', { editable: true }),
+  resubmitted: status('已重新提交，待形式审查', '已重新提交，等待形式审查', 'check', 'progress'),
+  withdrawn: status('申报单位已撤回', '已撤回', 'closed', 'neutral'),
+  checkRejected: status('形式审查未通过', '未通过形式审查', 'closed', 'refusal'),
+  checkPassed: status('形式审查通过，待分配专家', '已通过形式审查，等待专家评审', 'review', 'progress'),
+  underReview: status('专家评审中', '专家评审中', 'review', 'progress'),
+  notSelected: status('评审未入选', '经专家评审未入选', 'closed', 'neutral'),
+  shortlisted: status('拟立项，待公示', '拟立项，等待公示', 'publicity', 'progress', held),
+  inPublicity: status('公示中', '公示中', 'publicity', 'progress', held),
+  objectionUpheld: status('异议成立，不予奖补', '公示期间异议成立，不予奖补', 'closed', 'refusal'),
+  approved: status('已立项，待下达通知', '已立项，等待立项通知', 'implementation', 'done', grantedAward),
+  implementing: status('实施中', '实施中', 'implementation', 'progress', grantedAward),
+  midtermSubmitted: status('中期报告待审核', '中期报告已提交，等待审核', 'implementation', 'progress', grantedAward),
+  midtermRectify: status('中期检查需整改', '中期检查需整改，请按期重新提交', 'implementation', 'attention', grantedAward),
+  midtermPassed: status('中期检查通过', '中期检查通过，请按期提交结项报告', 'implementation', 'done', grantedAward),
+  finalSubmitted: status('结项报告待验收', '结项报告已提交，等待验收', 'acceptance', 'progress', grantedAward),
+  inRectification: status('限期整改中', '验收未通过，请在整改期限内重新提交', 'acceptance', 'attention', grantedAward),
+  rectificationSubmitted: status('整改报告待验收', '整改报告已提交，等待验收', 'acceptance', 'progress', grantedAward),
+  accepted: status('已验收', '已通过验收', 'payout', 'done', grantedAward),
+  inResultNotice: status('考核结果公示中', '考核结果公示中', 'payout', 'progress', grantedAward),
+  resultPublished: status('结果公示期满，待发放', '考核结果公示期满，等待奖补发放', 'payout', 'done', grantedAward),
   // What failing means (refund, funding withdrawn, barred next year) is the programme's, shown beside the status.
-  failed: status('验收不合格', '验收不合格', 'closed', 'danger', grantedAward),
-  paid: status('已发放', '奖补已发放', 'closed', 'success', grantedAward),
-  completed: status('已结项', '已结项', 'closed', 'success', grantedAward),
+  failed: status('验收不合格', '验收不合格', 'closed', 'refusal', grantedAward),
+  paid: status('已发放', '奖补已发放', 'closed', 'done', grantedAward),
+  completed: status('已结项', '已结项', 'closed', 'done', grantedAward),
   // Leaving the granted awards gives the award's place and amount back to its category's quota and the pool.
-  terminated: status('已终止实施', '项目已终止', 'closed', 'danger'),
+  terminated: status('已终止实施', '项目已终止', 'closed', 'refusal'),
 };
 
 /** The outcome fields an action may record; a decision's meaning is this field, never the action's name. */

@@ -119,7 +119,7 @@ export function timeline(application: Pick<ApplicationView, 'stage' | 'status'>)
   return timelineStages.map((stage, index) => {
     let state: TimelineStep['state'] = index < current ? 'done' : index === current ? 'current' : 'todo';
     // An award that ended well (paid, completed) ends on a done step; the others on an ended one.
-    if (closedAt && index === current) state = statusTable[application.status].tone === 'success' ? 'done' : 'ended';
+    if (closedAt && index === current) state = statusTable[application.status].tone === 'done' ? 'done' : 'ended';
     return { stage, label: stageLabels[stage], state };
   });
 }

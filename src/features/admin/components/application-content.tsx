@@ -6,7 +6,7 @@ import { categoryByKey } from '@/core/program/program-rules';
 import type { ApplicationView, ProgramView } from '@/core/schemas/actions';
 import { BudgetTable } from './budget-table';
 import { CommitmentList } from './commitment-list';
-import { Section } from './section';
+import { Section } from '@/components/section';
 import '../admin.css';
 
 interface ContentProps {

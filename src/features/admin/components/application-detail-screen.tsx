@@ -18,7 +18,7 @@ import { PayoutForm } from './payout-form';
 import { AwardRecords, RecordForms } from './record-forms';
 import { ReportList, reportFileIds } from './report-list';
 import { ReviewPanel } from './review-panel';
-import { Section } from './section';
+import { Section } from '@/components/section';
 import { SectionIndex, type SectionLink } from './section-index';
 import { decisionSection, type DetailSection } from '../staff-actions';
 import '../admin.css';

@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import { formatShanghaiDate, formatShanghaiDateTime } from '@/core/calendar/shanghai';
-import { formatYuan } from '@/core/money';
 import type { ApplicationSummaryView } from '@/core/schemas/actions';
 import { StatusTag } from '@/components/status-tag';
 import { ModerationNotice } from './moderation-notice';
+import { Money } from '@/components/money';
 
 interface ApplicationRowProps {
   application: ApplicationSummaryView;
@@ -33,7 +33,7 @@ export function ApplicationRow({ application, onOpen, selected, selecting = fals
           {application.orgName} · {application.categoryName}
         </Text>
         <View className="admin-row__meta">
-          <Text className="admin-row__money">{formatYuan(application.awardFen ?? application.budgetTotalFen)}</Text>
+          <Money fen={application.awardFen ?? application.budgetTotalFen} strong />
           <Text>
             {application.dueAt
               ? `整改期限 ${formatShanghaiDate(application.dueAt)}`

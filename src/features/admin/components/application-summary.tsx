@@ -1,8 +1,10 @@
 import { Text, View } from '@tarojs/components';
-import { formatShanghaiDate, formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import { formatYuan } from '@/core/money';
 import { budgetCeilingFen, categoryByKey } from '@/core/program/program-rules';
 import type { ApplicationDetail, ApplicationView, ProgramView } from '@/core/schemas/actions';
+import { DateText } from '@/components/date-text';
+import { KeyValue, KeyValues } from '@/components/key-value';
+import { Money } from '@/components/money';
 import { StatusTag } from '@/components/status-tag';
 import { callPhone } from '@/lib/phone';
 
@@ -24,56 +26,46 @@ export function ApplicationSummary({
         <Text className="admin-summary__title">{application.projectName || '（未填写项目名称）'}</Text>
         <StatusTag status={application.status} label={application.statusLabel} />
       </View>
-      <View className="admin-facts">
-        <Text className="admin-facts__label">申报单位</Text>
-        <Text className="admin-facts__value">{application.orgName}</Text>
+      <KeyValues>
+        <KeyValue label="申报单位">{application.orgName}</KeyValue>
         {contact ? (
-          <>
-            <Text className="admin-facts__label">联系人</Text>
-            <Text className="admin-facts__value">
-              {contact.name}
-              {contact.phone ? (
-                <Text className="admin-facts__phone" onClick={() => void callPhone(contact.phone!)}>
-                  {` ${contact.phone}`}
-                </Text>
-              ) : (
-                '（未留电话）'
-              )}
-            </Text>
-          </>
+          <KeyValue label="联系人">
+            {contact.name}
+            {contact.phone ? (
+              <Text className="admin-facts__phone" onClick={() => void callPhone(contact.phone!)}>
+                {` ${contact.phone}`}
+              </Text>
+            ) : (
+              '（未留电话）'
+            )}
+          </KeyValue>
         ) : null}
-        <Text className="admin-facts__label">申报类别</Text>
-        <Text className="admin-facts__value">
+        <KeyValue label="申报类别">
           {application.categoryName}
           {subtype ? ` · ${subtype.name}` : ''}
           {application.servicePoint ? ` · 服务点：${application.servicePoint}` : ''}
-        </Text>
-        <Text className="admin-facts__label">提交时间</Text>
-        <Text className="admin-facts__value">{application.submittedAt ? formatShanghaiDateTime(application.submittedAt) : '—'}</Text>
+        </KeyValue>
+        <KeyValue label="提交时间">{application.submittedAt ? <DateText value={application.submittedAt} withTime /> : '—'}</KeyValue>
         {application.decidedAt ? (
-          <>
-            <Text className="admin-facts__label">最近处理</Text>
-            <Text className="admin-facts__value">{formatShanghaiDateTime(application.decidedAt)}</Text>
-          </>
+          <KeyValue label="最近处理">
+            <DateText value={application.decidedAt} withTime />
+          </KeyValue>
         ) : null}
-        <Text className="admin-facts__label">预算合计</Text>
-        <Text className="admin-facts__value">
-          {formatYuan(application.budgetTotalFen)}
+        <KeyValue label="预算合计">
+          <Money fen={application.budgetTotalFen} />
           {ceilingFen !== null ? `（上限 ${formatYuan(ceilingFen)}）` : ''}
-        </Text>
+        </KeyValue>
         {application.awardFen !== null ? (
-          <>
-            <Text className="admin-facts__label">立项金额</Text>
-            <Text className="admin-facts__value">{formatYuan(application.awardFen)}</Text>
-          </>
+          <KeyValue label="立项金额">
+            <Money fen={application.awardFen} />
+          </KeyValue>
         ) : null}
         {application.dueAt ? (
-          <>
-            <Text className="admin-facts__label">整改期限</Text>
-            <Text className="admin-facts__value admin-facts__value--warn">{formatShanghaiDate(application.dueAt)} 前</Text>
-          </>
+          <KeyValue label="整改期限" tone="attention">
+            <DateText value={application.dueAt} /> 前
+          </KeyValue>
         ) : null}
-      </View>
+      </KeyValues>
       {application.decisionReason ? (
         <View className="admin-notice">
           <Text className="admin-notice__title">最近一次处理理由</Text>

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import { formatYuan } from '@/core/money';
 import type { BudgetLine } from '@/core/schemas/documents';
+import { Money } from '@/components/money';
 
 export function BudgetTable({ lines, totalFen }: { lines: readonly BudgetLine[]; totalFen: number }) {
   if (lines.length === 0) return <Text className="admin-muted">未填写经费预算</Text>;
@@ -14,13 +14,13 @@ export function BudgetTable({ lines, totalFen }: { lines: readonly BudgetLine[];
       {lines.map((line, index) => (
         <View className="admin-table__row" key={`${index}-${line.item}`}>
           <Text className="admin-table__item">{line.item}</Text>
-          <Text className="admin-table__amount">{formatYuan(line.amountFen)}</Text>
+          <Money className="admin-table__amount" fen={line.amountFen} />
           <Text className="admin-table__basis">{line.basis || '—'}</Text>
         </View>
       ))}
       <View className="admin-table__row admin-table__row--total">
         <Text className="admin-table__item">合计</Text>
-        <Text className="admin-table__amount">{formatYuan(totalFen)}</Text>
+        <Money className="admin-table__amount" fen={totalFen} />
         <Text className="admin-table__basis" />
       </View>
     </View>

@@ -11,6 +11,7 @@ import { useDecision } from '../hooks/use-decision';
 import { decisionsOf, isAdverse } from '../staff-actions';
 import { ReasonDialog } from './reason-dialog';
 import { confirm } from '@/lib/feedback';
+import { ActionBar } from '@/components/action-bar';
 
 /** Reasons clerks give most, per decision; a tap adds one, the clerk edits the rest. */
 const commonReasons: Partial<Record<StaffDecision, string[]>> = {
@@ -67,7 +68,7 @@ export function DecisionBar({ application, program, next, stage, blocked = [], o
   const asked = asking ? actionTable[asking] : null;
 
   return (
-    <View className="admin-bar">
+    <ActionBar>
       {decisions.length > 0 ? (
         <View className={`admin-bar__buttons${decisions.length > 2 ? ' admin-bar__buttons--many' : ''}`}>
           {decisions.map((decision) => (
@@ -130,6 +131,6 @@ export function DecisionBar({ application, program, next, stage, blocked = [], o
         }}
         onClose={() => setAsking(null)}
       />
-    </View>
+    </ActionBar>
   );
 }

@@ -4,7 +4,7 @@ import { Input, Picker, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { ReactNode } from 'react';
 import { chineseDay } from '../dates';
-import { Section } from './section';
+import { Section } from '@/components/section';
 
 interface DayFieldProps {
   label: string;

@@ -5,6 +5,7 @@ import { Text, View } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
 import { dimensionLabels, dimensions } from '@/core/program/program-rules';
 import type { DashboardView } from '@/core/schemas/actions';
+import { Section } from '@/components/section';
 import { chineseDay } from '../dates';
 import { boardHeadline, formatGoal, indicatorProgress, progressLine } from '../indicator-progress';
 import { formatIndicatorValue } from './indicator-value';
@@ -110,11 +111,7 @@ export function IndicatorBoard({ rows, societies, provincial, onOpen, onRecord }
         <Text>{boardHeadline(rows, rows[0]?.daysLeft ?? 0)}</Text>
       </View>
       {groups.map((group) => (
-        <View className="admin-section" key={group.dimension}>
-          <View className="admin-section__head">
-            <Text className="admin-section__title">{dimensionLabels[group.dimension]}</Text>
-            <Text className="admin-section__extra">{group.rows.length} 项</Text>
-          </View>
+        <Section key={group.dimension} title={dimensionLabels[group.dimension]} extra={`${group.rows.length} 项`}>
           {group.rows.map((row) => (
             <IndicatorCard
               key={row.key}
@@ -125,7 +122,7 @@ export function IndicatorBoard({ rows, societies, provincial, onOpen, onRecord }
               onRecord={provincial ? undefined : () => onRecord(row.key)}
             />
           ))}
-        </View>
+        </Section>
       ))}
       <Text className="admin-footnote">
         实色为秘书处已核实的数量（学会整体统计的指标为最近填报的数值），浅色为待核实；竖线为目标，虚线为省级底线。排名越小越好。点开指标可查看各项目的完成情况和佐证。

@@ -18,7 +18,8 @@ import { formatAchieved, parseRecordedValue } from '../indicator-progress';
 import { DayField, RecordForm, TextField } from './form-fields';
 import { IndicatorCard, type IndicatorRow } from './indicator-board';
 import { formatIndicatorValue } from './indicator-value';
-import { Section } from './section';
+import { Card } from '@/components/card';
+import { Section } from '@/components/section';
 import '../admin.css';
 import '../indicator.css';
 
@@ -208,9 +209,9 @@ export function IndicatorDetailScreen({ programId, indicatorKey, record }: Indic
     ) : null;
   return (
     <View className="admin-page">
-      <View className="admin-section">
+      <Card>
         <IndicatorCard row={row} />
-      </View>
+      </Card>
       {record ? form : null}
       {row.source === 'society' ? <ValueHistory row={row} values={data.values} /> : null}
       {row.source === 'claims' ? <Units row={row} units={data.units} /> : null}

@@ -13,7 +13,8 @@ import { go } from '@/lib/navigation';
 import { useRemote } from '@/features/common/use-remote';
 import { useReloadOnShow } from '@/features/common/use-reload-on-show';
 import { chineseDay } from '../dates';
-import { Section } from './section';
+import { KeyValue, KeyValues } from '@/components/key-value';
+import { Section } from '@/components/section';
 import '../admin.css';
 
 function yesNo(value: boolean, yes: string, no: string): string {
@@ -25,51 +26,35 @@ function ProfileFacts({ org }: { org: Organization }) {
   const sanctions = [...profile.sanctions].sort((a, b) => b.on.localeCompare(a.on));
   return (
     <Section title={org.name} extra={org.active ? orgKindLabels[org.kind] : `${orgKindLabels[org.kind]} · 已停用`}>
-      <View className="admin-facts">
-        <Text className="admin-facts__label">评估等级</Text>
-        <Text className="admin-facts__value">
+      <KeyValues>
+        <KeyValue label="评估等级">
           {profile.rating
             ? `${profile.rating}级${profile.ratingYear ? `（${profile.ratingYear}年评定）` : '（评定年度未登记）'}`
             : '未评估'}
-        </Text>
-        <Text className="admin-facts__label">年检结论</Text>
-        <View className="admin-facts__value">
+        </KeyValue>
+        <KeyValue label="年检结论">
           {profile.inspections.length === 0 ? <Text>未登记</Text> : null}
           {inspectionsNewestFirst(profile).map((inspection) => (
             <Text
               key={inspection.year}
-              className={`admin-profile__line${inspection.result === '合格' ? '' : ' admin-facts__value--warn'}`}
+              className={`admin-profile__line${inspection.result === '合格' ? '' : ' admin-profile__line--warn'}`}
             >{`${inspection.year}年度：${inspection.result}`}</Text>
           ))}
-        </View>
-        <Text className="admin-facts__label">处罚与通报</Text>
-        <View className="admin-facts__value">
+        </KeyValue>
+        <KeyValue label="处罚与通报">
           {sanctions.length === 0 ? <Text>无</Text> : null}
           {sanctions.map((sanction, index) => (
-            <Text key={`${sanction.on}-${index}`} className="admin-profile__line admin-facts__value--warn">
+            <Text key={`${sanction.on}-${index}`} className="admin-profile__line admin-profile__line--warn">
               {`${chineseDay(sanction.on)} ${sanction.authority}${sanctionKindLabels[sanction.kind]}${sanction.note ? `：${sanction.note}` : ''}`}
             </Text>
           ))}
-        </View>
-        <Text className="admin-facts__label">诚信记录</Text>
-        <Text className="admin-facts__value">{yesNo(profile.integrityClean, '良好', '有不良记录')}</Text>
-        <Text className="admin-facts__label">税务票据</Text>
-        <Text className="admin-facts__value">{yesNo(profile.canIssueTaxInvoice, '能开具', '不能开具')}</Text>
-        <Text className="admin-facts__label">学会日</Text>
-        <Text className="admin-facts__value">{yesNo(profile.hasSocietyDay, '已设立', '未设立')}</Text>
-        {org.contactPhone ? (
-          <>
-            <Text className="admin-facts__label">联系电话</Text>
-            <Text className="admin-facts__value">{org.contactPhone}</Text>
-          </>
-        ) : null}
-        {org.address ? (
-          <>
-            <Text className="admin-facts__label">地址</Text>
-            <Text className="admin-facts__value">{org.address}</Text>
-          </>
-        ) : null}
-      </View>
+        </KeyValue>
+        <KeyValue label="诚信记录">{yesNo(profile.integrityClean, '良好', '有不良记录')}</KeyValue>
+        <KeyValue label="税务票据">{yesNo(profile.canIssueTaxInvoice, '能开具', '不能开具')}</KeyValue>
+        <KeyValue label="学会日">{yesNo(profile.hasSocietyDay, '已设立', '未设立')}</KeyValue>
+        {org.contactPhone ? <KeyValue label="联系电话">{org.contactPhone}</KeyValue> : null}
+        {org.address ? <KeyValue label="地址">{org.address}</KeyValue> : null}
+      </KeyValues>
     </Section>
   );
 }

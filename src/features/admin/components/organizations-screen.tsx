@@ -18,7 +18,7 @@ import { go } from '@/lib/navigation';
 import { Chip, ProfileFields } from './organization-profile-fields';
 import { OrganizationImport } from './organization-import';
 import { ReasonDialog } from './reason-dialog';
-import { Section } from './section';
+import { Section } from '@/components/section';
 import '../admin.css';
 
 interface OrgDraft {

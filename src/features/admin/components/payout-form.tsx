@@ -13,7 +13,7 @@ import { chineseDay, shanghaiDayOf } from '../dates';
 import { payApplication } from '../api/awards';
 import { settle } from '../hooks/use-decision';
 import { DayField, RecordForm, TextField } from './form-fields';
-import { Section } from './section';
+import { Section } from '@/components/section';
 
 type MoneyInput = Pick<Payout, 'amountFen' | 'paidOn' | 'voucherNo'>;
 

@@ -18,7 +18,7 @@ import { useRemote } from '@/features/common/use-remote';
 import { InvitationShare } from './invitation-share';
 import { InviteForm, unitsFor } from './invite-form';
 import { ReasonDialog } from './reason-dialog';
-import { Section } from './section';
+import { Section } from '@/components/section';
 import { UnitChooser, type UnitChoice } from './unit-chooser';
 import '../admin.css';
 import '../people.css';

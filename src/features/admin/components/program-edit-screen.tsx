@@ -38,7 +38,8 @@ import {
   yuanText,
   type ProgramDraft,
 } from '../program-edit-form';
-import { Section } from './section';
+import { ActionBar } from '@/components/action-bar';
+import { Section } from '@/components/section';
 import '../admin.css';
 
 function Field({ label, hint, children }: { label: string; hint?: string; children: ReactNode }) {
@@ -739,8 +740,7 @@ function ProgramEditForm({
       <FormSection draft={draft} patch={patch} />
       <ReviewSection draft={draft} patch={patch} />
       <IndicatorSection draft={draft} patch={patch} program={program} />
-      <View className="admin-bar">
-        {saving.error || issue ? <Text className="admin-bar__error">{saving.error ?? issue}</Text> : null}
+      <ActionBar note={saving.error ?? issue}>
         <View className="admin-bar__buttons">
           <Button
             className="admin-bar__button"
@@ -754,7 +754,7 @@ function ProgramEditForm({
             保存设置
           </Button>
         </View>
-      </View>
+      </ActionBar>
     </View>
   );
 }
@@ -825,8 +825,7 @@ function ProgramPreview({
           >{`${index + 1}. ${step.name}${step.detail ? `：${step.detail}` : ''}`}</Text>
         ))}
       </Section>
-      <View className="admin-bar">
-        {blocked ? <Text className="admin-bar__error">{blocked}</Text> : null}
+      <ActionBar note={blocked}>
         <View className="admin-bar__buttons">
           <Button className="admin-bar__button" fill="outline" onClick={onEdit}>
             返回修改
@@ -843,7 +842,7 @@ function ProgramPreview({
             </Button>
           ) : null}
         </View>
-      </View>
+      </ActionBar>
     </View>
   );
 }

@@ -14,7 +14,7 @@ import { showSuccess } from '@/lib/feedback';
 import { go } from '@/lib/navigation';
 import { useRemote } from '@/features/common/use-remote';
 import { useReloadOnShow } from '@/features/common/use-reload-on-show';
-import { Section } from './section';
+import { Section } from '@/components/section';
 import '../admin.css';
 
 interface Template {

@@ -4,7 +4,6 @@
 import { Input, Text, View } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
-import { formatYuan } from '@/core/money';
 import type { ActionOutput, ApplicationSummaryView, BatchJobView, ProgramView } from '@/core/schemas/actions';
 import { kindOf, noticeKinds } from '@/core/publicity/notice-kinds';
 import type { Publicity, PublicityKind } from '@/core/schemas/documents';
@@ -21,7 +20,8 @@ import { useObjections, usePublicity } from '../hooks/use-publicity';
 import { BatchResultDialog } from './batch-result-dialog';
 import { DayField } from './form-fields';
 import { ObjectionList } from './objection-list';
-import { Section } from './section';
+import { Section } from '@/components/section';
+import { Money } from '@/components/money';
 import '../admin.css';
 
 type Opened = ActionOutput<'publicity.open'>;
@@ -111,11 +111,10 @@ function NoticeCard({ notice, onClosed }: { notice: Publicity; onClosed: (job: B
   }
 
   return (
-    <View className="admin-section">
-      <View className="admin-section__head">
-        <Text className="admin-section__title">{notice.title}</Text>
-        <Tag type={notice.status === 'open' ? 'primary' : 'default'}>{notice.status === 'open' ? '公示中' : '已结束'}</Tag>
-      </View>
+    <Section
+      title={notice.title}
+      extra={<Tag type={notice.status === 'open' ? 'primary' : 'default'}>{notice.status === 'open' ? '公示中' : '已结束'}</Tag>}
+    >
       <Text className="admin-list__sub">{meaning.label}</Text>
       <Text className="admin-list__sub">
         公示期 {chineseDay(notice.opensOn)}至{chineseDay(notice.closesOn)}（{notice.workingDays} 个工作日）
@@ -138,7 +137,7 @@ function NoticeCard({ notice, onClosed }: { notice: Publicity; onClosed: (job: B
                 {entry.orgName} · {entry.categoryName}
               </Text>
             </View>
-            <Text className="admin-list__value">{formatYuan(entry.awardFen)}</Text>
+            <Money className="admin-list__value" fen={entry.awardFen} />
           </View>
         ))}
       </View>
@@ -173,7 +172,7 @@ function NoticeCard({ notice, onClosed }: { notice: Publicity; onClosed: (job: B
           </PageState>
         </View>
       ) : null}
-    </View>
+    </Section>
   );
 }
 

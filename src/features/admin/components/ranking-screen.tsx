@@ -7,6 +7,7 @@ import type { RankingRowView, StaffDecision } from '@/core/schemas/actions';
 import { actionTable } from '@/core/workflow/award-workflow';
 import { LoadMore } from '@/components/load-more';
 import { PageState } from '@/components/page-state';
+import { Section } from '@/components/section';
 import { StatusTag } from '@/components/status-tag';
 import { go } from '@/lib/navigation';
 import { useReloadOnShow } from '@/features/common/use-reload-on-show';
@@ -100,21 +101,22 @@ interface CategoryBlockProps {
 function CategoryBlock({ category, onChanged, loadingMore, onMore, last }: CategoryBlockProps) {
   const full = category.quotaMax !== null && category.shortlisted + category.granted >= category.quotaMax;
   return (
-    <View className="admin-section">
-      <View className="admin-section__head">
-        <Text className="admin-section__title">{category.name}</Text>
+    <Section
+      title={category.name}
+      extra={
         <Tag type={full ? 'warning' : 'default'}>
           拟立项 {category.shortlisted}
           {category.granted ? ` · 已立项 ${category.granted}` : ''} / 名额 {category.quotaMax ?? '不限'}
         </Tag>
-      </View>
+      }
+    >
       {category.rows.length === 0 ? (
         <Text className="admin-muted">本类别暂无进入评审的申报</Text>
       ) : (
         category.rows.map((row) => <RankingRow key={row.applicationId} row={row} onChanged={onChanged} />)
       )}
       {category.nextCursor ? <LoadMore more loading={loadingMore} onMore={() => onMore(category)} onBottom={last} /> : null}
-    </View>
+    </Section>
   );
 }
 

@@ -15,7 +15,7 @@ import { recordOnApplication } from '../api/awards';
 import { settle } from '../hooks/use-decision';
 import { DayField, RecordForm, TextField, TimeField } from './form-fields';
 import { MoneyForm, PayoutRecord } from './payout-form';
-import { Section } from './section';
+import { Section } from '@/components/section';
 
 interface RecordFormProps {
   application: ApplicationView;

@@ -8,7 +8,7 @@ import type { ApplicationView } from '@/core/schemas/actions';
 import type { FileLinks } from '../hooks/use-file-links';
 import { EvidencePhotos } from './claim-list';
 import { formatIndicatorValue } from './indicator-value';
-import { Section } from './section';
+import { Section } from '@/components/section';
 
 export const reportKinds = ['midterm', 'final', 'rectification'] as const;
 

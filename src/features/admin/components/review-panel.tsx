@@ -11,7 +11,7 @@ import { unassignReview } from '../api/awards';
 import { settle } from '../hooks/use-decision';
 import { useReviewerAssignment } from '../hooks/use-reviewer-assignment';
 import { ReasonDialog } from './reason-dialog';
-import { Section } from './section';
+import { Section } from '@/components/section';
 
 const reviewStatusLabels: Record<ReviewView['status'], string> = {
   assigned: '待确认回避',

@@ -7,7 +7,7 @@ import { formatAchieved, formatGoal } from '../indicator-progress';
 import { formatIndicatorValue } from './indicator-value';
 import type { IndicatorRow } from './indicator-board';
 import { RiskTag } from './risk-tag';
-import { Section } from './section';
+import { Section } from '@/components/section';
 
 type Societies = DashboardView['societies'];
 

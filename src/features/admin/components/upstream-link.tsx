@@ -8,7 +8,7 @@ import { useAction } from '@/features/common/use-action';
 import { linkProgram } from '../api/programs';
 import { confirm } from '@/lib/feedback';
 import { settle } from '../hooks/use-decision';
-import { Section } from './section';
+import { Section } from '@/components/section';
 
 type Upstream = DashboardView['upstreamChoices'][number];
 
