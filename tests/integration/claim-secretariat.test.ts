@@ -52,13 +52,16 @@ test('a rejected claim sends the unit an in-app message naming the indicator, th
   expect(message!.body).toContain('照片看不出发布平台');
   expect(message!.body).toContain(award.projectName);
   expect(message!.applicationId).toBe(award._id);
-  expect(message!.subscribe?.result).toBe('recorded');
+  // The unit reads no delivery line; the subscribe message's fate is kept on the message for the secretariat.
+  expect(message!.subscribe).toBeNull();
   expect(h.notifier.sent.slice(sentBefore)).toEqual([expect.objectContaining({ openid: OPENID.structure })]);
   // Another unit hears nothing of it.
   expect(await rejectionsOf(OPENID.academic)).toEqual([]);
   // The message is written with the verification: both are in the store, with the claim's audit entry.
   const stored = await h.store.find('notifications', { userId: message!.userId });
-  expect(stored.filter((notification) => notification.title === '成果填报未通过核实')).toHaveLength(1);
+  const rejections = stored.filter((notification) => notification.title === '成果填报未通过核实');
+  expect(rejections).toHaveLength(1);
+  expect(rejections[0]!.subscribe?.result).toBe('recorded');
 });
 
 test('a verified claim sends no rejection message, and a refused rejection (no reason) writes none', async () => {
