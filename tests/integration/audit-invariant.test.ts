@@ -166,6 +166,9 @@ test('after a whole year, every version of every audited document has its audit 
 
   const entries = await h.store.find('audit', {});
   const recorded = new Set(entries.map((entry) => `${entry.entity}/${entry.entityId}/${entry.entityVersion}`));
+  // A message an application change sent is named in that change's entry (its first version has no entry of its own).
+  const named = entries.flatMap((entry) => (entry.notified ?? []).map(({ notificationId }) => `notification/${notificationId}/1`));
+  for (const message of named) recorded.add(message);
   const missing: string[] = [];
   let checked = 0;
   for (const collection of auditedCollections) {
@@ -178,6 +181,9 @@ test('after a whole year, every version of every audited document has its audit 
   }
   expect(missing).toEqual([]);
   expect(checked).toBeGreaterThan(80);
+  // The status changes' messages (the return, the decisions) are named by their changes, each message once.
+  expect(named.length).toBeGreaterThan(3);
+  expect(new Set(named).size).toBe(named.length);
   const saves = entries.filter((entry) => entry.entity === 'application' && entry.action === 'save');
   expect(saves.map((entry) => [entry.from, entry.to])).toEqual(
     expect.arrayContaining([
@@ -185,4 +191,18 @@ test('after a whole year, every version of every audited document has its audit 
       ['returned', 'returned'],
     ]),
   );
+});
+
+test('a returned application’s entry names the message it sent: the secretariat sees to whom, the unit does not', async () => {
+  const returned = await decided(h, await submitted(h, OPENID.structure), 'return', '请补充预算依据');
+  const [message] = (await h.as(OPENID.structure, 'notification.list', {})).items.filter((item) => item.applicationId === returned._id);
+  expect(message).toBeDefined();
+  // One write per message: no `notify` entry of its own, the return's entry names it.
+  expect(await h.store.find('audit', { entity: 'notification', entityId: message!._id })).toEqual([]);
+  const entryOf = async (openid: string) =>
+    (await h.as(openid, 'application.get', { applicationId: returned._id })).audit.find((entry) => entry.action === 'return');
+  expect((await entryOf(OPENID.secretary))?.notified).toEqual(
+    expect.arrayContaining([expect.objectContaining({ notificationId: message!._id, userId: message!.userId })]),
+  );
+  expect(await entryOf(OPENID.structure)).not.toHaveProperty('notified');
 });

@@ -20,9 +20,12 @@ export async function writeAudit(
   actor: AuditActor,
   now: Date,
   newId: () => string,
+  /** The messages sent with the change, named in its last entry (notify.ts writeNotifications). */
+  notified?: AuditEntry['notified'],
 ): Promise<void> {
-  for (const record of records) {
-    if ('kind' in record && record.kind !== 'audit') continue;
+  type Written = Exclude<AuditRecord, { kind: Exclude<Effect['kind'], 'audit'> }>;
+  const written = records.filter((record): record is Written => !('kind' in record) || record.kind === 'audit');
+  for (const [index, record] of written.entries()) {
     await tx.create('audit', {
       _id: newId(),
       entity: subject.entity,
@@ -36,6 +39,7 @@ export async function writeAudit(
       to: record.to,
       reason: record.reason,
       at: now.toISOString(),
+      ...(notified?.length && index === written.length - 1 ? { notified } : {}),
     });
   }
 }

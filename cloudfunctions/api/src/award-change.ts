@@ -16,7 +16,7 @@ import { writeAudit } from './audit';
 import type { Caller } from './context';
 import { byIds, loadProgram } from './loaders';
 import { moveAwardStanding } from './indicator-ledger';
-import { audiencesOf, deliverSubscribeMessages, draftsForEffects, skippedSubscribe, writeNotifications } from './notify';
+import { audiencesOf, deliverSubscribeMessages, draftsForEffects, notifiedIn, skippedSubscribe, writeNotifications } from './notify';
 import { StoreConflict, type Deps, type FindOptions, type StoreReader, type StoreTx, type Where } from './ports';
 import { retryingRaces } from './races';
 
@@ -399,11 +399,6 @@ async function applyChange(
   await writeLedger(tx, program, ledger.stored, { ...counts, totals: movedTotals(counts.totals, current, next) }, now);
   await moveAwardStanding(tx, current, next, now, program);
   await change.alongside?.(tx, next);
-  // A change that keeps the status (a draft saved) is a change all the same: it gets its entry too.
-  const audited = result.effects.some((effect) => effect.kind === 'audit')
-    ? result.effects
-    : [{ action: change.action, from: current.status, to: next.status, reason }];
-  await writeAudit(tx, audited, { entity: 'application', id: next._id, version: next.version }, change.actor, now, deps.newId);
   // A message to someone with no consent left is recorded as skipped with it (no second transaction after).
   const people = new Map([...recipients.applicant, ...recipients.secretariat].map((user) => [user._id, user]));
   const notifications = await writeNotifications(
@@ -416,6 +411,14 @@ async function applyChange(
       const user = people.get(draft.userId);
       return user ? skippedSubscribe(deps, 'statusChange', user) : null;
     },
+    'change',
   );
+  // A change that keeps the status (a draft saved) is a change all the same: it gets its entry too. The entry names
+  // the messages the change sent (no entry of their own).
+  const audited = result.effects.some((effect) => effect.kind === 'audit')
+    ? result.effects
+    : [{ action: change.action, from: current.status, to: next.status, reason }];
+  const subject = { entity: 'application' as const, id: next._id, version: next.version };
+  await writeAudit(tx, audited, subject, change.actor, now, deps.newId, notifiedIn(notifications));
   return { saved: next, program, notifications };
 }

@@ -1,7 +1,7 @@
 // In-app messages, written in the same transaction as the change they report, and the WeChat subscribe
 // message sent for each afterwards (only to people who gave a one-time consent left to use).
 import { mayAct } from '@/core/people/manages';
-import type { Application, Notification, Program, User } from '@/core/schemas/documents';
+import type { Application, AuditEntry, Notification, Program, User } from '@/core/schemas/documents';
 import { systemActor, type Effect } from '@/core/workflow/transition';
 import { statusChangeMessage, type MessageFacts } from '@/core/workflow/messages';
 import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
@@ -69,6 +69,11 @@ export async function writeNotifications(
   idOf?: (draft: MessageDraft) => string,
   /** The subscribe message's fate when it is known already (skipped: no consent), recorded with the message. */
   subscribeOf?: (draft: MessageDraft) => Notification['subscribe'],
+  /**
+   * 'own': each message gets its `notify` entry; 'change': the caller names them in the entry of the change that
+   * sent them (notifiedIn below; award-change.ts), so a message costs one write, not two.
+   */
+  audited: 'own' | 'change' = 'own',
 ): Promise<Notification[]> {
   const written: Notification[] = [];
   for (const draft of drafts) {
@@ -86,13 +91,23 @@ export async function writeNotifications(
     await tx.create('notifications', notification);
     // The system composes every message (the change that caused it has its own entry, with its person). A subscribe
     // message's fate known already (skipped) is said in the same entry: one document, one write, per message.
-    const subject = { entity: 'notification' as const, id: notification._id, version: 1 };
-    const { subscribe } = notification;
-    const fate = subscribe ? `订阅消息 ${subscribe.result}${subscribe.detail ? `：${subscribe.detail}` : ''}` : null;
-    await writeAudit(tx, [{ action: 'notify', from: null, to: draft.userId, reason: fate }], subject, systemActor, now, newId);
+    if (audited === 'own') {
+      const subject = { entity: 'notification' as const, id: notification._id, version: 1 };
+      const [{ userId: to, fate: reason }] = notifiedIn([notification]);
+      await writeAudit(tx, [{ action: 'notify', from: null, to, reason }], subject, systemActor, now, newId);
+    }
     written.push(notification);
   }
   return written;
+}
+
+/** The messages a change sent, as its audit entry names them: each one, whom it went to, its subscribe fate if known. */
+export function notifiedIn(notifications: readonly Notification[]): NonNullable<AuditEntry['notified']> {
+  return notifications.map(({ _id, userId, subscribe }) => ({
+    notificationId: _id,
+    userId,
+    fate: subscribe ? `订阅消息 ${subscribe.result}${subscribe.detail ? `：${subscribe.detail}` : ''}` : null,
+  }));
 }
 
 /** Drafts for the notify effects of a transition, one per person in the audience. */

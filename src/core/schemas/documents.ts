@@ -634,6 +634,11 @@ export const auditEntrySchema = z.object({
   to: z.string().nullable(),
   reason: z.string().nullable(),
   at: isoTime,
+  /**
+   * The messages an application change sent, named in its own entry (one write per message, not two): each
+   * notification's first version, whom it went to and its subscribe message's fate when known (skipped).
+   */
+  notified: z.array(z.object({ notificationId: id, userId: id, fate: z.string().nullable() })).optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 

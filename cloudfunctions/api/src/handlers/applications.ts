@@ -513,7 +513,8 @@ export async function getApplication(
     application: view,
     program: toProgramView(program, now, ledger, caller.user.role === 'applicant' ? caller.org : null),
     claims,
-    audit,
+    // Whom each change's messages went to is the secretariat's to see (notify.ts notifiedIn), not the unit's.
+    audit: staff ? audit : audit.map(({ notified: _sent, ...entry }) => entry),
     reviews: reviews.map((review) => toReviewView(review, application, program, orgName)),
     objections,
     submitIssues: editable && caller.user.role === 'applicant' ? await submitIssues(deps, program, application, now) : [],

@@ -48,9 +48,14 @@ export async function exportMyData(_input: ParsedInput<'me.export'>, context: Ha
     recordsOf(store, 'audit', 'entityId', userIds, 'at'),
   ]);
   const aboutRoles = aboutAudit.filter((entry) => entry.entity === 'user');
-  const audit = [...new Map([...actedAudit, ...aboutRoles].map((entry) => [entry._id, entry])).values()].sort((a, b) =>
-    b.at.localeCompare(a.at),
-  );
+  // A change the person made names the messages it sent: only theirs are theirs to see, not other people's.
+  const own = new Set(userIds);
+  const audit = [...new Map([...actedAudit, ...aboutRoles].map((entry) => [entry._id, entry])).values()]
+    .sort((a, b) => b.at.localeCompare(a.at))
+    .map(({ notified, ...entry }) => {
+      const theirs = notified?.filter((message) => own.has(message.userId)) ?? [];
+      return theirs.length ? { ...entry, notified: theirs } : entry;
+    });
   return {
     exportedAt: context.now.toISOString(),
     roles: users.map((user) => toPersonView(user, names.get(user.orgId) ?? '（未知单位）')),
