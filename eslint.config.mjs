@@ -22,6 +22,30 @@ const coreRestriction = (climbOut) => ({
   ],
 });
 
+// The app's pages and shared components (a flat config's later rule replaces an earlier one's patterns, so each
+// block below states the whole list).
+const screenFiles = [
+  'src/pages/**/*.{ts,tsx}',
+  'src/apply/**/*.{ts,tsx}',
+  'src/admin/**/*.{ts,tsx}',
+  'src/review/**/*.{ts,tsx}',
+  'src/components/**/*.{ts,tsx}',
+];
+const appRestriction = (more) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        {
+          group: ['@cloudbase/*', 'wx-server-sdk', '@seald-io/*', 'node:*'],
+          message: 'The app reaches the server only through src/lib/api.',
+        },
+        ...more,
+      ],
+    },
+  ],
+});
+
 export default tseslint.config(
   {
     ignores: [
@@ -51,57 +75,14 @@ export default tseslint.config(
   { files: ['src/core/*/*.ts'], rules: coreRestriction('../../*') },
   { files: ['src/core/*/*/*.ts'], rules: coreRestriction('../../../*') },
   { files: ['src/core/*/*/*/**/*.ts'], rules: coreRestriction('../../../../*') },
+  // Only src/lib talks to the platform; pages and features go through it (components may use Taro's UI).
+  { files: ['src/features/**/*.{ts,tsx}', ...screenFiles], rules: appRestriction([]) },
+  // Screens reach the server through their feature's api/ module and hooks, never the api client itself.
   {
-    // Only src/lib talks to the platform; pages and features go through it (components may use Taro's UI).
-    files: [
-      'src/features/**/*.{ts,tsx}',
-      'src/pages/**/*.{ts,tsx}',
-      'src/apply/**/*.{ts,tsx}',
-      'src/admin/**/*.{ts,tsx}',
-      'src/review/**/*.{ts,tsx}',
-      'src/components/**/*.{ts,tsx}',
-    ],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['@cloudbase/*', 'wx-server-sdk', '@seald-io/*', 'node:*'],
-              message: 'The app reaches the server only through src/lib/api.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // Screens reach the server through their feature's api/ module and hooks, never the api client itself.
-    files: [
-      'src/features/*/components/**/*.{ts,tsx}',
-      'src/pages/**/*.{ts,tsx}',
-      'src/apply/**/*.{ts,tsx}',
-      'src/admin/**/*.{ts,tsx}',
-      'src/review/**/*.{ts,tsx}',
-      'src/components/**/*.{ts,tsx}',
-    ],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['@cloudbase/*', 'wx-server-sdk', '@seald-io/*', 'node:*'],
-              message: 'The app reaches the server only through src/lib/api.',
-            },
-            {
-              group: ['@/lib/api', '**/lib/api'],
-              message: "Components call their feature's api/ module or a hook, never the api client.",
-            },
-          ],
-        },
-      ],
-    },
+    files: ['src/features/*/components/**/*.{ts,tsx}', ...screenFiles],
+    rules: appRestriction([
+      { group: ['@/lib/api', '**/lib/api'], message: "Components call their feature's api/ module or a hook, never the api client." },
+    ]),
   },
   {
     files: ['cloudfunctions/**/*.ts'],
