@@ -1,6 +1,7 @@
 // Every change a person or the timer makes to a stored record has its audit entry: after a whole year of
 // one programme through the api, each version of each document (beyond what the demo seed wrote) has an
 // entry naming that version. A new write path that forgets its audit entry fails here.
+import { actionTable } from '@/core/workflow/award-workflow';
 import { runScheduledWork } from '../../cloudfunctions/api/src/scheduled';
 import { OPENID, PROGRAM_ID, completeContent, requestId, startHarness, type Harness } from '../support/harness';
 import { current, decided, shortlisted, submitted } from '../support/lifecycle';
@@ -195,7 +196,10 @@ test('after a whole year, every version of every audited document has its audit 
 
 test('a returned application’s entry names the message it sent: the secretariat sees to whom, the unit does not', async () => {
   const returned = await decided(h, await submitted(h, OPENID.structure), 'return', '请补充预算依据');
-  const [message] = (await h.as(OPENID.structure, 'notification.list', {})).items.filter((item) => item.applicationId === returned._id);
+  // The return's message (the submission's receipt, sent at the same moment of the test clock, is another).
+  const [message] = (await h.as(OPENID.structure, 'notification.list', {})).items.filter(
+    (item) => item.applicationId === returned._id && item.title.startsWith(`${actionTable.return.label}：`),
+  );
   expect(message).toBeDefined();
   // One write per message: no `notify` entry of its own, the return's entry names it.
   expect(await h.store.find('audit', { entity: 'notification', entityId: message!._id })).toEqual([]);
