@@ -5,6 +5,7 @@ import { Button, Progress } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { makeExport, type ExportAction } from '@/features/common/api/shared';
 import { useAction } from '@/features/common/use-action';
+import { showMessage } from '@/lib/feedback';
 import { downloadAndOpen } from '@/lib/open-file';
 import type { ActionInput } from '@/core/schemas/actions';
 
@@ -24,7 +25,7 @@ export function ExportButton<A extends ExportAction>({
   hint?: string;
 }) {
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
-  const making = useAction({ toast: true });
+  const making = useAction({ toast: showMessage });
   const busy = stage.kind === 'making' || stage.kind === 'downloading';
 
   async function run() {

@@ -54,9 +54,9 @@ function ImportResult({ outcome }: { outcome: ImportOutcome }) {
 }
 
 export function OrganizationImport({ onImported }: { onImported: () => void }) {
-  const template = useAction({ toast: true });
-  const importing = useAction({ toast: true });
-  const picking = useAction({ toast: true });
+  const template = useAction({ toast: showMessage });
+  const importing = useAction({ toast: showMessage });
+  const picking = useAction({ toast: showMessage });
   const busy = template.busy ? 'template' : importing.busy ? 'import' : null;
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
 

@@ -11,7 +11,7 @@ import { useAction } from '@/features/common/use-action';
 import { currentSession } from '@/features/common/api/shared';
 import { createOrganization, deactivateOrganization, listOrganizations, updateOrganization } from '../api/organizations';
 import { newRequestId } from '@/lib/drafts';
-import { showSuccess } from '@/lib/feedback';
+import { showSuccess, showMessage } from '@/lib/feedback';
 import { useRemote } from '@/features/common/use-remote';
 import { useReloadOnShow } from '@/features/common/use-reload-on-show';
 import { go } from '@/lib/navigation';
@@ -55,7 +55,7 @@ function EditDialog({ target, kinds, serverNow, onClose, onSaved }: EditDialogPr
   // One request id per new unit, so a retried tap after a lost answer creates it once.
   const [requestId, setRequestId] = useState(newRequestId);
   const [shown, setShown] = useState(target);
-  const saving = useAction({ toast: true });
+  const saving = useAction({ toast: showMessage });
   if (shown !== target) {
     setShown(target);
     setDraft(draftOf(editing, kinds[0] ?? 'branch'));
@@ -141,7 +141,7 @@ export function OrganizationsScreen() {
   useReloadOnShow(remote.reload);
   const [editing, setEditing] = useState<Organization | 'new' | null>(null);
   const [deactivating, setDeactivating] = useState<Organization | null>(null);
-  const deactivation = useAction({ toast: true });
+  const deactivation = useAction({ toast: showMessage });
   const data = remote.data;
   if (!data) return <PageState loading={remote.loading} error={remote.error} onRetry={() => void remote.reload()} />;
 

@@ -11,7 +11,7 @@ import { useAction } from '@/features/common/use-action';
 import { currentSession } from '@/features/common/api/shared';
 import { listOrganizations } from '../api/organizations';
 import { listInvitations, listPeople, reassignPerson, removePerson, revokeInvitation, revokePerson } from '../api/people';
-import { showSuccess } from '@/lib/feedback';
+import { showSuccess, showMessage } from '@/lib/feedback';
 import { personRoleLabels } from '@/features/common/person-roles';
 import { useReloadOnShow } from '@/features/common/use-reload-on-show';
 import { useRemote } from '@/features/common/use-remote';
@@ -125,7 +125,7 @@ function ReassignDialog({
   const person = action?.kind === 'reassign' ? action.person : null;
   const [orgId, setOrgId] = useState('');
   const [shown, setShown] = useState(person);
-  const saving = useAction({ toast: true });
+  const saving = useAction({ toast: showMessage });
   if (shown !== person) {
     setShown(person);
     setOrgId(person?.orgId ?? '');
@@ -172,7 +172,7 @@ export function PeopleScreen() {
   const [sharing, setSharing] = useState<InvitationView | null>(null);
   const [revokingInvitation, setRevokingInvitation] = useState<InvitationView | null>(null);
   const [personAction, setPersonAction] = useState<PersonAction | null>(null);
-  const changing = useAction({ toast: true });
+  const changing = useAction({ toast: showMessage });
   const data = remote.data;
   if (!data) return <PageState loading={remote.loading} error={remote.error} onRetry={() => void remote.reload()} />;
 

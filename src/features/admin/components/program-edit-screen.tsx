@@ -672,7 +672,7 @@ function ProgramEditForm({
   onPreview: () => void;
 }) {
   const [draft, setDraft] = useState<ProgramDraft>(() => draftOf(program));
-  const saving = useAction({ toast: true });
+  const saving = useAction({ toast: showMessage });
   useEffect(() => setDraft(draftOf(program)), [program]);
   const result = editOf(program, draft);
   const issue = 'issue' in result ? result.issue : null;
@@ -769,7 +769,7 @@ function ProgramPreview({
   onEdit: () => void;
   onPublished: (program: ProgramView) => void;
 }) {
-  const publishing = useAction({ toast: true });
+  const publishing = useAction({ toast: showMessage });
   const blocked = program.draft ? publishIssue(program, new Date(program.serverNow)) : null;
   async function publish() {
     const published = await publishing.run(() => publishProgram({ programId: program._id, version: program.version }));

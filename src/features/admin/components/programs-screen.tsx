@@ -10,7 +10,7 @@ import { useAction } from '@/features/common/use-action';
 import { listPrograms } from '@/features/common/api/shared';
 import { createProgramFromTemplate, programTemplates } from '../api/programs';
 import { newRequestId } from '@/lib/drafts';
-import { showSuccess } from '@/lib/feedback';
+import { showSuccess, showMessage } from '@/lib/feedback';
 import { go } from '@/lib/navigation';
 import { useRemote } from '@/features/common/use-remote';
 import { useReloadOnShow } from '@/features/common/use-reload-on-show';
@@ -26,7 +26,7 @@ function CreateDialog({ template, onClose }: { template: Template | null; onClos
   const [name, setName] = useState('');
   // One request id per dialog opening, so a retried tap after a lost answer creates one programme.
   const [requestId, setRequestId] = useState(newRequestId);
-  const creating = useAction({ toast: true });
+  const creating = useAction({ toast: showMessage });
 
   async function create() {
     if (!template) return;

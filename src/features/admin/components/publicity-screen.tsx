@@ -11,7 +11,7 @@ import { ExportButton } from '@/components/export-button';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/features/common/use-action';
 import { closePublicity, openPublicity } from '../api/publicity';
-import { confirm, showSuccess } from '@/lib/feedback';
+import { confirm, showSuccess, showMessage } from '@/lib/feedback';
 import { go } from '@/lib/navigation';
 import { useReloadOnShow } from '@/features/common/use-reload-on-show';
 import { chineseDay, shanghaiDayOf } from '../dates';
@@ -40,7 +40,7 @@ function OpenForm({ program, kind, count, onOpened }: OpenFormProps) {
   const [title, setTitle] = useState(`${program.name}${meaning.titleSuffix}`);
   const [opensOn, setOpensOn] = useState('');
   const [contact, setContact] = useState('');
-  const saving = useAction({ toast: true });
+  const saving = useAction({ toast: showMessage });
   const issue = !title.trim() ? '请填写公示标题' : !contact.trim() ? '请填写异议受理联系方式' : null;
 
   async function open() {
@@ -93,7 +93,7 @@ function OpenForm({ program, kind, count, onOpened }: OpenFormProps) {
 function NoticeCard({ notice, onClosed }: { notice: Publicity; onClosed: (job: BatchJobView, notice: Publicity) => void }) {
   const [showObjections, setShowObjections] = useState(notice.status === 'open');
   const objections = useObjections(notice._id, showObjections);
-  const closing = useAction({ toast: true });
+  const closing = useAction({ toast: showMessage });
   const projectOf = (applicationId: string | null) =>
     applicationId ? (notice.entries.find((entry) => entry.applicationId === applicationId)?.projectName ?? '（项目）') : '针对整个公示';
   const openCount = (objections.data ?? []).filter((objection) => objection.status === 'open').length;

@@ -7,7 +7,7 @@ import { formatShanghaiDate, formatShanghaiDateTime, inShanghai } from '@/core/c
 import type { PersonView } from '@/core/schemas/actions';
 import { roleLabels } from '@/core/schemas/labels';
 import { useAction } from '@/features/common/use-action';
-import { showSuccess } from '@/lib/feedback';
+import { showSuccess, showMessage } from '@/lib/feedback';
 import { keepTextFile } from '@/lib/keep-file';
 import { go } from '@/lib/navigation';
 import { useMyData } from '../hooks/use-my-data';
@@ -36,7 +36,7 @@ const keptMessages = {
 
 export function MyDataScreen() {
   const remote = useMyData();
-  const exporting = useAction({ toast: true });
+  const exporting = useAction({ toast: showMessage });
   const data = remote.data;
 
   const exportAll = async () => {

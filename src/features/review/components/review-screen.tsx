@@ -10,7 +10,7 @@ import { PageState } from '@/components/page-state';
 import { StatusTag } from '@/components/status-tag';
 import { openAttachment } from '@/features/common/open-attachment';
 import { useAction } from '@/features/common/use-action';
-import { confirm } from '@/lib/feedback';
+import { confirm, showMessage } from '@/lib/feedback';
 import { back, replace } from '@/lib/navigation';
 import { PriorityNotes } from '@/components/program-info';
 import { ApplicationContent } from '@/features/admin/components/application-content';
@@ -28,7 +28,7 @@ function Declaration({
   onDeclare: () => Promise<void>;
   onRecuse: (reason: string) => Promise<void>;
 }) {
-  const acting = useAction({ toast: true });
+  const acting = useAction({ toast: showMessage });
   const [recusing, setRecusing] = useState(false);
   const [reason, setReason] = useState('');
   const busy = acting.busy;

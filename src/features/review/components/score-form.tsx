@@ -10,7 +10,7 @@ import { scoreSheetIssue, weightedTotal } from '@/core/review/scoring';
 import type { ReviewView } from '@/core/schemas/actions';
 import { submitReview } from '../api/reviews';
 import { dropLocalDraft, loadLocalDraft, saveLocalDraft } from '@/lib/drafts';
-import { confirm, showSuccess } from '@/lib/feedback';
+import { confirm, showSuccess, showMessage } from '@/lib/feedback';
 import { useAction } from '@/features/common/use-action';
 
 const COMMENT_MAX = 1000;
@@ -37,7 +37,7 @@ export function ScoreForm({
 }) {
   const draftKey = `review.${review._id}`;
   const [draft, setDraft] = useState<ScoreDraft>(() => loadLocalDraft<ScoreDraft>(draftKey) ?? { scores: {}, comment: '' });
-  const submitting = useAction({ toast: true });
+  const submitting = useAction({ toast: showMessage });
   useEffect(() => saveLocalDraft(draftKey, draft), [draftKey, draft]);
 
   const scores = parsedScores(criteria, draft);
