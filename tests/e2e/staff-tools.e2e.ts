@@ -3,7 +3,7 @@
 // count, recusal per application), and a decision that cannot be taken yet shown disabled with why and from when.
 // Screenshots: test-results/e2e/staff-tools-*.png.
 import { apiAs } from './support/api';
-import { submittedOverApi } from './support/award-over-api';
+import { scoredOverApi, submittedOverApi } from './support/award-over-api';
 import { phoneForFile } from './support/phone-file';
 
 const PROGRAM_ID = 'program-sichuan-civil-2023';
@@ -87,16 +87,7 @@ test('during the notice 批准立项 is disabled, saying the day it opens and th
   const current = async () => (await secretary('application.get', { applicationId })).application;
   await secretary('application.decide', { applicationId, version: (await current()).version, decision: 'passCheck' });
   await secretary('review.assign', { applicationId, version: (await current()).version, reviewerIds: ['user-reviewer'] });
-  const reviewer = await apiAs(phone.stack.url, 'user-reviewer');
-  const task = (await reviewer('review.mine', {})).items.find((item) => item.applicationId === applicationId)!;
-  const declared = await reviewer('review.declare', { reviewId: task._id, version: task.version, noConflict: true });
-  const { program } = await reviewer('review.open', { reviewId: task._id });
-  await reviewer('review.submit', {
-    reviewId: declared._id,
-    version: declared.version,
-    scores: program.reviewCriteria.map((criterion) => ({ criterionKey: criterion.key, score: 85 })),
-    comment: '科普对象明确，措施可行。',
-  });
+  await scoredOverApi(phone.stack, 'user-reviewer', applicationId);
   await secretary('application.decide', { applicationId, version: (await current()).version, decision: 'shortlist' });
   // The notice runs 3–7 July 2023 (the demo's clock is on its first day): it ends as 8 July begins, when approval opens.
   await secretary('publicity.open', { programId: PROGRAM_ID, title: '拟立项项目公示', contact: '学会秘书处 028-12345678' });

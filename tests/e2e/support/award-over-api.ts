@@ -32,6 +32,20 @@ export async function submittedOverApi(
 }
 
 /** Takes a submitted application of the demo programme (opened on 3 July 2023) to implementation. */
+/** An assigned expert declares no conflict and scores the application 85 on every criterion, over the api. */
+export async function scoredOverApi(stack: Pick<LocalStack, 'url'>, reviewerId: string, applicationId: string): Promise<void> {
+  const reviewer = await apiAs(stack.url, reviewerId);
+  const task = (await reviewer('review.mine', {})).items.find((item) => item.applicationId === applicationId)!;
+  const declared = await reviewer('review.declare', { reviewId: task._id, version: task.version, noConflict: true });
+  const { program } = await reviewer('review.open', { reviewId: task._id });
+  await reviewer('review.submit', {
+    reviewId: declared._id,
+    version: declared.version,
+    scores: program.reviewCriteria.map((criterion) => ({ criterionKey: criterion.key, score: 85 })),
+    comment: '科普对象明确，措施可行。',
+  });
+}
+
 export async function awardOverApi(stack: Pick<LocalStack, 'url' | 'setClock'>, applicationId: string): Promise<void> {
   const secretary = await apiAs(stack.url, 'user-secretary');
   const current = async () => (await secretary('application.get', { applicationId })).application;
@@ -41,18 +55,7 @@ export async function awardOverApi(stack: Pick<LocalStack, 'url' | 'setClock'>, 
     version: (await current()).version,
     reviewerIds: ['user-reviewer', 'user-reviewer-scu'],
   });
-  for (const reviewerId of ['user-reviewer', 'user-reviewer-scu']) {
-    const reviewer = await apiAs(stack.url, reviewerId);
-    const [assigned] = (await reviewer('review.mine', {})).items;
-    const declared = await reviewer('review.declare', { reviewId: assigned._id, version: assigned.version, noConflict: true });
-    const { program } = await reviewer('review.open', { reviewId: assigned._id });
-    await reviewer('review.submit', {
-      reviewId: declared._id,
-      version: declared.version,
-      scores: program.reviewCriteria.map((criterion) => ({ criterionKey: criterion.key, score: 85 })),
-      comment: '科普对象明确，措施可行。',
-    });
-  }
+  for (const reviewerId of ['user-reviewer', 'user-reviewer-scu']) await scoredOverApi(stack, reviewerId, applicationId);
   await secretary('application.decide', { applicationId, version: (await current()).version, decision: 'shortlist' });
   await secretary('publicity.open', { programId: PROGRAM_ID, title: '拟立项项目公示', contact: '学会秘书处 028-12345678' });
   // The notice runs 3–7 July; on Monday 10 July the timer closes it into approval.
