@@ -4,6 +4,8 @@ import { applicationContentSchema } from '@/core/schemas/actions';
 import type { Application, Publicity } from '@/core/schemas/documents';
 import { emptyOutcomes } from '@/core/workflow/award-workflow';
 import { changeApplication } from '../../cloudfunctions/api/src/award-change';
+import { actorOf } from '../../cloudfunctions/api/src/context';
+import { callerOf } from '../../cloudfunctions/api/src/roles';
 import { StoreConflict, type Store } from '../../cloudfunctions/api/src/ports';
 import { OPENID, PROGRAM_ID, completeContent, requestId, startHarness, type Harness } from '../support/harness';
 import { editOf } from '../support/program-edit';
@@ -167,17 +169,12 @@ test('on CloudBase a transaction that loses the race for the ledger is retried, 
     },
   };
   const secretary = (await h.store.find('users', { openid: OPENID.secretary }))[0]!;
-  const organization = (await h.store.get('organizations', secretary.orgId))!;
   const { saved } = await changeApplication({ ...h.deps, store: racing }, h.clock.now(), {
     applicationId: ready!._id,
     version: ready!.version,
     action: 'approve',
-    actor: { userId: secretary._id, name: secretary.name, role: 'secretariat', orgId: secretary.orgId },
-    caller: {
-      user: secretary,
-      org: organization,
-      actor: { userId: secretary._id, name: secretary.name, role: 'secretariat', orgId: secretary.orgId },
-    },
+    actor: actorOf(secretary),
+    caller: callerOf(h.store, secretary),
   });
   expect(lostRaces).toBe(2);
   expect(saved.status).toBe('approved');

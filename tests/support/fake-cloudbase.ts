@@ -1,20 +1,20 @@
-// An in-memory stand-in for the part of @cloudbase/database the CloudBase Store uses, with its shapes:
-// doc().get() answers { data: [doc] }, queries page with skip/limit, and a Transaction reads and writes by
-// document reference and fails its commit with DATABASE_TRANSACTION_CONFLICT when another commit touched
-// a document it used. It lets the contract suite exercise the CloudBase adapter without credentials.
-// Like the server, a query answers at most `pageCap` documents (1,000 by default; a test may set it small to
-// make paging visible), and `db.command.in` matches any listed value.
+// An in-memory CloudBase database server under the real SDK. The CloudBase Store is handed a real `Db` of
+// @cloudbase/database (the one @cloudbase/node-sdk's app.database() builds), whose requests come here instead of
+// going out over HTTP: the SDK's own query, update and transaction code runs, so the adapter is checked against
+// the shapes the platform's SDK really has. It lets the contract suite exercise the CloudBase adapter without
+// credentials. Like the server:
+// - a query answers at most `pageCap` documents (1,000 by default; a test may set it small to make paging visible),
+//   and `$in` matches any listed value, `null` also a missing field;
+// - a transaction reads and writes single documents, holds its writes until its commit, and fails the commit with
+//   DATABASE_TRANSACTION_CONFLICT when another commit touched a document it used;
+// - updates apply `$set` and `$inc` on dotted paths; an update (not a set) of a missing document changes nothing.
+// Every request is one round trip, counted by its action.
+import { Db } from '@cloudbase/database';
 import type { CloudbaseStorage } from '../../cloudfunctions/api/src/adapters/cloudbase-files';
 import type { CloudbaseDatabase } from '../../cloudfunctions/api/src/adapters/cloudbase-store';
 
 type Doc = Record<string, unknown> & { _id: string };
-
-interface Ref {
-  collection: string;
-  id: string;
-  get(): Promise<{ data: Doc[] }>;
-  set(data: object): Promise<unknown>;
-}
+type Params = Record<string, unknown>;
 
 export interface FakeCloudbaseOptions {
   /** The most documents one query answers, whatever its limit (the server's cap is 1,000). */
@@ -25,22 +25,14 @@ export interface FakeCloudbaseOptions {
   trips?: RoundTrips;
 }
 
-/** The stand-in for db.command.in: the SDK's QueryCommand carries its operator and operands the same way. */
-class FakeQueryCommand {
-  constructor(
-    readonly operator: 'in',
-    readonly operands: unknown[],
-  ) {}
-}
-
 export interface FakeCloudbaseDatabase extends CloudbaseDatabase {
   /** Requests sent to the database so far (query and document reads, transaction reads, writes and commits). */
   roundTrips(): number;
 }
 
 /**
- * Round trips to the database, counted as CloudBase would bill them in time: each document get or set, each query
- * get, and each transaction start, get, set, commit and rollback (every one is a request from the function).
+ * Round trips to the database, counted as CloudBase would bill them in time: every request the SDK sends (a
+ * query, a document read or write, a transaction's start, reads, writes, commit and rollback), by action.
  */
 export interface RoundTrips {
   total: number;
@@ -51,130 +43,216 @@ export function roundTripCounter(): RoundTrips {
   return { total: 0, byKind: {} };
 }
 
-export function fakeCloudbaseDatabase(options: FakeCloudbaseOptions = {}): FakeCloudbaseDatabase {
-  const pageCap = options.pageCap ?? 1000;
-  const trips = options.trips ?? roundTripCounter();
-  const trip = (kind: string) => {
-    trips.total += 1;
-    trips.byKind[kind] = (trips.byKind[kind] ?? 0) + 1;
-  };
-  const tables = new Map<string, Map<string, Doc>>();
-  const stamps = new Map<string, number>(); // commit counter per document, for conflict detection
-  let clock = 0;
-  const table = (name: string) => {
-    let found = tables.get(name);
-    if (!found) tables.set(name, (found = new Map()));
-    return found;
-  };
-  const key = (collection: string, id: string) => `${collection}/${id}`;
-  const write = (collection: string, id: string, data: object) => {
-    table(collection).set(id, structuredClone({ ...data, _id: id }) as Doc);
-    stamps.set(key(collection, id), ++clock);
-  };
+/** The platform's error: node-sdk throws an object carrying the database's code. */
+function refusal(code: string, message: string): Error {
+  return Object.assign(new Error(message), { code });
+}
 
-  type Order = [string, 'asc' | 'desc'];
-  // The database's order: missing and null first, numbers by value, strings by code unit.
-  const compare = (a: unknown, b: unknown) => {
-    if (a === b) return 0;
-    if (a === undefined || a === null) return -1;
-    if (b === undefined || b === null) return 1;
-    if (typeof a === 'number' && typeof b === 'number') return a - b;
-    return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
-  };
-  // MongoDB semantics: { field: null } (and null in an `in` list) also matches a missing field.
-  const matches = (doc: Doc, field: string, condition: unknown) => {
-    const value = doc[field] ?? null;
-    if (condition instanceof FakeQueryCommand) return condition.operands.some((operand) => operand === value);
-    return value === condition;
-  };
-  const query = (collection: string, where: Record<string, unknown> = {}, orders: readonly Order[] = [], skip = 0, limit = 100) => ({
-    where: (condition: object) => query(collection, { ...where, ...condition }, orders, skip, limit),
-    // Like the database, each orderBy adds a key: later ones break ties of earlier ones.
-    orderBy: (field: string, direction: 'asc' | 'desc') => query(collection, where, [...orders, [field, direction]], skip, limit),
-    skip: (count: number) => query(collection, where, orders, count, limit),
-    limit: (count: number) => query(collection, where, orders, skip, count),
-    async get() {
-      trip('query.get');
-      for (const condition of Object.values(where)) {
-        if (condition instanceof FakeQueryCommand && options.inCap !== undefined && condition.operands.length > options.inCap) {
-          throw { code: 'DATABASE_REQUEST_FAILED', message: `in: more than ${options.inCap} values` };
+/** The SDK's extended JSON, read back into plain values (numbers arrive as {$numberInt: "3"} and the like). */
+function decode(text: unknown): unknown {
+  if (typeof text !== 'string') return text;
+  return JSON.parse(text, (_key, value: unknown) => {
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      const [key, inner] = Object.entries(value)[0] ?? [];
+      if (Object.keys(value).length === 1 && (key === '$numberInt' || key === '$numberLong' || key === '$numberDouble'))
+        return Number(inner);
+    }
+    return value;
+  });
+}
+
+/** The value at a dotted path, and the setting of one (parents made as needed). */
+function pathValue(doc: Record<string, unknown>, path: string): unknown {
+  return path
+    .split('.')
+    .reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined), doc);
+}
+function setPath(doc: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let at = doc;
+  for (const key of keys.slice(0, -1)) {
+    if (!at[key] || typeof at[key] !== 'object') at[key] = {};
+    at = at[key] as Record<string, unknown>;
+  }
+  at[keys[keys.length - 1]!] = value;
+}
+
+/** The database's order: missing and null first, numbers by value, strings by code unit. */
+function compare(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === undefined || a === null) return -1;
+  if (b === undefined || b === null) return 1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
+}
+
+/** MongoDB semantics: { field: null } (and null in an `$in` list) also matches a missing field. */
+function matches(doc: Doc, field: string, condition: unknown): boolean {
+  const value = pathValue(doc, field) ?? null;
+  if (condition && typeof condition === 'object' && !Array.isArray(condition)) {
+    const operators = Object.entries(condition);
+    if (operators.length !== 1 || operators[0]![0] !== '$in')
+      throw refusal('DATABASE_REQUEST_FAILED', `fake: unsupported query ${JSON.stringify(condition)}`);
+    return (operators[0]![1] as unknown[]).some((operand) => (operand ?? null) === value);
+  }
+  return value === (condition ?? null);
+}
+
+interface OpenTransaction {
+  startedAt: number;
+  pending: Map<string, Doc | null>;
+  touched: Set<string>;
+}
+
+class FakeServer {
+  private readonly tables = new Map<string, Map<string, Doc>>();
+  private readonly stamps = new Map<string, number>(); // commit counter per document, for conflict detection
+  private readonly transactions = new Map<string, OpenTransaction>();
+  private clock = 0;
+  private nextTransaction = 0;
+
+  constructor(private readonly options: Required<Pick<FakeCloudbaseOptions, 'pageCap'>> & FakeCloudbaseOptions & { trips: RoundTrips }) {}
+
+  private table(name: string): Map<string, Doc> {
+    let found = this.tables.get(name);
+    if (!found) this.tables.set(name, (found = new Map()));
+    return found;
+  }
+
+  private write(collection: string, id: string, doc: Doc | null): void {
+    if (doc) this.table(collection).set(id, structuredClone({ ...doc, _id: id }));
+    else this.table(collection).delete(id);
+    this.stamps.set(`${collection}/${id}`, ++this.clock);
+  }
+
+  private transaction(id: unknown): OpenTransaction | null {
+    if (id === undefined) return null;
+    const open = this.transactions.get(String(id));
+    if (!open) throw refusal('DATABASE_TRANSACTION_FAIL', 'transaction already ended');
+    return open;
+  }
+
+  /** One document as this request sees it: through its transaction's own writes, if it has any. */
+  private current(collection: string, id: string, open: OpenTransaction | null): Doc | null {
+    const key = `${collection}/${id}`;
+    if (open) {
+      open.touched.add(key);
+      if (open.pending.has(key)) return structuredClone(open.pending.get(key) ?? null);
+    }
+    return structuredClone(this.table(collection).get(id) ?? null);
+  }
+
+  send(action: string, params: Params): unknown {
+    this.options.trips.total += 1;
+    this.options.trips.byKind[action] = (this.options.trips.byKind[action] ?? 0) + 1;
+    switch (action) {
+      case 'database.getDocument':
+        return params.queryType === 'DOC' ? this.getDoc(params) : this.query(params);
+      case 'database.modifyDocument':
+        return this.modify(params);
+      case 'database.startTransaction': {
+        const id = `fake-tx-${++this.nextTransaction}`;
+        this.transactions.set(id, { startedAt: this.clock, pending: new Map(), touched: new Set() });
+        return { transactionId: id };
+      }
+      case 'database.commitTransaction': {
+        const open = this.transaction(params.transactionId)!;
+        this.transactions.delete(String(params.transactionId));
+        if ([...open.touched].some((key) => (this.stamps.get(key) ?? 0) > open.startedAt)) {
+          throw refusal('DATABASE_TRANSACTION_CONFLICT', 'write conflict');
+        }
+        for (const [key, doc] of open.pending) {
+          const [collection, id] = [key.slice(0, key.indexOf('/')), key.slice(key.indexOf('/') + 1)];
+          this.write(collection, id, doc);
+        }
+        return {};
+      }
+      case 'database.abortTransaction':
+        this.transaction(params.transactionId);
+        this.transactions.delete(String(params.transactionId));
+        return {};
+      default:
+        throw refusal('DATABASE_REQUEST_FAILED', `fake: unsupported action ${action}`);
+    }
+  }
+
+  private getDoc(params: Params): unknown {
+    const { _id } = decode(params.query) as { _id: string };
+    const doc = this.current(String(params.collectionName), _id, this.transaction(params.transactionId));
+    return { data: { list: doc ? [JSON.stringify(doc)] : [] } };
+  }
+
+  private query(params: Params): unknown {
+    const where = (decode(params.query ?? '{}') ?? {}) as Record<string, unknown>;
+    for (const condition of Object.values(where)) {
+      const list = condition && typeof condition === 'object' ? (condition as { $in?: unknown[] }).$in : undefined;
+      if (list && this.options.inCap !== undefined && list.length > this.options.inCap) {
+        throw refusal('DATABASE_REQUEST_FAILED', `in: more than ${this.options.inCap} values`);
+      }
+    }
+    const order = Object.entries((decode(params.order ?? '{}') ?? {}) as Record<string, number>);
+    const docs = [...this.table(String(params.collectionName)).values()].filter((doc) =>
+      Object.entries(where).every(([field, condition]) => matches(doc, field, condition)),
+    );
+    docs.sort((a, b) => {
+      for (const [field, direction] of order) {
+        const sign = compare(pathValue(a, field), pathValue(b, field)) * (direction < 0 ? -1 : 1);
+        if (sign !== 0) return sign;
+      }
+      return 0;
+    });
+    const skip = Number(params.offset ?? 0);
+    const limit = Math.min(Number(params.limit ?? 100), this.options.pageCap);
+    return { data: { list: docs.slice(skip, skip + limit).map((doc) => JSON.stringify(doc)) } };
+  }
+
+  private modify(params: Params): unknown {
+    if (params.queryType !== 'DOC' || params.multi !== false) throw refusal('DATABASE_REQUEST_FAILED', 'fake: only single-document writes');
+    const collection = String(params.collectionName);
+    const { _id } = decode(params.query) as { _id: string };
+    const open = this.transaction(params.transactionId);
+    const stored = this.current(collection, _id, open);
+    const data = decode(params.data) as Record<string, unknown>;
+    let next: Doc | null;
+    if (params.merge === false) {
+      // set: the whole document, made if missing (upsert)
+      next = { ...data, _id };
+    } else {
+      if (!stored) return { data: { updated: 0 } };
+      next = stored;
+      for (const [operator, fields] of Object.entries(data)) {
+        for (const [path, value] of Object.entries(fields as Record<string, unknown>)) {
+          if (operator === '$set') setPath(next, path, value);
+          else if (operator === '$inc') setPath(next, path, Number(pathValue(next, path) ?? 0) + Number(value));
+          else throw refusal('DATABASE_REQUEST_FAILED', `fake: unsupported update ${operator}`);
         }
       }
-      const docs = [...table(collection).values()].filter((doc) =>
-        Object.entries(where).every(([field, value]) => matches(doc, field, value)),
-      );
-      docs.sort((a, b) => {
-        for (const [field, direction] of orders) {
-          const order = compare(a[field], b[field]) * (direction === 'asc' ? 1 : -1);
-          if (order !== 0) return order;
-        }
-        return 0;
-      });
-      return { data: structuredClone(docs.slice(skip, skip + Math.min(limit, pageCap))) };
-    },
-  });
+    }
+    if (open) open.pending.set(`${collection}/${_id}`, next);
+    else this.write(collection, _id, next);
+    return { data: { updated: stored ? 1 : 0, upsert_id: stored ? undefined : _id } };
+  }
+}
 
-  const ref = (collection: string, id: string): Ref => ({
-    collection,
-    id,
-    async get() {
-      trip('doc.get');
-      const doc = table(collection).get(id);
-      return { data: doc ? [structuredClone(doc)] : [] };
-    },
-    async set(data: object) {
-      trip('doc.set');
-      write(collection, id, data);
-      return {};
-    },
-  });
+/** The SDK's requester, sending to the fake server named in the database's config instead of over HTTP. */
+class FakeRequester {
+  private readonly server: FakeServer;
+  constructor(config: { fakeServer: FakeServer }) {
+    this.server = config.fakeServer;
+  }
+  async send(action: string, params: Params): Promise<unknown> {
+    await Promise.resolve(); // a request is never answered synchronously
+    return this.server.send(action, structuredClone(params ?? {}));
+  }
+}
 
-  return {
-    roundTrips: () => trips.total,
-    command: { in: (values: unknown[]) => new FakeQueryCommand('in', [...values]) },
-    collection: (name: string) => ({ ...query(name), doc: (id: string) => ref(name, id) }),
-    async startTransaction() {
-      trip('transaction.start');
-      const startedAt = clock;
-      const pending = new Map<string, { ref: Ref; data: object }>();
-      const touched = new Set<string>();
-      let ended = false;
-      return {
-        async get(target: Ref) {
-          trip('transaction.get');
-          const k = key(target.collection, target.id);
-          touched.add(k);
-          const buffered = pending.get(k);
-          const doc = buffered ? { ...structuredClone(buffered.data), _id: target.id } : table(target.collection).get(target.id);
-          return { data: () => (doc ? structuredClone(doc) : null) };
-        },
-        async set(target: Ref, data: object) {
-          trip('transaction.set');
-          const k = key(target.collection, target.id);
-          touched.add(k);
-          // An upsert, answered as the database does: whether it changed a document that was there.
-          const existed = pending.has(k) || table(target.collection).has(target.id);
-          pending.set(k, { ref: target, data: structuredClone(data) });
-          return { updated: existed ? 1 : 0, upserted: existed ? null : [{ _id: target.id }] };
-        },
-        async commit() {
-          trip('transaction.commit');
-          if (ended) throw { code: 'DATABASE_TRANSACTION_FAIL', message: 'transaction already ended' };
-          ended = true;
-          if ([...touched].some((k) => (stamps.get(k) ?? 0) > startedAt)) {
-            throw { code: 'DATABASE_TRANSACTION_CONFLICT', message: 'write conflict' };
-          }
-          for (const { ref: target, data } of pending.values()) write(target.collection, target.id, data);
-          return {};
-        },
-        async rollback() {
-          trip('transaction.rollback');
-          ended = true;
-          return {};
-        },
-      };
-    },
-  } as unknown as FakeCloudbaseDatabase;
+export function fakeCloudbaseDatabase(options: FakeCloudbaseOptions = {}): FakeCloudbaseDatabase {
+  const trips = options.trips ?? roundTripCounter();
+  const server = new FakeServer({ ...options, pageCap: options.pageCap ?? 1000, trips });
+  (Db as unknown as { reqClass: unknown }).reqClass = FakeRequester;
+  const db = new Db({ env: 'fake-env', fakeServer: server }) as unknown as FakeCloudbaseDatabase;
+  db.roundTrips = () => trips.total;
+  return db;
 }
 
 /**

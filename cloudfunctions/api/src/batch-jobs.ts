@@ -15,7 +15,8 @@ import type { WorkflowAction } from '@/core/workflow/award-workflow';
 import { writeAudit } from './audit';
 import { changeApplication, changeApplications, changeCache, type ApplicationChange, type ChangeCache } from './award-change';
 import { failureOf } from './batch';
-import { actorOf, type Caller } from './context';
+import type { Caller } from './context';
+import { callerOf } from './roles';
 import { StoreConflict, type Deps, type StoreTx, type WorkBudget } from './ports';
 import { loadStaffProgram, requireSecretariat } from './loaders';
 import { retryingRaces } from './races';
@@ -138,9 +139,8 @@ async function markSettled(tx: StoreTx, jobId: string, index: number, outcome: B
 async function starterOf(deps: Deps, job: BatchJob): Promise<Caller | null> {
   if (job.createdBy.role === 'system') return null;
   const user = await deps.store.get('users', job.createdBy.userId);
-  const org = user ? await deps.store.get('organizations', user.orgId) : null;
-  if (!user || !org || !mayAct(user)) throw new AppError('FORBIDDEN', '发起批量办理的人员已无权办理');
-  return { user, org, actor: actorOf(user) };
+  if (!user || !mayAct(user)) throw new AppError('FORBIDDEN', '发起批量办理的人员已无权办理');
+  return callerOf(deps.store, user);
 }
 
 interface RunContext {
@@ -405,7 +405,7 @@ export async function loadStaffJob(deps: Deps, caller: Caller, jobId: string): P
   requireSecretariat(caller);
   const job = await deps.store.get('batchJobs', jobId);
   if (job?.programId) await loadStaffProgram(deps.store, caller, job.programId);
-  else if (!job || job.createdBy.orgId !== caller.org._id) throw new AppError('NOT_FOUND', '批量任务不存在');
+  else if (!job || job.createdBy.orgId !== caller.user.orgId) throw new AppError('NOT_FOUND', '批量任务不存在');
   return job;
 }
 

@@ -38,8 +38,12 @@ export const ANONYMOUS_CLIENT = 'anonymous';
 
 export interface Caller {
   user: User;
-  org: Organization;
   actor: Actor;
+  /**
+   * The caller's organisation, read on first ask and kept for the call (most actions never need it: a round trip
+   * saved on CloudBase). Ask it before a transaction: the embedded store refuses plain reads inside one.
+   */
+  organization: () => Promise<Organization>;
 }
 
 export function actorOf(user: User): Actor {

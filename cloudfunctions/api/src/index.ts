@@ -1,10 +1,10 @@
 // The deployed `api` cloud function: CloudBase adapters around the shared router.
 import tcb from '@cloudbase/node-sdk';
-import { CloudbaseContentCheck, type WxOpenApiCaller } from './adapters/cloudbase-content-check';
-import { CloudbaseFiles, type CloudbaseStorage } from './adapters/cloudbase-files';
+import { CloudbaseContentCheck } from './adapters/cloudbase-content-check';
+import { CloudbaseFiles } from './adapters/cloudbase-files';
 import { CloudbaseMiniCodes } from './adapters/cloudbase-mini-codes';
-import { CloudbaseNotifier, type WxOpenApi } from './adapters/cloudbase-notifier';
-import { CloudbaseStore, type CloudbaseDatabase } from './adapters/cloudbase-store';
+import { CloudbaseNotifier } from './adapters/cloudbase-notifier';
+import { CloudbaseStore } from './adapters/cloudbase-store';
 import { systemClock } from './adapters/clocks';
 import { newId } from './ids';
 import { isMediaCheckEvent, receiveMediaCheck } from './moderation';
@@ -22,14 +22,14 @@ export function cloud(): { app: ReturnType<typeof tcb.init>; deps: Deps } {
   if (!app || !deps) {
     app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
     deps = {
-      store: new CloudbaseStore(app.database() as unknown as CloudbaseDatabase),
-      files: new CloudbaseFiles(app as unknown as CloudbaseStorage),
+      store: new CloudbaseStore(app.database()),
+      files: new CloudbaseFiles(app),
       clock: systemClock,
-      notifier: new CloudbaseNotifier(app as unknown as WxOpenApi),
+      notifier: new CloudbaseNotifier(app),
       templates: templatesFrom(process.env.SUBSCRIBE_TEMPLATES, 'none'),
       newId,
-      contentCheck: new CloudbaseContentCheck(app as unknown as WxOpenApiCaller),
-      miniCodes: new CloudbaseMiniCodes(app as unknown as WxOpenApiCaller),
+      contentCheck: new CloudbaseContentCheck(app),
+      miniCodes: new CloudbaseMiniCodes(app),
       // Set by the deploy for the one-time setup (npm run setup-code); empty: none.
       setupCode: setupCodeFrom(process.env.SETUP_CODE),
     };

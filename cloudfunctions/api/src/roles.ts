@@ -30,9 +30,18 @@ export async function resolveCaller(store: StoreReader, openid: string, as: stri
   if (roles.length === 0) throw new AppError('NOT_REGISTERED');
   const user = as === undefined ? roles[0] : roles.find((role) => role._id === as);
   if (!user) throw new AppError('ROLE_UNKNOWN');
-  const org = await remembered(store, `organization\u0000${user.orgId}`, () => store.get('organizations', user.orgId));
-  if (!org) throw new AppError('NOT_REGISTERED', '所属单位不存在');
-  return { user, org, actor: actorOf(user) };
+  return callerOf(store, user);
+}
+
+/** A role as the caller of an action; its organisation is read only if the action asks for it, once. */
+export function callerOf(store: StoreReader, user: User): Caller {
+  let organization: Promise<Organization> | undefined;
+  const loadOrganization = async () => {
+    const org = await remembered(store, `organization\u0000${user.orgId}`, () => store.get('organizations', user.orgId));
+    if (!org) throw new AppError('NOT_REGISTERED', '所属单位不存在');
+    return org;
+  };
+  return { user, actor: actorOf(user), organization: () => (organization ??= loadOrganization()) };
 }
 
 /** What a new role is bound with: whose identity, for what, and how (an invitation, or the setup code). */

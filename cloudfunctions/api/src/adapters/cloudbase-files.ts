@@ -9,7 +9,8 @@ import { fileFactsOf } from './file-facts';
 import { sniffFile } from './file-sniff';
 
 export interface CloudbaseStorage {
-  downloadFile(options: { fileID: string }): Promise<{ fileContent: Buffer }>;
+  /** Without a temporary path the SDK answers the bytes in memory (its type allows a string or nothing too). */
+  downloadFile(options: { fileID: string }): Promise<{ fileContent?: Buffer | string }>;
   getTempFileURL(options: { fileList: { fileID: string; maxAge: number }[] }): Promise<{
     fileList: { code: string; fileID: string; tempFileURL: string }[];
   }>;
@@ -28,17 +29,22 @@ export class CloudbaseFiles implements Files {
     return entry && entry.code === 'SUCCESS' && entry.tempFileURL ? entry.tempFileURL : null;
   }
 
-  /** The function downloads the file (storage rules do not bind the server) to check its bytes. */
-  async inspect(fileId: string): Promise<StoredFile | null> {
+  /** The file's bytes, downloaded by the function (storage rules do not bind the server); null: none to read. */
+  private async bytes(fileId: string): Promise<Buffer | null> {
     const downloaded = await this.storage.downloadFile({ fileID: fileId }).catch(() => null);
-    return downloaded?.fileContent ? sniffFile(downloaded.fileContent) : null;
+    return Buffer.isBuffer(downloaded?.fileContent) ? downloaded.fileContent : null;
+  }
+
+  /** The file's type and size, told by its bytes. */
+  async inspect(fileId: string): Promise<StoredFile | null> {
+    const bytes = await this.bytes(fileId);
+    return bytes ? sniffFile(bytes) : null;
   }
 
   /** A second download: only claims' evidence is fingerprinted, after its bytes passed the type check. */
   async facts(fileId: string): Promise<FileBytesFacts | null> {
-    const downloaded = await this.storage.downloadFile({ fileID: fileId }).catch(() => null);
-    if (!downloaded?.fileContent) return null;
-    return fileFactsOf(downloaded.fileContent, (await sniffFile(downloaded.fileContent)).sniffedType);
+    const bytes = await this.bytes(fileId);
+    return bytes ? fileFactsOf(bytes, (await sniffFile(bytes)).sniffedType) : null;
   }
 
   async temporaryUrl(fileId: string, ttlSeconds: number): Promise<string> {

@@ -1,23 +1,34 @@
 // The CloudBase Store: @cloudbase/node-sdk database. Transactions use startTransaction with single-document
 // operations only (what CloudBase supports); version checks happen inside the transaction. (runTransaction is
 // not used: it retries on any error, our refusals included, and then reports only "Transaction failed".)
+import { AppError } from '@/core/errors';
 import type { CollectionName, DocumentOf } from '@/core/schemas/documents';
 import { isInList, StoreConflict, StoreTooMany, type FindOptions, type Scalar, type Store, type StoreTx, type Where } from '../ports';
 
-/** The subset of the node SDK's database we use, so tests can check the adapter against a fake. */
+/**
+ * The subset of the node SDK's database we use. The deployed function hands the SDK's own `Db` in without a cast, so
+ * the compiler checks these shapes against the SDK's types; the tests hand in a real `Db` talking to a stand-in server.
+ */
 export interface CloudbaseDatabase {
   collection(name: string): CloudbaseCollection;
   startTransaction(): Promise<CloudbaseTransaction>;
   /** db.command: `in` builds the query operator matching any value of a list. */
   command: { in(values: unknown[]): unknown };
 }
-/** @cloudbase/database's Transaction: reads and writes name a document reference. */
+/**
+ * @cloudbase/database's Transaction (what db.startTransaction() answers in the SDK we ship): its collections'
+ * documents read and write inside it.
+ */
 interface CloudbaseTransaction {
-  get(ref: CloudbaseDoc): Promise<{ data(): unknown }>;
-  /** An upsert: `updated` counts an existing document it changed (0 when it inserted one). */
-  set(ref: CloudbaseDoc, data: object): Promise<{ updated?: number }>;
+  collection(name: string): { doc(id: string): CloudbaseTxDoc };
   commit(): Promise<unknown>;
   rollback(): Promise<unknown>;
+}
+interface CloudbaseTxDoc {
+  /** The document, or null (in a transaction the SDK answers one document, not a list). */
+  get(): Promise<{ data: unknown }>;
+  /** An upsert: `updated` counts an existing document it changed (0 when it inserted one). */
+  set(data: object): Promise<{ updated?: number }>;
 }
 interface CloudbaseDoc {
   get(): Promise<{ data: unknown }>;
@@ -82,9 +93,12 @@ function withoutId<T extends { _id: string }>(doc: T): Omit<T, '_id'> {
   return rest;
 }
 
-/** CloudBase reports a transaction that lost a race as DATABASE_TRANSACTION_CONFLICT: the same as ours. */
+/**
+ * CloudBase reports a transaction that lost a race as DATABASE_TRANSACTION_CONFLICT: the same as ours. (node-sdk
+ * throws an Error carrying the code; our own refusals, AppError and StoreConflict, pass through as they are.)
+ */
 function platformConflict(error: unknown): StoreConflict | null {
-  if (error instanceof Error) return null; // our own refusals (AppError, StoreConflict) pass through as they are
+  if (error instanceof StoreConflict || error instanceof AppError) return null;
   const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
   return code === 'DATABASE_TRANSACTION_CONFLICT' ? new StoreConflict('transaction', '', code) : null;
 }
@@ -178,7 +192,7 @@ export class CloudbaseStore implements Store {
    */
   async transaction<R>(work: (tx: StoreTx) => Promise<R>): Promise<R> {
     const transaction = await this.db.startTransaction();
-    const ref = (collection: string, id: string) => this.db.collection(collection).doc(id);
+    const ref = (collection: string, id: string) => transaction.collection(collection).doc(id);
     const key = (collection: string, id: string) => `${collection}/${id}`;
     const known = new Map<string, unknown>();
     const writes = new Map<string, { collection: string; doc: { _id: string }; mustBeNew: boolean }>();
@@ -186,7 +200,7 @@ export class CloudbaseStore implements Store {
     const read = async <C extends CollectionName>(collection: C, id: string) => {
       const k = key(collection, id);
       if (!known.has(k)) {
-        known.set(k, firstDoc((await transaction.get(ref(collection, id))).data()));
+        known.set(k, firstDoc((await ref(collection, id).get()).data));
         readThrough = true;
       }
       return structuredClone(known.get(k) ?? null) as DocumentOf<C> | null;
@@ -223,7 +237,7 @@ export class CloudbaseStore implements Store {
     try {
       const result = await work(tx);
       for (const { collection, doc, mustBeNew } of writes.values()) {
-        const written = await transaction.set(ref(collection, doc._id), withoutId(doc));
+        const written = await ref(collection, doc._id).set(withoutId(doc));
         if (mustBeNew && (written?.updated ?? 0) > 0) throw new StoreConflict(collection, doc._id, 'already exists');
       }
       await transaction.commit();

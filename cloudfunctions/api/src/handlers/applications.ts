@@ -60,11 +60,11 @@ export async function createApplication(
 ): Promise<ActionOutput<'application.create'>> {
   const { caller, deps, now } = context;
   if (caller.user.role !== 'applicant') throw new AppError('FORBIDDEN', '仅申报单位联系人可以申报');
-  const program = await loadProgram(deps.store, input.programId);
-  await checkMembership(deps.store, program, caller.org);
+  const [program, org] = await Promise.all([loadProgram(deps.store, input.programId), caller.organization()]);
+  await checkMembership(deps.store, program, org);
   const category = categoryByKey(program, input.content.categoryKey);
   if (!category) throw new AppError('INVALID_INPUT', '请选择申报类别');
-  const issues = eligibilityIssues(program, category, caller.org, now);
+  const issues = eligibilityIssues(program, category, org, now);
   if (issues.length > 0) throw new AppError('APPLICANT_NOT_ELIGIBLE', issues.join('；'));
   checkApplicationWindow(applicationWindow(program, category.key), now);
   checkContentLimits(program, input.content);
@@ -76,7 +76,7 @@ export async function createApplication(
     deps.store.transaction(async (tx) => {
       const existing = await tx.get('applications', applicationId);
       if (existing) {
-        if (existing.orgId !== caller.org._id || existing.programId !== program._id) throw new AppError('CONFLICT');
+        if (existing.orgId !== org._id || existing.programId !== program._id) throw new AppError('CONFLICT');
         return existing;
       }
       const created: Application = {
@@ -85,7 +85,7 @@ export async function createApplication(
         createdAt: now.toISOString(),
         updatedAt: now.toISOString(),
         programId: program._id,
-        orgId: caller.org._id,
+        orgId: org._id,
         societyId: program.societyId,
         createdBy: caller.user._id,
         requestId: input.requestId,
@@ -139,12 +139,13 @@ function change(
 }
 
 export async function saveApplication(input: ParsedInput<'application.save'>, context: HandlerContext) {
+  const org = await context.caller.organization();
   const { saved, program } = await change(context, input.applicationId, input.version, 'save', {
     patch: async (current, program, tx) => {
-      await checkMembership(tx, program, context.caller.org);
+      await checkMembership(tx, program, org);
       if (input.content.categoryKey !== current.categoryKey) {
         const category = categoryByKey(program, input.content.categoryKey);
-        const issues = category ? eligibilityIssues(program, category, context.caller.org, context.now) : ['申报类别不存在'];
+        const issues = category ? eligibilityIssues(program, category, org, context.now) : ['申报类别不存在'];
         if (issues.length > 0) throw new AppError('APPLICANT_NOT_ELIGIBLE', issues.join('；'));
       }
       checkContentLimits(program, input.content);
@@ -494,9 +495,11 @@ export async function getApplication(
   const application = await loadVisibleApplication(deps.store, caller, input.applicationId);
   const program = await loadProgram(deps.store, application.programId);
   const staff = caller.user.role === 'secretariat';
-  // An applicant's application is their own unit's, whose name the caller already holds; staff read the unit's name.
-  const own = application.orgId === caller.org._id;
-  const [claims, audit, reviews, objections, ledger, creator, names] = await Promise.all([
+  // An applicant's application is their own unit's (its name, and what it may join, read with their organisation);
+  // staff read the unit's name only.
+  const own = application.orgId === caller.user.orgId;
+  const applicant = caller.user.role === 'applicant';
+  const [claims, audit, reviews, objections, ledger, creator, names, callerOrg] = await Promise.all([
     deps.store.find('claims', { applicationId: application._id }, { orderBy: { field: 'createdAt', direction: 'asc' } }),
     deps.store.find('audit', { entity: 'application', entityId: application._id }),
     staff ? deps.store.find('reviews', { applicationId: application._id }) : Promise.resolve([]),
@@ -504,14 +507,15 @@ export async function getApplication(
     ledgerFor(deps, program),
     staff ? deps.store.get('users', application.createdBy) : Promise.resolve(null),
     own ? Promise.resolve(null) : orgNames(deps.store, [application.orgId]),
+    own || applicant ? caller.organization() : Promise.resolve(null),
   ]);
   audit.sort((a, b) => a.entityVersion - b.entityVersion);
-  const orgName = own ? caller.org.name : (names?.get(application.orgId) ?? '');
+  const orgName = own ? (callerOrg?.name ?? '') : (names?.get(application.orgId) ?? '');
   const editable = statusTable[application.status].editable;
   const view = toApplicationView(application, program, orgName, caller, now);
   return {
     application: view,
-    program: toProgramView(program, now, ledger, caller.user.role === 'applicant' ? caller.org : null),
+    program: toProgramView(program, now, ledger, applicant ? callerOrg : null),
     claims,
     // Whom each change's messages went to is the secretariat's to see (notify.ts notifiedIn), not the unit's.
     audit: staff ? audit : audit.map(({ notified: _sent, ...entry }) => entry),
@@ -565,7 +569,7 @@ export async function listViews(applications: Application[], context: Pick<Handl
 
 export async function listMyApplications(input: ParsedInput<'application.listMine'>, context: HandlerContext) {
   if (context.caller.user.role !== 'applicant') return [];
-  const where: Where = { orgId: context.caller.org._id };
+  const where: Where = { orgId: context.caller.user.orgId };
   if (input.programId) where.programId = input.programId;
   const applications = await context.deps.store.find('applications', where, { orderBy: { field: 'updatedAt', direction: 'desc' } });
   return listViews(applications, context);

@@ -100,7 +100,7 @@ export async function publicityWord(
   const publicity = await deps.store.get('publicities', input.publicityId);
   if (!publicity) throw new AppError('NOT_FOUND', '公示不存在');
   const program = await loadStaffProgram(deps.store, caller, publicity.programId);
-  return word(context, program, publicity.title, publicityDocument(program, publicity, caller.org.name));
+  return word(context, program, publicity.title, publicityDocument(program, publicity, (await caller.organization()).name));
 }
 
 export async function awardNoticeWord(
@@ -111,7 +111,7 @@ export async function awardNoticeWord(
   const program = await loadStaffProgram(deps.store, caller, input.programId);
   const { applications, unitNames } = await programRecords(context, program);
   const awards = awardNoticeEntries(program, applications, unitNames);
-  const blocks = awardNoticeDocument(program, awards, caller.org.name, shanghaiDay(context.now));
+  const blocks = awardNoticeDocument(program, awards, (await caller.organization()).name, shanghaiDay(context.now));
   return word(context, program, `${program.name}-立项通知`, blocks);
 }
 

@@ -12,7 +12,7 @@ import { orgNames } from '../loaders';
 import type { StoreReader } from '../ports';
 import { checkAllowances, takeAllowances, wrongCodeAllowances } from '../rate-limit';
 import { activeRolesOf, newRole, sessionOf } from '../roles';
-import { loadManaged, organiserOf } from './organizations';
+import { loadManaged, organiserIdOf } from './organizations';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Tries at a code no other invitation has: a clash among 31^8 codes is rare, two in a row rarer still. */
@@ -61,9 +61,10 @@ export async function orgForRole(
   role: Role,
   orgId: string,
 ): Promise<Organization> {
-  const organiser = organiserOf(context);
-  if (role === 'secretariat' || (role === 'reviewer' && orgId === organiser._id)) {
-    if (orgId !== organiser._id) throw new AppError('NOT_FOUND', '单位不存在');
+  const organiserId = organiserIdOf(context);
+  if (role === 'secretariat' || (role === 'reviewer' && orgId === organiserId)) {
+    const organiser = orgId === organiserId ? await store.get('organizations', organiserId) : null;
+    if (!organiser) throw new AppError('NOT_FOUND', '单位不存在');
     return organiser;
   }
   const unit = await loadManaged(store, context, orgId);
@@ -79,9 +80,8 @@ function requireStillUnder(org: Organization | null, invitation: Invitation): Or
 }
 
 async function loadOwnInvitation(store: Pick<StoreReader, 'get'>, context: HandlerContext, invitationId: string): Promise<Invitation> {
-  const organiser = organiserOf(context);
   const invitation = await store.get('invitations', invitationId);
-  if (!invitation || invitation.organiserId !== organiser._id) throw new AppError('NOT_FOUND', '邀请不存在');
+  if (!invitation || invitation.organiserId !== organiserIdOf(context)) throw new AppError('NOT_FOUND', '邀请不存在');
   return invitation;
 }
 
@@ -92,18 +92,18 @@ async function viewOf(store: StoreReader, invitation: Invitation, now: Date): Pr
 
 /** Creates the invitation once per requestId: a retried create answers the same invitation. */
 export async function createInvitation(input: ParsedInput<'invitation.create'>, context: HandlerContext): Promise<InvitationView> {
-  const organiser = organiserOf(context);
+  const organiserId = organiserIdOf(context);
   const { deps, now, caller } = context;
   const invitationId = `inv_${input.requestId}`;
   const earlier = await deps.store.get('invitations', invitationId);
   // The same id chosen by another organiser is not theirs to read.
-  if (earlier && earlier.organiserId !== organiser._id) throw new AppError('CONFLICT');
+  if (earlier && earlier.organiserId !== organiserId) throw new AppError('CONFLICT');
   if (earlier) return viewOf(deps.store, earlier, now);
   const org = await orgForRole(deps.store, context, input.role, input.orgId);
   const code = await freshCode(deps.store);
   const created = await deps.store.transaction(async (tx) => {
     const existing = await tx.get('invitations', invitationId);
-    if (existing && existing.organiserId !== organiser._id) throw new AppError('CONFLICT');
+    if (existing && existing.organiserId !== organiserId) throw new AppError('CONFLICT');
     if (existing) return existing;
     const stamp = now.toISOString();
     const invitation: Invitation = {
@@ -112,7 +112,7 @@ export async function createInvitation(input: ParsedInput<'invitation.create'>, 
       createdAt: stamp,
       updatedAt: stamp,
       code,
-      organiserId: organiser._id,
+      organiserId,
       role: input.role,
       orgId: org._id,
       inviteeName: input.name,
@@ -135,11 +135,10 @@ export async function createInvitation(input: ParsedInput<'invitation.create'>, 
 
 /** The organiser's invitations, newest first. */
 export async function listInvitations(_input: ParsedInput<'invitation.list'>, context: HandlerContext): Promise<InvitationView[]> {
-  const organiser = organiserOf(context);
   const { store } = context.deps;
   const invitations = await store.find(
     'invitations',
-    { organiserId: organiser._id },
+    { organiserId: organiserIdOf(context) },
     { orderBy: { field: 'createdAt', direction: 'desc' } },
   );
   const names = await orgNames(

@@ -3,5 +3,5 @@ import type { HandlerContext } from '../context';
 import { sessionOf } from '../roles';
 
 export async function getSession(_input: ParsedInput<'session.me'>, context: HandlerContext): Promise<ActionOutput<'session.me'>> {
-  return sessionOf(context.deps.store, context.caller.user, context.caller.org, context.now);
+  return sessionOf(context.deps.store, context.caller.user, await context.caller.organization(), context.now);
 }

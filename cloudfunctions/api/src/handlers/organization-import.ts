@@ -14,7 +14,7 @@ import { audited, newUnit, organiserOf } from './organizations';
 const NOT_XLSX = '只能导入 Excel 的 .xlsx 文件：请用下载的导入模板填写（.xls 或 WPS 表格请先另存为 .xlsx）';
 
 export async function importTemplate(_input: ParsedInput<'organization.importTemplate'>, context: HandlerContext) {
-  const organiser = organiserOf(context);
+  const organiser = await organiserOf(context);
   const bytes = await unitTemplate(organiser.kind, context.now);
   return { fileName: `${organiser.name}-下属单位导入模板.xlsx`, base64: bytes.toString('base64') };
 }
@@ -54,7 +54,7 @@ async function bytesOf(base64: string): Promise<Buffer> {
 }
 
 export async function importOrganizations(input: ParsedInput<'organization.import'>, context: HandlerContext) {
-  const organiser = organiserOf(context);
+  const organiser = await organiserOf(context);
   const existing = await unitsOf(context, organiser);
   const earlier = earlierImport(existing, input.requestId);
   if (earlier.length > 0) return imported(earlier);

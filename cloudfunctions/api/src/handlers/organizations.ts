@@ -11,17 +11,23 @@ import type { HandlerContext } from '../context';
 import { requireSecretariat } from '../loaders';
 import type { StoreReader, StoreTx } from '../ports';
 
-/** The organiser whose units the caller manages: its secretariat's own organisation. */
-export function organiserOf(context: HandlerContext): Organization {
+/** The organiser whose units the caller manages: its secretariat's own organisation, whose id needs no read. */
+export function organiserIdOf(context: HandlerContext): string {
   requireSecretariat(context.caller);
-  return context.caller.org;
+  return context.caller.user.orgId;
+}
+
+/** The organiser itself (its kind, its name), read before any transaction. */
+export async function organiserOf(context: HandlerContext): Promise<Organization> {
+  requireSecretariat(context.caller);
+  return context.caller.organization();
 }
 
 /** An organisation under the caller's organiser; any other is reported as missing. */
 export async function loadManaged(store: Pick<StoreReader, 'get'>, context: HandlerContext, organizationId: string): Promise<Organization> {
-  const organiser = organiserOf(context);
+  const organiserId = organiserIdOf(context);
   const org = await store.get('organizations', organizationId);
-  if (!org || org.societyId !== organiser._id) throw new AppError('NOT_FOUND', '单位不存在');
+  if (!org || org.societyId !== organiserId) throw new AppError('NOT_FOUND', '单位不存在');
   return org;
 }
 
@@ -31,8 +37,8 @@ function checkKind(organiser: Organization, kind: Organization['kind']): void {
 }
 
 /** A name already used by another unit of the same organiser is refused (two units one cannot tell apart). */
-async function checkNameFree(context: HandlerContext, organiser: Organization, name: string, selfId: string): Promise<void> {
-  const same = await context.deps.store.find('organizations', { societyId: organiser._id, name });
+async function checkNameFree(context: HandlerContext, organiserId: string, name: string, selfId: string): Promise<void> {
+  const same = await context.deps.store.find('organizations', { societyId: organiserId, name });
   if (same.some((org) => org._id !== selfId)) throw new AppError('INVALID_INPUT', `已有名为“${name}”的单位`);
 }
 
@@ -61,9 +67,12 @@ export function newUnit(id: string, organiser: Organization, kind: Organization[
 }
 
 export async function listOrganizations(_input: ParsedInput<'organization.list'>, context: HandlerContext) {
-  const organiser = organiserOf(context);
   // The Store orders ties by _id, so units created in the same millisecond keep one order.
-  return context.deps.store.find('organizations', { societyId: organiser._id }, { orderBy: { field: 'createdAt', direction: 'asc' } });
+  return context.deps.store.find(
+    'organizations',
+    { societyId: organiserIdOf(context) },
+    { orderBy: { field: 'createdAt', direction: 'asc' } },
+  );
 }
 
 export async function getOrganization(input: ParsedInput<'organization.get'>, context: HandlerContext) {
@@ -115,13 +124,13 @@ function historyRow(application: Application, program: Program): OrganizationHis
 
 /** Creates the unit once per requestId: a retried create returns the same organisation. */
 export async function createOrganization(input: ParsedInput<'organization.create'>, context: HandlerContext) {
-  const organiser = organiserOf(context);
+  const organiser = await organiserOf(context);
   const { deps, now } = context;
   const organizationId = `org_${input.requestId}`;
   const earlier = await deps.store.get('organizations', organizationId);
   if (earlier?.societyId === organiser._id) return earlier;
   checkKind(organiser, input.kind);
-  await checkNameFree(context, organiser, input.name, organizationId);
+  await checkNameFree(context, organiser._id, input.name, organizationId);
   return deps.store.transaction(async (tx) => {
     const existing = await tx.get('organizations', organizationId);
     // The same id chosen by another organiser is not theirs to read.
@@ -135,8 +144,7 @@ export async function createOrganization(input: ParsedInput<'organization.create
 }
 
 export async function updateOrganization(input: ParsedInput<'organization.update'>, context: HandlerContext) {
-  const organiser = organiserOf(context);
-  await checkNameFree(context, organiser, input.name, input.organizationId);
+  await checkNameFree(context, organiserIdOf(context), input.name, input.organizationId);
   return context.deps.store.transaction(async (tx) => {
     const current = await loadManaged(tx, context, input.organizationId);
     if (current.version !== input.version) throw new AppError('CONFLICT');

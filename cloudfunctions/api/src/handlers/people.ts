@@ -10,7 +10,7 @@ import type { HandlerContext } from '../context';
 import { byIds, orgNames } from '../loaders';
 import type { StoreReader, StoreTx } from '../ports';
 import { orgForRole } from './invitations';
-import { organiserOf } from './organizations';
+import { organiserIdOf, organiserOf } from './organizations';
 
 /** What a removed person's name reads as everywhere it is shown from their record. */
 export const ERASED_NAME = '已删除的用户';
@@ -39,10 +39,10 @@ async function viewOf(store: Pick<StoreReader, 'find'>, user: User): Promise<Per
 
 /** A role the caller's organiser manages; anyone else's is reported as missing. */
 async function loadPerson(store: Pick<StoreReader, 'get'>, context: HandlerContext, userId: string): Promise<User> {
-  const organiser = organiserOf(context);
+  const organiserId = organiserIdOf(context);
   const user = await store.get('users', userId);
   const unit = user ? await store.get('organizations', user.orgId) : null;
-  if (!user || !managesRole(organiser._id, user, unit)) throw new AppError('NOT_FOUND', '人员不存在');
+  if (!user || !managesRole(organiserId, user, unit)) throw new AppError('NOT_FOUND', '人员不存在');
   return user;
 }
 
@@ -95,7 +95,7 @@ async function eraseInvitee(tx: StoreTx, context: HandlerContext, invitationId: 
 
 /** Every role the organiser manages, removed ones included (shown as removed), in the order they were bound. */
 export async function listPeople(_input: ParsedInput<'person.list'>, context: HandlerContext): Promise<PersonView[]> {
-  const organiser = organiserOf(context);
+  const organiser = await organiserOf(context);
   const { store } = context.deps;
   const units = await store.find('organizations', { societyId: organiser._id });
   const [members, contacts, experts] = await Promise.all([
@@ -149,7 +149,7 @@ export async function reassignPerson(input: ParsedInput<'person.reassign'>, cont
  * role of theirs this organiser manages. Audit entries are left as they are (they record what happened).
  */
 export async function removePerson(input: ParsedInput<'person.remove'>, context: HandlerContext): Promise<PersonView> {
-  const organiser = organiserOf(context);
+  const organiserId = organiserIdOf(context);
   const { store } = context.deps;
   const named = await loadPerson(store, context, input.userId);
   requireCurrent(named, null);
@@ -160,7 +160,7 @@ export async function removePerson(input: ParsedInput<'person.remove'>, context:
     'organizations',
     sameIdentity.map((user) => user.orgId),
   );
-  const managed = sameIdentity.filter((user) => user.removedAt === null && managesRole(organiser._id, user, units.get(user.orgId) ?? null));
+  const managed = sameIdentity.filter((user) => user.removedAt === null && managesRole(organiserId, user, units.get(user.orgId) ?? null));
   // The invitations that bound those roles hold the same name and phone.
   const invitations = await store.find('invitations', { userId: { in: managed.map((user) => user._id) } });
   const removed = await store.transaction(async (tx) => {

@@ -17,7 +17,7 @@ import { checkEdit, editSummary, programConfigOf, programFieldLabels, structural
 import { seedProgramByCode, seedPrograms } from '@/core/program/seeds';
 import type { ActionOutput, ParsedInput } from '@/core/schemas/actions';
 import { firstIssueText } from '@/core/schemas/issue-text';
-import type { Ledger } from '@/core/schemas/documents';
+import type { Ledger, Organization } from '@/core/schemas/documents';
 import { writeAudit, type AuditRecord } from '../audit';
 import { writeLedger } from '../award-change';
 import { carryProgramUp } from '../indicator-ledger';
@@ -30,31 +30,38 @@ export async function ledgerFor(deps: Pick<Deps, 'store'>, program: Pick<Program
   return deps.store.get('ledgers', ledgerId(program._id));
 }
 
-/** The organisation whose programmes the caller deals with: a secretariat its own, others their parent's. */
-function societyOf(context: HandlerContext): string {
-  const { org, user } = context.caller;
-  return user.role === 'secretariat' ? org._id : (org.societyId ?? org._id);
+/** The caller's own organisation when they apply (what they may join is theirs to see); staff and experts: null. */
+async function applicantOrg(context: HandlerContext): Promise<Organization | null> {
+  return context.caller.user.role === 'applicant' ? context.caller.organization() : null;
+}
+
+/**
+ * The organisation whose programmes the caller deals with: a secretariat its own (no read), others their parent's.
+ * Read before any transaction that asks for it.
+ */
+async function societyOf(context: HandlerContext): Promise<string> {
+  const { user } = context.caller;
+  if (user.role === 'secretariat') return user.orgId;
+  const org = await context.caller.organization();
+  return org.societyId ?? org._id;
 }
 
 /** An applicant sees only the programmes their organisation may apply to; staff and reviewers their society's. */
-function maySeeProgram(program: Program, context: HandlerContext): boolean {
-  if (program.societyId !== societyOf(context)) return false;
-  return context.caller.user.role !== 'applicant' || mayJoinProgram(program, context.caller.org);
+function maySeeProgram(program: Program, societyId: string, applicant: Organization | null): boolean {
+  if (program.societyId !== societyId) return false;
+  return applicant === null || mayJoinProgram(program, applicant);
 }
 
 async function viewOf(program: Program, context: HandlerContext, ledger?: LedgerCounts | null) {
-  const applicant = context.caller.user.role === 'applicant' ? context.caller.org : null;
+  const applicant = await applicantOrg(context);
   return toProgramView(program, context.now, ledger === undefined ? await ledgerFor(context.deps, program) : ledger, applicant);
 }
 
 /** Programmes the caller may see (its staff see its programmes; its units those of their society open to them). */
 export async function listPrograms(_input: ParsedInput<'program.list'>, context: HandlerContext) {
-  const programs = await context.deps.store.find(
-    'programs',
-    { societyId: societyOf(context) },
-    { orderBy: { field: 'opensAt', direction: 'desc' } },
-  );
-  const visible = programs.map(programOf).filter((program) => maySeeProgram(program, context));
+  const [societyId, applicant] = await Promise.all([societyOf(context), applicantOrg(context)]);
+  const programs = await context.deps.store.find('programs', { societyId }, { orderBy: { field: 'opensAt', direction: 'desc' } });
+  const visible = programs.map(programOf).filter((program) => maySeeProgram(program, societyId, applicant));
   // Their ledgers in one read, not one each.
   const ledgers = await byIds(
     context.deps.store,
@@ -65,8 +72,12 @@ export async function listPrograms(_input: ParsedInput<'program.list'>, context:
 }
 
 export async function getProgram(input: ParsedInput<'program.get'>, context: HandlerContext) {
-  const program = await loadProgram(context.deps.store, input.programId);
-  if (!maySeeProgram(program, context)) throw new AppError('NOT_FOUND', '项目不存在');
+  const [program, societyId, applicant] = await Promise.all([
+    loadProgram(context.deps.store, input.programId),
+    societyOf(context),
+    applicantOrg(context),
+  ]);
+  if (!maySeeProgram(program, societyId, applicant)) throw new AppError('NOT_FOUND', '项目不存在');
   return viewOf(program, context);
 }
 
@@ -99,18 +110,19 @@ export async function createFromTemplate(input: ParsedInput<'program.createFromT
       .toLowerCase()
       .replace(/[^a-z0-9]/g, 'x')}`,
   });
+  const societyId = await societyOf(context);
   const program = await deps.store.transaction(async (tx) => {
     const stored = await tx.get('programs', programId);
     const existing = stored ? programOf(stored) : null;
     // A retry returns the programme; the same id chosen by another organiser is not theirs to read.
-    if (existing && existing.societyId !== societyOf(context)) throw new AppError('CONFLICT');
+    if (existing && existing.societyId !== societyId) throw new AppError('CONFLICT');
     if (existing) return existing;
     const created: Program = {
       _id: programId,
       version: 1,
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
-      societyId: societyOf(context),
+      societyId,
       templateCode: template.code,
       // Seen by its secretariat only until published (with this year's dates).
       draft: true,
