@@ -2,6 +2,12 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
+  // One worker per core, all of them: jest's default leaves one for itself, which on CI's two cores means running
+  // in band on one, while the main process mostly waits.
+  maxWorkers: '100%',
+  // A guard against a hang, not a speed check (those are in bench/): a harness start on a busy two-core machine can
+  // take more than jest's 5 s.
+  testTimeout: 20_000,
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/dist-h5/', '/tests/e2e/'],
