@@ -77,11 +77,13 @@ export default tseslint.config(
   { files: ['src/core/*/*/*/**/*.ts'], rules: coreRestriction('../../../../*') },
   // Only src/lib talks to the platform; pages and features go through it (components may use Taro's UI).
   { files: ['src/features/**/*.{ts,tsx}', ...screenFiles], rules: appRestriction([]) },
-  // Screens reach the server through their feature's api/ module and hooks, never the api client itself.
+  // Screens and hooks reach the server through their feature's api/ module (one typed function per action), never
+  // the api client itself; only the api/ modules call it.
   {
-    files: ['src/features/*/components/**/*.{ts,tsx}', ...screenFiles],
+    files: ['src/features/**/*.{ts,tsx}', ...screenFiles],
+    ignores: ['src/features/*/api/**'],
     rules: appRestriction([
-      { group: ['@/lib/api', '**/lib/api'], message: "Components call their feature's api/ module or a hook, never the api client." },
+      { group: ['@/lib/api', '**/lib/api'], message: "Screens and hooks call their feature's api/ module, never the api client." },
     ]),
   },
   {

@@ -4,18 +4,11 @@ import type { ActionInput, ActionName, ActionOutput, ApiResult } from '@/core/sc
 import { isWeapp } from './platform';
 import { sendAsChosen, type CallEvent } from './role-choice';
 import { actingRole, clearSession, sessionToken } from './session';
+import { ApiError } from './api-error';
+
+export { ApiError, messageOf } from './api-error';
 
 const API_URL = process.env.TARO_APP_API_BASE || '/api';
-
-export class ApiError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
 
 const NETWORK_ERROR = new ApiError('NETWORK', '网络不稳定，请检查网络后重试（已填写的内容不会丢失）');
 
@@ -48,10 +41,4 @@ export async function call<A extends ActionName>(action: A, input: ActionInput<A
     throw new ApiError(result.error.code, result.error.message);
   }
   return result.data as ActionOutput<A>;
-}
-
-/** The message to show for any failure of a call. */
-export function messageOf(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
-  return '操作失败，请稍后重试';
 }

@@ -3,17 +3,21 @@
 // refusal kept as the message shown, and "重试" sending the call that failed again.
 import { actionRunner } from '@/features/common/action-runner';
 
-function screen(toasts?: string[]) {
-  const seen = { busy: false, error: null as string | null };
+function screen(toasts?: string[], failures?: unknown[]) {
+  const seen = { busy: false, label: undefined as string | undefined, error: null as string | null };
   const runner = actionRunner(
     {
-      busy: (busy) => {
+      busy: (busy, label) => {
         seen.busy = busy;
+        seen.label = label;
       },
       error: (message) => (seen.error = message),
     },
     (failure) => (failure instanceof Error ? failure.message : '操作失败，请稍后重试'),
-    toasts ? (message) => toasts.push(message) : undefined,
+    (message, failure) => {
+      toasts?.push(message);
+      failures?.push(failure);
+    },
   );
   return { seen, runner };
 }
@@ -107,4 +111,38 @@ test('in a dialog a refusal also rejects, so the dialog stays open with what was
   await expect(runner.attempt(async () => 'twice')).rejects.toThrow();
   call.answer('once');
   await expect(first).resolves.toBe('once');
+});
+
+test('only the tapped button spins: the call runs under its label, a second decision meanwhile sends nothing', async () => {
+  const { seen, runner } = screen();
+  const call = pending<string>();
+  const sent: string[] = [];
+  const approve = runner.run(() => {
+    sent.push('approve');
+    return call.promise;
+  }, 'approve');
+  expect(seen).toMatchObject({ busy: true, label: 'approve' });
+  await expect(runner.run(async () => sent.push('reject'), 'reject')).resolves.toBeNull();
+  expect(seen.label).toBe('approve');
+  call.answer('批准');
+  await approve;
+  expect(seen).toMatchObject({ busy: false, label: undefined });
+  expect(sent).toEqual(['approve']);
+});
+
+test('a form that words a conflict its own way is handed the failure itself; 重试 runs under the same label', async () => {
+  const failures: unknown[] = [];
+  const { seen, runner } = screen([], failures);
+  const conflict = Object.assign(new Error('内容已被修改，请刷新'), { code: 'CONFLICT' });
+  let attempts = 0;
+  const save = async () => {
+    attempts += 1;
+    if (attempts === 1) throw conflict;
+    return 'saved';
+  };
+  await expect(runner.run(save, 'save')).resolves.toBeNull();
+  expect(failures).toEqual([conflict]);
+  const again = runner.retry();
+  expect(seen.label).toBe('save');
+  await expect(again).resolves.toBe('saved');
 });

@@ -40,10 +40,16 @@ test('core may import zod, dayjs and other core files', () => {
   expect(restrictedImports('src/core/workflow/x.ts', code)).toBe(0);
 });
 
-test('screens never import the api client; their feature’s api/ module and hooks do', () => {
+test('screens and hooks never import the api client; only a feature’s api/ module does', () => {
   const code = (from: string) => `import { call } from '${from}';\nexport const x = call;\n`;
   expect(restrictedImports('src/features/admin/components/x.tsx', code('@/lib/api'))).toBe(1);
   expect(restrictedImports('src/pages/home/index.tsx', code('../../lib/api'))).toBe(1);
   expect(restrictedImports('src/components/x.tsx', code('@/lib/api'))).toBe(1);
+  expect(restrictedImports('src/features/admin/hooks/use-x.ts', code('@/lib/api'))).toBe(1);
+  expect(restrictedImports('src/features/apply/hooks/use-x.ts', code('../../../lib/api'))).toBe(1);
+  expect(restrictedImports('src/features/common/use-x.ts', code('@/lib/api'))).toBe(1);
   expect(restrictedImports('src/features/admin/api/x.ts', code('@/lib/api'))).toBe(0);
+  expect(restrictedImports('src/features/common/api/x.ts', code('@/lib/api'))).toBe(0);
+  // A hook tells refusals apart with the error alone, which is not the client.
+  expect(restrictedImports('src/features/admin/hooks/use-x.ts', code('@/lib/api-error'))).toBe(0);
 });

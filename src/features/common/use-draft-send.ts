@@ -1,35 +1,29 @@
 // Sending a form whose typed content is kept on the phone: refuse with the form's own reason, or send; on
-// success the local draft is dropped, on failure it stays and the reason is shown.
-import { useCallback, useState } from 'react';
-import { messageOf } from '@/lib/api';
+// success the local draft is dropped, on failure it stays and the reason is shown (and toasted).
+import { useCallback } from 'react';
 import { dropLocalDraft } from '@/lib/drafts';
+import { showMessage } from '@/lib/feedback';
+import { useAction } from './use-action';
 
 export function useDraftSend(draftKey: string) {
-  const [error, setError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
+  const action = useAction({ toast: showMessage });
+  const { run, setError } = action;
 
-  /** The server's answer, or null when nothing was sent (a problem, or a failure, now in `error`). */
+  /** The server's answer, or null when nothing was sent (a problem, a failure now in `error`, or a second tap). */
   const send = useCallback(
     async <T>(problem: string | null, request: () => Promise<T>): Promise<T | null> => {
       if (problem) {
         setError(problem);
         return null;
       }
-      setSending(true);
-      setError(null);
-      try {
+      return run(async () => {
         const answer = await request();
         dropLocalDraft(draftKey);
         return answer;
-      } catch (failure) {
-        setError(messageOf(failure));
-        return null;
-      } finally {
-        setSending(false);
-      }
+      });
     },
-    [draftKey],
+    [draftKey, run, setError],
   );
 
-  return { error, setError, sending, send };
+  return { error: action.error, setError, sending: action.busy, send };
 }

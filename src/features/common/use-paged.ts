@@ -1,7 +1,7 @@
 // A list the server answers a page at a time: the first page on load (and on reload), the next on loadMore,
 // appended. An item the server answers again on a later page (it moved) shows once, in its newer place.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { messageOf } from '@/lib/api';
+import { messageOf } from '@/lib/api-error';
 
 export interface PageAnswer<T> {
   items: T[];

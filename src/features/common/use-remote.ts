@@ -1,6 +1,6 @@
 // Loads something from the api with the three states every screen shows: loading, error, data.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { messageOf } from '@/lib/api';
+import { messageOf } from '@/lib/api-error';
 
 export interface Remote<T> {
   data: T | null;

@@ -2,7 +2,6 @@
 import type { ActionInput } from '@/core/schemas/actions';
 import { call } from '@/lib/api';
 
-export const getProgram = (input: ActionInput<'program.get'>) => call('program.get', input);
 export const updateProgram = (input: ActionInput<'program.update'>) => call('program.update', input);
 export const publishProgram = (input: ActionInput<'program.publish'>) => call('program.publish', input);
 export const programTemplates = () => call('program.templates', {});

@@ -1,4 +1,4 @@
-// Public notices and the objections lodged against them.
+// A programme's public notices and the objections lodged against them.
 import type { ActionInput } from '@/core/schemas/actions';
 import { call } from '@/lib/api';
 
@@ -6,3 +6,5 @@ export const openPublicity = (input: ActionInput<'publicity.open'>) => call('pub
 export const closePublicity = (input: ActionInput<'publicity.close'>) => call('publicity.close', input);
 export const handleObjection = (input: ActionInput<'objection.handle'>) => call('objection.handle', input);
 export const handleObjections = (input: ActionInput<'objection.handleMany'>) => call('objection.handleMany', input);
+export const listPublicity = (input: ActionInput<'publicity.list'>) => call('publicity.list', input);
+export const listObjections = (input: ActionInput<'objection.list'>) => call('objection.list', input);

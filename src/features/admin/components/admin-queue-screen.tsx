@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import { actionTable, stageLabels } from '@/core/workflow/award-workflow';
 import { LoadMore } from '@/components/load-more';
 import { PageState } from '@/components/page-state';
-import { getProgram } from '../api/programs';
+import { getProgram } from '@/features/common/api/shared';
 import { confirm } from '@/lib/feedback';
 import { go, type RouteName } from '@/lib/navigation';
 import { useRemote } from '@/features/common/use-remote';

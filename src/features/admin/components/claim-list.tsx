@@ -9,6 +9,7 @@ import { isPhotoFile } from '@/core/evidence/upload-rules';
 import type { Program } from '@/core/program/program-schema';
 import { indicatorByKey } from '@/core/program/program-rules';
 import type { Claim } from '@/core/schemas/documents';
+import { useAction } from '@/features/common/use-action';
 import { verifyClaim } from '../api/awards';
 import { previewImages } from '@/lib/preview';
 import { settle } from '../hooks/use-decision';
@@ -66,20 +67,22 @@ interface ClaimListProps {
 }
 
 export function ClaimList({ claims, program, links, onChanged }: ClaimListProps) {
-  const [busy, setBusy] = useState<string | null>(null);
+  // The row whose claim is being checked (its id labels the call); settle shows a refusal.
+  const checking = useAction();
+  const busy = checking.running;
   const [rejecting, setRejecting] = useState<Claim | null>(null);
 
-  async function verify(claim: Claim, decision: 'verified' | 'rejected', reason?: string) {
-    setBusy(claim._id);
-    try {
-      await settle(
-        () => verifyClaim({ claimId: claim._id, version: claim.version, decision, ...(reason ? { reason } : {}) }),
-        decision === 'verified' ? '已核实' : '已驳回',
-        onChanged,
-      );
-    } finally {
-      setBusy(null);
-    }
+  /** Rejects on a refusal, so the reason dialog stays open with what was typed. */
+  function verify(claim: Claim, decision: 'verified' | 'rejected', reason?: string) {
+    return checking.attempt(
+      () =>
+        settle(
+          () => verifyClaim({ claimId: claim._id, version: claim.version, decision, ...(reason ? { reason } : {}) }),
+          decision === 'verified' ? '已核实' : '已驳回',
+          onChanged,
+        ),
+      claim._id,
+    );
   }
 
   if (claims.length === 0) return <Text className="admin-muted">立项单位尚未填报完成情况</Text>;

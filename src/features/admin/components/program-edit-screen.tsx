@@ -16,7 +16,8 @@ import { PageState } from '@/components/page-state';
 import { showMessage, showSuccess } from '@/lib/feedback';
 import { useRemote } from '@/features/common/use-remote';
 import { useAction } from '@/features/common/use-action';
-import { getProgram, publishProgram, updateProgram } from '../api/programs';
+import { getProgram } from '@/features/common/api/shared';
+import { publishProgram, updateProgram } from '../api/programs';
 import {
   draftOf,
   editOf,

@@ -1,7 +1,9 @@
-// A confirmation that asks for a reason (or a note): kept open with what was typed when the call fails.
+// A confirmation that asks for a reason (or a note): kept open with what was typed when the call fails, its confirm
+// busy while the call runs (a second tap sends nothing).
 import { Text, Textarea, View } from '@tarojs/components';
 import { Dialog } from '@nutui/nutui-react-taro';
 import { useState, type ReactNode } from 'react';
+import { useAction } from '@/features/common/use-action';
 
 const REASON_MAX = 500;
 
@@ -15,6 +17,7 @@ interface ReasonDialogProps {
   required: boolean;
   /** Reasons given most often; a tap adds one. */
   chips?: readonly string[];
+  /** Rejects (after showing why, as settle does) to keep the dialog open. */
   onConfirm: (reason: string) => Promise<void>;
   onClose: () => void;
 }
@@ -32,14 +35,19 @@ export function ReasonDialog({
 }: ReasonDialogProps) {
   const [reason, setReason] = useState('');
   const trimmed = reason.trim();
+  // onConfirm shows its own refusal (settle); this keeps the confirm busy and ignores a second tap.
+  const confirming = useAction();
 
   function addChip(text: string) {
     setReason((current) => (current.trim() ? `${current.trim()}；${text}` : text).slice(0, REASON_MAX));
   }
 
   async function confirm() {
-    await onConfirm(trimmed);
-    setReason('');
+    const done = await confirming.run(async () => {
+      await onConfirm(trimmed);
+      return true;
+    });
+    if (done) setReason('');
   }
 
   return (
@@ -47,7 +55,7 @@ export function ReasonDialog({
       visible={visible}
       title={title}
       confirmText={confirmText}
-      disableConfirmButton={required && !trimmed}
+      disableConfirmButton={(required && !trimmed) || confirming.busy}
       onConfirm={confirm}
       onCancel={onClose}
       onClose={onClose}

@@ -2,9 +2,9 @@
 // of those loaded, what waits for the secretariat shows first.
 import { useMemo } from 'react';
 import type { ApplicationSummaryView } from '@/core/schemas/actions';
-import { call } from '@/lib/api';
 import { usePaged } from '@/features/common/use-paged';
 import { useRemote } from '@/features/common/use-remote';
+import { applicationQueue } from '../api/applications';
 import { needsStaff, queueFilterInput, type QueueFilters, type QueueStage } from '../staff-actions';
 import { resolveProgramId } from './program-id';
 
@@ -53,7 +53,7 @@ export function useAdminQueue(programIdFromRoute: string | undefined, stage: Que
   const paged = usePaged(
     async (cursor) =>
       programId
-        ? call('application.queue', { programId, stage, ...queueFilterInput(filters), cursor, limit: QUEUE_PAGE })
+        ? applicationQueue({ programId, stage, ...queueFilterInput(filters), cursor, limit: QUEUE_PAGE })
         : { items: [], nextCursor: null },
     (application) => application._id,
     [programId, stage, filterKey],

@@ -1,7 +1,8 @@
 // One application as the secretariat sees it, plus its stage's queue to step to the next one that waits.
 import { useCallback, useMemo, useRef } from 'react';
-import { call } from '@/lib/api';
+import { getApplication } from '@/features/common/api/shared';
 import { useRemote } from '@/features/common/use-remote';
+import { applicationQueue } from '../api/applications';
 import { isQueueStage, type QueueStage } from '../staff-actions';
 import { nextWaiting } from './use-admin-queue';
 
@@ -9,7 +10,7 @@ import { nextWaiting } from './use-admin-queue';
 const NEXT_LOOKS_AT = 100;
 
 export function useApplicationDetail(applicationId: string, stageFromRoute: string | undefined) {
-  const detail = useRemote(() => call('application.get', { applicationId }), [applicationId]);
+  const detail = useRemote(() => getApplication({ applicationId }), [applicationId]);
   const programId = detail.data?.program._id;
   // The queue the clerk came from: it stays the same after a decision moves this application to the next stage.
   const firstStage = useRef<QueueStage | null>(null);
@@ -19,7 +20,7 @@ export function useApplicationDetail(applicationId: string, stageFromRoute: stri
   }
   const stage = isQueueStage(stageFromRoute) ? stageFromRoute : firstStage.current;
   const pending = useRemote(
-    async () => (programId && stage ? (await call('application.queue', { programId, stage, limit: NEXT_LOOKS_AT })).items : []),
+    async () => (programId && stage ? (await applicationQueue({ programId, stage, limit: NEXT_LOOKS_AT })).items : []),
     [programId, stage],
   );
 

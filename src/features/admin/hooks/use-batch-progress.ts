@@ -2,7 +2,7 @@
 // is read again every few seconds (batch.get) until every item is settled.
 import { useEffect, useRef, useState } from 'react';
 import type { BatchJobView } from '@/core/schemas/actions';
-import { call } from '@/lib/api';
+import { getBatch } from '../api/applications';
 
 const POLL_MS = 3000;
 
@@ -16,7 +16,7 @@ export function useBatchProgress(onDone?: (job: BatchJobView) => unknown) {
     if (!job || !jobId) return undefined;
     let cancelled = false;
     const timer = setTimeout(() => {
-      call('batch.get', { jobId })
+      getBatch({ jobId })
         .then((next) => {
           if (cancelled) return;
           setJob(next);

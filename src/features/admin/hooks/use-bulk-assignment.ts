@@ -2,9 +2,10 @@
 // selection, a confirmation with the count, then one call; the server judges recusal per application.
 import { useState } from 'react';
 import type { ActionOutput, ApplicationSummaryView } from '@/core/schemas/actions';
-import { call, messageOf } from '@/lib/api';
 import { confirm, showMessage } from '@/lib/feedback';
+import { useAction } from '@/features/common/use-action';
 import { useRemote } from '@/features/common/use-remote';
+import { assignReviews, reviewCandidates } from '../api/reviews';
 
 export type BulkAssignmentResults = ActionOutput<'review.assignMany'>['results'];
 
@@ -15,9 +16,9 @@ export function useBulkAssignment(
 ) {
   const [open, setOpen] = useState(false);
   const first = chosen[0]?._id ?? null;
-  const candidates = useRemote(async () => (open && first ? call('review.candidates', { applicationId: first }) : []), [open, first]);
+  const candidates = useRemote(async () => (open && first ? reviewCandidates({ applicationId: first }) : []), [open, first]);
   const [selected, setSelected] = useState<string[]>([]);
-  const [assigning, setAssigning] = useState(false);
+  const action = useAction({ toast: showMessage });
   const [results, setResults] = useState<BulkAssignmentResults | null>(null);
 
   function toggle(userId: string) {
@@ -25,25 +26,21 @@ export function useBulkAssignment(
   }
 
   async function assign(): Promise<void> {
-    if (!programId || selected.length === 0 || chosen.length === 0 || assigning) return;
+    if (!programId || selected.length === 0 || chosen.length === 0 || action.busy) return;
     const go = await confirm('批量分配评审专家', `将为 ${chosen.length} 份申报分配 ${selected.length} 位评审专家，确定？`);
     if (!go) return;
-    setAssigning(true);
-    try {
-      const answer = await call('review.assignMany', {
+    const answer = await action.run(() =>
+      assignReviews({
         programId,
         items: chosen.map((application) => ({ applicationId: application._id, version: application.version })),
         reviewerIds: selected,
-      });
-      setResults(answer.results);
-      setSelected([]);
-      setOpen(false);
-      void onDone();
-    } catch (error) {
-      showMessage(messageOf(error));
-    } finally {
-      setAssigning(false);
-    }
+      }),
+    );
+    if (!answer) return;
+    setResults(answer.results);
+    setSelected([]);
+    setOpen(false);
+    void onDone();
   }
 
   return {
@@ -54,7 +51,7 @@ export function useBulkAssignment(
     selected,
     toggle,
     assign,
-    assigning,
+    assigning: action.busy,
     results,
     dismiss: () => setResults(null),
   };

@@ -1,8 +1,8 @@
 // The claims waiting for the secretariat's verification across the programme's awards, oldest first.
-import { call } from '@/lib/api';
 import { useRemote } from '@/features/common/use-remote';
+import { claimQueue } from '../api/awards';
 import { resolveProgramId } from './program-id';
 
 export function useClaimQueue(programIdFromRoute: string | undefined) {
-  return useRemote(async () => call('claim.queue', { programId: await resolveProgramId(programIdFromRoute) }), [programIdFromRoute]);
+  return useRemote(async () => claimQueue({ programId: await resolveProgramId(programIdFromRoute) }), [programIdFromRoute]);
 }

@@ -1,8 +1,9 @@
 // A staff decision with the version the clerk saw: a second clerk's earlier decision is reported, not overwritten.
-import { useState } from 'react';
 import type { ApplicationView, StaffDecision } from '@/core/schemas/actions';
-import { ApiError, call, messageOf } from '@/lib/api';
+import { ApiError, messageOf } from '@/lib/api-error';
 import { showMessage, showSuccess } from '@/lib/feedback';
+import { useAction } from '@/features/common/use-action';
+import { decideApplication } from '../api/applications';
 import { doneText } from '../staff-actions';
 
 const STALE_CODES = new Set(['CONFLICT', 'TRANSITION_NOT_ALLOWED']);
@@ -31,27 +32,27 @@ export async function settle<T>(work: () => Promise<T>, success: string, onSettl
 }
 
 export function useDecision(application: Pick<ApplicationView, '_id' | 'version'> | null, onSettled: () => unknown) {
-  const [deciding, setDeciding] = useState<StaffDecision | null>(null);
+  // settle shows the refusal; the runner keeps busy (which decision spins) and ignores a second tap.
+  const action = useAction<StaffDecision>();
 
   async function decide(decision: StaffDecision, reason?: string): Promise<void> {
-    if (!application || deciding) return;
-    setDeciding(decision);
-    try {
-      await settle(
-        () =>
-          call('application.decide', {
-            applicationId: application._id,
-            version: application.version,
-            decision,
-            ...(reason ? { reason } : {}),
-          }),
-        doneText(decision),
-        onSettled,
-      );
-    } finally {
-      setDeciding(null);
-    }
+    if (!application) return;
+    await action.run(
+      () =>
+        settle(
+          () =>
+            decideApplication({
+              applicationId: application._id,
+              version: application.version,
+              decision,
+              ...(reason ? { reason } : {}),
+            }),
+          doneText(decision),
+          onSettled,
+        ),
+      decision,
+    );
   }
 
-  return { deciding, decide };
+  return { deciding: action.running, decide };
 }

@@ -1,6 +1,6 @@
 // Short-lived links to private evidence photos: one file.link per file ID, asked in parallel.
 import { useEffect, useState } from 'react';
-import { call } from '@/lib/api';
+import { fileLink } from '@/features/common/api/shared';
 
 /** url: ready; null: the link could not be made; absent: still asking. */
 export type FileLinks = Record<string, string | null>;
@@ -13,7 +13,7 @@ export function useFileLinks(fileIds: readonly string[], generation: unknown): F
     let cancelled = false;
     const ids = key ? key.split('\n') : [];
     ids.forEach((fileId) => {
-      call('file.link', { fileId })
+      fileLink({ fileId })
         .then((link) => link.url)
         .catch(() => null)
         .then((url) => {

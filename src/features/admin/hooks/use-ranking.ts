@@ -1,9 +1,10 @@
 // 评审排名: each category's ranking, its first page on load and the next on 加载更多.
 import { useCallback, useState } from 'react';
 import type { RankingCategoryView, RankingRowView } from '@/core/schemas/actions';
-import { call, messageOf } from '@/lib/api';
+import { useAction } from '@/features/common/use-action';
 import { appendPage } from '@/features/common/use-paged';
 import { useRemote } from '@/features/common/use-remote';
+import { reviewRanking } from '../api/reviews';
 import { resolveProgramId } from './program-id';
 
 export const RANKING_PAGE = 30;
@@ -15,15 +16,15 @@ export interface RankedCategory extends RankingCategoryView {
 
 export function useRanking(programIdFromRoute: string | undefined) {
   const [more, setMore] = useState<Record<string, { rows: RankingRowView[]; nextCursor: string | null }>>({});
-  const [loadingMore, setLoadingMore] = useState<string | null>(null);
-  const [moreError, setMoreError] = useState<string | null>(null);
+  // The next page of one category (its key labels the call); a failure is shown under the list.
+  const paging = useAction();
   const remote = useRemote(async () => {
     const programId = await resolveProgramId(programIdFromRoute);
-    const first = await call('review.ranking', { programId, limit: RANKING_PAGE });
+    const first = await reviewRanking({ programId, limit: RANKING_PAGE });
     const others = await Promise.all(
       first.categories
         .filter((category) => category.key !== first.categoryKey)
-        .map((category) => call('review.ranking', { programId, categoryKey: category.key, limit: RANKING_PAGE })),
+        .map((category) => reviewRanking({ programId, categoryKey: category.key, limit: RANKING_PAGE })),
     );
     const pages = new Map([first, ...others].map((page) => [page.categoryKey, page]));
     const categories: RankedCategory[] = first.categories.map((category) => ({
@@ -41,30 +42,20 @@ export function useRanking(programIdFromRoute: string | undefined) {
     return extra ? { ...category, rows: extra.rows, nextCursor: extra.nextCursor } : category;
   });
 
+  const { run } = paging;
   const loadMore = useCallback(
     async (category: RankedCategory) => {
-      if (!programId || !category.nextCursor || loadingMore) return;
-      setLoadingMore(category.key);
-      setMoreError(null);
-      try {
-        const page = await call('review.ranking', {
-          programId,
-          categoryKey: category.key,
-          cursor: category.nextCursor,
-          limit: RANKING_PAGE,
-        });
-        setMore((current) => ({
-          ...current,
-          [category.key]: { rows: appendPage(category.rows, page.items, (row) => row.applicationId), nextCursor: page.nextCursor },
-        }));
-      } catch (failure) {
-        setMoreError(messageOf(failure));
-      } finally {
-        setLoadingMore(null);
-      }
+      const cursor = category.nextCursor;
+      if (!programId || !cursor) return;
+      const page = await run(() => reviewRanking({ programId, categoryKey: category.key, cursor, limit: RANKING_PAGE }), category.key);
+      if (!page) return;
+      setMore((current) => ({
+        ...current,
+        [category.key]: { rows: appendPage(category.rows, page.items, (row) => row.applicationId), nextCursor: page.nextCursor },
+      }));
     },
-    [programId, loadingMore],
+    [programId, run],
   );
 
-  return { ...remote, categories, loadMore, loadingMore, moreError };
+  return { ...remote, categories, loadMore, loadingMore: paging.running, moreError: paging.error };
 }

@@ -1,19 +1,21 @@
 // 分配评审专家: the candidates the server offers (with who is excluded and why), a selection, and the assignment.
 import { useState } from 'react';
 import type { ActionOutput } from '@/core/schemas/actions';
-import { call } from '@/lib/api';
+import { useAction } from '@/features/common/use-action';
 import { useRemote } from '@/features/common/use-remote';
+import { assignReview, reviewCandidates } from '../api/reviews';
 import { settle } from './use-decision';
 
 type Excluded = ActionOutput<'review.assign'>['excluded'];
 
 export function useReviewerAssignment(application: { _id: string; version: number }, enabled: boolean, onAssigned: () => unknown) {
   const candidates = useRemote(
-    async () => (enabled ? call('review.candidates', { applicationId: application._id }) : []),
+    async () => (enabled ? reviewCandidates({ applicationId: application._id }) : []),
     [application._id, application.version, enabled],
   );
   const [selected, setSelected] = useState<string[]>([]);
-  const [assigning, setAssigning] = useState(false);
+  // settle shows the refusal; the selection stays for another try.
+  const action = useAction();
   const [excluded, setExcluded] = useState<Excluded | null>(null);
 
   function toggle(userId: string) {
@@ -21,24 +23,19 @@ export function useReviewerAssignment(application: { _id: string; version: numbe
   }
 
   async function assign(): Promise<void> {
-    if (selected.length === 0 || assigning) return;
-    setAssigning(true);
-    try {
-      const result = await settle(
-        () => call('review.assign', { applicationId: application._id, version: application.version, reviewerIds: selected }),
+    if (selected.length === 0) return;
+    const result = await action.run(() =>
+      settle(
+        () => assignReview({ applicationId: application._id, version: application.version, reviewerIds: selected }),
         '已分配',
         onAssigned,
-      );
-      if (result) {
-        setExcluded(result.excluded);
-        setSelected([]);
-      }
-    } catch {
-      // settle showed the message; the selection stays for another try.
-    } finally {
-      setAssigning(false);
+      ),
+    );
+    if (result) {
+      setExcluded(result.excluded);
+      setSelected([]);
     }
   }
 
-  return { candidates, selected, toggle, assign, assigning, excluded };
+  return { candidates, selected, toggle, assign, assigning: action.busy, excluded };
 }

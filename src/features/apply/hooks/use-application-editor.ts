@@ -3,8 +3,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApplicationContent } from '@/core/application/rules';
 import type { ApplicationView, ProgramView } from '@/core/schemas/actions';
-import { ApiError, call, messageOf } from '@/lib/api';
+import { ApiError, messageOf } from '@/lib/api-error';
 import { dropLocalDraft, loadLocalDraft, newRequestId, saveLocalDraft } from '@/lib/drafts';
+import { showMessage } from '@/lib/feedback';
 import { pickDocument, uploadAttachment } from '@/lib/upload';
 import {
   checkForm,
@@ -23,6 +24,9 @@ import {
   type ScheduleRowDraft,
   type TeamMemberDraft,
 } from '../application-form';
+import { getApplication, getProgram } from '@/features/common/api/shared';
+import { useAction } from '@/features/common/use-action';
+import { createApplication, saveApplication, submitApplication, withdrawApplication } from '../api/applications';
 import { MISSING_ID_MESSAGE } from './use-own-application';
 
 /** What is kept on the phone between visits. */
@@ -38,6 +42,9 @@ interface StoredDraft {
 
 export type EditorNotice =
   { kind: 'error'; text: string; items?: string[] } | { kind: 'conflict'; text: string } | { kind: 'info'; text: string };
+
+/** Which of the form's calls runs (its button spins). */
+export type EditorCall = 'save' | 'submit' | 'withdraw';
 
 export interface EditorTarget {
   applicationId?: string;
@@ -55,9 +62,7 @@ export function useApplicationEditor(target: EditorTarget) {
   const [application, setApplication] = useState<ApplicationView | null>(null);
   const [form, setForm] = useState<ApplicationFormValues | null>(null);
   const [submitIssues, setSubmitIssues] = useState<string[]>([]);
-  const [uploading, setUploading] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
-  const [busy, setBusy] = useState<'save' | 'submit' | 'withdraw' | null>(null);
   const [notice, setNotice] = useState<EditorNotice | null>(null);
   const requestId = useRef<string | null>(null);
   // Counts edits, so a save that finishes while the person keeps typing does not mark newer text as saved.
@@ -76,7 +81,7 @@ export function useApplicationEditor(target: EditorTarget) {
     try {
       const existingId = knownId.current;
       if (existingId) {
-        const detail = await call('application.get', { applicationId: existingId });
+        const detail = await getApplication({ applicationId: existingId });
         const local = loadLocalDraft<StoredDraft>(draftKey(existingId, null));
         const editable = detail.application.availableActions.includes('save');
         setProgram(detail.program);
@@ -99,7 +104,7 @@ export function useApplicationEditor(target: EditorTarget) {
           setDirty(false);
         }
       } else if (target.programId) {
-        const loaded = await call('program.get', { programId: target.programId });
+        const loaded = await getProgram({ programId: target.programId });
         const local = loadLocalDraft<StoredDraft>(draftKey(null, target.programId));
         setProgram(loaded);
         setApplication(null);
@@ -187,6 +192,12 @@ export function useApplicationEditor(target: EditorTarget) {
       setNotice({ kind: 'error', text: messageOf(error) });
     }
   }, []);
+  // A failed call leaves the form as typed (and kept on the phone); the notice says why, a toast too.
+  const calls = useAction<EditorCall>({ toast: showMessage, failed: reportFailure });
+  const busy = calls.running;
+  // An attachment being uploaded (its key labels the call).
+  const uploads = useAction({ toast: showMessage, failed: reportFailure });
+  const uploading = uploads.running;
 
   /** Sends the content to the server: create on the first save, save by version afterwards. */
   const persist = useCallback(
@@ -205,16 +216,16 @@ export function useApplicationEditor(target: EditorTarget) {
           dirty: true,
           savedAt: Date.now(),
         } satisfies StoredDraft);
-        saved = await call('application.create', { programId, requestId: firstRequestId, content });
+        saved = await createApplication({ programId, requestId: firstRequestId, content });
         // A retried create answers with the copy made the first time; bring it up to date.
         if (!sameContent(saved, content)) {
-          saved = await call('application.save', { applicationId: saved._id, version: saved.version, content });
+          saved = await saveApplication({ applicationId: saved._id, version: saved.version, content });
         }
         dropLocalDraft(draftKey(null, programId));
         requestId.current = null;
         knownId.current = saved._id;
       } else {
-        saved = await call('application.save', { applicationId: application._id, version: application.version, content });
+        saved = await saveApplication({ applicationId: application._id, version: application.version, content });
       }
       setApplication(saved);
       if (revision.current === startedAt) {
@@ -222,7 +233,7 @@ export function useApplicationEditor(target: EditorTarget) {
         setDirty(false);
       }
       // What submit would refuse depends on the saved content (service point, limits): ask again, quietly.
-      call('application.get', { applicationId: saved._id }).then(
+      getApplication({ applicationId: saved._id }).then(
         (detail) => setSubmitIssues(detail.submitIssues),
         () => undefined,
       );
@@ -238,20 +249,15 @@ export function useApplicationEditor(target: EditorTarget) {
   }, []);
 
   /** Resolves to the saved view, or null when the save was blocked or failed (the notice says why). */
+  const { run } = calls;
   const save = useCallback(async (): Promise<ApplicationView | null> => {
     if (!check || busy) return null;
     if (blockedNotice(check)) return null;
-    setBusy('save');
-    setNotice(null);
-    try {
-      return await persist(check.content);
-    } catch (error) {
-      reportFailure(error);
-      return null;
-    } finally {
-      setBusy(null);
-    }
-  }, [check, busy, blockedNotice, persist, reportFailure]);
+    return run(() => {
+      setNotice(null);
+      return persist(check.content);
+    }, 'save');
+  }, [check, busy, blockedNotice, persist, run]);
 
   /** Whether the form may be submitted as it stands; explains why not in the notice area. */
   const readyToSubmit = useCallback((): boolean => {
@@ -272,61 +278,49 @@ export function useApplicationEditor(target: EditorTarget) {
   /** Saves unsaved text first, then submits the version just saved. Resolves to the submitted view. */
   const submit = useCallback(async (): Promise<ApplicationView | null> => {
     if (!check || !readyToSubmit()) return null;
-    setBusy('submit');
-    setNotice(null);
-    try {
+    const submitted = await run(async () => {
+      setNotice(null);
       const current = !application || dirty ? await persist(check.content) : application;
-      const submitted = await call('application.submit', { applicationId: current._id, version: current.version });
-      setApplication(submitted);
-      return submitted;
-    } catch (error) {
-      reportFailure(error);
-      return null;
-    } finally {
-      setBusy(null);
-    }
-  }, [check, readyToSubmit, application, dirty, persist, reportFailure]);
+      return submitApplication({ applicationId: current._id, version: current.version });
+    }, 'submit');
+    if (submitted) setApplication(submitted);
+    return submitted;
+  }, [check, readyToSubmit, application, dirty, persist, run]);
 
   /** Withdraws a submitted application (the caller confirms first). */
   const withdraw = useCallback(async (): Promise<ApplicationView | null> => {
     if (!application || busy) return null;
-    setBusy('withdraw');
-    setNotice(null);
-    try {
-      const withdrawn = await call('application.withdraw', { applicationId: application._id, version: application.version });
-      setApplication(withdrawn);
-      dropLocalDraft(draftKey(withdrawn._id, null));
-      setDirty(false);
-      return withdrawn;
-    } catch (error) {
-      reportFailure(error);
-      return null;
-    } finally {
-      setBusy(null);
-    }
-  }, [application, busy, reportFailure]);
+    const withdrawn = await run(() => {
+      setNotice(null);
+      return withdrawApplication({ applicationId: application._id, version: application.version });
+    }, 'withdraw');
+    if (!withdrawn) return null;
+    setApplication(withdrawn);
+    dropLocalDraft(draftKey(withdrawn._id, null));
+    setDirty(false);
+    return withdrawn;
+  }, [application, busy, run]);
 
   /** Chooses a file for one of the form's attachments and uploads it into the application's folder. */
+  const { run: runUpload } = uploads;
   const addAttachment = useCallback(
     async (attachmentKey: string) => {
       if (!application || uploading) return;
       setNotice(null);
-      try {
-        const picked = await pickDocument();
-        if (!picked) return;
-        setUploading(attachmentKey);
-        const fileId = await uploadAttachment(application._id, picked);
-        const name = Array.from(picked.name.trim() || '附件')
-          .slice(-80)
-          .join('');
-        edit((current) => ({ ...current, attachments: [...current.attachments, { key: attachmentKey, fileId, name }] }));
-      } catch (error) {
-        setNotice({ kind: 'error', text: messageOf(error) });
-      } finally {
-        setUploading(null);
-      }
+      // Choosing is not busy (a closed chooser may never answer); a failure to open it is shown like any other.
+      const picked = await pickDocument().catch((error: unknown) => {
+        reportFailure(error);
+        return null;
+      });
+      if (!picked) return;
+      const fileId = await runUpload(() => uploadAttachment(application._id, picked), attachmentKey);
+      if (!fileId) return;
+      const name = Array.from(picked.name.trim() || '附件')
+        .slice(-80)
+        .join('');
+      edit((current) => ({ ...current, attachments: [...current.attachments, { key: attachmentKey, fileId, name }] }));
     },
-    [application, uploading, edit],
+    [application, uploading, edit, reportFailure, runUpload],
   );
 
   /** Throws away the text kept on this phone and shows the server copy. */

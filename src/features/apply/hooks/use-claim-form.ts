@@ -6,11 +6,11 @@ import { shanghaiDay } from '@/core/calendar/shanghai';
 import { isTfkjyLink, LINK_MESSAGE } from '@/core/evidence/claim-evidence';
 import { restorableFileIds } from '@/core/evidence/file-ids';
 import type { ApplicationDetail } from '@/core/schemas/actions';
-import { call } from '@/lib/api';
 import { useDraftSend } from '@/features/common/use-draft-send';
 import { dropLocalDraft, loadLocalDraft, newRequestId, saveLocalDraft } from '@/lib/drafts';
 import { isSummable } from '@/core/program/program-rules';
 import { actingRole } from '@/lib/session';
+import { addClaim } from '../api/applications';
 import { committedFirst } from '../claim-progress';
 import { useEvidencePhotos, type EvidencePhoto } from './use-evidence-photos';
 
@@ -114,7 +114,7 @@ export function useClaimForm(applicationId: string, detail: ApplicationDetail | 
 
   const submit = useCallback(async (): Promise<boolean> => {
     const sent = await send(problem(), () =>
-      call('claim.add', {
+      addClaim({
         applicationId,
         requestId,
         indicatorKey,

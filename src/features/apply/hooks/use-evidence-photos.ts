@@ -3,7 +3,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { sendableCaptureTime } from '@/core/evidence/capture-time';
 import { isPhotoFile, type UploadPurpose } from '@/core/evidence/upload-rules';
-import { ApiError, messageOf } from '@/lib/api';
+import { ApiError, messageOf } from '@/lib/api-error';
 import { pickDocument, pickPhotos, uploadAttachment, uploadEvidence, type PickedDocument } from '@/lib/upload';
 import { photoCaptureTime } from '@/lib/photo-capture';
 import { cancelledByPerson } from '@/lib/platform';

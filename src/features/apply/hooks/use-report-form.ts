@@ -6,9 +6,9 @@ import { countChars } from '@/core/application/rules';
 import { reportFigureIssue, reportLines } from '@/core/kpi/report-ledger';
 import { indicatorByKey } from '@/core/program/program-rules';
 import type { ApplicationDetail } from '@/core/schemas/actions';
-import { call } from '@/lib/api';
 import { useDraftSend } from '@/features/common/use-draft-send';
 import { dropLocalDraft, loadLocalDraft, newRequestId, saveLocalDraft } from '@/lib/drafts';
+import { reportOnApplication } from '../api/applications';
 import type { ReportKind } from '../next-step';
 import { useEvidencePhotos, type EvidencePhoto } from './use-evidence-photos';
 
@@ -66,7 +66,7 @@ export function useReportForm(detail: ApplicationDetail, kind: ReportKind) {
 
   const submit = useCallback(async (): Promise<boolean> => {
     const sent = await send(problem(), () =>
-      call('application.report', {
+      reportOnApplication({
         applicationId: application._id,
         version: application.version,
         requestId,

@@ -2,7 +2,6 @@
 // The mini-program builds demo-login.weapp.tsx instead (Taro picks it by platform), so no demo sign-in ships there.
 import { Button } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
-import { useState } from 'react';
 import { PageState } from '@/components/page-state';
 import { listDemoAccounts, signInAsDemo, signInAsNewUser, type DemoAccount } from '@/lib/demo-auth';
 import { go, restart } from '@/lib/navigation';
@@ -12,21 +11,15 @@ import { useRemote } from '@/features/common/use-remote';
 
 function DemoAccounts() {
   const remote = useRemote(listDemoAccounts, []);
-  const [signingIn, setSigningIn] = useState<string | null>(null);
   const action = useAction();
-  const error = action.error;
+  const { error, running: signingIn } = action;
 
   /** Signs in one way or another (key: what is shown busy), then opens the home page. */
-  const begin = async (key: string, signIn: () => Promise<void>) => {
-    if (signingIn) return;
-    setSigningIn(key);
-    const opened = await action.run(async () => {
+  const begin = (key: string, signIn: () => Promise<void>) =>
+    action.run(async () => {
       await signIn();
       await restart('home');
-      return true;
-    });
-    if (!opened) setSigningIn(null);
-  };
+    }, key);
   const choose = (account: DemoAccount) =>
     begin(account.userId, async () => {
       await signInAsDemo(account.userId);

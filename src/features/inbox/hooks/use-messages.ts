@@ -1,9 +1,11 @@
 // The signed-in person's messages: list, mark read, and the one-time subscribe-message consent asked on a tap.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Notification } from '@/core/schemas/documents';
-import { call, messageOf } from '@/lib/api';
+import { showMessage } from '@/lib/feedback';
 import { askSubscribeConsent } from '@/lib/subscribe';
+import { useAction } from '@/features/common/use-action';
 import { useRemote } from '@/features/common/use-remote';
+import { listNotifications, markNotificationsRead, notificationTemplates, subscribeNotifications } from '../api/notifications';
 
 /** Messages per request: the first page on opening, then one more on each "earlier" tap. */
 export const MESSAGE_PAGE = 30;
@@ -15,10 +17,10 @@ interface Earlier {
 
 /** The first page, reloaded whenever the screen shows, and the earlier pages asked for since. */
 function useMessagePages() {
-  const remote = useRemote(() => call('notification.list', { pageSize: MESSAGE_PAGE }), []);
+  const remote = useRemote(() => listNotifications({ pageSize: MESSAGE_PAGE }), []);
   const [earlier, setEarlier] = useState<Earlier | null>(null);
-  const [loadingEarlier, setLoadingEarlier] = useState(false);
-  const [earlierError, setEarlierError] = useState<string | null>(null);
+  // An earlier page asked for; a failure is shown under the list.
+  const paging = useAction();
   // A fresh first page starts the list again (its cursor counts from the newest message).
   useEffect(() => setEarlier(null), [remote.data]);
 
@@ -29,28 +31,28 @@ function useMessagePages() {
     return [...(remote.data?.items ?? []), ...(earlier?.items ?? [])].filter((message) => !seen.has(message._id) && seen.add(message._id));
   }, [remote.data, earlier]);
 
+  const { run } = paging;
   const loadEarlier = useCallback(async () => {
-    if (cursor === null || loadingEarlier) return;
-    setLoadingEarlier(true);
-    setEarlierError(null);
-    try {
-      const page = await call('notification.list', { cursor, pageSize: MESSAGE_PAGE });
-      setEarlier((current) => ({ items: [...(current?.items ?? []), ...page.items], nextCursor: page.nextCursor }));
-    } catch (error) {
-      setEarlierError(messageOf(error));
-    } finally {
-      setLoadingEarlier(false);
-    }
-  }, [cursor, loadingEarlier]);
+    if (cursor === null) return;
+    const page = await run(() => listNotifications({ cursor, pageSize: MESSAGE_PAGE }));
+    if (page) setEarlier((current) => ({ items: [...(current?.items ?? []), ...page.items], nextCursor: page.nextCursor }));
+  }, [cursor, run]);
 
-  return { remote, messages, hasEarlier: cursor !== null, loadingEarlier, earlierError, loadEarlier };
+  return {
+    remote,
+    messages,
+    hasEarlier: cursor !== null,
+    loadingEarlier: paging.busy,
+    earlierError: paging.error,
+    loadEarlier,
+  };
 }
 
 export function useMessages() {
   const pages = useMessagePages();
   const { remote, messages } = pages;
   const [readIds, setReadIds] = useState<ReadonlySet<string>>(new Set());
-  const [subscribing, setSubscribing] = useState(false);
+  const subscription = useAction({ toast: showMessage });
   const [subscribeResult, setSubscribeResult] = useState<{ ok: boolean; text: string } | null>(null);
 
   const isRead = useCallback((message: Notification) => message.readAt !== null || readIds.has(message._id), [readIds]);
@@ -64,38 +66,30 @@ export function useMessages() {
     setReadIds((current) => new Set([...current, ...ids]));
     // The server takes 200 ids a call; several loaded pages may hold more.
     for (let start = 0; start < ids.length; start += 200) {
-      await call('notification.read', { ids: ids.slice(start, start + 200) }).catch(() => undefined);
+      await markNotificationsRead({ ids: ids.slice(start, start + 200) }).catch(() => undefined);
     }
   }, []);
 
   /** Must run from a tap: WeChat shows its consent sheet only in answer to one. */
+  const { run: runSubscription } = subscription;
   const subscribe = useCallback(async () => {
-    if (subscribing) return;
-    setSubscribing(true);
-    setSubscribeResult(null);
-    try {
-      const templates = await call('notification.templates', {});
-      if (templates.length === 0) {
-        setSubscribeResult({ ok: false, text: '暂未配置订阅消息模板' });
-        return;
-      }
+    const result = await runSubscription(async () => {
+      setSubscribeResult(null);
+      const templates = await notificationTemplates();
+      if (templates.length === 0) return { ok: false, text: '暂未配置订阅消息模板' };
       const accepted = await askSubscribeConsent(templates);
-      if (accepted.length === 0) {
-        setSubscribeResult({ ok: false, text: '未订阅：您没有同意接收提醒' });
-        return;
-      }
-      const answer = await call('notification.subscribe', { templateKeys: accepted });
+      if (accepted.length === 0) return { ok: false, text: '未订阅：您没有同意接收提醒' };
+      const answer = await subscribeNotifications({ templateKeys: accepted });
       const names = templates.filter((template) => accepted.includes(template.key)).map((template) => template.title);
       const left = Object.entries(answer.subscriptions)
         .map(([key, count]) => `${templates.find((template) => template.key === key)?.title ?? key} ${count} 次`)
         .join('，');
-      setSubscribeResult({ ok: true, text: `已订阅：${names.join('、')}。可接收提醒：${left}` });
-    } catch (error) {
-      setSubscribeResult({ ok: false, text: messageOf(error) });
-    } finally {
-      setSubscribing(false);
-    }
-  }, [subscribing]);
+      return { ok: true, text: `已订阅：${names.join('、')}。可接收提醒：${left}` };
+    });
+    if (result) setSubscribeResult(result);
+  }, [runSubscription]);
 
-  return { ...pages, unreadCount, isRead, markRead, subscribe, subscribing, subscribeResult };
+  // A failed subscription shows its reason where the result goes.
+  const subscribeShown = subscription.error ? { ok: false, text: subscription.error } : subscribeResult;
+  return { ...pages, unreadCount, isRead, markRead, subscribe, subscribing: subscription.busy, subscribeResult: subscribeShown };
 }

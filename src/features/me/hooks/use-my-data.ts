@@ -1,7 +1,7 @@
 // 我的数据: everything the system holds about the signed-in person, in one call.
-import { call } from '@/lib/api';
 import { useRemote } from '@/features/common/use-remote';
+import { exportMyData } from '../api/my-data';
 
 export function useMyData() {
-  return useRemote(() => call('me.export', {}), []);
+  return useRemote(() => exportMyData(), []);
 }

@@ -4,9 +4,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { countChars } from '@/core/application/rules';
 import { isPhone, PHONE_MESSAGE } from '@/core/publicity/objection-rules';
 import type { ActionOutput } from '@/core/schemas/actions';
-import { call } from '@/lib/api';
 import { useDraftSend } from '@/features/common/use-draft-send';
 import { loadLocalDraft, newRequestId, saveLocalDraft } from '@/lib/drafts';
+import { lodgeObjection } from '../api/notices';
 
 export const OBJECTION_MAX = 1000;
 
@@ -47,7 +47,7 @@ export function useObjectionForm(publicityId: string) {
 
   const submit = useCallback(async () => {
     const answer = await send(problem(), () =>
-      call('objection.lodge', {
+      lodgeObjection({
         publicityId,
         requestId: draft.requestId,
         applicationId: draft.applicationId,

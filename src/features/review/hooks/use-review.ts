@@ -2,8 +2,9 @@
 // application; and the task to open next.
 import { useCallback, useState } from 'react';
 import type { ActionOutput, ReviewView } from '@/core/schemas/actions';
-import { ApiError, call } from '@/lib/api';
+import { ApiError } from '@/lib/api-error';
 import { useRemote } from '@/features/common/use-remote';
+import { declareReview, myReviews, openReview, recuseReview } from '../api/reviews';
 import { nextTask } from '../review-tasks';
 
 export function useReview(reviewId: string) {
@@ -14,7 +15,7 @@ export function useReview(reviewId: string) {
     let review: ReviewView | undefined;
     let cursor: string | null = null;
     do {
-      const page: ActionOutput<'review.mine'> = await call('review.mine', { cursor, limit: 100 });
+      const page: ActionOutput<'review.mine'> = await myReviews({ cursor, limit: 100 });
       tasks.push(...page.items);
       review = page.items.find((candidate) => candidate._id === reviewId);
       cursor = page.nextCursor;
@@ -25,18 +26,18 @@ export function useReview(reviewId: string) {
   const [changed, setChanged] = useState<ReviewView | null>(null);
   const review = changed ?? mine.data?.review;
   const mayOpen = review !== null && review !== undefined && review.status !== 'assigned' && review.status !== 'withdrawn';
-  const opened = useRemote(async () => (mayOpen ? call('review.open', { reviewId }) : null), [reviewId, mayOpen]);
+  const opened = useRemote(async () => (mayOpen ? openReview({ reviewId }) : null), [reviewId, mayOpen]);
 
   const declare = useCallback(async () => {
     if (!review) return;
-    setChanged(await call('review.declare', { reviewId, version: review.version, noConflict: true }));
+    setChanged(await declareReview({ reviewId, version: review.version, noConflict: true }));
   }, [review, reviewId]);
 
   /** Declares a conflict and steps back: the task is withdrawn and the secretariat told. */
   const recuse = useCallback(
     async (reason: string) => {
       if (!review) return;
-      setChanged(await call('review.recuse', { reviewId, version: review.version, reason }));
+      setChanged(await recuseReview({ reviewId, version: review.version, reason }));
     },
     [review, reviewId],
   );

@@ -1,0 +1,4 @@
+// Everything the system holds about the signed-in person.
+import { call } from '@/lib/api';
+
+export const exportMyData = () => call('me.export', {});
