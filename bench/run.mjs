@@ -10,5 +10,5 @@ const bundle = path.join(root, '.build', 'bench-scale.cjs');
 
 await bundleForNode({ entryPoints: [path.join(root, 'bench', 'scale.ts')] }, bundle);
 // The 100× data set is built in memory: room for it beyond Node's default heap.
-const run = spawnSync(process.execPath, ['--max-old-space-size=6144', bundle], { cwd: root, stdio: 'inherit' });
+const run = spawnSync(process.execPath, ['--max-old-space-size=6144', '--expose-gc', bundle], { cwd: root, stdio: 'inherit' });
 process.exitCode = run.status ?? 1;

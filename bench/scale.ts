@@ -33,6 +33,14 @@ import { PUBLICITY, SIZES, batchAction, buildDataSet, type DataSet, type Shape }
 
 const root = process.cwd();
 const log = (line: string) => console.log(line);
+/** Rounds of the read timings (both sizes in turn); the figure is their median. */
+const READ_ROUNDS = 3;
+
+/** A full collection between measurements, when node runs with --expose-gc (bench/run.mjs starts it so). */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -597,10 +605,30 @@ async function main(): Promise<void> {
   rows.push(pair('data set build (when built)', small.buildMs / 1000, large.buildMs / 1000, 's', '', null));
 
   if (only.has('reads')) {
-    log('read actions on the embedded store (median of the timed runs, after as many warm-up calls):');
-    const a = await embeddedFigures(small, 15);
-    const b = await embeddedFigures(large, 5);
-    results.reads = { '1x': a, '100x': b };
+    // Each time is a fraction of a millisecond to a few: what the process did just before (building the 100× set, a
+    // collection of its heap) moves one measurement. So both sizes are measured in turn, READ_ROUNDS times, each
+    // after a full collection, and each figure is the median of the rounds' medians.
+    log(
+      `read actions on the embedded store (${READ_ROUNDS} rounds of both sizes in turn; in each, the median of the timed runs after as many warm-up calls):`,
+    );
+    const rounds: { a: Awaited<ReturnType<typeof embeddedFigures>>; b: Awaited<ReturnType<typeof embeddedFigures>> }[] = [];
+    for (let round = 0; round < READ_ROUNDS; round += 1) {
+      collectGarbage();
+      const a = await embeddedFigures(small, 15);
+      collectGarbage();
+      const b = await embeddedFigures(large, 5);
+      rounds.push({ a, b });
+    }
+    const medianOf = (which: 'a' | 'b') =>
+      Object.fromEntries(
+        READS.map((read) => [
+          read.figure,
+          { ...rounds[0]![which][read.figure]!, ms: median(rounds.map((round) => round[which][read.figure]!.ms)) },
+        ]),
+      );
+    const a = medianOf('a');
+    const b = medianOf('b');
+    results.reads = { '1x': a, '100x': b, rounds: rounds.map((round) => ({ '1x': round.a, '100x': round.b })) };
     for (const read of READS) {
       const x = a[read.figure]!;
       const y = b[read.figure]!;
