@@ -5,10 +5,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { EmbeddedStore } from '../../cloudfunctions/api/src/adapters/embedded-store';
-import { CloudbaseStore, type CloudbaseDatabase } from '../../cloudfunctions/api/src/adapters/cloudbase-store';
-import { StoreConflict, StoreTooMany, type Store } from '../../cloudfunctions/api/src/ports';
-import { fakeCloudbaseDatabase } from '../support/fake-cloudbase';
-import { organizationProfileSchema, type Organization } from '@/core/schemas/documents';
+import { CloudbaseStore } from '../../cloudfunctions/api/src/adapters/cloudbase-store';
+import { addTo, StoreConflict, StoreTooMany, type Addition, type Store } from '../../cloudfunctions/api/src/ports';
+import { fakeCloudbaseDatabase, roundTripCounter } from '../support/fake-cloudbase';
+import { organizationProfileSchema, type IndicatorTally, type Organization } from '@/core/schemas/documents';
 
 interface Adapter {
   name: string;
@@ -60,7 +60,7 @@ const cloudbase: Adapter = {
   async open() {
     const tcb = (await import('@cloudbase/node-sdk')).default;
     const app = tcb.init({ env: cloudbaseEnv, secretId: process.env.TCB_SECRET_ID, secretKey: process.env.TCB_SECRET_KEY });
-    return { store: new CloudbaseStore(app.database() as unknown as CloudbaseDatabase), dispose: async () => undefined };
+    return { store: new CloudbaseStore(app.database()), dispose: async () => undefined };
   },
 };
 
@@ -88,6 +88,29 @@ function org(overrides: Partial<Organization> = {}): Organization {
     ...overrides,
   };
 }
+
+/** A programme's running totals as they start: an empty figure for 论文 (papers). */
+function tally(): IndicatorTally {
+  sequence += 1;
+  const empty = { committed: 0, claimed: 0, pending: 0, verified: 0, evidence: 0, value: null, valueOn: null };
+  return {
+    _id: `${run}-tally-${sequence}`,
+    version: 0,
+    createdAt: '2023-07-03T01:00:00.000Z',
+    updatedAt: '2023-07-03T01:00:00.000Z',
+    programId: `${run}-program`,
+    applicationId: null,
+    orgId: null,
+    counts: false,
+    figures: { papers: empty },
+  };
+}
+
+/** `claimed` papers more, the version counted up, stamped at `at`. */
+const claimed = (count: number, at = '2023-07-04T01:00:00.000Z'): Addition => ({
+  inc: { version: 1, 'figures.papers.claimed': count, 'figures.papers.pending': count },
+  set: { updatedAt: at },
+});
 
 const adapters = [embedded, cloudbaseFake, cloudbaseFakeSmall, ...(cloudbaseReady ? [cloudbase] : [])];
 for (const adapter of adapters) {
@@ -389,6 +412,83 @@ test('embedded store: a read through the store inside a transaction fails at onc
   } finally {
     await dispose();
   }
+});
+
+describe.each(adapters)('Running totals (addTo) on $name', (adapter) => {
+  test('a total starts as its seed, adds up across and within transactions, counts its version, and reads whole', async () => {
+    const { store, dispose } = await adapter.open();
+    try {
+      const seed = tally();
+      await store.transaction((tx) => addTo(tx, 'indicatorTallies', seed._id, claimed(2), seed));
+      await store.transaction(async (tx) => {
+        await addTo(tx, 'indicatorTallies', seed._id, claimed(3), seed);
+        await addTo(tx, 'indicatorTallies', seed._id, claimed(4, '2023-07-05T01:00:00.000Z'), seed);
+      });
+      expect(await store.get('indicatorTallies', seed._id)).toEqual({
+        ...seed,
+        version: 3,
+        updatedAt: '2023-07-05T01:00:00.000Z',
+        figures: { papers: { ...seed.figures.papers, claimed: 9, pending: 9 } },
+      });
+      // Read in the transaction that moved it, it already holds the move; a replace after it keeps both.
+      const seen = await store.transaction(async (tx) => {
+        await addTo(tx, 'indicatorTallies', seed._id, claimed(1), seed);
+        const current = (await tx.get('indicatorTallies', seed._id))!;
+        await tx.replace('indicatorTallies', { ...current, counts: true, version: current.version + 1 }, current.version);
+        return current;
+      });
+      expect(seen.figures.papers).toMatchObject({ claimed: 10, value: null });
+      expect(await store.get('indicatorTallies', seed._id)).toMatchObject({
+        version: 5,
+        counts: true,
+        figures: { papers: { claimed: 10 } },
+      });
+    } finally {
+      await dispose();
+    }
+  });
+
+  test('a transaction that throws after a move leaves the total as it was', async () => {
+    const { store, dispose } = await adapter.open();
+    try {
+      const seed = tally();
+      await store.transaction((tx) => addTo(tx, 'indicatorTallies', seed._id, claimed(2), seed));
+      await expect(
+        store.transaction(async (tx) => {
+          await addTo(tx, 'indicatorTallies', seed._id, claimed(5), seed);
+          throw new Error('refused');
+        }),
+      ).rejects.toThrow('refused');
+      expect((await store.get('indicatorTallies', seed._id))?.figures.papers?.claimed).toBe(2);
+    } finally {
+      await dispose();
+    }
+  });
+});
+
+describe.each([cloudbaseFake, cloudbaseFakeSmall])('CloudBase running totals on $name', (adapter) => {
+  test('a move of a stored total is one update, never a read; a total changed meanwhile fails the commit', async () => {
+    const trips = roundTripCounter();
+    const store = new CloudbaseStore(fakeCloudbaseDatabase({ pageCap: adapter.pageCap, trips }), { pageSize: adapter.pageCap });
+    const seed = tally();
+    await store.transaction((tx) => addTo(tx, 'indicatorTallies', seed._id, claimed(2), seed));
+    const before = { ...trips.byKind };
+    await store.transaction((tx) => addTo(tx, 'indicatorTallies', seed._id, claimed(1), seed));
+    const sent = Object.fromEntries(Object.entries(trips.byKind).map(([kind, count]) => [kind, count - (before[kind] ?? 0)]));
+    // The transaction's start, one update, the commit: nothing read.
+    expect(sent).toEqual({
+      'database.startTransaction': 1,
+      'database.modifyDocument': 1,
+      'database.commitTransaction': 1,
+    });
+    await expect(
+      store.transaction(async (tx) => {
+        await addTo(tx, 'indicatorTallies', seed._id, claimed(5), seed);
+        await store.transaction((other) => addTo(other, 'indicatorTallies', seed._id, claimed(7), seed));
+      }),
+    ).rejects.toBeInstanceOf(StoreConflict);
+    expect((await store.get('indicatorTallies', seed._id))?.figures.papers).toMatchObject({ claimed: 10, pending: 10 });
+  });
 });
 
 describe.each([cloudbaseFake, cloudbaseFakeSmall])('CloudBase transaction: getMany on $name', (adapter) => {

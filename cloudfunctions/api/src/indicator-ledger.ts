@@ -19,7 +19,7 @@ import {
   tallyId,
   type FigureDelta,
 } from '@/core/kpi/tally';
-import type { Store, StoreTx } from './ports';
+import { addTo, type Addition, type Store, type StoreTx } from './ports';
 
 type TallyOwner = Pick<Application, '_id' | 'programId' | 'orgId' | 'status'>;
 
@@ -40,6 +40,29 @@ async function updateTally(
   if (stored) await tx.replace('indicatorTallies', next, stored.version);
   else await tx.create('indicatorTallies', next);
   return next;
+}
+
+/**
+ * A move of one indicator's figures as an addition, with no read of the tally: every number of the figure (0 where
+ * it does not move, so a figure new to the tally has them all), the version counted up.
+ */
+function figureAddition(indicatorKey: string, delta: FigureDelta, now: Date): Addition {
+  const inc: Record<string, number> = { version: 1 };
+  for (const field of figureFields) inc[`figures.${indicatorKey}.${field}`] = delta[field];
+  return { inc, set: { updatedAt: now.toISOString() } };
+}
+
+/** A programme's tally as it starts, holding an empty figure for the indicator about to move. */
+function programSeed(programId: string, indicatorKey: string, now: Date): IndicatorTally {
+  const stamp = now.toISOString();
+  return {
+    _id: tallyId(programId),
+    version: 0,
+    createdAt: stamp,
+    updatedAt: stamp,
+    ...programTally(programId)(),
+    figures: { [indicatorKey]: emptyFigure },
+  };
 }
 
 function withFigure(tally: IndicatorTally, key: string, figure: IndicatorFigure): IndicatorTally {
@@ -95,12 +118,14 @@ export async function moveAwardFigures(
     now,
   );
   if (!own.counts) return;
-  await updateTally(
+  // The programme's total moves by the delta, unread: many awards' claims move it, and on CloudBase it is one
+  // update with db.command.inc at the commit (the embedded store reads and writes it).
+  await addTo(
     tx,
+    'indicatorTallies',
     tallyId(application.programId),
-    programTally(application.programId),
-    (tally) => withFigure(tally, indicatorKey, moved(tally.figures[indicatorKey], delta)),
-    now,
+    figureAddition(indicatorKey, delta, now),
+    programSeed(application.programId, indicatorKey, now),
   );
   const program = await programIn(tx, application.programId, known);
   if (program) await carryUp(tx, program, new Map([[indicatorKey, delta]]), now, level);

@@ -64,10 +64,66 @@ export interface StoreTx {
    * transaction, after a first read through it: its commit fails on any document written here that changed since.)
    */
   getMany?<C extends CollectionName>(collection: C, ids: readonly string[]): Promise<(DocumentOf<C> | null)[]>;
+  /**
+   * Optional: moves a running total without reading it first: numbers added at dotted paths (`inc`, which should
+   * count the version up by 1) and fields set (`set`). A missing document is created as `seed` with the addition
+   * applied. CloudBase sends one update with `inc` at the commit; without it, use addTo (a read, then a write).
+   */
+  add?<C extends CollectionName>(collection: C, id: string, addition: Addition, seed: DocumentOf<C>): Promise<void>;
   /** Fails with StoreConflict when a document with this id already exists. */
   create<C extends CollectionName>(collection: C, doc: DocumentOf<C>): Promise<void>;
   /** Fails with StoreConflict unless the stored document still has expectedVersion. */
   replace<C extends CollectionName>(collection: C, doc: DocumentOf<C>, expectedVersion: number): Promise<void>;
+}
+
+/** A move of a running total: numbers added at dotted paths, and fields set with them. */
+export interface Addition {
+  inc: Readonly<Record<string, number>>;
+  set: Readonly<Record<string, unknown>>;
+}
+
+/** The document with the addition applied (a copy): missing numbers count from 0, missing parents are made. */
+export function withAddition<T extends object>(doc: T, addition: Addition): T {
+  const next = structuredClone(doc) as Record<string, unknown>;
+  const at = (path: string): [Record<string, unknown>, string] => {
+    const keys = path.split('.');
+    let parent = next;
+    for (const key of keys.slice(0, -1)) {
+      if (typeof parent[key] !== 'object' || parent[key] === null) parent[key] = {};
+      parent = parent[key] as Record<string, unknown>;
+    }
+    return [parent, keys[keys.length - 1]!];
+  };
+  for (const [path, amount] of Object.entries(addition.inc)) {
+    const [parent, key] = at(path);
+    parent[key] = (typeof parent[key] === 'number' ? parent[key] : 0) + amount;
+  }
+  for (const [path, value] of Object.entries(addition.set)) {
+    const [parent, key] = at(path);
+    parent[key] = value;
+  }
+  return next as T;
+}
+
+/** Two additions to one document as one. */
+export function combinedAdditions(a: Addition, b: Addition): Addition {
+  const inc: Record<string, number> = { ...a.inc };
+  for (const [path, amount] of Object.entries(b.inc)) inc[path] = (inc[path] ?? 0) + amount;
+  return { inc, set: { ...a.set, ...b.set } };
+}
+
+/** A running total moved in a transaction: by the store's own `add` where it has one, else read and written. */
+export async function addTo<C extends CollectionName>(
+  tx: StoreTx,
+  collection: C,
+  id: string,
+  addition: Addition,
+  seed: DocumentOf<C>,
+): Promise<void> {
+  if (tx.add) return tx.add(collection, id, addition, seed);
+  const stored = await tx.get(collection, id);
+  if (stored) await tx.replace(collection, withAddition(stored, addition), (stored as { version?: number }).version ?? 0);
+  else await tx.create(collection, withAddition(seed, addition));
 }
 
 export interface Store extends StoreReader {

@@ -3,7 +3,19 @@
 // not used: it retries on any error, our refusals included, and then reports only "Transaction failed".)
 import { AppError } from '@/core/errors';
 import type { CollectionName, DocumentOf } from '@/core/schemas/documents';
-import { isInList, StoreConflict, StoreTooMany, type FindOptions, type Scalar, type Store, type StoreTx, type Where } from '../ports';
+import {
+  combinedAdditions,
+  isInList,
+  StoreConflict,
+  StoreTooMany,
+  withAddition,
+  type Addition,
+  type FindOptions,
+  type Scalar,
+  type Store,
+  type StoreTx,
+  type Where,
+} from '../ports';
 
 /**
  * The subset of the node SDK's database we use. The deployed function hands the SDK's own `Db` in without a cast, so
@@ -12,8 +24,8 @@ import { isInList, StoreConflict, StoreTooMany, type FindOptions, type Scalar, t
 export interface CloudbaseDatabase {
   collection(name: string): CloudbaseCollection;
   startTransaction(): Promise<CloudbaseTransaction>;
-  /** db.command: `in` builds the query operator matching any value of a list. */
-  command: { in(values: unknown[]): unknown };
+  /** db.command: `in` builds the query operator matching any value of a list, `inc` the update adding to a number. */
+  command: { in(values: unknown[]): unknown; inc(amount: number): unknown };
 }
 /**
  * @cloudbase/database's Transaction (what db.startTransaction() answers in the SDK we ship): its collections'
@@ -29,6 +41,8 @@ interface CloudbaseTxDoc {
   get(): Promise<{ data: unknown }>;
   /** An upsert: `updated` counts an existing document it changed (0 when it inserted one). */
   set(data: object): Promise<{ updated?: number }>;
+  /** Fields set or moved by commands (db.command.inc); a missing document is left missing (`updated` 0). */
+  update(data: object): Promise<{ updated?: number }>;
 }
 interface CloudbaseDoc {
   get(): Promise<{ data: unknown }>;
@@ -196,12 +210,28 @@ export class CloudbaseStore implements Store {
     const key = (collection: string, id: string) => `${collection}/${id}`;
     const known = new Map<string, unknown>();
     const writes = new Map<string, { collection: string; doc: { _id: string }; mustBeNew: boolean }>();
+    // Running totals moved without a read (tx.add): sent as updates at the commit, unless read here meanwhile.
+    const additions = new Map<string, { collection: string; id: string; addition: Addition; seed: { _id: string } }>();
+    const addKnown = (k: string, collection: string, seed: { _id: string }, addition: Addition) => {
+      const stored = known.get(k) as { _id: string } | null;
+      const next = withAddition(stored ?? seed, addition);
+      writes.set(k, { collection, doc: next, mustBeNew: writes.get(k)?.mustBeNew ?? stored === null });
+      known.set(k, structuredClone(next));
+    };
+    // A document read after additions to it: they apply to what was read, and it is written whole.
+    const settle = (k: string) => {
+      const pending = additions.get(k);
+      if (!pending) return;
+      additions.delete(k);
+      addKnown(k, pending.collection, pending.seed, pending.addition);
+    };
     let readThrough = false;
     const read = async <C extends CollectionName>(collection: C, id: string) => {
       const k = key(collection, id);
       if (!known.has(k)) {
         known.set(k, firstDoc((await ref(collection, id).get()).data));
         readThrough = true;
+        settle(k);
       }
       return structuredClone(known.get(k) ?? null) as DocumentOf<C> | null;
     };
@@ -215,12 +245,27 @@ export class CloudbaseStore implements Store {
         if (wanted.length > 0 && !readThrough) await read(collection, wanted.shift()!);
         if (wanted.length > 0) {
           const found = new Map((await this.find(collection, { _id: { in: wanted } })).map((doc) => [doc._id, doc]));
-          for (const id of wanted) known.set(key(collection, id), found.get(id) ?? null);
+          for (const id of wanted) {
+            known.set(key(collection, id), found.get(id) ?? null);
+            settle(key(collection, id));
+          }
         }
         return ids.map((id) => structuredClone(known.get(key(collection, id)) ?? null) as DocumentOf<C> | null);
       },
+      add: async (collection, id, addition, seed) => {
+        const k = key(collection, id);
+        if (known.has(k)) return addKnown(k, collection, seed, addition);
+        const pending = additions.get(k);
+        additions.set(k, {
+          collection,
+          id,
+          seed: structuredClone(seed),
+          addition: pending ? combinedAdditions(pending.addition, addition) : addition,
+        });
+      },
       create: async (collection, doc) => {
         const k = key(collection, doc._id);
+        if (additions.has(k)) await read(collection, doc._id);
         if (known.has(k) && known.get(k) !== null) throw new StoreConflict(collection, doc._id, 'already exists');
         writes.set(k, { collection, doc: structuredClone(doc), mustBeNew: writes.get(k)?.mustBeNew ?? !known.has(k) });
         known.set(k, structuredClone(doc));
@@ -240,12 +285,28 @@ export class CloudbaseStore implements Store {
         const written = await ref(collection, doc._id).set(withoutId(doc));
         if (mustBeNew && (written?.updated ?? 0) > 0) throw new StoreConflict(collection, doc._id, 'already exists');
       }
+      for (const { collection, id, addition, seed } of additions.values()) {
+        // The addition counts the version up, so an update that found the document always reports it changed.
+        const moved = await ref(collection, id).update(this.updateOf(addition));
+        if ((moved?.updated ?? 0) > 0) continue;
+        // Not there yet: made as the seed with the addition (an upsert that meets one made meanwhile: a conflict).
+        const written = await ref(collection, id).set(withoutId(withAddition(seed, addition)));
+        if ((written?.updated ?? 0) > 0) throw new StoreConflict(collection, id, 'already exists');
+      }
       await transaction.commit();
       return result;
     } catch (error) {
       await transaction.rollback().catch(() => undefined);
       throw platformConflict(error) ?? error;
     }
+  }
+
+  /** An addition as the SDK's update: db.command.inc for each number added, the set fields as they are. */
+  private updateOf(addition: Addition): object {
+    return {
+      ...Object.fromEntries(Object.entries(addition.inc).map(([path, amount]) => [path, this.db.command.inc(amount)])),
+      ...addition.set,
+    };
   }
 
   async close(): Promise<void> {}
