@@ -65,10 +65,10 @@ test('a programme from a template: edited in every part, previewed, its past dat
   // The experts' deadline is new: its picker offers only days inside the programme's period.
   await ui.pickDay('专家评审截止时间日期', '2023-10-20');
   await ui.see('2023年10月20日');
+  await ui.screenshot('dates-picked');
   // The two service categories closed early last year; this year they close with the programme.
   await ui.press('清除');
   await ui.press('清除');
-  await ui.screenshot('dates-picked');
   await ui.press('保存设置');
   await ui.see('已保存');
   await ui.press('预览');

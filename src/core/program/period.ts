@@ -2,7 +2,7 @@
 // implementation end and the final report's due date. An application's schedule (进度安排) and the programme's own
 // dated steps (the mid-term report, the experts' deadline) lie inside it; the settings form, the application form's
 // pickers and the server all ask this one rule.
-import { formatCalendarDay, shanghaiDay } from '../calendar/shanghai';
+import { formatDaySpan, shanghaiDay } from '../calendar/shanghai';
 
 export interface ProgramPeriod {
   /** The first day, YYYY-MM-DD (Shanghai). */
@@ -25,7 +25,7 @@ export function programPeriod(program: Dated): ProgramPeriod | null {
 
 /** '2023年6月25日至2024年1月15日' */
 export function periodText(period: ProgramPeriod): string {
-  return `${formatCalendarDay(period.from)}至${formatCalendarDay(period.to)}`;
+  return formatDaySpan(period.from, period.to);
 }
 
 /** Whether a calendar day (YYYY-MM-DD) lies inside the period. */

@@ -64,7 +64,7 @@ export function DateTimeField({ name, value, start, end, empty, onChange }: Date
         end={end}
         onChange={(event) => onChange(pickedInstant(value, { day: String(event.detail.value) }))}
       >
-        <View className="admin-form__input admin-form__picker" aria-label={`${name}日期`}>
+        <View className={`admin-form__input admin-form__picker${day ? '' : ' admin-form__picker--empty'}`} aria-label={`${name}日期`}>
           {day ? chineseDay(day) : empty}
         </View>
       </Picker>

@@ -728,7 +728,11 @@ function ProgramEditForm({
           />
         </Field>
         <Field label="结项报告截止">
-          <DateTimeField name="结项报告截止" value={draft.finalReportDueAt} onChange={(finalReportDueAt) => set({ finalReportDueAt: finalReportDueAt! })} />
+          <DateTimeField
+            name="结项报告截止"
+            value={draft.finalReportDueAt}
+            onChange={(finalReportDueAt) => set({ finalReportDueAt: finalReportDueAt! })}
+          />
         </Field>
         {draft.stages.expertReview ? (
           <PeriodTime
