@@ -47,13 +47,15 @@ interface DateTimeFieldProps {
   /** The first and last days offered (YYYY-MM-DD). */
   start?: string;
   end?: string;
-  /** Shown while there is no value; with it the value can be cleared back to none. */
+  /** Shown while there is no value. */
   empty?: string;
-  onChange: (instant: string | null) => void;
+  onChange: (instant: string) => void;
+  /** Given where the value may be none: a 清除 button sets it back. */
+  onClear?: () => void;
 }
 
 /** A day and a minute in Shanghai, picked (never typed) and shown as people write them: 2023年7月3日 09:00. */
-export function DateTimeField({ name, value, start, end, empty, onChange }: DateTimeFieldProps) {
+export function DateTimeField({ name, value, start, end, empty, onChange, onClear }: DateTimeFieldProps) {
   const { day, time } = pickedParts(value);
   return (
     <View className="admin-datetime">
@@ -75,8 +77,8 @@ export function DateTimeField({ name, value, start, end, empty, onChange }: Date
           </View>
         </Picker>
       ) : null}
-      {day && empty ? (
-        <Button size="small" fill="outline" aria-label={`清除${name}`} onClick={() => onChange(null)}>
+      {day && onClear ? (
+        <Button size="small" fill="outline" aria-label={`清除${name}`} onClick={onClear}>
           清除
         </Button>
       ) : null}

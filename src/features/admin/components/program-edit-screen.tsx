@@ -245,7 +245,15 @@ function PeriodTime({
   const field = periodField(draft, name, value);
   return (
     <Field label={label} hint={field.issue ?? undefined}>
-      <DateTimeField name={name} value={value} start={field.start} end={field.end} empty={empty} onChange={onChange} />
+      <DateTimeField
+        name={name}
+        value={value}
+        start={field.start}
+        end={field.end}
+        empty={empty}
+        onChange={onChange}
+        onClear={() => onChange(null)}
+      />
     </Field>
   );
 }
@@ -396,6 +404,7 @@ function CategoriesSection({ draft, patch }: { draft: ProgramDraft; patch: Patch
               value={category.deadline}
               empty="按项目截止时间"
               onChange={(deadline) => change(index, { deadline })}
+              onClear={() => change(index, { deadline: null })}
             />
           </Field>
           <RowTools name={`类别${category.name}`} onRemove={() => patch((d) => ({ ...d, categories: without(d.categories, index) }))} />
@@ -715,24 +724,20 @@ function ProgramEditForm({
       </Section>
       <Section title="时间安排" extra="北京时间">
         <Field label="申报开始">
-          <DateTimeField name="申报开始" value={draft.opensAt} onChange={(opensAt) => set({ opensAt: opensAt! })} />
+          <DateTimeField name="申报开始" value={draft.opensAt} onChange={(opensAt) => set({ opensAt })} />
         </Field>
         <Field label="申报截止">
-          <DateTimeField name="申报截止" value={draft.deadline} onChange={(deadline) => set({ deadline: deadline! })} />
+          <DateTimeField name="申报截止" value={draft.deadline} onChange={(deadline) => set({ deadline })} />
         </Field>
         <Field label="实施结束">
           <DateTimeField
             name="实施结束"
             value={draft.implementationEndsAt}
-            onChange={(implementationEndsAt) => set({ implementationEndsAt: implementationEndsAt! })}
+            onChange={(implementationEndsAt) => set({ implementationEndsAt })}
           />
         </Field>
         <Field label="结项报告截止">
-          <DateTimeField
-            name="结项报告截止"
-            value={draft.finalReportDueAt}
-            onChange={(finalReportDueAt) => set({ finalReportDueAt: finalReportDueAt! })}
-          />
+          <DateTimeField name="结项报告截止" value={draft.finalReportDueAt} onChange={(finalReportDueAt) => set({ finalReportDueAt })} />
         </Field>
         {draft.stages.expertReview ? (
           <PeriodTime

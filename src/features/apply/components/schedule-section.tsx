@@ -29,11 +29,11 @@ function DateField({
   period: ProgramPeriod | null;
   onChange: (day: string) => void;
 }) {
-  const opensAt = value || (period ? period.from : '');
+  const opensOn = value || (period?.from ?? '');
   return (
     <View className="apply-field apply-field--half">
       <View className="apply-field__label">{label}</View>
-      <Picker mode="date" value={opensAt} start={period?.from} end={period?.to} onChange={(event) => onChange(String(event.detail.value))}>
+      <Picker mode="date" value={opensOn} start={period?.from} end={period?.to} onChange={(event) => onChange(String(event.detail.value))}>
         <View className={`apply-picker${value ? '' : ' apply-picker--empty'}`}>
           <View className="apply-picker__text">{value ? formatCalendarDay(value) : '选择日期'}</View>
         </View>
