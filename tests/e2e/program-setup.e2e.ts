@@ -1,12 +1,11 @@
 // 王秘书 starts a programme from last year's Xuzhou template, edits a stage, a category, a section's hint and a
 // review weight (the form says the weights must add up to 100 before the tap), previews it as an applicant will
-// see it, is told the template's dates have passed, fixes them and publishes. Phone-sized Chromium (375×812);
+// see it, is told the template's dates have passed, picks this year's (and the experts' deadline) and publishes. Phone-sized Chromium (375×812);
 // screenshots: test-results/e2e/program-setup-*.png.
 import { phoneForFile } from './support/phone-file';
 
 const SECRETARY = '王秘书';
 const NAME = '2023年度提升学会服务科技创新能力计划';
-const TIME = 'YYYY-MM-DD HH:mm';
 
 const phone = phoneForFile('program-setup');
 
@@ -57,13 +56,19 @@ test('a programme from a template: edited in every part, previewed, its past dat
 
   // Back to the settings: this year's dates, saved, previewed again and published.
   await ui.press('返回修改');
-  await ui.field(TIME, 0).fill('2023-08-01 00:00');
-  await ui.field(TIME, 1).fill('2023-09-30 23:59');
-  await ui.field(TIME, 2).fill('2024-06-30 23:59');
-  await ui.field(TIME, 3).fill('2024-07-15 23:59');
+  // Dates are picked, never typed; each keeps its time of day (申报开始 00:00, the others 23:59).
+  await ui.pickDay('申报开始日期', '2023-08-01');
+  await ui.pickDay('申报截止日期', '2023-09-30');
+  await ui.pickDay('实施结束日期', '2024-06-30');
+  await ui.pickDay('结项报告截止日期', '2024-07-15');
+  await ui.see('2023年8月1日');
+  // The experts' deadline is new: its picker offers only days inside the programme's period.
+  await ui.pickDay('专家评审截止时间日期', '2023-10-20');
+  await ui.see('2023年10月20日');
+  await ui.screenshot('dates-picked');
   // The two service categories closed early last year; this year they close with the programme.
-  await ui.field('留空：按项目截止时间', 3).fill('');
-  await ui.field('留空：按项目截止时间', 2).fill('');
+  await ui.press('清除');
+  await ui.press('清除');
   await ui.press('保存设置');
   await ui.see('已保存');
   await ui.press('预览');

@@ -80,6 +80,8 @@ test('the society starting from the Xuzhou template opens it to its branches and
   const thisYear = await update(
     {
       ...editOf(saved),
+      // This year's call: the applications' schedules (July of the programme's year) lie inside its period.
+      year: 2023,
       opensAt: '2023-07-01T00:00:00+08:00',
       deadline: '2023-08-31T23:59:59+08:00',
       implementationEndsAt: '2023-12-31T23:59:59+08:00',

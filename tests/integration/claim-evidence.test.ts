@@ -2,7 +2,7 @@
 // place; for every photo a SHA-256, a perceptual hash and its EXIF capture time; and a photo claimed twice, the same
 // bytes or a re-compressed and resized copy, flagged on the later claim with the earlier use named.
 import { createHash } from 'node:crypto';
-import { shanghaiDay } from '@/core/calendar/shanghai';
+import { formatCalendarDay, shanghaiDay } from '@/core/calendar/shanghai';
 import { PHASH_NEAR_BITS, hammingDistance } from '@/core/evidence/fingerprints';
 import type { ApplicationView } from '@/core/schemas/actions';
 import { OPENID, PROGRAM_ID, refusal, startHarness, type Harness } from '../support/harness';
@@ -136,7 +136,7 @@ test('a link off 天府科技云 or not https, a day in the future, or no eviden
   const link = 'https://www.tfkjy.cn/studio/1';
   expect(refusal(await h.raw(OPENID.structure, 'claim.add', claimInput(award, { links: [link], activityOn: tomorrow })))).toEqual([
     'INVALID_INPUT',
-    `输入有误：活动日期不能晚于今天（${shanghaiDay(h.clock.now())}）`,
+    `输入有误：活动日期不能晚于今天（${formatCalendarDay(shanghaiDay(h.clock.now()))}）`,
   ]);
   const [, nothing] = refusal(await h.raw(OPENID.structure, 'claim.add', claimInput(award)))!;
   expect(nothing).toContain('请至少上传一份佐证材料');

@@ -1,6 +1,6 @@
 // The secretariat starts a programme from any seed and edits what changes from year to year; every edit
 // is checked by the one programme schema, and a bad one changes nothing.
-import { OPENID, startHarness, type Harness } from '../support/harness';
+import { OPENID, PROGRAM_ID, completeContent, refusal, requestId, startHarness, type Harness } from '../support/harness';
 import { REVIEWERS, current, decided, publicizedAndClosed, reviewed, shortlisted, submitted } from '../support/lifecycle';
 import { editOf } from '../support/program-edit';
 
@@ -237,4 +237,31 @@ describe('what applications and reviews rest on stays put', () => {
       '项目配置不正确：项目发布后不能修改年度',
     );
   });
+});
+
+test('dates inside the programme’s period: program.update refuses a review deadline outside it, application.save a schedule row', async () => {
+  // Seed 004 (Sichuan civil society, the demo call): opens 2023-06-25, the final report is due 2024-01-15.
+  const program = await h.as(OPENID.secretary, 'program.get', { programId: PROGRAM_ID });
+  const before = await h.store.get('programs', PROGRAM_ID);
+  const late = { ...editOf(program), reviewDueAt: '2024-01-16T09:00:00+08:00' };
+  expect(refusal(await h.raw(OPENID.secretary, 'program.update', { programId: PROGRAM_ID, version: program.version, edit: late }))).toEqual(
+    ['PROGRAM_INVALID', '项目配置不正确：专家评审截止时间须在项目期内（2023年6月25日至2024年1月15日）'],
+  );
+  expect(await h.store.get('programs', PROGRAM_ID)).toEqual(before);
+  const due = { ...editOf(program), reviewDueAt: '2023-11-30T17:00:00+08:00' };
+  const updated = await h.as(OPENID.secretary, 'program.update', { programId: PROGRAM_ID, version: program.version, edit: due });
+  expect(updated.reviewDueAt).toBe('2023-11-30T17:00:00+08:00');
+
+  // The demo's schedule rows start on 1 July, inside the period; a row before the call opened is refused, as typed.
+  const row = { phase: '筹备', startsOn: '2023-07-01', endsOn: '2023-07-31', work: '制定方案', owner: '李工' };
+  const draft = await h.as(OPENID.structure, 'application.create', {
+    programId: PROGRAM_ID,
+    requestId: requestId(),
+    content: completeContent({ schedule: [row] }),
+  });
+  const early = completeContent({ schedule: [{ ...row, startsOn: '2023-06-24' }] });
+  expect(
+    refusal(await h.raw(OPENID.structure, 'application.save', { applicationId: draft._id, version: draft.version, content: early })),
+  ).toEqual(['INVALID_INPUT', '输入有误：进度安排“筹备”的日期须在项目期内（2023年6月25日至2024年1月15日）']);
+  expect((await current(h, OPENID.structure, draft._id)).schedule).toEqual([row]);
 });

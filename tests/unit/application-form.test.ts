@@ -104,6 +104,23 @@ test('a schedule row that ends before it starts, or has no dates, is refused', (
   ).toContain('进度安排有未填写完整的行');
 });
 
+test('a schedule row outside the programme’s period is refused beside the row, in the server’s words', () => {
+  // Suzhou 2022 (seed 001) opens 2022-01-21; implementation ends 2022-12-31, after the final report (2022-10-31).
+  const row = { rowId: 's1', phase: '启动', startsOn: '2022-01-20', endsOn: '2022-03-31', work: '制定方案', owner: '' };
+  const early = checkForm(
+    suzhou,
+    filled((form) => (form.schedule = [row])),
+  );
+  expect(early.scheduleErrors).toEqual({ s1: '日期须在项目期内（2022年1月21日至2022年12月31日）' });
+  expect(early.content.schedule).toEqual([]);
+  const inside = checkForm(
+    suzhou,
+    filled((form) => (form.schedule = [{ ...row, startsOn: '2022-01-21', endsOn: '2022-12-31' }])),
+  );
+  expect(inside.scheduleErrors).toEqual({});
+  expect(inside.content.schedule).toHaveLength(1);
+});
+
 test('a team member’s age must be a whole number from 16 to 100; a row with a task but no name asks for the name', () => {
   const member = { rowId: 't1', name: '王五', ageText: '15', title: '', employer: '', task: '' };
   expect(

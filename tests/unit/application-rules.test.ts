@@ -133,6 +133,28 @@ describe('schedule and team tables', () => {
   });
 });
 
+describe('the schedule lies inside the programme’s period (from the call’s opening to the later of implementation end and final report)', () => {
+  // Seed 000's provincial call: opens 2023-06-15, implementation ends 2023-12-31, the final report is due 2024-01-31.
+  const row = { phase: '启动', startsOn: '2023-06-15', endsOn: '2024-01-31', work: '制定方案', owner: '' };
+
+  test('a row from the opening day to the report’s due day is accepted', () => {
+    expect(refusal(() => checkContentLimits(province, completeContent(province, 'society', { schedule: [row] })))).toBeNull();
+  });
+
+  test('a row starting before the call opens, or ending after the report is due, is refused with the period in Chinese', () => {
+    const reason = '输入有误：进度安排“启动”的日期须在项目期内（2023年6月15日至2024年1月31日）';
+    for (const outside of [
+      { ...row, startsOn: '2023-06-14' },
+      { ...row, endsOn: '2024-02-01' },
+    ]) {
+      expect(refusal(() => checkContentLimits(province, completeContent(province, 'society', { schedule: [outside] })))).toEqual({
+        code: 'INVALID_INPUT',
+        message: reason,
+      });
+    }
+  });
+});
+
 describe('category, sub-type, attachments and commitments', () => {
   test('an unknown category or sub-type is refused', () => {
     expect(refusal(() => checkContentLimits(xuzhou, completeContent(xuzhou, 'innovative', { categoryKey: 'no-such' })))?.message).toBe(

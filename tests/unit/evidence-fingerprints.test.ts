@@ -61,7 +61,7 @@ test('only https links on 天府科技云 or its subdomains are evidence links',
 test('the activity day may be today in Shanghai but not tomorrow', () => {
   const now = new Date('2024-05-01T17:00:00Z'); // already 2 May, 01:00 in Shanghai
   expect(activityDayProblem('2024-05-02', now)).toBeNull();
-  expect(activityDayProblem('2024-05-03', now)).toBe('活动日期不能晚于今天（2024-05-02）');
+  expect(activityDayProblem('2024-05-03', now)).toBe('活动日期不能晚于今天（2024年5月2日）');
 });
 
 test('a restored claim draft keeps only files of this application that this person uploaded', () => {

@@ -86,7 +86,10 @@ export function completeContent(program: Program, categoryKey: string, overrides
     projectName: '建筑结构抗震科普进社区',
     sections: Object.fromEntries(form.sections.map((section) => [section.key, `${section.title}：具体内容。`])),
     budget: [{ item: '专家劳务', amountFen: category.awardAmountFen, basis: '按实列支' }],
-    schedule: form.schedule ? [{ phase: '启动', startsOn: '2023-07-01', endsOn: '2023-07-31', work: '制定方案', owner: '李工' }] : [],
+    // July of the programme's year lies inside every seed programme's period.
+    schedule: form.schedule
+      ? [{ phase: '启动', startsOn: `${program.year}-07-01`, endsOn: `${program.year}-07-31`, work: '制定方案', owner: '李工' }]
+      : [],
     team: form.team ? [{ name: '李工', age: 45, title: '高级工程师', employer: '某设计院', task: '负责人' }] : [],
     attachments: asked.map((attachment) => ({
       key: attachment.key,

@@ -8,7 +8,6 @@ import {
   draftOf,
   editOf,
   fenOfYuan,
-  instantOf,
   moved,
   newAttachment,
   newCategory,
@@ -16,13 +15,14 @@ import {
   newRule,
   newSection,
   numberOf,
-  timeText,
+  periodField,
   toggledKey,
   toggledKind,
   weightTotal,
   without,
   yuanText,
 } from '@/features/admin/program-edit-form';
+import { pickedInstant, pickedParts } from '@/features/admin/dates';
 import { programFrom } from './factories';
 
 const xuzhou: ProgramView = {
@@ -91,10 +91,8 @@ test('the form cannot lower a notice’s document minimum nor lift an indicator�
   expect(issueOf(editOf(civil, sneaky))).toBe('不能修改或不认识的字段：minWorkingDays');
 });
 
-test('typed numbers, amounts and times become values; what is no value is named with its field and row', () => {
+test('typed numbers and amounts become values; what is no value is named with its field and row', () => {
   expect([numberOf(' 12 '), numberOf(''), fenOfYuan('3000'), fenOfYuan('abc')]).toEqual([12, Number.NaN, 300_000, Number.NaN]);
-  expect(instantOf('2024-05-31 23:59', null)).toBe('2024-05-31T23:59:00+08:00');
-  expect(instantOf(timeText(xuzhou.deadline), xuzhou.deadline)).toBe(xuzhou.deadline);
   const draft = draftOf(xuzhou);
   const first = draft.categories[0]!;
   const category = (change: Partial<typeof first>) => ({ ...draft, categories: [{ ...first, ...change }, ...draft.categories.slice(1)] });
@@ -102,8 +100,39 @@ test('typed numbers, amounts and times become values; what is no value is named 
   expect(issueOf(editOf(xuzhou, category({ quotaMax: 1.5 })))).toBe('“一流学会”名额上限：须为整数');
   expect(issueOf(editOf(xuzhou, category({ quotaMin: 3, quotaMax: 2 })))).toBe('“一流学会”：名额下限不能大于上限');
   expect(issueOf(editOf(xuzhou, category({ awardAmountFen: fenOfYuan('') })))).toBe('“一流学会”单项金额：须填写数字');
-  expect(issueOf(editOf(xuzhou, { ...draft, deadline: instantOf('2024-5-31', null) }))).toBe('截止时间：时间格式应为 YYYY-MM-DD HH:mm');
   expect(issueOf(editOf(xuzhou, { ...draft, deadline: draft.opensAt }))).toBe('截止时间须晚于开始时间');
+});
+
+test('a picked day or minute changes only that part of the time, shown in Shanghai; a new date is a deadline', () => {
+  // Xuzhou's deadline is 2022-11-10T23:59:59+08:00 (seed 003).
+  expect(pickedParts(xuzhou.deadline)).toEqual({ day: '2022-11-10', time: '23:59' });
+  expect(pickedParts(null)).toEqual({ day: '', time: '' });
+  expect(pickedInstant(xuzhou.deadline, { day: '2023-09-30' })).toBe('2023-09-30T23:59:59+08:00');
+  expect(pickedInstant(xuzhou.opensAt, { time: '09:30' })).toBe('2022-04-29T09:30:00+08:00');
+  expect(pickedInstant(null, { day: '2023-10-31' })).toBe('2023-10-31T23:59:59+08:00');
+  // A time stored in UTC is picked and kept as Shanghai sees it.
+  expect(pickedParts('2023-07-02T16:00:00.000Z')).toEqual({ day: '2023-07-03', time: '00:00' });
+  expect(pickedInstant('2023-07-02T16:00:00.000Z', { time: '09:00' })).toBe('2023-07-03T09:00:00+08:00');
+});
+
+test('the mid-term and review deadlines are picked inside the programme’s period; outside it the form says why, as the server does', () => {
+  const draft = draftOf(xuzhou);
+  // Xuzhou's period: opens 2022-04-29, implementation and final report both end 2022-12-31 (seed 003).
+  const inside = periodField(draft, '专家评审截止时间', '2022-11-20T23:59:59+08:00');
+  expect(inside).toEqual({ start: '2022-04-29', end: '2022-12-31', issue: null });
+  const late = '2023-01-10T23:59:59+08:00';
+  const reason = '专家评审截止时间须在项目期内（2022年4月29日至2022年12月31日）';
+  expect(periodField(draft, '专家评审截止时间', late).issue).toBe(reason);
+  expect(issueOf(editOf(xuzhou, { ...draft, reviewDueAt: late }))).toBe(reason);
+  expect(issueOf(editOf(xuzhou, { ...draft, reviewDueAt: '2022-11-20T23:59:59+08:00' }))).toBeNull();
+  const midterm = { ...draft, stages: { ...draft.stages, midterm: { categories: [], dueAt: '2022-04-28T23:59:59+08:00' } } };
+  expect(issueOf(editOf(xuzhou, midterm))).toBe('中期报告截止时间须在项目期内（2022年4月29日至2022年12月31日）');
+  // Moving the period moves the picker's days with it.
+  expect(periodField({ ...draft, finalReportDueAt: '2023-01-15T23:59:59+08:00' }, '专家评审截止时间', late)).toEqual({
+    start: '2022-04-29',
+    end: '2023-01-15',
+    issue: null,
+  });
 });
 
 test('review weights must add up to 100, as the schema says; the form shows the running total', () => {

@@ -3,13 +3,12 @@ import fc from 'fast-check';
 import {
   addCalendarMonths,
   calendarCovers,
-  formatChineseDay,
   isWorkingDay,
   publicityEndsAtUtc,
   publicityPeriod,
   publicityPeriodText,
-  shanghaiDay,
 } from '@/core/calendar/working-days';
+import { formatCalendarDay, formatDaySpan, shanghaiDay } from '@/core/calendar/shanghai';
 
 test('a notice opened on 2023-09-27 for 5 working days skips National Day, counts the make-up Saturday and Sunday, and ends on 10-09', () => {
   const period = publicityPeriod('2023-09-27', 5);
@@ -102,10 +101,12 @@ test('the notice stays open until midnight in Shanghai after its closing day', (
 });
 
 test('days are shown in Chinese without zero padding, and instants map to their Shanghai day', () => {
-  expect(formatChineseDay('2023-09-27')).toBe('2023年9月27日');
-  expect(formatChineseDay('2024-01-05')).toBe('2024年1月5日');
+  expect(formatCalendarDay('2023-09-27')).toBe('2023年9月27日');
+  expect(formatCalendarDay('2024-01-05')).toBe('2024年1月5日');
+  expect(formatDaySpan('2023-07-01', '2023-09-30')).toBe('2023年7月1日至2023年9月30日');
   expect(shanghaiDay('2023-09-26T16:00:00.000Z')).toBe('2023-09-27');
   expect(shanghaiDay('2023-09-26T15:59:59.999Z')).toBe('2023-09-26');
+  expect(() => shanghaiDay('not a time')).toThrow(RangeError);
 });
 
 test('a one-month rectification window ends on the same day next month, or on the month’s last day', () => {

@@ -6,8 +6,8 @@ import { emptyCounts, ledgerId, moveCounts, quotaIssue, type LedgerCounts } from
 import { AppError } from '@/core/errors';
 import { tallyId } from '@/core/kpi/tally';
 import { maySeeApplication } from '@/core/policy/visibility';
-import { addCalendarMonths, shanghaiDay } from '@/core/calendar/working-days';
-import { endOfShanghaiDay } from '@/core/calendar/shanghai';
+import { addCalendarMonths } from '@/core/calendar/working-days';
+import { endOfShanghaiDay, shanghaiDay } from '@/core/calendar/shanghai';
 import { categoryByKey, failureRecordText } from '@/core/program/program-schema';
 import type { Application, CollectionName, FailureRecord, Ledger, Notification, Program, Publicity } from '@/core/schemas/documents';
 import type { WorkflowAction } from '@/core/workflow/award-workflow';

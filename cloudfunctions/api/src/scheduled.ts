@@ -1,8 +1,7 @@
 // What the timer function does each run: close ended publicity notices (into approval or confirmed results), fail rectifications
 // whose month has passed, and remind people before deadlines. Every step is safe to run twice.
 import { applicationWindow } from '@/core/application/rules';
-import { formatShanghaiDateTime, isPastDeadline } from '@/core/calendar/shanghai';
-import { formatChineseDay, shanghaiDay } from '@/core/calendar/working-days';
+import { formatCalendarDay, formatShanghaiDateTime, isPastDeadline, shanghaiDay } from '@/core/calendar/shanghai';
 import { kindOf, noticeKinds } from '@/core/publicity/notice-kinds';
 import { hasMidterm, programOf } from '@/core/program/program-schema';
 import type { Application, Program } from '@/core/schemas/documents';
@@ -132,7 +131,7 @@ async function dueReminders(deps: Deps, now: Date): Promise<Reminder[]> {
       application: null,
       program,
       title: `公示即将结束：${publicity.title}`.slice(0, 60),
-      body: `公示期至 ${formatChineseDay(publicity.closesOn)}，结束后将自动${noticeKinds[kindOf(publicity)].closes}；如有异议请及时处理。`,
+      body: `公示期至 ${formatCalendarDay(publicity.closesOn)}，结束后将自动${noticeKinds[kindOf(publicity)].closes}；如有异议请及时处理。`,
       page: null,
     });
   }

@@ -2,6 +2,7 @@
 import { AppError } from '../errors';
 import { formatShanghaiDateTime, isAfter, isPastDeadline } from '../calendar/shanghai';
 import { formatYuan, sumFen } from '../money';
+import { programPeriod, scheduleRowPeriodIssue } from '../program/period';
 import type { Category, Indicator, Program } from '../program/program-schema';
 import {
   budgetCeilingFen,
@@ -69,8 +70,11 @@ export function checkContentLimits(program: Program, content: ApplicationContent
   }
   checkTable('进度安排', content.schedule.length, form.schedule);
   checkTable('项目成员', content.team.length, form.team);
+  const period = programPeriod(program);
   for (const row of content.schedule) {
     if (row.endsOn < row.startsOn) throw new AppError('INVALID_INPUT', `进度安排“${row.phase}”的结束日期早于开始日期`);
+    const outside = scheduleRowPeriodIssue(row, period);
+    if (outside) throw new AppError('INVALID_INPUT', `进度安排“${row.phase}”的${outside}`);
   }
   for (const attachment of content.attachments) {
     if (!form.attachments.some((candidate) => candidate.key === attachment.key)) {

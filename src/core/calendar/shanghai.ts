@@ -56,9 +56,11 @@ export function shanghaiYear(instant: string | Date): number {
   return inShanghai(instant).year();
 }
 
-/** The Shanghai calendar day of an instant, as YYYY-MM-DD. */
+/** The Shanghai calendar day of an instant: '2023-09-26T16:00:00.000Z' → '2023-09-27'. */
 export function shanghaiDay(instant: string | Date): string {
-  return inShanghai(instant).format('YYYY-MM-DD');
+  const local = inShanghai(instant);
+  if (!local.isValid()) throw new RangeError(`not an instant: ${String(instant)}`);
+  return local.format('YYYY-MM-DD');
 }
 
 /** The same calendar day `years` earlier ('2024-02-29', 2 → '2022-02-28'). */
@@ -69,4 +71,9 @@ export function calendarDayYearsBefore(day: string, years: number): string {
 /** A calendar day as people read it: '2023-07-03' → '2023年7月3日' (no time zone: it is already a day). */
 export function formatCalendarDay(day: string): string {
   return dayjs.utc(day).format('YYYY年M月D日');
+}
+
+/** Two calendar days as a span people read: ('2023-07-01', '2023-09-30') → '2023年7月1日至2023年9月30日'. */
+export function formatDaySpan(from: string, to: string): string {
+  return `${formatCalendarDay(from)}至${formatCalendarDay(to)}`;
 }

@@ -3,7 +3,7 @@
 import { getDayDetail, getHolidaysInRange, isWorkday } from 'chinese-days';
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
-import { inShanghai, shanghaiToUtcIso } from './shanghai';
+import { formatDaySpan, shanghaiToUtcIso } from './shanghai';
 
 dayjs.extend(utc);
 
@@ -85,21 +85,9 @@ export function publicityEndsAtUtc(closesOn: string): string {
   return shanghaiToUtcIso(`${nextDay(closesOn)} 00:00:00`);
 }
 
-/** '2023-09-27' → '2023年9月27日' */
-export function formatChineseDay(date: string): string {
-  return parseDay(date).format('YYYY年M月D日');
-}
-
 /** '公示期 2023年9月27日至2023年10月9日' */
 export function publicityPeriodText(period: Pick<PublicityPeriod, 'opensOn' | 'closesOn'>): string {
-  return `公示期 ${formatChineseDay(period.opensOn)}至${formatChineseDay(period.closesOn)}`;
-}
-
-/** The Shanghai calendar day of an instant: '2023-09-26T16:00:00.000Z' → '2023-09-27'. */
-export function shanghaiDay(instant: string | Date): string {
-  const local = inShanghai(instant);
-  if (!local.isValid()) throw new RangeError(`not an instant: ${String(instant)}`);
-  return local.format('YYYY-MM-DD');
+  return `公示期 ${formatDaySpan(period.opensOn, period.closesOn)}`;
 }
 
 /** Calendar months later, clamped to the month's end: '2024-01-31' + 1 → '2024-02-29'. */

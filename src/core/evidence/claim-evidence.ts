@@ -1,7 +1,7 @@
 // What a claim offers as evidence besides its files: a record on 天府科技云, the platform the provincial
 // programme runs on (seed 002, line 44: "项目申报平台为天府科技云平台（网址：https://www.tfkjy.cn）"), and the day
 // and place of the activity it reports.
-import { shanghaiDay } from '../calendar/shanghai';
+import { formatCalendarDay, shanghaiDay } from '../calendar/shanghai';
 
 /** 天府科技云's domain (seed 002, line 44); its records live on it or on a subdomain. */
 export const TFKJY_DOMAIN = 'tfkjy.cn';
@@ -30,5 +30,5 @@ export function isTfkjyLink(value: string): boolean {
 /** Why the activity's day cannot be accepted (in Chinese), or null: it must not be after today in Shanghai. */
 export function activityDayProblem(day: string, now: Date): string | null {
   const today = shanghaiDay(now);
-  return day > today ? `活动日期不能晚于今天（${today}）` : null;
+  return day > today ? `活动日期不能晚于今天（${formatCalendarDay(today)}）` : null;
 }

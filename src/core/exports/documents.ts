@@ -1,7 +1,7 @@
 // What the Word documents the secretariat downloads say, as plain blocks (headings, paragraphs, tables of text):
 // an application in its programme's form shape, the 公示 notice, the 立项通知 and the 绩效自评 report. The docx file
 // is written from these at the edge (cloudfunctions/api/src/word-document.ts); figures come from the board.
-import { formatCalendarDay } from '../calendar/shanghai';
+import { formatCalendarDay, formatDaySpan } from '../calendar/shanghai';
 import { ledgerOrder } from '../award/ledger';
 import { countsTowardTargets, type IndicatorRow } from '../kpi/tally';
 import { formatFen } from '../money';
@@ -76,12 +76,7 @@ export function applicationDocument(program: FormProgram, application: Applicati
         {
           kind: 'table',
           headers: ['实施阶段', '起止日期', '工作内容', '责任人'],
-          rows: application.schedule.map((row) => [
-            row.phase,
-            `${formatCalendarDay(row.startsOn)}至${formatCalendarDay(row.endsOn)}`,
-            row.work,
-            row.owner,
-          ]),
+          rows: application.schedule.map((row) => [row.phase, formatDaySpan(row.startsOn, row.endsOn), row.work, row.owner]),
         },
       ],
     });
@@ -136,7 +131,7 @@ export function publicityDocument(program: Pick<Program, 'name'>, publicity: Pub
     { kind: 'title', text: publicity.title },
     {
       kind: 'paragraph',
-      text: `根据《${program.name}》有关规定，现将${kind.listed}名单予以公示。公示期为${formatCalendarDay(publicity.opensOn)}至${formatCalendarDay(publicity.closesOn)}（${publicity.workingDays}个工作日）。`,
+      text: `根据《${program.name}》有关规定，现将${kind.listed}名单予以公示。公示期为${formatDaySpan(publicity.opensOn, publicity.closesOn)}（${publicity.workingDays}个工作日）。`,
     },
     { kind: 'heading', text: kind.entriesTitle },
     {

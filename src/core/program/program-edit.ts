@@ -60,6 +60,7 @@ export const programFieldLabels: Readonly<Record<string, string>> = {
   deadline: '截止时间',
   implementationEndsAt: '实施结束时间',
   finalReportDueAt: '结项报告截止时间',
+  reviewDueAt: '专家评审截止时间',
   dueAt: '截止时间',
   workingDays: '公示工作日数',
   advancePercent: '立项后拨付比例',

@@ -14,6 +14,7 @@ import {
   ratings,
   upstreamFloorIssue,
 } from './program-rules';
+import { instantPeriodIssue, programPeriod } from './period';
 
 export * from './program-rules';
 
@@ -304,6 +305,15 @@ export const programConfigSchema = z
     const midterm = program.stages.midterm?.categories ?? [];
     if (midterm.some((categoryKey) => !program.categories.some((category) => category.key === categoryKey))) {
       context.addIssue({ code: 'custom', message: '中期检查引用了不存在的类别', path: ['stages', 'midterm', 'categories'] });
+    }
+    const period = programPeriod(program);
+    const dated = [
+      ['中期报告截止时间', program.stages.midterm?.dueAt, ['stages', 'midterm', 'dueAt']],
+      ['专家评审截止时间', program.reviewDueAt, ['reviewDueAt']],
+    ] as const;
+    for (const [label, instant, path] of dated) {
+      const issue = instantPeriodIssue(label, instant, period);
+      if (issue) context.addIssue({ code: 'custom', message: issue, path: [...path] });
     }
     program.indicators.forEach((indicator, index) => {
       const issue = upstreamFloorIssue(indicator);

@@ -1,9 +1,9 @@
 // The programme settings form: the draft is the edit itself (programEditSchema), checked before the tap by the
 // same contract and programme schema as the server (checkEdit), so a rule and its message live in one place.
-// What is typed is turned into values here (yuan → fen, Shanghai wall-clock → ISO, text → number); a text that
-// is no value becomes NaN or stays as typed, and the schema says what is wrong with it.
-import { inShanghai } from '@/core/calendar/shanghai';
+// What is typed or picked is turned into values here (yuan → fen, a Shanghai day and minute → ISO, text → number);
+// a text that is no value becomes NaN, and the schema says what is wrong with it.
 import { formatFen, parseYuan } from '@/core/money';
+import { instantPeriodIssue, programPeriod } from '@/core/program/period';
 import { checkEdit, editOfConfig, programConfigOf, type ProgramEdit } from '@/core/program/program-edit';
 import type { EligibilityRule } from '@/core/program/program-schema';
 import { ratings } from '@/core/program/program-rules';
@@ -22,21 +22,13 @@ export function editOf(program: ProgramView, draft: ProgramDraft): { edit: Progr
   return 'issue' in checked ? checked : { edit: checked.edit };
 }
 
-const TIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}):(\d{2})$/;
-
-/** An instant as typed in Shanghai time: "2023-12-31 23:59". */
-export function timeText(iso: string | null): string {
-  return iso ? inShanghai(iso).format('YYYY-MM-DD HH:mm') : '';
-}
-
 /**
- * The instant a typed time means: the original kept while the text still shows it (its seconds), the text as
- * typed when it is no time (the schema then refuses it as a time).
+ * A date the programme sets inside its period (the mid-term report, the experts' deadline): the days its picker
+ * offers, and why the date picked cannot stand (the server's own words), or null.
  */
-export function instantOf(text: string, original: string | null): string {
-  if (original && text === timeText(original)) return original;
-  const match = TIME.exec(text.trim());
-  return match ? `${match[1]}T${match[2]}:${match[3]}:00+08:00` : text.trim();
+export function periodField(draft: ProgramDraft, label: string, instant: string | null | undefined) {
+  const period = programPeriod(draft);
+  return { start: period?.from, end: period?.to, issue: instantPeriodIssue(label, instant, period) };
 }
 
 /** A number as typed; NaN when it is none (the schema says a number is wanted). */

@@ -3,6 +3,7 @@
 // same core rules the server applies, run on every keystroke.
 import { budgetTotalFen, commitmentIssue, countChars, missingForSubmission, type ApplicationContent } from '@/core/application/rules';
 import { formatYuan, parseYuan } from '@/core/money';
+import { programPeriod, scheduleRowPeriodIssue, type ProgramPeriod } from '@/core/program/period';
 import type { Category, Program } from '@/core/program/program-schema';
 import { budgetCeilingFen, categoryByKey, committableIndicators, floorCommitments } from '@/core/program/program-rules';
 import type { Attachment, BudgetLine, Commitment, ScheduleRow, TeamMember } from '@/core/schemas/documents';
@@ -261,17 +262,19 @@ function checkBudget(budget: readonly BudgetLineDraft[]) {
   return { lines, errors };
 }
 
-function checkSchedule(schedule: readonly ScheduleRowDraft[]) {
+function checkSchedule(schedule: readonly ScheduleRowDraft[], period: ProgramPeriod | null) {
   const rows: ScheduleRow[] = [];
   const errors: Record<string, string> = {};
   for (const draft of schedule) {
     const texts = [draft.phase, draft.startsOn, draft.endsOn, draft.work, draft.owner];
     if (texts.every(isBlank)) continue;
+    const outside = scheduleRowPeriodIssue(draft, period);
     let error: string | null = null;
     if (isBlank(draft.phase)) error = '请填写实施阶段';
     else if (tooLong(draft.phase, LIMITS.phase)) error = `阶段名称不能超过 ${LIMITS.phase} 字`;
     else if (!DAY.test(draft.startsOn) || !DAY.test(draft.endsOn)) error = '请选择开始和结束日期';
     else if (draft.endsOn < draft.startsOn) error = '结束日期早于开始日期';
+    else if (outside) error = outside;
     else if (isBlank(draft.work)) error = '请填写工作内容';
     else if (tooLong(draft.work, LIMITS.work)) error = `工作内容不能超过 ${LIMITS.work} 字`;
     else if (tooLong(draft.owner, LIMITS.owner)) error = `负责人不能超过 ${LIMITS.owner} 字`;
@@ -355,7 +358,7 @@ export function checkForm(program: FormProgram, form: ApplicationFormValues): Fo
     if (text !== '') sections[section.key] = text;
   }
   const budget = checkBudget(form.budget);
-  const schedule = spec.schedule ? checkSchedule(form.schedule) : { rows: [], errors: {} };
+  const schedule = spec.schedule ? checkSchedule(form.schedule, programPeriod(program)) : { rows: [], errors: {} };
   const team = spec.team ? checkTeam(form.team) : { members: [], errors: {} };
   const commitments = spec.indicatorCommitments ? checkCommitments(program, form.commitments) : { chosen: [], errors: {} };
   const totalFen = budgetTotalFen(budget.lines);

@@ -136,6 +136,47 @@ export function phoneUi(page: Page, baseUrl: string, screenshotPrefix: string, s
     },
 
     /**
+     * Sets a platform date picker, found by its label, to a day (YYYY-MM-DD): each column (year, month, day) is
+     * dragged as a finger would, a few rows at a time (a weui picker in H5: 34 px a row), then confirmed.
+     */
+    async pickDay(label: string, day: string): Promise<void> {
+      await page.getByLabel(label, { exact: true }).filter({ visible: true }).first().tap();
+      const picker = page.locator('.weui-picker').filter({ visible: true }).last();
+      await picker.waitFor();
+      await settleAnimations();
+      const [year, month, date] = day.split('-');
+      const wanted = [`${year}年`, `${month}月`, `${date}日`];
+      for (const [column, target] of wanted.entries()) {
+        const group = picker.locator('taro-picker-group').nth(column);
+        for (let drags = 0; drags < 30; drags += 1) {
+          const { at, to } = await group.evaluate((element, item) => {
+            const items = Array.from(element.querySelectorAll('.weui-picker__item')).map((row) => row.textContent);
+            const content = element.querySelector<HTMLElement>('.weui-picker__content')!;
+            return { at: Math.round((102 - new DOMMatrix(content.style.transform).m42) / 34), to: items.indexOf(item) };
+          }, target);
+          if (to < 0) throw new Error(`no ${target} in the picker`);
+          if (at === to) break;
+          const rows = Math.max(-5, Math.min(5, to - at));
+          const box = (await group.boundingBox())!;
+          const x = box.x + box.width / 2;
+          // Up to later rows from near the bottom, down to earlier ones from near the top: the drag stays on the column.
+          const y = rows > 0 ? box.y + box.height - 20 : box.y + 20;
+          await page.mouse.move(x, y);
+          await page.mouse.down();
+          await page.mouse.move(x, y - rows * 34, { steps: 6 });
+          await page.mouse.up();
+          await settleAnimations();
+        }
+      }
+      await picker.locator('.weui-picker__action', { hasText: '确定' }).tap();
+      await page
+        .locator('.weui-picker')
+        .filter({ visible: true })
+        .waitFor({ state: 'detached' })
+        .catch(() => undefined);
+    },
+
+    /**
      * Switches account the way a person does in the H5 demo: 切换账号 on the home page (or the sign-in page
      * when nobody is signed in), then the account in the list; waits for the home page to greet them.
      */

@@ -2,8 +2,8 @@
 // for N Chinese working days on a public page anyone can open and object on. When it ends it closes — into approval
 // or into confirmed results (core/publicity/notice-kinds.ts) — by the timer, or lazily when anyone reads it, except
 // for entries whose objection the secretariat upheld or has not yet handled.
-import { formatCalendarDay, isAfter } from '@/core/calendar/shanghai';
-import { publicityEndsAtUtc, publicityPeriod, publicityPeriodText, shanghaiDay } from '@/core/calendar/working-days';
+import { formatCalendarDay, isAfter, shanghaiDay } from '@/core/calendar/shanghai';
+import { publicityEndsAtUtc, publicityPeriod, publicityPeriodText } from '@/core/calendar/working-days';
 import { AppError } from '@/core/errors';
 import { categoryByKey } from '@/core/program/program-schema';
 import { kindOf, listedStatuses, noticeKinds } from '@/core/publicity/notice-kinds';

@@ -1,7 +1,7 @@
 // The application as filed: the form's sections, budget, schedule, team, attachments, commitments, declaration.
 import { Text, View } from '@tarojs/components';
 import { Collapsible } from '@/components/program-info';
-import { formatCalendarDay } from '@/core/calendar/shanghai';
+import { formatDaySpan } from '@/core/calendar/shanghai';
 import { categoryByKey } from '@/core/program/program-rules';
 import type { ApplicationView, ProgramView } from '@/core/schemas/actions';
 import { BudgetTable } from './budget-table';
@@ -24,7 +24,7 @@ function ScheduleTable({ rows }: { rows: ApplicationView['schedule'] }) {
           <View className="admin-list__main">
             <Text className="admin-list__name">{row.phase}</Text>
             <Text className="admin-list__sub">
-              {formatCalendarDay(row.startsOn)} 至 {formatCalendarDay(row.endsOn)}
+              {formatDaySpan(row.startsOn, row.endsOn)}
               {row.owner ? ` · 负责人 ${row.owner}` : ''}
             </Text>
             <Text className="admin-list__text">{row.work}</Text>

@@ -22,7 +22,6 @@ import {
   draftOf,
   editOf,
   fenOfYuan,
-  instantOf,
   moved,
   newAttachment,
   newCategory,
@@ -30,8 +29,8 @@ import {
   newRule,
   newSection,
   numberOf,
+  periodField,
   ruleKindLabels,
-  timeText,
   toggledKey,
   toggledKind,
   weightTotal,
@@ -39,6 +38,7 @@ import {
   yuanText,
   type ProgramDraft,
 } from '../program-edit-form';
+import { DateTimeField } from './form-fields';
 import { ActionBar } from '@/components/action-bar';
 import { Section } from '@/components/section';
 import '../admin.css';
@@ -151,39 +151,6 @@ function YuanInput({ value, onChange, placeholder }: { value: number; onChange: 
   return <ValueInput type="digit" value={value} show={yuanText} read={fenOfYuan} onChange={onChange} placeholder={placeholder} />;
 }
 
-function TimeInput({ value, onChange, placeholder }: { value: string; onChange: (value: string) => void; placeholder?: string }) {
-  return (
-    <ValueInput
-      value={value}
-      show={timeText}
-      read={(text) => instantOf(text, value)}
-      onChange={onChange}
-      placeholder={placeholder ?? 'YYYY-MM-DD HH:mm'}
-    />
-  );
-}
-
-/** Empty means none (the programme's deadline, no date set). */
-function OptionalTime({
-  value,
-  onChange,
-  placeholder,
-}: {
-  value: string | null;
-  onChange: (value: string | null) => void;
-  placeholder: string;
-}) {
-  return (
-    <ValueInput
-      value={value}
-      show={timeText}
-      read={(text) => (text.trim() === '' ? null : instantOf(text, value))}
-      onChange={onChange}
-      placeholder={placeholder}
-    />
-  );
-}
-
 /** One tap target that is on or off. */
 function Toggle({ on, label, onChange }: { on: boolean; label: string; onChange: (on: boolean) => void }) {
   return (
@@ -260,6 +227,38 @@ function replaced<T>(rows: readonly T[], index: number, change: Partial<T>): T[]
   return rows.map((row, at) => (at === index ? { ...row, ...change } : row));
 }
 
+/** A date the programme sets inside its period, with the reason beside it when it falls outside. */
+function PeriodTime({
+  draft,
+  label,
+  name,
+  value,
+  empty,
+  onChange,
+}: {
+  draft: ProgramDraft;
+  label: string;
+  name: string;
+  value: string | null;
+  empty: string;
+  onChange: (value: string | null) => void;
+}) {
+  const field = periodField(draft, name, value);
+  return (
+    <Field label={label} hint={field.issue ?? undefined}>
+      <DateTimeField
+        name={name}
+        value={value}
+        start={field.start}
+        end={field.end}
+        empty={empty}
+        onChange={onChange}
+        onClear={() => onChange(null)}
+      />
+    </Field>
+  );
+}
+
 function StagesSection({ draft, patch }: { draft: ProgramDraft; patch: Patch }) {
   const { stages } = draft;
   const set = (change: Partial<ProgramDraft['stages']>) => patch((d) => ({ ...d, stages: { ...d.stages, ...change } }));
@@ -311,13 +310,14 @@ function StagesSection({ draft, patch }: { draft: ProgramDraft; patch: Patch }) 
               }
             />
           </Field>
-          <Field label="中期报告截止（可空）">
-            <OptionalTime
-              value={stages.midterm.dueAt}
-              placeholder="YYYY-MM-DD HH:mm"
-              onChange={(dueAt) => set({ midterm: { ...stages.midterm!, dueAt } })}
-            />
-          </Field>
+          <PeriodTime
+            draft={draft}
+            label="中期报告截止（可空）"
+            name="中期报告截止时间"
+            value={stages.midterm.dueAt}
+            empty="未设置"
+            onChange={(dueAt) => set({ midterm: { ...stages.midterm!, dueAt } })}
+          />
         </>
       ) : null}
       {stages.rectification ? (
@@ -399,11 +399,13 @@ function CategoriesSection({ draft, patch }: { draft: ProgramDraft; patch: Patch
               />
             </Field>
           </View>
-          <Field label="本类别截止（留空按项目截止）">
-            <OptionalTime
+          <Field label="本类别截止（可空）">
+            <DateTimeField
+              name={`类别${category.name}截止`}
               value={category.deadline}
-              placeholder="留空：按项目截止时间"
+              empty="按项目截止时间"
               onChange={(deadline) => change(index, { deadline })}
+              onClear={() => change(index, { deadline: null })}
             />
           </Field>
           <RowTools name={`类别${category.name}`} onRemove={() => patch((d) => ({ ...d, categories: without(d.categories, index) }))} />
@@ -723,17 +725,31 @@ function ProgramEditForm({
       </Section>
       <Section title="时间安排" extra="北京时间">
         <Field label="申报开始">
-          <TimeInput value={draft.opensAt} onChange={(opensAt) => set({ opensAt })} />
+          <DateTimeField name="申报开始" value={draft.opensAt} onChange={(opensAt) => set({ opensAt })} />
         </Field>
         <Field label="申报截止">
-          <TimeInput value={draft.deadline} onChange={(deadline) => set({ deadline })} />
+          <DateTimeField name="申报截止" value={draft.deadline} onChange={(deadline) => set({ deadline })} />
         </Field>
         <Field label="实施结束">
-          <TimeInput value={draft.implementationEndsAt} onChange={(implementationEndsAt) => set({ implementationEndsAt })} />
+          <DateTimeField
+            name="实施结束"
+            value={draft.implementationEndsAt}
+            onChange={(implementationEndsAt) => set({ implementationEndsAt })}
+          />
         </Field>
         <Field label="结项报告截止">
-          <TimeInput value={draft.finalReportDueAt} onChange={(finalReportDueAt) => set({ finalReportDueAt })} />
+          <DateTimeField name="结项报告截止" value={draft.finalReportDueAt} onChange={(finalReportDueAt) => set({ finalReportDueAt })} />
         </Field>
+        {draft.stages.expertReview ? (
+          <PeriodTime
+            draft={draft}
+            label="专家评审截止（可空，逾期不能再评分）"
+            name="专家评审截止时间"
+            value={draft.reviewDueAt ?? null}
+            empty="未设置"
+            onChange={(reviewDueAt) => set({ reviewDueAt })}
+          />
+        ) : null}
       </Section>
       <StagesSection draft={draft} patch={patch} />
       <CategoriesSection draft={draft} patch={patch} />

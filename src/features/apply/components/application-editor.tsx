@@ -10,6 +10,7 @@ import { confirm, showSuccess } from '@/lib/feedback';
 import { back, go, replace } from '@/lib/navigation';
 import { useSignedIn } from '@/features/common/use-signed-in';
 import { committableIndicators } from '@/core/program/program-rules';
+import { programPeriod } from '@/core/program/period';
 import { attachmentsAskedFor } from '../application-form';
 import { useApplicationEditor } from '../hooks/use-application-editor';
 import { nextStep } from '../next-step';
@@ -167,6 +168,7 @@ export function ApplicationEditor({ applicationId, programId }: ApplicationEdito
                     errors={check.scheduleErrors}
                     required={program.form.schedule.required}
                     maxRows={program.form.schedule.maxRows}
+                    period={programPeriod(program)}
                     onAdd={actions.schedule.add}
                     onRemove={actions.schedule.remove}
                     onChange={actions.schedule.update}

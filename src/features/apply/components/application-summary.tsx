@@ -1,7 +1,7 @@
 // The application as submitted: read-only, for the statuses the applicant can no longer edit.
 import { View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import { formatCalendarDay, formatShanghaiDateTime } from '@/core/calendar/shanghai';
+import { formatCalendarDay, formatDaySpan, formatShanghaiDateTime } from '@/core/calendar/shanghai';
 import { reportTitles, type ReportKind } from '@/core/kpi/report-ledger';
 import { formatYuan } from '@/core/money';
 import type { Program } from '@/core/program/program-schema';
@@ -92,9 +92,7 @@ export function ApplicationSummary({ application, program }: ApplicationSummaryP
             <View key={`${index}-${row.phase}`} className="apply-line">
               <View className="apply-line__main">
                 <View>{row.phase}</View>
-                <View className="apply-line__amount">
-                  {row.startsOn} 至 {row.endsOn}
-                </View>
+                <View className="apply-line__amount">{formatDaySpan(row.startsOn, row.endsOn)}</View>
               </View>
               <View className="apply-line__note">
                 {row.work}

@@ -1,6 +1,8 @@
 // 进度安排: phase, start and end date, work and the person responsible, one row each.
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { Picker, View } from '@tarojs/components';
+import { formatCalendarDay } from '@/core/calendar/shanghai';
+import { periodText, type ProgramPeriod } from '@/core/program/period';
 import type { ScheduleRowDraft } from '../application-form';
 
 interface ScheduleSectionProps {
@@ -8,28 +10,43 @@ interface ScheduleSectionProps {
   errors: Record<string, string>;
   required: boolean;
   maxRows: number;
+  /** The programme's period: every day picked lies inside it. */
+  period: ProgramPeriod | null;
   onAdd: () => void;
   onRemove: (rowId: string) => void;
   onChange: (rowId: string, patch: Partial<Omit<ScheduleRowDraft, 'rowId'>>) => void;
 }
 
-function DateField({ label, value, onChange }: { label: string; value: string; onChange: (day: string) => void }) {
+/** A day picked inside the programme's period: the picker opens there and offers no day outside it. */
+function DateField({
+  label,
+  value,
+  period,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  period: ProgramPeriod | null;
+  onChange: (day: string) => void;
+}) {
+  const opensOn = value || (period?.from ?? '');
   return (
     <View className="apply-field apply-field--half">
       <View className="apply-field__label">{label}</View>
-      <Picker mode="date" value={value || '2023-07-01'} onChange={(event) => onChange(String(event.detail.value))}>
+      <Picker mode="date" value={opensOn} start={period?.from} end={period?.to} onChange={(event) => onChange(String(event.detail.value))}>
         <View className={`apply-picker${value ? '' : ' apply-picker--empty'}`}>
-          <View className="apply-picker__text">{value || '选择日期'}</View>
+          <View className="apply-picker__text">{value ? formatCalendarDay(value) : '选择日期'}</View>
         </View>
       </Picker>
     </View>
   );
 }
 
-export function ScheduleSection({ rows, errors, required, maxRows, onAdd, onRemove, onChange }: ScheduleSectionProps) {
+export function ScheduleSection({ rows, errors, required, maxRows, period, onAdd, onRemove, onChange }: ScheduleSectionProps) {
   return (
     <View className="apply-section">
       <View className="apply-section__title">进度安排{required ? '' : '（选填）'}</View>
+      {period ? <View className="apply-hint">项目期：{periodText(period)}</View> : null}
       {rows.map((row, index) => (
         <View key={row.rowId} className={`apply-row${errors[row.rowId] ? ' apply-row--error' : ''}`}>
           <View className="apply-row__head">
@@ -48,8 +65,8 @@ export function ScheduleSection({ rows, errors, required, maxRows, onAdd, onRemo
             />
           </View>
           <View className="apply-field-pair">
-            <DateField label="开始日期" value={row.startsOn} onChange={(startsOn) => onChange(row.rowId, { startsOn })} />
-            <DateField label="结束日期" value={row.endsOn} onChange={(endsOn) => onChange(row.rowId, { endsOn })} />
+            <DateField label="开始日期" value={row.startsOn} period={period} onChange={(startsOn) => onChange(row.rowId, { startsOn })} />
+            <DateField label="结束日期" value={row.endsOn} period={period} onChange={(endsOn) => onChange(row.rowId, { endsOn })} />
           </View>
           <View className="apply-field">
             <View className="apply-field__label">工作内容</View>
