@@ -1,6 +1,7 @@
 // 待核实 on the secretariat's queue (issue 10, deliver 3): an awardee's claim, filed over the api with a photo,
 // shows as a count on 申报管理; tapped, the list names the unit, project, indicator and amount and opens the award.
-// The same photo claimed again is flagged 疑似重复使用 in the list and on the award (issue 10, deliver 4).
+// The same photo claimed again is flagged 疑似重复使用 in the list and on the award (issue 10, deliver 4), and the
+// list's 证据重复 chip narrows it to such claims.
 // Screenshots: test-results/e2e/claim-queue-*.png.
 import { apiAs } from './support/api';
 import { awardOverApi, submittedOverApi } from './support/award-over-api';
@@ -63,6 +64,9 @@ test('the same photo claimed again under another indicator is flagged 疑似重�
   await phone.ui.open('/admin/pages/queue/index');
   await phone.ui.see('待核实 2');
   await phone.ui.tapText('待核实 2');
+  // The 证据重复 chip asks the server for the flagged claims only (issue 12, deliver 4).
+  await phone.ui.tapText('证据重复');
+  await phone.ui.see('待核实 1（已筛选）');
   // The queue row of the later claim names the earlier use: its project and indicator.
   await phone.ui.see(`疑似重复使用：${PROJECT} · 发布科技服务能力、高新技术、科技成果`);
   await phone.ui.screenshot('duplicate-in-queue');

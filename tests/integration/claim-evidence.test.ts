@@ -45,7 +45,7 @@ test('the same photo claimed again under another indicator is flagged identical,
       match: 'identical',
     }),
   ]);
-  const queue = await h.as(OPENID.secretary, 'claim.queue', { programId: PROGRAM_ID });
+  const queue = (await h.as(OPENID.secretary, 'claim.queue', { programId: PROGRAM_ID })).items;
   expect(queue.find((row) => row._id === second._id)?.duplicates).toEqual(second.duplicates);
   expect(queue.find((row) => row._id === first._id)?.duplicates).toEqual([]);
 });

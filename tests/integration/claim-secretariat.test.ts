@@ -77,7 +77,7 @@ test('a verified claim sends no rejection message, and a refused rejection (no r
 test('the secretariat sees the claims waiting across every award of the programme, oldest first; others do not', async () => {
   const structure = await implementingAward(h, OPENID.structure);
   const academic = await implementingAward(h, OPENID.academic);
-  expect(await h.as(OPENID.secretary, 'claim.queue', { programId: PROGRAM_ID })).toEqual([]);
+  expect(await h.as(OPENID.secretary, 'claim.queue', { programId: PROGRAM_ID })).toEqual({ items: [], nextCursor: null });
   const start = Date.parse(h.clock.now().toISOString());
   const at = (minutes: number) => h.clock.set(new Date(start + minutes * 60_000).toISOString());
   at(1);
@@ -90,12 +90,13 @@ test('the secretariat sees the claims waiting across every award of the programm
   const settled = await claimedOn(academic, 5, 'published-results', OPENID.academic);
   await h.as(OPENID.secretary, 'claim.verify', { claimId: settled._id, version: settled.version, decision: 'verified' });
 
-  const queue = await h.as(OPENID.secretary, 'claim.queue', { programId: PROGRAM_ID });
+  const queue = (await h.as(OPENID.secretary, 'claim.queue', { programId: PROGRAM_ID })).items;
   expect(queue.map((entry) => entry._id)).toEqual([first._id, second._id, third._id]);
   expect(queue[1]).toEqual({
     _id: second._id,
     version: second.version,
     applicationId: academic._id,
+    orgId: academic.orgId,
     orgName: academic.orgName,
     projectName: academic.projectName,
     indicatorKey: 'published-results',
@@ -112,7 +113,7 @@ test('the secretariat sees the claims waiting across every award of the programm
 
   // A rejected claim leaves the queue too.
   await h.as(OPENID.secretary, 'claim.verify', { claimId: first._id, version: first.version, decision: 'rejected', reason: '证据不足' });
-  expect((await h.as(OPENID.secretary, 'claim.queue', { programId: PROGRAM_ID })).map((entry) => entry._id)).toEqual([
+  expect((await h.as(OPENID.secretary, 'claim.queue', { programId: PROGRAM_ID })).items.map((entry) => entry._id)).toEqual([
     second._id,
     third._id,
   ]);

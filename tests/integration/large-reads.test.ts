@@ -25,7 +25,7 @@ async function boardRow(indicatorKey: string) {
 test(`with ${CLAIMS} claims on a programme and ${PAGE_CAP} documents a read, the board, the queue and the ledger repair are exact`, async () => {
   const award = await implementingAward(h);
   const before = await boardRow(RESULTS);
-  const queuedBefore = (await h.as(OPENID.secretary, 'claim.queue', { programId: PROGRAM_ID })).length;
+  const queuedBefore = (await h.as(OPENID.secretary, 'claim.queue', { programId: PROGRAM_ID, limit: 100 })).items.length;
 
   const added = [];
   for (let index = 0; index < CLAIMS; index += 1) {
@@ -53,7 +53,8 @@ test(`with ${CLAIMS} claims on a programme and ${PAGE_CAP} documents a read, the
   const after = await boardRow(RESULTS);
   expect(after.claimed).toBe(before.claimed! + claimed);
   expect(after.verified).toBe(before.verified! + verified);
-  const queue = await h.as(OPENID.secretary, 'claim.queue', { programId: PROGRAM_ID });
+  const { items: queue, nextCursor } = await h.as(OPENID.secretary, 'claim.queue', { programId: PROGRAM_ID, limit: 100 });
+  expect(nextCursor).toBeNull();
   expect(queue).toHaveLength(queuedBefore + CLAIMS - toVerify.length);
   expect(new Set(queue.map((entry) => entry._id)).size).toBe(queue.length);
 

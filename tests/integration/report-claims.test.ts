@@ -83,7 +83,7 @@ test('a final report saying 3 results and 2 papers gives pending claims the queu
   }
 
   // The secretariat's queue lists them; the unit's detail shows them as its claims.
-  const queue = await h.as(OPENID.secretary, 'claim.queue', { programId: PROGRAM_ID });
+  const queue = (await h.as(OPENID.secretary, 'claim.queue', { programId: PROGRAM_ID })).items;
   expect(queue.filter((entry) => entry.applicationId === award._id).map((entry) => entry.amount)).toEqual(expect.arrayContaining([3, 2]));
   const detail = await h.as(OPENID.structure, 'application.get', { applicationId: award._id });
   expect(detail.claims.map((claim) => claim._id).sort()).toEqual(claims.map((claim) => claim._id).sort());
@@ -101,7 +101,9 @@ test('a final report saying 3 results and 2 papers gives pending claims the queu
   expect(verified.verified).toBe(before.results.verified! + 3);
   expect(verified.claimed).toBe(after.claimed);
   expect((await boardRow(PAPERS)).verified).toBe(before.papers.verified);
-  expect((await h.as(OPENID.secretary, 'claim.queue', { programId: PROGRAM_ID })).map((entry) => entry._id)).not.toContain(results._id);
+  expect((await h.as(OPENID.secretary, 'claim.queue', { programId: PROGRAM_ID })).items.map((entry) => entry._id)).not.toContain(
+    results._id,
+  );
   // The report's claims moved the running totals exactly as the records say.
   expect(await repairIndicatorLedger(h.store, h.clock.now())).toEqual([]);
 });

@@ -2,9 +2,10 @@
 // many units) take one Store call per collection, however many items the list holds. Counted through
 // countingStore, the same wrapper the bench uses.
 import { countingStore } from '../../cloudfunctions/api/src/adapters/counting-store';
+import type { ActionInput } from '@/core/schemas/actions';
 import type { Application } from '@/core/schemas/documents';
 import { OPENID, PROGRAM_ID, startHarness, type Harness } from '../support/harness';
-import { addApplicant, submitted } from '../support/lifecycle';
+import { addApplicant, claimInput, implementingAward, submitted } from '../support/lifecycle';
 
 const SOCIETY = 'org-scceas';
 
@@ -54,6 +55,34 @@ test('the queue and the people list cost the same Store calls with 1 unit or 9 m
   expect(after.people.total).toBe(before.people.total);
   // Names of all ten-plus units come from one read of the organisations (and the queue's programmes from one more).
   expect(after.queue.find).toBeLessThanOrEqual(4);
+});
+
+test('a page of the claim queue costs the same Store calls with 1 claim waiting or 60, filtered or not', async () => {
+  const award = await implementingAward(h);
+  const template = await h.as(OPENID.structure, 'claim.add', claimInput(award, { links: ['https://www.tfkjy.cn/studio/detail?id=1'] }));
+  const page = (filters: Partial<ActionInput<'claim.queue'>> = {}) =>
+    h.as(OPENID.secretary, 'claim.queue', { programId: PROGRAM_ID, ...filters, cursor: null, limit: 20 });
+  const filtered = { indicatorKey: template.indicatorKey, orgId: template.orgId };
+  const before = { page: await callsOf(() => page()), filtered: await callsOf(() => page(filtered)) };
+
+  const start = Date.parse(template.createdAt);
+  await h.store.transaction(async (tx) => {
+    for (let index = 0; index < 59; index += 1) {
+      const createdAt = new Date(start + (index + 1) * 1000).toISOString();
+      await tx.create('claims', { ...template, _id: `claim-extra-${index}`, createdAt, updatedAt: createdAt });
+    }
+  });
+  const first = await page();
+  expect(first.items).toHaveLength(20);
+  expect(first.nextCursor).not.toBeNull();
+  const second = await h.as(OPENID.secretary, 'claim.queue', { programId: PROGRAM_ID, cursor: first.nextCursor, limit: 20 });
+  expect(second.items[0]!._id).toBe('claim-extra-19');
+
+  const after = { page: await callsOf(() => page()), filtered: await callsOf(() => page(filtered)) };
+  expect(after.page.total).toBe(before.page.total);
+  expect(after.filtered.total).toBe(before.filtered.total);
+  // The documents read grow by the page's claims only (20 and one more, to know another page follows; 1 before).
+  expect(after.page.found - before.page.found).toBe(20);
 });
 
 test('countingStore counts reads, transactions and their writes, and resets', async () => {

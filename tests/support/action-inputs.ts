@@ -178,7 +178,7 @@ export const inputBuilders: InputBuilders = {
     version: versionIn(world, 'claims', world.claimId),
     decision: 'verified',
   })),
-  'claim.queue': single(() => ({ programId: PROGRAM_ID })),
+  'claim.queue': single(() => ({ programId: PROGRAM_ID, indicatorKey: 'published-results', cursor: null, limit: 30 })),
   'review.candidates': single((world) => ({ applicationId: world.applications.checkPassed })),
   'review.assign': onApplications('startReview', 6, (_world, applicationId, version) => ({
     applicationId,

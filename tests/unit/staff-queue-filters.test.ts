@@ -1,11 +1,15 @@
 // The staff queue's filters and bulk answers as a clerk meets them (issue 12, deliver 3 and 4).
 import {
   assignmentOutcomes,
+  claimCountText,
+  claimFilterInput,
+  claimUnits,
   decisionSection,
   filterCount,
   queueFilterInput,
   searchClaims,
   statusesOf,
+  withoutSettled,
 } from '@/features/admin/staff-actions';
 
 describe('queue filters', () => {
@@ -34,6 +38,30 @@ describe('queue filters', () => {
     expect(searchClaims(claims, '学术').map((claim) => claim.orgName)).toEqual(['学术工作委员会']);
     expect(searchClaims(claims, '结构 成果')).toHaveLength(1);
     expect(searchClaims(claims, '')).toHaveLength(2);
+  });
+
+  it('sends only the claim filters set, and counts the loaded claims with a + while more pages follow', () => {
+    expect(claimFilterInput({ indicatorKey: '', orgId: undefined, duplicated: false })).toEqual({});
+    expect(claimFilterInput({ indicatorKey: 'papers', orgId: 'org-a', duplicated: true })).toEqual({
+      indicatorKey: 'papers',
+      orgId: 'org-a',
+      duplicated: true,
+    });
+    expect(claimCountText(20, true)).toBe('待核实 20+');
+    expect(claimCountText(3, false)).toBe('待核实 3');
+  });
+
+  it('offers each unit of the loaded claims once, and drops the claims settled on their award without a reload', () => {
+    const claims = [
+      { _id: 'c1', orgId: 'org-a', orgName: '建筑结构专业委员会' },
+      { _id: 'c2', orgId: 'org-b', orgName: '学术工作委员会' },
+      { _id: 'c3', orgId: 'org-a', orgName: '建筑结构专业委员会' },
+    ];
+    expect(claimUnits(claims)).toEqual([
+      { id: 'org-a', name: '建筑结构专业委员会' },
+      { id: 'org-b', name: '学术工作委员会' },
+    ]);
+    expect(withoutSettled(claims, ['c1', 'c9']).map((claim) => claim._id)).toEqual(['c2', 'c3']);
   });
 });
 

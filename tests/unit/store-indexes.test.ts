@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { EmbeddedStore } from '../../cloudfunctions/api/src/adapters/embedded-store';
+import { orderedPlan } from '../../cloudfunctions/api/src/adapters/ordered-index';
 import { cloudbaseIndexes, leadingFields, storeIndexes } from '../../cloudfunctions/api/src/indexes';
 import { collections, type CollectionName } from '@/core/schemas/documents';
 
@@ -78,4 +79,15 @@ test('the embedded store creates each declared leading-field index in its collec
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('the claim queue and each of its filters page along an index, not by sorting every pending claim', () => {
+  const pending = { programId: 'p', verification: 'pending' };
+  const planOf = (where: Record<string, string | boolean>) => orderedPlan('claims', where, 'createdAt')?.fields;
+  expect(planOf(pending)).toEqual(['programId', 'verification', 'createdAt']);
+  expect(planOf({ ...pending, indicatorKey: 'k' })).toEqual(['programId', 'verification', 'indicatorKey', 'createdAt']);
+  expect(planOf({ ...pending, orgId: 'o' })).toEqual(['programId', 'verification', 'orgId', 'createdAt']);
+  expect(planOf({ ...pending, duplicated: true })).toEqual(['programId', 'verification', 'duplicated', 'createdAt']);
+  // Two filters together walk one filter's index and match the other on the way.
+  expect(planOf({ ...pending, indicatorKey: 'k', orgId: 'o' })).toHaveLength(4);
 });

@@ -26,7 +26,11 @@ export const storeIndexes: { readonly [C in CollectionName]?: readonly (readonly
   claims: [
     ['applicationId', 'createdAt'],
     ['programId', 'indicatorKey', 'createdAt'],
+    // The claim queue (pending claims oldest first) and its filters: one indicator, one unit, evidence used twice.
     ['programId', 'verification', 'createdAt'],
+    ['programId', 'verification', 'indicatorKey', 'createdAt'],
+    ['programId', 'verification', 'orgId', 'createdAt'],
+    ['programId', 'verification', 'duplicated', 'createdAt'],
   ],
   reviews: [
     ['applicationId', 'reviewerId'],

@@ -597,14 +597,26 @@ export const actionContracts = {
     input: z.object({ claimId: id, version, decision: z.enum(['verified', 'rejected']), reason }),
     output: claimSchema,
   },
-  /** The claims waiting for the secretariat across every award of a programme, oldest first (a summary, no photos). */
+  /**
+   * The claims waiting for the secretariat across every award of a programme, oldest first (a summary, no photos), a
+   * page at a time; filtered by indicator, by unit, or to those whose evidence is used elsewhere too (each filter a
+   * field of the claim, read through an index: cloudfunctions/api/src/indexes.ts).
+   */
   'claim.queue': {
-    input: z.object({ programId: id }),
-    output: z.array(
+    input: z.object({
+      programId: id,
+      indicatorKey: z.string().min(1).max(64).optional(),
+      orgId: id.optional(),
+      /** Only the claims flagged 疑似重复使用. */
+      duplicated: z.boolean().optional(),
+      ...pageInput,
+    }),
+    output: pageOf(
       z.object({
         _id: id,
         version,
         applicationId: id,
+        orgId: id,
         orgName: z.string(),
         projectName: z.string(),
         indicatorKey: z.string(),

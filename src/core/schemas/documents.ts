@@ -366,6 +366,11 @@ export const claimSchema = z.object({
   fileFacts: z.array(fileFactSchema).default([]),
   /** Other claims that used the same file or the same picture re-compressed, for the verifier to compare. */
   duplicates: z.array(evidenceDuplicateSchema).default([]),
+  /**
+   * Whether duplicates names any use: a field of its own so the claim queue's 证据重复 filter reads an index (absent
+   * on claims stored before it was kept, which that filter therefore misses).
+   */
+  duplicated: z.boolean().default(false),
 });
 export type Claim = z.infer<typeof claimSchema>;
 

@@ -83,8 +83,31 @@ export function filterCount(filters: QueueFilters): number {
   return Object.keys(queueFilterInput(filters)).length;
 }
 
-/** The claims whose unit, project or indicator names hold every word searched (the claim queue is one whole list). */
-export function searchClaims<T extends Pick<ActionOutput<'claim.queue'>[number], 'orgName' | 'projectName' | 'indicatorName'>>(
+/** One claim waiting in the claim queue (待核实), as its row shows it. */
+export type PendingClaim = ActionOutput<'claim.queue'>['items'][number];
+
+/** The claim queue's filters, each answered by the server on the paged list. */
+export interface ClaimFilters {
+  indicatorKey?: string;
+  orgId?: string;
+  /** Only the claims flagged 疑似重复使用. */
+  duplicated?: boolean;
+}
+
+/** The claim filters as the queue's input: only those set. */
+export function claimFilterInput(filters: ClaimFilters): ClaimFilters {
+  return {
+    ...(filters.indicatorKey ? { indicatorKey: filters.indicatorKey } : {}),
+    ...(filters.orgId ? { orgId: filters.orgId } : {}),
+    ...(filters.duplicated ? { duplicated: true } : {}),
+  };
+}
+
+/**
+ * The claims whose unit, project or indicator names hold every word searched. It runs over the pages loaded: the
+ * names live on the awards and units, so the server could search them only by reading past one page of claims.
+ */
+export function searchClaims<T extends Pick<PendingClaim, 'orgName' | 'projectName' | 'indicatorName'>>(
   claims: readonly T[],
   words: string,
 ): T[] {
@@ -93,6 +116,21 @@ export function searchClaims<T extends Pick<ActionOutput<'claim.queue'>[number],
     const text = `${claim.orgName} ${claim.projectName} ${claim.indicatorName}`.toLowerCase();
     return wanted.every((word) => text.includes(word));
   });
+}
+
+/** The loaded claims less those settled since they were loaded (verified or rejected on their award's page). */
+export function withoutSettled<T extends { _id: string }>(claims: readonly T[], settled: readonly string[]): T[] {
+  return claims.filter((claim) => !settled.includes(claim._id));
+}
+
+/** The units of the loaded claims, each once, in order of first appearance: the unit filter's choices. */
+export function claimUnits(claims: readonly Pick<PendingClaim, 'orgId' | 'orgName'>[]): { id: string; name: string }[] {
+  return [...new Map(claims.map((claim) => [claim.orgId, claim.orgName]))].map(([id, name]) => ({ id, name }));
+}
+
+/** 待核实 and how many: those loaded, with a + when more pages follow (the server keeps no count of them). */
+export function claimCountText(loaded: number, more: boolean): string {
+  return `待核实 ${loaded}${more ? '+' : ''}`;
 }
 
 /** Each application's answer as the result list shows it: a recused expert is named on the row it was left out of. */

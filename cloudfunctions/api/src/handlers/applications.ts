@@ -413,6 +413,7 @@ async function claimReportFigures(
           links: [],
           fileFacts: [],
           duplicates: [],
+          duplicated: false,
         },
         context,
       );

@@ -8,7 +8,8 @@ import { writeAudit } from '../audit';
 import { moveAwardFigures } from '../indicator-ledger';
 import { retryingRaces } from '../races';
 import type { HandlerContext } from '../context';
-import { StoreConflict, type StoreTx } from '../ports';
+import { StoreConflict, type StoreTx, type Where } from '../ports';
+import { nextCursorOf, readPage, type Order } from '../list-pages';
 import { byIds, loadProgram, loadStaffApplication, loadStaffProgram, loadVisibleApplication, orgNames } from '../loaders';
 import { recordScreening, screenClaim } from '../moderation';
 import { audienceUsers, deliverSubscribeMessages, pages, writeNotifications } from '../notify';
@@ -51,6 +52,7 @@ export async function addClaim(input: ParsedInput<'claim.add'>, context: Handler
     links: input.links,
     fileFacts,
     duplicates,
+    duplicated: duplicates.length > 0,
   };
   const screening = await screenClaim(deps, caller, claim, now);
   return retryingRaces(async () => {
@@ -146,30 +148,41 @@ export async function verifyClaim(input: ParsedInput<'claim.verify'>, context: H
   return saved;
 }
 
-/** What waits for the secretariat's verification across a programme's awards, oldest first. */
+/** The claim queue's order: the claim waiting longest first (by creation, then _id). */
+const claimQueueOrder: Order = { field: 'createdAt', direction: 'asc' };
+
+/**
+ * What waits for the secretariat's verification across a programme's awards, oldest first, a page at a time. Each
+ * filter is a field of the claim with an index of its own after (programme, verification), ordered by creation
+ * (indexes.ts), so a page reads about a page of claims; two filters together walk one of those indexes and match
+ * the other filter's field on the way.
+ */
 export async function queueClaims(input: ParsedInput<'claim.queue'>, context: HandlerContext): Promise<ActionOutput<'claim.queue'>> {
   const { store } = context.deps;
   const program = await loadStaffProgram(store, context.caller, input.programId);
-  const pending = await store.find(
-    'claims',
-    { programId: program._id, verification: 'pending' },
-    { orderBy: { field: 'createdAt', direction: 'asc' } },
-  );
-  const applications = await byIds(
-    store,
-    'applications',
-    pending.map((claim) => claim.applicationId),
-  );
-  const names = await orgNames(
-    store,
-    pending.map((claim) => claim.orgId),
-  );
-  return pending.map((claim) => {
+  const where: Where = { programId: program._id, verification: 'pending' };
+  if (input.indicatorKey) where.indicatorKey = input.indicatorKey;
+  if (input.orgId) where.orgId = input.orgId;
+  if (input.duplicated) where.duplicated = true;
+  const page = await readPage(store, 'claims', where, claimQueueOrder, input.cursor, input.limit);
+  const [applications, names] = await Promise.all([
+    byIds(
+      store,
+      'applications',
+      page.items.map((claim) => claim.applicationId),
+    ),
+    orgNames(
+      store,
+      page.items.map((claim) => claim.orgId),
+    ),
+  ]);
+  const items = page.items.map((claim) => {
     const indicator = indicatorByKey(program, claim.indicatorKey);
     return {
       _id: claim._id,
       version: claim.version,
       applicationId: claim.applicationId,
+      orgId: claim.orgId,
       orgName: names.get(claim.orgId) ?? '',
       projectName: applications.get(claim.applicationId)?.projectName ?? '',
       indicatorKey: claim.indicatorKey,
@@ -180,4 +193,5 @@ export async function queueClaims(input: ParsedInput<'claim.queue'>, context: Ha
       duplicates: claim.duplicates,
     };
   });
+  return { items, nextCursor: nextCursorOf(page, claimQueueOrder) };
 }

@@ -3,6 +3,7 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useMemo, useState } from 'react';
+import { isSummable } from '@/core/program/program-rules';
 import { actionTable, stageLabels } from '@/core/workflow/award-workflow';
 import { LoadMore } from '@/components/load-more';
 import { PageState } from '@/components/page-state';
@@ -16,7 +17,15 @@ import { useBatchDecision } from '../hooks/use-batch-decision';
 import { useBulkAssignment } from '../hooks/use-bulk-assignment';
 import { progressText } from '../hooks/use-batch-progress';
 import { useClaimQueue } from '../hooks/use-claim-queue';
-import { assignmentOutcomes, batchDecisions, filterCount, type BatchDecision, type QueueFilters, type QueueStage } from '../staff-actions';
+import {
+  assignmentOutcomes,
+  batchDecisions,
+  filterCount,
+  type BatchDecision,
+  type ClaimFilters,
+  type QueueFilters,
+  type QueueStage,
+} from '../staff-actions';
 import { ApplicationRow } from './application-row';
 import { BatchResultDialog } from './batch-result-dialog';
 import { BulkAssignDialog } from './bulk-assign-dialog';
@@ -53,8 +62,10 @@ export function AdminQueueScreen({ programId, initialStage }: { programId?: stri
     setSelecting(false);
     return queue.reload();
   });
-  const claims = useClaimQueue(programId);
-  useReloadOnShow(() => Promise.all([queue.reload(), claims.reload()]));
+  const [claimFilters, setClaimFilters] = useState<ClaimFilters>({});
+  const claims = useClaimQueue(programId, claimFilters);
+  // A claim settled meanwhile leaves the claim queue without its loaded pages being read again (useClaimQueue).
+  useReloadOnShow(() => Promise.all([queue.reload(), claims.refresh()]));
 
   const batchable = useMemo(
     () =>
@@ -73,6 +84,9 @@ export function AdminQueueScreen({ programId, initialStage }: { programId?: stri
     return queue.reload();
   });
   const categories = (program.data?.categories ?? []).map((category) => ({ id: category.key, name: category.name }));
+  const claimIndicators = (program.data?.indicators ?? [])
+    .filter(isSummable)
+    .map((indicator) => ({ id: indicator.key, name: indicator.name }));
   const units = useMemo(() => {
     const seen = new Map((queue.applications ?? []).map((application) => [application.orgId, application.orgName]));
     return [...seen].map(([id, name]) => ({ id, name }));
@@ -116,7 +130,7 @@ export function AdminQueueScreen({ programId, initialStage }: { programId?: stri
           </Text>
         ))}
       </View>
-      <ClaimQueue claims={claims.data} />
+      <ClaimQueue queue={claims} filters={claimFilters} onFilters={setClaimFilters} indicators={claimIndicators} />
       <QueueFiltersBar
         stage={stage}
         value={filters}

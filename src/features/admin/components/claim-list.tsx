@@ -12,6 +12,7 @@ import type { Claim } from '@/core/schemas/documents';
 import { useAction } from '@/features/common/use-action';
 import { verifyClaim } from '../api/awards';
 import { previewImages } from '@/lib/preview';
+import { noteClaimSettled } from '../hooks/use-claim-queue';
 import { settle } from '../hooks/use-decision';
 import type { FileLinks } from '../hooks/use-file-links';
 import { IndicatorNote } from '@/components/program-info';
@@ -77,7 +78,11 @@ export function ClaimList({ claims, program, links, onChanged }: ClaimListProps)
     return checking.attempt(
       () =>
         settle(
-          () => verifyClaim({ claimId: claim._id, version: claim.version, decision, ...(reason ? { reason } : {}) }),
+          async () => {
+            const saved = await verifyClaim({ claimId: claim._id, version: claim.version, decision, ...(reason ? { reason } : {}) });
+            noteClaimSettled(claim._id);
+            return saved;
+          },
           decision === 'verified' ? '已核实' : '已驳回',
           onChanged,
         ),

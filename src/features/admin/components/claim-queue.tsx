@@ -1,36 +1,64 @@
-// 待核实: the count of claims waiting across the programme's awards; tapped, the list, each opening its award. The
-// server answers the whole list at once (not paged), so its search by unit, project or indicator runs here.
+// 待核实: the claims waiting across the programme's awards, a page at a time; tapped, the list, each opening its
+// award. Filters by indicator, unit and 证据重复 are answered by the server over the whole queue; the search by unit,
+// project or indicator name runs here, over the pages loaded (the server would have to read past a page to do it).
 import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import type { ActionOutput } from '@/core/schemas/actions';
 import { formatShanghaiDateTime } from '@/core/calendar/shanghai';
+import { LoadMore } from '@/components/load-more';
 import { go } from '@/lib/navigation';
-import { searchClaims } from '../staff-actions';
-
-type PendingClaim = ActionOutput<'claim.queue'>[number];
+import type { useClaimQueue } from '../hooks/use-claim-queue';
+import { claimCountText, claimFilterInput, claimUnits, searchClaims, type ClaimFilters } from '../staff-actions';
+import { Chips, ToggleChip } from './queue-filters';
 
 /** A search shows once the list is longer than a phone screen. */
 const SEARCH_FROM = 6;
 
-export function ClaimQueue({ claims }: { claims: readonly PendingClaim[] | null }) {
+interface ClaimQueueProps {
+  queue: ReturnType<typeof useClaimQueue>;
+  filters: ClaimFilters;
+  onFilters: (filters: ClaimFilters) => void;
+  /** The programme's indicators that claims are made against. */
+  indicators: readonly { id: string; name: string }[];
+}
+
+export function ClaimQueue({ queue, filters, onFilters, indicators }: ClaimQueueProps) {
   const [open, setOpen] = useState(false);
   const [words, setWords] = useState('');
-  if (!claims || claims.length === 0) return null;
+  const claims = queue.claims;
+  const filtered = Object.keys(claimFilterInput(filters)).length > 0;
+  if (!claims || (claims.length === 0 && !filtered)) return null;
   const shown = searchClaims(claims, words);
+  const units = claimUnits(claims);
   return (
     <View className="admin-claims">
       <View className="admin-queue__hint" onClick={() => setOpen(!open)}>
-        <Text className="admin-claims__count">待核实 {claims.length}</Text>
+        <Text className="admin-claims__count">
+          {claimCountText(claims.length, queue.more)}
+          {filtered ? '（已筛选）' : ''}
+        </Text>
         <Text className="admin-link">{open ? '收起' : '查看'}</Text>
       </View>
-      {open && claims.length > SEARCH_FROM ? (
-        <Input
-          className="admin-filters__input"
-          value={words}
-          placeholder="搜索单位、项目或指标"
-          onInput={(event) => setWords(event.detail.value)}
-        />
+      {open ? (
+        <View className="admin-filters">
+          {claims.length > SEARCH_FROM || words ? (
+            <Input
+              className="admin-filters__input"
+              value={words}
+              placeholder="在已加载的记录中搜索单位、项目或指标"
+              onInput={(event) => setWords(event.detail.value)}
+            />
+          ) : null}
+          <Chips
+            label="指标"
+            choices={indicators}
+            value={filters.indicatorKey}
+            onPick={(indicatorKey) => onFilters({ ...filters, indicatorKey })}
+          />
+          <Chips label="单位" choices={units} value={filters.orgId} onPick={(orgId) => onFilters({ ...filters, orgId })} />
+          <ToggleChip label="证据重复" on={Boolean(filters.duplicated)} onToggle={(duplicated) => onFilters({ ...filters, duplicated })} />
+        </View>
       ) : null}
+      {open && filtered && claims.length === 0 ? <Text className="admin-muted">没有符合筛选条件的待核实记录</Text> : null}
       {open
         ? shown.map((claim) => (
             <View
@@ -58,6 +86,7 @@ export function ClaimQueue({ claims }: { claims: readonly PendingClaim[] | null 
             </View>
           ))
         : null}
+      {open ? <LoadMore more={queue.more} loading={queue.loadingMore} onMore={queue.loadMore} onBottom={false} /> : null}
     </View>
   );
 }

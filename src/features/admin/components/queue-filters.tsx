@@ -19,7 +19,8 @@ interface QueueFiltersBarProps {
   onChange: (filters: QueueFilters) => void;
 }
 
-function Chips<T extends string>({
+/** One filter's choices as a row of chips: 全部, then each; a tap on the chosen one clears it. */
+export function Chips<T extends string>({
   label,
   choices,
   value,
@@ -49,6 +50,17 @@ function Chips<T extends string>({
         ))}
       </View>
     </ScrollView>
+  );
+}
+
+/** A filter that is on or off, as one chip. */
+export function ToggleChip({ label, on, onToggle }: { label: string; on: boolean; onToggle: (on: boolean) => void }) {
+  return (
+    <View className="admin-filters__track">
+      <Text className={`admin-filters__chip${on ? ' admin-filters__chip--on' : ''}`} onClick={() => onToggle(!on)}>
+        {label}
+      </Text>
+    </View>
   );
 }
 
@@ -85,14 +97,11 @@ export function QueueFiltersBar({ stage, value, categories, units, onChange }: Q
             onPick={(categoryKey) => onChange({ ...value, categoryKey })}
           />
           <Chips label="单位" choices={units} value={value.orgId} onPick={(orgId) => onChange({ ...value, orgId })} />
-          <View className="admin-filters__track">
-            <Text
-              className={`admin-filters__chip${value.pendingClaims ? ' admin-filters__chip--on' : ''}`}
-              onClick={() => onChange({ ...value, pendingClaims: !value.pendingClaims })}
-            >
-              只看有待核实指标的项目
-            </Text>
-          </View>
+          <ToggleChip
+            label="只看有待核实指标的项目"
+            on={Boolean(value.pendingClaims)}
+            onToggle={(pendingClaims) => onChange({ ...value, pendingClaims })}
+          />
         </View>
       ) : null}
       {count ? (
