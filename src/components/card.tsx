@@ -3,9 +3,10 @@ import { View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import './card.css';
 
-export function Card({ id, className, children }: { id?: string; className?: string; children: ReactNode }) {
+/** onClick: the whole card is tappable (a row of a list that opens its item). */
+export function Card({ id, className, onClick, children }: { id?: string; className?: string; onClick?: () => void; children: ReactNode }) {
   return (
-    <View className={className ? `card ${className}` : 'card'} id={id}>
+    <View className={className ? `card ${className}` : 'card'} id={id} onClick={onClick}>
       {children}
     </View>
   );

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { formatYuan } from '@/core/money';
 import { budgetCeilingFen, categoryByKey } from '@/core/program/program-rules';
 import type { ApplicationDetail, ApplicationView, ProgramView } from '@/core/schemas/actions';
+import { Card } from '@/components/card';
 import { DateText } from '@/components/date-text';
 import { KeyValue, KeyValues } from '@/components/key-value';
 import { Money } from '@/components/money';
@@ -21,7 +22,7 @@ export function ApplicationSummary({
   const ceilingFen = category ? budgetCeilingFen(program, category) : null;
   const subtype = category?.subtypes.find((candidate) => candidate.key === application.subtypeKey);
   return (
-    <View className="admin-summary">
+    <Card>
       <View className="admin-summary__head">
         <Text className="admin-summary__title">{application.projectName || '（未填写项目名称）'}</Text>
         <StatusTag status={application.status} label={application.statusLabel} />
@@ -72,6 +73,6 @@ export function ApplicationSummary({
           <Text className="admin-notice__text">{application.decisionReason}</Text>
         </View>
       ) : null}
-    </View>
+    </Card>
   );
 }

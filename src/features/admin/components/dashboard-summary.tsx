@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { Card } from '@/components/card';
 import { formatYuan } from '@/core/money';
 import type { DashboardView } from '@/core/schemas/actions';
 import { statusTable, type ApplicationStatus } from '@/core/workflow/award-workflow';
@@ -30,7 +31,7 @@ export function DashboardSummary({ dashboard, onOpenStage }: { dashboard: Dashbo
     .filter(([status]) => statusTable[status as ApplicationStatus]?.granted)
     .reduce((sum, [, count]) => sum + count, 0);
   return (
-    <View className="admin-summary">
+    <Card>
       <Text className="admin-summary__program">{program.name}</Text>
       <View className="admin-counts admin-counts--six">
         {queueStages.map((stage) => (
@@ -67,6 +68,6 @@ export function DashboardSummary({ dashboard, onOpenStage }: { dashboard: Dashbo
         </View>
         <Meter value={paidFen} of={grantedFen} />
       </View>
-    </View>
+    </Card>
   );
 }

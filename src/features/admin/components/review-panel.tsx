@@ -6,11 +6,11 @@ import { Button, Tag } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { countingReviews, outlierIds, summarize } from '@/core/review/scoring';
 import type { ApplicationView, ProgramView, ReviewView } from '@/core/schemas/actions';
-import { PageState } from '@/components/page-state';
 import { unassignReview } from '../api/awards';
 import { settle } from '../hooks/use-decision';
 import { useReviewerAssignment } from '../hooks/use-reviewer-assignment';
 import { ReasonDialog } from './reason-dialog';
+import { ReviewerCandidates } from './reviewer-candidates';
 import { Section } from '@/components/section';
 
 const reviewStatusLabels: Record<ReviewView['status'], string> = {
@@ -107,7 +107,6 @@ export function ReviewList({
 
 function ReviewerAssignment({ application, onAssigned }: { application: ApplicationView; onAssigned: () => unknown }) {
   const assignment = useReviewerAssignment(application, true, onAssigned);
-  const list = assignment.candidates.data ?? [];
   return (
     <View className="admin-assign">
       <Text className="admin-assign__title">分配评审专家</Text>
@@ -116,37 +115,7 @@ function ReviewerAssignment({ application, onAssigned }: { application: Applicat
           已自动回避：{assignment.excluded.map((item) => `${item.name}（${item.reason}）`).join('；')}
         </Text>
       ) : null}
-      <PageState
-        loading={assignment.candidates.loading && !assignment.candidates.data}
-        error={assignment.candidates.error}
-        empty={list.length === 0}
-        emptyText="暂无可选的评审专家"
-        onRetry={() => void assignment.candidates.reload()}
-      >
-        {list.map((candidate) => {
-          const disabled = candidate.assigned || candidate.excludedBecause !== null;
-          const checked = assignment.selected.includes(candidate.userId);
-          return (
-            <View
-              key={candidate.userId}
-              className={`admin-pick${disabled ? ' admin-pick--disabled' : ''}`}
-              role="checkbox"
-              aria-checked={checked}
-              aria-disabled={disabled}
-              onClick={() => (disabled ? undefined : assignment.toggle(candidate.userId))}
-            >
-              <View className={`admin-check${checked ? ' admin-check--on' : ''}`} />
-              <View className="admin-list__main">
-                <Text className="admin-list__name">{candidate.name}</Text>
-                <Text className="admin-list__sub">
-                  {candidate.orgName}
-                  {candidate.assigned ? ' · 已分配' : ''}
-                  {candidate.excludedBecause ? ` · 回避：${candidate.excludedBecause}` : ''}
-                </Text>
-              </View>
-            </View>
-          );
-        })}
+      <ReviewerCandidates candidates={assignment.candidates} selected={assignment.selected} onToggle={assignment.toggle}>
         <Button
           type="primary"
           block
@@ -156,7 +125,7 @@ function ReviewerAssignment({ application, onAssigned }: { application: Applicat
         >
           {assignment.selected.length ? `分配所选 ${assignment.selected.length} 位专家` : '请选择专家'}
         </Button>
-      </PageState>
+      </ReviewerCandidates>
     </View>
   );
 }

@@ -7,6 +7,7 @@ import type { ReviewView } from '@/core/schemas/actions';
 import { currentSession } from '@/features/common/api/shared';
 import { myReviews } from '../api/reviews';
 import { go } from '@/lib/navigation';
+import { Card } from '@/components/card';
 import { LoadMore } from '@/components/load-more';
 import { PageState } from '@/components/page-state';
 import { usePaged } from '@/features/common/use-paged';
@@ -61,7 +62,7 @@ export function ReviewQueueScreen() {
         {reviews.map((review) => {
           const tag = statusTags[review.status];
           return (
-            <View className="review-row" key={review._id} onClick={() => void go('reviewScore', { id: review._id })}>
+            <Card key={review._id} onClick={() => void go('reviewScore', { id: review._id })}>
               <View className="review-row__head">
                 <Text className="review-row__title">{review.applicationName || '（未填写项目名称）'}</Text>
                 <Tag type={tag.type}>{tag.label}</Tag>
@@ -77,7 +78,7 @@ export function ReviewQueueScreen() {
               {review.status !== 'submitted' && review.dueAt ? (
                 <Text className="review-due">{reviewDueText(review.dueAt, new Date())}</Text>
               ) : null}
-            </View>
+            </Card>
           );
         })}
         <LoadMore more={mine.more} loading={mine.loadingMore} onMore={mine.loadMore} />

@@ -6,6 +6,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { rankingPublished } from '@/core/review/blind';
 import type { ProgramView, ReviewView } from '@/core/schemas/actions';
+import { Card } from '@/components/card';
 import { PageState } from '@/components/page-state';
 import { StatusTag } from '@/components/status-tag';
 import { openAttachment } from '@/features/common/open-attachment';
@@ -38,7 +39,7 @@ function Declaration({
     if (sure) await run(() => onRecuse(reason.trim()));
   }
   return (
-    <View className="review-card">
+    <Card>
       <Text className="review-card__title">利益冲突声明</Text>
       <Text className="review-declare__project">{review.applicationName}</Text>
       <Text className="review-declare__org">
@@ -80,7 +81,7 @@ function Declaration({
           存在利益冲突，申请回避
         </Button>
       )}
-    </View>
+    </Card>
   );
 }
 
@@ -138,12 +139,12 @@ export function ReviewScreen({ reviewId }: { reviewId: string }) {
   if (review.status === 'withdrawn') {
     return (
       <View className="review-page">
-        <View className="review-card">
+        <Card>
           <Text className="review-card__title">已申请回避</Text>
           <Text className="review-declare__project">{review.applicationName}</Text>
           <Text className="review-declare__text">您已退出该项评审，秘书处已收到您的说明，将另行安排专家。</Text>
           {review.withdrawal ? <Text className="review-row__meta">说明：{review.withdrawal.reason}</Text> : null}
-        </View>
+        </Card>
         <NextTask next={next} />
       </View>
     );
@@ -156,7 +157,7 @@ export function ReviewScreen({ reviewId }: { reviewId: string }) {
 
   return (
     <View className="review-page">
-      <View className="review-card">
+      <Card>
         <View className="review-row__head">
           <Text className="review-card__headline">{application.projectName}</Text>
           <StatusTag status={application.status} label={application.statusLabel} />
@@ -166,7 +167,7 @@ export function ReviewScreen({ reviewId }: { reviewId: string }) {
         </Text>
         <Text className="review-row__meta">评审指标 {program.reviewCriteria.length} 项，满分按权重折算为 100 分</Text>
         <DueLine dueAt={current.dueAt} />
-      </View>
+      </Card>
       <PriorityNotes notes={program.notes} />
       <View className="review-application">
         <ApplicationContent
@@ -176,7 +177,7 @@ export function ReviewScreen({ reviewId }: { reviewId: string }) {
         />
       </View>
       {current.status === 'submitted' ? (
-        <View className="review-card">
+        <Card>
           <Text className="review-card__title">评审结果</Text>
           <ReviewCard review={current} program={program} title="我的评分" />
           <Text className="review-card__label">其他专家（{otherReviews.length}）</Text>
@@ -187,7 +188,7 @@ export function ReviewScreen({ reviewId }: { reviewId: string }) {
           {otherReviews.length > 0 && !rankingPublished(application.status) ? (
             <Text className="review-row__meta">秘书处公布评审结果前，其他专家的姓名不显示。</Text>
           ) : null}
-        </View>
+        </Card>
       ) : (
         <ScoreForm review={current} criteria={program.reviewCriteria} onSubmitted={reload} />
       )}

@@ -8,6 +8,7 @@ import type { ReviewCriterion } from '@/core/program/program-schema';
 import { bandOf, bandText, criterionBands, EVEN_BANDS_NOTE } from '@/core/review/bands';
 import { scoreSheetIssue, weightedTotal } from '@/core/review/scoring';
 import type { ReviewView } from '@/core/schemas/actions';
+import { Card } from '@/components/card';
 import { submitReview } from '../api/reviews';
 import { dropLocalDraft, loadLocalDraft, saveLocalDraft } from '@/lib/drafts';
 import { confirm, showSuccess, showMessage } from '@/lib/feedback';
@@ -58,7 +59,7 @@ export function ScoreForm({
   }
 
   return (
-    <View className="review-card">
+    <Card>
       <Text className="review-card__title">评分</Text>
       {criteria.some((criterion) => criterionBands(criterion).derived) ? <Text className="review-row__meta">{EVEN_BANDS_NOTE}</Text> : null}
       {criteria.map((criterion) => {
@@ -117,6 +118,6 @@ export function ScoreForm({
           提交评分
         </Button>
       </View>
-    </View>
+    </Card>
   );
 }
