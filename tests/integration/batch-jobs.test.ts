@@ -50,7 +50,7 @@ test('a 200-item 公示 opens and closes over timer runs on CloudBase, each entr
   expect(figures.openPerItem).toBeLessThanOrEqual(4);
   expect(figures.closePerItem).toBeLessThanOrEqual(5);
   expect(figures.decideManyPerItem).toBeLessThanOrEqual(4);
-  expect(figures.perAction['application.decide']).toBeLessThanOrEqual(20);
+  expect(figures.perAction['application.decide']).toBeLessThanOrEqual(14);
   expect(figures.perAction['dashboard.get']).toBeLessThanOrEqual(10);
 });
 

@@ -126,7 +126,7 @@ function change(
   applicationId: string,
   version: number,
   action: WorkflowAction,
-  options: Pick<ApplicationChange, 'reason' | 'patch'> = {},
+  options: Pick<ApplicationChange, 'reason' | 'patch' | 'current'> = {},
 ) {
   return changeApplication(context.deps, context.now, {
     applicationId,
@@ -243,9 +243,10 @@ export async function withdrawApplication(input: ParsedInput<'application.withdr
 }
 
 async function decideOne(context: HandlerContext, applicationId: string, version: number, decision: StaffDecision, reason?: string) {
-  // Another organiser's application is missing before anything about it (a pending objection) is told.
-  await loadStaffApplication(context.deps.store, context.caller, applicationId);
-  return change(context, applicationId, version, decision, { reason });
+  // Another organiser's application is missing before anything about it (a pending objection) is told; the change
+  // judges it as read here, not read again.
+  const current = await loadStaffApplication(context.deps.store, context.caller, applicationId);
+  return change(context, applicationId, version, decision, { reason, current });
 }
 
 export async function decideApplication(input: ParsedInput<'application.decide'>, context: HandlerContext) {
