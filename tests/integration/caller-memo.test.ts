@@ -31,6 +31,30 @@ test('a role revoked between two calls of a signed-in contact: the next call is 
   expect((await http.api(token, 'program.list', {})).error?.code).toBe('NOT_REGISTERED');
 });
 
+test('the unread count on every page follows a new message, and its reading, on the next call', async () => {
+  const token = await http.signIn(DESIGN);
+  const unread = async () => (await http.api(token, 'session.me', {})).data.unreadNotifications as number;
+  const before = await unread();
+  expect(await unread()).toBe(before); // kept between calls
+  const stamp = h.clock.now().toISOString();
+  await h.store.transaction((tx) =>
+    tx.create('notifications', {
+      _id: 'memo-new-message',
+      version: 1,
+      createdAt: stamp,
+      updatedAt: stamp,
+      userId: DESIGN,
+      title: '测试消息',
+      body: '测试',
+      page: null,
+      readAt: null,
+    } as never),
+  );
+  expect(await unread()).toBe(before + 1);
+  await h.as(OPENID.design, 'notification.read', { ids: ['memo-new-message'] });
+  expect(await unread()).toBe(before);
+});
+
 test('an organisation renamed, and a contact moved to another unit, show on the next call', async () => {
   const token = await http.signIn(DESIGN);
   const before = (await http.api(token, 'session.me', {})).data;

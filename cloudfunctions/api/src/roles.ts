@@ -67,18 +67,22 @@ export function newRole(id: string, fields: NewRole, now: Date): User {
 
 /** The session of one role, listing every active role of the same person. */
 export async function sessionOf(store: StoreReader, user: User, org: Organization, now: Date): Promise<SessionView> {
-  const [roles, notifications] = await Promise.all([
+  // Asked at every page a person opens (the unread badge, the role switcher): what it reads is kept like the
+  // caller's roles, until any transaction (a message written or read, a unit renamed) is asked of the store.
+  const [roles, unread] = await Promise.all([
     activeRolesOf(store, user.openid),
-    store.find('notifications', { userId: user._id, readAt: null }),
+    remembered(
+      store,
+      `unread\u0000${user._id}`,
+      async () => (await store.find('notifications', { userId: user._id, readAt: null })).length,
+    ),
   ]);
-  const names = await orgNames(
-    store,
-    roles.map((role) => role.orgId),
-  );
+  const orgIds = roles.map((role) => role.orgId);
+  const names = await remembered(store, `roleOrgNames\u0000${user.openid}\u0000${orgIds.join('\u0000')}`, () => orgNames(store, orgIds));
   return {
     user: { id: user._id, name: user.name, role: user.role },
     org: { id: org._id, name: org.name, kind: org.kind, profile: org.profile },
-    unreadNotifications: notifications.length,
+    unreadNotifications: unread,
     serverNow: now.toISOString(),
     roles: roles.map((role) => ({ userId: role._id, role: role.role, orgId: role.orgId, orgName: names.get(role.orgId) ?? '' })),
   };
