@@ -78,7 +78,8 @@ export async function sessionOf(store: StoreReader, user: User, org: Organizatio
     ),
   ]);
   const orgIds = roles.map((role) => role.orgId);
-  const names = await remembered(store, `roleOrgNames\u0000${user.openid}\u0000${orgIds.join('\u0000')}`, () => orgNames(store, orgIds));
+  // The names depend on the units alone: one kept answer serves everyone with the same units.
+  const names = await remembered(store, `orgNames\u0000${orgIds.join('\u0000')}`, () => orgNames(store, orgIds));
   return {
     user: { id: user._id, name: user.name, role: user.role },
     org: { id: org._id, name: org.name, kind: org.kind, profile: org.profile },
