@@ -82,7 +82,6 @@ async function societyRow(indicatorKey: string) {
   return board.rows.find((row) => row.key === indicatorKey);
 }
 
-/** The running totals equal the totals recomputed from every record of the programme. */
 /** The province's totals hold what the society's programme carries up for its linked indicators (its only source here). */
 async function expectCarriedUp() {
   const program = programOf((await h.store.get('programs', PROGRAM_ID))!);
@@ -98,6 +97,7 @@ async function expectCarriedUp() {
   }
 }
 
+/** The running totals equal the totals recomputed from every record of the programme. */
 async function expectTotalsExact(programId: string) {
   const program = programOf((await h.store.get('programs', programId))!);
   const [applications, claims, values, tally] = await Promise.all([
@@ -297,4 +297,33 @@ test('one indicator opened: each unit’s figures and the claims behind them', a
     expect.objectContaining({ applicationId: award._id, orgName: '建筑结构专业委员会', committed: 3, verified: 2 }),
   ]);
   expect(opened.claims).toEqual([expect.objectContaining({ _id: claim._id, amount: 2, verification: 'verified', evidence: 1 })]);
+});
+
+test('a granted award keeps no tally of its own until its first claim, yet its commitments count, and leave with it', async () => {
+  h.clock.set('2023-07-03T09:00:00+08:00');
+  const award = await implementingAward(h);
+  // Granting wrote no award tally (one document fewer per item when a notice closes), but the board counts it.
+  expect(await h.store.get('indicatorTallies', tallyId(award._id))).toBeNull();
+  expect((await societyRow('published-results'))?.committed).toBe(3);
+  const opened = await h.as(OPENID.secretary, 'dashboard.indicator', { programId: PROGRAM_ID, indicatorKey: 'published-results' });
+  expect(opened.units).toEqual([expect.objectContaining({ applicationId: award._id, committed: 3, claimed: 0 })]);
+  expect(await repairIndicatorLedger(h.store, h.clock.now())).toEqual([]);
+  await expectTotalsExact(PROGRAM_ID);
+
+  // The first claim starts its tally with the commitments standing.
+  await claimed(award, 'published-results', 2);
+  expect((await h.store.get('indicatorTallies', tallyId(award._id)))?.figures['published-results']).toMatchObject({
+    committed: 3,
+    claimed: 2,
+  });
+  await expectTotalsExact(PROGRAM_ID);
+
+  // Another award, terminated before any claim: its commitments leave the totals though it never had a tally.
+  const other = await implementingAward(h, OPENID.academic);
+  expect((await societyRow('published-results'))?.committed).toBe(6);
+  await decided(h, await current(h, OPENID.secretary, other._id), 'terminate', '项目单位申请终止');
+  expect(await h.store.get('indicatorTallies', tallyId(other._id))).toBeNull();
+  expect((await societyRow('published-results'))?.committed).toBe(3);
+  await expectTotalsExact(PROGRAM_ID);
+  expect(await repairIndicatorLedger(h.store, h.clock.now())).toEqual([]);
 });

@@ -17,11 +17,11 @@ import {
   newerValue,
   scaled,
   tallyId,
+  awardStanding,
+  type AwardFacts,
   type FigureDelta,
 } from '@/core/kpi/tally';
 import { addTo, type Addition, type Store, type StoreTx } from './ports';
-
-type TallyOwner = Pick<Application, '_id' | 'programId' | 'orgId' | 'status'>;
 
 /** Chains longer than this are a configuration loop (a programme linked, through others, to itself). */
 const MAX_LEVELS = 4;
@@ -70,13 +70,8 @@ function withFigure(tally: IndicatorTally, key: string, figure: IndicatorFigure)
 }
 
 const programTally = (programId: string) => () => ({ programId, applicationId: null, orgId: null, counts: false, figures: {} });
-const awardTally = (application: TallyOwner) => () => ({
-  programId: application.programId,
-  applicationId: application._id,
-  orgId: application.orgId,
-  counts: countsTowardTargets(application),
-  figures: {},
-});
+/** An award's tally as it starts: its standing until now (see awardStanding). */
+const awardTally = (application: AwardFacts) => () => awardStanding(application, null);
 
 /** The award's programme: the one the caller already holds, else read in the transaction. */
 async function programIn(tx: StoreTx, programId: string, known?: Program): Promise<Program | null> {
@@ -102,7 +97,7 @@ async function carryUp(tx: StoreTx, program: Program, deltas: ReadonlyMap<string
 /** Moves one indicator's figures of one award, and on up while the award counts. */
 export async function moveAwardFigures(
   tx: StoreTx,
-  application: TallyOwner,
+  application: AwardFacts,
   indicatorKey: string,
   delta: FigureDelta,
   now: Date,
@@ -139,25 +134,22 @@ export async function moveAwardStanding(tx: StoreTx, before: Application, after:
   const counts = countsTowardTargets(after);
   if (countsTowardTargets(before) === counts) return;
   // Entering, the award's commitments are taken as they are now and all its figures go in; leaving, all that
-  // was in goes out, and its commitments no longer stand.
-  let moving: Record<string, IndicatorFigure> = {};
-  await updateTally(
-    tx,
-    tallyId(after._id),
-    awardTally(after),
-    (tally) => {
-      const figures: Record<string, IndicatorFigure> = {};
-      for (const [key, figure] of Object.entries(tally.figures)) figures[key] = { ...figure, committed: 0 };
-      if (counts) {
-        for (const commitment of after.commitments) {
-          figures[commitment.indicatorKey] = { ...(figures[commitment.indicatorKey] ?? emptyFigure), committed: commitment.amount };
-        }
-      }
-      moving = counts ? figures : tally.figures;
-      return { ...tally, counts, figures };
-    },
-    now,
-  );
+  // was in goes out, and its commitments no longer stand. An award with no tally yet (nothing claimed) keeps
+  // none: its standing is read from the application (awardStanding), so only the programme's totals move.
+  const stored = await tx.get('indicatorTallies', tallyId(after._id));
+  const held = awardStanding(before, stored);
+  const figures: Record<string, IndicatorFigure> = {};
+  for (const [key, figure] of Object.entries(held.figures)) figures[key] = { ...figure, committed: 0 };
+  if (counts) {
+    for (const commitment of after.commitments) {
+      figures[commitment.indicatorKey] = { ...(figures[commitment.indicatorKey] ?? emptyFigure), committed: commitment.amount };
+    }
+  }
+  if (stored) {
+    const next = { ...stored, counts, figures, version: stored.version + 1, updatedAt: now.toISOString() };
+    await tx.replace('indicatorTallies', next, stored.version);
+  }
+  const moving = counts ? figures : held.figures;
   const sign = counts ? 1 : -1;
   const deltas = new Map<string, FigureDelta>();
   for (const [key, figure] of Object.entries(moving)) {
@@ -269,10 +261,13 @@ export async function repairIndicatorLedger(store: Store, now: Date): Promise<Le
   const stored = await store.find('indicatorTallies', {});
   const expected = ledgerFromRecords(programs.map(programOf), applications, claims, values);
   const storedById = new Map(stored.map((tally) => [tally._id, tally]));
+  // An award with no tally stands as its application says (awardStanding): that is what it is compared with.
+  const awardOf = new Map(applications.map((application) => [tallyId(application._id), application]));
   const drift: LedgerDrift[] = [];
   for (const id of new Set([...expected.keys(), ...storedById.keys()])) {
     const want = expected.get(id);
-    const have = storedById.get(id);
+    const award = awardOf.get(id);
+    const have = storedById.get(id) ?? (award ? awardStanding(award, null) : undefined);
     const keys = new Set([...Object.keys(want?.figures ?? {}), ...Object.keys(have?.figures ?? {})]);
     const differences: LedgerDrift[] = [];
     for (const key of keys) {

@@ -4,8 +4,8 @@
 import { shanghaiDay } from '../calendar/shanghai';
 import type { Indicator, Program } from '../program/program-schema';
 import { floorText, isSummable, meetsFloor } from '../program/program-rules';
-import type { Application, Claim, IndicatorFigure, IndicatorValue } from '../schemas/documents';
-import { statusTable } from '../workflow/award-workflow';
+import type { Application, Claim, IndicatorFigure, IndicatorTally, IndicatorValue } from '../schemas/documents';
+import { applicationStatuses, statusTable } from '../workflow/award-workflow';
 
 export const figureFields = ['committed', 'claimed', 'pending', 'verified', 'evidence'] as const;
 export type FigureField = (typeof figureFields)[number];
@@ -23,6 +23,30 @@ export function tallyId(programOrApplicationId: string): string {
 export function countsTowardTargets(application: Pick<Application, 'status'>): boolean {
   return statusTable[application.status].granted && application.status !== 'failed';
 }
+
+/** What a tally holds, without the stored document's fields. */
+export type TallyFields = Omit<IndicatorTally, '_id' | 'version' | 'createdAt' | 'updatedAt'>;
+
+/** The application facts an award's standing is read from. */
+export type AwardFacts = Pick<Application, '_id' | 'programId' | 'orgId' | 'status' | 'commitments'>;
+
+/**
+ * An award's figures as they stand: its tally where it has one, else what its application says. An award gets a
+ * tally document only with its first claim or carried figure; until then it counts while it is granted and not
+ * failed, and its commitments then stand in full — so granting an award writes no tally of its own.
+ */
+export function awardStanding(application: AwardFacts, stored: TallyFields | null): TallyFields {
+  if (stored) return stored;
+  const counts = countsTowardTargets(application);
+  const figures: Record<string, IndicatorFigure> = {};
+  if (counts)
+    for (const { indicatorKey, amount } of application.commitments)
+      figures[indicatorKey] = moved(figures[indicatorKey], { ...noDelta, committed: amount });
+  return { programId: application.programId, applicationId: application._id, orgId: application.orgId, counts, figures };
+}
+
+/** The statuses in which an award counts (a find of the counting awards names them). */
+export const countingStatuses = applicationStatuses.filter((status) => countsTowardTargets({ status }));
 
 type ClaimFacts = Pick<Claim, 'amount' | 'verification' | 'fileIds'> & { links?: readonly string[] };
 

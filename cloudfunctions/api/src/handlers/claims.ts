@@ -1,9 +1,9 @@
 import { AppError } from '@/core/errors';
 import { indicatorByKey, isSummable, type Program } from '@/core/program/program-schema';
 import type { ActionOutput, ParsedInput } from '@/core/schemas/actions';
-import type { Application, Claim } from '@/core/schemas/documents';
+import type { Claim } from '@/core/schemas/documents';
 import { transition } from '@/core/workflow/transition';
-import { claimChange } from '@/core/kpi/tally';
+import { claimChange, type AwardFacts } from '@/core/kpi/tally';
 import { writeAudit } from '../audit';
 import { moveAwardFigures } from '../indicator-ledger';
 import { retryingRaces } from '../races';
@@ -81,7 +81,7 @@ export async function addClaim(input: ParsedInput<'claim.add'>, context: Handler
  */
 export async function insertClaim(
   tx: StoreTx,
-  application: Pick<Application, '_id' | 'programId' | 'orgId' | 'status'>,
+  application: AwardFacts,
   claim: Claim,
   context: HandlerContext,
   /** The award's programme, when the caller holds it already (else it is read in the transaction, if needed). */

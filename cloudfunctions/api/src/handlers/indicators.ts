@@ -5,7 +5,7 @@ import { emptyTotals } from '@/core/award/program-totals';
 import { ledgerId } from '@/core/award/quota';
 import { AppError } from '@/core/errors';
 import { shanghaiDay } from '@/core/calendar/shanghai';
-import { indicatorRows, tallyId, valueIssue, type UpstreamLink } from '@/core/kpi/tally';
+import { awardStanding, countingStatuses, indicatorRows, tallyId, valueIssue, type UpstreamLink } from '@/core/kpi/tally';
 import { indicatorByKey, isSummable, programOf, totalQuota, upstreamCodes, type Program } from '@/core/program/program-schema';
 import type { ActionOutput, ParsedInput } from '@/core/schemas/actions';
 import type { Application, IndicatorTally, IndicatorValue } from '@/core/schemas/documents';
@@ -67,41 +67,45 @@ async function upstreamChoices(store: StoreReader, program: Program): Promise<Up
   });
 }
 
+/**
+ * The programme's counting awards, each with its standing: its tally where it has one (among the programme's
+ * tallies given), else its commitments as its application holds them (awardStanding).
+ */
+async function countingAwards(store: StoreReader, program: Program, tallies: readonly IndicatorTally[]) {
+  const held = new Map(tallies.map((tally) => [tally._id, tally]));
+  const applications = await store.find('applications', { programId: program._id, status: { in: countingStatuses } });
+  return applications.map((application) => ({
+    application,
+    standing: awardStanding(application, held.get(tallyId(application._id)) ?? null),
+  }));
+}
+
 /** Where applicants commit their own targets: each counting application's commitments and figures, side by side. */
 async function societyColumns(store: StoreReader, program: Program, tallies: IndicatorTally[], now: Date) {
   if (!program.form.commitTargets) return [];
-  const counting = tallies.filter((tally) => tally.applicationId !== null && tally.counts);
-  const applicationOf = await byIds(
-    store,
-    'applications',
-    counting.map((tally) => tally.applicationId ?? ''),
-  );
+  const counting = await countingAwards(store, program, tallies);
   const names = await orgNames(
     store,
-    counting.map((tally) => tally.orgId ?? ''),
+    counting.map(({ application }) => application.orgId),
   );
-  return counting.flatMap((tally) => {
-    const application = applicationOf.get(tally.applicationId ?? '');
-    if (!application) return [];
+  return counting.map(({ application, standing }) => {
     const links = new Map(
       program.indicators.map((indicator) => [
         indicator.key,
-        { commitment: tally.figures[indicator.key]?.committed || null, minimum: indicator.target },
+        { commitment: standing.figures[indicator.key]?.committed || null, minimum: indicator.target },
       ]),
     );
-    const rows = ownRows(program, tally, now, links);
-    return [
-      {
-        applicationId: application._id,
-        orgId: application.orgId,
-        orgName: names.get(application.orgId) ?? '',
-        projectName: application.projectName,
-        status: application.status,
-        figures: Object.fromEntries(
-          rows.map((row) => [row.key, { commitment: row.commitment, achieved: row.achieved, pending: row.pending, risk: row.risk }]),
-        ),
-      },
-    ];
+    const rows = ownRows(program, standing, now, links);
+    return {
+      applicationId: application._id,
+      orgId: application.orgId,
+      orgName: names.get(application.orgId) ?? '',
+      projectName: application.projectName,
+      status: application.status,
+      figures: Object.fromEntries(
+        rows.map((row) => [row.key, { commitment: row.commitment, achieved: row.achieved, pending: row.pending, risk: row.risk }]),
+      ),
+    };
   });
 }
 
@@ -109,7 +113,12 @@ async function societyColumns(store: StoreReader, program: Program, tallies: Ind
  * A programme's own board rows: its running totals (its tally document, null before any), judged on `now` against
  * what it is linked to upstream.
  */
-export function ownRows(program: Program, tally: IndicatorTally | null, now: Date, links: ReadonlyMap<string, UpstreamLink>) {
+export function ownRows(
+  program: Program,
+  tally: Pick<IndicatorTally, 'figures'> | null,
+  now: Date,
+  links: ReadonlyMap<string, UpstreamLink>,
+) {
   return indicatorRows(program, tally?.figures ?? {}, now, links);
 }
 
@@ -170,21 +179,16 @@ export async function getIndicator(
     upstreamOf(store, program),
   ]);
   const [row] = ownRows({ ...program, indicators: [indicator] }, programTallyIn(program, tallies), now, upstream.links);
-  const units = tallies.filter((tally) => tally.applicationId !== null && tally.counts && tally.figures[indicator.key]);
-  const applications = await byIds(
-    store,
-    'applications',
-    units.map((tally) => tally.applicationId ?? ''),
-  );
-  const names = await orgNames(store, [...units.map((tally) => tally.orgId ?? ''), ...claims.map((claim) => claim.orgId)]);
+  const units = (await countingAwards(store, program, tallies)).filter(({ standing }) => standing.figures[indicator.key]);
+  const names = await orgNames(store, [...units.map(({ application }) => application.orgId), ...claims.map((claim) => claim.orgId)]);
   return {
     row,
-    units: units.map((tally) => {
-      const figure = tally.figures[indicator.key];
+    units: units.map(({ application, standing }) => {
+      const figure = standing.figures[indicator.key];
       return {
-        applicationId: tally.applicationId ?? '',
-        orgName: names.get(tally.orgId ?? '') ?? '',
-        projectName: applications.get(tally.applicationId ?? '')?.projectName ?? '',
+        applicationId: application._id,
+        orgName: names.get(application.orgId) ?? '',
+        projectName: application.projectName,
         committed: figure?.committed ?? 0,
         claimed: figure?.claimed ?? 0,
         pending: figure?.pending ?? 0,
