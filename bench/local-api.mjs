@@ -3,7 +3,7 @@
 // bare server, with p99 at most 50 ms at 50 connections.
 //
 //   node bench/local-api.mjs                     (needs .build/local-server.cjs: npm run build:server)
-//   ACTION=program.list SECONDS=10 node bench/local-api.mjs
+//   ACTION=program.list SECONDS=5 ROUNDS=5 node bench/local-api.mjs
 //
 // The built server runs as its own process in demo mode, on a free port, with its data in a fresh temp folder;
 // a demo secretariat signs in and every request is the same signed api call. The bare server runs in another
@@ -42,12 +42,13 @@ function run(options) {
 
 /**
  * Runs both servers and autocannon against each; returns the figures (and prints them unless `quiet`).
- * @param {{ action?: string, input?: unknown, seconds?: number, connections?: number, quiet?: boolean }} [options]
+ * @param {{ action?: string, input?: unknown, seconds?: number, rounds?: number, connections?: number, quiet?: boolean }} [options]
  */
 export async function benchLocalApi(options = {}) {
   const action = options.action ?? process.env.ACTION ?? 'session.me';
   const input = options.input ?? {};
-  const seconds = options.seconds ?? Number(process.env.SECONDS ?? 5);
+  const seconds = options.seconds ?? Number(process.env.SECONDS ?? 3);
+  const rounds = options.rounds ?? Number(process.env.ROUNDS ?? 3);
   const connections = options.connections ?? 50;
   const log = options.quiet ? () => {} : console.log;
   if (!existsSync(serverBundle)) throw new Error(`${path.relative(root, serverBundle)} is missing: run npm run build:server first`);
@@ -87,35 +88,48 @@ export async function benchLocalApi(options = {}) {
     started.push(bare.child);
 
     const common = { method: 'POST', headers, body: requestBody, connections, duration: seconds };
-    // A warm-up of each (3 s, or the measured time when shorter), so neither pays for its first compilations and
-    // heap growth in the measured run.
-    await run({ ...common, url: `${api.base}/api`, duration: Math.min(3, seconds) });
-    await run({ ...common, url: `${bare.base}/`, duration: Math.min(3, seconds) });
-    const apiRun = await run({ ...common, url: `${api.base}/api` });
-    const bareRun = await run({ ...common, url: `${bare.base}/` });
+    // A warm-up of each (2 s), so neither pays for its first compilations and heap growth in a measured run.
+    await run({ ...common, url: `${api.base}/api`, duration: 2 });
+    await run({ ...common, url: `${bare.base}/`, duration: 2 });
+    // Then `rounds` rounds, each server measured in turn (the first alternating), and the medians: this machine's
+    // speed drifts over a run, and a round's two figures are taken under the same conditions.
+    const apiRuns = [];
+    const bareRuns = [];
+    for (let round = 0; round < rounds; round += 1) {
+      const pair = [
+        async () => apiRuns.push(await run({ ...common, url: `${api.base}/api` })),
+        async () => bareRuns.push(await run({ ...common, url: `${bare.base}/` })),
+      ];
+      for (const measure of round % 2 === 0 ? pair : pair.reverse()) await measure();
+    }
 
-    const figures = (result) => ({
-      rps: result.requests.average,
-      p99Ms: result.latency.p99,
-      errors: result.errors + result.non2xx + result.timeouts,
+    const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    const figures = (results) => ({
+      rps: median(results.map((result) => result.requests.average)),
+      p99Ms: median(results.map((result) => result.latency.p99)),
+      errors: results.reduce((sum, result) => sum + result.errors + result.non2xx + result.timeouts, 0),
     });
     const result = {
       action,
       bodyBytes: answer.length,
       connections,
       seconds,
-      api: figures(apiRun),
-      bare: figures(bareRun),
+      rounds,
+      api: figures(apiRuns),
+      bare: figures(bareRuns),
+      ratios: apiRuns.map((apiRun, round) => apiRun.requests.average / bareRuns[round].requests.average),
     };
-    result.ratio = result.api.rps / result.bare.rps;
-    log(`local api (${action}, ${answer.length} B answer, ${connections} connections, ${seconds} s each)`);
+    result.ratio = median(result.ratios);
+    log(`local api (${action}, ${answer.length} B answer, ${connections} connections, ${rounds} rounds of ${seconds} s each; medians)`);
     log(
       `  local server /api : ${result.api.rps.toFixed(0).padStart(7)} req/s   p99 ${String(result.api.p99Ms).padStart(4)} ms   errors ${result.api.errors}`,
     );
     log(
       `  bare node:http    : ${result.bare.rps.toFixed(0).padStart(7)} req/s   p99 ${String(result.bare.p99Ms).padStart(4)} ms   errors ${result.bare.errors}`,
     );
-    log(`  ratio             : ${result.ratio.toFixed(2)}× (goal ≥ 0.30×; api p99 goal ≤ 50 ms)`);
+    log(
+      `  ratio             : ${result.ratio.toFixed(2)}× (rounds: ${result.ratios.map((ratio) => ratio.toFixed(2)).join(', ')}; goal ≥ 0.30×; api p99 goal ≤ 50 ms)`,
+    );
     return result;
   } finally {
     for (const child of started.reverse()) await stopProcess(child);

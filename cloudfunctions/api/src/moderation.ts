@@ -307,6 +307,22 @@ export async function changeModeration(
 }
 
 /**
+ * Waits before each further look for a verdict's check: a check is started just before the transaction that stores
+ * it, so WeChat's verdict can arrive before that transaction has committed (reads see only what is committed).
+ */
+const VERDICT_WAITS_MS = [25, 50, 100, 200, 400, 800];
+
+/** The check a verdict is for, looked for again for a moment while it may still be on its way to the store. */
+async function checkOfTrace(deps: Deps, traceId: string): Promise<MediaCheck | null> {
+  for (const wait of [0, ...VERDICT_WAITS_MS]) {
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const [found] = await deps.store.find('mediaChecks', { traceId }, { limit: 1 });
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
  * WeChat's verdict on a photo (message push `wxa_media_check` to the function): the photo passes or is
  * held, on its media check and on the record it belongs to. Only a trace id the function started and that
  * is still pending is accepted, so a repeated push, or a forged one, changes nothing.
@@ -315,7 +331,7 @@ export async function receiveMediaCheck(deps: Deps, event: unknown): Promise<{ u
   const parsed = mediaCheckEvent.safeParse(event);
   if (!parsed.success) return { updated: false };
   const { trace_id: traceId, result } = parsed.data;
-  const [found] = await deps.store.find('mediaChecks', { traceId }, { limit: 1 });
+  const found = await checkOfTrace(deps, traceId);
   if (!found || found.status !== 'pending') return { updated: false };
   const now = deps.clock.now();
   const status: Status = result.suggest === 'pass' ? 'pass' : 'held';

@@ -1,12 +1,12 @@
 // What every call reads about its caller (their roles, their organisation), kept between calls on a store that says
 // when anything in it may have changed. The embedded store (the local server: one process holds the only copy of
-// the data) counts the transactions asked of it. Its lock serves reads and transactions in the order they were
-// asked, so a value read after the count reached n is what is stored for as long as the count is still n: any
-// transaction at all (a role revoked, an organisation renamed, anything else) drops every kept value, even one it
-// is still writing. On CloudBase other instances of the function write too: that store counts nothing and nothing
+// the data) counts each transaction when it is asked and again once its writes are applied (no read runs while
+// they are), so a value read after the count reached n is what is stored for as long as the count is still n: any
+// transaction at all (a role revoked, an organisation renamed, anything else) drops every kept value, and a value
+// read while one was running is dropped when it commits. On CloudBase other instances of the function write too: that store counts nothing and nothing
 // is kept.
 
-/** A store that counts the transactions asked of it (EmbeddedStore). */
+/** A store that counts the transactions asked of it and those it committed (EmbeddedStore). */
 export interface CountsChanges {
   readonly changes: number;
 }

@@ -1,12 +1,13 @@
 // The embedded Store: one NeDB datastore per collection, file-backed under a folder (.data/db locally),
 // surviving restarts. Transactions run one at a time behind a lock and buffer their writes, so a
-// transaction that throws writes nothing and no reader sees half of one. A transaction's writes reach
+// transaction that throws writes nothing. Reads never wait on a transaction's work, only on the moment its
+// writes are applied, so no reader sees half of one (and a read through the store inside a transaction sees
+// what is committed, as on CloudBase, instead of waiting on its own lock). A transaction's writes reach
 // the disk together: one journal line (all its documents), fsynced before they are applied to the
 // collection files; the lines a crash leaves are applied again, in order, when the store opens. The
 // journal is cut only once the collection files are flushed (when it is large, and on close).
 import Datastore from '@seald-io/nedb';
 import { match } from '@seald-io/nedb/lib/model.js';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { CollectionName, DocumentOf } from '@/core/schemas/documents';
@@ -56,21 +57,50 @@ async function syncFile(file: string, truncate = false): Promise<void> {
   }
 }
 
-/** Marks the async work of a running transaction: a plain read from inside it would wait on its own lock. */
-const insideTransaction = new AsyncLocalStorage<true>();
-
+/** Transactions one at a time, in the order they were asked. */
 class Lock {
   private tail: Promise<void> = Promise.resolve();
   run<R>(work: () => Promise<R>): Promise<R> {
-    if (insideTransaction.getStore()) {
-      return Promise.reject(new Error('EmbeddedStore: read through the transaction (tx), not the store, inside a transaction'));
-    }
     const result = this.tail.then(work);
     this.tail = result.then(
       () => undefined,
       () => undefined,
     );
     return result;
+  }
+}
+
+/**
+ * Reads side by side, and a transaction's writes applied with none under way: a write waits for the reads
+ * already started, and reads asked meanwhile wait for it. Writes come one at a time (under the Lock).
+ */
+class ReadGate {
+  private readers = 0;
+  private drained: (() => void) | null = null;
+  private writing: Promise<void> | null = null;
+
+  async read<R>(work: () => Promise<R>): Promise<R> {
+    while (this.writing) await this.writing;
+    this.readers += 1;
+    try {
+      return await work();
+    } finally {
+      this.readers -= 1;
+      if (this.readers === 0) this.drained?.();
+    }
+  }
+
+  async write(work: () => Promise<void>): Promise<void> {
+    let done!: () => void;
+    this.writing = new Promise<void>((resolve) => (done = resolve));
+    try {
+      if (this.readers > 0) await new Promise<void>((resolve) => (this.drained = resolve));
+      this.drained = null;
+      await work();
+    } finally {
+      this.writing = null;
+      done();
+    }
   }
 }
 
@@ -98,6 +128,7 @@ export class EmbeddedStore implements Store, CountsChanges {
   /** Per collection, the ordered indexes its paged finds have used so far (built on first use, kept by apply). */
   private readonly ordered = new Map<CollectionName, Map<string, OrderedIndex>>();
   private readonly lock = new Lock();
+  private readonly gate = new ReadGate();
   /** Replays what a crash left in the journal; every operation waits for it, so no read sees the store before. */
   private readonly recovered: Promise<void>;
   /** Set when applying a journaled transaction failed half-way: only reopening (which replays it) repairs the files. */
@@ -106,7 +137,10 @@ export class EmbeddedStore implements Store, CountsChanges {
   /** What the journal holds beyond the flushed collection files: which collections, and how many bytes. */
   private readonly unsettled = new Set<CollectionName>();
   private journalBytes = 0;
-  /** Transactions asked of this store so far: what was read while it stood still is still stored (read-memo.ts). */
+  /**
+   * Transactions asked of this store so far, and those that wrote: what was read while it stood still is still
+   * stored (read-memo.ts). A read may run beside a transaction's work, so its commit counts again.
+   */
   private asked = 0;
 
   /**
@@ -152,6 +186,13 @@ export class EmbeddedStore implements Store, CountsChanges {
     });
   }
 
+  /** Runs a read once the journal has been replayed, beside other reads and transactions, never inside a commit. */
+  private async reading<R>(work: () => Promise<R>): Promise<R> {
+    await this.recovered;
+    if (this.broken) throw this.broken;
+    return this.gate.read(work);
+  }
+
   private async recover(): Promise<void> {
     if (!this.folder) return;
     await mkdir(this.folder, { recursive: true });
@@ -187,13 +228,14 @@ export class EmbeddedStore implements Store, CountsChanges {
   }
 
   private async commit(writes: readonly Write[]): Promise<void> {
-    if (!this.folder) return this.apply(writes);
+    // The documents change in memory only in apply, with no read under way (the journal is written before).
+    if (!this.folder) return this.gate.write(() => this.apply(writes));
     const line = `${JSON.stringify({ writes })}\n`;
     try {
       this.journalHandle ??= await open(this.journal, 'a');
       await this.journalHandle.appendFile(line);
       if (this.options.fsync !== false) await this.journalHandle.datasync();
-      await this.apply(writes);
+      await this.gate.write(() => this.apply(writes));
       this.journalBytes += Buffer.byteLength(line);
       if (this.journalBytes >= SETTLE_AFTER_BYTES) await this.settle();
     } catch (error) {
@@ -209,11 +251,11 @@ export class EmbeddedStore implements Store, CountsChanges {
   }
 
   get<C extends CollectionName>(collection: C, id: string): Promise<DocumentOf<C> | null> {
-    return this.exclusive(() => this.read(collection, id));
+    return this.reading(() => this.read(collection, id));
   }
 
   find<C extends CollectionName>(collection: C, where: Where, options: FindOptions = {}): Promise<DocumentOf<C>[]> {
-    return this.exclusive(async () => {
+    return this.reading(async () => {
       const datastore = await this.datastore(collection);
       const query = nedbQuery(collection, where);
       const bounded = options.limit !== undefined ? options.limit > 0 : options.atMost !== undefined;
@@ -288,8 +330,11 @@ export class EmbeddedStore implements Store, CountsChanges {
           pending.set(key(collection, doc._id), { collection, doc: structuredClone(doc) });
         },
       };
-      const result = await insideTransaction.run(true, () => work(tx));
-      if (pending.size > 0) await this.commit([...pending.values()]);
+      const result = await work(tx);
+      if (pending.size > 0) {
+        await this.commit([...pending.values()]);
+        this.asked += 1;
+      }
       return result;
     });
   }
