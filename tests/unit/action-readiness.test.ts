@@ -1,19 +1,10 @@
 // An action that cannot be taken yet says why and from when (issue 12, deliver 3): read from the same guards and
 // checks the server's transition judges, never from a second copy of the rules.
 import { emptyOutcomes } from '@/core/workflow/award-workflow';
-import type { Stages } from '@/core/program/program-schema';
 import { actionReadiness, type Actor, type WorkflowContext, type WorkflowSubject } from '@/core/workflow/transition';
+import { societyStages } from './factories';
 
-const stages: Stages = {
-  expertReview: true,
-  shortlistNotice: { workingDays: 5, minWorkingDays: 5 },
-  agreement: false,
-  advancePercent: 0,
-  midterm: { categories: [], dueAt: null },
-  resultNotice: null,
-  rectification: { months: 1 },
-  failure: { refund: true, withdrawFunding: false, barNextCall: true },
-};
+const stages = societyStages;
 const clerk: Actor = { userId: 'u-clerk', name: '王秘书', role: 'secretariat', orgId: 'org-society' };
 const unit: Actor = { userId: 'u-unit', name: '李会长', role: 'applicant', orgId: 'org-unit' };
 

@@ -1,7 +1,7 @@
 // Test data for the unit tests: seed programmes as stored programmes, organisations and application content.
 import type { ApplicationContent } from '@/core/application/rules';
 import { AppError } from '@/core/errors';
-import { floorCommitments, programSchema, type Program } from '@/core/program/program-schema';
+import { floorCommitments, programSchema, type Program, type Stages } from '@/core/program/program-schema';
 import { seedProgramByCode } from '@/core/program/seeds';
 import type { OrgKind } from '@/core/schemas/common';
 import type { Organization, OrganizationProfile } from '@/core/schemas/documents';
@@ -9,6 +9,21 @@ import type { Organization, OrganizationProfile } from '@/core/schemas/documents
 export type SeedCode = 'sichuan-civil-2023' | 'sichuan-first-class-society-2023' | 'suzhou-2022' | 'xuzhou-2022';
 
 const stamp = '2022-01-01T00:00:00.000Z';
+
+/**
+ * A society's stages as the workflow tests run them: expert review, a 5-day 公示, a mid-term, paid after acceptance,
+ * one month to rectify, and a failure that is refunded and bars next year's call.
+ */
+export const societyStages: Stages = {
+  expertReview: true,
+  shortlistNotice: { workingDays: 5, minWorkingDays: 5 },
+  agreement: false,
+  advancePercent: 0,
+  midterm: { categories: [], dueAt: null },
+  resultNotice: null,
+  rectification: { months: 1 },
+  failure: { refund: true, withdrawFunding: false, barNextCall: true },
+};
 
 /** A seed configuration as the Store holds it once a society has started a programme from it. */
 export function programFrom(code: SeedCode, overrides: Partial<Program> = {}): Program {

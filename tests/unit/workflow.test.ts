@@ -22,6 +22,7 @@ import {
   type WorkflowFacts,
   type WorkflowSubject,
 } from '@/core/workflow/transition';
+import { societyStages } from './factories';
 
 type Status = ApplicationStatus;
 /** 'applicant' always means the applicant of the application's own organisation. */
@@ -40,16 +41,6 @@ interface Setting {
 }
 
 const noticeOf5 = { workingDays: 5, minWorkingDays: 5 };
-const societyStages: Stages = {
-  expertReview: true,
-  shortlistNotice: noticeOf5,
-  agreement: false,
-  advancePercent: 0,
-  midterm: { categories: [], dueAt: null },
-  resultNotice: null,
-  rectification: { months: 1 },
-  failure: { refund: true, withdrawFunding: false, barNextCall: true },
-};
 const provincialStages: Stages = {
   ...societyStages,
   agreement: true,
