@@ -29,7 +29,8 @@ export const TIMER_BUDGET_MS = 40_000;
  * Items settled together in one transaction. On CloudBase a transaction sends a request per document it writes
  * (three an item: the application, its audit entry naming its messages, each message; an award granted gets no
  * tally of its own until its first claim), so 50 items are about 150 requests — a few seconds, inside the api
- * function's margin past its budget — while the shared documents (programme, ledger, programme tally, job) are read and written once per chunk.
+ * function's margin past its budget — while the shared documents (programme, ledger, programme tally, job) are
+ * read and written once per chunk.
  */
 export const CHUNK_ITEMS = 50;
 

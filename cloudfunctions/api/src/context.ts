@@ -41,7 +41,7 @@ export interface Caller {
   actor: Actor;
   /**
    * The caller's organisation, read on first ask and kept for the call (most actions never need it: a round trip
-   * saved on CloudBase). Ask it before a transaction: the embedded store refuses plain reads inside one.
+   * saved on CloudBase). Ask it before a transaction: a read through the store inside one is not part of it.
    */
   organization: () => Promise<Organization>;
 }

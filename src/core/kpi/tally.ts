@@ -39,9 +39,8 @@ export function awardStanding(application: AwardFacts, stored: TallyFields | nul
   if (stored) return stored;
   const counts = countsTowardTargets(application);
   const figures: Record<string, IndicatorFigure> = {};
-  if (counts)
-    for (const { indicatorKey, amount } of application.commitments)
-      figures[indicatorKey] = moved(figures[indicatorKey], { ...noDelta, committed: amount });
+  // The commitments as the recomputation from the records takes them (awardDeltas with no claims).
+  if (counts) for (const [key, delta] of awardDeltas(application, [])) figures[key] = moved(figures[key], delta);
   return { programId: application.programId, applicationId: application._id, orgId: application.orgId, counts, figures };
 }
 
